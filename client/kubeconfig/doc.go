@@ -1,0 +1,2 @@
+// Package kubeconfig loads kubeconfig files and in-cluster configuration into a *rest.Config.
+package kubeconfig
