@@ -99,7 +99,7 @@ func fullConfig() *Config {
 			APIVersion: "client.authentication.k8s.io/v1", InstallHint: "install it", ProvideClusterInfo: true,
 			InteractiveMode: "Never",
 		}}}, {Name: "basic", AuthInfo: AuthInfo{Username: "u", Password: "p", Token: "t", TokenFile: "/tok"}}},
-		Contexts: []NamedContext{{Name: "prod-admin", Context: Context{Cluster: "prod", AuthInfo: "admin", Namespace: "kube-system"}}},
+		Contexts:       []NamedContext{{Name: "prod-admin", Context: Context{Cluster: "prod", AuthInfo: "admin", Namespace: "kube-system"}}},
 		CurrentContext: "prod-admin",
 		Extensions:     []NamedExtension{{Name: "ext", Extension: []byte(`{"a":[1,2]}`)}},
 	}
