@@ -4,8 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"os"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 )
