@@ -84,7 +84,8 @@ func (c *ClientConfig) RESTConfig() (*rest.Config, error) {
 }
 
 // String describes the configuration without secrets: files, context, cluster, user and server.
-func (c *ClientConfig) String() string {
+// It has a value receiver so that formatting a dereferenced ClientConfig cannot print its contents.
+func (c ClientConfig) String() string {
 	var b strings.Builder
 	if c.inCluster {
 		b.WriteString("in-cluster")
@@ -97,6 +98,9 @@ func (c *ClientConfig) String() string {
 	}
 	return b.String()
 }
+
+// GoString is String, so %#v hides secrets too.
+func (c ClientConfig) GoString() string { return "kubeconfig.ClientConfig{" + c.String() + "}" }
 
 // sourceDesc names where a merged config came from, for errors that no single file explains.
 func (c *ClientConfig) sourceDesc() string {

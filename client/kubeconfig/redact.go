@@ -86,6 +86,37 @@ func (p AuthProviderConfig) String() string {
 // GoString is String, so %#v hides secrets too.
 func (p AuthProviderConfig) GoString() string { return "kubeconfig.AuthProviderConfig" + p.String() }
 
+// String describes the overrides that are set, without the token and password.
+func (o Overrides) String() string {
+	var f fields
+	for _, kv := range [][2]string{
+		{"context", o.Context}, {"cluster", o.Cluster}, {"user", o.AuthInfo}, {"namespace", o.Namespace},
+		{"server", o.Server}, {"tls-server-name", o.TLSServerName}, {"certificate-authority", o.CertificateAuthority},
+		{"client-certificate", o.ClientCertificate}, {"client-key", o.ClientKey}, {"username", o.Username},
+		{"as", o.Impersonate}, {"as-uid", o.ImpersonateUID},
+	} {
+		f.add(kv[0], kv[1])
+	}
+	f.secret("token", o.Token != "")
+	f.secret("password", o.Password != "")
+	if o.InsecureSkipTLSVerify {
+		f.add("insecure-skip-tls-verify", "true")
+	}
+	if o.DisableCompression {
+		f.add("disable-compression", "true")
+	}
+	if len(o.ImpersonateGroups) > 0 {
+		f.add("as-group", fmt.Sprint(o.ImpersonateGroups))
+	}
+	if o.Timeout != 0 {
+		f.add("request-timeout", o.Timeout.String())
+	}
+	return f.String()
+}
+
+// GoString is String, so %#v hides secrets too.
+func (o Overrides) GoString() string { return "kubeconfig.Overrides" + o.String() }
+
 // fields builds "{key: value, ...}" from the non-empty values added.
 type fields []string
 
