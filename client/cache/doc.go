@@ -1,0 +1,27 @@
+// Package cache keeps a local, always up-to-date copy of Kubernetes objects of one type and tells
+// event handlers about every change. It is the machinery under informers and listers.
+//
+// The pieces, from the wire up:
+//
+//   - ListerWatcher[L] is what the cache needs from a client: List and Watch. Typed clients
+//     (client/typed), fake clients (client/fake) and ListWatchFuncs satisfy it.
+//   - Reflector[T] lists (paginated, or as a streaming watch-list) and then watches, resuming from
+//     the last resourceVersion after a dropped watch, relisting after 410 Gone, and backing off with
+//     jitter on errors. It feeds a ReflectorStore.
+//   - Indexer[T] is a thread-safe store keyed "namespace/name" with a built-in namespace index and
+//     custom indexes; Lister[T] and NamespaceLister[T] read it with label selectors.
+//   - SharedIndexInformer[T] runs a Reflector into an Indexer and fans changes out to any number of
+//     event handlers, each with its own unbounded buffer and goroutine so that a slow handler never
+//     stalls the watch. Handlers may be added or removed at any time.
+//   - Factory shares one informer per type between all users of a clientset; generated informer
+//     factories are thin wrappers around it.
+//
+// Memory: the cache stores only the decoded objects (no queue of deltas, no second copy). Listers
+// and handlers receive the cached pointers themselves: never mutate them; copy first (DeepCopy).
+// By default informers drop metadata.managedFields before storing an object, since controllers
+// rarely read them and they are often the largest part of small objects; set KeepManagedFields to
+// keep them.
+//
+// Layer: cache sits above the REST layer; it imports apimachinery and klog and knows clients only
+// through the ListerWatcher interface, so it never depends on generated code.
+package cache

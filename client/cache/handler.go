@@ -1,0 +1,82 @@
+package cache
+
+// ResourceEventHandler is told about changes to the objects of an informer. The objects are the
+// cached pointers: never mutate them.
+//
+// Calls to one handler are sequential and in the order the changes happened; different handlers
+// run concurrently, each at its own pace.
+type ResourceEventHandler[T Object] interface {
+	// OnAdd is called for an object the handler has not seen before. isInInitialList is true for
+	// the objects of the informer's first list and for the current objects given to a handler
+	// added after that.
+	OnAdd(obj T, isInInitialList bool)
+	// OnUpdate is called when an object changed, and with oldObj == newObj on a periodic resync.
+	OnUpdate(oldObj, newObj T)
+	// OnDelete is called when an object is gone. When the deletion was noticed by a relist rather
+	// than a watch event, obj is the last state the cache knew.
+	OnDelete(obj T)
+}
+
+// ResourceEventHandlerFuncs is a ResourceEventHandler made of optional functions; nil ones are
+// skipped.
+type ResourceEventHandlerFuncs[T Object] struct {
+	AddFunc    func(obj T)
+	UpdateFunc func(oldObj, newObj T)
+	DeleteFunc func(obj T)
+}
+
+// OnAdd implements ResourceEventHandler.
+func (f ResourceEventHandlerFuncs[T]) OnAdd(obj T, _ bool) {
+	if f.AddFunc != nil {
+		f.AddFunc(obj)
+	}
+}
+
+// OnUpdate implements ResourceEventHandler.
+func (f ResourceEventHandlerFuncs[T]) OnUpdate(oldObj, newObj T) {
+	if f.UpdateFunc != nil {
+		f.UpdateFunc(oldObj, newObj)
+	}
+}
+
+// OnDelete implements ResourceEventHandler.
+func (f ResourceEventHandlerFuncs[T]) OnDelete(obj T) {
+	if f.DeleteFunc != nil {
+		f.DeleteFunc(obj)
+	}
+}
+
+// FilteringResourceEventHandler passes on only the changes of objects that Filter accepts: an
+// update that makes an object pass the filter arrives as an add, one that makes it fail as a
+// delete.
+type FilteringResourceEventHandler[T Object] struct {
+	Filter  func(obj T) bool
+	Handler ResourceEventHandler[T]
+}
+
+// OnAdd implements ResourceEventHandler.
+func (f FilteringResourceEventHandler[T]) OnAdd(obj T, isInInitialList bool) {
+	if f.Filter(obj) {
+		f.Handler.OnAdd(obj, isInInitialList)
+	}
+}
+
+// OnUpdate implements ResourceEventHandler.
+func (f FilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
+	was, is := f.Filter(oldObj), f.Filter(newObj)
+	switch {
+	case was && is:
+		f.Handler.OnUpdate(oldObj, newObj)
+	case is:
+		f.Handler.OnAdd(newObj, false)
+	case was:
+		f.Handler.OnDelete(oldObj)
+	}
+}
+
+// OnDelete implements ResourceEventHandler.
+func (f FilteringResourceEventHandler[T]) OnDelete(obj T) {
+	if f.Filter(obj) {
+		f.Handler.OnDelete(obj)
+	}
+}
