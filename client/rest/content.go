@@ -1,0 +1,89 @@
+package rest
+
+import (
+	"fmt"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+)
+
+// Media types the client negotiates.
+const (
+	ContentTypeJSON     = "application/json"
+	ContentTypeProtobuf = "application/vnd.kubernetes.protobuf"
+)
+
+// codecs holds a client's encoder and its decoders, one per media type its serializer supports,
+// resolved once when the client is built so that requests do no negotiation work.
+type codecs struct {
+	contentType string // media type of request bodies
+	accept      string // Accept header
+	encoder     runtime.Encoder
+	encoderErr  error
+	decoders    []mediaDecoder // decoders[0] serves responses that name no Content-Type
+}
+
+type mediaDecoder struct {
+	mediaType string
+	decoder   runtime.Decoder
+}
+
+func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
+	c := &codecs{contentType: mediaTypeOnly(cc.ContentType), accept: cc.AcceptContentTypes}
+	if c.contentType == "" {
+		c.contentType = ContentTypeJSON
+	}
+	if c.accept == "" {
+		c.accept = c.contentType
+		if c.contentType != ContentTypeJSON {
+			c.accept = c.contentType + ", " + ContentTypeJSON
+		}
+	}
+	ns := cc.NegotiatedSerializer
+	if ns == nil {
+		c.encoderErr = fmt.Errorf("rest: client has no NegotiatedSerializer to encode objects")
+		return c
+	}
+	infos := ns.SupportedMediaTypes()
+	for _, info := range infos {
+		if info.MediaType == c.contentType {
+			c.encoder = ns.EncoderForVersion(info.Serializer, gv)
+			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
+		}
+	}
+	for _, info := range infos {
+		if info.MediaType != c.contentType {
+			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
+		}
+	}
+	if c.encoder == nil {
+		c.encoderErr = fmt.Errorf("rest: serializer does not support content type %q", c.contentType)
+	}
+	return c
+}
+
+// decoderFor returns the decoder for a response's Content-Type header value.
+func (c *codecs) decoderFor(contentType string) (runtime.Decoder, error) {
+	mt := mediaTypeOnly(contentType)
+	if mt == "" && len(c.decoders) > 0 {
+		return c.decoders[0].decoder, nil
+	}
+	for i := range c.decoders {
+		if strings.EqualFold(c.decoders[i].mediaType, mt) {
+			return c.decoders[i].decoder, nil
+		}
+	}
+	if len(c.decoders) == 0 {
+		return nil, fmt.Errorf("rest: client has no NegotiatedSerializer to decode %q", mt)
+	}
+	return nil, fmt.Errorf("rest: no decoder for response content type %q", mt)
+}
+
+// mediaTypeOnly strips parameters and spaces from a Content-Type value without allocating.
+func mediaTypeOnly(v string) string {
+	if i := strings.IndexByte(v, ';'); i >= 0 {
+		v = v[:i]
+	}
+	return strings.TrimSpace(v)
+}

@@ -1,0 +1,265 @@
+package rest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
+	"reflect"
+	"strings"
+	"time"
+
+	"k8s.io/apimachinery/pkg/runtime"
+)
+
+// Request is one API call being built. Its methods chain and record the first error, which Do, Watch,
+// Stream and HTTPRequest return; building never sends anything. A Request is not safe for concurrent
+// use and should be sent once.
+type Request struct {
+	c    *RESTClient
+	verb string
+
+	pathPrefix   string // versioned API path, or the AbsPath
+	subpath      string // Suffix
+	namespace    string
+	namespaceSet bool
+	resource     string
+	name         string
+	subresource  string
+
+	params  url.Values
+	headers http.Header
+
+	body       []byte
+	bodyReader io.Reader
+	hasBody    bool
+
+	timeout    time.Duration
+	maxRetries int
+
+	err error
+}
+
+func newRequest(c *RESTClient, verb string) *Request {
+	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries, timeout: c.timeout}
+}
+
+func (r *Request) fail(err error) *Request {
+	if r.err == nil {
+		r.err = err
+	}
+	return r
+}
+
+// Namespace scopes the request to namespace ns; an empty ns means cluster scope.
+func (r *Request) Namespace(ns string) *Request {
+	if r.namespaceSet {
+		return r.fail(fmt.Errorf("rest: namespace already set to %q, cannot change to %q", r.namespace, ns))
+	}
+	if msg := invalidSegment(ns); ns != "" && msg != "" {
+		return r.fail(fmt.Errorf("rest: invalid namespace %q: %s", ns, msg))
+	}
+	r.namespaceSet = true
+	r.namespace = ns
+	return r
+}
+
+// NamespaceIfScoped sets the namespace only when scoped is true.
+func (r *Request) NamespaceIfScoped(ns string, scoped bool) *Request {
+	if scoped {
+		return r.Namespace(ns)
+	}
+	return r
+}
+
+// Resource sets the resource (plural, lower-case), e.g. "pods".
+func (r *Request) Resource(resource string) *Request {
+	if r.resource != "" {
+		return r.fail(fmt.Errorf("rest: resource already set to %q, cannot change to %q", r.resource, resource))
+	}
+	if msg := invalidSegment(resource); msg != "" {
+		return r.fail(fmt.Errorf("rest: invalid resource %q: %s", resource, msg))
+	}
+	r.resource = resource
+	return r
+}
+
+// Name sets the object's name.
+func (r *Request) Name(name string) *Request {
+	if name == "" {
+		return r.fail(errors.New("rest: resource name may not be empty"))
+	}
+	if r.name != "" {
+		return r.fail(fmt.Errorf("rest: resource name already set to %q, cannot change to %q", r.name, name))
+	}
+	if msg := invalidSegment(name); msg != "" {
+		return r.fail(fmt.Errorf("rest: invalid resource name %q: %s", name, msg))
+	}
+	r.name = name
+	return r
+}
+
+// SubResource sets the subresource path, e.g. SubResource("status") or SubResource("proxy", "healthz").
+func (r *Request) SubResource(subresources ...string) *Request {
+	if len(subresources) == 0 {
+		return r
+	}
+	if r.subresource != "" {
+		return r.fail(fmt.Errorf("rest: subresource already set to %q", r.subresource))
+	}
+	for _, s := range subresources {
+		if msg := invalidSegment(s); msg != "" {
+			return r.fail(fmt.Errorf("rest: invalid subresource %q: %s", s, msg))
+		}
+	}
+	r.subresource = strings.Join(subresources, "/")
+	return r
+}
+
+// Prefix appends path segments after the versioned API path and before the namespace.
+func (r *Request) Prefix(segments ...string) *Request {
+	r.pathPrefix = path.Join(append([]string{r.pathPrefix}, segments...)...)
+	return r
+}
+
+// AbsPath replaces the versioned API path with the server's path prefix joined with segments, for
+// paths such as "/version" or "/apis".
+func (r *Request) AbsPath(segments ...string) *Request {
+	r.pathPrefix = path.Join(append([]string{"/", r.c.base.Path}, segments...)...)
+	if len(segments) > 0 && strings.HasSuffix(segments[len(segments)-1], "/") && r.pathPrefix != "/" {
+		r.pathPrefix += "/"
+	}
+	return r
+}
+
+// Suffix appends path segments after everything else.
+func (r *Request) Suffix(segments ...string) *Request {
+	r.subpath = path.Join(append([]string{r.subpath}, segments...)...)
+	return r
+}
+
+// Param adds the query parameter k=v. Repeated calls with the same k add values.
+func (r *Request) Param(k, v string) *Request {
+	if r.params == nil {
+		r.params = make(url.Values, 4)
+	}
+	r.params[k] = append(r.params[k], v)
+	return r
+}
+
+// VersionedParams adds obj's fields as query parameters, encoded by codec for the client's
+// group/version. A nil codec means ParameterCodec (the metav1 option types).
+func (r *Request) VersionedParams(obj runtime.Object, codec runtime.ParameterCodec) *Request {
+	if obj == nil || isNilPointer(obj) {
+		return r
+	}
+	if encodeCommonOptions(obj, r.addParam) {
+		return r
+	}
+	if codec == nil {
+		codec = ParameterCodec
+	}
+	params, err := codec.EncodeParameters(obj, r.c.gv)
+	if err != nil {
+		return r.fail(fmt.Errorf("rest: encoding %T as query parameters: %w", obj, err))
+	}
+	if len(params) > 0 {
+		if r.params == nil {
+			r.params = make(url.Values, len(params))
+		}
+		mergeParams(r.params, params)
+	}
+	return r
+}
+
+func (r *Request) addParam(k, v string) { r.Param(k, v) }
+
+// SetHeader sets header k to values, replacing earlier values.
+func (r *Request) SetHeader(k string, values ...string) *Request {
+	if r.headers == nil {
+		r.headers = make(http.Header, 2)
+	}
+	r.headers[http.CanonicalHeaderKey(k)] = values
+	return r
+}
+
+// Timeout bounds the request: it is sent to the server as the "timeout" parameter and applied to the
+// request's context.
+func (r *Request) Timeout(d time.Duration) *Request {
+	r.timeout = d
+	if d <= 0 {
+		delete(r.params, "timeout")
+		return r
+	}
+	if r.params == nil {
+		r.params = make(url.Values, 4)
+	}
+	r.params["timeout"] = []string{d.String()}
+	return r
+}
+
+// MaxRetries sets how often the request is retried after a 429 or 5xx answer with Retry-After (or a
+// dropped connection, for idempotent requests). Zero disables retries; negative values count as zero.
+func (r *Request) MaxRetries(n int) *Request {
+	r.maxRetries = max(n, 0)
+	return r
+}
+
+// Body sets the request body: a runtime.Object (encoded in the client's content type, which also sets
+// Content-Type unless a header already did), []byte, or an io.Reader (sent as is, never retried).
+// nil means no body.
+func (r *Request) Body(obj any) *Request {
+	switch b := obj.(type) {
+	case nil:
+		r.body, r.bodyReader, r.hasBody = nil, nil, false
+	case []byte:
+		r.body, r.bodyReader, r.hasBody = b, nil, true
+	case runtime.Object:
+		return r.bodyObject(b)
+	case io.Reader:
+		r.body, r.bodyReader, r.hasBody = nil, b, true
+	default:
+		return r.fail(fmt.Errorf("rest: unsupported body type %T: want runtime.Object, []byte or io.Reader", obj))
+	}
+	return r
+}
+
+func (r *Request) bodyObject(obj runtime.Object) *Request {
+	if isNilPointer(obj) {
+		return r.Body(nil)
+	}
+	cs := r.c.codecs
+	if cs.encoderErr != nil {
+		return r.fail(cs.encoderErr)
+	}
+	var buf bytes.Buffer
+	if err := cs.encoder.Encode(obj, &buf); err != nil {
+		return r.fail(fmt.Errorf("rest: encoding %T as %s: %w", obj, cs.contentType, err))
+	}
+	r.body, r.bodyReader, r.hasBody = buf.Bytes(), nil, true
+	if r.headers.Get("Content-Type") == "" {
+		r.SetHeader("Content-Type", cs.contentType)
+	}
+	return r
+}
+
+func isNilPointer(obj any) bool {
+	v := reflect.ValueOf(obj)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
+// invalidSegment says why s cannot be one path segment, or returns "".
+func invalidSegment(s string) string {
+	switch {
+	case s == "." || s == "..":
+		return "may not be '.' or '..'"
+	case strings.ContainsRune(s, '/'):
+		return "may not contain '/'"
+	case strings.ContainsRune(s, '%'):
+		return "may not contain '%'"
+	}
+	return ""
+}

@@ -1,0 +1,208 @@
+package rest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// maxPresize bounds the body buffer allocated up front from Content-Length.
+const maxPresize = 16 << 20
+
+// Do sends the request, retrying as allowed, reads the whole response and returns it as a Result.
+// A non-2xx answer makes Result.Error an *apierrors.StatusError.
+func (r *Request) Do(ctx context.Context) Result {
+	var res Result
+	err := r.send(ctx, true, func(resp *http.Response) {
+		res = r.readResult(resp)
+	})
+	if err != nil {
+		return Result{err: err, codecs: r.c.codecs}
+	}
+	return res
+}
+
+// DoRaw sends the request and returns the response body. For a non-2xx answer it returns the body and
+// an *apierrors.StatusError.
+func (r *Request) DoRaw(ctx context.Context) ([]byte, error) {
+	return r.Do(ctx).Raw()
+}
+
+// readResult reads and closes resp's body and builds the Result.
+func (r *Request) readResult(resp *http.Response) Result {
+	defer resp.Body.Close()
+	res := Result{
+		contentType: resp.Header.Get("Content-Type"),
+		statusCode:  resp.StatusCode,
+		warnings:    handleWarnings(r.c.warnings, resp.Header),
+		codecs:      r.c.codecs,
+	}
+	body, err := readBody(resp)
+	if err != nil {
+		res.err = fmt.Errorf("rest: reading response of %s %s: %w", r.verb, r.URL().Redacted(), err)
+		return res
+	}
+	res.body = body
+	if !success(resp.StatusCode) {
+		res.err = r.statusError(resp.StatusCode, res.contentType, body, retryAfterSeconds(resp))
+	}
+	return res
+}
+
+func success(code int) bool { return code >= 200 && code < 300 }
+
+// readBody reads the whole body into a buffer sized from Content-Length when the server sent one.
+func readBody(resp *http.Response) ([]byte, error) {
+	n := resp.ContentLength
+	if n < 0 || n > maxPresize {
+		return io.ReadAll(resp.Body)
+	}
+	buf := make([]byte, n+1) // one spare byte so that EOF is seen without growing
+	read, err := io.ReadFull(resp.Body, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:read], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(resp.Body) // server sent more than it announced
+	return append(buf, rest...), err
+}
+
+// send applies the timeout and rate limiter, sends the request and retries as allowed, then hands
+// the final response to fn. The response body is fn's to close. With bounded set, the request's
+// context is cancelled when send returns, so fn must finish with the body.
+func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response)) error {
+	if r.err != nil {
+		return r.err
+	}
+	if r.timeout > 0 && bounded {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, r.timeout)
+		defer cancel()
+	}
+	for attempt := 0; ; attempt++ {
+		if err := r.throttle(ctx); err != nil {
+			return err
+		}
+		req, err := r.HTTPRequest(ctx)
+		if err != nil {
+			return err
+		}
+		resp, err := r.c.client.Do(req)
+		retry := attempt < r.maxRetries && r.replayable()
+		if err != nil {
+			if retry && r.idempotent() && isConnectionDrop(err) && ctx.Err() == nil {
+				if werr := r.c.wait(ctx, backoff(attempt)); werr != nil {
+					return werr
+				}
+				continue
+			}
+			return fmt.Errorf("rest: %s %s: %w", r.verb, req.URL.Redacted(), unwrapURLError(err))
+		}
+		if wait, ok := r.retryAfter(resp, attempt); ok && retry {
+			drainAndClose(resp.Body)
+			if werr := r.c.wait(ctx, wait); werr != nil {
+				return werr
+			}
+			continue
+		}
+		fn(resp)
+		return nil
+	}
+}
+
+// throttle waits for the rate limiter.
+func (r *Request) throttle(ctx context.Context) error {
+	if r.c.limiter == nil {
+		return nil
+	}
+	if err := r.c.limiter.Wait(ctx); err != nil {
+		return fmt.Errorf("rest: client rate limiter: %w", err)
+	}
+	return nil
+}
+
+// retryAfter reports whether resp asks to be retried (429 or 5xx with Retry-After) and may be for this
+// request, and how long to wait first.
+func (r *Request) retryAfter(resp *http.Response, attempt int) (time.Duration, bool) {
+	code := resp.StatusCode
+	if code != http.StatusTooManyRequests && code < 500 {
+		return 0, false
+	}
+	secs := retryAfterSeconds(resp)
+	if secs < 0 || (code != http.StatusTooManyRequests && !r.idempotent()) {
+		return 0, false
+	}
+	if secs == 0 {
+		return backoff(attempt), true
+	}
+	return time.Duration(secs) * time.Second, true
+}
+
+// retryAfterSeconds returns the Retry-After header as seconds, or -1 when absent or not a number.
+func retryAfterSeconds(resp *http.Response) int {
+	v := resp.Header.Get("Retry-After")
+	if v == "" {
+		return -1
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return -1
+	}
+	return n
+}
+
+// backoff is the wait before retry number attempt+1 when the server gave none: 100ms doubling, at most
+// 10s.
+func backoff(attempt int) time.Duration {
+	return min(100*time.Millisecond<<min(attempt, 10), 10*time.Second)
+}
+
+// idempotent reports whether sending the request twice has the effect of sending it once.
+func (r *Request) idempotent() bool {
+	switch r.verb {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// replayable reports whether the body can be sent again.
+func (r *Request) replayable() bool { return r.bodyReader == nil }
+
+// waitRetry sleeps for d or until ctx is done.
+func waitRetry(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("rest: waiting to retry: %w", context.Cause(ctx))
+	}
+}
+
+func isConnectionDrop(err error) bool {
+	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, io.EOF)
+}
+
+func drainAndClose(body io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, body, 64<<10)
+	_ = body.Close()
+}
+
+// unwrapURLError drops *url.Error's wrapper, whose message repeats the method and URL.
+func unwrapURLError(err error) error {
+	if ue, ok := err.(*url.Error); ok && ue.Err != nil {
+		return ue.Err
+	}
+	return err
+}
