@@ -1,0 +1,61 @@
+package transport
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestConfigFormatRedactsSecrets(t *testing.T) {
+	c := Config{
+		UserAgent:   "agent",
+		Username:    "alice",
+		Password:    "pw-SECRET",
+		BearerToken: "token-SECRET",
+		TLS: TLSConfig{
+			ServerName: "kubernetes",
+			CAData:     []byte("ca-public"),
+			CertData:   []byte("cert-SECRET"),
+			KeyData:    []byte("key-SECRET"),
+			KeyFile:    "/etc/key.pem",
+		},
+		Exec: &ExecConfig{
+			Command: "plugin",
+			Env:     []ExecEnvVar{{Name: "API_KEY", Value: "env-SECRET"}},
+			Cluster: &ExecCluster{Server: "https://x", Config: []byte(`{"k":"cfg-SECRET"}`)},
+		},
+		Proxy:     http.ProxyFromEnvironment,
+		Transport: http.DefaultTransport,
+	}
+	values := map[string]any{"value": c, "pointer": &c}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+		for kind, v := range values {
+			out := fmt.Sprintf(verb, v)
+			if strings.Contains(out, "SECRET") || strings.Contains(out, hexOf("SECRET")) {
+				t.Errorf("%s of %s leaks a secret: %s", verb, kind, out)
+			}
+		}
+	}
+	for name, out := range map[string]string{
+		"String": c.String(), "GoString": c.GoString(), "TLS": fmt.Sprint(c.TLS), "Exec": fmt.Sprint(c.Exec),
+		"Env": fmt.Sprintf("%+v", c.Exec.Env), "EnvGo": fmt.Sprintf("%#v", c.Exec.Env[0]),
+	} {
+		if strings.Contains(out, "SECRET") {
+			t.Errorf("%s leaks a secret: %s", name, out)
+		}
+	}
+	// The rest is still there, so the output stays useful.
+	out := fmt.Sprintf("%+v", &c)
+	for _, want := range []string{"UserAgent:agent", "Username:alice", "Password:" + redacted, "ServerName:kubernetes",
+		"KeyFile:/etc/key.pem", "CAData:<9 bytes>", "Name:API_KEY", "Command:plugin", "Proxy:<func>", "Transport:<*http.Transport>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%%+v output lacks %q: %s", want, out)
+		}
+	}
+	if out := fmt.Sprintf("%+v", Config{}); strings.Contains(out, redacted) {
+		t.Errorf("empty secrets shown as redacted: %s", out)
+	}
+}
+
+func hexOf(s string) string { return fmt.Sprintf("%x", s) }
