@@ -20,7 +20,9 @@ func (c Config) String() string { return fmt.Sprintf("%+v", c.view()) }
 func (c Config) GoString() string { return fmt.Sprintf("%#v", c.view()) }
 
 // Format implements fmt.Formatter for TLSConfig: certificate and key data are redacted.
-func (t TLSConfig) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatString(s, verb), t.view()) }
+func (t TLSConfig) Format(s fmt.State, verb rune) {
+	fmt.Fprintf(s, fmt.FormatString(s, verb), t.view())
+}
 
 // String returns t formatted with %+v, key material redacted.
 func (t TLSConfig) String() string { return fmt.Sprintf("%+v", t.view()) }
@@ -29,7 +31,9 @@ func (t TLSConfig) String() string { return fmt.Sprintf("%+v", t.view()) }
 func (t TLSConfig) GoString() string { return fmt.Sprintf("%#v", t.view()) }
 
 // Format implements fmt.Formatter for ExecConfig: environment values and cluster config are redacted.
-func (e ExecConfig) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatString(s, verb), e.view()) }
+func (e ExecConfig) Format(s fmt.State, verb rune) {
+	fmt.Fprintf(s, fmt.FormatString(s, verb), e.view())
+}
 
 // String returns e formatted with %+v, secrets redacted.
 func (e ExecConfig) String() string { return fmt.Sprintf("%+v", e.view()) }
