@@ -1,0 +1,62 @@
+package rest
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"sync"
+)
+
+// Stream sends the request and returns the response body to read as it arrives, e.g. container logs.
+// The caller must close it. A non-2xx answer is returned as an *apierrors.StatusError instead. The
+// request's timeout, if any, covers reading the body too.
+func (r *Request) Stream(ctx context.Context) (io.ReadCloser, error) {
+	resp, cancel, err := r.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}, nil
+}
+
+// open sends the request and returns a 2xx response whose body the caller owns, with the cancel
+// function of the context the body lives in. Non-2xx answers become StatusErrors.
+func (r *Request) open(ctx context.Context) (*http.Response, context.CancelFunc, error) {
+	var cancel context.CancelFunc
+	if r.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, r.timeout)
+	} else {
+		ctx, cancel = context.WithCancel(ctx)
+	}
+	var resp *http.Response
+	var failure error
+	err := r.send(ctx, false, func(rsp *http.Response) {
+		if success(rsp.StatusCode) {
+			handleWarnings(r.c.warnings, rsp.Header)
+			resp = rsp
+			return
+		}
+		failure = r.readResult(rsp).err
+	})
+	if err == nil {
+		err = failure
+	}
+	if err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return resp, cancel, nil
+}
+
+// cancelOnClose releases the request's context when the body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+	once   sync.Once
+}
+
+// Close closes the body and cancels the request's context.
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.once.Do(c.cancel)
+	return err
+}
