@@ -27,9 +27,10 @@ type Config struct {
 
 	// BearerToken is sent as "Authorization: Bearer <token>".
 	BearerToken string
-	// BearerTokenFile names a file holding the bearer token. It is re-read periodically, so rotated
-	// tokens (bound service-account tokens) are picked up. When both are set, the file wins once it
-	// has been read successfully.
+	// BearerTokenFile names a file holding the bearer token. It is checked with one stat per request
+	// and re-read when it changes, so rotated tokens (bound service-account tokens) are used from the
+	// next request on. When both are set, the file wins once it has been read successfully; an
+	// unreadable file falls back to the last token read, then to BearerToken.
 	BearerTokenFile string
 
 	// Impersonate sets the Impersonate-* headers.
@@ -40,6 +41,7 @@ type Config struct {
 
 	// Proxy chooses a proxy for each request. Nil means the environment's proxy settings
 	// (HTTPS_PROXY, HTTP_PROXY, NO_PROXY). http, https and socks5 proxy URLs are supported.
+	// A Config with a Proxy (or DialContext) gets its own connection pool: see New.
 	Proxy func(*http.Request) (*url.URL, error)
 
 	// DialContext, when set, dials connections instead of a net.Dialer.
@@ -58,37 +60,50 @@ type Config struct {
 
 // TLSConfig holds TLS settings. Each of CA, client certificate and key may come inline (the Data fields)
 // or from a file; inline data wins when both are set.
+// Certificate and key files are re-read when they change on disk, so a rotated client certificate is
+// presented on the next new connection.
 type TLSConfig struct {
 	// Insecure skips verification of the server's certificate chain and host name. Testing only.
 	Insecure bool
 	// ServerName overrides the name used to verify the server's certificate (SNI).
 	ServerName string
 
-	CAFile   string
-	CAData   []byte
+	// CAFile and CAData hold PEM CA certificates that replace the system roots.
+	CAFile string
+	CAData []byte
+	// CertFile and CertData hold the PEM client certificate (chain).
 	CertFile string
 	CertData []byte
-	KeyFile  string
-	KeyData  []byte
+	// KeyFile and KeyData hold the PEM private key of the client certificate.
+	KeyFile string
+	KeyData []byte
 
 	// NextProtos overrides the ALPN protocols (e.g. to force HTTP/1.1 for upgrades).
 	NextProtos []string
 }
 
-// ImpersonationConfig asks the server to act as another user.
+// ImpersonationConfig asks the server to act as another user, through the Impersonate-User,
+// Impersonate-Uid, Impersonate-Group and Impersonate-Extra-<key> headers. Extra keys are
+// percent-encoded where they hold bytes not allowed in header names; the server lower-cases them.
 type ImpersonationConfig struct {
+	// UserName is the user to act as.
 	UserName string
-	UID      string
-	Groups   []string
-	Extra    map[string][]string
+	// UID is the user's UID.
+	UID string
+	// Groups are the groups to act as a member of.
+	Groups []string
+	// Extra holds additional user information (e.g. scopes), one header per key.
+	Extra map[string][]string
 }
 
 // ExecConfig describes an exec credential plugin, as the "exec" stanza of a kubeconfig user does.
 type ExecConfig struct {
 	// Command is the program to run; a bare name is looked up in PATH.
 	Command string
-	Args    []string
-	Env     []ExecEnvVar
+	// Args are passed to Command.
+	Args []string
+	// Env is added to the process environment the plugin inherits.
+	Env []ExecEnvVar
 	// APIVersion is client.authentication.k8s.io/v1 or client.authentication.k8s.io/v1beta1.
 	APIVersion string
 	// InstallHint is printed when Command cannot be found.
@@ -103,18 +118,26 @@ type ExecConfig struct {
 
 // ExecEnvVar is one environment variable handed to an exec plugin.
 type ExecEnvVar struct {
-	Name  string
+	// Name of the variable.
+	Name string
+	// Value of the variable; redacted when formatted.
 	Value string
 }
 
 // ExecCluster is the cluster information an exec plugin may ask for (provideClusterInfo).
 type ExecCluster struct {
-	Server                   string
-	TLSServerName            string
-	InsecureSkipTLSVerify    bool
+	// Server is the API server URL.
+	Server string
+	// TLSServerName is the name the server certificate is verified against.
+	TLSServerName string
+	// InsecureSkipTLSVerify disables server certificate verification.
+	InsecureSkipTLSVerify bool
+	// CertificateAuthorityData is the PEM CA bundle of the cluster.
 	CertificateAuthorityData []byte
-	ProxyURL                 string
-	DisableCompression       bool
+	// ProxyURL is the proxy used to reach the server.
+	ProxyURL string
+	// DisableCompression mirrors the cluster's disable-compression setting.
+	DisableCompression bool
 	// Config is the raw JSON of the cluster's client.authentication.k8s.io/exec extension, if any.
 	Config []byte
 }

@@ -2,7 +2,31 @@
 // TLS (CA, client certificates, server name, insecure mode), credentials (bearer token inline or from
 // a rotating file, basic auth, exec credential plugins), impersonation, user agent and proxies.
 //
-// It is the lowest layer of kubegen's runtime and imports nothing above it. Round trippers are cached
-// per equivalent Config and are safe for concurrent use. No secret ever appears in an error, a log line
-// or the formatted value of a Config.
+// # Layer
+//
+// transport is the lowest layer of kubegen's runtime: package rest builds on it, and it imports only
+// the standard library and its own internal packages. It knows nothing about API objects.
+//
+// # Sharing
+//
+// New returns round trippers that are safe for concurrent use. Configs with the same TLS material
+// (file paths, hashes of inline data), compression setting and exec plugin share one *http.Transport,
+// so its connection pool and HTTP/2 sessions are reused by every client built from them. Configs whose
+// Proxy or DialContext is set, or that bring their own Transport, are never shared, because functions
+// cannot be compared; build such clients once and reuse them. Credentials, user agent and impersonation
+// are applied by a thin wrapper and never affect sharing.
+//
+// # Rotation
+//
+// A bearer token file is checked with one stat per request and re-read when it changes, so the next
+// request after a rotation uses the new token. Client certificate and key files are checked the same
+// way at each TLS handshake. Exec plugin credentials are cached until their expirationTimestamp, and
+// the plugin runs again after the server answers 401.
+//
+// # Secrets
+//
+// No secret ever appears in an error or in the formatted value of a Config: Config, TLSConfig and
+// ExecConfig implement fmt.Formatter and redact tokens, passwords, certificate and key data and exec
+// environment values for every verb. Exec plugin errors include the plugin's standard error but never
+// its standard output.
 package transport

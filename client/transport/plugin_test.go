@@ -100,7 +100,9 @@ func testPlugin(t *testing.T, mode string, env ...ExecEnvVar) (*ExecConfig, stri
 		t.Fatal(err)
 	}
 	state := t.TempDir()
-	base := []ExecEnvVar{{Name: pluginEnv, Value: "1"}, {Name: "PLUGIN_STATE", Value: state}, {Name: "PLUGIN_MODE", Value: mode}}
+	base := []ExecEnvVar{
+		{Name: "GORACE", Value: "atexit_sleep_ms=0"}, // a -race binary otherwise lingers a second at exit
+		{Name: pluginEnv, Value: "1"}, {Name: "PLUGIN_STATE", Value: state}, {Name: "PLUGIN_MODE", Value: mode}}
 	return &ExecConfig{
 		Command:         self,
 		Args:            []string{"--plugin-arg", "x"},
