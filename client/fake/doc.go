@@ -1,0 +1,60 @@
+// Package fake is an in-memory stand-in for the Kubernetes apiserver, for unit tests of code written
+// against generated clientsets: a Tracker that stores objects with apiserver semantics, and Client, a
+// generic fake with exactly the methods of typed.Client, so that a generated fake typed client is one
+// line per method.
+//
+//	tracker, _ := fake.NewTracker(scheme)
+//	cms := fake.NewClient(tracker, gvr, gvk, "default", newConfigMap, newConfigMapList)
+//	created, err := cms.Create(ctx, cm, metav1.CreateOptions{})
+//
+// Layer: beside the typed clients, below generated fake clientsets. It imports only apimachinery (and
+// sigs.k8s.io/yaml for apply patches); it never imports a real transport or REST client.
+//
+// # What is emulated
+//
+//   - resourceVersion from one global counter incremented by every write, as etcd's revision; a list's
+//     resourceVersion is the counter; an update that changes nothing is not a write.
+//   - Optimistic concurrency: Update, Patch and Apply with a stale non-empty resourceVersion fail with
+//     Conflict; an empty one is unconditional. Delete preconditions (uid, resourceVersion).
+//   - AlreadyExists and NotFound naming the group and resource; Invalid when name and generateName are
+//     both empty; generateName with a random 5-character suffix; uid; creationTimestamp (to the second).
+//   - Label selectors and field selectors (metadata.name, metadata.namespace, and any registered with
+//     WithSelectableField); other fields are BadRequest, as from the apiserver.
+//   - Lists with limit and continue over one consistent snapshot, resourceVersion with
+//     resourceVersionMatch=Exact, 410 Gone for resourceVersions older than the event history
+//     (SetHistoryLimit, Compact), and a timeout error for resourceVersions not yet reached.
+//   - Watch from "" or "0" (current objects as ADDED, then changes), from a resourceVersion (the changes
+//     after it, or an ERROR event with 410 Gone when too old), sendInitialEvents with the
+//     initial-events-end bookmark, bookmarks on demand (Tracker.Bookmark), selector-aware events (an
+//     object leaving the selection is DELETED for that watcher), timeoutSeconds, and no dropped events:
+//     every watcher has its own unbounded buffer, so slow watchers never block writers.
+//   - Status subresource separation for resources registered WithStatusSubresource: create drops the
+//     status, Update keeps the stored status, UpdateStatus (and patch/apply of "status") changes only the
+//     status, and metadata.generation starts at 1 and is bumped when anything outside metadata and status
+//     changes.
+//   - Finalizers: deleting an object with finalizers sets its deletionTimestamp; removing the last
+//     finalizer deletes it.
+//   - Patches: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic merge patch (refused with 415
+//     for custom resources and unstructured objects, as the apiserver refuses it), and apply.
+//   - dryRun=All on every write.
+//   - The "scale" subresource (autoscaling/v1 Scale from spec.replicas, status.replicas and the
+//     selector) and "eviction" (deletes the object).
+//   - Reactors (Tracker.PrependReactor) to inject errors or answers, and a record of every call
+//     (Tracker.Actions).
+//
+// # What is NOT emulated
+//
+//   - Server-side apply is approximated: the applied object, without its null fields, is merged into the
+//     stored one (strategic merge for built-in types, JSON merge for custom resources). There are no
+//     managedFields, no field ownership, no apply conflicts (force is accepted and ignored), and fields a
+//     manager stops applying are not removed.
+//   - No defaulting, validation beyond names, admission (namespaces need not exist), or type-specific
+//     strategies (e.g. pods are not given a phase, services no cluster IP).
+//   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion
+//     of pods (they are removed at once).
+//   - No managedFields, selfLink, or metadata.generation for resources without a status subresource.
+//   - Field selectors on fields other than metadata.name and metadata.namespace need WithSelectableField.
+//   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
+//   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.
+//   - Tracker memory grows with watchers that are never read or stopped.
+package fake

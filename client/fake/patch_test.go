@@ -1,0 +1,166 @@
+package fake_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/types"
+
+	"github.com/kubegen/kubegen/client/fake"
+)
+
+func TestPatchTypes(t *testing.T) {
+	tests := []struct {
+		name     string
+		pt       types.PatchType
+		patch    string
+		want     map[string]string
+		wantCode int32
+	}{
+		{"merge", types.MergePatchType, `{"data":{"k":null,"n":"1"}}`, map[string]string{"n": "1"}, 0},
+		{"json add", types.JSONPatchType, `[{"op":"add","path":"/data/x~1y","value":"2"}]`, map[string]string{"k": "v", "x/y": "2"}, 0},
+		{"json test fails", types.JSONPatchType, `[{"op":"test","path":"/data/k","value":"no"}]`, nil, http.StatusUnprocessableEntity},
+		{"json malformed", types.JSONPatchType, `{`, nil, http.StatusUnprocessableEntity},
+		{"strategic", types.StrategicMergePatchType, `{"data":{"n":"3"}}`, map[string]string{"k": "v", "n": "3"}, 0},
+		{"merge sets stale resourceVersion", types.MergePatchType, `{"metadata":{"resourceVersion":"1"},"data":{"n":"1"}}`, nil, http.StatusConflict},
+		{"renames", types.MergePatchType, `{"metadata":{"name":"other"}}`, nil, http.StatusBadRequest},
+		{"unknown type", types.PatchType("text/plain"), `x`, nil, http.StatusUnsupportedMediaType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := newTracker(t)
+			c := configMaps(tr, "ns")
+			mustCreate(t, c, cm("ns", "filler", nil))
+			before := mustCreate(t, c, cm("ns", "a", nil))
+			got, err := c.Patch(context.Background(), "a", tt.pt, []byte(tt.patch), metav1.PatchOptions{})
+			if tt.wantCode != 0 {
+				if apierrors.ReasonForError(err) == metav1.StatusReasonUnknown || errCode(err) != tt.wantCode {
+					t.Fatalf("got %v (code %d), want code %d", err, errCode(err), tt.wantCode)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !equalMaps(got.Data, tt.want) || got.ResourceVersion == before.ResourceVersion || got.UID != before.UID {
+				t.Errorf("got data %v rv %s uid %s, want %v, a new rv, the same uid", got.Data, got.ResourceVersion, got.UID, tt.want)
+			}
+		})
+	}
+}
+
+func errCode(err error) int32 {
+	if s, ok := err.(apierrors.APIStatus); ok {
+		return s.Status().Code
+	}
+	return 0
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if bv, ok := b[k]; !ok || bv != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestStrategicMergePatchMergesListsByKey(t *testing.T) {
+	c := deployments(newTracker(t), "ns")
+	mustCreateDeployment(t, c, deployment("web", 1))
+	patch := `{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"envoy"}]}}}}`
+	got, err := c.Patch(context.Background(), "web", types.StrategicMergePatchType, []byte(patch), metav1.PatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Spec.Template.Spec.Containers); n != 2 || got.Generation != 2 {
+		t.Errorf("containers %d generation %d: want 2 (merged by name) and 2", n, got.Generation)
+	}
+}
+
+func TestPatchStatusSubresource(t *testing.T) {
+	ctx := context.Background()
+	c := deployments(newTracker(t), "ns")
+	mustCreateDeployment(t, c, deployment("web", 1))
+	patch := []byte(`{"spec":{"replicas":5},"status":{"replicas":4}}`)
+	main, err := c.Patch(ctx, "web", types.MergePatchType, patch, metav1.PatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *main.Spec.Replicas != 5 || main.Status.Replicas != 0 {
+		t.Errorf("main patch: spec %d status %d, want 5 and 0", *main.Spec.Replicas, main.Status.Replicas)
+	}
+	patch = []byte(`{"spec":{"replicas":9},"status":{"replicas":4}}`)
+	status, err := c.Patch(ctx, "web", types.MergePatchType, patch, metav1.PatchOptions{}, "status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *status.Spec.Replicas != 5 || status.Status.Replicas != 4 {
+		t.Errorf("status patch: spec %d status %d, want 5 and 4", *status.Spec.Replicas, status.Status.Replicas)
+	}
+	if _, err := c.Patch(ctx, "missing", types.MergePatchType, patch, metav1.PatchOptions{}); !apierrors.IsNotFound(err) {
+		t.Errorf("patching a missing object: %v", err)
+	}
+}
+
+func TestApply(t *testing.T) {
+	ctx := context.Background()
+	c := deployments(newTracker(t), "ns")
+	opts := metav1.ApplyOptions{FieldManager: "test", Force: true}
+	if _, err := c.Apply(ctx, deployment("web", 1), metav1.ApplyOptions{}); !apierrors.IsInvalid(err) {
+		t.Fatalf("apply without a field manager: got %v, want Invalid", err)
+	}
+	created, err := c.Apply(ctx, deployment("web", 1), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if created.UID == "" || created.Namespace != "ns" || created.Generation != 1 {
+		t.Fatalf("apply-create: %+v", created.ObjectMeta)
+	}
+	// A partial object: only the fields this manager cares about.
+	partial := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "web", Labels: map[string]string{"team": "a"}}}
+	applied, err := c.Apply(ctx, partial, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if applied.Labels["team"] != "a" || *applied.Spec.Replicas != 1 || len(applied.Spec.Template.Spec.Containers) != 1 {
+		t.Errorf("apply merged badly: labels %v replicas %d containers %d", applied.Labels, *applied.Spec.Replicas, len(applied.Spec.Template.Spec.Containers))
+	}
+	status := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "web"}, Status: appsv1.DeploymentStatus{Replicas: 3}}
+	withStatus, err := c.ApplyStatus(ctx, status, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withStatus.Status.Replicas != 3 || withStatus.Labels["team"] != "a" {
+		t.Errorf("apply status: status %d labels %v", withStatus.Status.Replicas, withStatus.Labels)
+	}
+	stale := partial.DeepCopy()
+	stale.ResourceVersion = created.ResourceVersion
+	if _, err := c.Apply(ctx, stale, opts); !apierrors.IsConflict(err) {
+		t.Errorf("apply with a stale resourceVersion: got %v, want Conflict", err)
+	}
+}
+
+func TestCustomResourceRefusesStrategicMerge(t *testing.T) {
+	tr := newTracker(t)
+	c := fake.NewClient(tr, cmGVR, cmGVK, "ns",
+		func() *corev1.ConfigMap { return &corev1.ConfigMap{} }, func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} },
+		fake.AsCustomResource())
+	mustCreate(t, c, cm("ns", "a", nil))
+	_, err := c.Patch(context.Background(), "a", types.StrategicMergePatchType, []byte(`{}`), metav1.PatchOptions{})
+	if !apierrors.IsUnsupportedMediaType(err) {
+		t.Fatalf("got %v, want 415", err)
+	}
+	got, err := c.Apply(context.Background(), cm("ns", "a", map[string]string{"x": "y"}), metav1.ApplyOptions{FieldManager: "m"})
+	if err != nil || got.Labels["x"] != "y" {
+		t.Fatalf("apply to a custom resource: %v %v", err, got.Labels)
+	}
+}
