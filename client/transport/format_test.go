@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"strings"
@@ -59,3 +60,17 @@ func TestConfigFormatRedactsSecrets(t *testing.T) {
 }
 
 func hexOf(s string) string { return fmt.Sprintf("%x", s) }
+
+func TestRoundTripperFormatHidesToken(t *testing.T) {
+	for _, c := range []Config{{BearerToken: "token-SECRET"}, {Username: "u", Password: "pw-SECRET"}} {
+		rt, err := New(&c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, verb := range []string{"%v", "%+v", "%#v"} {
+			if out := fmt.Sprintf(verb, rt); strings.Contains(out, "SECRET") || strings.Contains(out, base64.StdEncoding.EncodeToString([]byte("u:pw-SECRET"))) {
+				t.Errorf("%s of the round tripper leaks a secret: %s", verb, out)
+			}
+		}
+	}
+}

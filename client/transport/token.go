@@ -19,13 +19,12 @@ func basic(user, password string) *credential {
 // fileTokenSource reads a bearer token from a file and re-reads it when the file changes (one stat per
 // request), so rotated service-account tokens are used from the next request on.
 type fileTokenSource struct {
-	path     string
 	file     *watchedfile.Files[*credential]
 	fallback *credential
 }
 
 func newFileTokenSource(path, fallback string) *fileTokenSource {
-	s := &fileTokenSource{path: path, file: watchedfile.New(parseTokenFile, path)}
+	s := &fileTokenSource{file: watchedfile.New(parseTokenFile, path)}
 	if fallback != "" {
 		s.fallback = bearer(fallback)
 	}
