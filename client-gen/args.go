@@ -1,0 +1,72 @@
+package clientgen
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/kubegen/kubegen/internal/codegen/naming"
+)
+
+// Args are client-gen's options.
+type Args struct {
+	// OutputDir is the directory that corresponds to OutputPkg.
+	OutputDir string
+	// OutputPkg is the Go import path of OutputDir.
+	OutputPkg string
+	// ClientsetName names the clientset package, a directory under OutputDir.
+	ClientsetName string
+	// GoHeaderFile is a license header for generated files; YEAR is replaced.
+	GoHeaderFile string
+	// PluralExceptions are "Kind:Plural" pairs for kinds English rules pluralise wrongly.
+	PluralExceptions []string
+	// PrefersProtobuf makes typed clients send and ask for protobuf unless the config says otherwise.
+	PrefersProtobuf bool
+	// FakeClientset also writes fake typed clients and a fake clientset.
+	FakeClientset bool
+	// IncludeAlpha puts groups that only have alpha versions into the clientset. Their typed
+	// packages are written either way.
+	IncludeAlpha bool
+	// VerifyOnly writes nothing and fails listing the files that are out of date.
+	VerifyOnly bool
+}
+
+// DefaultArgs returns the defaults of the flags.
+func DefaultArgs() *Args {
+	return &Args{ClientsetName: "versioned", FakeClientset: true, IncludeAlpha: true}
+}
+
+// AddFlags registers the options on fs.
+func (a *Args) AddFlags(fs *pflag.FlagSet) {
+	fs.StringVar(&a.OutputDir, "output-dir", a.OutputDir, "directory of --output-pkg; the clientset is written to <output-dir>/<clientset-name>")
+	fs.StringVar(&a.OutputPkg, "output-pkg", a.OutputPkg, "Go import path of --output-dir")
+	fs.StringVar(&a.ClientsetName, "clientset-name", a.ClientsetName, "name of the clientset package")
+	fs.StringVar(&a.GoHeaderFile, "go-header-file", a.GoHeaderFile, "license header for generated files (YEAR is replaced)")
+	fs.StringSliceVar(&a.PluralExceptions, "plural-exceptions", a.PluralExceptions, "Kind:Plural pairs, e.g. Endpoints:Endpoints")
+	fs.BoolVar(&a.PrefersProtobuf, "prefers-protobuf", a.PrefersProtobuf, "typed clients default to protobuf (for built-in types)")
+	fs.BoolVar(&a.FakeClientset, "fake-clientset", a.FakeClientset, "also write fake typed clients and a fake clientset")
+	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "put alpha-only groups in the clientset (their typed packages are written regardless)")
+	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
+}
+
+// Validate checks the options and returns the plural exceptions they hold.
+func (a *Args) Validate() (map[string]string, error) {
+	var errs []error
+	if a.OutputDir == "" {
+		errs = append(errs, errors.New("--output-dir is required"))
+	}
+	if a.OutputPkg == "" {
+		errs = append(errs, errors.New("--output-pkg is required"))
+	}
+	if !token.IsIdentifier(a.ClientsetName) || strings.ToLower(a.ClientsetName) != a.ClientsetName {
+		errs = append(errs, fmt.Errorf("--clientset-name %q must be a lower-case Go package name", a.ClientsetName))
+	}
+	exceptions, err := naming.ParsePluralExceptions(a.PluralExceptions)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("--plural-exceptions: %w", err))
+	}
+	return exceptions, errors.Join(errs...)
+}

@@ -1,0 +1,34 @@
+package clientgen
+
+import (
+	"fmt"
+
+	"k8s.io/gengo/v2/generator"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+)
+
+// Targets returns the gengo targets that write the clients of api: one typed package per
+// group/version (and its fake), the scheme package, the clientset (one version per group) and the
+// fake clientset. header starts every file.
+func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
+	l := layout{args: a}
+	versions := clientsetVersions(api, a.IncludeAlpha)
+	if len(versions) == 0 {
+		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")
+	}
+	var targets []generator.Target
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			targets = append(targets, l.typedTarget(v, header))
+			if a.FakeClientset {
+				targets = append(targets, l.fakeTypedTarget(v, header))
+			}
+		}
+	}
+	targets = append(targets, l.schemeTarget(api, header), l.clientsetTarget(versions, header))
+	if a.FakeClientset {
+		targets = append(targets, l.fakeClientsetTarget(api, versions, header))
+	}
+	return targets, nil
+}

@@ -1,0 +1,142 @@
+package clientgen
+
+import (
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+)
+
+// versionRef is a clientset's view of one group/version.
+type versionRef struct {
+	GV        string      // "AppsV1"
+	Field     string      // "appsV1"
+	GVString  string      // "apps/v1"
+	Interface *types.Type // typed package's AppsV1Interface
+	Client    *types.Type // typed package's AppsV1Client
+	NewClient *types.Type // typed package's NewForConfigAndClient
+	New       *types.Type // typed package's New
+	Fake      *types.Type // fake typed package's FakeAppsV1
+	Resources *types.Type // fake typed package's Resources
+}
+
+func (l layout) versionRefs(versions []*model.Version) []versionRef {
+	var out []versionRef
+	for _, v := range versions {
+		typed, fake := l.typedPkg(v), l.fakeTypedPkg(v)
+		out = append(out, versionRef{
+			GV:        v.GroupVersionGoName(),
+			Field:     lowerFirst(v.GroupVersionGoName()),
+			GVString:  groupVersionString(v),
+			Interface: types.Ref(typed, v.GroupVersionGoName()+"Interface"),
+			Client:    types.Ref(typed, v.GroupVersionGoName()+"Client"),
+			NewClient: types.Ref(typed, "NewForConfigAndClient"),
+			New:       types.Ref(typed, "New"),
+			Fake:      types.Ref(fake, "Fake"+v.GroupVersionGoName()),
+			Resources: types.Ref(fake, "Resources"),
+		})
+	}
+	return out
+}
+
+// clientsetTarget is the clientset package: Interface, Clientset and its constructors.
+func (l layout) clientsetTarget(versions []*model.Version, header []byte) generator.Target {
+	pkg := l.clientsetPkg()
+	a := args("name", l.args.ClientsetName, "versions", l.versionRefs(versions))
+	return &generator.SimpleTarget{
+		PkgName:       l.args.ClientsetName,
+		PkgPath:       pkg,
+		PkgDir:        l.clientsetDir(),
+		HeaderComment: header,
+		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
+		GeneratorsFunc: func(*generator.Context) []generator.Generator {
+			return []generator.Generator{
+				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
+					sw.Do(`// Package $.name$ is a clientset: one typed client per API group, at the group's preferred
+// version. Every group/version also has a typed client package of its own under typed/.
+`, a)
+				}),
+				newFile("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(clientsetTemplate, a) }),
+			}
+		},
+	}
+}
+
+const clientsetTemplate = `// Interface is the clientset: one typed client per API group.
+type Interface interface {
+$- range .versions$
+	$.GV$() $.Interface|raw$
+$- end$
+}
+
+// Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
+type Clientset struct {
+$- range .versions$
+	$.Field$ *$.Client|raw$
+$- end$
+}
+$range .versions$
+// $.GV$ returns the client of the $.GVString$ API.
+func (c *Clientset) $.GV$() $.Interface|raw$ {
+	return c.$.Field$
+}
+$end$
+// NewForConfig returns a clientset for config.
+func NewForConfig(config *$.restConfig|raw$) (*Clientset, error) {
+	httpClient, err := $.httpClientFor|raw$(config)
+	if err != nil {
+		return nil, err
+	}
+	return NewForConfigAndClient(config, httpClient)
+}
+
+// NewForConfigAndClient returns a clientset for config whose group clients send their requests
+// through httpClient. Unless config sets a RateLimiter or a negative QPS, they draw from one token
+// bucket, so QPS and Burst bound the whole clientset.
+func NewForConfigAndClient(config *$.restConfig|raw$, httpClient *$.httpClient|raw$) (*Clientset, error) {
+	c := shareRateLimiter(config)
+	var cs Clientset
+	var err error
+$- range .versions$
+	if cs.$.Field$, err = $.NewClient|raw$(c, httpClient); err != nil {
+		return nil, err
+	}
+$- end$
+	return &cs, nil
+}
+
+// NewForConfigOrDie is NewForConfig for configurations known to be valid: it panics on error.
+func NewForConfigOrDie(config *$.restConfig|raw$) *Clientset {
+	cs, err := NewForConfig(config)
+	if err != nil {
+		panic(err)
+	}
+	return cs
+}
+
+// New returns a clientset whose group clients all send their requests through c.
+func New(c $.restInterface|raw$) *Clientset {
+	return &Clientset{
+$- range .versions$
+		$.Field$: $.New|raw$(c),
+$- end$
+	}
+}
+
+// shareRateLimiter returns a copy of config with one token bucket for all group clients.
+func shareRateLimiter(config *$.restConfig|raw$) *$.restConfig|raw$ {
+	c := $.copyConfig|raw$(config)
+	if c.RateLimiter != nil || c.QPS < 0 {
+		return c
+	}
+	qps, burst := c.QPS, c.Burst
+	if qps == 0 {
+		qps = $.defaultQPS|raw$
+	}
+	if burst == 0 {
+		burst = $.defaultBurst|raw$
+	}
+	c.RateLimiter = $.tokenBucket|raw$(qps, burst)
+	return c
+}
+`

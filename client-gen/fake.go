@@ -1,0 +1,173 @@
+package clientgen
+
+import (
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+)
+
+// fakeTypedTarget is the fake of one typed client package, over client/fake's object tracker.
+func (l layout) fakeTypedTarget(v *model.Version, header []byte) generator.Target {
+	pkg := l.fakeTypedPkg(v)
+	var kinds []kindData
+	for _, k := range v.Kinds {
+		kinds = append(kinds, l.kindData(k))
+	}
+	a := args("gv", groupVersionString(v), "GV", v.GroupVersionGoName(), "kinds", kinds,
+		"Interface", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface"),
+		"group", v.Group.Name, "version", v.Name)
+	return &generator.SimpleTarget{
+		PkgName:       "fake",
+		PkgPath:       pkg,
+		PkgDir:        l.fakeTypedDir(v),
+		HeaderComment: header,
+		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
+		GeneratorsFunc: func(*generator.Context) []generator.Generator {
+			gens := []generator.Generator{
+				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
+					sw.Do("// Package fake serves the $.gv$ typed client from an in-memory object tracker, for tests.\n", a)
+				}),
+				newFile("fake_"+v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),
+			}
+			for _, d := range kinds {
+				gens = append(gens, newFile("fake_"+d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { l.writeFakeResource(sw, d) }).prefer(v.Package.Path))
+			}
+			return gens
+		},
+	}
+}
+
+const fakeGroupTemplate = `// Fake$.GV$ implements $.Interface|raw$ over an object tracker.
+type Fake$.GV$ struct {
+	// Tracker holds the objects; register Resources with it first.
+	Tracker *$.tracker|raw$
+}
+
+var _ $.Interface|raw$ = &Fake$.GV${}
+
+// Resources describes the $.gv$ resources to an object tracker (scope, status subresource).
+var Resources = []$.fakeResource|raw${
+$- range .kinds$
+	{
+		Resource:       $.Sym.gvr|raw${Group: "$.Group$", Version: "$.Version$", Resource: "$.Resource$"},
+		Kind:           $.Sym.gvk|raw${Group: "$.Group$", Version: "$.Version$", Kind: "$.Name$"},
+		ClusterScoped:  $if .Namespaced$false$else$true$end$,
+		HasStatus:      $.StatusSub$,
+		CustomResource: $.CustomResource$,
+	},
+$- end$
+}
+$range .kinds$
+// $.Plural$ returns the fake client of $.Plural$$if .Namespaced$ in namespace$end$.
+func (c *Fake$.GV$) $.Plural$($if .Namespaced$namespace string$end$) $.Name$Interface {
+	return newFake$.Plural$(c.Tracker$if .Namespaced$, namespace$end$)
+}
+$end$
+// RESTClient returns nil: a fake has no server.
+func (c *Fake$.GV$) RESTClient() $.restInterface|raw$ {
+	return nil
+}
+`
+
+func (l layout) writeFakeResource(sw *generator.SnippetWriter, d kindData) {
+	a := args("k", d, "Interface", types.Ref(l.typedPkg(d.Kind.Version), d.Name+"Interface"),
+		"withStatus", types.Ref(fakePkg, "WithStatusSubresource"),
+		"clusterScoped", types.Ref(fakePkg, "ClusterScoped"),
+		"customResource", types.Ref(fakePkg, "AsCustomResource"))
+	sw.Do(`// fake$.k.Plural$ implements $.Interface|raw$ over an object tracker.
+type fake$.k.Plural$ struct {
+	*$.fakeClient|raw$[*$.k.Type|raw$, *$.k.List|raw$]
+}
+
+var _ $.Interface|raw$ = &fake$.k.Plural${}
+
+func newFake$.k.Plural$(tracker *$.tracker|raw$$if .k.Namespaced$, namespace string$end$) *fake$.k.Plural$ {
+	return &fake$.k.Plural${$.newFakeClient|raw$(tracker,
+		$.gvr|raw${Group: "$.k.Group$", Version: "$.k.Version$", Resource: "$.k.Resource$"},
+		$.gvk|raw${Group: "$.k.Group$", Version: "$.k.Version$", Kind: "$.k.Name$"},
+		$if .k.Namespaced$namespace$else$""$end$,
+		func() *$.k.Type|raw$ { return &$.k.Type|raw${} },
+		func() *$.k.List|raw$ { return &$.k.List|raw${} },
+$- if .k.StatusSub$
+		$.withStatus|raw$(),
+$- end$
+$- if not .k.Namespaced$
+		$.clusterScoped|raw$(),
+$- end$
+$- if .k.CustomResource$
+		$.customResource|raw$(),
+$- end$
+	)}
+}
+`, a)
+	writeMethods(sw, d, "fake"+d.Plural)
+}
+
+// fakeClientsetTarget is the fake clientset: the clientset's Interface over one object tracker.
+func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, header []byte) generator.Target {
+	pkg := l.fakeClientsetPkg()
+	var all []*model.Version
+	for _, g := range api.Groups {
+		all = append(all, g.Versions...)
+	}
+	a := args("versions", l.versionRefs(versions), "all", l.versionRefs(all),
+		"clientsetInterface", types.Ref(l.clientsetPkg(), "Interface"),
+		"scheme", types.Ref(l.schemePkg(), "Scheme"),
+		"object", types.Ref(runtimePkg, "Object"))
+	return &generator.SimpleTarget{
+		PkgName:       "fake",
+		PkgPath:       pkg,
+		PkgDir:        l.clientsetDir() + "/fake",
+		HeaderComment: header,
+		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
+		GeneratorsFunc: func(*generator.Context) []generator.Generator {
+			return []generator.Generator{
+				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
+					sw.Do("// Package fake is an in-memory clientset for tests, backed by an object tracker that behaves\n// like the API server (resource versions, conflicts, selectors, watches, status subresources).\n", nil)
+				}),
+				newFile("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeClientsetTemplate, a) }),
+			}
+		},
+	}
+}
+
+const fakeClientsetTemplate = `// Clientset implements $.clientsetInterface|raw$ over an in-memory object tracker.
+type Clientset struct {
+	tracker *$.tracker|raw$
+}
+
+var _ $.clientsetInterface|raw$ = &Clientset{}
+
+// NewClientset returns a fake clientset whose tracker knows every resource of the clientset's
+// groups and holds objects. It fails if an object is of an unknown kind or is added twice.
+func NewClientset(objects ...$.object|raw$) (*Clientset, error) {
+	tracker, err := $.newTracker|raw$($.scheme|raw$)
+	if err != nil {
+		return nil, err
+	}
+	for _, resources := range [][]$.fakeResource|raw${
+$- range .all$
+		$.Resources|raw$,
+$- end$
+	} {
+		for _, r := range resources {
+			tracker.Register(r)
+		}
+	}
+	if err := tracker.Add(objects...); err != nil {
+		return nil, err
+	}
+	return &Clientset{tracker: tracker}, nil
+}
+
+// Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
+func (c *Clientset) Tracker() *$.tracker|raw$ {
+	return c.tracker
+}
+$range .versions$
+// $.GV$ returns the fake client of the $.GVString$ API.
+func (c *Clientset) $.GV$() $.Interface|raw$ {
+	return &$.Fake|raw${Tracker: c.tracker}
+}
+$end$`

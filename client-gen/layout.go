@@ -1,0 +1,148 @@
+package clientgen
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/version"
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+	"github.com/kubegen/kubegen/internal/codegen/naming"
+)
+
+// layout says where each generated package goes.
+type layout struct {
+	args *Args
+}
+
+func (l layout) clientsetPkg() string { return l.args.OutputPkg + "/" + l.args.ClientsetName }
+func (l layout) clientsetDir() string { return filepath.Join(l.args.OutputDir, l.args.ClientsetName) }
+func (l layout) schemePkg() string    { return l.clientsetPkg() + "/scheme" }
+func (l layout) fakeClientsetPkg() string {
+	return l.clientsetPkg() + "/fake"
+}
+
+func (l layout) typedRel(v *model.Version) string {
+	return "typed/" + v.Group.PackageName + "/" + v.Name
+}
+func (l layout) typedPkg(v *model.Version) string { return l.clientsetPkg() + "/" + l.typedRel(v) }
+func (l layout) typedDir(v *model.Version) string {
+	return filepath.Join(l.clientsetDir(), filepath.FromSlash(l.typedRel(v)))
+}
+func (l layout) fakeTypedPkg(v *model.Version) string { return l.typedPkg(v) + "/fake" }
+func (l layout) fakeTypedDir(v *model.Version) string { return filepath.Join(l.typedDir(v), "fake") }
+
+// clientsetVersions picks each group's version for the clientset: the newest GA version, else the
+// newest beta, else (only with IncludeAlpha) the newest alpha. Versions are already sorted newest first.
+func clientsetVersions(api *model.API, includeAlpha bool) []*model.Version {
+	var out []*model.Version
+	for _, g := range api.Groups {
+		v := g.Versions[0]
+		if isAlpha(v.Name) && !includeAlpha {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func isAlpha(v string) bool {
+	return strings.Contains(v, "alpha") && version.CompareKubeAwareVersionStrings(v, "v1alpha999") <= 0
+}
+
+// apiPath is "/api" for the legacy core group, "/apis" for every other.
+func apiPath(v *model.Version) string {
+	if v.Group.Name == "" {
+		return "/api"
+	}
+	return "/apis"
+}
+
+// hasHandWritten tells whether dir holds a hand-written file (one kubegen does not generate).
+func hasHandWritten(dir, name string) bool {
+	_, err := os.Stat(filepath.Join(dir, name))
+	return err == nil
+}
+
+// kindData is what the resource templates need about a kind.
+type kindData struct {
+	*model.Kind
+	Group, Version string
+	Type, List     *types.Type
+	Param          string // parameter name of an object of the kind: "deployment"
+	Lower          string // file name stem: "deployment"
+	Impl           string // unexported type implementing the interface: "deployments"
+	Methods        []methodData
+	Skipped        []*model.Method // +genclient:method entries that cannot be generated
+	StatusSub      bool
+	CustomResource bool
+	GV             string         // "AppsV1"
+	Sym            generator.Args // the common symbols, for use inside template ranges
+	ParameterCodec *types.Type    // the scheme package's ParameterCodec
+}
+
+type methodData struct {
+	*model.Method
+	Input, Result *types.Type
+	InputParam    string
+}
+
+func (l layout) kindData(k *model.Kind) kindData {
+	d := kindData{
+		GV:             k.Version.GroupVersionGoName(),
+		Sym:            common,
+		ParameterCodec: types.Ref(l.schemePkg(), "ParameterCodec"),
+		Kind:           k,
+		Group:          k.Version.Group.Name,
+		Version:        k.Version.Name,
+		Type:           types.Ref(k.Type.Name.Package, k.Type.Name.Name),
+		List:           types.Ref(metav1Pkg, "List"),
+		Param:          naming.ParamName(k.Name),
+		Lower:          strings.ToLower(k.Name),
+		Impl:           naming.ParamName(k.Plural),
+		// The status subresource exists when the type has a Status field that is not opted out.
+		StatusSub:      k.HasStatus && !hasTag(k, "genclient:noStatus"),
+		CustomResource: !strings.HasPrefix(k.Type.Name.Package, "k8s.io/api/"),
+	}
+	if k.List != nil {
+		d.List = types.Ref(k.List.Name.Package, k.List.Name.Name)
+	}
+	for _, m := range k.Methods {
+		if m.Verb == "apply" {
+			d.Skipped = append(d.Skipped, m)
+			continue
+		}
+		d.Methods = append(d.Methods, methodData{
+			Method:     m,
+			Input:      types.Ref(m.Input.Package, m.Input.Name),
+			Result:     types.Ref(m.Result.Package, m.Result.Name),
+			InputParam: naming.ParamName(m.Input.Name),
+		})
+	}
+	return d
+}
+
+func hasTag(k *model.Kind, name string) bool {
+	for _, t := range k.Tags {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// groupVersionString is "apps/v1", or "core/v1" for the legacy group, for doc comments.
+func groupVersionString(v *model.Version) string {
+	return path.Join(groupOrCore(v.Group.Name), v.Name)
+}
+
+func groupOrCore(g string) string {
+	if g == "" {
+		return "core"
+	}
+	return g
+}
