@@ -39,7 +39,7 @@ func keyFor(c *Config) (cacheKey, error) {
 		keyData:            hashOf(c.TLS.KeyData),
 		disableCompression: c.DisableCompression,
 	}
-	if c.Exec != nil {
+	if c.usesExec() {
 		h, err := execHash(c.Exec)
 		if err != nil {
 			return cacheKey{}, err

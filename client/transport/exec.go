@@ -73,9 +73,10 @@ var authenticators = struct {
 	m  map[[32]byte]*execAuthenticator
 }{m: map[[32]byte]*execAuthenticator{}}
 
-// execAuthenticatorFor returns the shared authenticator for c.Exec, or nil when c has no exec plugin.
+// execAuthenticatorFor returns the shared authenticator for c.Exec, or nil when c has no exec plugin
+// or other credentials override it.
 func execAuthenticatorFor(c *Config) (*execAuthenticator, error) {
-	if c.Exec == nil {
+	if !c.usesExec() {
 		return nil, nil
 	}
 	if err := validateExec(c.Exec); err != nil {

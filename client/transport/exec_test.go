@@ -340,3 +340,34 @@ func TestExecConfigValidation(t *testing.T) {
 		t.Errorf("v1beta1 without interactiveMode (defaults to IfAvailable): %v", err)
 	}
 }
+
+func TestExplicitCredentialsOverrideExec(t *testing.T) {
+	srv := newEchoServer(t)
+	ec, state := testPlugin(t, "token")
+	tests := []struct {
+		name   string
+		config Config
+		want   string
+	}{
+		{"bearer token", Config{Exec: ec, BearerToken: "explicit"}, "Bearer explicit"},
+		{"basic auth", Config{Exec: ec, Username: "u", Password: "p"}, "Basic dTpw"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rt, err := New(&tt.config)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, err := get(t, rt, srv.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := e.Header.Get("Authorization"); got != tt.want {
+				t.Errorf("Authorization = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if n := len(pluginRuns(t, state)); n != 0 {
+		t.Errorf("plugin ran %d times although explicit credentials were given", n)
+	}
+}

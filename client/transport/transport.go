@@ -31,6 +31,9 @@ const (
 // connections, because functions cannot be compared. WrapTransport does not prevent sharing: it wraps
 // the finished round tripper.
 //
+// An explicit bearer token, basic auth or client certificate takes precedence over an exec plugin,
+// which is then not run.
+//
 // Headers the caller already set win: a request with its own Authorization, User-Agent or Impersonate-*
 // headers is sent with those.
 func New(c *Config) (http.RoundTripper, error) {
@@ -67,10 +70,15 @@ func (c *Config) validate() error {
 	if c.Username != "" && (c.BearerToken != "" || c.BearerTokenFile != "") {
 		return errors.New("transport: basic auth and a bearer token cannot both be set")
 	}
-	if c.Exec != nil && (c.Username != "" || c.BearerToken != "" || c.BearerTokenFile != "") {
-		return errors.New("transport: an exec plugin cannot be combined with basic auth or a bearer token")
-	}
 	return nil
+}
+
+// usesExec reports whether the exec plugin provides credentials. An explicit bearer token, basic
+// auth or client certificate wins over it (as with "kubectl --token" for a user with an exec plugin),
+// and the plugin is then never run.
+func (c *Config) usesExec() bool {
+	return c.Exec != nil && c.Username == "" && c.Password == "" && c.BearerToken == "" &&
+		c.BearerTokenFile == "" && !c.TLS.hasCert()
 }
 
 // baseTransport returns c.Transport, a shared transport from the cache, or a new one.
