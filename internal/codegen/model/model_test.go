@@ -8,10 +8,10 @@ import (
 	"sync"
 	"testing"
 
-	"k8s.io/gengo/v2/parser"
 	"k8s.io/gengo/v2/types"
 
 	"github.com/kubegen/kubegen/internal/codegen/naming"
+	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
 const fixtures = "github.com/kubegen/kubegen/client-gen/testdata"
@@ -26,11 +26,11 @@ var (
 func fixtureUniverse(t *testing.T) types.Universe {
 	t.Helper()
 	loadOnce.Do(func() {
-		p := parser.New()
-		if loadErr = p.LoadPackages("../../../client-gen/testdata/apis/...", "../../../client-gen/testdata/errors/..."); loadErr != nil {
-			return
+		var l *output.Loaded
+		l, loadErr = output.Load([]string{"../../../client-gen/testdata/apis/...", "../../../client-gen/testdata/errors/..."}, output.LoadOptions{})
+		if loadErr == nil {
+			universe = l.Universe
 		}
-		universe, loadErr = p.NewUniverse()
 	})
 	if loadErr != nil {
 		t.Fatalf("loading fixtures: %v", loadErr)
