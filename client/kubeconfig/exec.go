@@ -3,7 +3,6 @@ package kubeconfig
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/client/transport"
@@ -87,7 +86,7 @@ func (s *selection) execCluster() (*transport.ExecCluster, error) {
 		Config:                   extension(cl.Extensions, ExecExtensionName),
 	}
 	if len(out.CertificateAuthorityData) == 0 && cl.CertificateAuthority != "" {
-		data, err := os.ReadFile(cl.CertificateAuthority)
+		data, err := readBounded(cl.CertificateAuthority)
 		if err != nil {
 			return nil, s.clusterError("certificate-authority", err)
 		}

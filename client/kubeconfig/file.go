@@ -33,17 +33,27 @@ func LoadFile(path string) (*Config, error) {
 }
 
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := readBounded(path)
 	if err != nil {
 		return nil, &Error{File: path, Err: unwrapPathError(err)}
+	}
+	return data, nil
+}
+
+// readBounded reads a file of at most maxFileSize bytes, so a path such as /dev/zero fails instead
+// of exhausting memory.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return nil, &Error{File: path, Err: unwrapPathError(err)}
+		return nil, err
 	}
 	if len(data) > maxFileSize {
-		return nil, &Error{File: path, Err: fmt.Errorf("file is larger than %d bytes", maxFileSize)}
+		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxFileSize)
 	}
 	return data, nil
 }

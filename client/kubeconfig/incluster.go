@@ -75,7 +75,7 @@ func inClusterKubeconfig(dir string, lookupEnv func(string) (string, bool)) (*Co
 
 // checkTokenFile makes sure the token file exists and is not empty, without keeping its contents.
 func checkTokenFile(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path)
 	if err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func inClusterNamespace(dir string, lookupEnv func(string) (string, bool)) (stri
 	if ns, ok := lookupEnv("POD_NAMESPACE"); ok && ns != "" {
 		return ns, nil
 	}
-	data, err := os.ReadFile(filepath.Join(dir, namespaceFileName))
+	data, err := readBounded(filepath.Join(dir, namespaceFileName))
 	if errors.Is(err, os.ErrNotExist) {
 		return "", nil
 	}
