@@ -1,0 +1,3 @@
+module example.com/clientset
+
+go 1.26
