@@ -76,6 +76,9 @@ func (a *execAuthenticator) run(ctx context.Context) (*execCredential, error) {
 	}
 	cmd.WaitDelay = time.Second
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, &ExecError{Command: a.cfg.Command, msg: fmt.Sprintf("transport: exec plugin %s: %v", a.cfg.Command, ctx.Err()), err: ctx.Err()}
+		}
 		return nil, a.runError(err, stderr.String())
 	}
 	return a.parse(stdout.Bytes())

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 	"net/http/httptest"
@@ -369,5 +370,26 @@ func TestExplicitCredentialsOverrideExec(t *testing.T) {
 	}
 	if n := len(pluginRuns(t, state)); n != 0 {
 		t.Errorf("plugin ran %d times although explicit credentials were given", n)
+	}
+}
+
+func TestExecCanceledContext(t *testing.T) {
+	srv := newEchoServer(t)
+	ec, state := testPlugin(t, "token")
+	rt, err := New(&Config{Exec: ec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
+	if _, err := rt.RoundTrip(req); !errors.Is(err, context.Canceled) {
+		t.Fatalf("request with a canceled context: %v, want context.Canceled", err)
+	}
+	if n := len(pluginRuns(t, state)); n != 0 {
+		t.Errorf("plugin ran %d times for a canceled request", n)
+	}
+	if e, err := get(t, rt, srv.URL); err != nil || e.Header.Get("Authorization") != "Bearer tok-1" {
+		t.Errorf("next request: %q, %v", e.Header.Get("Authorization"), err)
 	}
 }
