@@ -75,7 +75,9 @@ func TestRequestShapes(t *testing.T) {
 		{"update", "ns", func(c *configMapClient) error {
 			return expectObject(c.Update(ctx, obj("x"), metav1.UpdateOptions{FieldValidation: "Strict"}))
 		}, "PUT", "/api/v1/namespaces/ns/configmaps/x", url.Values{"fieldValidation": {"Strict"}}, "application/json",
-			func(t *testing.T, b map[string]any) { wantField(t, b, "metadata", map[string]any{"name": "x", "resourceVersion": "3"}) }},
+			func(t *testing.T, b map[string]any) {
+				wantField(t, b, "metadata", map[string]any{"name": "x", "resourceVersion": "3"})
+			}},
 		{"update status", "ns", func(c *configMapClient) error {
 			return expectObject(c.UpdateStatus(ctx, obj("x"), metav1.UpdateOptions{}))
 		}, "PUT", "/api/v1/namespaces/ns/configmaps/x/status", url.Values{}, "application/json", nil},

@@ -35,7 +35,7 @@ var (
 // request is what the test server saw of one request.
 type request struct {
 	Method, Path, Query, ContentType string
-	Body                                []byte
+	Body                             []byte
 }
 
 // server answers every request with a canned reply chosen by its shape, and records it.

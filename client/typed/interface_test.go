@@ -11,7 +11,7 @@ import (
 // Both the real and the fake client have the whole method set, so tests and generated fakes can use
 // either through typed.Interface.
 var (
-	_ typed.Interface[*corev1.ConfigMap, *corev1.ConfigMapList] = (*typed.Client[*corev1.ConfigMap, *corev1.ConfigMapList])(nil)
-	_ typed.Interface[*corev1.ConfigMap, *corev1.ConfigMapList] = (*fake.Client[*corev1.ConfigMap, *corev1.ConfigMapList])(nil)
+	_ typed.Interface[*corev1.ConfigMap, *corev1.ConfigMapList]   = (*typed.Client[*corev1.ConfigMap, *corev1.ConfigMapList])(nil)
+	_ typed.Interface[*corev1.ConfigMap, *corev1.ConfigMapList]   = (*fake.Client[*corev1.ConfigMap, *corev1.ConfigMapList])(nil)
 	_ typed.Interface[*appsv1.Deployment, *appsv1.DeploymentList] = (*fake.Client[*appsv1.Deployment, *appsv1.DeploymentList])(nil)
 )
