@@ -7,7 +7,7 @@ import (
 )
 
 // writeFile writes data to dir/name (creating parents) and returns the path.
-func writeFile(t *testing.T, dir, name, data string) string {
+func writeFile(t testing.TB, dir, name, data string) string {
 	t.Helper()
 	path := filepath.Join(dir, name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
