@@ -132,4 +132,5 @@ func (f *fields) secret(key string, set bool) {
 	}
 }
 
+// String formats the fields as "{key: value, ...}".
 func (f fields) String() string { return "{" + strings.Join(f, ", ") + "}" }
