@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"golang.org/x/tools/go/packages"
+
+	clientgen "github.com/kubegen/kubegen/client-gen"
+	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
+	"github.com/kubegen/kubegen/internal/codegen/output"
+)
+
+func runMode(mode string, patterns []string) error {
+	switch mode {
+	case "load":
+		return plainLoad(patterns)
+	case "kubegen":
+		return kubegen(patterns)
+	}
+	return fmt.Errorf("unknown mode %q", mode)
+}
+
+// plainLoad is one go/packages load with what a generator needs: syntax and types of the inputs
+// and their dependencies (the mode gengo's parser uses).
+func plainLoad(patterns []string) error {
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports |
+		packages.NeedDeps | packages.NeedModule | packages.NeedTypes | packages.NeedSyntax}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return err
+	}
+	if len(pkgs) == 0 {
+		return errors.New("no packages loaded")
+	}
+	return nil
+}
+
+// kubegen is what cmd/kubegen does for deepcopy and client, minus writing: one load, both
+// generators' jobs, every file generated and gofmt'ed in memory.
+func kubegen(patterns []string) error {
+	loaded, err := output.Load(patterns, output.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	dc, err := deepcopygen.Job(loaded, deepcopygen.DefaultArgs())
+	if err != nil {
+		return fmt.Errorf("deepcopy-gen: %w", err)
+	}
+	ca := clientgen.DefaultArgs()
+	ca.OutputDir, ca.OutputPkg, ca.ClientsetName = "/nonexistent/kubegen-bench", "example.com/bench", "kubernetes"
+	ca.PrefersProtobuf, ca.IncludeAlpha = true, false
+	cj, err := clientgen.Job(loaded, ca)
+	if err != nil {
+		return fmt.Errorf("client-gen: %w", err)
+	}
+	files, err := output.Generate(dc, cj)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return errors.New("nothing generated")
+	}
+	return nil
+}
