@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	gotypes "go/types"
 	"slices"
 	"strings"
 	"sync"
@@ -37,7 +38,10 @@ type Loaded struct {
 	Fset *token.FileSet
 
 	comments map[fileLine]*ast.CommentGroup
-	docFiles map[string]*ast.File // package path -> its doc.go
+	docFiles map[string]*ast.File          // package path -> its doc.go
+	pkgs     map[string]*packages.Package // every loaded package by path
+	builder  *universeBuilder
+	mu       sync.Mutex // guards builder
 }
 
 // loadMode is what the generators need: names, files, module (for directories), syntax with
@@ -105,7 +109,8 @@ func loadErrors(roots []*packages.Package) error {
 }
 
 func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
-	l := &Loaded{Fset: fset, comments: map[fileLine]*ast.CommentGroup{}, docFiles: map[string]*ast.File{}}
+	l := &Loaded{Fset: fset, comments: map[fileLine]*ast.CommentGroup{}, docFiles: map[string]*ast.File{}, pkgs: map[string]*packages.Package{}}
+	packages.Visit(roots, nil, func(pkg *packages.Package) { l.pkgs[pkg.PkgPath] = pkg })
 	requested := map[string]bool{}
 	for _, pkg := range roots {
 		if requested[pkg.PkgPath] {
@@ -121,7 +126,30 @@ func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
 		b.addPackage(pkg)
 	}
 	l.Universe = b.u
+	l.builder = b
 	return l
+}
+
+// LookupType returns the named type pkgPath.name from any loaded package (inputs or their
+// dependencies), adding it to the universe if no input refers to it yet; nil if there is no such
+// type in the loaded packages.
+func (l *Loaded) LookupType(pkgPath, name string) *types.Type {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if pkg := l.Universe[pkgPath]; pkg != nil {
+		if t := pkg.Types[name]; t != nil && t.Kind != types.Unknown {
+			return t
+		}
+	}
+	pkg := l.pkgs[pkgPath]
+	if pkg == nil || pkg.Types == nil {
+		return nil
+	}
+	obj, ok := pkg.Types.Scope().Lookup(name).(*gotypes.TypeName)
+	if !ok {
+		return nil
+	}
+	return l.builder.walk(nil, obj.Type())
 }
 
 // indexComments records every comment group of pkg by the line it ends on, to find the doc
