@@ -38,7 +38,7 @@ type Loaded struct {
 	Fset *token.FileSet
 
 	comments map[fileLine]*ast.CommentGroup
-	docFiles map[string]*ast.File          // package path -> its doc.go
+	docFiles map[string]*ast.File         // package path -> its doc.go
 	pkgs     map[string]*packages.Package // every loaded package by path
 	builder  *universeBuilder
 	mu       sync.Mutex // guards builder
