@@ -60,7 +60,7 @@ $- end$
 }
 $range .kinds$
 // $.Plural$ returns the fake client of $.Plural$$if .Namespaced$ in namespace$end$.
-func (c *Fake$.GV$) $.Plural$($if .Namespaced$namespace string$end$) $.Name$Interface {
+func (c *Fake$.GV$) $.Plural$($if .Namespaced$namespace string$end$) $.IfaceRef|raw$ {
 	return newFake$.Plural$(c.Tracker$if .Namespaced$, namespace$end$)
 }
 $end$

@@ -82,6 +82,7 @@ type kindData struct {
 	CustomResource bool
 	GV             string         // "AppsV1"
 	Sym            generator.Args // the common symbols, for use inside template ranges
+	IfaceRef       *types.Type    // the typed package's <Kind>Interface, for fakes
 	ParameterCodec *types.Type    // the scheme package's ParameterCodec
 }
 
@@ -95,6 +96,7 @@ func (l layout) kindData(k *model.Kind) kindData {
 	d := kindData{
 		GV:             k.Version.GroupVersionGoName(),
 		Sym:            common,
+		IfaceRef:       types.Ref(l.typedPkg(k.Version), k.Name+"Interface"),
 		ParameterCodec: types.Ref(l.schemePkg(), "ParameterCodec"),
 		Kind:           k,
 		Group:          k.Version.Group.Name,

@@ -92,3 +92,6 @@ func (in *Token) DeepCopyObject() runtime.Object {
 	out := *in
 	return &out
 }
+
+// DeepCopy copies the Widget.
+func (in *Widget) DeepCopy() *Widget { return in.DeepCopyObject().(*Widget) }

@@ -29,7 +29,7 @@ var Resources = []clientfake.Resource{
 }
 
 // Endpoints returns the fake client of Endpoints in namespace.
-func (c *FakeCoreV1) Endpoints(namespace string) EndpointsInterface {
+func (c *FakeCoreV1) Endpoints(namespace string) corev1.EndpointsInterface {
 	return newFakeEndpoints(c.Tracker, namespace)
 }
 

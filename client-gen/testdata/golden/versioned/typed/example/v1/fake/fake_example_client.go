@@ -64,32 +64,32 @@ var Resources = []clientfake.Resource{
 }
 
 // Gauges returns the fake client of Gauges in namespace.
-func (c *FakeExampleV1) Gauges(namespace string) GaugeInterface {
+func (c *FakeExampleV1) Gauges(namespace string) examplev1.GaugeInterface {
 	return newFakeGauges(c.Tracker, namespace)
 }
 
 // Nudges returns the fake client of Nudges in namespace.
-func (c *FakeExampleV1) Nudges(namespace string) NudgeInterface {
+func (c *FakeExampleV1) Nudges(namespace string) examplev1.NudgeInterface {
 	return newFakeNudges(c.Tracker, namespace)
 }
 
 // Policies returns the fake client of Policies.
-func (c *FakeExampleV1) Policies() PolicyInterface {
+func (c *FakeExampleV1) Policies() examplev1.PolicyInterface {
 	return newFakePolicies(c.Tracker)
 }
 
 // Reviews returns the fake client of Reviews.
-func (c *FakeExampleV1) Reviews() ReviewInterface {
+func (c *FakeExampleV1) Reviews() examplev1.ReviewInterface {
 	return newFakeReviews(c.Tracker)
 }
 
 // Sprockets returns the fake client of Sprockets in namespace.
-func (c *FakeExampleV1) Sprockets(namespace string) SprocketInterface {
+func (c *FakeExampleV1) Sprockets(namespace string) examplev1.SprocketInterface {
 	return newFakeSprockets(c.Tracker, namespace)
 }
 
 // Widgets returns the fake client of Widgets in namespace.
-func (c *FakeExampleV1) Widgets(namespace string) WidgetInterface {
+func (c *FakeExampleV1) Widgets(namespace string) examplev1.WidgetInterface {
 	return newFakeWidgets(c.Tracker, namespace)
 }
 

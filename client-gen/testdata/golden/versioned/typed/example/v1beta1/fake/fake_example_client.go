@@ -29,7 +29,7 @@ var Resources = []clientfake.Resource{
 }
 
 // Widgets returns the fake client of Widgets in namespace.
-func (c *FakeExampleV1beta1) Widgets(namespace string) WidgetInterface {
+func (c *FakeExampleV1beta1) Widgets(namespace string) examplev1beta1.WidgetInterface {
 	return newFakeWidgets(c.Tracker, namespace)
 }
 
