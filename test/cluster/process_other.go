@@ -1,0 +1,8 @@
+//go:build !linux
+
+package cluster
+
+import "os/exec"
+
+// detach is a no-op where no parent-death signal exists; Stop still ends the processes.
+func detach(cmd *exec.Cmd) {}
