@@ -1,0 +1,9 @@
+// Package typedtest holds scenario scripts written once against typed.Interface, so the same script
+// can run against the fake clients of package fake and against a real kube-apiserver, and the two
+// transcripts can be compared line by line. Each script records what a caller can observe
+// (resourceVersions increasing, conflicts, selector results, status separation, watch events) and
+// nothing that legitimately differs between servers (uids, timestamps, absolute resourceVersions,
+// defaulted fields).
+//
+// Layer: test support above package typed; it imports typed, k8s.io/api and apimachinery.
+package typedtest

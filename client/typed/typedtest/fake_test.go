@@ -1,0 +1,128 @@
+package typedtest_test
+
+import (
+	"context"
+	"testing"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+
+	"github.com/kubegen/kubegen/client/fake"
+	"github.com/kubegen/kubegen/client/typed/typedtest"
+)
+
+func newTracker(t *testing.T) *fake.Tracker {
+	t.Helper()
+	scheme := runtime.NewScheme()
+	for _, add := range []func(*runtime.Scheme) error{corev1.AddToScheme, appsv1.AddToScheme} {
+		if err := add(scheme); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr, err := fake.NewTracker(scheme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+// FakeConfigMaps returns a fake ConfigMap client in namespace.
+func fakeConfigMaps(tr *fake.Tracker, namespace string) typedtest.ConfigMapClient {
+	return fake.NewClient(tr, corev1.SchemeGroupVersion.WithResource("configmaps"), corev1.SchemeGroupVersion.WithKind("ConfigMap"),
+		namespace, func() *corev1.ConfigMap { return &corev1.ConfigMap{} }, func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })
+}
+
+func fakeDeployments(tr *fake.Tracker, namespace string) typedtest.DeploymentClient {
+	return fake.NewClient(tr, appsv1.SchemeGroupVersion.WithResource("deployments"), appsv1.SchemeGroupVersion.WithKind("Deployment"),
+		namespace, func() *appsv1.Deployment { return &appsv1.Deployment{} }, func() *appsv1.DeploymentList { return &appsv1.DeploymentList{} },
+		fake.WithStatusSubresource())
+}
+
+func TestConfigMapsScenarioOnFake(t *testing.T) {
+	got, err := typedtest.ConfigMaps(context.Background(), fakeConfigMaps(newTracker(t), "scenario"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare(t, got, wantConfigMaps)
+}
+
+func TestDeploymentsScenarioOnFake(t *testing.T) {
+	got, err := typedtest.Deployments(context.Background(), fakeDeployments(newTracker(t), "scenario"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compare(t, got, wantDeployments)
+}
+
+func compare(t *testing.T, got, want typedtest.Transcript) {
+	t.Helper()
+	if diff := typedtest.Diff(got, want); diff != "" {
+		t.Errorf("transcript differs from the apiserver's expected behaviour (-got +want):\n%s", diff)
+	}
+}
+
+// The transcripts a kube-apiserver produces, as the e2e test checks against a real one.
+var wantConfigMaps = typedtest.Transcript{
+	"create a: resourceVersion increased",
+	"create b: resourceVersion increased",
+	"create c: resourceVersion increased",
+	"create d: resourceVersion increased",
+	"generateName gen-: prefix kept true, suffix length 5, uid set true",
+	"create a again: AlreadyExists",
+	"get missing: NotFound",
+	"create without a name: Invalid",
+	"update a: resourceVersion increased",
+	"update a from a stale resourceVersion: Conflict",
+	"unconditional update a: resourceVersion increased",
+	"no-op update keeps the resourceVersion: true",
+	"update missing: NotFound",
+	"list labels \"\" fields \"\": [a b c d]",
+	"list labels \"app=web\" fields \"\": [a c]",
+	"list labels \"app!=web\" fields \"\": [b d]",
+	"list labels \"app in (db),app notin (web)\" fields \"\": [b d]",
+	"list labels \"\" fields \"metadata.name=b\": [b]",
+	"list labels \"app=db\" fields \"metadata.name!=b\": [d]",
+	"list labels \"\" fields \"data.k=v\": BadRequest",
+	"list labels \"app in ((\" fields \"\": BadRequest",
+	"list by pages of 3: 2 pages, [a b c d]",
+	"watch app=web from a's resourceVersion: [DELETED c ADDED b MODIFIED a]",
+	"patch application/merge-patch+json {\"data\":{\"merge\":\"1\"}}: resourceVersion increased",
+	"data after patch: map[k:v3 merge:1]",
+	"patch application/json-patch+json [{\"op\":\"add\",\"path\":\"/data/json\",\"value\":\"2\"}]: resourceVersion increased",
+	"data after patch: map[json:2 k:v3 merge:1]",
+	"patch application/strategic-merge-patch+json {\"data\":{\"strategic\":\"3\"}}: resourceVersion increased",
+	"data after patch: map[json:2 k:v3 merge:1 strategic:3]",
+	"patch application/json-patch+json [{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"nope\"}]: Invalid",
+	"patch application/merge-patch+json {\"metadata\":{\"resourceVersion\":\"1\"},\"data\":{\"stale\":\"4\"}}: Conflict",
+	"patch missing: NotFound",
+	"apply creates: resourceVersion increased",
+	"apply updates: resourceVersion increased",
+	"after apply: labels map[app:apply extra:yes] data map[k:v k2:v2]",
+	"delete collection app=db: ok",
+	"left after delete collection: [a applied b]",
+	"delete missing: NotFound",
+	"delete a: ok",
+	"get a after delete: NotFound",
+}
+
+var wantDeployments = typedtest.Transcript{
+	"create with a status: resourceVersion increased",
+	"create with a status: spec.replicas 1 status.replicas 0 generation 1 labels map[]",
+	"update spec and status: resourceVersion increased",
+	"update spec and status: spec.replicas 2 status.replicas 0 generation 2 labels map[]",
+	"update labels only: resourceVersion increased",
+	"update labels only: spec.replicas 2 status.replicas 0 generation 2 labels map[team:a]",
+	"update status with spec and label changes: resourceVersion increased",
+	"update status with spec and label changes: spec.replicas 2 status.replicas 3 generation 2 labels map[team:a]",
+	"update status from a stale resourceVersion: Conflict",
+	"merge-patch status with a spec change: resourceVersion increased",
+	"merge-patch status with a spec change: spec.replicas 2 status.replicas 4 generation 2 labels map[team:a]",
+	"merge-patch object with a status change: resourceVersion increased",
+	"merge-patch object with a status change: spec.replicas 7 status.replicas 4 generation 3 labels map[team:a]",
+	"scale: spec.replicas 7 status.replicas 4 selector \"app=web\" same resourceVersion true",
+	"scaled: spec.replicas 4",
+	"update scale from a stale resourceVersion: Conflict",
+	"after scaling: resourceVersion increased",
+	"after scaling: spec.replicas 4 status.replicas 4 generation 4 labels map[team:a]",
+}
