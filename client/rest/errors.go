@@ -24,12 +24,10 @@ const maxErrorMessage = 512
 // resource and a trimmed copy of the body.
 func (r *Request) statusError(code int, contentType string, body []byte, retryAfter int) *apierrors.StatusError {
 	if st, ok := DecodeStatus(contentType, body); ok {
-		if st.Code == 0 {
+		if st.Code < 400 || st.Code > 599 { // absent or nonsense: the HTTP status is the truth
 			st.Code = int32(code)
 		}
-		if st.Status == "" || st.Status == metav1.StatusSuccess {
-			st.Status = metav1.StatusFailure
-		}
+		st.Status = metav1.StatusFailure
 		return &apierrors.StatusError{ErrStatus: *st}
 	}
 	gr := schema.GroupResource{Group: r.c.gv.Group, Resource: r.resource}

@@ -1,0 +1,81 @@
+package rest
+
+import (
+	"bytes"
+	"testing"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/watch"
+)
+
+// FuzzWatchDecoder feeds arbitrary bytes to the watch decoder as a JSON or protobuf stream. It must
+// return events or an error, never panic, and never return an event without an object.
+func FuzzWatchDecoder(f *testing.F) {
+	cm := configMapNamed("a", "1")
+	for _, mt := range []string{ContentTypeJSON, ContentTypeProtobuf} {
+		f.Add(watchStream(f, mt,
+			watch.Event{Type: watch.Added, Object: cm},
+			watch.Event{Type: watch.Error, Object: goneStatus()}), mt == ContentTypeProtobuf)
+	}
+	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"x"}}}`), false)
+	f.Add([]byte{0, 0, 0, 2, 0x0a, 0x00}, true)
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff}, true)                    // oversized frame
+	f.Add([]byte(`{"type":"ADDED","object":{"kind":"Conf`), false) // truncated
+	f.Add([]byte(`{"type":"ERROR","object":"not a status"}`), false)
+	c := testClient(f, "http://unused", "", nil)
+	decoders := map[bool]string{false: ContentTypeJSON, true: ContentTypeProtobuf}
+	f.Fuzz(func(t *testing.T, stream []byte, protobuf bool) {
+		objects, err := c.codecs.decoderFor(decoders[protobuf])
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, err := NewWatchDecoder(bytes.NewReader(stream), decoders[protobuf], objects)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec.MaxFrame = 64 << 10
+		for range len(stream) + 1 { // every event consumes at least one byte
+			ev, err := dec.Decode()
+			if err != nil {
+				if ev.Object != nil {
+					t.Fatalf("Decode returned an event together with error %v", err)
+				}
+				return
+			}
+			if ev.Object == nil {
+				t.Fatalf("event %s without an object", ev.Type)
+			}
+			if _, isStatus := ev.Object.(*metav1.Status); ev.Type == watch.Error && !isStatus {
+				t.Fatalf("ERROR event carries %T, want *metav1.Status", ev.Object)
+			}
+		}
+		t.Fatalf("decoder returned more events than the stream has bytes")
+	})
+}
+
+// FuzzStatusDecoder feeds arbitrary error bodies to the Status decoder and the error builder. Every
+// non-2xx answer must become a StatusError with the answer's code, without panicking.
+func FuzzStatusDecoder(f *testing.F) {
+	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, goneStatus()), 410)
+	f.Add(ContentTypeProtobuf, encodeAs(f, ContentTypeProtobuf, goneStatus()), 410)
+	f.Add("text/html", []byte("<html><h1>502 Bad Gateway</h1></html>"), 502)
+	f.Add("", []byte{}, 403)
+	f.Add(ContentTypeJSON, []byte(`{"kind":"Status","code":"x"}`), 500)
+	f.Add(ContentTypeProtobuf, []byte("k8s\x00\x0a\x02\x12\x00"), 500)
+	c := testClient(f, "http://unused", "", nil)
+	f.Fuzz(func(t *testing.T, contentType string, body []byte, code int) {
+		if st, ok := DecodeStatus(contentType, body); ok && (st == nil || st.Kind != "Status") {
+			t.Fatalf("DecodeStatus accepted a non-Status: %#v", st)
+		}
+		code = 400 + (code&0x7fffffff)%200 // a non-2xx code
+		err := c.Get().Resource("pods").Name("p").statusError(code, contentType, body, -1)
+		if err == nil || err.ErrStatus.Status != metav1.StatusFailure || err.ErrStatus.Code == 0 {
+			t.Fatalf("statusError(%d) = %#v", code, err)
+		}
+		if len(err.Error()) > 8*maxErrorMessage && len(body) > 0 {
+			if _, fromServer := DecodeStatus(contentType, body); !fromServer {
+				t.Fatalf("synthesized message is %d bytes long", len(err.Error()))
+			}
+		}
+	})
+}
