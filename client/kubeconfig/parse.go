@@ -101,7 +101,7 @@ type listDecoder struct {
 
 func (d *listDecoder) clusters(items []json.RawMessage) []NamedCluster {
 	var out []NamedCluster
-	d.each("clusters", items, func(label string, e rawEntry) *fieldError {
+	d.each("clusters", items, func(e rawEntry) *fieldError {
 		c := Cluster{LocationOfOrigin: d.file}
 		w := clusterWire{Cluster: &c}
 		if err := decodeBody(e.Cluster, &w); err != nil {
@@ -120,7 +120,7 @@ func (d *listDecoder) clusters(items []json.RawMessage) []NamedCluster {
 
 func (d *listDecoder) users(items []json.RawMessage) []NamedAuthInfo {
 	var out []NamedAuthInfo
-	d.each("users", items, func(label string, e rawEntry) *fieldError {
+	d.each("users", items, func(e rawEntry) *fieldError {
 		a := AuthInfo{LocationOfOrigin: d.file}
 		w := authInfoWire{AuthInfo: &a}
 		if err := decodeBody(e.User, &w); err != nil {
@@ -141,7 +141,7 @@ func (d *listDecoder) users(items []json.RawMessage) []NamedAuthInfo {
 
 func (d *listDecoder) contexts(items []json.RawMessage) []NamedContext {
 	var out []NamedContext
-	d.each("contexts", items, func(label string, e rawEntry) *fieldError {
+	d.each("contexts", items, func(e rawEntry) *fieldError {
 		c := Context{LocationOfOrigin: d.file}
 		if err := decodeBody(e.Context, &c); err != nil {
 			return err.under("context")
@@ -154,7 +154,7 @@ func (d *listDecoder) contexts(items []json.RawMessage) []NamedContext {
 
 func (d *listDecoder) extensions(list string, items []json.RawMessage) []NamedExtension {
 	var out []NamedExtension
-	d.each(list, items, func(label string, e rawEntry) *fieldError {
+	d.each(list, items, func(e rawEntry) *fieldError {
 		out = append(out, NamedExtension{Name: e.Name, Extension: e.Extension})
 		return nil
 	})
@@ -163,7 +163,7 @@ func (d *listDecoder) extensions(list string, items []json.RawMessage) []NamedEx
 
 // each decodes the name of every entry of list, checks it is present and unique, and hands the
 // entry to decode. The first error is kept in d.err with the entry's key path.
-func (d *listDecoder) each(list string, items []json.RawMessage, decode func(string, rawEntry) *fieldError) {
+func (d *listDecoder) each(list string, items []json.RawMessage, decode func(rawEntry) *fieldError) {
 	seen := map[string]int{}
 	for i, item := range items {
 		if d.err != nil {
@@ -185,7 +185,7 @@ func (d *listDecoder) each(list string, items []json.RawMessage, decode func(str
 			continue
 		}
 		seen[e.Name] = i
-		if err := decode(label, e); err != nil {
+		if err := decode(e); err != nil {
 			d.fail(label, err)
 		}
 	}
