@@ -1,10 +1,32 @@
 #!/usr/bin/env bash
 # Regenerates every committed generated tree: the blessed clientset under kubernetes/ and the example
 # clients under examples/. Uses kubegen's own generators (one package load per run).
+#
+# Set KUBEGEN_OUTPUT_ROOT to write the trees somewhere else (verify-codegen.sh does, to diff them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=${KUBEGEN_OUTPUT_ROOT:-.}
+kubegen=(go run ./cmd/kubegen)
 
-if [ ! -d cmd/kubegen ]; then
-  echo "update-codegen: cmd/kubegen is not built yet; nothing to regenerate" >&2
-  exit 0
+# The blessed clientset for k8s.io/api (the version go.mod pins, matching the test cluster): every
+# group/version gets a typed package; the clientset holds the newest GA version of each group, else
+# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. k8s.io/api already
+# carries its deep-copy functions, so only the client generator runs.
+"${kubegen[@]}" --generators=client \
+  --output-dir "$root" --output-pkg github.com/kubegen/kubegen --clientset-name kubernetes \
+  --prefers-protobuf --clientset-include-alpha=false \
+  k8s.io/api/...
+
+if [ -d examples/crd/apis ]; then
+  # The CRD example: deep copies next to its types, clients under examples/crd/generated.
+  deepcopy_root=examples/crd
+  if [ "$root" != "." ]; then
+    deepcopy_args=(--verify-only)
+  else
+    deepcopy_args=()
+  fi
+  "${kubegen[@]}" --generators=deepcopy "${deepcopy_args[@]}" ./examples/crd/apis/...
+  "${kubegen[@]}" --generators=client \
+    --output-dir "$root/$deepcopy_root/generated" --output-pkg github.com/kubegen/kubegen/examples/crd/generated \
+    --clientset-name clientset ./examples/crd/apis/...
 fi

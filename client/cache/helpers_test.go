@@ -213,3 +213,13 @@ func eventually(t *testing.T, what string, cond func() bool) {
 var fastBackoff = Backoff{Initial: time.Millisecond, Max: 4 * time.Millisecond}
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// answerWatchUnbuffered answers the next Watch call with an unbuffered fake watcher: each event
+// sent blocks until the reflector has taken it.
+func (s *scriptedLW) answerWatchUnbuffered(t *testing.T) *watch.FakeWatcher {
+	t.Helper()
+	c := s.expectWatch(t)
+	w := watch.NewFake()
+	c.reply <- watchReply{w: w}
+	return w
+}

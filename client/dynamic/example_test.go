@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"github.com/kubegen/kubegen/client/dynamic"
@@ -31,20 +32,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	spec, _, _ := unstructuredString(obj.Object, "spec", "cronSpec")
+	spec, _, _ := unstructured.NestedString(obj.Object, "spec", "cronSpec")
 	fmt.Println(obj.GetKind(), obj.GetName(), spec)
 	// Output: CronTab nightly 0 3 * * *
-}
-
-func unstructuredString(obj map[string]any, fields ...string) (string, bool, error) {
-	var cur any = obj
-	for _, f := range fields {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return "", false, nil
-		}
-		cur = m[f]
-	}
-	s, ok := cur.(string)
-	return s, ok, nil
 }

@@ -73,3 +73,11 @@ func TestErrorsNeverShowSecrets(t *testing.T) {
 		}
 	}
 }
+
+func TestClientConfigString(t *testing.T) {
+	cc := NewClientConfig(secretConfig(), Overrides{Namespace: "x"})
+	want := `files=[] context="c" cluster="k" user="u" server="https://k"`
+	if got := cc.String(); got != want {
+		t.Errorf("String() = %s, want %s", got, want)
+	}
+}
