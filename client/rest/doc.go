@@ -3,7 +3,27 @@
 //
 //	err := c.Get().Namespace(ns).Resource("pods").Name(name).Do(ctx).Into(&pod)
 //
-// It sits on package transport and imports nothing above it. Request building is pure: a Request can
-// produce its *http.Request without sending it. Server errors come back as apimachinery's
-// *errors.StatusError, so apierrors.IsNotFound and friends work on every failure.
+// Layer: it sits on package transport (which turns the Config's TLS and credentials into an
+// http.RoundTripper) and may import only transport, apimachinery, klog and golang.org/x packages;
+// nothing above it (kubeconfig, typed, discovery, dynamic, cache).
+//
+// Request building is pure: a Request can produce its *http.Request (HTTPRequest) and URL without
+// sending it, and errors made while building (an empty name, a name with '/') are returned by Do.
+//
+// Content: request bodies are encoded in ContentConfig.ContentType, JSON by default or
+// "application/vnd.kubernetes.protobuf"; protobuf clients accept JSON as a fallback. Responses are
+// decoded by their own Content-Type.
+//
+// Errors: every non-2xx answer is an *apierrors.StatusError, so apierrors.IsNotFound and friends work:
+// the server's metav1.Status when the body is one (JSON or protobuf), otherwise a Status built from the
+// code, verb, resource and a trimmed copy of the body (an HTML page from a proxy, an empty body).
+//
+// Sending: a client-side token bucket (Config.QPS and Burst; off when QPS < 0) throttles every attempt.
+// Answers 429 and 5xx with Retry-After are retried after the wait the server asks for, up to
+// DefaultMaxRetries times, for idempotent requests (GET, HEAD, PUT, DELETE) and, after 429, for any
+// request whose body can be replayed. Context cancellation and deadlines end waits and transfers.
+// Warning headers go to Config.WarningHandler (by default logged once per text) and Result.Warnings.
+//
+// Streams: Stream returns a body to read as it arrives (logs); Watch decodes JSON and protobuf watch
+// streams into apimachinery's watch.Interface, ending with an ERROR event on a broken stream.
 package rest
