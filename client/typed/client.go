@@ -66,12 +66,13 @@ func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, er
 	return result, err
 }
 
-// Watch watches the objects matching opts. The watch ends when ctx ends, when opts.TimeoutSeconds
-// pass, or when the server closes it.
+// Watch watches the objects matching opts. The watch ends when ctx ends, when the server ends it
+// (after opts.TimeoutSeconds, if set: the client adds no deadline of its own, so the stream ends
+// cleanly rather than with a client-side timeout error), or when it is stopped.
 func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
 	opts.Watch = true
 	return c.client.Get().Namespace(c.namespace).Resource(c.resource).
-		VersionedParams(&opts, c.parameterCodec).Timeout(timeout(opts.TimeoutSeconds)).Watch(ctx)
+		VersionedParams(&opts, c.parameterCodec).Watch(ctx)
 }
 
 // Create creates obj and returns it as stored.
