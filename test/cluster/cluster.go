@@ -72,7 +72,8 @@ func Start(opts Options) (*Cluster, error) {
 var errPortTaken = errors.New("port taken")
 
 func start(opts Options, binDir string) (_ *Cluster, err error) {
-	dir, err := os.MkdirTemp("", "kubegen-cluster-")
+	removeStaleDirs()
+	dir, err := os.MkdirTemp("", dirPattern)
 	if err != nil {
 		return nil, fmt.Errorf("creating cluster directory: %w", err)
 	}
@@ -82,6 +83,9 @@ func start(opts Options, binDir string) (_ *Cluster, err error) {
 			c.Stop()
 		}
 	}()
+	if err := claimDir(dir); err != nil {
+		return nil, err
+	}
 	if err := os.Mkdir(c.path("pki"), 0o700); err != nil {
 		return nil, err
 	}

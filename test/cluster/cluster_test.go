@@ -320,3 +320,34 @@ func TestInClusterFiles(t *testing.T) {
 		t.Errorf("InClusterEnv = %s:%s, want %s", host, port, testCluster.HostPort())
 	}
 }
+
+func TestRemoveStaleDirs(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dirs := map[string]string{ // directory → owner file content ("" for none)
+		"kubegen-cluster-dead":    strconv.Itoa(dead.Process.Pid),
+		"kubegen-cluster-alive":   strconv.Itoa(os.Getppid()),
+		"kubegen-cluster-unowned": "",
+	}
+	for name, owner := range dirs {
+		dir := filepath.Join(os.TempDir(), name)
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if owner != "" {
+			if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(owner), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	removeStaleDirs()
+	for name := range dirs {
+		_, err := os.Stat(filepath.Join(os.TempDir(), name))
+		if exists, want := err == nil, name != "kubegen-cluster-dead"; exists != want {
+			t.Errorf("%s exists = %v, want %v", name, exists, want)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package cluster
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"testing"
 )
 
@@ -21,6 +23,7 @@ func RunWith(m *testing.M, opts Options, c **Cluster) int {
 		return 1
 	}
 	defer cluster.Stop()
+	stopOnSignal(cluster)
 	*c = cluster
 	code := m.Run()
 	if code != 0 {
@@ -28,4 +31,17 @@ func RunWith(m *testing.M, opts Options, c **Cluster) int {
 			cluster.APIServerLog(8000))
 	}
 	return code
+}
+
+// stopOnSignal stops the cluster and exits when the test binary is interrupted (Ctrl-C) or terminated,
+// so that its temporary directory does not outlive it.
+func stopOnSignal(c *Cluster) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		fmt.Fprintf(os.Stderr, "test cluster: %v: stopping\n", sig)
+		c.Stop()
+		os.Exit(1)
+	}()
 }

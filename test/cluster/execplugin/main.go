@@ -4,6 +4,9 @@
 //	--token-file FILE          the file's content, trimmed
 //	$KUBEGEN_EXEC_TOKEN        the variable's value
 //
+// With --client-cert FILE and --client-key FILE it returns that PEM certificate and key instead (as
+// clientCertificateData and clientKeyData), and a token only when one is given too.
+//
 // It answers in the apiVersion named by $KUBERNETES_EXEC_INFO (client.authentication.k8s.io/v1 when
 // absent). --expire-in DURATION adds an expirationTimestamp; $KUBEGEN_EXEC_COUNT_FILE, when set, gets
 // one line appended per run, so tests can count how often a client ran the plugin.
@@ -22,8 +25,10 @@ import (
 const defaultAPIVersion = "client.authentication.k8s.io/v1"
 
 type status struct {
-	Token               string `json:"token"`
-	ExpirationTimestamp string `json:"expirationTimestamp,omitempty"`
+	Token                 string `json:"token,omitempty"`
+	ClientCertificateData string `json:"clientCertificateData,omitempty"`
+	ClientKeyData         string `json:"clientKeyData,omitempty"`
+	ExpirationTimestamp   string `json:"expirationTimestamp,omitempty"`
 }
 
 type credential struct {
@@ -42,16 +47,22 @@ func main() {
 func run() error {
 	tokenFile := flag.String("token-file", "", "read the token from this file")
 	expireIn := flag.Duration("expire-in", 0, "set expirationTimestamp this far in the future")
+	certFile := flag.String("client-cert", "", "return this PEM client certificate")
+	keyFile := flag.String("client-key", "", "return this PEM client key")
 	flag.Parse()
 
-	token, err := readToken(*tokenFile)
-	if err != nil {
+	var st status
+	var err error
+	if st.ClientCertificateData, st.ClientKeyData, err = readCert(*certFile, *keyFile); err != nil {
+		return err
+	}
+	if st.Token, err = readToken(*tokenFile); err != nil && st.ClientCertificateData == "" {
 		return err
 	}
 	if err := count(); err != nil {
 		return err
 	}
-	cred := credential{APIVersion: requestedVersion(), Kind: "ExecCredential", Status: status{Token: token}}
+	cred := credential{APIVersion: requestedVersion(), Kind: "ExecCredential", Status: st}
 	if *expireIn > 0 {
 		cred.Status.ExpirationTimestamp = time.Now().Add(*expireIn).UTC().Format(time.RFC3339)
 	}
@@ -70,6 +81,25 @@ func readToken(file string) (string, error) {
 		return token, nil
 	}
 	return "", errors.New("no token: set KUBEGEN_EXEC_TOKEN or pass --token-file")
+}
+
+// readCert reads the client certificate and key files, when both are named.
+func readCert(certFile, keyFile string) (cert, key string, err error) {
+	if (certFile == "") != (keyFile == "") {
+		return "", "", errors.New("--client-cert and --client-key go together")
+	}
+	if certFile == "" {
+		return "", "", nil
+	}
+	certPEM, err := os.ReadFile(certFile)
+	if err != nil {
+		return "", "", err
+	}
+	keyPEM, err := os.ReadFile(keyFile)
+	if err != nil {
+		return "", "", err
+	}
+	return string(certPEM), string(keyPEM), nil
 }
 
 // requestedVersion returns the apiVersion of the ExecCredential the client sent, if any.
