@@ -61,7 +61,8 @@ type Config struct {
 	// RateLimiter, when set, replaces the limiter built from QPS and Burst.
 	RateLimiter RateLimiter
 
-	// Timeout bounds each request (zero: no timeout beyond the context's).
+	// Timeout bounds each Do (zero: no timeout beyond the context's). Watches and streams are long-lived
+	// and bounded only by Request.Timeout and their context.
 	Timeout time.Duration
 
 	// WarningHandler receives the server's Warning headers. Nil means the package default.

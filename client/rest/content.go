@@ -21,7 +21,8 @@ type codecs struct {
 	accept      string // Accept header
 	encoder     runtime.Encoder
 	encoderErr  error
-	decoders    []mediaDecoder // decoders[0] serves responses that name no Content-Type
+	jsonEncoder runtime.Encoder // for object bodies of JSON and YAML patches; nil without JSON support
+	decoders    []mediaDecoder  // decoders[0] serves responses that name no Content-Type
 }
 
 type mediaDecoder struct {
@@ -47,6 +48,9 @@ func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
 	}
 	infos := ns.SupportedMediaTypes()
 	for _, info := range infos {
+		if info.MediaType == ContentTypeJSON {
+			c.jsonEncoder = ns.EncoderForVersion(info.Serializer, gv)
+		}
 		if info.MediaType == c.contentType {
 			c.encoder = ns.EncoderForVersion(info.Serializer, gv)
 			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
@@ -61,6 +65,22 @@ func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
 		c.encoderErr = fmt.Errorf("rest: serializer does not support content type %q", c.contentType)
 	}
 	return c
+}
+
+// encoderFor returns the encoder for an object body sent with Content-Type header value set (empty:
+// none set yet): the client's encoder, or JSON for patch types that are JSON or YAML.
+func (c *codecs) encoderFor(set string) (runtime.Encoder, string, error) {
+	mt := mediaTypeOnly(set)
+	if mt != "" && mt != c.contentType && (strings.Contains(mt, "json") || strings.Contains(mt, "yaml")) {
+		if c.jsonEncoder == nil {
+			return nil, "", fmt.Errorf("rest: serializer cannot encode JSON for %q bodies", mt)
+		}
+		return c.jsonEncoder, ContentTypeJSON, nil
+	}
+	if c.encoderErr != nil {
+		return nil, "", c.encoderErr
+	}
+	return c.encoder, c.contentType, nil
 }
 
 // decoderFor returns the decoder for a response's Content-Type header value.

@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -14,6 +15,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
 )
 
 func TestDoIntoNegotiatesContentType(t *testing.T) {
@@ -298,4 +300,76 @@ func TestReadsAllBodyWhenServerLiesAboutLength(t *testing.T) {
 	}
 	var obj runtime.Unknown
 	_ = obj
+}
+
+func TestConfigTimeoutBoundsDoButNotWatch(t *testing.T) {
+	events := watchStream(t, ContentTypeJSON,
+		watch.Event{Type: watch.Added, Object: configMapNamed("a", "1")},
+		watch.Event{Type: watch.Added, Object: configMapNamed("b", "2")})
+	half := bytes.IndexByte(events[1:], '{') + 1
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("watch") != "true" {
+			<-r.Context().Done()
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(events[:half])
+		w.(http.Flusher).Flush()
+		time.Sleep(100 * time.Millisecond) // longer than Config.Timeout
+		_, _ = w.Write(events[half:])
+	})
+	cfg := testConfig(srv.URL, "")
+	cfg.Timeout = 20 * time.Millisecond
+	c, err := RESTClientFor(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Get().Resource("configmaps").Do(context.Background()).Error(); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Do error = %v, want context.DeadlineExceeded from Config.Timeout", err)
+	}
+	w, err := c.Get().Resource("configmaps").Param("watch", "true").Watch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := collect(t, w); len(got) != 2 {
+		t.Errorf("watch delivered %d events, want 2: Config.Timeout must not cut watches", len(got))
+	}
+}
+
+func TestDroppedConnectionRetriedForIdempotentRequests(t *testing.T) {
+	tests := []struct {
+		name     string
+		req      func(c *RESTClient) *Request
+		wantHits int32
+		wantOK   bool
+	}{
+		{"get", func(c *RESTClient) *Request { return c.Get().Resource("pods") }, 2, true},
+		{"post", func(c *RESTClient) *Request { return c.Post().Resource("pods").Body([]byte("{}")) }, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var hits atomic.Int32
+			srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+				if hits.Add(1) == 1 {
+					conn, _, err := w.(http.Hijacker).Hijack()
+					if err == nil {
+						conn.Close() // drop the connection without an answer
+					}
+					return
+				}
+				_, _ = w.Write([]byte("{}"))
+			})
+			cfg := testConfig(srv.URL, "")
+			cfg.Transport = &http.Transport{DisableKeepAlives: true} // every attempt on a fresh connection
+			c, err := RESTClientFor(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.wait = func(context.Context, time.Duration) error { return nil }
+			err = tt.req(c).Do(context.Background()).Error()
+			if (err == nil) != tt.wantOK || hits.Load() != tt.wantHits {
+				t.Errorf("error = %v after %d requests; want success %v after %d", err, hits.Load(), tt.wantOK, tt.wantHits)
+			}
+		})
+	}
 }

@@ -44,7 +44,7 @@ type Request struct {
 }
 
 func newRequest(c *RESTClient, verb string) *Request {
-	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries, timeout: c.timeout}
+	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries}
 }
 
 func (r *Request) fail(err error) *Request {
@@ -187,7 +187,7 @@ func (r *Request) SetHeader(k string, values ...string) *Request {
 }
 
 // Timeout bounds the request: it is sent to the server as the "timeout" parameter and applied to the
-// request's context.
+// request's context, for Stream and Watch as well as Do. It overrides Config.Timeout.
 func (r *Request) Timeout(d time.Duration) *Request {
 	r.timeout = d
 	if d <= 0 {
@@ -208,8 +208,9 @@ func (r *Request) MaxRetries(n int) *Request {
 	return r
 }
 
-// Body sets the request body: a runtime.Object (encoded in the client's content type, which also sets
-// Content-Type unless a header already did), []byte, or an io.Reader (sent as is, never retried).
+// Body sets the request body: a runtime.Object, []byte, or an io.Reader (sent as is, never retried).
+// An object is encoded in the client's content type, which also becomes the Content-Type; for a
+// Patch whose type is JSON or YAML (merge, strategic merge, apply) it is encoded as JSON instead.
 // nil means no body.
 func (r *Request) Body(obj any) *Request {
 	switch b := obj.(type) {
@@ -231,17 +232,18 @@ func (r *Request) bodyObject(obj runtime.Object) *Request {
 	if isNilPointer(obj) {
 		return r.Body(nil)
 	}
-	cs := r.c.codecs
-	if cs.encoderErr != nil {
-		return r.fail(cs.encoderErr)
+	set := r.headers.Get("Content-Type")
+	enc, mediaType, err := r.c.codecs.encoderFor(set)
+	if err != nil {
+		return r.fail(err)
 	}
 	var buf bytes.Buffer
-	if err := cs.encoder.Encode(obj, &buf); err != nil {
-		return r.fail(fmt.Errorf("rest: encoding %T as %s: %w", obj, cs.contentType, err))
+	if err := enc.Encode(obj, &buf); err != nil {
+		return r.fail(fmt.Errorf("rest: encoding %T as %s: %w", obj, mediaType, err))
 	}
 	r.body, r.bodyReader, r.hasBody = buf.Bytes(), nil, true
-	if r.headers.Get("Content-Type") == "" {
-		r.SetHeader("Content-Type", cs.contentType)
+	if set == "" {
+		r.SetHeader("Content-Type", mediaType)
 	}
 	return r
 }

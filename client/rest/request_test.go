@@ -2,6 +2,7 @@ package rest
 
 import (
 	"context"
+	"encoding/json"
 	"net/url"
 	"strings"
 	"testing"
@@ -191,6 +192,22 @@ func TestRequestBodyEncodesInClientContentType(t *testing.T) {
 				t.Errorf("decoded body = %+v, want %+v", got, want)
 			}
 		})
+	}
+}
+
+func TestPatchWithObjectBodyIsJSON(t *testing.T) {
+	c := testClient(t, "http://example.com", ContentTypeProtobuf, nil)
+	r := c.Patch(types.ApplyYAMLPatchType).Namespace("team-a").Resource("configmaps").Name("settings").
+		Body(sampleConfigMap())
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	var got corev1.ConfigMap
+	if err := json.Unmarshal(r.body, &got); err != nil || got.Data["mode"] != "fast" || got.Kind != "ConfigMap" {
+		t.Errorf("apply body %q is not the ConfigMap as JSON: %v", r.body, err)
+	}
+	if ct := r.headers.Get("Content-Type"); ct != string(types.ApplyYAMLPatchType) {
+		t.Errorf("Content-Type = %q", ct)
 	}
 }
 

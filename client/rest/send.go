@@ -82,9 +82,9 @@ func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response
 	if r.err != nil {
 		return r.err
 	}
-	if r.timeout > 0 && bounded {
+	if timeout := r.doTimeout(); timeout > 0 && bounded {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, r.timeout)
+		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	for attempt := 0; ; attempt++ {
@@ -116,6 +116,14 @@ func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response
 		fn(resp)
 		return nil
 	}
+}
+
+// doTimeout bounds Do: the request's own Timeout, else Config.Timeout.
+func (r *Request) doTimeout() time.Duration {
+	if r.timeout > 0 {
+		return r.timeout
+	}
+	return r.c.timeout
 }
 
 // throttle waits for the rate limiter.

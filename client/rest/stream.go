@@ -9,7 +9,7 @@ import (
 
 // Stream sends the request and returns the response body to read as it arrives, e.g. container logs.
 // The caller must close it. A non-2xx answer is returned as an *apierrors.StatusError instead. The
-// request's timeout, if any, covers reading the body too.
+// request's Timeout, if set, covers reading the body too; Config.Timeout does not apply to streams.
 func (r *Request) Stream(ctx context.Context) (io.ReadCloser, error) {
 	resp, cancel, err := r.open(ctx)
 	if err != nil {
