@@ -25,7 +25,8 @@
 //     (SetHistoryLimit, Compact), and a timeout error for resourceVersions not yet reached.
 //   - Watch from "" or "0" (current objects as ADDED, then changes), from a resourceVersion (the changes
 //     after it, or an ERROR event with 410 Gone when too old), sendInitialEvents with the
-//     initial-events-end bookmark, bookmarks on demand (Tracker.Bookmark), selector-aware events (an
+//     initial-events-end bookmark, bookmarks on demand (Tracker.Bookmark), dropped connections on demand
+//     (Tracker.CloseWatches, as an apiserver restart), selector-aware events (an
 //     object leaving the selection is DELETED for that watcher), timeoutSeconds, and no dropped events:
 //     every watcher has its own unbounded buffer, so slow watchers never block writers.
 //   - Status subresource separation for resources registered WithStatusSubresource: create drops the
@@ -56,5 +57,9 @@
 //   - Field selectors on fields other than metadata.name and metadata.namespace need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.
+//   - Each group/version/resource is stored on its own: two versions of one resource are two separate
+//     stores (the apiserver converts between versions of one stored object).
+//   - Watches from a resourceVersion newer than the tracker's wait for it silently (the apiserver
+//     answers "too large resource version" after a while); lists answer it at once.
 //   - Tracker memory grows with watchers that are never read or stopped.
 package fake

@@ -262,3 +262,19 @@ func (w *watcher) Stop() {
 		w.tracker.removeWatcher(w)
 	})
 }
+
+// CloseWatches ends every open watch, as an apiserver restart does: result channels close without an
+// error event, and clients are expected to watch again from the last resourceVersion they saw.
+func (t *Tracker) CloseWatches() {
+	t.mu.Lock()
+	var all []*watcher
+	for _, ws := range t.watchers {
+		for w := range ws {
+			all = append(all, w)
+		}
+	}
+	t.mu.Unlock()
+	for _, w := range all {
+		w.Stop()
+	}
+}

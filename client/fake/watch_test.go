@@ -237,3 +237,27 @@ func TestWatchResultsAreCopies(t *testing.T) {
 		t.Errorf("second watcher saw %v (kind %q)", second.Data, second.Kind)
 	}
 }
+
+func TestCloseWatchesThenResume(t *testing.T) {
+	ctx := context.Background()
+	tr := newTracker(t)
+	c := configMaps(tr, "ns")
+	w, err := c.Watch(ctx, metav1.ListOptions{ResourceVersion: tr.ResourceVersion()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustCreate(t, c, cm("ns", "a", nil))
+	last := nextN(t, w, 1)[0].RV
+	tr.CloseWatches()
+	for range w.ResultChan() {
+	}
+	b := mustCreate(t, c, cm("ns", "b", nil)) // while no watch is open
+	w, err = c.Watch(ctx, metav1.ListOptions{ResourceVersion: last})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	if got := nextN(t, w, 1)[0]; got != (event{watch.Added, "b", b.ResourceVersion}) || last != a.ResourceVersion {
+		t.Errorf("resumed watch: %v, want ADDED b at %s", got, b.ResourceVersion)
+	}
+}
