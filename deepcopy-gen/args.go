@@ -14,8 +14,9 @@ type Args struct {
 	// GoHeaderFile is the license boilerplate put on top of each file ("" for none); YEAR in it
 	// becomes the current year.
 	GoHeaderFile string
-	// BoundingDirs are import path prefixes of packages outside this run whose struct types are
-	// trusted to get (or have) generated DeepCopyInto methods. Default: the input packages.
+	// BoundingDirs are import path prefixes of packages outside this run whose types are trusted
+	// to get (or have) generated DeepCopyInto methods, e.g. when packages are generated one at a
+	// time. Default: none; types outside the run must already have their methods.
 	BoundingDirs []string
 	// VerifyOnly writes nothing and fails when a file is stale or missing.
 	VerifyOnly bool

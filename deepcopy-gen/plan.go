@@ -240,7 +240,7 @@ func interfaceCopier(t *types.Type) (string, error) {
 		return "DeepCopyObject", nil
 	}
 	if name == "" || t.Name.Package == "" {
-		name = "interface"
+		return "", fmt.Errorf("values of the unnamed interface type %s cannot be deep-copied: use an interface with a DeepCopy<Name>() method, such as runtime.Object (DeepCopyObject)", t)
 	}
-	return "", fmt.Errorf("values of interface type %s cannot be deep-copied: the interface needs a method DeepCopy%s() %s (as runtime.Object has DeepCopyObject)", t, name, name)
+	return "", fmt.Errorf("values of interface type %s cannot be deep-copied: %s has no DeepCopy%s() %s method (runtime.Object's is DeepCopyObject)", t, name, name, name)
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"maps"
 	"slices"
+	"strings"
 
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
@@ -18,11 +19,7 @@ var ErrNothingToGenerate = errors.New("no input package has +" + tagName + " tag
 // buildTargets reads the tags of every input package and returns one target per package that
 // has types to generate for, with all tag errors at once.
 func buildTargets(loaded *output.Loaded, args *Args, header []byte) ([]generator.Target, error) {
-	bounds := args.BoundingDirs
-	if len(bounds) == 0 {
-		bounds = loaded.Inputs
-	}
-	plan := newPlanner(loaded, args.OutputFile, bounds)
+	plan := newPlanner(loaded, args.OutputFile, args.BoundingDirs)
 	var errs []error
 	byPkg := map[string][]*types.Type{}
 	for _, path := range loaded.Inputs {
@@ -102,7 +99,7 @@ func resolveInterfaces(loaded *output.Loaded, tt *typeTags) []error {
 		case t == nil:
 			errs = append(errs, errorAt(ifc.pos, "interface %s.%s not found: its package must be imported (directly or not) by the input packages", ifc.pkg, ifc.name))
 		case t.Kind != types.Interface:
-			errs = append(errs, errorAt(ifc.pos, "%s.%s is a %s, not an interface", ifc.pkg, ifc.name, describeKind(t)))
+			errs = append(errs, errorAt(ifc.pos, "%s.%s is %s, not an interface", ifc.pkg, ifc.name, describeKind(t)))
 		default:
 			tt.interfaces[i].typ = t
 		}
@@ -111,8 +108,12 @@ func resolveInterfaces(loaded *output.Loaded, tt *typeTags) []error {
 }
 
 func describeKind(t *types.Type) string {
-	if t.Kind == types.Alias {
-		return "named " + string(underlying(t).Kind)
+	if t.Kind != types.Alias {
+		return "a " + strings.ToLower(string(t.Kind))
 	}
-	return string(t.Kind)
+	u := underlying(t)
+	if u.Kind == types.Builtin {
+		return "a named " + u.Name.Name
+	}
+	return "a named " + strings.ToLower(string(u.Kind))
 }

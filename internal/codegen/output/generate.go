@@ -43,7 +43,7 @@ func Generate(jobs ...Job) ([]File, error) {
 		for _, tgt := range job.Targets {
 			files, err := executeTarget(job.Context, tgt)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("target %s: %w", tgt.Path(), err))
+				errs = append(errs, err)
 				continue
 			}
 			pending = append(pending, files...)
@@ -84,14 +84,14 @@ func checkDuplicates(files []*pendingFile) error {
 // generator filter, namers, package vars and consts, Init, GenerateType per type, Finalize, Imports.
 func executeTarget(c *generator.Context, tgt generator.Target) ([]*pendingFile, error) {
 	if tgt.Dir() == "" {
-		return nil, errors.New("target has no output directory")
+		return nil, fmt.Errorf("target %s has no output directory", tgt.Path())
 	}
 	pkgContext := filtered(c, tgt.Filter)
 	files := map[string]*generator.File{}
 	var order []string
 	for _, g := range tgt.Generators(pkgContext) {
 		if g.FileType() != generator.GoFileType {
-			return nil, fmt.Errorf("generator %q: file type %q is not supported (only %q)", g.Name(), g.FileType(), generator.GoFileType)
+			return nil, fmt.Errorf("target %s: generator %q: file type %q is not supported (only %q)", tgt.Path(), g.Name(), g.FileType(), generator.GoFileType)
 		}
 		f := files[g.Filename()]
 		if f == nil {
@@ -108,7 +108,7 @@ func executeTarget(c *generator.Context, tgt generator.Target) ([]*pendingFile, 
 			order = append(order, f.Name)
 		}
 		if err := runGenerator(withNamers(filtered(pkgContext, g.Filter), g), g, f); err != nil {
-			return nil, fmt.Errorf("generator %q: %w", g.Name(), err)
+			return nil, err // generators name the file:line at fault themselves
 		}
 	}
 	out := make([]*pendingFile, 0, len(order))

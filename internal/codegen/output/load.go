@@ -41,7 +41,7 @@ type Loaded struct {
 	docFiles map[string]*ast.File         // package path -> its doc.go
 	pkgs     map[string]*packages.Package // every loaded package by path
 	builder  *universeBuilder
-	mu       sync.Mutex // guards builder
+	mu       *sync.Mutex // guards builder; shared by subsets
 }
 
 // loadMode is what the generators need: names, files, module (for directories), syntax with
@@ -109,7 +109,7 @@ func loadErrors(roots []*packages.Package) error {
 }
 
 func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
-	l := &Loaded{Fset: fset, comments: map[fileLine]*ast.CommentGroup{}, docFiles: map[string]*ast.File{}, pkgs: map[string]*packages.Package{}}
+	l := &Loaded{Fset: fset, comments: map[fileLine]*ast.CommentGroup{}, docFiles: map[string]*ast.File{}, pkgs: map[string]*packages.Package{}, mu: &sync.Mutex{}}
 	packages.Visit(roots, nil, func(pkg *packages.Package) { l.pkgs[pkg.PkgPath] = pkg })
 	requested := map[string]bool{}
 	for _, pkg := range roots {
@@ -128,6 +128,19 @@ func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
 	l.Universe = b.u
 	l.builder = b
 	return l
+}
+
+// Subset returns a view of the same load whose Inputs are only paths (which must be among
+// l.Inputs), to run a generator on part of what was loaded.
+func (l *Loaded) Subset(paths ...string) (*Loaded, error) {
+	for _, p := range paths {
+		if !slices.Contains(l.Inputs, p) {
+			return nil, fmt.Errorf("%s is not an input of this load", p)
+		}
+	}
+	sub := *l
+	sub.Inputs = slices.Sorted(slices.Values(paths))
+	return &sub, nil
 }
 
 // LookupType returns the named type pkgPath.name from any loaded package (inputs or their

@@ -1,0 +1,4 @@
+// Package badinterface is a deepcopy-gen error fixture.
+//
+// +k8s:deepcopy-gen=package
+package badinterface

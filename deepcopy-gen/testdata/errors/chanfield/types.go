@@ -1,0 +1,6 @@
+package chanfield
+
+// T holds a channel.
+type T struct {
+	Done chan struct{}
+}

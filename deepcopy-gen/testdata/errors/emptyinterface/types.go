@@ -1,0 +1,6 @@
+package emptyinterface
+
+// T holds an empty interface.
+type T struct {
+	Value any
+}

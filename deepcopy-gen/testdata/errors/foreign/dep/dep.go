@@ -1,0 +1,7 @@
+// Package dep has no deepcopy tags and no DeepCopyInto methods.
+package dep
+
+// Dep has references.
+type Dep struct {
+	Items []string
+}

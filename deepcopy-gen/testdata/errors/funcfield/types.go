@@ -1,0 +1,7 @@
+package funcfield
+
+// T holds a func.
+type T struct {
+	Name string
+	Hook func() error
+}

@@ -1,0 +1,4 @@
+// Package interfacesdisabled is a deepcopy-gen error fixture.
+//
+// +k8s:deepcopy-gen=package
+package interfacesdisabled

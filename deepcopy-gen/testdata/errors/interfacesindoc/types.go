@@ -1,0 +1,4 @@
+package interfacesindoc
+
+// T is fine; the package tag is not.
+type T struct{ P *int }

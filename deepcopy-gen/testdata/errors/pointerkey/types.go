@@ -1,0 +1,6 @@
+package pointerkey
+
+// T has pointer map keys.
+type T struct {
+	ByPtr map[*int]string
+}
