@@ -98,6 +98,9 @@ func (t *Tracker) kindOf(obj runtime.Object) (schema.GroupVersionKind, error) {
 func (t *Tracker) Get(gvr schema.GroupVersionResource, namespace, name string) (runtime.Object, error) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
+	if r, ok := t.resources[gvr]; ok && r.ClusterScoped {
+		namespace = ""
+	}
 	obj, ok := t.objects[gvr][key(namespace, name)]
 	if !ok {
 		return nil, apierrors.NewNotFound(gvr.GroupResource(), name)

@@ -55,6 +55,8 @@ func (t *Tracker) watch(ctx context.Context, gvr schema.GroupVersionResource, na
 	switch {
 	case sendInitial || (opts.SendInitialEvents == nil && rv == 0):
 		t.queueCurrentLocked(w, sendInitial)
+	case rv == 0:
+		// sendInitialEvents=false without a resourceVersion: only changes from now on.
 	default:
 		events, ok := t.history.since(rv)
 		if !ok {

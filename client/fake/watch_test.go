@@ -261,3 +261,18 @@ func TestCloseWatchesThenResume(t *testing.T) {
 		t.Errorf("resumed watch: %v, want ADDED b at %s", got, b.ResourceVersion)
 	}
 }
+
+func TestWatchWithoutInitialEvents(t *testing.T) {
+	tr := newTracker(t, cm("ns", "old", nil))
+	c := configMaps(tr, "ns")
+	no := false
+	w, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &no})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	mustCreate(t, c, cm("ns", "new", nil))
+	if got := nextN(t, w, 1)[0]; got.Type != watch.Added || got.Name != "new" {
+		t.Errorf("got %v, want only changes after the watch started", got)
+	}
+}
