@@ -1,0 +1,35 @@
+package remotecommand
+
+import (
+	"errors"
+	"strconv"
+)
+
+// ExitError is returned when the remote command ran and exited with a non-zero code.
+//
+//	var exit *remotecommand.ExitError
+//	if errors.As(err, &exit) { os.Exit(exit.Code) }
+type ExitError struct {
+	// Code is the process's exit code.
+	Code int
+	// Message is the server's description.
+	Message string
+}
+
+// Error implements error.
+func (e *ExitError) Error() string {
+	return "remotecommand: command terminated with exit code " + strconv.Itoa(e.Code)
+}
+
+// ErrConnectionLost is wrapped by the error of a session whose connection ended before the server
+// reported how the command finished.
+var ErrConnectionLost = errors.New("remotecommand: connection lost before the command's status arrived")
+
+// RemoteError is an error the server reported as text (SPDY protocols older than v4).
+type RemoteError struct {
+	// Message is the server's text.
+	Message string
+}
+
+// Error implements error.
+func (e *RemoteError) Error() string { return "remotecommand: " + e.Message }
