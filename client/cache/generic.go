@@ -46,7 +46,7 @@ func NewGenericInformer[T Object](i *SharedIndexInformer[T]) GenericInformer {
 
 type genericInformer[T Object] struct{ i *SharedIndexInformer[T] }
 
-func (g genericInformer[T]) Informer() Informer     { return g.i }
+func (g genericInformer[T]) Informer() Informer    { return g.i }
 func (g genericInformer[T]) Lister() GenericLister { return genericLister[T]{g.i.Lister()} }
 
 type genericLister[T Object] struct{ l *Lister[T] }
