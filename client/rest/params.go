@@ -1,7 +1,7 @@
 package rest
 
 import (
-	"net/url"
+	"strconv"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -50,10 +50,43 @@ func encodeCommonOptions(obj runtime.Object, add func(k, v string)) bool {
 		addWriteOptions(add, o.DryRun, o.FieldManager, o.FieldValidation)
 	case *metav1.UpdateOptions:
 		addWriteOptions(add, o.DryRun, o.FieldManager, o.FieldValidation)
+	case *metav1.PatchOptions:
+		addWriteOptions(add, o.DryRun, "", "")
+		if o.Force != nil {
+			add("force", strconv.FormatBool(*o.Force))
+		}
+		addIf(add, "fieldManager", o.FieldManager)
+		addIf(add, "fieldValidation", o.FieldValidation)
+	case *metav1.ListOptions:
+		addListOptions(add, o)
 	default:
 		return false
 	}
 	return true
+}
+
+func addListOptions(add func(k, v string), o *metav1.ListOptions) {
+	addIf(add, "labelSelector", o.LabelSelector)
+	addIf(add, "fieldSelector", o.FieldSelector)
+	if o.Watch {
+		add("watch", "true")
+	}
+	if o.AllowWatchBookmarks {
+		add("allowWatchBookmarks", "true")
+	}
+	addIf(add, "resourceVersion", o.ResourceVersion)
+	addIf(add, "resourceVersionMatch", string(o.ResourceVersionMatch))
+	if o.TimeoutSeconds != nil {
+		add("timeoutSeconds", strconv.FormatInt(*o.TimeoutSeconds, 10))
+	}
+	if o.Limit != 0 {
+		add("limit", strconv.FormatInt(o.Limit, 10))
+	}
+	addIf(add, "continue", o.Continue)
+	if o.SendInitialEvents != nil {
+		add("sendInitialEvents", strconv.FormatBool(*o.SendInitialEvents))
+	}
+	addIf(add, "shardSelector", o.ShardSelector)
 }
 
 func addWriteOptions(add func(k, v string), dryRun []string, fieldManager, fieldValidation string) {
@@ -67,12 +100,5 @@ func addWriteOptions(add func(k, v string), dryRun []string, fieldManager, field
 func addIf(add func(k, v string), k, v string) {
 	if v != "" {
 		add(k, v)
-	}
-}
-
-// mergeParams appends every value of from to to.
-func mergeParams(to url.Values, from url.Values) {
-	for k, vs := range from {
-		to[k] = append(to[k], vs...)
 	}
 }

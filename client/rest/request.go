@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"path"
 	"reflect"
 	"strings"
@@ -30,7 +29,7 @@ type Request struct {
 	name         string
 	subresource  string
 
-	params  url.Values
+	params  query
 	headers http.Header
 
 	body       []byte
@@ -143,15 +142,14 @@ func (r *Request) Suffix(segments ...string) *Request {
 
 // Param adds the query parameter k=v. Repeated calls with the same k add values.
 func (r *Request) Param(k, v string) *Request {
-	if r.params == nil {
-		r.params = make(url.Values, 4)
-	}
-	r.params[k] = append(r.params[k], v)
+	r.params.add(k, v)
 	return r
 }
 
 // VersionedParams adds obj's fields as query parameters, encoded by codec for the client's
-// group/version. A nil codec means ParameterCodec (the metav1 option types).
+// group/version. A nil codec means ParameterCodec (the metav1 option types). The metav1 options every
+// typed call passes (Get, List, Create, Update and PatchOptions) are encoded without reflection, with
+// the same result as any codec built on apimachinery's runtime.NewParameterCodec.
 func (r *Request) VersionedParams(obj runtime.Object, codec runtime.ParameterCodec) *Request {
 	if obj == nil || isNilPointer(obj) {
 		return r
@@ -166,12 +164,7 @@ func (r *Request) VersionedParams(obj runtime.Object, codec runtime.ParameterCod
 	if err != nil {
 		return r.fail(fmt.Errorf("rest: encoding %T as query parameters: %w", obj, err))
 	}
-	if len(params) > 0 {
-		if r.params == nil {
-			r.params = make(url.Values, len(params))
-		}
-		mergeParams(r.params, params)
-	}
+	r.params.addValues(params)
 	return r
 }
 
@@ -189,15 +182,12 @@ func (r *Request) SetHeader(k string, values ...string) *Request {
 // Timeout bounds the request: it is sent to the server as the "timeout" parameter and applied to the
 // request's context, for Stream and Watch as well as Do. It overrides Config.Timeout.
 func (r *Request) Timeout(d time.Duration) *Request {
-	r.timeout = d
+	r.timeout = max(d, 0)
 	if d <= 0 {
-		delete(r.params, "timeout")
+		r.params.set("timeout", "")
 		return r
 	}
-	if r.params == nil {
-		r.params = make(url.Values, 4)
-	}
-	r.params["timeout"] = []string{d.String()}
+	r.params.set("timeout", d.String())
 	return r
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -219,6 +220,16 @@ func TestCommonOptionsMatchParameterCodec(t *testing.T) {
 		&metav1.CreateOptions{DryRun: []string{"All"}, FieldManager: "kubegen", FieldValidation: "Strict"},
 		&metav1.UpdateOptions{DryRun: []string{"All", "Other"}, FieldManager: "m"},
 		&metav1.UpdateOptions{FieldValidation: "Warn"},
+		&metav1.PatchOptions{},
+		&metav1.PatchOptions{Force: ptrTo(false)},
+		&metav1.ListOptions{},
+		&metav1.ListOptions{Limit: -1, TimeoutSeconds: ptrTo[int64](0), SendInitialEvents: ptrTo(false)},
+		&metav1.ListOptions{LabelSelector: "a in (x, y)", ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan},
+	}
+	// Every field set: a field added to metav1 that the fast path misses makes this fail.
+	for _, obj := range []runtime.Object{&metav1.GetOptions{}, &metav1.CreateOptions{}, &metav1.UpdateOptions{},
+		&metav1.PatchOptions{}, &metav1.ListOptions{}} {
+		objs = append(objs, fillAllFields(t, obj))
 	}
 	for _, obj := range objs {
 		want, err := ParameterCodec.EncodeParameters(obj, schema.GroupVersion{Group: "apps", Version: "v1"})
@@ -230,7 +241,36 @@ func TestCommonOptionsMatchParameterCodec(t *testing.T) {
 			t.Fatalf("encodeCommonOptions does not handle %T", obj)
 		}
 		if got.Encode() != want.Encode() {
-			t.Errorf("%T %+v: fast path %q, codec %q", obj, obj, got.Encode(), want.Encode())
+			t.Errorf("%T %+v:\nfast path %q\ncodec     %q", obj, obj, got.Encode(), want.Encode())
 		}
 	}
+}
+
+// fillAllFields sets every field of the options struct obj points to, except TypeMeta, to a non-zero
+// value.
+func fillAllFields(t *testing.T, obj runtime.Object) runtime.Object {
+	v := reflect.ValueOf(obj).Elem()
+	for i := range v.NumField() {
+		f, name := v.Field(i), v.Type().Field(i).Name
+		if name == "TypeMeta" {
+			continue
+		}
+		switch {
+		case f.Kind() == reflect.String:
+			f.SetString("v-" + name)
+		case f.Kind() == reflect.Bool:
+			f.SetBool(true)
+		case f.Kind() == reflect.Int64:
+			f.SetInt(42)
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
+			f.Set(reflect.ValueOf([]string{"All", "x"}))
+		case f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.Bool:
+			f.Set(reflect.ValueOf(ptrTo(true)))
+		case f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.Int64:
+			f.Set(reflect.ValueOf(ptrTo[int64](7)))
+		default:
+			t.Fatalf("%T.%s has type %s the test cannot fill", obj, name, f.Type())
+		}
+	}
+	return obj
 }

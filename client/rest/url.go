@@ -12,12 +12,15 @@ import (
 // URL returns the request's URL: server, API path, group/version, namespace, resource, name,
 // subresource, suffix and query parameters.
 func (r *Request) URL() *url.URL {
-	u := r.c.base // copy
+	u := new(url.URL)
+	r.fillURL(u)
+	return u
+}
+
+func (r *Request) fillURL(u *url.URL) {
+	*u = r.c.base
 	u.Path = r.path()
-	if len(r.params) > 0 {
-		u.RawQuery = r.params.Encode()
-	}
-	return &u
+	u.RawQuery = r.params.encode()
 }
 
 func (r *Request) path() string {
@@ -68,7 +71,7 @@ func (r *Request) HTTPRequest(ctx context.Context) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.URL = r.URL()
+	r.fillURL(req.URL) // reuse the URL NewRequestWithContext parsed from ""
 	req.Host = req.URL.Host
 	h := req.Header
 	h["Accept"] = r.c.acceptHeader
