@@ -97,6 +97,9 @@ type Auth struct {
 	TokenFile string
 	// Namespace is written into the kubeconfig context (empty: none).
 	Namespace string
+	// ProxyURL, when set, sends requests through this proxy (http, https or socks5 URL): the cluster's
+	// proxy-url in a kubeconfig, Config.Proxy in a rest.Config.
+	ProxyURL string
 }
 
 // String names the combination for subtest names, e.g. "admin/cert-inline/ca-file".

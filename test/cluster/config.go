@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"fmt"
+	"net/http"
+	"net/url"
 
 	"github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/client/transport"
@@ -23,6 +25,13 @@ func (c *Cluster) AdminConfig() *rest.Config {
 // plugin can fail (it is built with `go build` on first use).
 func (c *Cluster) Config(a Auth) (*rest.Config, error) {
 	cfg := &rest.Config{Host: c.Host(), QPS: -1}
+	if a.ProxyURL != "" {
+		u, err := url.Parse(a.ProxyURL)
+		if err != nil {
+			return nil, fmt.Errorf("proxy URL: %w", err)
+		}
+		cfg.Proxy = http.ProxyURL(u)
+	}
 	switch a.Trust {
 	case CAInline:
 		cfg.TLSClientConfig.CAData = c.CAData()

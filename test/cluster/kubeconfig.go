@@ -38,6 +38,9 @@ func (c *Cluster) KubeconfigBytes(a Auth) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.ProxyURL != "" {
+		cluster += "    proxy-url: " + quote(a.ProxyURL) + "\n"
+	}
 	user, err := c.kubeconfigUser(a)
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/test/cluster"
 )
 
@@ -122,5 +123,37 @@ func TestLimitedUserIsForbidden(t *testing.T) {
 				t.Fatalf("list pods as the limited user: %v, want Forbidden", err)
 			}
 		})
+	}
+}
+
+// TestClientCertFileRotation replaces the client certificate and key files under a running client: the
+// first connection presents the limited user's certificate, a new connection after the rotation the
+// admin's. (The transport re-reads the files at each TLS handshake; connections already open keep the
+// identity they were made with, so the test closes the idle ones.)
+func TestClientCertFileRotation(t *testing.T) {
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "tls.crt"), filepath.Join(dir, "tls.key")
+	install := func(u cluster.User) {
+		cert, key := testCluster.ClientCertData(u)
+		writeAtomically(t, keyFile, string(key))
+		writeAtomically(t, certFile, string(cert))
+	}
+	install(cluster.Limited)
+	cfg, err := testCluster.Config(cluster.Auth{Credential: cluster.CertFiles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.TLSClientConfig.CertFile, cfg.TLSClientConfig.KeyFile = certFile, keyFile
+	if user := whoami(t, cfg).Username; user != cluster.LimitedCertUser {
+		t.Fatalf("authenticated as %q, want %q", user, cluster.LimitedCertUser)
+	}
+	install(cluster.Admin)
+	client, err := rest.HTTPClientFor(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.CloseIdleConnections()
+	if user := whoami(t, cfg).Username; user != cluster.AdminCertUser {
+		t.Fatalf("after rotating the files: authenticated as %q, want %q", user, cluster.AdminCertUser)
 	}
 }
