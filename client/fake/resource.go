@@ -21,8 +21,9 @@ type Resource struct {
 	// UpdateStatus changes only the status, create drops the status, and metadata.generation is bumped
 	// when anything outside metadata and status changes.
 	HasStatus bool
-	// CustomResource makes the tracker refuse strategic merge patches, as the apiserver does for
-	// custom resources.
+	// CustomResource marks resources served from a CustomResourceDefinition: strategic merge patches
+	// are refused, and metadata.generation is tracked even without a status subresource (bumped when
+	// anything outside metadata changes, status included), as the apiserver does for custom resources.
 	CustomResource bool
 	// SelectableFields adds field selector labels beyond metadata.name and metadata.namespace, each
 	// with the function that reads its value from an object (e.g. "spec.nodeName" for pods).
@@ -44,6 +45,9 @@ func (t *Tracker) newObject(r *Resource) runtime.Object {
 	}
 	return nil
 }
+
+// tracksGeneration reports whether metadata.generation is set on create and bumped on spec changes.
+func (r *Resource) tracksGeneration() bool { return r.HasStatus || r.CustomResource }
 
 // fieldSet returns the selectable fields of obj.
 func (r *Resource) fieldSet(obj runtime.Object) fields.Set {

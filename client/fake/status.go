@@ -52,16 +52,17 @@ func copyStatus(dst, src runtime.Object) {
 	}
 }
 
-// specChanged reports whether anything outside TypeMeta, metadata and status differs between a and b.
-func specChanged(a, b runtime.Object) bool {
+// specChanged reports whether anything outside TypeMeta, metadata and (unless withStatus) status
+// differs between a and b.
+func specChanged(a, b runtime.Object, withStatus bool) bool {
 	if ua, ok := a.(*unstructured.Unstructured); ok {
 		ub, _ := b.(*unstructured.Unstructured)
-		return !equality.Semantic.DeepEqual(specOfMap(ua.Object), specOfMap(ub.Object))
+		return !equality.Semantic.DeepEqual(specOfMap(ua.Object, withStatus), specOfMap(ub.Object, withStatus))
 	}
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	for i := range va.NumField() {
-		switch va.Type().Field(i).Name {
-		case "TypeMeta", "ObjectMeta", "Status":
+		switch name := va.Type().Field(i).Name; {
+		case name == "TypeMeta", name == "ObjectMeta", name == "Status" && !withStatus:
 			continue
 		}
 		if !equality.Semantic.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
@@ -71,11 +72,11 @@ func specChanged(a, b runtime.Object) bool {
 	return false
 }
 
-func specOfMap(m map[string]any) map[string]any {
+func specOfMap(m map[string]any, withStatus bool) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
-		switch k {
-		case "apiVersion", "kind", "metadata", "status":
+		switch {
+		case k == "apiVersion", k == "kind", k == "metadata", k == "status" && !withStatus:
 			continue
 		}
 		out[k] = v

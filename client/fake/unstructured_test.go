@@ -74,3 +74,31 @@ func TestUnstructuredObjects(t *testing.T) {
 		t.Errorf("list: %v %v", items, err)
 	}
 }
+
+// Custom resources track metadata.generation even without a status subresource, counting status as
+// content.
+func TestCustomResourceGenerationWithoutStatusSubresource(t *testing.T) {
+	tr := newTracker(t)
+	tr.Register(fake.Resource{Resource: cronTabGVR, Kind: cronTabGVK, CustomResource: true})
+	created, err := tr.Create(cronTabGVR, "ns", cronTab("ct", "a", 1), metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := created.(*unstructured.Unstructured)
+	if _, found := u.Object["status"]; !found || u.GetGeneration() != 1 {
+		t.Fatalf("create: want the status kept and generation 1: %v", u.Object)
+	}
+	if err := unstructured.SetNestedField(u.Object, int64(3), "status", "replicas"); err != nil {
+		t.Fatal(err)
+	}
+	updated, err := tr.Update(cronTabGVR, "ns", u, metav1.UpdateOptions{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := updated.(*unstructured.Unstructured).GetGeneration(); g != 2 {
+		t.Errorf("generation %d after a status change, want 2", g)
+	}
+	if _, err := tr.Update(cronTabGVR, "ns", updated, metav1.UpdateOptions{}, "status"); !apierrors.IsNotFound(err) {
+		t.Errorf("status update without a status subresource: %v", err)
+	}
+}

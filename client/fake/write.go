@@ -48,8 +48,10 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	m.SetCreationTimestamp(metav1.Now().Rfc3339Copy())
 	m.SetDeletionTimestamp(nil)
 	m.SetDeletionGracePeriodSeconds(nil)
-	if r.HasStatus {
+	if r.tracksGeneration() {
 		m.SetGeneration(1)
+	}
+	if r.HasStatus {
 		clearStatus(obj)
 	}
 	if dryRun {
@@ -188,9 +190,9 @@ func mergeUpdate(r *Resource, obj, old runtime.Object, subresource string) runti
 	m.SetGeneration(om.GetGeneration())
 	if r.HasStatus {
 		copyStatus(obj, old)
-		if specChanged(obj, old) {
-			m.SetGeneration(om.GetGeneration() + 1)
-		}
+	}
+	if r.tracksGeneration() && specChanged(obj, old, !r.HasStatus) {
+		m.SetGeneration(om.GetGeneration() + 1)
 	}
 	return obj
 }
