@@ -116,4 +116,3 @@ func fakeCustomResources(t *testing.T, kind, plural string, withStatus bool) *fa
 		func() *unstructured.Unstructured { return &unstructured.Unstructured{} },
 		func() *unstructured.UnstructuredList { return &unstructured.UnstructuredList{} }, opts...)
 }
-
