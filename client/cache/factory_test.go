@@ -1,0 +1,71 @@
+package cache
+
+import (
+	"context"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+)
+
+func TestFactorySharesOneInformerPerType(t *testing.T) {
+	lw := newScriptedLW()
+	var tweaked metav1.ListOptions
+	f := NewFactory(FactoryOptions{
+		Namespace:         "team-a",
+		TweakListOptions:  func(o *metav1.ListOptions) { o.LabelSelector = "app=web" },
+		Transform:         func(obj Object) { obj.SetAnnotations(map[string]string{"seen": "yes"}) },
+		WatchErrorHandler: func(error) {},
+	})
+	created := 0
+	newInformer := func(o FactoryOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+		created++
+		return NewInformer[*corev1.ConfigMap](o, lw, configMaps)
+	}
+	first := InformerFor(f, newInformer)
+	second := InformerFor(f, newInformer)
+	if first != second || created != 1 {
+		t.Fatalf("got %d informers for one type", created)
+	}
+	if got := first.String(); got != "configmaps in namespace team-a" {
+		t.Fatalf("informer name = %q", got)
+	}
+	rec := newRecorder()
+	addHandler(t, first, rec)
+
+	f.Start(context.Background())
+	f.Start(context.Background()) // starting twice starts nothing twice
+	c := lw.expectList(t)
+	tweaked = c.opts
+	c.reply <- listReply{list: cmList("1", cm("team-a", "x", "1"))}
+	lw.answerWatch(t)
+	if tweaked.LabelSelector != "app=web" {
+		t.Fatalf("list options %+v miss the tweak", tweaked)
+	}
+	if err := f.WaitForCacheSync(testContext(t)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := first.Store().GetByKey("team-a/x"); got.Annotations["seen"] != "yes" {
+		t.Fatal("factory transform not applied")
+	}
+	rec.waitFor(t, 1)
+	f.Shutdown()
+	if !first.IsStopped() {
+		t.Fatal("informer still running after Shutdown")
+	}
+	f.Start(context.Background())
+	if _, err := first.AddEventHandler(rec); err == nil {
+		t.Fatal("informer accepted a handler after the factory shut down")
+	}
+}
+
+func TestFactoryWaitForCacheSyncOnlyWaitsForStartedInformers(t *testing.T) {
+	f := NewFactory(FactoryOptions{})
+	defer f.Shutdown()
+	InformerFor(f, func(o FactoryOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+		return NewInformer[*corev1.ConfigMap](o, newScriptedLW(), configMaps)
+	})
+	if err := f.WaitForCacheSync(testContext(t)); err != nil {
+		t.Fatalf("nothing started, yet WaitForCacheSync = %v", err)
+	}
+}
