@@ -2,11 +2,14 @@ package typedtest_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"github.com/kubegen/kubegen/client/fake"
 	"github.com/kubegen/kubegen/client/typed/typedtest"
@@ -125,4 +128,88 @@ var wantDeployments = typedtest.Transcript{
 	"update scale from a stale resourceVersion: Conflict",
 	"after scaling: resourceVersion increased",
 	"after scaling: spec.replicas 4 status.replicas 4 generation 4 labels map[team:a]",
+}
+
+func fakeCustomResources(tr *fake.Tracker, kind string, withStatus bool) typedtest.UnstructuredClient {
+	gv := schema.GroupVersion{Group: "stable.example.com", Version: "v1"}
+	opts := []fake.Option{fake.AsCustomResource()}
+	if withStatus {
+		opts = append(opts, fake.WithStatusSubresource())
+	}
+	return fake.NewClient(tr, gv.WithResource(strings.ToLower(kind)+"s"), gv.WithKind(kind), "scenario",
+		func() *unstructured.Unstructured { return &unstructured.Unstructured{} },
+		func() *unstructured.UnstructuredList { return &unstructured.UnstructuredList{} }, opts...)
+}
+
+func TestCustomResourcesScenarioOnFake(t *testing.T) {
+	for _, tt := range []struct {
+		kind       string
+		withStatus bool
+		want       typedtest.Transcript
+	}{{"CronTab", true, wantCronTabs}, {"Widget", false, wantWidgets}} {
+		t.Run(tt.kind, func(t *testing.T) {
+			cr := typedtest.CustomResource{APIVersion: "stable.example.com/v1", Kind: tt.kind, HasStatus: tt.withStatus}
+			got, err := typedtest.CustomResources(context.Background(), fakeCustomResources(newTracker(t), tt.kind, tt.withStatus), cr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compare(t, got, tt.want)
+		})
+	}
+}
+
+// The transcripts of the custom resource scenario, as the e2e test checks against a real apiserver.
+var wantCronTabs = typedtest.Transcript{
+	"create with a status: resourceVersion increased",
+	"create with a status: generation 1 spec map[cronSpec:* * * * */5 replicas:1] status <nil> (present false) labels map[app:x]",
+	"create again: AlreadyExists",
+	"update spec and status: resourceVersion increased",
+	"update spec and status: generation 2 spec map[cronSpec:* * * * */5 replicas:2] status <nil> (present false) labels map[app:x]",
+	"update from a stale resourceVersion: Conflict",
+	"update status with a spec change: resourceVersion increased",
+	"update status with a spec change: generation 2 spec map[cronSpec:* * * * */5 replicas:2] status map[replicas:4] (present true) labels map[app:x]",
+	"patch application/strategic-merge-patch+json {\"spec\":{\"image\":\"strategic\"}}: UnsupportedMediaType",
+	"patch application/merge-patch+json {\"spec\":{\"image\":\"merge\"}}: resourceVersion increased",
+	"patch application/merge-patch+json {\"spec\":{\"image\":\"merge\"}}: generation 3 spec map[cronSpec:* * * * */5 image:merge replicas:2] status map[replicas:4] (present true) labels map[app:x]",
+	"patch application/json-patch+json [{\"op\":\"replace\",\"path\":\"/spec/image\",\"value\":\"json\"}]: resourceVersion increased",
+	"patch application/json-patch+json [{\"op\":\"replace\",\"path\":\"/spec/image\",\"value\":\"json\"}]: generation 4 spec map[cronSpec:* * * * */5 image:json replicas:2] status map[replicas:4] (present true) labels map[app:x]",
+	"patch application/merge-patch+json {\"metadata\":{\"labels\":{\"patched\":\"yes\"}}}: resourceVersion increased",
+	"patch application/merge-patch+json {\"metadata\":{\"labels\":{\"patched\":\"yes\"}}}: generation 4 spec map[cronSpec:* * * * */5 image:json replicas:2] status map[replicas:4] (present true) labels map[app:x patched:yes]",
+	"apply creates: resourceVersion increased",
+	"apply creates: generation 1 spec map[cronSpec:@daily] status <nil> (present false) labels map[app:x]",
+	"apply updates: resourceVersion increased",
+	"apply updates: generation 2 spec map[cronSpec:@daily image:applied] status <nil> (present false) labels map[app:y]",
+	"list app=x: [one]",
+	"list app in (x,y): [one two]",
+	"list patched: [one]",
+	"watch from the last write: [MODIFIED one DELETED two]",
+	"delete one: ok",
+	"get one after delete: NotFound",
+}
+
+var wantWidgets = typedtest.Transcript{
+	"create with a status: resourceVersion increased",
+	"create with a status: generation 1 spec map[cronSpec:* * * * */5 replicas:1] status map[replicas:9] (present true) labels map[app:x]",
+	"create again: AlreadyExists",
+	"update spec and status: resourceVersion increased",
+	"update spec and status: generation 2 spec map[cronSpec:* * * * */5 replicas:2] status map[replicas:3] (present true) labels map[app:x]",
+	"update from a stale resourceVersion: Conflict",
+	"update status: NotFound",
+	"patch application/strategic-merge-patch+json {\"spec\":{\"image\":\"strategic\"}}: UnsupportedMediaType",
+	"patch application/merge-patch+json {\"spec\":{\"image\":\"merge\"}}: resourceVersion increased",
+	"patch application/merge-patch+json {\"spec\":{\"image\":\"merge\"}}: generation 3 spec map[cronSpec:* * * * */5 image:merge replicas:2] status map[replicas:3] (present true) labels map[app:x]",
+	"patch application/json-patch+json [{\"op\":\"replace\",\"path\":\"/spec/image\",\"value\":\"json\"}]: resourceVersion increased",
+	"patch application/json-patch+json [{\"op\":\"replace\",\"path\":\"/spec/image\",\"value\":\"json\"}]: generation 4 spec map[cronSpec:* * * * */5 image:json replicas:2] status map[replicas:3] (present true) labels map[app:x]",
+	"patch application/merge-patch+json {\"metadata\":{\"labels\":{\"patched\":\"yes\"}}}: resourceVersion increased",
+	"patch application/merge-patch+json {\"metadata\":{\"labels\":{\"patched\":\"yes\"}}}: generation 4 spec map[cronSpec:* * * * */5 image:json replicas:2] status map[replicas:3] (present true) labels map[app:x patched:yes]",
+	"apply creates: resourceVersion increased",
+	"apply creates: generation 1 spec map[cronSpec:@daily] status <nil> (present false) labels map[app:x]",
+	"apply updates: resourceVersion increased",
+	"apply updates: generation 2 spec map[cronSpec:@daily image:applied] status <nil> (present false) labels map[app:y]",
+	"list app=x: [one]",
+	"list app in (x,y): [one two]",
+	"list patched: [one]",
+	"watch from the last write: [MODIFIED one DELETED two]",
+	"delete one: ok",
+	"get one after delete: NotFound",
 }
