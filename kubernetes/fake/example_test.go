@@ -1,0 +1,37 @@
+package fake_test
+
+import (
+	"context"
+	"fmt"
+
+	corev1 "k8s.io/api/core/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/kubegen/kubegen/kubernetes/fake"
+)
+
+// The fake clientset behaves like the API server: here a pod is bound to a node, then evicted.
+func Example() {
+	ctx := context.Background()
+	cs, err := fake.NewClientset(&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "web-0", Namespace: "default"}})
+	if err != nil {
+		panic(err)
+	}
+	pods := cs.CoreV1().Pods("default")
+	binding := &corev1.Binding{ObjectMeta: metav1.ObjectMeta{Name: "web-0"}, Target: corev1.ObjectReference{Kind: "Node", Name: "node-a"}}
+	if err := pods.Bind(ctx, binding, metav1.CreateOptions{}); err != nil {
+		panic(err)
+	}
+	pod, _ := pods.Get(ctx, "web-0", metav1.GetOptions{})
+	fmt.Println(pod.Name, "on", pod.Spec.NodeName)
+
+	if err := pods.Evict(ctx, &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: "web-0"}}); err != nil {
+		panic(err)
+	}
+	list, _ := pods.List(ctx, metav1.ListOptions{})
+	fmt.Println(len(list.Items), "pods left")
+	// Output:
+	// web-0 on node-a
+	// 0 pods left
+}
