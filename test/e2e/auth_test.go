@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,6 +55,7 @@ func TestEveryAuthMode(t *testing.T) {
 			t.Run(a.String(), func(t *testing.T) {
 				t.Parallel()
 				cfg := configFromKubeconfig(t, a)
+				noSecretsIn(t, cfg)
 				if user := whoami(t, cfg).Username; user != wantUser[cred] {
 					t.Fatalf("authenticated as %q, want %q", user, wantUser[cred])
 				}
@@ -155,5 +157,20 @@ func TestClientCertFileRotation(t *testing.T) {
 	client.CloseIdleConnections()
 	if user := whoami(t, cfg).Username; user != cluster.AdminCertUser {
 		t.Fatalf("after rotating the files: authenticated as %q, want %q", user, cluster.AdminCertUser)
+	}
+}
+
+// noSecretsIn checks that formatting cfg shows neither token nor private key.
+func noSecretsIn(t *testing.T, cfg *rest.Config) {
+	t.Helper()
+	formatted := fmt.Sprintf("%v %+v %#v %s", cfg, cfg, cfg, cfg)
+	_, adminKey := testCluster.ClientCertData(cluster.Admin)
+	keyLine := []byte(strings.Split(string(adminKey), "\n")[1]) // a line of the key's base64 body
+	decimal := strings.Trim(fmt.Sprint(keyLine), "[]")          // as %v prints a []byte
+	secrets := []string{testCluster.Token(cluster.Admin), string(keyLine), decimal, fmt.Sprintf("%x", keyLine)}
+	for _, secret := range secrets {
+		if strings.Contains(formatted, secret) {
+			t.Fatalf("formatted config shows a secret: %s", formatted)
+		}
 	}
 }
