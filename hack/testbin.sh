@@ -16,10 +16,12 @@ mkdir -p "$dir"
 
 log() { echo "testbin: $*" >&2; }
 
+# Each build happens in a throwaway module, removed however the script ends.
+work=
+trap 'if [ -n "$work" ]; then rm -rf "$work"; fi' EXIT
+
 build_apiserver() {
-  local work
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
   log "building kube-apiserver $KUBE_VERSION (a few minutes on 2 cores)"
   (
     cd "$work"
@@ -43,12 +45,11 @@ GO
     go build -trimpath -o "$dir/kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver
   )
   mv "$dir/kube-apiserver.tmp" "$dir/kube-apiserver"
+  rm -rf "$work"
 }
 
 build_etcd() {
-  local work
   work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
   log "building etcd $ETCD_VERSION"
   (
     cd "$work"
@@ -57,8 +58,16 @@ build_etcd() {
     go build -trimpath -o "$dir/etcd.tmp" go.etcd.io/etcd/server/v3
   )
   mv "$dir/etcd.tmp" "$dir/etcd"
+  rm -rf "$work"
 }
 
-[ -x "$dir/etcd" ] || build_etcd
-[ -x "$dir/kube-apiserver" ] || build_apiserver
+# Concurrent runs (two checkouts, two terminals) wait for each other instead of building twice.
+if [ ! -x "$dir/etcd" ] || [ ! -x "$dir/kube-apiserver" ]; then
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$dir/.build.lock"
+    flock 9
+  fi
+  [ -x "$dir/etcd" ] || build_etcd
+  [ -x "$dir/kube-apiserver" ] || build_apiserver
+fi
 echo "$dir"
