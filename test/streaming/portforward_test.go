@@ -42,7 +42,7 @@ func openSession(t *testing.T, ctx context.Context, ns, pod string, ask, want po
 }
 
 // podPort is the port of a server on 127.0.0.1, which the fake kubelet dials for the pod.
-func podPort(t *testing.T, addr string) uint16 {
+func podPort(t testing.TB, addr string) uint16 {
 	t.Helper()
 	_, p, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -102,7 +102,7 @@ func checkGet(t *testing.T, c *http.Client, url, path string) {
 }
 
 // echoServer answers every connection with what it receives, then closes its side.
-func echoServer(t *testing.T) uint16 {
+func echoServer(t testing.TB) uint16 {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
