@@ -20,12 +20,14 @@ type ConfigMapClient = typed.Interface[*corev1.ConfigMap, *corev1.ConfigMapList]
 
 // ConfigMaps runs the ConfigMap scenario in the client's namespace, which must be empty: create,
 // generateName, AlreadyExists, NotFound, conditional and unconditional updates, no-op updates, label
-// and field selectors, pagination, a watch from a resourceVersion through selector transitions,
-// patches of every type, apply, and delete-collection. It returns an error only when the script
+// and field selectors, pagination over a consistent snapshot, lists at an exact resourceVersion, a
+// watch from a resourceVersion through selector transitions, patches of every type, apply,
+// finalizers, and delete-collection. It returns an error only when the script
 // cannot go on; expected failures are lines of the transcript.
 func ConfigMaps(ctx context.Context, c ConfigMapClient) (Transcript, error) {
 	s := &cmScenario{c: c}
-	steps := []func(context.Context) error{s.create, s.update, s.list, s.watch, s.patch, s.apply, s.deleteCollection}
+	steps := []func(context.Context) error{s.create, s.update, s.list, s.watch, s.snapshots, s.patch, s.apply,
+		s.finalizers, s.deleteCollection}
 	for _, step := range steps {
 		if err := step(ctx); err != nil {
 			return s.lines, err
@@ -264,4 +266,91 @@ func (s *cmScenario) deleteCollection(ctx context.Context) error {
 	_, err = s.c.Get(ctx, "a", metav1.GetOptions{})
 	s.outcome("get a after delete", err)
 	return nil
+}
+
+// snapshots checks that a paginated list is one snapshot even when writes land between pages, and
+// that a list at an exact past resourceVersion shows the state of then.
+func (s *cmScenario) snapshots(ctx context.Context) error {
+	first, err := s.c.List(ctx, metav1.ListOptions{Limit: 2})
+	if err != nil {
+		return fmt.Errorf("first page: %w", err)
+	}
+	then := first.ResourceVersion
+	created, err := s.c.Create(ctx, configMap("e", map[string]string{"app": "web"}), metav1.CreateOptions{})
+	if err != nil {
+		return err
+	}
+	s.wrote("create e between pages", created)
+	if err := s.c.Delete(ctx, "d", metav1.DeleteOptions{}); err != nil {
+		return err
+	}
+	all := names(first)
+	for cont := first.Continue; cont != ""; {
+		page, err := s.c.List(ctx, metav1.ListOptions{Limit: 2, Continue: cont})
+		if err != nil {
+			return fmt.Errorf("next page: %w", err)
+		}
+		all = append(all, names(page)...)
+		cont = page.Continue
+		s.logf("page at the first page's resourceVersion: %v", page.ResourceVersion == then)
+	}
+	s.logf("pages while writing: %v", all)
+	exact, err := s.c.List(ctx, metav1.ListOptions{ResourceVersion: then, ResourceVersionMatch: metav1.ResourceVersionMatchExact})
+	if err != nil {
+		return fmt.Errorf("exact list: %w", err)
+	}
+	s.logf("list at the first page's resourceVersion: %v", names(exact))
+	now, err := s.c.List(ctx, metav1.ListOptions{})
+	if err != nil {
+		return err
+	}
+	s.logf("list now: %v", names(now))
+	d, err := s.c.Create(ctx, configMap("d", map[string]string{"app": "db"}), metav1.CreateOptions{})
+	if err != nil {
+		return err
+	}
+	s.wrote("create d again", d)
+	return nil
+}
+
+// finalizers checks that deleting an object with a finalizer only marks it, and that removing the
+// finalizer completes the deletion.
+func (s *cmScenario) finalizers(ctx context.Context) error {
+	in := configMap("final", nil)
+	in.Finalizers = []string{"example.com/hold"}
+	created, err := s.c.Create(ctx, in, metav1.CreateOptions{})
+	if err != nil {
+		return err
+	}
+	w, err := s.c.Watch(ctx, metav1.ListOptions{ResourceVersion: created.ResourceVersion, FieldSelector: "metadata.name=final"})
+	if err != nil {
+		return err
+	}
+	defer w.Stop()
+	s.outcome("delete with a finalizer", s.c.Delete(ctx, "final", metav1.DeleteOptions{}))
+	held, err := s.c.Get(ctx, "final", metav1.GetOptions{})
+	if err != nil {
+		return fmt.Errorf("get after delete with a finalizer: %w", err)
+	}
+	s.logf("after delete: deletionTimestamp set %v, grace period %v", held.DeletionTimestamp != nil, deref(held.DeletionGracePeriodSeconds))
+	s.outcome("delete again while terminating", s.c.Delete(ctx, "final", metav1.DeleteOptions{}))
+	held.Finalizers = nil
+	if _, err := s.c.Update(ctx, held, metav1.UpdateOptions{}); err != nil {
+		return fmt.Errorf("remove the finalizer: %w", err)
+	}
+	_, err = s.c.Get(ctx, "final", metav1.GetOptions{})
+	s.outcome("get after the finalizer is removed", err)
+	events, err := collect(ctx, w, 2)
+	if err != nil {
+		return err
+	}
+	s.logf("watch of final: %v", events)
+	return nil
+}
+
+func deref(p *int64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
