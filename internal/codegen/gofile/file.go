@@ -1,0 +1,57 @@
+package gofile
+
+import (
+	"io"
+
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/namer"
+	"k8s.io/gengo/v2/types"
+)
+
+// File generates one Go file: its write function emits snippets in which types are named with
+// "$.x|raw$", which records the imports the file needs.
+type File struct {
+	generator.GoGenerator
+	pkgPath   string
+	imports   *namer.DefaultImportTracker
+	write     func(sw *generator.SnippetWriter)
+	preferred []string
+}
+
+// New returns the generator of the file called name in the package pkgPath.
+func New(name, pkgPath string, write func(sw *generator.SnippetWriter)) *File {
+	return &File{
+		GoGenerator: generator.GoGenerator{OutputFilename: name},
+		pkgPath:     pkgPath,
+		imports:     NewImportTracker(pkgPath),
+		write:       write,
+	}
+}
+
+// Prefer names the given packages before any other, so they get the shortest import names: API
+// types get "corev1", a typed client imported in the same file then gets "typedcorev1".
+func (f *File) Prefer(pkgs ...string) *File {
+	f.preferred = append(f.preferred, pkgs...)
+	return f
+}
+
+// Filter takes no universe types: the file is written from the model.
+func (f *File) Filter(*generator.Context, *types.Type) bool { return false }
+
+// Namers gives templates "raw", which names types relative to the file's package.
+func (f *File) Namers(*generator.Context) namer.NameSystems {
+	return namer.NameSystems{"raw": namer.NewRawNamer(f.pkgPath, f.imports)}
+}
+
+// Imports returns the import lines the names used so far need.
+func (f *File) Imports(*generator.Context) []string { return f.imports.ImportLines() }
+
+// Init writes the whole file.
+func (f *File) Init(c *generator.Context, w io.Writer) error {
+	for _, p := range f.preferred {
+		f.imports.AddSymbol(types.Name{Package: p, Name: "_"})
+	}
+	sw := generator.NewSnippetWriter(w, c, "$", "$")
+	f.write(sw)
+	return sw.Error()
+}
