@@ -373,3 +373,20 @@ func TestDroppedConnectionRetriedForIdempotentRequests(t *testing.T) {
 		})
 	}
 }
+
+func TestErrorBodyIsBounded(t *testing.T) {
+	huge := strings.Repeat("<p>error</p>", 5<<20/12)
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = io.WriteString(w, huge)
+	})
+	c := testClient(t, srv.URL, "", nil)
+	body, err := c.Get().Resource("pods").DoRaw(context.Background())
+	if !apierrors.IsInternalError(err) && !apierrors.IsUnexpectedServerError(err) {
+		t.Errorf("error = %v, want a 502 StatusError", err)
+	}
+	if len(body) != maxErrorBody {
+		t.Errorf("read %d bytes of a %d-byte error page, want %d", len(body), len(huge), maxErrorBody)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
 )
@@ -77,5 +78,20 @@ func FuzzStatusDecoder(f *testing.F) {
 				t.Fatalf("synthesized message is %d bytes long", len(err.Error()))
 			}
 		}
+	})
+}
+
+// FuzzResultDecode decodes arbitrary 200 bodies as a ConfigMap. Decoding must fail or succeed, never
+// panic.
+func FuzzResultDecode(f *testing.F) {
+	f.Add(ContentTypeProtobuf, encodeAs(f, ContentTypeProtobuf, sampleConfigMap()))
+	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, sampleConfigMap()))
+	f.Add(ContentTypeProtobuf, []byte("k8s\x00\x0a\x0e\x0a\x02v1\x12\x08ConfigMap\x12\x03\x0a\x01\x00"))
+	f.Add("", []byte(`{"kind":"Status","apiVersion":"v1","status":"Failure","code":500}`))
+	c := testClient(f, "http://unused", ContentTypeProtobuf, nil)
+	f.Fuzz(func(t *testing.T, contentType string, body []byte) {
+		res := Result{body: body, contentType: contentType, statusCode: 200, codecs: c.codecs}
+		_ = res.Into(&corev1.ConfigMap{})
+		_, _ = res.Get()
 	})
 }

@@ -15,6 +15,10 @@ import (
 // maxPresize bounds the body buffer allocated up front from Content-Length.
 const maxPresize = 16 << 20
 
+// maxErrorBody bounds how much of a non-2xx body is read: enough for any Status, not a whole
+// misdirected download.
+const maxErrorBody = 1 << 20
+
 // Do sends the request, retrying as allowed, reads the whole response and returns it as a Result.
 // A non-2xx answer makes Result.Error an *apierrors.StatusError.
 func (r *Request) Do(ctx context.Context) Result {
@@ -42,6 +46,15 @@ func (r *Request) readResult(resp *http.Response) Result {
 		statusCode:  resp.StatusCode,
 		warnings:    handleWarnings(r.c.warnings, resp.Header),
 		codecs:      r.c.codecs,
+	}
+	if !success(resp.StatusCode) {
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.LimitReader(resp.Body, maxErrorBody), resp.Body}
+		if resp.ContentLength > maxErrorBody {
+			resp.ContentLength = -1
+		}
 	}
 	body, err := readBody(resp)
 	if err != nil {
