@@ -1,0 +1,82 @@
+package streaming
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kubegen/kubegen/client/portforward"
+	"github.com/kubegen/kubegen/client/remotecommand"
+)
+
+// apiserverCounter sums a counter of kube-apiserver's /metrics over all its labels.
+func apiserverCounter(t *testing.T, name string) float64 {
+	t.Helper()
+	client, err := testCluster.AdminHTTPClient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := client.Get(testCluster.Host() + "/metrics")
+	if err != nil {
+		t.Fatalf("GET /metrics: %v", err)
+	}
+	defer resp.Body.Close()
+	var sum float64
+	sc := bufio.NewScanner(io.LimitReader(resp.Body, 64<<20))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, name+"{") && !strings.HasPrefix(line, name+" ") {
+			continue
+		}
+		v, err := strconv.ParseFloat(line[strings.LastIndexByte(line, ' ')+1:], 64)
+		if err != nil {
+			t.Fatalf("metric line %q: %v", line, err)
+		}
+		sum += v
+	}
+	return sum
+}
+
+// TestTransportsSeenByAPIServer checks, with kube-apiserver's own counters, which protocol reached
+// it: WebSocket sessions go through its WebSocket→SPDY stream translator (exec) or tunnel
+// (port-forward), SPDY sessions through neither, and Auto takes the WebSocket path.
+func TestTransportsSeenByAPIServer(t *testing.T) {
+	ns, pod := newPod(t)
+	port := echoServer(t)
+	c := execClient(t)
+	tests := []struct {
+		exec        remotecommand.Transport
+		forward     portforward.Transport
+		forwardUsed portforward.Transport
+		wantDelta   float64
+	}{
+		{remotecommand.WebSocket, portforward.WebSocket, portforward.WebSocket, 1},
+		{remotecommand.SPDY, portforward.SPDY, portforward.SPDY, 0},
+		{remotecommand.Auto, portforward.Auto, portforward.WebSocket, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.exec.String(), func(t *testing.T) {
+			ctx := testContext(t)
+			before := apiserverCounter(t, "apiserver_stream_translator_requests_total")
+			if err := c.Exec(ctx, remotecommand.Options{Namespace: ns, Pod: pod, Transport: tt.exec,
+				Command: []string{"true"}, Stdout: io.Discard}); err != nil {
+				t.Fatalf("Exec: %v", err)
+			}
+			if d := apiserverCounter(t, "apiserver_stream_translator_requests_total") - before; d != tt.wantDelta {
+				t.Errorf("exec: the apiserver's stream translator counted %v sessions, want %v", d, tt.wantDelta)
+			}
+			before = apiserverCounter(t, "apiserver_stream_tunnel_requests_total")
+			s := openSession(t, ctx, ns, pod, tt.forward, tt.forwardUsed)
+			if err := echoOnce(ctx, s, port, 16); err != nil {
+				t.Fatalf("port-forward: %v", err)
+			}
+			s.Close()
+			if d := apiserverCounter(t, "apiserver_stream_tunnel_requests_total") - before; d != tt.wantDelta {
+				t.Errorf("port-forward: the apiserver's stream tunnel counted %v sessions, want %v", d, tt.wantDelta)
+			}
+		})
+	}
+}
