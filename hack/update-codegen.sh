@@ -17,16 +17,15 @@ kubegen=(go run ./cmd/kubegen)
   --prefers-protobuf --clientset-include-alpha=false \
   k8s.io/api/...
 
-if [ -d examples/crd/apis ]; then
-  # The CRD example: deep copies next to its types, clients under examples/crd/generated.
-  deepcopy_root=examples/crd
-  if [ "$root" != "." ]; then
-    deepcopy_args=(--verify-only)
-  else
-    deepcopy_args=()
-  fi
-  "${kubegen[@]}" --generators=deepcopy "${deepcopy_args[@]}" ./examples/crd/apis/...
-  "${kubegen[@]}" --generators=client \
-    --output-dir "$root/$deepcopy_root/generated" --output-pkg github.com/kubegen/kubegen/examples/crd/generated \
-    --clientset-name clientset ./examples/crd/apis/...
+# The CRD example: deep copies next to its types, clients under examples/crd/generated. Deep copies
+# are always written in place, so when the trees go elsewhere (verify-codegen.sh) they are verified
+# in place instead.
+crd=(./examples/crd/apis/...)
+crd_client=(--output-dir "$root/examples/crd/generated" --output-pkg github.com/kubegen/kubegen/examples/crd/generated
+  --clientset-name clientset)
+if [ "$root" = "." ]; then
+  "${kubegen[@]}" "${crd_client[@]}" "${crd[@]}"
+else
+  "${kubegen[@]}" --generators=deepcopy --verify-only "${crd[@]}"
+  "${kubegen[@]}" --generators=client "${crd_client[@]}" "${crd[@]}"
 fi
