@@ -1,0 +1,91 @@
+package kubernetes_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv1 "k8s.io/api/autoscaling/v1"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/kubernetes"
+	"github.com/kubegen/kubegen/test/cluster"
+)
+
+// testCluster is a real etcd + kube-apiserver shared by the package's tests.
+var testCluster *cluster.Cluster
+
+func TestMain(m *testing.M) { os.Exit(cluster.Run(m, &testCluster)) }
+
+// TestBlessedClientsetAgainstCluster lists pods, creates a Deployment, scales it through the scale
+// subresource and watches the Deployment's events, all with the generated clientset (protobuf by
+// default).
+func TestBlessedClientsetAgainstCluster(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cs, err := kubernetes.NewForConfig(testCluster.AdminConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns, err := cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{GenerateName: "blessed-"}}, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pods, err := cs.CoreV1().Pods(ns.Name).List(ctx, metav1.ListOptions{})
+	if err != nil || len(pods.Items) != 0 {
+		t.Fatalf("list pods in a new namespace: %v, %d items", err, len(pods.Items))
+	}
+
+	deployments := cs.AppsV1().Deployments(ns.Name)
+	d, err := deployments.Create(ctx, deployment("web", 1), metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := deployments.Watch(ctx, metav1.ListOptions{ResourceVersion: d.ResourceVersion, FieldSelector: "metadata.name=web"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+
+	scale, err := deployments.GetScale(ctx, "web", metav1.GetOptions{})
+	if err != nil || scale.Spec.Replicas != 1 {
+		t.Fatalf("GetScale: %v %+v", err, scale)
+	}
+	scale.Spec.Replicas = 4
+	if scale, err = deployments.UpdateScale(ctx, "web", scale, metav1.UpdateOptions{}); err != nil || scale.Spec.Replicas != 4 {
+		t.Fatalf("UpdateScale: %v %+v", err, scale)
+	}
+	stale := &autoscalingv1.Scale{ObjectMeta: metav1.ObjectMeta{Name: "web", ResourceVersion: d.ResourceVersion}, Spec: autoscalingv1.ScaleSpec{Replicas: 2}}
+	if _, err := deployments.UpdateScale(ctx, "web", stale, metav1.UpdateOptions{}); err == nil {
+		t.Error("UpdateScale with a stale resourceVersion succeeded")
+	}
+
+	select {
+	case ev := <-w.ResultChan():
+		got, ok := ev.Object.(*appsv1.Deployment)
+		if ev.Type != watch.Modified || !ok || *got.Spec.Replicas != 4 {
+			t.Errorf("watch event %s %T, want MODIFIED with 4 replicas", ev.Type, ev.Object)
+		}
+	case <-ctx.Done():
+		t.Fatal("no watch event after scaling")
+	}
+}
+
+func deployment(name string, replicas int32) *appsv1.Deployment {
+	labels := map[string]string{"app": name}
+	return &appsv1.Deployment{
+		ObjectMeta: metav1.ObjectMeta{Name: name},
+		Spec: appsv1.DeploymentSpec{
+			Replicas: &replicas,
+			Selector: &metav1.LabelSelector{MatchLabels: labels},
+			Template: corev1.PodTemplateSpec{
+				ObjectMeta: metav1.ObjectMeta{Labels: labels},
+				Spec:       corev1.PodSpec{Containers: []corev1.Container{{Name: "web", Image: "nginx"}}},
+			},
+		},
+	}
+}
