@@ -1,9 +1,3 @@
-// Package deepcheck is the property test kit for generated deep-copy code: it fills values of any
-// type with seeded random content and checks that a copy equals its original and shares no
-// pointer, slice or map memory with it.
-//
-// Layer: test support for deepcopy-gen. It imports only the standard library, so the end-to-end
-// test can copy it into a scratch module.
 package deepcheck
 
 import (
