@@ -59,7 +59,7 @@
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.
 //   - Each group/version/resource is stored on its own: two versions of one resource are two separate
 //     stores (the apiserver converts between versions of one stored object).
-//   - Watches from a resourceVersion newer than the tracker's wait for it silently (the apiserver
-//     answers "too large resource version" after a while); lists answer it at once.
+//   - Watches from a resourceVersion newer than the tracker's wait for it silently, however long (the
+//     apiserver answers "too large resource version" after a few seconds); lists answer it at once.
 //   - Tracker memory grows with watchers that are never read or stopped.
 package fake

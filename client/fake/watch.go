@@ -22,7 +22,7 @@ const InitialEventsEndAnnotation = "k8s.io/initial-events-end"
 // Watch watches objects in namespace ("" for all) matching the selectors of opts, as the apiserver does:
 //   - resourceVersion "" or "0": ADDED events for the current objects, then every change;
 //   - any other resourceVersion: every change after it, or a single ERROR event with 410 Gone (Expired)
-//     when it is older than the tracker's history;
+//     when it is older than the tracker's history (a resourceVersion not reached yet waits for it);
 //   - sendInitialEvents=true (with allowWatchBookmarks): the current objects, then a bookmark annotated
 //     k8s.io/initial-events-end, then every change;
 //   - an update that moves an object into the selection is ADDED, out of it DELETED;
@@ -71,6 +71,7 @@ func (t *Tracker) watch(ctx context.Context, gvr schema.GroupVersionResource, na
 				w.send(ev)
 			}
 		}
+		w.after = rv // a future resourceVersion: nothing up to it is sent
 	}
 	t.addWatcherLocked(w)
 	w.start(ctx, opts.TimeoutSeconds)
@@ -151,6 +152,7 @@ type watcher struct {
 	tracker   *Tracker
 	resource  *Resource
 	sel       *selector
+	after     uint64 // only events after this resourceVersion are sent
 	bookmarks bool
 	transform func(runtime.Object) runtime.Object
 
@@ -188,6 +190,9 @@ func (w *watcher) start(ctx context.Context, timeoutSeconds *int64) {
 
 // send queues the event as this watcher sees it through its selector. Callers hold the tracker lock.
 func (w *watcher) send(ev event) {
+	if ev.rv <= w.after {
+		return
+	}
 	old := ev.prev != nil && w.sel.matches(ev.prev)
 	if ev.typ == watch.Deleted {
 		if old {

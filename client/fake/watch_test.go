@@ -276,3 +276,20 @@ func TestWatchWithoutInitialEvents(t *testing.T) {
 		t.Errorf("got %v, want only changes after the watch started", got)
 	}
 }
+
+func TestWatchFromFutureResourceVersion(t *testing.T) {
+	tr := newTracker(t)
+	c := configMaps(tr, "ns")
+	future := strconv.Itoa(mustAtoi(t, tr.ResourceVersion()) + 2)
+	w, err := c.Watch(context.Background(), metav1.ListOptions{ResourceVersion: future})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	for _, name := range []string{"a", "b", "c"} {
+		mustCreate(t, c, cm("ns", name, nil))
+	}
+	if got := nextN(t, w, 1)[0]; got.Name != "c" {
+		t.Errorf("got %v, want only the change after resourceVersion %s", got, future)
+	}
+}
