@@ -23,6 +23,7 @@ type codecs struct {
 	encoderErr  error
 	jsonEncoder runtime.Encoder // for object bodies of JSON and YAML patches; nil without JSON support
 	decoders    []mediaDecoder  // decoders[0] serves responses that name no Content-Type
+	direct      *protoDirect    // nil unless the protobuf decoder allows direct decoding
 }
 
 type mediaDecoder struct {
@@ -59,6 +60,11 @@ func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
 	for _, info := range infos {
 		if info.MediaType != c.contentType {
 			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
+		}
+	}
+	for _, d := range c.decoders {
+		if d.mediaType == ContentTypeProtobuf {
+			c.direct = newProtoDirect(d.decoder)
 		}
 	}
 	if c.encoder == nil {

@@ -2,6 +2,7 @@ package rest
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -88,10 +89,21 @@ func FuzzResultDecode(f *testing.F) {
 	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, sampleConfigMap()))
 	f.Add(ContentTypeProtobuf, []byte("k8s\x00\x0a\x0e\x0a\x02v1\x12\x08ConfigMap\x12\x03\x0a\x01\x00"))
 	f.Add("", []byte(`{"kind":"Status","apiVersion":"v1","status":"Failure","code":500}`))
-	c := testClient(f, "http://unused", ContentTypeProtobuf, nil)
+	plain := testClient(f, "http://unused", ContentTypeProtobuf, nil)
+	plain.codecs.direct = nil
+	learned := testClient(f, "http://unused", ContentTypeProtobuf, nil)
+	if err := protoResult(learned, encodeAs(f, ContentTypeProtobuf, sampleConfigMap())).Into(&corev1.ConfigMap{}); err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, contentType string, body []byte) {
-		res := Result{body: body, contentType: contentType, statusCode: 200, codecs: c.codecs}
-		_ = res.Into(&corev1.ConfigMap{})
+		res := Result{body: body, contentType: contentType, statusCode: 200, codecs: plain.codecs}
+		var want, got corev1.ConfigMap
+		wantErr := res.Into(&want)
 		_, _ = res.Get()
+		res.codecs = learned.codecs // direct decoding where it applies
+		gotErr := res.Into(&got)
+		if (wantErr == nil) != (gotErr == nil) || !reflect.DeepEqual(&want, &got) {
+			t.Fatalf("direct decoding disagrees with the serializer: %v vs %v\n%#v\n%#v", gotErr, wantErr, got, want)
+		}
 	})
 }

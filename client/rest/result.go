@@ -46,18 +46,35 @@ func (r Result) Into(obj runtime.Object) error {
 	if len(r.body) == 0 {
 		return fmt.Errorf("rest: empty response (status %d, content type %q)", r.statusCode, r.contentType)
 	}
+	direct := r.codecs.direct
+	protobuf := direct != nil && mediaTypeOnly(r.contentType) == ContentTypeProtobuf
+	if protobuf {
+		if done, err := direct.decode(r.body, obj); done {
+			return r.decodeError(obj, err)
+		}
+	}
 	dec, err := r.codecs.decoderFor(r.contentType)
 	if err != nil {
 		return err
 	}
 	out, _, err := dec.Decode(r.body, nil, obj)
 	if err != nil {
-		return fmt.Errorf("rest: decoding %s response into %T: %w", mediaTypeOnly(r.contentType), obj, err)
+		return r.decodeError(obj, err)
 	}
 	if out != obj {
 		return failedStatus(out)
 	}
+	if protobuf {
+		direct.learn(r.body, obj)
+	}
 	return nil
+}
+
+func (r Result) decodeError(obj runtime.Object, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("rest: decoding %s response into %T: %w", mediaTypeOnly(r.contentType), obj, err)
 }
 
 // Get decodes the response into a new object of the type the response names.

@@ -1,0 +1,98 @@
+package rest
+
+import (
+	"reflect"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+)
+
+func samplePod() *corev1.Pod {
+	return &corev1.Pod{
+		ObjectMeta: metav1.ObjectMeta{Name: "web-0", Namespace: "team-a", Labels: map[string]string{"app": "web"}},
+		Spec: corev1.PodSpec{Containers: []corev1.Container{{
+			Name: "web", Image: "nginx:1.27", Args: []string{"-g", "daemon off;"},
+			Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("500m")}},
+		}}},
+		Status: corev1.PodStatus{Phase: corev1.PodRunning, PodIPs: []corev1.PodIP{{IP: "10.0.0.7"}}},
+	}
+}
+
+// protoResult is a 200 protobuf Result for body, decoded by c.
+func protoResult(c *RESTClient, body []byte) Result {
+	return Result{body: body, contentType: ContentTypeProtobuf, statusCode: 200, codecs: c.codecs}
+}
+
+func TestDirectProtobufDecodingMatchesSerializer(t *testing.T) {
+	list := &corev1.ConfigMapList{Items: []corev1.ConfigMap{*sampleConfigMap(), *realisticConfigMap()}}
+	secret := &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "s"}, Data: map[string][]byte{"k": {0, 1, 2}}}
+	tests := []struct {
+		name    string
+		obj     runtime.Object
+		newInto func() runtime.Object
+	}{
+		{"configmap", realisticConfigMap(), func() runtime.Object { return &corev1.ConfigMap{} }},
+		{"pod", samplePod(), func() runtime.Object { return &corev1.Pod{} }},
+		{"list", list, func() runtime.Object { return &corev1.ConfigMapList{} }},
+		{"secret", secret, func() runtime.Object { return &corev1.Secret{} }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := encodeAs(t, ContentTypeProtobuf, tt.obj)
+			c := testClient(t, "http://unused", ContentTypeProtobuf, nil)
+			if c.codecs.direct == nil {
+				t.Fatal("direct decoding not enabled for a WithoutConversion codec factory")
+			}
+			first, second := tt.newInto(), tt.newInto()
+			if done, _ := c.codecs.direct.decode(body, first); done {
+				t.Fatal("direct decoding used before the type was learned")
+			}
+			if err := protoResult(c, body).Into(first); err != nil { // regular path, learns
+				t.Fatal(err)
+			}
+			if done, err := c.codecs.direct.decode(body, second); !done || err != nil {
+				t.Fatalf("direct decoding not used after learning: done=%v err=%v", done, err)
+			}
+			if !reflect.DeepEqual(first, second) {
+				t.Errorf("direct decoding differs from the serializer:\n%#v\n%#v", second, first)
+			}
+		})
+	}
+}
+
+func TestDirectProtobufDecodingFallsBack(t *testing.T) {
+	c := testClient(t, "http://unused", ContentTypeProtobuf, nil)
+	if err := protoResult(c, encodeAs(t, ContentTypeProtobuf, sampleConfigMap())).Into(&corev1.ConfigMap{}); err != nil {
+		t.Fatal(err)
+	}
+	secret := encodeAs(t, ContentTypeProtobuf, &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "s"}})
+	tests := []struct {
+		name string
+		body []byte
+	}{
+		{"other kind", secret},
+		{"no magic", []byte{0x0a, 0x00}},
+		{"truncated envelope", encodeAs(t, ContentTypeProtobuf, sampleConfigMap())[:12]},
+		{"varint field", append(encodeAs(t, ContentTypeProtobuf, sampleConfigMap()), 0x28, 0x01)},
+		{"content encoding", append(encodeAs(t, ContentTypeProtobuf, sampleConfigMap()), 0x1a, 0x04, 'g', 'z', 'i', 'p')},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if done, _ := c.codecs.direct.decode(tt.body, &corev1.ConfigMap{}); done {
+				t.Errorf("direct decoding accepted a body it must leave to the serializer")
+			}
+		})
+	}
+	jsonOnly := testConfig("http://unused", ContentTypeProtobuf)
+	jsonOnly.NegotiatedSerializer = testCodecs // with conversion: defaulting and TypeMeta differ
+	conv, err := RESTClientFor(jsonOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if conv.codecs.direct != nil {
+		t.Errorf("direct decoding enabled for a converting codec factory")
+	}
+}
