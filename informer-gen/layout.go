@@ -1,0 +1,159 @@
+package informergen
+
+import (
+	"path"
+	"path/filepath"
+	"regexp"
+
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+	"github.com/kubegen/kubegen/internal/codegen/naming"
+)
+
+const (
+	cachePkg   = "github.com/kubegen/kubegen/client/cache"
+	schemaPkg  = "k8s.io/apimachinery/pkg/runtime/schema"
+	metav1Pkg  = "k8s.io/apimachinery/pkg/apis/meta/v1"
+	contextPkg = "context"
+)
+
+// Informable tells whether a kind gets an informer: the cache needs list and watch.
+func Informable(k *model.Kind) bool { return k.Has("list") && k.Has("watch") && k.List != nil }
+
+// layout says where each generated package goes and what it refers to.
+type layout struct{ args *Args }
+
+func (l layout) rootName() string { return naming.PackageName(path.Base(l.args.OutputPkg)) }
+
+func (l layout) groupPkg(g *model.Group) string { return l.args.OutputPkg + "/" + g.PackageName }
+func (l layout) groupDir(g *model.Group) string {
+	return filepath.Join(l.args.OutputDir, g.PackageName)
+}
+func (l layout) versionPkg(v *model.Version) string { return l.groupPkg(v.Group) + "/" + v.Name }
+func (l layout) versionDir(v *model.Version) string {
+	return filepath.Join(l.groupDir(v.Group), v.Name)
+}
+
+// typedPkg is client-gen's typed package of v, inside the clientset.
+func (l layout) typedPkg(v *model.Version) string {
+	return l.args.VersionedClientsetPkg + "/typed/" + v.Group.PackageName + "/" + v.Name
+}
+
+// listersPkg is lister-gen's package of v.
+func (l layout) listersPkg(v *model.Version) string {
+	return l.args.ListersPkg + "/" + v.Group.PackageName + "/" + v.Name
+}
+
+// clientsetVersion is the version of g the clientset holds, as client-gen picks it: the newest
+// (versions are sorted GA, beta, alpha, newest first), unless that is an alpha version and
+// alpha-only groups are left out. nil when the group is not in the clientset.
+func clientsetVersion(g *model.Group, includeAlpha bool) *model.Version {
+	v := g.Versions[0]
+	if alpha.MatchString(v.Name) && !includeAlpha {
+		return nil
+	}
+	return v
+}
+
+var alpha = regexp.MustCompile(`^v[0-9]+alpha[0-9]*$`)
+
+func informableKinds(v *model.Version) []*model.Kind {
+	var out []*model.Kind
+	for _, k := range v.Kinds {
+		if Informable(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// factoryGroup is a group the factory offers: its informable clientset version.
+type factoryGroup struct {
+	*model.Group
+	Version *model.Version
+	Pkg     *types.Type // the group package's Interface
+	New     *types.Type // the group package's New
+}
+
+func (l layout) factoryGroups(api *model.API) []factoryGroup {
+	var out []factoryGroup
+	for _, g := range api.Groups {
+		v := clientsetVersion(g, l.args.IncludeAlpha)
+		if v == nil || len(informableKinds(v)) == 0 {
+			continue
+		}
+		out = append(out, factoryGroup{
+			Group:   g,
+			Version: v,
+			Pkg:     types.Ref(l.groupPkg(g), "Interface"),
+			New:     types.Ref(l.groupPkg(g), "New"),
+		})
+	}
+	return out
+}
+
+// kindData is what the informer templates need about a kind.
+type kindData struct {
+	*model.Kind
+	Group, Version string
+	GV             string      // "core/v1"
+	Type, List     *types.Type // the API struct and its list
+	Getter         *types.Type // the typed package's <Plural>Getter
+	Lister         *types.Type // the listers package's <Kind>Lister
+	NewLister      *types.Type // and its New<Kind>Lister
+	Impl           string      // unexported informer type: "podInformer"
+	Sym            map[string]*types.Type
+}
+
+func (l layout) kindData(k *model.Kind) kindData {
+	v := k.Version
+	return kindData{
+		Kind:      k,
+		Group:     v.Group.Name,
+		Version:   v.Name,
+		GV:        groupVersion(v),
+		Type:      types.Ref(k.Type.Name.Package, k.Type.Name.Name),
+		List:      types.Ref(k.List.Name.Package, k.List.Name.Name),
+		Getter:    types.Ref(l.typedPkg(v), k.Plural+"Getter"),
+		Lister:    types.Ref(l.listersPkg(v), k.Name+"Lister"),
+		NewLister: types.Ref(l.listersPkg(v), "New"+k.Name+"Lister"),
+		Impl:      naming.LowerFirst(k.Name) + "Informer",
+		Sym:       symbols,
+	}
+}
+
+// symbols are the runtime names templates use, by short key.
+var symbols = map[string]*types.Type{
+	"factory":         types.Ref(cachePkg, "Factory"),
+	"factoryOptions":  types.Ref(cachePkg, "FactoryOptions"),
+	"newFactory":      types.Ref(cachePkg, "NewFactory"),
+	"informerFor":     types.Ref(cachePkg, "InformerFor"),
+	"newInformer":     types.Ref(cachePkg, "NewInformer"),
+	"informer":        types.Ref(cachePkg, "SharedIndexInformer"),
+	"object":          types.Ref(cachePkg, "Object"),
+	"genericInformer": types.Ref(cachePkg, "GenericInformer"),
+	"newGeneric":      types.Ref(cachePkg, "NewGenericInformer"),
+	"errNoInformer":   types.Ref(cachePkg, "ErrNoInformer"),
+	"gr":              types.Ref(schemaPkg, "GroupResource"),
+	"gvr":             types.Ref(schemaPkg, "GroupVersionResource"),
+	"listOptions":     types.Ref(metav1Pkg, "ListOptions"),
+	"context":         types.Ref(contextPkg, "Context"),
+	"duration":        types.Ref("time", "Duration"),
+	"errorf":          types.Ref("fmt", "Errorf"),
+}
+
+func groupVersion(v *model.Version) string {
+	g := v.Group.Name
+	if g == "" {
+		g = "core"
+	}
+	return g + "/" + v.Name
+}
+
+func groupName(g *model.Group) string {
+	if g.Name == "" {
+		return "core"
+	}
+	return g.Name
+}

@@ -1,0 +1,72 @@
+package informergen
+
+import (
+	"fmt"
+
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
+	"github.com/kubegen/kubegen/internal/codegen/model"
+)
+
+// Targets returns the gengo targets of the informers of api: the root package with the
+// SharedInformerFactory, a package per group in the clientset, and a package per group/version
+// with informable kinds (every version, so that versions outside the clientset get informers too,
+// built from their own typed client). header starts every file.
+func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
+	l := layout{args: a}
+	groups := l.factoryGroups(api)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("no kind of the clientset can be listed and watched (informers need the list and watch verbs and a <Kind>List type)")
+	}
+	targets := []generator.Target{l.rootTarget(groups, header)}
+	for _, g := range groups {
+		targets = append(targets, l.groupTarget(g, header))
+	}
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			if kinds := informableKinds(v); len(kinds) > 0 {
+				targets = append(targets, l.versionTarget(v, kinds, header))
+			}
+		}
+	}
+	return targets, nil
+}
+
+func (l layout) rootTarget(groups []factoryGroup, header []byte) generator.Target {
+	pkg := l.args.OutputPkg
+	clientset := types.Ref(l.args.VersionedClientsetPkg, "Interface")
+	return gofile.Target(l.rootName(), pkg, l.args.OutputDir, header, rootDoc(l.rootName()), func() []generator.Generator {
+		return []generator.Generator{
+			gofile.New("factory.go", pkg, func(sw *generator.SnippetWriter) { writeFactory(sw, groups, clientset) }),
+			gofile.New("generic.go", pkg, func(sw *generator.SnippetWriter) { l.writeGeneric(sw, groups) }),
+		}
+	})
+}
+
+func (l layout) groupTarget(g factoryGroup, header []byte) generator.Target {
+	pkg := l.groupPkg(g.Group)
+	doc := "Package " + g.PackageName + " gives the informers of the " + groupName(g.Group) + " API group, at the version the\nclientset uses."
+	return gofile.Target(g.PackageName, pkg, l.groupDir(g.Group), header, doc, func() []generator.Generator {
+		return []generator.Generator{
+			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroup(sw, g) }),
+		}
+	})
+}
+
+func (l layout) versionTarget(v *model.Version, kinds []*model.Kind, header []byte) generator.Target {
+	pkg := l.versionPkg(v)
+	doc := "Package " + v.Name + " has the shared informers of the " + groupVersion(v) + " API: one <Kind>Informer per\nresource that can be listed and watched."
+	return gofile.Target(v.Name, pkg, l.versionDir(v), header, doc, func() []generator.Generator {
+		gens := []generator.Generator{
+			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeVersion(sw, v, kinds) }),
+		}
+		for _, k := range kinds {
+			d := l.kindData(k)
+			file := gofile.New(fileName(k), pkg, func(sw *generator.SnippetWriter) { writeInformer(sw, d) })
+			gens = append(gens, file.Prefer(k.Type.Name.Package))
+		}
+		return gens
+	})
+}

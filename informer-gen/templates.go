@@ -1,0 +1,244 @@
+package informergen
+
+import (
+	"strings"
+
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/model"
+)
+
+// args returns the runtime symbols plus extra key/value pairs.
+func args(kv ...any) generator.Args {
+	a := generator.Args{}
+	for k, v := range symbols {
+		a[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		a[kv[i]] = kv[i+1]
+	}
+	return a
+}
+
+func fileName(k *model.Kind) string { return strings.ToLower(k.Name) + ".go" }
+
+func rootDoc(name string) string {
+	return "Package " + name + ` has the SharedInformerFactory of the clientset: one shared, cached informer
+per resource, reached through per-group/version accessors such as factory.Core().V1().Pods(),
+or by GroupVersionResource with ForResource.
+
+	factory := ` + name + `.NewSharedInformerFactory(client, 10*time.Minute)
+	pods := factory.Core().V1().Pods()
+	factory.Start(ctx)
+	if err := factory.WaitForCacheSync(ctx); err != nil {
+		return err // names the informers that did not sync, and why
+	}
+	list, err := pods.Lister().Pods("default").List(labels.Everything())`
+}
+
+func writeFactory(sw *generator.SnippetWriter, groups []factoryGroup, clientset *types.Type) {
+	sw.Do(`// SharedInformerOption configures a SharedInformerFactory; any function editing cache.FactoryOptions is one.
+type SharedInformerOption func(*$.factoryOptions|raw$)
+
+// WithNamespace limits every informer of the factory to namespace.
+func WithNamespace(namespace string) SharedInformerOption {
+	return func(o *$.factoryOptions|raw$) { o.Namespace = namespace }
+}
+
+// WithTweakListOptions edits the options of every list and watch, e.g. to add a label selector.
+func WithTweakListOptions(tweak func(*$.listOptions|raw$)) SharedInformerOption {
+	return func(o *$.factoryOptions|raw$) { o.TweakListOptions = tweak }
+}
+
+// WithTransform edits every object before it is cached, e.g. to drop fields nothing reads.
+func WithTransform(transform func(obj $.object|raw$)) SharedInformerOption {
+	return func(o *$.factoryOptions|raw$) { o.Transform = transform }
+}
+
+// SharedInformerFactory hands out one shared informer per resource of the clientset. Informers are
+// created on first request; Start runs those not yet running.
+type SharedInformerFactory interface {
+	// Start runs every informer requested so far that is not running yet. They stop on Shutdown or
+	// when ctx is done; informers requested later need another Start.
+	Start(ctx $.context|raw$)
+	// WaitForCacheSync waits until every started informer has synced; the error names each
+	// informer that had not when ctx ended, with its last list or watch error.
+	WaitForCacheSync(ctx $.context|raw$) error
+	// Shutdown stops every informer and waits until they have returned.
+	Shutdown()
+	// ForResource returns the informer of a resource chosen at run time.
+	ForResource(resource $.gvr|raw$) (GenericInformer, error)
+	// CacheFactory returns the generic factory beneath, to share informers of other types through
+	// cache.InformerFor.
+	CacheFactory() *$.factory|raw$
+$range .groups$
+	// $.GoName$ returns the informers of the $.Version.String$ API.
+	$.GoName$() $.Pkg|raw$
+$- end$
+}
+
+// sharedInformerFactory implements SharedInformerFactory over the generic cache.Factory.
+type sharedInformerFactory struct {
+	*$.factory|raw$
+	client $.clientset|raw$
+}
+
+// NewSharedInformerFactory returns a factory of informers listing and watching with client in all
+// namespaces, whose event handlers resync every defaultResync (0: never).
+func NewSharedInformerFactory(client $.clientset|raw$, defaultResync $.duration|raw$) SharedInformerFactory {
+	return NewSharedInformerFactoryWithOptions(client, defaultResync)
+}
+
+// NewSharedInformerFactoryWithOptions is NewSharedInformerFactory configured by options.
+func NewSharedInformerFactoryWithOptions(client $.clientset|raw$, defaultResync $.duration|raw$, options ...SharedInformerOption) SharedInformerFactory {
+	opts := $.factoryOptions|raw${ResyncPeriod: defaultResync}
+	for _, o := range options {
+		o(&opts)
+	}
+	return &sharedInformerFactory{Factory: $.newFactory|raw$(opts), client: client}
+}
+
+// CacheFactory implements SharedInformerFactory.
+func (f *sharedInformerFactory) CacheFactory() *$.factory|raw$ {
+	return f.Factory
+}
+$range .groups$
+// $.GoName$ implements SharedInformerFactory.
+func (f *sharedInformerFactory) $.GoName$() $.Pkg|raw$ {
+	return $.New|raw$(f.Factory, f.client.$.Version.GroupVersionGoName$())
+}
+$end$`, args("groups", groups, "clientset", clientset))
+}
+
+// resourceCase is one case of ForResource.
+type resourceCase struct {
+	Group, Version, Resource string
+	Accessor                 string // "Core().V1().Pods()"
+	GVR, NewGeneric          *types.Type
+}
+
+func (l layout) writeGeneric(sw *generator.SnippetWriter, groups []factoryGroup) {
+	var cases []resourceCase
+	for _, g := range groups {
+		for _, k := range informableKinds(g.Version) {
+			cases = append(cases, resourceCase{
+				Group: g.Name, Version: g.Version.Name, Resource: k.Resource,
+				Accessor: g.GoName + "()." + g.Version.GoName() + "()." + k.Plural + "()",
+				GVR:      symbols["gvr"], NewGeneric: symbols["newGeneric"],
+			})
+		}
+	}
+	sw.Do(`// GenericInformer is an informer with its object type erased, for resources chosen at run time.
+type GenericInformer = $.genericInformer|raw$
+
+// ForResource implements SharedInformerFactory: it returns the shared informer of resource (the
+// same one the typed accessor returns), or an error wrapping cache.ErrNoInformer for a resource
+// the clientset does not serve.
+func (f *sharedInformerFactory) ForResource(resource $.gvr|raw$) (GenericInformer, error) {
+	switch resource {
+$- range .cases$
+	case $.GVR|raw${Group: "$.Group$", Version: "$.Version$", Resource: "$.Resource$"}:
+		return $.NewGeneric|raw$(f.$.Accessor$.Informer()), nil
+$- end$
+	}
+	return nil, $.errorf|raw$("%w: %s", $.errNoInformer|raw$, resource)
+}
+`, args("cases", cases))
+}
+
+func (l layout) writeGroup(sw *generator.SnippetWriter, g factoryGroup) {
+	v := g.Version
+	sw.Do(`// Interface gives the informers of the $.group$ API group.
+type Interface interface {
+	// $.V$ returns the informers of $.gv$.
+	$.V$() $.versionIface|raw$
+}
+
+// group implements Interface.
+type group struct {
+	factory *$.factory|raw$
+	client  $.client|raw$
+}
+
+// New returns the $.group$ informers shared through factory, listing and watching with client.
+func New(factory *$.factory|raw$, client $.client|raw$) Interface {
+	return &group{factory: factory, client: client}
+}
+
+// $.V$ implements Interface.
+func (g *group) $.V$() $.versionIface|raw$ {
+	return $.newVersion|raw$(g.factory, g.client)
+}
+`, args("group", groupName(g.Group), "gv", groupVersion(v), "V", v.GoName(),
+		"versionIface", types.Ref(l.versionPkg(v), "Interface"), "newVersion", types.Ref(l.versionPkg(v), "New"),
+		"client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
+}
+
+func (l layout) writeVersion(sw *generator.SnippetWriter, v *model.Version, kinds []*model.Kind) {
+	var ds []kindData
+	for _, k := range kinds {
+		ds = append(ds, l.kindData(k))
+	}
+	sw.Do(`// Interface gives the shared informers of the $.gv$ API.
+type Interface interface {
+$- range .kinds$
+	// $.Plural$ returns the shared informer of $.Plural$.
+	$.Plural$() $.Name$Informer
+$- end$
+}
+
+// version implements Interface.
+type version struct {
+	factory *$.factory|raw$
+	client  $.client|raw$
+}
+
+// New returns the $.gv$ informers shared through factory, listing and watching with client (for
+// versions outside the clientset, a client made with the typed package's NewForConfig).
+func New(factory *$.factory|raw$, client $.client|raw$) Interface {
+	return &version{factory: factory, client: client}
+}
+$range .kinds$
+// $.Plural$ implements Interface.
+func (v *version) $.Plural$() $.Name$Informer {
+	return &$.Impl${factory: v.factory, client: v.client}
+}
+$end$`, args("gv", groupVersion(v), "kinds", ds, "client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
+}
+
+func writeInformer(sw *generator.SnippetWriter, d kindData) {
+	sw.Do(`// $.k.Name$Informer gives the shared informer of $.k.Plural$ ($.k.GV$ "$.k.Resource$") and a lister over its cache.
+type $.k.Name$Informer interface {
+	// Informer returns the shared informer, created on first use; the factory's Start runs it.
+	Informer() *$.informer|raw$[*$.k.Type|raw$]
+	// Lister returns a lister over the informer's cache.
+	Lister() $.k.Lister|raw$
+}
+
+// $.k.Impl$ implements $.k.Name$Informer.
+type $.k.Impl$ struct {
+	factory *$.factory|raw$
+	client  $.k.Getter|raw$
+}
+
+// New$.k.Name$Informer returns a new informer of $.k.Plural$, not shared with any factory, configured
+// by opts$if .k.Namespaced$ (opts.Namespace limits it to one namespace)$end$.
+func New$.k.Name$Informer(client $.k.Getter|raw$, opts $.factoryOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
+	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](opts, client.$.k.Plural$($if .k.Namespaced$opts.Namespace$end$),
+		$.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"})
+}
+
+// Informer implements $.k.Name$Informer.
+func (i *$.k.Impl$) Informer() *$.informer|raw$[*$.k.Type|raw$] {
+	return $.informerFor|raw$(i.factory, func(opts $.factoryOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
+		return New$.k.Name$Informer(i.client, opts)
+	})
+}
+
+// Lister implements $.k.Name$Informer.
+func (i *$.k.Impl$) Lister() $.k.Lister|raw$ {
+	return $.k.NewLister|raw$(i.Informer().Store())
+}
+`, args("k", d))
+}
