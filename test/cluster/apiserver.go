@@ -48,6 +48,9 @@ func (c *Cluster) apiserverArgs() []string {
 func (c *Cluster) StartAPIServer() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.stopped {
+		return errors.New("test cluster: StartAPIServer after Stop")
+	}
 	if c.apiserver != nil {
 		if done, _ := c.apiserver.exited(); !done {
 			return nil

@@ -38,6 +38,7 @@ type Cluster struct {
 	mu        sync.Mutex
 	etcd      *process
 	apiserver *process
+	stopped   bool
 
 	plugin pluginBuild
 }
@@ -120,9 +121,9 @@ func (c *Cluster) Stop() {
 		c.etcd.stop(5 * time.Second)
 		c.etcd = nil
 	}
-	if c.dir != "" {
+	if !c.stopped {
+		c.stopped = true
 		_ = os.RemoveAll(c.dir)
-		c.dir = ""
 	}
 }
 

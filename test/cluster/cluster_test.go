@@ -275,6 +275,15 @@ func TestCompactEtcdMakesOldResourceVersionsGone(t *testing.T) {
 	if !bytes.Contains(body, []byte(`"code":410`)) {
 		t.Fatalf("watch from compacted resourceVersion %s: %d %s, want a 410 error", rv, code, body)
 	}
+
+	c.Stop()
+	if _, err := os.Stat(c.Dir()); !os.IsNotExist(err) {
+		t.Errorf("cluster directory after Stop: %v, want it removed", err)
+	}
+	if err := c.StartAPIServer(); err == nil {
+		t.Error("StartAPIServer after Stop succeeded")
+	}
+	c.Stop() // twice is fine
 }
 
 func TestRestartKeepsData(t *testing.T) {
