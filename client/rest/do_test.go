@@ -390,3 +390,50 @@ func TestErrorBodyIsBounded(t *testing.T) {
 		t.Errorf("read %d bytes of a %d-byte error page, want %d", len(body), len(huge), maxErrorBody)
 	}
 }
+
+func TestClientIsSafeForConcurrentUse(t *testing.T) {
+	body := encodeAs(t, ContentTypeProtobuf, sampleConfigMap())
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ContentTypeProtobuf)
+		_, _ = w.Write(body)
+	})
+	c := testClient(t, srv.URL, ContentTypeProtobuf, nil)
+	errs := make(chan error, 16)
+	for range 16 {
+		go func() {
+			var err error
+			for range 10 {
+				var cm corev1.ConfigMap
+				if err = c.Get().Namespace("team-a").Resource("configmaps").Name("settings").Do(context.Background()).Into(&cm); err == nil && cm.Data["mode"] != "fast" {
+					err = errors.New("wrong object decoded")
+				}
+				if err != nil {
+					break
+				}
+			}
+			errs <- err
+		}()
+	}
+	for range 16 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestTruncatedBodyIsAnError(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		_, _ = buf.WriteString("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"kind\":")
+		_ = buf.Flush()
+	})
+	c := testClient(t, srv.URL, "", nil)
+	_, err := c.Get().Resource("pods").MaxRetries(0).DoRaw(context.Background())
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("error = %v, want io.ErrUnexpectedEOF for a body shorter than its Content-Length", err)
+	}
+}

@@ -47,16 +47,15 @@ func (r *Request) readResult(resp *http.Response) Result {
 		warnings:    handleWarnings(r.c.warnings, resp.Header),
 		codecs:      r.c.codecs,
 	}
+	var src io.Reader = resp.Body
+	length := resp.ContentLength
 	if !success(resp.StatusCode) {
-		resp.Body = struct {
-			io.Reader
-			io.Closer
-		}{io.LimitReader(resp.Body, maxErrorBody), resp.Body}
-		if resp.ContentLength > maxErrorBody {
-			resp.ContentLength = -1
+		src = io.LimitReader(resp.Body, maxErrorBody)
+		if length > maxErrorBody {
+			length = -1
 		}
 	}
-	body, err := readBody(resp)
+	body, err := readBody(src, length)
 	if err != nil {
 		res.err = fmt.Errorf("rest: reading response of %s %s: %w", r.verb, r.URL().Redacted(), err)
 		return res
@@ -70,21 +69,22 @@ func (r *Request) readResult(resp *http.Response) Result {
 
 func success(code int) bool { return code >= 200 && code < 300 }
 
-// readBody reads the whole body into a buffer sized from Content-Length when the server sent one.
-func readBody(resp *http.Response) ([]byte, error) {
-	n := resp.ContentLength
+// readBody reads all of body into a buffer sized from the Content-Length n when the server sent one.
+func readBody(body io.Reader, n int64) ([]byte, error) {
 	if n < 0 || n > maxPresize {
-		return io.ReadAll(resp.Body)
+		return io.ReadAll(body)
 	}
 	buf := make([]byte, n+1) // one spare byte so that EOF is seen without growing
-	read, err := io.ReadFull(resp.Body, buf)
+	read, err := io.ReadFull(body, buf)
 	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
+	case (err == io.ErrUnexpectedEOF || err == io.EOF) && int64(read) == n:
 		return buf[:read], nil
+	case err == io.EOF:
+		return nil, io.ErrUnexpectedEOF // shorter than announced
 	case err != nil:
 		return nil, err
 	}
-	rest, err := io.ReadAll(resp.Body) // server sent more than it announced
+	rest, err := io.ReadAll(body) // more than announced
 	return append(buf, rest...), err
 }
 
