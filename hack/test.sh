@@ -18,7 +18,7 @@ go vet ./...
 go test -p 2 -timeout 45m ./...
 
 # Modules nested in the repository (the out-of-tree example drives the generators as a user would).
-for mod in examples/out-of-tree; do
+for mod in examples/out-of-tree test/bench; do
   if [ -f "$mod/go.mod" ]; then
     (cd "$mod" && go vet ./... && go test -timeout 15m ./...)
   fi

@@ -1,0 +1,7 @@
+// Package bench compares kubegen with client-go and code-generator on the same work, side by side in
+// one run. It is a module of its own so that only it depends on client-go and code-generator; kubegen
+// itself never does.
+//
+//	cd test/bench && go test -bench . -benchmem
+//	cd test/bench && go run ./cmd/informers      # informer sync time and heap, 20,000 ConfigMaps
+package bench
