@@ -106,4 +106,5 @@ func TestErrorUnwrapsStatus(t *testing.T) {
 		t.Errorf("Error() = %q", err.Error())
 	}
 }
+
 var schemaPods = schema.GroupResource{Resource: "pods"}
