@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
 )
 
 // realisticConfigMap looks like what kube-apiserver returns for a small application ConfigMap:
@@ -125,3 +127,33 @@ func BenchmarkRequestBuildList(b *testing.B) {
 		}
 	}
 }
+
+// benchmarkWatchDecode decodes a stream of 100 ConfigMap events per iteration.
+func benchmarkWatchDecode(b *testing.B, mediaType string) {
+	events := make([]watch.Event, 100)
+	for i := range events {
+		events[i] = watch.Event{Type: watch.Modified, Object: realisticConfigMap()}
+	}
+	stream := watchStream(b, mediaType, events...)
+	c := testClient(b, "http://unused", mediaType, nil)
+	objects, err := c.codecs.decoderFor(mediaType)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(stream)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec, err := NewWatchDecoder(bytes.NewReader(stream), mediaType, objects)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for range events {
+			if _, err := dec.Decode(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkWatchDecodeJSON(b *testing.B)     { benchmarkWatchDecode(b, ContentTypeJSON) }
+func BenchmarkWatchDecodeProtobuf(b *testing.B) { benchmarkWatchDecode(b, ContentTypeProtobuf) }

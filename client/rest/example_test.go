@@ -68,3 +68,29 @@ func ExampleResult_Into() {
 	// true
 	// the server could not find the requested resource (get configmaps settings)
 }
+
+// Watch decodes the server's event stream into apimachinery's watch.Interface.
+func ExampleRequest_Watch() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintln(w, `{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"settings","resourceVersion":"7"}}}`)
+		fmt.Fprintln(w, `{"type":"DELETED","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"settings","resourceVersion":"8"}}}`)
+	}))
+	defer srv.Close()
+
+	w, err := coreV1Client(srv.URL).Get().Namespace("default").Resource("configmaps").
+		VersionedParams(&metav1.ListOptions{Watch: true, ResourceVersion: "6"}, rest.ParameterCodec).
+		Watch(context.Background())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer w.Stop()
+	for ev := range w.ResultChan() {
+		cm := ev.Object.(*corev1.ConfigMap)
+		fmt.Println(ev.Type, cm.Name, cm.ResourceVersion)
+	}
+	// Output:
+	// ADDED settings 7
+	// DELETED settings 8
+}
