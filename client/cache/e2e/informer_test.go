@@ -11,17 +11,19 @@ import (
 // seen in order, an apiserver kill and restart, then a compaction that forces a relist.
 func TestInformerAgainstAPIServer(t *testing.T) {
 	cases := []struct {
-		name string
-		s    scenario
+		name        string
+		contentType string
+		s           scenario
 	}{
-		{"list", scenario{objects: 5000, updated: 200, updatesEach: 5}},
-		{"watch-list", scenario{objects: 500, updated: 100, updatesEach: 3, useWatchList: true}},
+		{"list", rest.ContentTypeJSON, scenario{objects: 5000, updated: 200, updatesEach: 5}},
+		{"watch-list", rest.ContentTypeJSON, scenario{objects: 500, updated: 100, updatesEach: 3, useWatchList: true}},
+		{"protobuf", rest.ContentTypeProtobuf, scenario{objects: 500, updated: 100, updatesEach: 3}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			ns := namespace(t)
 			runScenario(t, backend{
-				client: clusterConfigMaps(t, ns, rest.ContentTypeJSON),
+				client: clusterConfigMaps(t, ns, tc.contentType),
 				restart: func(t *testing.T) {
 					if err := testCluster.Restart(); err != nil {
 						t.Fatalf("restart kube-apiserver: %v", err)

@@ -44,7 +44,11 @@ type configMapClient interface {
 
 func restClient(t testing.TB, gv schema.GroupVersion, contentType string) *rest.RESTClient {
 	t.Helper()
-	cfg := testCluster.AdminConfig()
+	return restClientFor(t, testCluster.AdminConfig(), gv, contentType)
+}
+
+func restClientFor(t testing.TB, cfg *rest.Config, gv schema.GroupVersion, contentType string) *rest.RESTClient {
+	t.Helper()
 	cfg.APIPath = "/api"
 	cfg.GroupVersion = &gv
 	cfg.NegotiatedSerializer = serializer.NewCodecFactory(scheme).WithoutConversion()
@@ -57,7 +61,11 @@ func restClient(t testing.TB, gv schema.GroupVersion, contentType string) *rest.
 }
 
 func clusterConfigMaps(t testing.TB, ns, contentType string) configMapClient {
-	return typed.NewClient("configmaps", restClient(t, corev1.SchemeGroupVersion, contentType), nil, ns,
+	return configMapsOf(restClient(t, corev1.SchemeGroupVersion, contentType), ns)
+}
+
+func configMapsOf(rc *rest.RESTClient, ns string) configMapClient {
+	return typed.NewClient("configmaps", rc, nil, ns,
 		func() *corev1.ConfigMap { return &corev1.ConfigMap{} }, func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })
 }
 
