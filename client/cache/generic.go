@@ -1,46 +1,39 @@
 package cache
 
 import (
-	"errors"
-
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
 )
 
-// ErrNoInformer is wrapped by the error of a generated factory's ForResource for a resource it
-// has no informer for.
-var ErrNoInformer = errors.New("cache: no informer for resource")
-
-// GenericInformer is a SharedIndexInformer with its object type erased, for code that chooses
-// resources at run time (a generated factory's ForResource). For event handlers, type-assert
-// Informer() to the *SharedIndexInformer[T] it is.
+// GenericInformer is an informer and lister with the object type erased, for code that picks a
+// resource at run time (a generated factory's ForResource).
 type GenericInformer interface {
-	// Informer returns the informer itself.
+	// Informer returns the underlying informer.
 	Informer() Informer
-	// Lister reads the informer's cache as runtime.Objects (the cached pointers: never mutate them).
+	// Lister returns a lister over its cache.
 	Lister() GenericLister
 }
 
-// GenericLister is a Lister with its object type erased.
+// GenericLister reads a cache with the object type erased.
 type GenericLister interface {
-	// List returns the objects whose labels match selector, in all namespaces.
+	// List returns the objects whose labels match selector.
 	List(selector labels.Selector) ([]runtime.Object, error)
-	// Get returns the cluster-scoped object called name, or a NotFound error.
+	// Get returns the cluster-scoped object called name.
 	Get(name string) (runtime.Object, error)
 	// ByNamespace returns a lister restricted to namespace.
 	ByNamespace(namespace string) GenericNamespaceLister
 }
 
-// GenericNamespaceLister is a NamespaceLister with its object type erased.
+// GenericNamespaceLister reads the objects of one namespace with the object type erased.
 type GenericNamespaceLister interface {
 	// List returns the objects of the namespace whose labels match selector.
 	List(selector labels.Selector) ([]runtime.Object, error)
-	// Get returns the object called name in the namespace, or a NotFound error.
+	// Get returns the object called name in the namespace.
 	Get(name string) (runtime.Object, error)
 }
 
-// NewGenericInformer erases the object type of i.
-func NewGenericInformer[T Object](i *SharedIndexInformer[T]) GenericInformer {
+// Generic erases the object type of an informer.
+func Generic[T Object](i *SharedIndexInformer[T]) GenericInformer {
 	return genericInformer[T]{i}
 }
 
@@ -76,13 +69,12 @@ func erase[T Object](objs []T, err error) ([]runtime.Object, error) {
 		return nil, err
 	}
 	out := make([]runtime.Object, len(objs))
-	for n, obj := range objs {
-		out[n] = obj
+	for i, o := range objs {
+		out[i] = o
 	}
 	return out, nil
 }
 
-// eraseOne returns a nil interface, not a typed nil pointer, with an error.
 func eraseOne[T Object](obj T, err error) (runtime.Object, error) {
 	if err != nil {
 		return nil, err

@@ -39,7 +39,7 @@ func (e *SyncError) Error() string {
 	for n, u := range e.Unsynced {
 		parts[n] = u.Name
 		if u.LastError != nil {
-			parts[n] += " (last error: " + u.LastError.Error() + ")"
+			parts[n] += " (last error: " + strings.TrimPrefix(u.LastError.Error(), u.Name+": ") + ")"
 		} else {
 			parts[n] += " (no list/watch error yet)"
 		}
