@@ -84,6 +84,9 @@ func (p *planner) how(t *types.Type) (strategy, error) {
 		}
 		return 0, p.noCopyError(t)
 	}
+	if t.Kind == types.Unsupported {
+		return 0, fmt.Errorf("its type (%s) does not type-check: fix the package's compile errors first", t)
+	}
 	return 0, fmt.Errorf("%s values (kind %s) cannot be deep-copied", t, t.Kind)
 }
 

@@ -104,6 +104,7 @@ func TestErrorsExitNonZeroWithPosition(t *testing.T) {
 	}{
 		{"bad tag", "// T is bad.\n// +k8s:deepcopy-gen=maybe\ntype T struct{ P *int }\n", nil, "apis/v1/types.go:4:1: +k8s:deepcopy-gen=maybe"},
 		{"uncopyable field", "// T holds a func.\ntype T struct {\n\tF func()\n}\n", nil, "apis/v1/types.go:5:2: cannot deep-copy T.F"},
+		{"undefined field type", "// T refers to a type that does not exist.\ntype T struct {\n\tX Missing\n}\n", nil, "apis/v1/types.go:5:2: cannot deep-copy T.X: its type (invalid type) does not type-check"},
 		{"bad output file", "type T struct{}\n", []string{"--output-file", "a/b.go"}, "--output-file"},
 		{"missing header file", "type T struct{}\n", []string{"--go-header-file", "nope.txt"}, "--go-header-file"},
 	}

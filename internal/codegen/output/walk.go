@@ -144,7 +144,8 @@ func (b *universeBuilder) signature(t *gotypes.Signature) *types.Signature {
 
 // basic returns the builtin type for a Go basic type. gengo's shared builtin table maps some
 // names onto others (int8 onto byte); such types get their own correctly named entry here so that
-// generated code spells them right. Untyped constant types are Unsupported.
+// generated code spells them right. Untyped constant types, and the invalid type go/types gives
+// an expression that does not type-check, are Unsupported.
 func (b *universeBuilder) basic(t *gotypes.Basic) *types.Type {
 	builtins := b.u.Package("")
 	if out, ok := builtins.Types[t.Name()]; ok {
@@ -152,7 +153,7 @@ func (b *universeBuilder) basic(t *gotypes.Basic) *types.Type {
 	}
 	out := builtins.Type(t.Name())
 	switch {
-	case t.Info()&gotypes.IsUntyped != 0:
+	case t.Kind() == gotypes.Invalid || t.Info()&gotypes.IsUntyped != 0:
 		out = &types.Type{Name: types.Name{Name: t.Name()}, Kind: types.Unsupported}
 	case out.Name.Name != t.Name() && !(t.Kind() == gotypes.Uint8 && out == types.Byte):
 		out = &types.Type{Name: types.Name{Name: t.Name()}, Kind: types.Builtin}
