@@ -26,9 +26,9 @@
 //   - Watch from "" or "0" (current objects as ADDED, then changes), from a resourceVersion (the changes
 //     after it, or an ERROR event with 410 Gone when too old), sendInitialEvents with the
 //     initial-events-end bookmark, bookmarks on demand (Tracker.Bookmark), dropped connections on demand
-//     (Tracker.CloseWatches, as an apiserver restart), selector-aware events (an
-//     object leaving the selection is DELETED for that watcher), timeoutSeconds, and no dropped events:
-//     every watcher has its own unbounded buffer, so slow watchers never block writers.
+//     (Tracker.CloseWatches, as an apiserver restart), selector-aware events (an object leaving the
+//     selection is DELETED for that watcher), timeoutSeconds, and no dropped events: every watcher has
+//     its own unbounded buffer, so slow watchers never block writers.
 //   - Status subresource separation for resources registered WithStatusSubresource: create drops the
 //     status, Update keeps the stored status, UpdateStatus (and patch/apply of "status") changes only the
 //     status, and metadata.generation starts at 1 and is bumped when anything outside metadata and status
@@ -36,7 +36,11 @@
 //   - Finalizers: deleting an object with finalizers sets its deletionTimestamp; removing the last
 //     finalizer deletes it.
 //   - Patches: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic merge patch (refused with 415
-//     for custom resources and unstructured objects, as the apiserver refuses it), and apply.
+//     for custom resources and unstructured objects, as the apiserver refuses it).
+//   - Server-side apply and managedFields, by apimachinery's own field manager: every write records its
+//     manager (options.fieldManager, else DefaultFieldManager); apply merges the applied configuration,
+//     removes fields its manager stopped applying, and fails with Conflict on fields other managers own
+//     unless forced.
 //   - dryRun=All on every write.
 //   - The "scale" subresource (autoscaling/v1 Scale from spec.replicas, status.replicas and the
 //     selector) and "eviction" (deletes the object).
@@ -45,15 +49,15 @@
 //
 // # What is NOT emulated
 //
-//   - Server-side apply is approximated: the applied object, without its null fields, is merged into the
-//     stored one (strategic merge for built-in types, JSON merge for custom resources). There are no
-//     managedFields, no field ownership, no apply conflicts (force is accepted and ignored), and fields a
-//     manager stops applying are not removed.
+//   - Server-side apply knows no OpenAPI schema: field types are deduced from the objects, so every list
+//     is atomic (replaced and owned whole), where the apiserver merges some lists by key (containers,
+//     ports, conditions, finalizers); status and spec are not reset from the managed fields of the wrong
+//     subresource; the default manager name does not come from the user agent.
 //   - No defaulting, validation beyond names, admission (namespaces need not exist), or type-specific
 //     strategies (e.g. pods are not given a phase, services no cluster IP).
 //   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion
 //     of pods (they are removed at once).
-//   - No managedFields, selfLink, or metadata.generation for resources without a status subresource.
+//   - No metadata.generation for built-in resources without a status subresource.
 //   - Field selectors on fields other than metadata.name and metadata.namespace need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.

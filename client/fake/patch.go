@@ -13,6 +13,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
+	utiljson "k8s.io/apimachinery/pkg/util/json"
 	"k8s.io/apimachinery/pkg/util/strategicpatch"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"sigs.k8s.io/yaml"
@@ -20,7 +21,7 @@ import (
 
 // Patch patches the named object (subresource "" or "status") with a JSON patch, a JSON merge patch, a
 // strategic merge patch (refused for custom resources and unstructured objects, as by the apiserver),
-// or an apply patch (see Apply). The result is written as Update writes it, so a resourceVersion in the
+// or an apply patch (server-side apply, see Apply). The result is written as Update writes it, so a resourceVersion in the
 // patch is a precondition.
 func (t *Tracker) Patch(gvr schema.GroupVersionResource, namespace, name string, pt types.PatchType, data []byte,
 	opts metav1.PatchOptions, subresource string) (runtime.Object, error) {
@@ -39,33 +40,88 @@ func (t *Tracker) Patch(gvr schema.GroupVersionResource, namespace, name string,
 		namespace = ""
 	}
 	k := key(namespace, name)
-	old, ok := t.objects[r.Resource][k]
-	dryRun := isDryRun(opts.DryRun)
-	if !ok {
-		if pt != types.ApplyPatchType || subresource != "" {
-			return nil, apierrors.NewNotFound(r.Resource.GroupResource(), name)
-		}
-		return t.applyCreateLocked(r, namespace, name, data, dryRun)
+	old, exists := t.objects[r.Resource][k]
+	w := newWriteOpts(opts.DryRun, opts.FieldManager)
+	if pt == types.ApplyPatchType {
+		return t.applyLocked(r, namespace, name, old, data, opts, subresource, w)
+	}
+	if !exists {
+		return nil, apierrors.NewNotFound(r.Resource.GroupResource(), name)
 	}
 	patched, err := patchObject(r, old, pt, data)
 	if err != nil {
 		return nil, err
 	}
-	pm, _ := meta.Accessor(patched)
-	om, _ := meta.Accessor(old)
-	if pm.GetName() != name {
-		return nil, apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", pm.GetName(), name))
+	if err := checkIdentity(patched, old, name); err != nil {
+		return nil, err
 	}
-	if pm.GetNamespace() != om.GetNamespace() {
-		return nil, apierrors.NewBadRequest("the namespace of the provided object does not match the namespace sent on the request")
-	}
-	return t.updateLocked(r, k, patched, old, subresource, dryRun)
+	return t.updateLocked(r, k, patched, old, subresource, w)
 }
 
-// Apply approximates server-side apply of obj (subresource "" or "status"): it creates the object if
-// missing, else merges obj into it as a strategic merge patch (a JSON merge patch for custom resources)
-// after dropping obj's null fields. opts.FieldManager is required. Field ownership is not tracked: see
-// the package documentation.
+// checkIdentity refuses patches that rename an object or move it to another namespace.
+func checkIdentity(patched, old runtime.Object, name string) error {
+	pm, _ := meta.Accessor(patched)
+	if pm.GetName() != name {
+		return apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", pm.GetName(), name))
+	}
+	if old == nil {
+		return nil
+	}
+	if om, _ := meta.Accessor(old); pm.GetNamespace() != om.GetNamespace() {
+		return apierrors.NewBadRequest("the namespace of the provided object does not match the namespace sent on the request")
+	}
+	return nil
+}
+
+// applyLocked runs server-side apply: the applied configuration is merged into the live object (or an
+// empty one, creating it) by the apimachinery field manager, which records field ownership in
+// managedFields and reports conflicts with other managers unless forced.
+func (t *Tracker) applyLocked(r *Resource, namespace, name string, old runtime.Object, data []byte,
+	opts metav1.PatchOptions, subresource string, w writeOpts) (runtime.Object, error) {
+	applied, err := decodeApplied(r, data)
+	if err != nil {
+		return nil, err
+	}
+	force := opts.Force != nil && *opts.Force
+	w.applied = true
+	if old == nil {
+		if subresource != "" {
+			return nil, apierrors.NewNotFound(r.Resource.GroupResource(), name)
+		}
+		live := t.newObject(r)
+		if live == nil {
+			return nil, apierrors.NewBadRequest(fmt.Sprintf("fake: cannot create %s by apply: register its NewObject or kind", r.Resource))
+		}
+		live.GetObjectKind().SetGroupVersionKind(r.Kind)
+		obj, err := t.applyFields(r, "", live, applied, opts.FieldManager, force)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkIdentity(obj, nil, name); err != nil {
+			return nil, err
+		}
+		return t.createLocked(r, namespace, obj, w)
+	}
+	obj, err := t.applyFields(r, subresource, old, applied, opts.FieldManager, force)
+	if err != nil {
+		return nil, err
+	}
+	if obj, err = convertLike(obj, old); err != nil {
+		return nil, err
+	}
+	if err := checkIdentity(obj, old, name); err != nil {
+		return nil, err
+	}
+	return t.updateLocked(r, key(namespace, name), obj, old, subresource, w)
+}
+
+// Apply is server-side apply of obj (subresource "" or "status"), as a patch of type
+// application/apply-patch+yaml: it creates the object if missing, else merges obj's non-null fields into
+// it with apimachinery's field manager, which records ownership in managedFields, removes fields the
+// manager applied before but no longer does, and fails with a Conflict when obj changes a field another
+// manager owns, unless opts.Force is set. opts.FieldManager is required. Field types are deduced from
+// the objects, without the OpenAPI schema: lists are atomic (replaced whole, owned whole), so lists the
+// apiserver merges by key (containers, ports, conditions) behave differently.
 func (t *Tracker) Apply(gvr schema.GroupVersionResource, namespace string, obj runtime.Object, opts metav1.PatchOptions, subresource string) (runtime.Object, error) {
 	t.mu.Lock()
 	r := t.resourceLocked(gvr)
@@ -84,26 +140,6 @@ func (t *Tracker) Apply(gvr schema.GroupVersionResource, namespace string, obj r
 		return nil, apierrors.NewBadRequest(fmt.Sprintf("encoding %T: %v", obj, err))
 	}
 	return t.Patch(gvr, namespace, m.GetName(), types.ApplyPatchType, data, opts, subresource)
-}
-
-// applyCreateLocked creates the object of an apply patch for a missing name.
-func (t *Tracker) applyCreateLocked(r *Resource, namespace, name string, data []byte, dryRun bool) (runtime.Object, error) {
-	applied, err := decodeApplied(r, data)
-	if err != nil {
-		return nil, err
-	}
-	obj := t.newObject(r)
-	if obj == nil {
-		return nil, apierrors.NewBadRequest(fmt.Sprintf("fake: cannot create %s by apply: register its NewObject or kind", r.Resource))
-	}
-	if obj, err = decodeInto(obj, applied); err != nil {
-		return nil, err
-	}
-	m, _ := meta.Accessor(obj)
-	if m.GetName() != name {
-		return nil, apierrors.NewBadRequest(fmt.Sprintf("the name of the object (%s) does not match the name on the URL (%s)", m.GetName(), name))
-	}
-	return t.createLocked(r, namespace, obj, dryRun)
 }
 
 // patchObject returns a new object: old with the patch applied.
@@ -134,16 +170,6 @@ func patchObject(r *Resource, old runtime.Object, pt types.PatchType, data []byt
 			return nil, unsupportedPatch(pt)
 		}
 		return strategicMerge(old, oldJSON, data)
-	case types.ApplyPatchType:
-		applied, err := decodeApplied(r, data)
-		if err != nil {
-			return nil, err
-		}
-		if strategic {
-			patch, _ := json.Marshal(applied)
-			return strategicMerge(old, oldJSON, patch)
-		}
-		doc = mergePatch(doc, applied)
 	default:
 		return nil, unsupportedPatch(pt)
 	}
@@ -169,8 +195,8 @@ func decodeApplied(r *Resource, data []byte) (map[string]any, error) {
 	if err != nil {
 		return nil, apierrors.NewBadRequest(fmt.Sprintf("decoding apply patch: %v", err))
 	}
-	var applied map[string]any
-	if err := decodeJSON(js, &applied); err != nil || applied == nil {
+	var applied map[string]any // numbers as int64 or float64, as in unstructured objects
+	if err := utiljson.Unmarshal(js, &applied); err != nil || applied == nil {
 		return nil, apierrors.NewBadRequest(fmt.Sprintf("apply patch is not an object: %s", js))
 	}
 	kind, _ := applied["kind"].(string)

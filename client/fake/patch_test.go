@@ -114,37 +114,63 @@ func TestPatchStatusSubresource(t *testing.T) {
 func TestApply(t *testing.T) {
 	ctx := context.Background()
 	c := deployments(newTracker(t), "ns")
-	opts := metav1.ApplyOptions{FieldManager: "test", Force: true}
+	as := func(manager string, force bool) metav1.ApplyOptions {
+		return metav1.ApplyOptions{FieldManager: manager, Force: force}
+	}
 	if _, err := c.Apply(ctx, deployment("web", 1), metav1.ApplyOptions{}); !apierrors.IsInvalid(err) {
 		t.Fatalf("apply without a field manager: got %v, want Invalid", err)
 	}
-	created, err := c.Apply(ctx, deployment("web", 1), opts)
+	created, err := c.Apply(ctx, deployment("web", 1), as("owner", false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if created.UID == "" || created.Namespace != "ns" || created.Generation != 1 {
+	if created.UID == "" || created.Namespace != "ns" || created.Generation != 1 || len(created.ManagedFields) != 1 {
 		t.Fatalf("apply-create: %+v", created.ObjectMeta)
 	}
-	// A partial object: only the fields this manager cares about.
-	partial := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "web", Labels: map[string]string{"team": "a"}}}
-	applied, err := c.Apply(ctx, partial, opts)
+	// Another manager adds a label: the owner's fields stay.
+	labels := func(kv ...string) *appsv1.Deployment {
+		d := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "web", Labels: map[string]string{}}}
+		for i := 0; i < len(kv); i += 2 {
+			d.Labels[kv[i]] = kv[i+1]
+		}
+		return d
+	}
+	applied, err := c.Apply(ctx, labels("team", "a"), as("labeler", false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if applied.Labels["team"] != "a" || *applied.Spec.Replicas != 1 || len(applied.Spec.Template.Spec.Containers) != 1 {
-		t.Errorf("apply merged badly: labels %v replicas %d containers %d", applied.Labels, *applied.Spec.Replicas, len(applied.Spec.Template.Spec.Containers))
+	if applied.Labels["team"] != "a" || *applied.Spec.Replicas != 1 || len(applied.ManagedFields) != 2 {
+		t.Fatalf("second manager: labels %v replicas %d managers %d", applied.Labels, *applied.Spec.Replicas, len(applied.ManagedFields))
+	}
+	// Changing a field another manager owns is a conflict unless forced.
+	scaled := deployment("web", 5)
+	scaled.Spec = appsv1.DeploymentSpec{Replicas: scaled.Spec.Replicas}
+	if _, err := c.Apply(ctx, scaled, as("scaler", false)); !apierrors.IsConflict(err) {
+		t.Fatalf("apply of an owned field: got %v, want Conflict", err)
+	}
+	forced, err := c.Apply(ctx, scaled, as("scaler", true))
+	if err != nil || *forced.Spec.Replicas != 5 || forced.Generation != 2 {
+		t.Fatalf("forced apply: %v, replicas %d generation %d", err, *forced.Spec.Replicas, forced.Generation)
+	}
+	// A manager that stops applying a field removes it.
+	relabeled, err := c.Apply(ctx, labels("tier", "web"), as("labeler", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, kept := relabeled.Labels["team"]; kept || relabeled.Labels["tier"] != "web" {
+		t.Errorf("labels %v: want team removed and tier added", relabeled.Labels)
 	}
 	status := &appsv1.Deployment{ObjectMeta: metav1.ObjectMeta{Name: "web"}, Status: appsv1.DeploymentStatus{Replicas: 3}}
-	withStatus, err := c.ApplyStatus(ctx, status, opts)
+	withStatus, err := c.ApplyStatus(ctx, status, as("controller", false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if withStatus.Status.Replicas != 3 || withStatus.Labels["team"] != "a" {
-		t.Errorf("apply status: status %d labels %v", withStatus.Status.Replicas, withStatus.Labels)
+	if withStatus.Status.Replicas != 3 || *withStatus.Spec.Replicas != 5 || withStatus.Labels["tier"] != "web" {
+		t.Errorf("apply status: status %d replicas %d labels %v", withStatus.Status.Replicas, *withStatus.Spec.Replicas, withStatus.Labels)
 	}
-	stale := partial.DeepCopy()
+	stale := labels("tier", "web")
 	stale.ResourceVersion = created.ResourceVersion
-	if _, err := c.Apply(ctx, stale, opts); !apierrors.IsConflict(err) {
+	if _, err := c.Apply(ctx, stale, as("labeler", false)); !apierrors.IsConflict(err) {
 		t.Errorf("apply with a stale resourceVersion: got %v, want Conflict", err)
 	}
 }

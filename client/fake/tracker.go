@@ -10,6 +10,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/managedfields"
 	"k8s.io/apimachinery/pkg/watch"
 )
 
@@ -33,6 +34,8 @@ type Tracker struct {
 	history   history
 	watchers  map[schema.GroupVersionResource]map[*watcher]struct{}
 
+	fieldManagers map[fieldManagerKey]*managedfields.FieldManager
+
 	reactorMu     sync.RWMutex
 	reactors      []reactor
 	watchReactors []watchReactor
@@ -50,6 +53,8 @@ func NewTracker(scheme *runtime.Scheme, objects ...runtime.Object) (*Tracker, er
 		objects:   map[schema.GroupVersionResource]map[string]runtime.Object{},
 		history:   history{limit: defaultHistory},
 		watchers:  map[schema.GroupVersionResource]map[*watcher]struct{}{},
+
+		fieldManagers: map[fieldManagerKey]*managedfields.FieldManager{},
 	}
 	if err := t.Add(objects...); err != nil {
 		return nil, err

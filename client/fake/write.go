@@ -26,10 +26,10 @@ func (t *Tracker) Create(gvr schema.GroupVersionResource, namespace string, obj 
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.resourceLocked(gvr)
-	return t.createLocked(r, namespace, obj, isDryRun(opts.DryRun))
+	return t.createLocked(r, namespace, obj, newWriteOpts(opts.DryRun, opts.FieldManager))
 }
 
-func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object, dryRun bool) (runtime.Object, error) {
+func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object, w writeOpts) (runtime.Object, error) {
 	m, err := t.prepareObject(r, namespace, obj)
 	if err != nil {
 		return nil, err
@@ -54,7 +54,10 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	if r.HasStatus {
 		clearStatus(obj)
 	}
-	if dryRun {
+	if live := t.newObject(r); live != nil {
+		obj = t.manageFields(r, "", live, obj, w)
+	}
+	if w.dryRun {
 		return obj.DeepCopyObject(), nil
 	}
 	return t.commitLocked(r, watch.Added, k, obj, nil).DeepCopyObject(), nil
@@ -134,7 +137,7 @@ func (t *Tracker) Update(gvr schema.GroupVersionResource, namespace string, obj 
 	if obj, err = convertLike(obj, old); err != nil {
 		return nil, err
 	}
-	return t.updateLocked(r, k, obj, old, subresource, isDryRun(opts.DryRun))
+	return t.updateLocked(r, k, obj, old, subresource, newWriteOpts(opts.DryRun, opts.FieldManager))
 }
 
 func checkSubresource(r *Resource, subresource string, obj runtime.Object) error {
@@ -148,7 +151,7 @@ func checkSubresource(r *Resource, subresource string, obj runtime.Object) error
 }
 
 // updateLocked writes obj over old after the optimistic-concurrency checks. Callers hold t.mu.
-func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, subresource string, dryRun bool) (runtime.Object, error) {
+func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, subresource string, w writeOpts) (runtime.Object, error) {
 	m, _ := meta.Accessor(obj)
 	om, _ := meta.Accessor(old)
 	if rv := m.GetResourceVersion(); rv != "" && rv != om.GetResourceVersion() {
@@ -160,11 +163,16 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 	}
 	next := mergeUpdate(r, obj, old, subresource)
 	nm, _ := meta.Accessor(next)
+	if w.applied {
+		nm.SetManagedFields(m.GetManagedFields())
+	}
+	next = t.manageFields(r, subresource, old, next, w)
+	nm, _ = meta.Accessor(next)
 	nm.SetResourceVersion(om.GetResourceVersion())
 	if unchanged(next, old) {
 		return old.DeepCopyObject(), nil
 	}
-	if dryRun {
+	if w.dryRun {
 		return next, nil
 	}
 	if nm.GetDeletionTimestamp() != nil && len(nm.GetFinalizers()) == 0 {

@@ -250,7 +250,33 @@ func (s *cmScenario) apply(ctx context.Context) error {
 	}
 	s.wrote("apply updates", got)
 	s.logf("after apply: labels %v data %v", got.Labels, got.Data)
+
+	other := configMap("applied", nil)
+	other.Data = map[string]string{"k2": "theirs"}
+	_, err = s.c.Apply(ctx, other, metav1.ApplyOptions{FieldManager: "other"})
+	s.outcome("another manager applies a field it does not own", err)
+	if got, err = s.c.Apply(ctx, other, metav1.ApplyOptions{FieldManager: "other", Force: true}); err != nil {
+		return fmt.Errorf("forced apply: %w", err)
+	}
+	s.wrote("forced apply", got)
+	s.logf("after forced apply: data %v managers %v", got.Data, managers(got.ManagedFields))
+	less := configMap("applied", map[string]string{"app": "apply"})
+	if got, err = s.c.Apply(ctx, less, opts); err != nil {
+		return fmt.Errorf("apply of fewer fields: %w", err)
+	}
+	s.wrote("apply of fewer fields", got)
+	s.logf("after applying fewer fields: labels %v data %v", got.Labels, got.Data)
 	return nil
+}
+
+// managers lists the managers and operations of managedFields, sorted.
+func managers(entries []metav1.ManagedFieldsEntry) []string {
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, e.Manager+"/"+string(e.Operation))
+	}
+	slices.Sort(out)
+	return out
 }
 
 func (s *cmScenario) deleteCollection(ctx context.Context) error {
