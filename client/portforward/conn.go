@@ -99,7 +99,9 @@ func (c *Conn) Close() error {
 
 // Addr is the address of a forwarded port: network "portforward", "namespace/pod:port".
 type Addr struct {
-	Pod  string
+	// Pod is "namespace/name".
+	Pod string
+	// Port is the pod's port.
 	Port uint16
 }
 

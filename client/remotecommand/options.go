@@ -35,7 +35,9 @@ func (t Transport) String() string {
 
 // TerminalSize is the size of a terminal in characters.
 type TerminalSize struct {
-	Width  uint16
+	// Width is the number of columns.
+	Width uint16
+	// Height is the number of rows.
 	Height uint16
 }
 

@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/cri-streaming/pkg/streaming/portforward"
 	"k8s.io/cri-streaming/pkg/streaming/remotecommand"
-	"k8s.io/streaming/pkg/httpstream/wsstream"
 )
 
 // APIOptions shape the handler of APIHandler.
@@ -56,7 +56,7 @@ func (s *Server) APIHandler(opts APIOptions) http.Handler {
 		switch {
 		case opts.Authorization != "" && req.Header.Get("Authorization") != opts.Authorization:
 			writeStatus(w, http.StatusUnauthorized, metav1.StatusReasonUnauthorized, "Unauthorized")
-		case opts.RefuseWebSocket && wsstream.IsWebSocketRequest(req):
+		case opts.RefuseWebSocket && isWebSocket(req):
 			writeStatus(w, http.StatusBadRequest, metav1.StatusReasonBadRequest, "WebSocket is not supported here")
 		default:
 			mux.ServeHTTP(w, req)
@@ -91,4 +91,9 @@ func writeStatus(w http.ResponseWriter, code int, reason metav1.StatusReason, ms
 		TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"},
 		Status:   metav1.StatusFailure, Code: int32(code), Reason: reason, Message: msg,
 	})
+}
+
+// isWebSocket reports whether req asks for a WebSocket upgrade.
+func isWebSocket(req *http.Request) bool {
+	return strings.EqualFold(req.Header.Get("Upgrade"), "websocket")
 }

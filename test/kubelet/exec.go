@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"k8s.io/cri-streaming/pkg/streaming/remotecommand"
-	utilexec "k8s.io/utils/exec"
 )
 
 // executor runs exec requests as local commands.
@@ -57,11 +56,20 @@ func runWithPipes(c *exec.Cmd, in io.Reader, out, errOut io.Writer) error {
 	return c.Wait()
 }
 
-// exitError turns an exit status into the error type the streaming handlers recognize.
+// exitError turns an exit status into an error the streaming handlers recognize as an exit code (they
+// test for k8s.io/utils/exec.ExitError, an interface codeExit satisfies).
 func exitError(err error) error {
 	var exit *exec.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() >= 0 {
-		return utilexec.CodeExitError{Err: fmt.Errorf("exit status %d", exit.ExitCode()), Code: exit.ExitCode()}
+		return codeExit(exit.ExitCode())
 	}
 	return err
 }
+
+// codeExit is a process's non-zero exit code.
+type codeExit int
+
+func (c codeExit) Error() string   { return fmt.Sprintf("exit status %d", int(c)) }
+func (c codeExit) String() string  { return c.Error() }
+func (c codeExit) Exited() bool    { return true }
+func (c codeExit) ExitStatus() int { return int(c) }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"sync"
 	"syscall"
 	"unsafe"
 
@@ -19,7 +20,11 @@ func runInTerminal(c *exec.Cmd, in io.Reader, out io.Writer, resize <-chan remot
 	if err != nil {
 		return err
 	}
-	defer master.Close()
+	sizes := &terminalSizer{fd: master.Fd()}
+	defer func() {
+		sizes.stop() // no ioctl on the descriptor once it is closed (and maybe reused)
+		master.Close()
+	}()
 	c.Stdin, c.Stdout, c.Stderr = slave, slave, slave
 	c.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	err = c.Start()
@@ -31,7 +36,7 @@ func runInTerminal(c *exec.Cmd, in io.Reader, out io.Writer, resize <-chan remot
 		go func() { _, _ = io.Copy(master, in) }()
 	}
 	if resize != nil {
-		go applySizes(master, resize)
+		go sizes.apply(resize)
 	}
 	copied := make(chan struct{})
 	go func() {
@@ -47,11 +52,28 @@ func runInTerminal(c *exec.Cmd, in io.Reader, out io.Writer, resize <-chan remot
 	return err
 }
 
-func applySizes(master *os.File, resize <-chan remotecommand.TerminalSize) {
+// terminalSizer applies window sizes to a terminal until stopped.
+type terminalSizer struct {
+	fd      uintptr
+	mu      sync.Mutex
+	stopped bool
+}
+
+func (t *terminalSizer) apply(resize <-chan remotecommand.TerminalSize) {
 	for size := range resize {
 		ws := struct{ Row, Col, X, Y uint16 }{Row: size.Height, Col: size.Width}
-		_, _, _ = syscall.Syscall(syscall.SYS_IOCTL, master.Fd(), syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws)))
+		t.mu.Lock()
+		if !t.stopped {
+			_, _, _ = syscall.Syscall(syscall.SYS_IOCTL, t.fd, syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws)))
+		}
+		t.mu.Unlock()
 	}
+}
+
+func (t *terminalSizer) stop() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stopped = true
 }
 
 // openPTY opens a new pseudo-terminal pair through /dev/ptmx.
