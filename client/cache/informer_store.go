@@ -7,7 +7,8 @@ type informerStore[T Object] struct {
 	i *SharedIndexInformer[T]
 }
 
-// Add stores obj; an object already cached is reported as an update, never as a second add.
+// Add stores obj; an object already cached is reported as an update, never as a second add, and
+// not at all if its resourceVersion did not change.
 func (s informerStore[T]) Add(obj T) error { return s.put(obj) }
 
 // Update stores obj; an object not yet cached is reported as an add.
@@ -22,12 +23,21 @@ func (s informerStore[T]) put(obj T) error {
 	if err := i.store.put(key, obj); err != nil {
 		return err
 	}
-	if exists {
-		i.notify(notification[T]{kind: notifyUpdate, old: old, obj: obj})
-	} else {
+	switch {
+	case !exists:
 		i.notify(notification[T]{kind: notifyAdd, obj: obj})
+	case !sameVersion(old, obj):
+		i.notify(notification[T]{kind: notifyUpdate, old: old, obj: obj})
 	}
 	return nil
+}
+
+// sameVersion reports whether two states of an object carry the same, non-empty resourceVersion:
+// the second is then a repetition (as the ADDED events of a watch from resourceVersion "" are)
+// rather than a change.
+func sameVersion[T Object](a, b T) bool {
+	rv := a.GetResourceVersion()
+	return rv != "" && rv == b.GetResourceVersion()
 }
 
 // Delete removes obj; handlers hear about it only if it was cached.
@@ -46,8 +56,8 @@ func (s informerStore[T]) Delete(obj T) error {
 }
 
 // Replace makes objs the cache's content and tells handlers the difference: adds for new objects,
-// updates for objects whose resourceVersion changed, deletes for objects that are gone. Objects
-// that did not change produce no notification.
+// updates for objects whose resourceVersion changed (or is empty), deletes for objects that are
+// gone. Objects that did not change produce no notification.
 func (s informerStore[T]) Replace(objs []T, _ string) error {
 	i := s.i
 	i.mu.Lock()
@@ -62,7 +72,7 @@ func (s informerStore[T]) Replace(objs []T, _ string) error {
 		switch {
 		case !exists:
 			ns = append(ns, notification[T]{kind: notifyAdd, obj: obj, initial: first})
-		case old.GetResourceVersion() != obj.GetResourceVersion():
+		case !sameVersion(old, obj):
 			ns = append(ns, notification[T]{kind: notifyUpdate, old: old, obj: obj})
 		}
 	}

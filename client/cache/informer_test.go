@@ -71,6 +71,7 @@ func TestInformerDeliversEventsInOrder(t *testing.T) {
 	w.Add(cm("a", "y", "11"))
 	w.Modify(cm("a", "x", "12"))
 	w.Add(cm("a", "x", "13")) // an ADDED for a known object is an update, never a second add
+	w.Add(cm("a", "x", "13")) // a repetition of the same version is no change at all
 	w.Delete(cm("a", "y", "14"))
 	w.Delete(cm("a", "never-seen", "15"))
 	got := rec.waitFor(t, 5)
@@ -135,7 +136,12 @@ func TestInformerLateHandlerGetsCurrentStateAsAdds(t *testing.T) {
 	if !slices.Equal(initial, []string{"add a/x@5 initial=true", "add b/y@6 initial=true"}) || got[2] != "update a/x@5->11" {
 		t.Fatalf("late handler events = %q", got)
 	}
-	eventually(t, "late registration synced", reg.HasSynced)
+	if err := WaitForCacheSync(testContext(t), reg); err != nil {
+		t.Fatalf("late registration: %v", err)
+	}
+	if !strings.Contains(reg.String(), "handler #1 of ") {
+		t.Fatalf("registration name %q", reg.String())
+	}
 }
 
 func TestInformerSlowHandlerDoesNotBlockOthers(t *testing.T) {
