@@ -62,6 +62,9 @@ func (e *emitter) reference(t *types.Type, how strategy, in, out string) error {
 	u := underlying(t)
 	switch how {
 	case copyPointer:
+		if t.Name.Package != "" {
+			return e.namedPointee(t)
+		}
 		return e.pointee(u.Elem)
 	case copySlice:
 		e.line("*out = make(%s, len(*in))", e.raw.Name(t))
@@ -86,6 +89,27 @@ func (e *emitter) pointee(elem *types.Type) error {
 		e.line("**out = **in")
 	case copyInto:
 		e.line("(*in).DeepCopyInto(*out)")
+	default:
+		return e.copy(elem, "**in", "**out")
+	}
+	return nil
+}
+
+// namedPointee copies through a named pointer type (type P *T): such a type has no methods, so
+// T's methods are called through a conversion to *T.
+func (e *emitter) namedPointee(t *types.Type) error {
+	elem := t.Elem
+	ptr := "(*" + e.raw.Name(elem) + ")"
+	e.line("*out = new(%s)", e.raw.Name(elem))
+	how, err := e.plan.how(elem)
+	if err != nil {
+		return err
+	}
+	switch how {
+	case copyAssign:
+		e.line("**out = **in")
+	case copyInto:
+		e.line("%s(*in).DeepCopyInto(%s(*out))", ptr, ptr)
 	default:
 		return e.copy(elem, "**in", "**out")
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -219,4 +220,12 @@ func firstDifference(want, got string) string {
 		}
 	}
 	return "(no line differs)"
+}
+
+// TestFixturesCompile type-checks and vets every fixture package, generated files included.
+func TestFixturesCompile(t *testing.T) {
+	cmd := exec.Command("go", "vet", "./testdata/shapes/...", "./testdata/optin", "./testdata/errors/...")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the fixtures: %v\n%s", err, out)
+	}
 }

@@ -63,7 +63,14 @@ func (w *typeWriter) intoForStructOrArray() {
 		if w.plan.isShallow(m.Type) {
 			continue
 		}
-		if err := w.copy(m.Type, "in."+m.Name, "out."+m.Name); err != nil {
+		in, out := "in."+m.Name, "out."+m.Name
+		var err error
+		if m.Type.Kind == types.Struct && m.Type.Name.Package == "" {
+			err = w.members(m.Type, in, out) // anonymous struct: *out = *in copied it shallowly
+		} else {
+			err = w.copy(m.Type, in, out)
+		}
+		if err != nil {
 			w.fail(m.Name, err)
 		}
 	}

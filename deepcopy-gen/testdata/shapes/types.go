@@ -32,6 +32,9 @@ type Grid [2]*Item
 // Plain is a named array without references.
 type Plain [3]int
 
+// ItemRef is a named pointer type; it has no methods of its own.
+type ItemRef *Item
+
 // ItemAlias is an alias: it is Item.
 type ItemAlias = Item
 
@@ -119,7 +122,8 @@ type Everything struct {
 	NamedMatrix Matrix
 	NamedByName ByName
 
-	// Aliases.
+	// Aliases and named pointers.
+	NamedPtr   ItemRef
 	Aliased    ItemAlias
 	AliasedPtr *ItemAlias
 	Meta       MetaAlias

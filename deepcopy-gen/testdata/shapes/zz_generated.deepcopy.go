@@ -328,6 +328,11 @@ func (in *Everything) DeepCopyInto(out *Everything) {
 	in.NamedSlice.DeepCopyInto(&out.NamedSlice)
 	in.NamedMatrix.DeepCopyInto(&out.NamedMatrix)
 	in.NamedByName.DeepCopyInto(&out.NamedByName)
+	if in.NamedPtr != nil {
+		in, out := &in.NamedPtr, &out.NamedPtr
+		*out = new(Item)
+		(*Item)(*in).DeepCopyInto((*Item)(*out))
+	}
 	in.Aliased.DeepCopyInto(&out.Aliased)
 	if in.AliasedPtr != nil {
 		in, out := &in.AliasedPtr, &out.AliasedPtr
@@ -402,7 +407,6 @@ func (in *Everything) DeepCopyInto(out *Everything) {
 			(*out)[key] = outVal
 		}
 	}
-	out.Inline = in.Inline
 	if in.Inline.A != nil {
 		in, out := &in.Inline.A, &out.Inline.A
 		*out = new(int)
