@@ -13,13 +13,19 @@
 //
 // Load type-checks the input closure from source in a single go/packages call, with function
 // bodies dropped (no generator reads them), and builds a gengo types.Universe equivalent to the
-// one gengo's parser builds. Loaded also maps types, fields and tag lines back to file:line for
-// error messages (TypePosition, MemberPosition, TagPosition, PackageTagPosition).
+// one gengo's parser builds (TestLoadMatchesGengoParser compares them), except that every builtin
+// is named correctly (gengo's table calls int8 "byte") and struct fields of dependency packages
+// carry no comment lines. Input packages need not compile: type errors (say, the DeepCopyObject
+// methods a generator is about to write) are tolerated; list and syntax errors are not. Loaded
+// maps types, fields, methods and tag lines back to file:line for error messages (TypePosition,
+// MemberPosition, MethodPosition, TagPosition, PackageTagPosition), finds types of any loaded
+// package (LookupType), and gives views restricted to some inputs (Subset).
 //
 // Generate runs the targets with gengo's call order, assembles each file (header, package
 // clause, imports from the generators' import trackers, vars, consts, body) and formats it in
-// process with go/format; output is deterministic. If any generator fails, nothing is returned, so
-// nothing is written. Write writes only the files whose content changed, each through a
+// process with go/format; output is deterministic. It runs every target even after a failure and
+// returns all errors; generator errors are returned as they are, so generators should name the
+// file:line at fault. If any generator fails, no file is returned, so nothing is written. Write writes only the files whose content changed, each through a
 // temporary file renamed into place; in verify mode it writes nothing and returns a *StaleError
 // listing every stale or missing file.
 //
