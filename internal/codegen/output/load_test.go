@@ -192,3 +192,27 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+func TestLookupTypeAndSubset(t *testing.T) {
+	loaded, err := output.Load([]string{fixtures + "sample", fixtures + "basics"}, output.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// io.Writer is in a dependency's scope; no input type refers to it.
+	if got := loaded.LookupType("io", "Writer"); got == nil || got.Kind != types.Interface || got.Methods["Write"] == nil {
+		t.Errorf("LookupType(io.Writer) = %v, want the interface with its Write method", got)
+	}
+	if got := loaded.LookupType("io", "NoSuchType"); got != nil {
+		t.Errorf("LookupType of a missing type = %v, want nil", got)
+	}
+	if got := loaded.LookupType("example.com/not/loaded", "T"); got != nil {
+		t.Errorf("LookupType in a package that was not loaded = %v, want nil", got)
+	}
+	sub, err := loaded.Subset(fixtures + "basics")
+	if err != nil || !slices.Equal(sub.Inputs, []string{fixtures + "basics"}) || len(loaded.Inputs) != 2 {
+		t.Errorf("Subset: inputs %v (original %v), err %v", sub.Inputs, loaded.Inputs, err)
+	}
+	if _, err := loaded.Subset("example.com/other"); err == nil {
+		t.Errorf("Subset accepted a package that is not an input")
+	}
+}
