@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,7 +141,7 @@ func writePropertyTest(t *testing.T, dir string, types map[string][]string) {
 	must(t, os.WriteFile(filepath.Join(pkgDir, "deepcheck", "deepcheck.go"), kit, 0o644))
 
 	var imports, values strings.Builder
-	for i, pkg := range slices.Sorted(mapKeysOf(types)) {
+	for i, pkg := range slices.Sorted(maps.Keys(types)) {
 		fmt.Fprintf(&imports, "\tp%d %q\n", i, "k8s.io/api/"+pkg)
 		for _, name := range types[pkg] {
 			fmt.Fprintf(&values, "\t\tfunc() any { return new(p%d.%s) },\n", i, name)
@@ -149,16 +150,6 @@ func writePropertyTest(t *testing.T, dir string, types map[string][]string) {
 	src := strings.Replace(propertyTestTemplate, "//IMPORTS\n", imports.String(), 1)
 	src = strings.Replace(src, "//VALUES\n", values.String(), 1)
 	must(t, os.WriteFile(filepath.Join(pkgDir, "property_test.go"), []byte(src), 0o644))
-}
-
-func mapKeysOf(m map[string][]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func must(t *testing.T, err error) {

@@ -99,7 +99,7 @@ func (w *typeWriter) intoForSliceOrMap() {
 	w.line("*out = make(%s, len(in))", name)
 	var err error
 	if u.Kind == types.Map {
-		err = w.checkKey(u)
+		err = w.plan.checkMapKey(u)
 		if err == nil {
 			err = w.values(u.Elem, "in", "(*out)")
 		}
@@ -109,10 +109,6 @@ func (w *typeWriter) intoForSliceOrMap() {
 	if err != nil {
 		w.fail("", err)
 	}
-}
-
-func (w *typeWriter) checkKey(u *types.Type) error {
-	return w.plan.checkMapKey(u)
 }
 
 func (w *typeWriter) deepCopy(valueReceiver bool) {
