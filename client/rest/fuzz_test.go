@@ -2,6 +2,7 @@ package rest
 
 import (
 	"bytes"
+	"encoding/json"
 	"reflect"
 	"testing"
 
@@ -104,6 +105,33 @@ func FuzzResultDecode(f *testing.F) {
 		gotErr := res.Into(&got)
 		if (wantErr == nil) != (gotErr == nil) || !reflect.DeepEqual(&want, &got) {
 			t.Fatalf("direct decoding disagrees with the serializer: %v vs %v\n%#v\n%#v", gotErr, wantErr, got, want)
+		}
+	})
+}
+
+// FuzzJSONWatchEnvelope checks the fast JSON event reader against encoding/json: whenever it accepts
+// a frame, encoding/json must read the same type and object from it, or reject it because the object
+// itself is not valid JSON (which the object decoder then rejects).
+func FuzzJSONWatchEnvelope(f *testing.F) {
+	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","data":{"a":"}{\"x"}}}`))
+	f.Add([]byte(` { "object" : {"a":[1,{"b":"]"}]} , "type" : "MODIFIED" } `))
+	f.Add([]byte(`{"type":"ADDED","object":{"x":tru}}`))
+	f.Add([]byte(`{"TYPE":"ADDED","object":{}}`))
+	f.Add([]byte(`{"type":"A\u0044DED","object":{}}`))
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		typ, object, ok := parseJSONEvent(frame)
+		if !ok {
+			return
+		}
+		var we metav1.WatchEvent
+		if err := json.Unmarshal(frame, &we); err != nil {
+			if json.Valid(object) {
+				t.Fatalf("accepted %q, which encoding/json rejects (%v) although the object is valid", frame, err)
+			}
+			return
+		}
+		if we.Type != typ || !bytes.Equal(we.Object.Raw, object) {
+			t.Fatalf("%q: read (%q, %q), encoding/json reads (%q, %q)", frame, typ, object, we.Type, we.Object.Raw)
 		}
 	})
 }

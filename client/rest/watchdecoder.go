@@ -2,6 +2,7 @@ package rest
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -65,10 +66,16 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 		return watch.Event{}, err
 	}
 	var we metav1.WatchEvent
-	if d.protobuf {
+	switch {
+	case d.protobuf:
 		err = we.Unmarshal(d.frame)
-	} else {
-		err = json.Unmarshal(d.frame, &we)
+	default:
+		typ, object, ok := parseJSONEvent(d.frame)
+		if ok {
+			we.Type, we.Object.Raw = typ, bytes.Clone(object)
+		} else {
+			err = json.Unmarshal(d.frame, &we)
+		}
 	}
 	if err != nil {
 		return watch.Event{}, fmt.Errorf("invalid watch event: %w", err)
@@ -138,9 +145,9 @@ func (d *WatchDecoder) readN(n int) error {
 	return nil
 }
 
-// readJSONFrame reads one JSON object, tracking nesting and strings to find its end.
+// readJSONFrame reads one JSON object, tracking nesting and strings to find its end. It scans the
+// reader's buffer a chunk at a time.
 func (d *WatchDecoder) readJSONFrame() error {
-	d.frame = d.frame[:0]
 	c, err := d.skipSpace()
 	if err != nil {
 		return err
@@ -148,31 +155,55 @@ func (d *WatchDecoder) readJSONFrame() error {
 	if c != '{' {
 		return fmt.Errorf("invalid watch stream: expected '{', found %q", c)
 	}
-	depth, inString, escaped := 0, false, false
+	d.frame = append(d.frame[:0], c)
+	scan := jsonScanner{depth: 1}
 	for {
-		if len(d.frame) >= d.limit() {
+		if d.r.Buffered() == 0 {
+			if _, err := d.r.Peek(1); err != nil {
+				return truncated(err)
+			}
+		}
+		chunk, _ := d.r.Peek(d.r.Buffered())
+		n, done := scan.scan(chunk)
+		if len(d.frame)+n > d.limit() {
 			return fmt.Errorf("%w: limit %d bytes", ErrFrameTooLarge, d.limit())
 		}
-		d.frame = append(d.frame, c)
-		switch {
-		case inString && escaped:
-			escaped = false
-		case inString && c == '\\':
-			escaped = true
-		case c == '"':
-			inString = !inString
-		case !inString && (c == '{' || c == '['):
-			depth++
-		case !inString && (c == '}' || c == ']'):
-			depth--
-		}
-		if depth == 0 {
+		d.frame = append(d.frame, chunk[:n]...)
+		_, _ = d.r.Discard(n)
+		if done {
 			return nil
 		}
-		if c, err = d.r.ReadByte(); err != nil {
-			return truncated(err)
+	}
+}
+
+// jsonScanner follows the nesting of a JSON value across chunks.
+type jsonScanner struct {
+	depth             int
+	inString, escaped bool
+}
+
+// scan consumes chunk up to the end of the value, returning how many bytes it used and whether the
+// value ended.
+func (s *jsonScanner) scan(chunk []byte) (int, bool) {
+	for i, c := range chunk {
+		switch {
+		case s.escaped:
+			s.escaped = false
+		case s.inString && c == '\\':
+			s.escaped = true
+		case c == '"':
+			s.inString = !s.inString
+		case s.inString:
+		case c == '{' || c == '[':
+			s.depth++
+		case c == '}' || c == ']':
+			s.depth--
+			if s.depth == 0 {
+				return i + 1, true
+			}
 		}
 	}
+	return len(chunk), false
 }
 
 func (d *WatchDecoder) skipSpace() (byte, error) {

@@ -1,0 +1,128 @@
+package rest
+
+import "bytes"
+
+// parseJSONEvent reads the common shape of a JSON watch event, {"type":"…","object":{…}} with the
+// two members in any order, without the two extra passes over the object that encoding/json needs.
+// It reports false for anything else (other or repeated members, escapes in the type or the keys, a
+// null object), which the caller then hands to encoding/json. The object is not validated here: the
+// object decoder parses it in full.
+func parseJSONEvent(frame []byte) (typ string, object []byte, ok bool) {
+	p := jsonParser{b: frame}
+	if !p.consume('{') {
+		return "", nil, false
+	}
+	var haveType, haveObject bool
+	for !(haveType && haveObject) {
+		if haveType || haveObject {
+			if !p.consume(',') {
+				return "", nil, false
+			}
+		}
+		key, ok := p.plainString()
+		if !ok || !p.consume(':') {
+			return "", nil, false
+		}
+		switch {
+		case key == "type" && !haveType:
+			var s []byte
+			if s, ok = p.plainStringBytes(); !ok {
+				return "", nil, false
+			}
+			typ, haveType = string(s), true
+		case key == "object" && !haveObject:
+			if object, ok = p.objectSpan(); !ok {
+				return "", nil, false
+			}
+			haveObject = true
+		default:
+			return "", nil, false
+		}
+	}
+	return typ, object, p.consume('}') && p.atEnd()
+}
+
+type jsonParser struct {
+	b   []byte
+	pos int
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.pos < len(p.b) {
+		switch p.b[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) consume(c byte) bool {
+	p.skipSpace()
+	if p.pos < len(p.b) && p.b[p.pos] == c {
+		p.pos++
+		return true
+	}
+	return false
+}
+
+func (p *jsonParser) atEnd() bool {
+	p.skipSpace()
+	return p.pos == len(p.b)
+}
+
+// plainStringBytes reads an ASCII string without escapes or control characters, which encoding/json
+// would decode to the same bytes.
+func (p *jsonParser) plainStringBytes() ([]byte, bool) {
+	if !p.consume('"') {
+		return nil, false
+	}
+	end := bytes.IndexByte(p.b[p.pos:], '"')
+	if end < 0 {
+		return nil, false
+	}
+	s := p.b[p.pos : p.pos+end]
+	for _, c := range s {
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			return nil, false
+		}
+	}
+	p.pos += end + 1
+	return s, true
+}
+
+// plainString is plainStringBytes for comparisons: converting for a switch does not allocate.
+func (p *jsonParser) plainString() (string, bool) {
+	s, ok := p.plainStringBytes()
+	return string(s), ok
+}
+
+// objectSpan returns the bytes of the object starting at the current position, found by matching
+// braces and brackets outside strings.
+func (p *jsonParser) objectSpan() ([]byte, bool) {
+	p.skipSpace()
+	if p.pos >= len(p.b) || p.b[p.pos] != '{' {
+		return nil, false
+	}
+	start, depth, inString := p.pos, 0, false
+	for ; p.pos < len(p.b); p.pos++ {
+		c := p.b[p.pos]
+		switch {
+		case inString && c == '\\':
+			p.pos++ // skip the escaped byte
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 {
+				p.pos++
+				return p.b[start:p.pos], true
+			}
+		}
+	}
+	return nil, false
+}
