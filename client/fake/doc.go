@@ -57,7 +57,9 @@
 //     strategies (e.g. pods are not given a phase, services no cluster IP).
 //   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion
 //     of pods (they are removed at once).
-//   - No metadata.generation for built-in resources without a status subresource.
+//   - metadata.generation is tracked for every resource registered WithStatusSubresource or
+//     AsCustomResource, and for no other: the apiserver tracks it per kind (not for namespaces, nodes or
+//     services, although they have a status; for some kinds without one).
 //   - Field selectors on fields other than metadata.name and metadata.namespace need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.

@@ -51,3 +51,73 @@ func Example() {
 	// web configmaps: 2 at resourceVersion 3
 	// stale update is a conflict: true
 }
+
+func newExampleClient() (*fake.Tracker, *fake.Client[*corev1.ConfigMap, *corev1.ConfigMapList]) {
+	scheme := runtime.NewScheme()
+	_ = corev1.AddToScheme(scheme)
+	tracker, err := fake.NewTracker(scheme)
+	if err != nil {
+		panic(err)
+	}
+	return tracker, fake.NewClient(tracker,
+		corev1.SchemeGroupVersion.WithResource("configmaps"), corev1.SchemeGroupVersion.WithKind("ConfigMap"), "default",
+		func() *corev1.ConfigMap { return &corev1.ConfigMap{} },
+		func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })
+}
+
+// Inject a failure: the first update of any ConfigMap fails with 503, later ones reach the tracker.
+func ExampleTracker_PrependReactor() {
+	ctx := context.Background()
+	tracker, configMaps := newExampleClient()
+	cm, _ := configMaps.Create(ctx, &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: "settings"}}, metav1.CreateOptions{})
+
+	failed := false
+	tracker.PrependReactor("update", "configmaps", func(fake.Action) (bool, runtime.Object, error) {
+		if failed {
+			return false, nil, nil // fall through to the tracker
+		}
+		failed = true
+		return true, nil, apierrors.NewServiceUnavailable("etcd is busy")
+	})
+	for attempt := 1; ; attempt++ {
+		_, err := configMaps.Update(ctx, cm, metav1.UpdateOptions{})
+		fmt.Printf("attempt %d: service unavailable %v\n", attempt, apierrors.IsServiceUnavailable(err))
+		if err == nil {
+			break
+		}
+	}
+	for _, a := range tracker.Actions() {
+		fmt.Println(a.Verb, a.Resource.Resource, a.Name)
+	}
+	// Output:
+	// attempt 1: service unavailable true
+	// attempt 2: service unavailable false
+	// create configmaps settings
+	// update configmaps settings
+	// update configmaps settings
+}
+
+// Watch from the resourceVersion of a list: no change between the list and the watch is lost.
+func ExampleClient_Watch() {
+	ctx := context.Background()
+	_, configMaps := newExampleClient()
+	_, _ = configMaps.Create(ctx, &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: "a"}}, metav1.CreateOptions{})
+	list, _ := configMaps.List(ctx, metav1.ListOptions{})
+
+	_, _ = configMaps.Create(ctx, &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: "b"}}, metav1.CreateOptions{})
+	_ = configMaps.Delete(ctx, "a", metav1.DeleteOptions{})
+
+	w, err := configMaps.Watch(ctx, metav1.ListOptions{ResourceVersion: list.ResourceVersion})
+	if err != nil {
+		panic(err)
+	}
+	defer w.Stop()
+	for range 2 {
+		ev := <-w.ResultChan()
+		cm := ev.Object.(*corev1.ConfigMap)
+		fmt.Println(ev.Type, cm.Name, cm.ResourceVersion)
+	}
+	// Output:
+	// ADDED b 2
+	// DELETED a 3
+}
