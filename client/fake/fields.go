@@ -126,9 +126,11 @@ func (sameVersion) ConvertFieldLabel(_ schema.GroupVersionKind, label, value str
 // noDefaults is the fake's defaulting: none.
 type noDefaults struct{}
 
+// Default leaves the object as it is.
 func (noDefaults) Default(runtime.Object) {}
 
 // creater makes empty objects of the resource's stored type.
 type creater struct{ newObject func() runtime.Object }
 
+// New returns an empty object of the stored type, whatever the kind asked for.
 func (c creater) New(schema.GroupVersionKind) (runtime.Object, error) { return c.newObject(), nil }
