@@ -18,9 +18,8 @@ func (s informerStore[T]) put(obj T) error {
 	i := s.i
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	key := MetaNamespaceKey(obj)
-	old, exists := i.store.GetByKey(key)
-	if err := i.store.put(key, obj); err != nil {
+	old, exists := i.store.get(obj.GetNamespace(), obj.GetName())
+	if err := i.store.put(obj); err != nil {
 		return err
 	}
 	switch {
@@ -45,7 +44,7 @@ func (s informerStore[T]) Delete(obj T) error {
 	i := s.i
 	i.mu.Lock()
 	defer i.mu.Unlock()
-	if _, exists := i.store.GetByKey(MetaNamespaceKey(obj)); !exists {
+	if _, exists := i.store.get(obj.GetNamespace(), obj.GetName()); !exists {
 		return nil
 	}
 	if err := i.store.Delete(obj); err != nil {
@@ -68,7 +67,7 @@ func (s informerStore[T]) Replace(objs []T, _ string) error {
 		if len(i.handlers) == 0 {
 			break // nobody to tell
 		}
-		old, exists := i.store.GetByKey(MetaNamespaceKey(obj))
+		old, exists := i.store.get(obj.GetNamespace(), obj.GetName())
 		switch {
 		case !exists:
 			ns = append(ns, notification[T]{kind: notifyAdd, obj: obj, initial: first})

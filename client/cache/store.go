@@ -3,6 +3,7 @@ package cache
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -15,7 +16,7 @@ type IndexFunc[T Object] func(obj T) ([]string, error)
 // Indexers maps index names to their index functions.
 type Indexers[T Object] map[string]IndexFunc[T]
 
-// IndexByNamespace indexes objects by their namespace; it backs NamespaceIndex.
+// IndexByNamespace returns obj's namespace, the value NamespaceIndex indexes by.
 func IndexByNamespace[T Object](obj T) ([]string, error) {
 	return []string{obj.GetNamespace()}, nil
 }
@@ -54,69 +55,110 @@ type Indexer[T Object] interface {
 	AddIndexers(indexers Indexers[T]) error
 }
 
-// store implements Indexer.
+// store implements Indexer. Objects live in one map per namespace, keyed by the object's own name
+// string, so the store allocates no key per object and the namespace index costs nothing extra.
 type store[T Object] struct {
 	mu       sync.RWMutex
-	items    map[string]T
-	indexers Indexers[T]
-	indices  map[string]index // index name -> value -> keys
+	spaces   map[string]map[string]T // namespace -> name -> object
+	count    int
+	indexers Indexers[T]      // custom indexes only
+	indices  map[string]index // custom index name -> value -> keys
 }
 
 // index maps an index value to the set of keys that have it.
 type index map[string]map[string]struct{}
 
-// NewIndexer returns an empty Indexer with NamespaceIndex and the given extra indexes.
+// NewIndexer returns an empty Indexer with NamespaceIndex and the given extra indexes (an extra
+// index named NamespaceIndex is ignored: the built-in one serves that name).
 func NewIndexer[T Object](indexers Indexers[T]) Indexer[T] {
 	return newStore(indexers)
 }
 
 func newStore[T Object](indexers Indexers[T]) *store[T] {
-	s := &store[T]{
-		items:    map[string]T{},
-		indexers: Indexers[T]{NamespaceIndex: IndexByNamespace[T]},
-		indices:  map[string]index{NamespaceIndex: {}},
-	}
+	s := &store[T]{spaces: map[string]map[string]T{}, indexers: Indexers[T]{}, indices: map[string]index{}}
 	for name, f := range indexers {
-		s.indexers[name] = f
-		s.indices[name] = index{}
+		if name != NamespaceIndex {
+			s.indexers[name] = f
+			s.indices[name] = index{}
+		}
 	}
 	return s
 }
 
-func (s *store[T]) Add(obj T) error    { return s.put(MetaNamespaceKey(obj), obj) }
-func (s *store[T]) Update(obj T) error { return s.put(MetaNamespaceKey(obj), obj) }
-
-func (s *store[T]) Delete(obj T) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	key := MetaNamespaceKey(obj)
-	if old, ok := s.items[key]; ok {
-		s.unindex(key, old)
-		delete(s.items, key)
+// splitKey splits a key without allocating; a key without "/" is a cluster-scoped name.
+func splitKey(key string) (namespace, name string) {
+	if i := strings.IndexByte(key, '/'); i >= 0 {
+		return key[:i], key[i+1:]
 	}
-	return nil
+	return "", key
 }
 
-func (s *store[T]) put(key string, obj T) error {
+func (s *store[T]) Add(obj T) error    { return s.put(obj) }
+func (s *store[T]) Update(obj T) error { return s.put(obj) }
+
+func (s *store[T]) put(obj T) error {
 	values, err := s.indexValues(obj)
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if old, ok := s.items[key]; ok {
-		s.unindex(key, old)
+	ns, name := obj.GetNamespace(), obj.GetName()
+	objs := s.spaces[ns]
+	if objs == nil {
+		objs = map[string]T{}
+		s.spaces[ns] = objs
 	}
-	s.items[key] = obj
-	s.index(key, values)
+	old, exists := objs[name]
+	if exists && len(s.indexers) > 0 {
+		s.unindex(NamespacedKey(ns, name), old)
+	}
+	if !exists {
+		s.count++
+	}
+	objs[name] = obj
+	if len(values) > 0 {
+		s.index(NamespacedKey(ns, name), values)
+	}
 	return nil
 }
 
-// indexValues computes every index value of obj, so that a failing index function leaves the
-// store untouched.
+func (s *store[T]) Delete(obj T) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ns, name := obj.GetNamespace(), obj.GetName()
+	objs := s.spaces[ns]
+	old, ok := objs[name]
+	if !ok {
+		return nil
+	}
+	if len(s.indexers) > 0 {
+		s.unindex(NamespacedKey(ns, name), old)
+	}
+	delete(objs, name)
+	if len(objs) == 0 {
+		delete(s.spaces, ns)
+	}
+	s.count--
+	return nil
+}
+
+// get returns the object called name in namespace.
+func (s *store[T]) get(namespace, name string) (T, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	obj, ok := s.spaces[namespace][name]
+	return obj, ok
+}
+
+// indexValues computes every custom index value of obj, so that a failing index function leaves
+// the store untouched.
 func (s *store[T]) indexValues(obj T) (map[string][]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if len(s.indexers) == 0 {
+		return nil, nil
+	}
 	values := make(map[string][]string, len(s.indexers))
 	for name, f := range s.indexers {
 		v, err := f(obj)
@@ -130,19 +172,23 @@ func (s *store[T]) indexValues(obj T) (map[string][]string, error) {
 
 func (s *store[T]) index(key string, values map[string][]string) {
 	for name, vs := range values {
-		idx := s.indices[name]
-		for _, v := range vs {
-			keys := idx[v]
-			if keys == nil {
-				keys = map[string]struct{}{}
-				idx[v] = keys
-			}
-			keys[key] = struct{}{}
-		}
+		s.indices[name].add(key, vs)
 	}
 }
 
-// unindex removes key from every index, recomputing old's values (index functions are pure).
+func (idx index) add(key string, values []string) {
+	for _, v := range values {
+		keys := idx[v]
+		if keys == nil {
+			keys = map[string]struct{}{}
+			idx[v] = keys
+		}
+		keys[key] = struct{}{}
+	}
+}
+
+// unindex removes key from every custom index, recomputing old's values (index functions are
+// pure).
 func (s *store[T]) unindex(key string, old T) {
 	for name, f := range s.indexers {
 		vs, err := f(old)
@@ -166,39 +212,49 @@ func (s *store[T]) Replace(objs []T, _ string) error {
 
 // swap replaces the content of the store with objs and returns the objects that are gone.
 func (s *store[T]) swap(objs []T) (removed []T, err error) {
-	items := make(map[string]T, len(objs))
+	spaces := map[string]map[string]T{}
+	count := 0
 	for _, obj := range objs {
-		items[MetaNamespaceKey(obj)] = obj
+		ns := obj.GetNamespace()
+		m := spaces[ns]
+		if m == nil {
+			m = map[string]T{}
+			spaces[ns] = m
+		}
+		if _, dup := m[obj.GetName()]; !dup {
+			count++
+		}
+		m[obj.GetName()] = obj
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	indices, err := buildIndices(s.indexers, items)
+	indices, err := buildIndices(s.indexers, spaces)
 	if err != nil {
 		return nil, err
 	}
-	for key, old := range s.items {
-		if _, kept := items[key]; !kept {
-			removed = append(removed, old)
+	for ns, old := range s.spaces {
+		kept := spaces[ns]
+		for name, obj := range old {
+			if _, ok := kept[name]; !ok {
+				removed = append(removed, obj)
+			}
 		}
 	}
-	s.items, s.indices = items, indices
+	s.spaces, s.count, s.indices = spaces, count, indices
 	return removed, nil
 }
 
-func buildIndices[T Object](indexers Indexers[T], items map[string]T) (map[string]index, error) {
+func buildIndices[T Object](indexers Indexers[T], spaces map[string]map[string]T) (map[string]index, error) {
 	indices := make(map[string]index, len(indexers))
 	for name, f := range indexers {
 		idx := index{}
-		for key, obj := range items {
-			vs, err := f(obj)
-			if err != nil {
-				return nil, fmt.Errorf("cache: index %q of %s: %w", name, key, err)
-			}
-			for _, v := range vs {
-				if idx[v] == nil {
-					idx[v] = map[string]struct{}{}
+		for ns, objs := range spaces {
+			for n, obj := range objs {
+				vs, err := f(obj)
+				if err != nil {
+					return nil, fmt.Errorf("cache: index %q of %s: %w", name, NamespacedKey(ns, n), err)
 				}
-				idx[v][key] = struct{}{}
+				idx.add(NamespacedKey(ns, n), vs)
 			}
 		}
 		indices[name] = idx
@@ -209,40 +265,34 @@ func buildIndices[T Object](indexers Indexers[T], items map[string]T) (map[strin
 func (s *store[T]) AddIndexers(indexers Indexers[T]) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	merged := Indexers[T]{}
-	for name, f := range s.indexers {
-		merged[name] = f
-	}
-	for name, f := range indexers {
-		if _, exists := merged[name]; exists {
+	for name := range indexers {
+		if _, exists := s.indexers[name]; exists || name == NamespaceIndex {
 			return fmt.Errorf("cache: index %q already exists", name)
 		}
-		merged[name] = f
 	}
-	fresh, err := buildIndices(indexers, s.items)
+	fresh, err := buildIndices(indexers, s.spaces)
 	if err != nil {
 		return err
 	}
 	for name, idx := range fresh {
+		s.indexers[name] = indexers[name]
 		s.indices[name] = idx
 	}
-	s.indexers = merged
 	return nil
 }
 
 func (s *store[T]) GetByKey(key string) (T, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	obj, ok := s.items[key]
-	return obj, ok
+	return s.get(splitKey(key))
 }
 
 func (s *store[T]) List() []T {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]T, 0, len(s.items))
-	for _, obj := range s.items {
-		out = append(out, obj)
+	out := make([]T, 0, s.count)
+	for _, objs := range s.spaces {
+		for _, obj := range objs {
+			out = append(out, obj)
+		}
 	}
 	return out
 }
@@ -250,9 +300,11 @@ func (s *store[T]) List() []T {
 func (s *store[T]) ListKeys() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make([]string, 0, len(s.items))
-	for key := range s.items {
-		out = append(out, key)
+	out := make([]string, 0, s.count)
+	for ns, objs := range s.spaces {
+		for name := range objs {
+			out = append(out, NamespacedKey(ns, name))
+		}
 	}
 	return out
 }
@@ -260,12 +312,20 @@ func (s *store[T]) ListKeys() []string {
 func (s *store[T]) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return len(s.items)
+	return s.count
 }
 
 func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if indexName == NamespaceIndex {
+		objs := s.spaces[value]
+		out := make([]T, 0, len(objs))
+		for _, obj := range objs {
+			out = append(out, obj)
+		}
+		return out, nil
+	}
 	idx, ok := s.indices[indexName]
 	if !ok {
 		return nil, fmt.Errorf("cache: no index named %q", indexName)
@@ -273,7 +333,8 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	keys := idx[value]
 	out := make([]T, 0, len(keys))
 	for key := range keys {
-		out = append(out, s.items[key])
+		ns, name := splitKey(key)
+		out = append(out, s.spaces[ns][name])
 	}
 	return out, nil
 }
@@ -281,6 +342,13 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if indexName == NamespaceIndex {
+		out := make([]string, 0, len(s.spaces[value]))
+		for name := range s.spaces[value] {
+			out = append(out, NamespacedKey(value, name))
+		}
+		return out, nil
+	}
 	idx, ok := s.indices[indexName]
 	if !ok {
 		return nil, fmt.Errorf("cache: no index named %q", indexName)
@@ -295,13 +363,21 @@ func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 func (s *store[T]) IndexValues(indexName string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	idx, ok := s.indices[indexName]
-	if !ok {
-		return nil, fmt.Errorf("cache: no index named %q", indexName)
-	}
-	out := make([]string, 0, len(idx))
-	for v := range idx {
-		out = append(out, v)
+	var out []string
+	if indexName == NamespaceIndex {
+		out = make([]string, 0, len(s.spaces))
+		for ns := range s.spaces {
+			out = append(out, ns)
+		}
+	} else {
+		idx, ok := s.indices[indexName]
+		if !ok {
+			return nil, fmt.Errorf("cache: no index named %q", indexName)
+		}
+		out = make([]string, 0, len(idx))
+		for v := range idx {
+			out = append(out, v)
+		}
 	}
 	sort.Strings(out)
 	return out, nil

@@ -224,3 +224,36 @@ func TestListerGet(t *testing.T) {
 		t.Fatalf("error = %q, want %q", err, want)
 	}
 }
+
+func TestIndexerLenAndNamespaces(t *testing.T) {
+	idx := seededIndexer(t)
+	steps := []struct {
+		name       string
+		do         func() error
+		len        int
+		namespaces []string
+	}{
+		{"seeded", func() error { return nil }, 4, []string{"", "a", "b"}},
+		{"update keeps count", func() error { return idx.Update(cm("a", "one", "9")) }, 4, []string{"", "a", "b"}},
+		{"delete last of namespace b", func() error { return idx.Delete(cm("b", "one", "")) }, 3, []string{"", "a"}},
+		{"delete unknown", func() error { return idx.Delete(cm("z", "none", "")) }, 3, []string{"", "a"}},
+		{"replace with a duplicate key", func() error {
+			return idx.Replace([]*corev1.ConfigMap{cm("c", "x", "1"), cm("c", "x", "2"), cm("d", "y", "1")}, "2")
+		}, 2, []string{"c", "d"}},
+	}
+	for _, s := range steps {
+		if err := s.do(); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		values, _ := idx.IndexValues(NamespaceIndex)
+		if idx.Len() != s.len || len(idx.List()) != s.len || !slices.Equal(values, s.namespaces) {
+			t.Fatalf("%s: Len %d, List %d, namespaces %q; want %d and %q", s.name, idx.Len(), len(idx.List()), values, s.len, s.namespaces)
+		}
+	}
+	if got, _ := idx.GetByKey("c/x"); got.ResourceVersion != "2" {
+		t.Fatalf("duplicate key: kept rv %s, want the last one", got.ResourceVersion)
+	}
+	if err := idx.AddIndexers(Indexers[*corev1.ConfigMap]{NamespaceIndex: byApp}); err == nil {
+		t.Fatal("replacing the namespace index did not fail")
+	}
+}
