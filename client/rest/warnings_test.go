@@ -1,11 +1,16 @@
 package rest
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
+
+	"k8s.io/klog/v2"
 )
 
 type recordedWarning struct {
@@ -62,13 +67,26 @@ func TestWarningHeadersReachHandlerAndResult(t *testing.T) {
 	}
 }
 
-func TestWarningLoggerDeduplicates(t *testing.T) {
-	w := NewWarningLogger().(*warningLogger)
-	w.HandleWarningHeader(299, "-", "a")
-	w.HandleWarningHeader(299, "-", "a")
-	w.HandleWarningHeader(299, "-", "b")
-	w.HandleWarningHeader(199, "-", "misc")
-	if len(w.seen) != 2 {
-		t.Errorf("logger remembered %d texts, want 2 (a, b; code 199 ignored)", len(w.seen))
+func TestWarningLoggerLogsEachTextOnce(t *testing.T) {
+	var out bytes.Buffer
+	klog.LogToStderr(false)
+	klog.SetOutput(io.Discard)
+	klog.SetOutputBySeverity("WARNING", &out)
+	defer func() {
+		klog.SetOutput(io.Discard)
+		klog.LogToStderr(true)
+	}()
+	w := NewWarningLogger()
+	w.HandleWarningHeader(299, "-", "widget v1beta1 is deprecated")
+	w.HandleWarningHeader(299, "-", "widget v1beta1 is deprecated")
+	w.HandleWarningHeader(299, "-", "unknown field spec.x")
+	w.HandleWarningHeader(199, "-", "miscellaneous")
+	klog.Flush()
+	logged := out.String()
+	if n := strings.Count(logged, "widget v1beta1 is deprecated"); n != 1 {
+		t.Errorf("repeated warning logged %d times, want once:\n%s", n, logged)
+	}
+	if !strings.Contains(logged, "unknown field spec.x") || strings.Contains(logged, "miscellaneous") {
+		t.Errorf("log = %q, want the 299 warnings only", logged)
 	}
 }
