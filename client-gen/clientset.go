@@ -42,7 +42,11 @@ func (l layout) versionRefs(versions []*model.Version) []versionRef {
 // clientsetTarget is the clientset package: Interface, Clientset and its constructors.
 func (l layout) clientsetTarget(versions []*model.Version, header []byte) generator.Target {
 	pkg := l.clientsetPkg()
-	a := args("name", l.args.ClientsetName, "versions", l.versionRefs(versions))
+	a := args("name", l.args.ClientsetName, "versions", l.versionRefs(versions),
+		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
+		"discoveryClient", types.Ref(discoveryPkg, "Client"),
+		"newDiscovery", types.Ref(discoveryPkg, "NewForConfigAndClient"),
+		"discoveryNew", types.Ref(discoveryPkg, "New"))
 	return &generator.SimpleTarget{
 		PkgName:       l.args.ClientsetName,
 		PkgPath:       pkg,
@@ -62,8 +66,9 @@ func (l layout) clientsetTarget(versions []*model.Version, header []byte) genera
 	}
 }
 
-const clientsetTemplate = `// Interface is the clientset: one typed client per API group.
+const clientsetTemplate = `// Interface is the clientset: discovery, and one typed client per API group.
 type Interface interface {
+	Discovery() $.discoveryInterface|raw$
 $- range .versions$
 	$.GV$() $.Interface|raw$
 $- end$
@@ -71,9 +76,15 @@ $- end$
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
 type Clientset struct {
+	discovery *$.discoveryClient|raw$
 $- range .versions$
 	$.Field$ *$.Client|raw$
 $- end$
+}
+
+// Discovery returns the client that asks the server which groups, versions and resources it serves.
+func (c *Clientset) Discovery() $.discoveryInterface|raw$ {
+	return c.discovery
 }
 $range .versions$
 // $.GV$ returns the client of the $.GVString$ API.
@@ -97,6 +108,9 @@ func NewForConfigAndClient(config *$.restConfig|raw$, httpClient *$.httpClient|r
 	c := shareRateLimiter(config)
 	var cs Clientset
 	var err error
+	if cs.discovery, err = $.newDiscovery|raw$(c, httpClient); err != nil {
+		return nil, err
+	}
 $- range .versions$
 	if cs.$.Field$, err = $.NewClient|raw$(c, httpClient); err != nil {
 		return nil, err
@@ -117,6 +131,7 @@ func NewForConfigOrDie(config *$.restConfig|raw$) *Clientset {
 // New returns a clientset whose group clients all send their requests through c.
 func New(c $.restInterface|raw$) *Clientset {
 	return &Clientset{
+		discovery: $.discoveryNew|raw$(c),
 $- range .versions$
 		$.Field$: $.New|raw$(c),
 $- end$

@@ -114,7 +114,9 @@ func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, h
 	a := args("versions", l.versionRefs(versions), "all", l.versionRefs(all),
 		"clientsetInterface", types.Ref(l.clientsetPkg(), "Interface"),
 		"scheme", types.Ref(l.schemePkg(), "Scheme"),
-		"object", types.Ref(runtimePkg, "Object"))
+		"object", types.Ref(runtimePkg, "Object"),
+		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
+		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"))
 	return &generator.SimpleTarget{
 		PkgName:       "fake",
 		PkgPath:       pkg,
@@ -164,6 +166,11 @@ $- end$
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
 func (c *Clientset) Tracker() *$.tracker|raw$ {
 	return c.tracker
+}
+
+// Discovery answers from the resources the tracker knows.
+func (c *Clientset) Discovery() $.discoveryInterface|raw$ {
+	return $.newFakeDiscovery|raw$(c.tracker)
 }
 $range .versions$
 // $.GV$ returns the fake client of the $.GVString$ API.

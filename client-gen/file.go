@@ -61,12 +61,13 @@ func (f *file) Init(c *generator.Context, w io.Writer) error {
 }
 
 const (
-	restPkg    = "github.com/kubegen/kubegen/client/rest"
-	typedPkg   = "github.com/kubegen/kubegen/client/typed"
-	fakePkg    = "github.com/kubegen/kubegen/client/fake"
-	metav1Pkg  = "k8s.io/apimachinery/pkg/apis/meta/v1"
-	runtimePkg = "k8s.io/apimachinery/pkg/runtime"
-	schemaPkg  = "k8s.io/apimachinery/pkg/runtime/schema"
+	restPkg      = "github.com/kubegen/kubegen/client/rest"
+	typedPkg     = "github.com/kubegen/kubegen/client/typed"
+	fakePkg      = "github.com/kubegen/kubegen/client/fake"
+	discoveryPkg = "github.com/kubegen/kubegen/client/discovery"
+	metav1Pkg    = "k8s.io/apimachinery/pkg/apis/meta/v1"
+	runtimePkg   = "k8s.io/apimachinery/pkg/runtime"
+	schemaPkg    = "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // common are the symbols every template may use, by short key.

@@ -3,6 +3,7 @@
 package kubernetes
 
 import (
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
 	admissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	appsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
@@ -28,8 +29,9 @@ import (
 	http "net/http"
 )
 
-// Interface is the clientset: one typed client per API group.
+// Interface is the clientset: discovery, and one typed client per API group.
 type Interface interface {
+	Discovery() discovery.Interface
 	CoreV1() corev1.CoreV1Interface
 	AdmissionregistrationV1() admissionregistrationv1.AdmissionregistrationV1Interface
 	AppsV1() appsv1.AppsV1Interface
@@ -55,6 +57,7 @@ type Interface interface {
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
 type Clientset struct {
+	discovery               *discovery.Client
 	coreV1                  *corev1.CoreV1Client
 	admissionregistrationV1 *admissionregistrationv1.AdmissionregistrationV1Client
 	appsV1                  *appsv1.AppsV1Client
@@ -76,6 +79,11 @@ type Clientset struct {
 	schedulingV1            *schedulingv1.SchedulingV1Client
 	storageV1               *storagev1.StorageV1Client
 	storagemigrationV1      *storagemigrationv1.StoragemigrationV1Client
+}
+
+// Discovery returns the client that asks the server which groups, versions and resources it serves.
+func (c *Clientset) Discovery() discovery.Interface {
+	return c.discovery
 }
 
 // CoreV1 returns the client of the core/v1 API.
@@ -199,6 +207,9 @@ func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clien
 	c := shareRateLimiter(config)
 	var cs Clientset
 	var err error
+	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+		return nil, err
+	}
 	if cs.coreV1, err = corev1.NewForConfigAndClient(c, httpClient); err != nil {
 		return nil, err
 	}
@@ -277,6 +288,7 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
 	return &Clientset{
+		discovery:               discovery.New(c),
 		coreV1:                  corev1.New(c),
 		admissionregistrationV1: admissionregistrationv1.New(c),
 		appsV1:                  appsv1.New(c),

@@ -3,6 +3,7 @@
 package fake
 
 import (
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	kubernetes "github.com/kubegen/kubegen/kubernetes"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
@@ -171,6 +172,11 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
 func (c *Clientset) Tracker() *clientfake.Tracker {
 	return c.tracker
+}
+
+// Discovery answers from the resources the tracker knows.
+func (c *Clientset) Discovery() discovery.Interface {
+	return clientfake.NewDiscovery(c.tracker)
 }
 
 // CoreV1 returns the fake client of the core/v1 API.

@@ -5,20 +5,28 @@ package versioned
 import (
 	corev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/core/v1"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
 	http "net/http"
 )
 
-// Interface is the clientset: one typed client per API group.
+// Interface is the clientset: discovery, and one typed client per API group.
 type Interface interface {
+	Discovery() discovery.Interface
 	CoreV1() corev1.CoreV1Interface
 	ExampleV1() examplev1.ExampleV1Interface
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
 type Clientset struct {
+	discovery *discovery.Client
 	coreV1    *corev1.CoreV1Client
 	exampleV1 *examplev1.ExampleV1Client
+}
+
+// Discovery returns the client that asks the server which groups, versions and resources it serves.
+func (c *Clientset) Discovery() discovery.Interface {
+	return c.discovery
 }
 
 // CoreV1 returns the client of the core/v1 API.
@@ -47,6 +55,9 @@ func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clien
 	c := shareRateLimiter(config)
 	var cs Clientset
 	var err error
+	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+		return nil, err
+	}
 	if cs.coreV1, err = corev1.NewForConfigAndClient(c, httpClient); err != nil {
 		return nil, err
 	}
@@ -68,6 +79,7 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
 	return &Clientset{
+		discovery: discovery.New(c),
 		coreV1:    corev1.New(c),
 		exampleV1: examplev1.New(c),
 	}

@@ -3,19 +3,27 @@
 package clientset
 
 import (
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 	http "net/http"
 )
 
-// Interface is the clientset: one typed client per API group.
+// Interface is the clientset: discovery, and one typed client per API group.
 type Interface interface {
+	Discovery() discovery.Interface
 	StableV1() stablev1.StableV1Interface
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
 type Clientset struct {
-	stableV1 *stablev1.StableV1Client
+	discovery *discovery.Client
+	stableV1  *stablev1.StableV1Client
+}
+
+// Discovery returns the client that asks the server which groups, versions and resources it serves.
+func (c *Clientset) Discovery() discovery.Interface {
+	return c.discovery
 }
 
 // StableV1 returns the client of the stable.example.com/v1 API.
@@ -39,6 +47,9 @@ func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clien
 	c := shareRateLimiter(config)
 	var cs Clientset
 	var err error
+	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+		return nil, err
+	}
 	if cs.stableV1, err = stablev1.NewForConfigAndClient(c, httpClient); err != nil {
 		return nil, err
 	}
@@ -57,7 +68,8 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
 	return &Clientset{
-		stableV1: stablev1.New(c),
+		discovery: discovery.New(c),
+		stableV1:  stablev1.New(c),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	examplev1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1/fake"
 	examplev1beta1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1/fake"
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	runtime "k8s.io/apimachinery/pkg/runtime"
 )
@@ -46,6 +47,11 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
 func (c *Clientset) Tracker() *clientfake.Tracker {
 	return c.tracker
+}
+
+// Discovery answers from the resources the tracker knows.
+func (c *Clientset) Discovery() discovery.Interface {
+	return clientfake.NewDiscovery(c.tracker)
 }
 
 // CoreV1 returns the fake client of the core/v1 API.

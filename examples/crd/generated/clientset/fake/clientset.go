@@ -3,6 +3,7 @@
 package fake
 
 import (
+	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	clientset "github.com/kubegen/kubegen/examples/crd/generated/clientset"
 	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
@@ -41,6 +42,11 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
 func (c *Clientset) Tracker() *clientfake.Tracker {
 	return c.tracker
+}
+
+// Discovery answers from the resources the tracker knows.
+func (c *Clientset) Discovery() discovery.Interface {
+	return clientfake.NewDiscovery(c.tracker)
 }
 
 // StableV1 returns the fake client of the stable.example.com/v1 API.
