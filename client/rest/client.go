@@ -200,7 +200,7 @@ func (c *RESTClient) GetRateLimiter() RateLimiter { return c.limiter }
 // APIVersion returns the group/version the client addresses.
 func (c *RESTClient) APIVersion() schema.GroupVersion { return c.gv }
 
-// Verb starts a request with the given HTTP method.
+// Verb starts a request with the given HTTP method (upper-cased).
 func (c *RESTClient) Verb(verb string) *Request { return newRequest(c, verb) }
 
 // Post starts a POST request.

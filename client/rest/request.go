@@ -43,7 +43,7 @@ type Request struct {
 }
 
 func newRequest(c *RESTClient, verb string) *Request {
-	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries}
+	return &Request{c: c, verb: strings.ToUpper(verb), pathPrefix: c.versionPath, maxRetries: c.maxRetries}
 }
 
 func (r *Request) fail(err error) *Request {

@@ -158,6 +158,7 @@ func TestRequestHeaders(t *testing.T) {
 		{"patch type wins over object body", protoClient.Patch(types.ApplyYAMLPatchType).Body(sampleConfigMap()),
 			"Content-Type", "application/apply-patch+yaml"},
 		{"custom header", jsonClient.Get().SetHeader("x-custom", "a"), "X-Custom", "a"},
+		{"custom header replaces default", jsonClient.Get().SetHeader("accept", "text/plain"), "Accept", "text/plain"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +170,9 @@ func TestRequestHeaders(t *testing.T) {
 				t.Errorf("%s = %q, want %q", tt.header, got, tt.want)
 			}
 		})
+	}
+	if req, err := jsonClient.Verb("get").HTTPRequest(context.Background()); err != nil || req.Method != "GET" {
+		t.Errorf("Verb(\"get\") gives method %q, %v; want GET", req.Method, err)
 	}
 	if ua := DefaultUserAgent(); !strings.HasPrefix(ua, "kubegen/") || !strings.Contains(ua, "(") {
 		t.Errorf("DefaultUserAgent() = %q, want kubegen/<version> (<os>/<arch>)", ua)
