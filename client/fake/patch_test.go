@@ -190,3 +190,23 @@ func TestCustomResourceRefusesStrategicMerge(t *testing.T) {
 		t.Fatalf("apply to a custom resource: %v %v", err, got.Labels)
 	}
 }
+
+func TestApplyPatchFromYAML(t *testing.T) {
+	ctx := context.Background()
+	c := configMaps(newTracker(t), "ns")
+	yaml := []byte("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels:\n    from: yaml\ndata:\n  k: v\n")
+	got, err := c.Patch(ctx, "cfg", types.ApplyPatchType, yaml, metav1.PatchOptions{FieldManager: "yaml", Force: new(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Labels["from"] != "yaml" || got.Data["k"] != "v" || got.ManagedFields[0].Manager != "yaml" {
+		t.Errorf("applied from YAML: %+v", got)
+	}
+	wrongKind := []byte("apiVersion: v1\nkind: Secret\nmetadata:\n  name: cfg\n")
+	if _, err := c.Patch(ctx, "cfg", types.ApplyPatchType, wrongKind, metav1.PatchOptions{FieldManager: "yaml"}); !apierrors.IsBadRequest(err) {
+		t.Errorf("apply of another kind: %v", err)
+	}
+	if _, err := c.Patch(ctx, "cfg", types.ApplyPatchType, []byte("{{{"), metav1.PatchOptions{FieldManager: "yaml"}); !apierrors.IsBadRequest(err) {
+		t.Errorf("malformed apply patch: %v", err)
+	}
+}
