@@ -141,13 +141,21 @@ func TestClientConstructionErrors(t *testing.T) {
 		{"bad scheme", func(c *Config) { c.Host = "ftp://example.com" }, "scheme must be http or https"},
 		{"query in host", func(c *Config) { c.Host = "https://example.com/?a=b" }, "must not have a query"},
 		{"unparsable host", func(c *Config) { c.Host = "https://exa mple.com:x" }, "invalid Host"},
+		{"credentials in a bad host are hidden", func(c *Config) { c.Host = "ftp://admin:s3cr3t@example.com/x" },
+			`invalid Host "ftp://--- REDACTED ---@example.com/x"`},
+		{"credentials in an unparsable host are hidden", func(c *Config) { c.Host = "https://admin:s3cr3t@exa mple.com" },
+			`invalid Host "https://--- REDACTED ---@exa mple.com"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := CopyConfig(ok)
 			tt.mutate(c)
-			if _, err := RESTClientFor(c); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+			_, err := RESTClientFor(c)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("error = %v, want one containing %q", err, tt.wantErr)
+			}
+			if err != nil && strings.Contains(err.Error(), "s3cr3t") {
+				t.Errorf("error leaks a password: %v", err)
 			}
 		})
 	}

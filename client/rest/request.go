@@ -120,7 +120,7 @@ func (r *Request) SubResource(subresources ...string) *Request {
 
 // Prefix appends path segments after the versioned API path and before the namespace.
 func (r *Request) Prefix(segments ...string) *Request {
-	r.pathPrefix = path.Join(append([]string{r.pathPrefix}, segments...)...)
+	r.pathPrefix = path.Join(append([]string{"/", r.pathPrefix}, segments...)...)
 	return r
 }
 

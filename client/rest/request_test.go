@@ -27,6 +27,12 @@ func TestRequestURL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bareCfg := testConfig("http://bare.local", "")
+	bareCfg.APIPath, bareCfg.GroupVersion = "", &schema.GroupVersion{}
+	bare, err := RESTClientFor(bareCfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		req  *Request
@@ -58,6 +64,9 @@ func TestRequestURL(t *testing.T) {
 		{"host prefix", prefixed.Get().Namespace("ns").Resource("pods"),
 			"http://proxy.local/k8s/clusters/c1/api/v1/namespaces/ns/pods"},
 		{"abs path", core.Get().AbsPath("/version"), "https://example.com:6443/version"},
+		{"abs path keeps trailing slash", core.Get().AbsPath("/openapi/v2/"), "https://example.com:6443/openapi/v2/"},
+		{"abs path then resource", core.Get().AbsPath("/apis/x/v1").Resource("things"), "https://example.com:6443/apis/x/v1/things"},
+		{"prefix without api path", bare.Get().Prefix("watch").Resource("pods"), "http://bare.local/watch/pods"},
 		{"abs path under host prefix", prefixed.Get().AbsPath("apis", "apps"),
 			"http://proxy.local/k8s/clusters/c1/apis/apps"},
 		{"params sorted", core.Get().Resource("pods").Param("b", "2").Param("a", "1").Param("a", "0"),
