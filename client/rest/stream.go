@@ -11,16 +11,17 @@ import (
 // The caller must close it. A non-2xx answer is returned as an *apierrors.StatusError instead. The
 // request's Timeout, if set, covers reading the body too; Config.Timeout does not apply to streams.
 func (r *Request) Stream(ctx context.Context) (io.ReadCloser, error) {
-	resp, cancel, err := r.open(ctx)
+	resp, _, cancel, err := r.open(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}, nil
 }
 
-// open sends the request and returns a 2xx response whose body the caller owns, with the cancel
-// function of the context the body lives in. Non-2xx answers become StatusErrors.
-func (r *Request) open(ctx context.Context) (*http.Response, context.CancelFunc, error) {
+// open sends the request and returns a 2xx response whose body the caller owns, with the context the
+// body lives in (bounded by Request.Timeout) and its cancel function. Non-2xx answers become
+// StatusErrors.
+func (r *Request) open(ctx context.Context) (*http.Response, context.Context, context.CancelFunc, error) {
 	var cancel context.CancelFunc
 	if r.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, r.timeout)
@@ -42,9 +43,9 @@ func (r *Request) open(ctx context.Context) (*http.Response, context.CancelFunc,
 	}
 	if err != nil {
 		cancel()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return resp, cancel, nil
+	return resp, ctx, cancel, nil
 }
 
 // cancelOnClose releases the request's context when the body is closed.

@@ -18,10 +18,10 @@ import (
 //
 // An ERROR event carries the server's *metav1.Status. A stream that breaks (truncated, garbage or
 // oversized frame, undecodable object) ends with one ERROR event whose Status describes the problem,
-// then the result channel closes. A clean end of stream, Stop, or the end of ctx close the channel
-// without an ERROR event. Stop is prompt and may be called more than once.
+// then the result channel closes. A clean end of stream, Stop, the end of ctx or of the request's
+// Timeout close the channel without an ERROR event. Stop is prompt and may be called more than once.
 func (r *Request) Watch(ctx context.Context) (watch.Interface, error) {
-	resp, cancel, err := r.open(ctx)
+	resp, ctx, cancel, err := r.open(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -247,6 +247,22 @@ func TestWatchEndsWhenContextEnds(t *testing.T) {
 	}
 }
 
+func TestWatchEndsQuietlyAtRequestTimeout(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // ignores the timeout parameter
+	})
+	c := testClient(t, srv.URL, "", nil)
+	w, err := c.Get().Resource("configmaps").Param("watch", "true").Timeout(50 * time.Millisecond).Watch(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if events := collect(t, w); len(events) != 0 {
+		t.Errorf("events at timeout = %v, want none", events)
+	}
+}
+
 func TestWatchAndStreamFailures(t *testing.T) {
 	forbidden := encodeAs(t, ContentTypeJSON, &metav1.Status{TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"},
 		Status: metav1.StatusFailure, Code: 403, Reason: metav1.StatusReasonForbidden, Message: "forbidden: no watching"})
