@@ -18,8 +18,11 @@
 //     Conflict; an empty one is unconditional. Delete preconditions (uid, resourceVersion).
 //   - AlreadyExists and NotFound naming the group and resource; Invalid when name and generateName are
 //     both empty; generateName with a random 5-character suffix; uid; creationTimestamp (to the second).
-//   - Label selectors and field selectors (metadata.name, metadata.namespace, and any registered with
-//     WithSelectableField); other fields are BadRequest, as from the apiserver.
+//   - Label selectors and field selectors: metadata.name, metadata.namespace, the fields the apiserver
+//     supports for built-in kinds (pods: spec.nodeName, status.phase, ...; events: involvedObject.*,
+//     reason, source, ...; secrets: type; nodes, namespaces, services, replicationcontrollers, jobs,
+//     certificatesigningrequests, resourceslices), and any registered with WithSelectableField; other
+//     fields are BadRequest, as from the apiserver.
 //   - Lists with limit and continue over one consistent snapshot, resourceVersion with
 //     resourceVersionMatch=Exact, 410 Gone for resourceVersions older than the event history
 //     (SetHistoryLimit, Compact), and a timeout error for resourceVersions not yet reached.
@@ -60,7 +63,7 @@
 //   - metadata.generation is tracked for every resource registered WithStatusSubresource or
 //     AsCustomResource, and for no other: the apiserver tracks it per kind (not for namespaces, nodes or
 //     services, although they have a status; for some kinds without one).
-//   - Field selectors on fields other than metadata.name and metadata.namespace need WithSelectableField.
+//   - Field selectors of custom resources (selectableFields in the CRD) need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.
 //   - Each group/version/resource is stored on its own: two versions of one resource are two separate

@@ -49,12 +49,19 @@ func (t *Tracker) newObject(r *Resource) runtime.Object {
 // tracksGeneration reports whether metadata.generation is set on create and bumped on spec changes.
 func (r *Resource) tracksGeneration() bool { return r.HasStatus || r.CustomResource }
 
-// fieldSet returns the selectable fields of obj.
+// fieldSet returns the selectable fields of obj: metadata, the apiserver's own fields for built-in
+// resources, and the registered SelectableFields.
 func (r *Resource) fieldSet(obj runtime.Object) fields.Set {
 	m, _ := meta.Accessor(obj)
 	set := fields.Set{"metadata.name": m.GetName()}
 	if !r.ClusterScoped {
 		set["metadata.namespace"] = m.GetNamespace()
+	}
+	if builtin := builtinFields[r.Resource]; len(builtin) > 0 {
+		content := contentOf(obj)
+		for label, get := range builtin {
+			set[label] = get(content)
+		}
 	}
 	for label, get := range r.SelectableFields {
 		set[label] = get(obj)
@@ -65,6 +72,9 @@ func (r *Resource) fieldSet(obj runtime.Object) fields.Set {
 // supportsField reports whether label may appear in a field selector for this resource.
 func (r *Resource) supportsField(label string) bool {
 	if label == "metadata.name" || (label == "metadata.namespace" && !r.ClusterScoped) {
+		return true
+	}
+	if _, ok := builtinFields[r.Resource][label]; ok {
 		return true
 	}
 	_, ok := r.SelectableFields[label]
