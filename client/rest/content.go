@@ -37,40 +37,50 @@ func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
 		c.contentType = ContentTypeJSON
 	}
 	if c.accept == "" {
-		c.accept = c.contentType
-		if c.contentType != ContentTypeJSON {
-			c.accept = c.contentType + ", " + ContentTypeJSON
-		}
+		c.accept = defaultAccept(c.contentType)
 	}
 	ns := cc.NegotiatedSerializer
 	if ns == nil {
 		c.encoderErr = fmt.Errorf("rest: client has no NegotiatedSerializer to encode objects")
 		return c
 	}
-	infos := ns.SupportedMediaTypes()
-	for _, info := range infos {
-		if info.MediaType == ContentTypeJSON {
-			c.jsonEncoder = ns.EncoderForVersion(info.Serializer, gv)
-		}
-		if info.MediaType == c.contentType {
-			c.encoder = ns.EncoderForVersion(info.Serializer, gv)
-			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
-		}
-	}
-	for _, info := range infos {
-		if info.MediaType != c.contentType {
-			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, ns.DecoderToVersion(info.Serializer, nil)})
-		}
-	}
-	for _, d := range c.decoders {
-		if d.mediaType == ContentTypeProtobuf {
-			c.direct = newProtoDirect(d.decoder)
-		}
-	}
+	c.resolve(ns, gv)
 	if c.encoder == nil {
 		c.encoderErr = fmt.Errorf("rest: serializer does not support content type %q", c.contentType)
 	}
 	return c
+}
+
+// defaultAccept prefers the client's content type and falls back to JSON, which every type has.
+func defaultAccept(contentType string) string {
+	if contentType == ContentTypeJSON {
+		return contentType
+	}
+	return contentType + ", " + ContentTypeJSON
+}
+
+// resolve picks the encoders and decoders of ns; the decoder of the client's own content type comes
+// first.
+func (c *codecs) resolve(ns runtime.NegotiatedSerializer, gv schema.GroupVersion) {
+	infos := ns.SupportedMediaTypes()
+	for _, own := range []bool{true, false} {
+		for _, info := range infos {
+			if (info.MediaType == c.contentType) != own {
+				continue
+			}
+			dec := ns.DecoderToVersion(info.Serializer, nil)
+			c.decoders = append(c.decoders, mediaDecoder{info.MediaType, dec})
+			if own {
+				c.encoder = ns.EncoderForVersion(info.Serializer, gv)
+			}
+			if info.MediaType == ContentTypeJSON {
+				c.jsonEncoder = ns.EncoderForVersion(info.Serializer, gv)
+			}
+			if info.MediaType == ContentTypeProtobuf {
+				c.direct = newProtoDirect(dec)
+			}
+		}
+	}
 }
 
 // encoderFor returns the encoder for an object body sent with Content-Type header value set (empty:

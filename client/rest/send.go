@@ -101,34 +101,43 @@ func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response
 		defer cancel()
 	}
 	for attempt := 0; ; attempt++ {
-		if err := r.throttle(ctx); err != nil {
+		resp, wait, err := r.attempt(ctx, attempt)
+		switch {
+		case err != nil:
+			return err
+		case resp != nil:
+			fn(resp)
+			return nil
+		}
+		if err := r.c.wait(ctx, wait); err != nil {
 			return err
 		}
-		req, err := r.HTTPRequest(ctx)
-		if err != nil {
-			return err
-		}
-		resp, err := r.c.client.Do(req)
-		retry := attempt < r.maxRetries && r.replayable()
-		if err != nil {
-			if retry && r.idempotent() && isConnectionDrop(err) && ctx.Err() == nil {
-				if werr := r.c.wait(ctx, backoff(attempt)); werr != nil {
-					return werr
-				}
-				continue
-			}
-			return fmt.Errorf("rest: %s %s: %w", r.verb, req.URL.Redacted(), unwrapURLError(err))
-		}
-		if wait, ok := r.retryAfter(resp, attempt); ok && retry {
-			drainAndClose(resp.Body)
-			if werr := r.c.wait(ctx, wait); werr != nil {
-				return werr
-			}
-			continue
-		}
-		fn(resp)
-		return nil
 	}
+}
+
+// attempt sends the request once. It returns the response to use, or how long to wait before the
+// next attempt, or an error that ends the request.
+func (r *Request) attempt(ctx context.Context, attempt int) (*http.Response, time.Duration, error) {
+	if err := r.throttle(ctx); err != nil {
+		return nil, 0, err
+	}
+	req, err := r.HTTPRequest(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	resp, err := r.c.client.Do(req)
+	retry := attempt < r.maxRetries && r.replayable()
+	if err != nil {
+		if retry && r.idempotent() && isConnectionDrop(err) && ctx.Err() == nil {
+			return nil, backoff(attempt), nil
+		}
+		return nil, 0, fmt.Errorf("rest: %s %s: %w", r.verb, req.URL.Redacted(), unwrapURLError(err))
+	}
+	if wait, ok := r.retryAfter(resp, attempt); ok && retry {
+		drainAndClose(resp.Body)
+		return nil, wait, nil
+	}
+	return resp, 0, nil
 }
 
 // doTimeout bounds Do: the request's own Timeout, else Config.Timeout.
