@@ -16,11 +16,17 @@
 //   - Factory shares one informer per type between all users of a clientset; generated informer
 //     factories are thin wrappers around it.
 //
-// Memory: the cache stores only the decoded objects (no queue of deltas, no second copy). Listers
-// and handlers receive the cached pointers themselves: never mutate them; copy first (DeepCopy).
-// By default informers drop metadata.managedFields before storing an object, since controllers
-// rarely read them and they are often the largest part of small objects; set KeepManagedFields to
-// keep them.
+// Memory: the cache stores only the decoded objects (no queue of deltas, no second copy, no key
+// strings). Listers and handlers receive the cached pointers themselves: never mutate them; copy
+// first (DeepCopy). By default informers also
+//
+//   - drop metadata.managedFields before storing an object, since controllers rarely read them and
+//     they are often the largest part of small objects (InformerOptions.KeepManagedFields keeps
+//     them);
+//   - let cached objects with equal labels, or equal annotations, share one map: label sets repeat
+//     across objects and each small map costs over 300 bytes (InformerOptions.NoMapSharing turns
+//     this off). Mutating a cached object's labels would thus change other objects too — one more
+//     reason never to mutate cached objects.
 //
 // Layer: cache sits above the REST layer; it imports apimachinery and klog and knows clients only
 // through the ListerWatcher interface, so it never depends on generated code.

@@ -31,6 +31,9 @@ type FactoryOptions struct {
 	ResyncPeriod time.Duration
 	// KeepManagedFields keeps metadata.managedFields in cached objects (dropped by default).
 	KeepManagedFields bool
+	// NoMapSharing gives every cached object label and annotation maps of its own (by default
+	// equal maps are shared; see InformerOptions).
+	NoMapSharing bool
 	// Transform edits every object of every type before it is cached.
 	Transform func(obj Object)
 	// UseWatchList syncs with streaming watch-lists when the server supports them.
@@ -96,6 +99,7 @@ func NewInformer[T Object, L runtime.Object](opts FactoryOptions, lw ListerWatch
 		Resource:          resource,
 		ResyncPeriod:      opts.ResyncPeriod,
 		KeepManagedFields: opts.KeepManagedFields,
+		NoMapSharing:      opts.NoMapSharing,
 		Transform:         factoryTransform[T](opts.Transform),
 		UseWatchList:      opts.UseWatchList,
 		WatchErrorHandler: opts.WatchErrorHandler,

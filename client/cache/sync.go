@@ -59,27 +59,48 @@ func (e *SyncError) Unwrap() []error {
 	return errs
 }
 
-// syncPoll is how often WaitForCacheSync checks caches that offer no channel.
+// syncPoll is how often WaitForCacheSync checks caches that offer no Synced channel.
 const syncPoll = 50 * time.Millisecond
+
+// syncSignaller is a Syncer that closes a channel once synced, so waiting needs no polling.
+type syncSignaller interface {
+	Synced() <-chan struct{}
+}
 
 // WaitForCacheSync waits until every syncer has synced and returns nil, or returns a *SyncError
 // naming the caches that had not synced when ctx ended, with their last list or watch error.
 func WaitForCacheSync(ctx context.Context, syncers ...Syncer) error {
-	ticker := time.NewTicker(syncPoll)
-	defer ticker.Stop()
-	for {
-		if allSynced(syncers) {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
+	for _, s := range syncers {
+		if !waitFor(ctx, s) {
 			if allSynced(syncers) {
 				return nil
 			}
 			return newSyncError(ctx.Err(), syncers)
+		}
+	}
+	return nil
+}
+
+// waitFor waits until s has synced; false means ctx ended first.
+func waitFor(ctx context.Context, s Syncer) bool {
+	if sig, ok := s.(syncSignaller); ok {
+		select {
+		case <-sig.Synced():
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	ticker := time.NewTicker(syncPoll)
+	defer ticker.Stop()
+	for !s.HasSynced() {
+		select {
+		case <-ctx.Done():
+			return false
 		case <-ticker.C:
 		}
 	}
+	return true
 }
 
 func allSynced(syncers []Syncer) bool {

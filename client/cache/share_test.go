@@ -1,0 +1,83 @@
+package cache
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+func sameMap(a, b map[string]string) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
+}
+
+func TestMapSharer(t *testing.T) {
+	s := newMapSharer()
+	first := s.share(map[string]string{"app": "web", "tier": "front"})
+	tests := []struct {
+		name  string
+		m     map[string]string
+		share bool
+	}{
+		{"equal content", map[string]string{"tier": "front", "app": "web"}, true},
+		{"different value", map[string]string{"app": "web", "tier": "back"}, false},
+		{"subset", map[string]string{"app": "web"}, false},
+		{"swapped key and value", map[string]string{"web": "app", "front": "tier"}, false},
+	}
+	for _, tc := range tests {
+		if got := s.share(tc.m); sameMap(got, first) != tc.share {
+			t.Errorf("%s: shared with the first map = %v, want %v", tc.name, !tc.share, tc.share)
+		}
+	}
+	if got := s.share(nil); got != nil {
+		t.Error("nil map not kept nil")
+	}
+}
+
+func TestMapSharerMemoryIsBounded(t *testing.T) {
+	s := newMapSharer()
+	first := s.share(map[string]string{"n": "first"})
+	for i := range 3 * sharerGeneration {
+		s.share(map[string]string{"n": fmt.Sprint(i)})
+		if n := len(s.current) + len(s.previous); n > 2*sharerGeneration {
+			t.Fatalf("sharer remembers %d maps, more than two generations", n)
+		}
+	}
+	if got := s.share(map[string]string{"n": "first"}); sameMap(got, first) {
+		t.Fatal("a map two generations old is still remembered")
+	}
+}
+
+func TestInformerSharesLabelAndAnnotationMaps(t *testing.T) {
+	for _, noSharing := range []bool{false, true} {
+		t.Run(fmt.Sprintf("NoMapSharing=%v", noSharing), func(t *testing.T) {
+			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{NoMapSharing: noSharing})
+			h.run(t)
+			a, b := cm("n", "a", "1", "app", "web"), cm("n", "b", "1", "app", "web")
+			a.Annotations, b.Annotations = map[string]string{"owner": "x"}, map[string]string{"owner": "x"}
+			h.lw.answerList(t, cmList("1", a))
+			w, _ := h.lw.answerWatch(t)
+			w.Add(b)
+			eventually(t, "both cached", func() bool { return h.inf.Store().Len() == 2 })
+			ca, _ := h.inf.Store().GetByKey("n/a")
+			cb, _ := h.inf.Store().GetByKey("n/b")
+			if sameMap(ca.Labels, cb.Labels) == noSharing || sameMap(ca.Annotations, cb.Annotations) == noSharing {
+				t.Fatalf("labels shared %v, annotations shared %v; want %v", sameMap(ca.Labels, cb.Labels),
+					sameMap(ca.Annotations, cb.Annotations), !noSharing)
+			}
+			if cb.Labels["app"] != "web" || cb.Annotations["owner"] != "x" {
+				t.Fatalf("content changed: %v %v", cb.Labels, cb.Annotations)
+			}
+		})
+	}
+}
+
+func BenchmarkMapSharer(b *testing.B) {
+	s := newMapSharer()
+	m := map[string]string{"app": "web", "tier": "frontend", "release": "r1"}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.share(m)
+	}
+}
