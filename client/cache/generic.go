@@ -39,27 +39,34 @@ func Generic[T Object](i *SharedIndexInformer[T]) GenericInformer {
 
 type genericInformer[T Object] struct{ i *SharedIndexInformer[T] }
 
+// Informer implements GenericInformer.
 func (g genericInformer[T]) Informer() Informer    { return g.i }
+// Lister implements GenericInformer.
 func (g genericInformer[T]) Lister() GenericLister { return genericLister[T]{g.i.Lister()} }
 
 type genericLister[T Object] struct{ l *Lister[T] }
 
+// List implements GenericLister.
 func (g genericLister[T]) List(selector labels.Selector) ([]runtime.Object, error) {
 	return erase(g.l.List(selector))
 }
 
+// Get implements GenericLister.
 func (g genericLister[T]) Get(name string) (runtime.Object, error) { return eraseOne(g.l.Get(name)) }
 
+// ByNamespace implements GenericLister.
 func (g genericLister[T]) ByNamespace(namespace string) GenericNamespaceLister {
 	return genericNamespaceLister[T]{g.l.Namespace(namespace)}
 }
 
 type genericNamespaceLister[T Object] struct{ l NamespaceLister[T] }
 
+// List implements GenericNamespaceLister.
 func (g genericNamespaceLister[T]) List(selector labels.Selector) ([]runtime.Object, error) {
 	return erase(g.l.List(selector))
 }
 
+// Get implements GenericNamespaceLister.
 func (g genericNamespaceLister[T]) Get(name string) (runtime.Object, error) {
 	return eraseOne(g.l.Get(name))
 }

@@ -191,6 +191,9 @@ func (r *Reflector[T]) watch(ctx context.Context) (progressed bool, err error) {
 		}
 		return false, fmt.Errorf("%s: watch: %w", r.opts.Name, err)
 	}
+	if w == nil {
+		return false, fmt.Errorf("%s: watch: the ListerWatcher returned no watch and no error", r.opts.Name)
+	}
 	defer w.Stop()
 	n, err := r.consume(ctx, w)
 	return n > 0 || time.Since(started) > healthyWatch, err

@@ -74,6 +74,9 @@ func (r *Reflector[T]) watchList(ctx context.Context) (progressed bool, err erro
 		}
 		return false, fmt.Errorf("%s: watch-list: %w", r.opts.Name, err)
 	}
+	if w == nil {
+		return false, fmt.Errorf("%s: watch-list: the ListerWatcher returned no watch and no error", r.opts.Name)
+	}
 	defer w.Stop()
 	started := time.Now()
 	done, err := r.initialEvents(ctx, w)

@@ -366,3 +366,16 @@ func TestReflectorStopsOnCancel(t *testing.T) {
 		t.Fatal("Run did not return after cancel")
 	}
 }
+
+func TestReflectorSurvivesNilWatch(t *testing.T) {
+	h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{})
+	h.lw.answerList(t, cmList("3"))
+	h.lw.expectWatch(t).reply <- watchReply{}
+	if err := <-h.errs; err == nil || !contains(err.Error(), "no watch and no error") {
+		t.Fatalf("error = %v", err)
+	}
+	_, wopts := h.lw.answerWatch(t)
+	if wopts.ResourceVersion != "3" {
+		t.Fatalf("retried watch from %q, want 3", wopts.ResourceVersion)
+	}
+}

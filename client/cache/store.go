@@ -93,7 +93,9 @@ func splitKey(key string) (namespace, name string) {
 	return "", key
 }
 
+// Add implements Indexer.
 func (s *store[T]) Add(obj T) error    { return s.put(obj) }
+// Update implements Indexer.
 func (s *store[T]) Update(obj T) error { return s.put(obj) }
 
 func (s *store[T]) put(obj T) error {
@@ -123,6 +125,7 @@ func (s *store[T]) put(obj T) error {
 	return nil
 }
 
+// Delete implements Indexer.
 func (s *store[T]) Delete(obj T) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -205,6 +208,7 @@ func (s *store[T]) unindex(key string, old T) {
 	}
 }
 
+// Replace implements Indexer.
 func (s *store[T]) Replace(objs []T, _ string) error {
 	_, err := s.swap(objs)
 	return err
@@ -262,6 +266,7 @@ func buildIndices[T Object](indexers Indexers[T], spaces map[string]map[string]T
 	return indices, nil
 }
 
+// AddIndexers implements Indexer.
 func (s *store[T]) AddIndexers(indexers Indexers[T]) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -281,10 +286,12 @@ func (s *store[T]) AddIndexers(indexers Indexers[T]) error {
 	return nil
 }
 
+// GetByKey implements Indexer.
 func (s *store[T]) GetByKey(key string) (T, bool) {
 	return s.get(splitKey(key))
 }
 
+// List implements Indexer.
 func (s *store[T]) List() []T {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -297,6 +304,7 @@ func (s *store[T]) List() []T {
 	return out
 }
 
+// ListKeys implements Indexer.
 func (s *store[T]) ListKeys() []string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -309,12 +317,14 @@ func (s *store[T]) ListKeys() []string {
 	return out
 }
 
+// Len implements Indexer.
 func (s *store[T]) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.count
 }
 
+// ByIndex implements Indexer.
 func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -339,6 +349,7 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	return out, nil
 }
 
+// IndexKeys implements Indexer.
 func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -360,6 +371,7 @@ func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 	return out, nil
 }
 
+// IndexValues implements Indexer.
 func (s *store[T]) IndexValues(indexName string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

@@ -15,6 +15,8 @@ type stopper interface {
 
 type realClock struct{}
 
+// Now implements k.
 func (realClock) Now() time.Time { return time.Now() }
 
+// AfterFunc implements k.
 func (realClock) AfterFunc(d time.Duration, f func()) stopper { return time.AfterFunc(d, f) }
