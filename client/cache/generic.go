@@ -40,7 +40,8 @@ func Generic[T Object](i *SharedIndexInformer[T]) GenericInformer {
 type genericInformer[T Object] struct{ i *SharedIndexInformer[T] }
 
 // Informer implements GenericInformer.
-func (g genericInformer[T]) Informer() Informer    { return g.i }
+func (g genericInformer[T]) Informer() Informer { return g.i }
+
 // Lister implements GenericInformer.
 func (g genericInformer[T]) Lister() GenericLister { return genericLister[T]{g.i.Lister()} }
 

@@ -94,7 +94,8 @@ func splitKey(key string) (namespace, name string) {
 }
 
 // Add implements Indexer.
-func (s *store[T]) Add(obj T) error    { return s.put(obj) }
+func (s *store[T]) Add(obj T) error { return s.put(obj) }
+
 // Update implements Indexer.
 func (s *store[T]) Update(obj T) error { return s.put(obj) }
 
