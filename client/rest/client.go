@@ -217,24 +217,24 @@ func (c *RESTClient) GetRateLimiter() RateLimiter { return c.limiter }
 func (c *RESTClient) APIVersion() schema.GroupVersion { return c.gv }
 
 // Verb starts a request with the given HTTP method (upper-cased).
-func (c *RESTClient) Verb(verb string) *Request { return newRequest(c, verb) }
+func (c *RESTClient) Verb(verb string) *Request { return newRequest(c, upperASCII(verb)) }
 
 // Post starts a POST request.
-func (c *RESTClient) Post() *Request { return c.Verb(http.MethodPost) }
+func (c *RESTClient) Post() *Request { return newRequest(c, http.MethodPost) }
 
 // Put starts a PUT request.
-func (c *RESTClient) Put() *Request { return c.Verb(http.MethodPut) }
+func (c *RESTClient) Put() *Request { return newRequest(c, http.MethodPut) }
 
 // Patch starts a PATCH request whose body is a patch of type pt.
 func (c *RESTClient) Patch(pt types.PatchType) *Request {
-	return c.Verb(http.MethodPatch).SetHeader("Content-Type", string(pt))
+	return newRequest(c, http.MethodPatch).SetHeader("Content-Type", string(pt))
 }
 
 // Get starts a GET request.
-func (c *RESTClient) Get() *Request { return c.Verb(http.MethodGet) }
+func (c *RESTClient) Get() *Request { return newRequest(c, http.MethodGet) }
 
 // Delete starts a DELETE request.
-func (c *RESTClient) Delete() *Request { return c.Verb(http.MethodDelete) }
+func (c *RESTClient) Delete() *Request { return newRequest(c, http.MethodDelete) }
 
 // HTTPClient returns the *http.Client requests are sent with.
 func (c *RESTClient) HTTPClient() *http.Client { return c.client }

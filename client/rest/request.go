@@ -43,7 +43,17 @@ type Request struct {
 }
 
 func newRequest(c *RESTClient, verb string) *Request {
-	return &Request{c: c, verb: strings.ToUpper(verb), pathPrefix: c.versionPath, maxRetries: c.maxRetries}
+	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries}
+}
+
+// upperASCII upper-cases a method name, without allocating when it already is.
+func upperASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return strings.ToUpper(s)
+		}
+	}
+	return s
 }
 
 func (r *Request) fail(err error) *Request {
