@@ -77,7 +77,8 @@ func TestBuildKinds(t *testing.T) {
 		namespaced, status    bool
 		methods               string
 	}{
-		{"Widget", "widgets", all, true, true, "GetScale:get:scale:" + fixtures + "/apis/example/v1.Widget->k8s.io/api/autoscaling/v1.Scale UpdateScale:update:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale"},
+		{"Widget", "widgets", all, true, true, "GetScale:get:scale:" + fixtures + "/apis/example/v1.Widget->k8s.io/api/autoscaling/v1.Scale UpdateScale:update:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale " +
+			"ApplyScale:apply:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale"},
 		{"Policy", "policies", "create,update,delete,deleteCollection,get,list,watch,patch,apply", false, true, ""},
 		{"Review", "reviews", "create", false, false, ""},
 		{"Gauge", "gauges", "get,list,watch", true, false, ""},

@@ -47,6 +47,8 @@ type WidgetInterface interface {
 	GetScale(ctx context.Context, widgetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named Widget with scale and returns the server's copy.
 	UpdateScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error)
+	// ApplyScale (+genclient:method, verb=apply) is not generated: apply a scale with Patch and
+	// types.ApplyPatchType (or ApplyYAMLPatchType), naming the subresource.
 
 	WidgetExpansion
 }
