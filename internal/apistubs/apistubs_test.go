@@ -255,3 +255,39 @@ func TestDiffWithoutStub(t *testing.T) {
 		t.Fatalf("Diff error = %v, want 'no stub file'", err)
 	}
 }
+
+func TestDiffAPICommand(t *testing.T) {
+	dir := fixture(t)
+	f := Flags{Release: "v1.0", Policy: string(Strict)}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	// The fixture's clientset is its module root, with typed clients under ./typed/...
+	path, wrote, err := f.CutFor(dir)
+	if err != nil || !wrote || filepath.Base(path) != "v1.0_test.go" {
+		t.Fatalf("CutFor = %s, %v, %v", path, wrote, err)
+	}
+	var out, errOut bytes.Buffer
+	if code := DiffAPI([]string{"--release", "v1.0", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("unchanged clientset: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "0 change(s), compatible") {
+		t.Errorf("unchanged report:\n%s", out.String())
+	}
+	edit(t, dir, "\tThingExpansion\n", "\tThingExpansion\n\tWatch(ctx context.Context) error\n")
+	out.Reset()
+	if code := DiffAPI([]string{"--release", "v1.0", dir}, &out, &errOut); code != 1 {
+		t.Fatalf("added method under strict: exit %d, want 1\n%s", code, out.String())
+	}
+	for _, want := range []string{"added", "v1.ThingInterface.Watch", "typed/things/v1/thing.go:", "now  Watch(ctx context.Context) error", "[breaks strict]"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	if code := DiffAPI([]string{dir}, &out, &errOut); code != 2 {
+		t.Errorf("missing --release: exit %d, want 2", code)
+	}
+	if err := (&Flags{Release: "v1", Policy: "lax"}).Validate(); err == nil {
+		t.Error("bad policy accepted")
+	}
+}

@@ -13,7 +13,7 @@ import (
 // interfaces, sorted by package path and name.
 func loadLive(dir string, patterns []string, exclude string) ([]*Interface, error) {
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedFiles | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedTypes,
 		Dir:  dir,
 		Fset: token.NewFileSet(),
 	}
