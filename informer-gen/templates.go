@@ -133,8 +133,7 @@ func (l layout) writeGeneric(sw *generator.SnippetWriter, groups []factoryGroup)
 type GenericInformer = $.genericInformer|raw$
 
 // ForResource implements SharedInformerFactory: it returns the shared informer of resource (the
-// same one the typed accessor returns), or an error wrapping cache.ErrNoInformer for a resource
-// the clientset does not serve.
+// same one the typed accessor returns), or an error for a resource the factory has no informer for.
 func (f *sharedInformerFactory) ForResource(resource $.gvr|raw$) (GenericInformer, error) {
 	switch resource {
 $- range .cases$
@@ -142,7 +141,7 @@ $- range .cases$
 		return $.NewGeneric|raw$(f.$.Accessor$.Informer()), nil
 $- end$
 	}
-	return nil, $.errorf|raw$("%w: %s", $.errNoInformer|raw$, resource)
+	return nil, $.errorf|raw$("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }
 `, args("cases", cases))
 }

@@ -1,8 +1,7 @@
-package informergen
+package generatedtest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -160,8 +159,8 @@ func TestForResource(t *testing.T) {
 		{Group: "example.kubegen.io", Version: "v1beta1", Resource: "widgets"}, // not the clientset's version
 		{Group: "apps", Version: "v1", Resource: "deployments"},
 	} {
-		if _, err := f.ForResource(gvr); !errors.Is(err, cache.ErrNoInformer) || !strings.Contains(err.Error(), gvr.Resource) {
-			t.Errorf("ForResource(%v) error = %v, want ErrNoInformer naming the resource", gvr, err)
+		if g, err := f.ForResource(gvr); err == nil || g != nil || !strings.Contains(err.Error(), gvr.String()) {
+			t.Errorf("ForResource(%v) = %v, %v; want an error naming the resource", gvr, g, err)
 		}
 	}
 }

@@ -12,20 +12,19 @@ import (
 type GenericInformer = cache.GenericInformer
 
 // ForResource implements SharedInformerFactory: it returns the shared informer of resource (the
-// same one the typed accessor returns), or an error wrapping cache.ErrNoInformer for a resource
-// the clientset does not serve.
+// same one the typed accessor returns), or an error for a resource the factory has no informer for.
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "endpoints"}:
-		return cache.NewGenericInformer(f.Core().V1().Endpoints().Informer()), nil
+		return cache.Generic(f.Core().V1().Endpoints().Informer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "gauges"}:
-		return cache.NewGenericInformer(f.Example().V1().Gauges().Informer()), nil
+		return cache.Generic(f.Example().V1().Gauges().Informer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "policies"}:
-		return cache.NewGenericInformer(f.Example().V1().Policies().Informer()), nil
+		return cache.Generic(f.Example().V1().Policies().Informer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "sprockets"}:
-		return cache.NewGenericInformer(f.Example().V1().Sprockets().Informer()), nil
+		return cache.Generic(f.Example().V1().Sprockets().Informer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "widgets"}:
-		return cache.NewGenericInformer(f.Example().V1().Widgets().Informer()), nil
+		return cache.Generic(f.Example().V1().Widgets().Informer()), nil
 	}
-	return nil, fmt.Errorf("%w: %s", cache.ErrNoInformer, resource)
+	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }
