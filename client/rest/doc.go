@@ -20,8 +20,10 @@
 //
 // Sending: a client-side token bucket (Config.QPS and Burst; off when QPS < 0) throttles every attempt.
 // Answers 429 and 5xx with Retry-After are retried after the wait the server asks for, up to
-// DefaultMaxRetries times, for idempotent requests (GET, HEAD, PUT, DELETE) and, after 429, for any
-// request whose body can be replayed. Context cancellation and deadlines end waits and transfers.
+// DefaultMaxRetries times, for idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) and, after 429,
+// for any request; idempotent requests are also retried, with backoff, when the connection drops
+// before an answer. Bodies given as io.Reader are never replayed. Context cancellation and deadlines
+// end throttling, waits and transfers.
 // Warning headers go to Config.WarningHandler (by default logged once per text) and Result.Warnings.
 //
 // Streams: Stream returns a body to read as it arrives (logs); Watch decodes JSON and protobuf watch
