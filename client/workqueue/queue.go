@@ -89,10 +89,13 @@ func (q *Queue[T]) Get() (key T, shutdown bool) {
 }
 
 // Done marks key as processed. If key was added again while it was being processed, it is queued
-// now.
+// now. Done for a key that is not being processed does nothing.
 func (q *Queue[T]) Done(key T) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if _, busy := q.processing[key]; !busy {
+		return
+	}
 	delete(q.processing, key)
 	if _, again := q.dirty[key]; again {
 		q.ready.push(key)

@@ -86,6 +86,18 @@ func TestDoneWithoutReAddDoesNotRequeue(t *testing.T) {
 	}
 }
 
+func TestExtraDoneDoesNotDuplicateAKey(t *testing.T) {
+	q, _ := newTestQueue(t)
+	q.Add("a")
+	k, _ := q.Get()
+	q.Done(k)
+	q.Add("a")
+	q.Done("a") // a bug in the caller: "a" is queued, not being processed
+	if q.Len() != 1 {
+		t.Fatalf("Len() = %d, want 1: a stray Done queued a key twice", q.Len())
+	}
+}
+
 func TestShutDownWakesBlockedWorkers(t *testing.T) {
 	q, _ := newTestQueue(t)
 	const workers = 4
