@@ -132,5 +132,6 @@ func (r *Reflector[T]) initialEvent(ev watch.Event) (obj T, end bool, err error)
 	case watch.Bookmark:
 		return obj, obj.GetAnnotations()[metav1.InitialEventsAnnotationKey] == "true", nil
 	}
-	return obj, false, fmt.Errorf("%s: watch-list: unexpected %s event before the initial events ended", r.opts.Name, ev.Type)
+	// A server that ignores sendInitialEvents sends changes without ever ending the initial events.
+	return obj, false, fmt.Errorf("%s: watch-list: %s event before the initial events ended: %w", r.opts.Name, ev.Type, errWatchListUnsupported)
 }

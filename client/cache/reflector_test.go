@@ -305,6 +305,11 @@ func TestReflectorWatchListFallsBackToList(t *testing.T) {
 		{"server rejects the parameters", func(t *testing.T, h *reflectorHarness) {
 			h.lw.expectWatch(t).reply <- watchReply{err: apierrors.NewBadRequest("sendInitialEvents is not supported")}
 		}},
+		{"server ignores sendInitialEvents", func(t *testing.T, h *reflectorHarness) {
+			w, _ := h.lw.answerWatch(t)
+			w.Add(cm("a", "x", "5"))
+			w.Modify(cm("a", "x", "6"))
+		}},
 		{"watch ends before the initial events", func(t *testing.T, h *reflectorHarness) {
 			w, _ := h.lw.answerWatch(t)
 			w.Add(cm("a", "x", "5"))
