@@ -14,8 +14,7 @@
 // Load type-checks the input closure from source in a single go/packages call, with function
 // bodies dropped (no generator reads them), and builds a gengo types.Universe equivalent to the
 // one gengo's parser builds (TestLoadMatchesGengoParser compares them), except that every builtin
-// is named correctly (gengo's table calls int8 "byte") and struct fields of dependency packages
-// carry no comment lines. Input packages need not compile: type errors (say, the DeepCopyObject
+// is named correctly (gengo's table calls int8 "byte"). Input packages need not compile: type errors (say, the DeepCopyObject
 // methods a generator is about to write) are tolerated; list and syntax errors are not. Loaded
 // maps types, fields, methods and tag lines back to file:line for error messages (TypePosition,
 // MemberPosition, MethodPosition, TagPosition, PackageTagPosition), finds types of any loaded

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	gotypes "go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -37,7 +38,7 @@ type Loaded struct {
 	// Fset positions every parsed file.
 	Fset *token.FileSet
 
-	comments map[fileLine]*ast.CommentGroup
+	comments *commentIndex
 	docFiles map[string]*ast.File         // package path -> its doc.go
 	pkgs     map[string]*packages.Package // every loaded package by path
 	builder  *universeBuilder
@@ -109,7 +110,7 @@ func loadErrors(roots []*packages.Package) error {
 }
 
 func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
-	l := &Loaded{Fset: fset, comments: map[fileLine]*ast.CommentGroup{}, docFiles: map[string]*ast.File{}, pkgs: map[string]*packages.Package{}, mu: &sync.Mutex{}}
+	l := &Loaded{Fset: fset, comments: newCommentIndex(fset, roots), docFiles: map[string]*ast.File{}, pkgs: map[string]*packages.Package{}, mu: &sync.Mutex{}}
 	packages.Visit(roots, nil, func(pkg *packages.Package) { l.pkgs[pkg.PkgPath] = pkg })
 	requested := map[string]bool{}
 	for _, pkg := range roots {
@@ -118,7 +119,7 @@ func newLoaded(fset *token.FileSet, roots []*packages.Package) *Loaded {
 		}
 		requested[pkg.PkgPath] = true
 		l.Inputs = append(l.Inputs, pkg.PkgPath)
-		l.indexComments(pkg)
+		l.findDocFile(pkg)
 	}
 	slices.Sort(l.Inputs)
 	b := newUniverseBuilder(fset, l.comments, requested)
@@ -165,15 +166,10 @@ func (l *Loaded) LookupType(pkgPath, name string) *types.Type {
 	return l.builder.walk(nil, obj.Type())
 }
 
-// indexComments records every comment group of pkg by the line it ends on, to find the doc
-// comment of a declaration and the position of a tag.
-func (l *Loaded) indexComments(pkg *packages.Package) {
+// findDocFile remembers pkg's doc.go, where package-wide tags live.
+func (l *Loaded) findDocFile(pkg *packages.Package) {
 	for _, f := range pkg.Syntax {
-		for _, c := range f.Comments {
-			p := l.Fset.Position(c.End())
-			l.comments[fileLine{p.Filename, p.Line}] = c
-		}
-		if strings.HasSuffix(l.Fset.Position(f.FileStart).Filename, "/doc.go") {
+		if filepath.Base(l.Fset.Position(f.FileStart).Filename) == "doc.go" {
 			l.docFiles[pkg.PkgPath] = f
 		}
 	}

@@ -20,7 +20,7 @@ const fixtures = "github.com/kubegen/kubegen/internal/codegen/output/testdata/"
 // one gengo's parser builds for the same packages: names, kinds, members, methods, comments,
 // doc.go comments and imports of every type of the requested packages.
 func TestLoadMatchesGengoParser(t *testing.T) {
-	pkgs := []string{fixtures + "sample", "k8s.io/api/apps/v1"}
+	pkgs := []string{fixtures + "sample", "k8s.io/api/apps/v1", "k8s.io/api/core/v1"}
 	loaded, err := output.Load(pkgs, output.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)

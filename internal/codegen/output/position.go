@@ -58,8 +58,7 @@ func (l *Loaded) TagPosition(t *types.Type, prefix string) token.Position {
 		return token.Position{}
 	}
 	pos := named.Obj().Pos()
-	b := universeBuilder{fset: l.Fset, comments: l.comments}
-	for _, group := range []*ast.CommentGroup{b.detachedComment(pos), b.docComment(pos)} {
+	for _, group := range []*ast.CommentGroup{l.comments.detachedComment(pos), l.comments.docComment(pos)} {
 		if p, ok := l.findLine(group, prefix); ok {
 			return p
 		}

@@ -20,18 +20,12 @@ import (
 type universeBuilder struct {
 	u         types.Universe
 	fset      *token.FileSet
-	comments  map[fileLine]*ast.CommentGroup
+	comments  *commentIndex
 	requested map[string]bool
 	done      map[string]bool
 }
 
-// fileLine keys comment groups by the file and line they end on.
-type fileLine struct {
-	file string
-	line int
-}
-
-func newUniverseBuilder(fset *token.FileSet, comments map[fileLine]*ast.CommentGroup, requested map[string]bool) *universeBuilder {
+func newUniverseBuilder(fset *token.FileSet, comments *commentIndex, requested map[string]bool) *universeBuilder {
 	return &universeBuilder{
 		u:         types.Universe{},
 		fset:      fset,
@@ -137,26 +131,12 @@ func (b *universeBuilder) addComments(obj gotypes.Object, t *types.Type) {
 	}
 }
 
-// docComment is the comment group ending on the line just before pos.
 func (b *universeBuilder) docComment(pos token.Pos) *ast.CommentGroup {
-	return b.commentEndingBefore(pos, 1)
+	return b.comments.docComment(pos)
 }
 
-// detachedComment is the comment group separated by one blank line from the doc comment of pos
-// (or from pos itself when it has no doc comment).
 func (b *universeBuilder) detachedComment(pos token.Pos) *ast.CommentGroup {
-	if doc := b.docComment(pos); doc != nil {
-		return b.commentEndingBefore(doc.List[0].Slash, 2)
-	}
-	return b.commentEndingBefore(pos, 2)
-}
-
-func (b *universeBuilder) commentEndingBefore(pos token.Pos, lines int) *ast.CommentGroup {
-	if !pos.IsValid() {
-		return nil
-	}
-	p := b.fset.Position(pos)
-	return b.comments[fileLine{p.Filename, p.Line - lines}]
+	return b.comments.detachedComment(pos)
 }
 
 func splitLines(s string) []string {
