@@ -16,7 +16,11 @@ func runMode(mode string, patterns []string) error {
 	case "load":
 		return plainLoad(patterns)
 	case "kubegen":
-		return kubegen(patterns)
+		return generate(patterns, true, true)
+	case "deepcopy":
+		return generate(patterns, true, false)
+	case "client":
+		return generate(patterns, false, true)
 	}
 	return fmt.Errorf("unknown mode %q", mode)
 }
@@ -36,25 +40,33 @@ func plainLoad(patterns []string) error {
 	return nil
 }
 
-// kubegen is what cmd/kubegen does for deepcopy and client, minus writing: one load, both
-// generators' jobs, every file generated and gofmt'ed in memory.
-func kubegen(patterns []string) error {
+// generate is what cmd/kubegen does for deepcopy and/or client, minus writing: one load, the
+// generators' jobs, every file generated and gofmt'ed in memory. With one generator it is what the
+// separate command (deepcopy-gen or client-gen) does.
+func generate(patterns []string, deepcopy, client bool) error {
 	loaded, err := output.Load(patterns, output.LoadOptions{})
 	if err != nil {
 		return err
 	}
-	dc, err := deepcopygen.Job(loaded, deepcopygen.DefaultArgs())
-	if err != nil {
-		return fmt.Errorf("deepcopy-gen: %w", err)
+	var jobs []output.Job
+	if deepcopy {
+		dc, err := deepcopygen.Job(loaded, deepcopygen.DefaultArgs())
+		if err != nil {
+			return fmt.Errorf("deepcopy-gen: %w", err)
+		}
+		jobs = append(jobs, dc)
 	}
-	ca := clientgen.DefaultArgs()
-	ca.OutputDir, ca.OutputPkg, ca.ClientsetName = "/nonexistent/kubegen-bench", "example.com/bench", "kubernetes"
-	ca.PrefersProtobuf, ca.IncludeAlpha = true, false
-	cj, err := clientgen.Job(loaded, ca)
-	if err != nil {
-		return fmt.Errorf("client-gen: %w", err)
+	if client {
+		ca := clientgen.DefaultArgs()
+		ca.OutputDir, ca.OutputPkg, ca.ClientsetName = "/nonexistent/kubegen-bench", "example.com/bench", "kubernetes"
+		ca.PrefersProtobuf, ca.IncludeAlpha = true, false
+		cj, err := clientgen.Job(loaded, ca)
+		if err != nil {
+			return fmt.Errorf("client-gen: %w", err)
+		}
+		jobs = append(jobs, cj)
 	}
-	files, err := output.Generate(dc, cj)
+	files, err := output.Generate(jobs...)
 	if err != nil {
 		return err
 	}
