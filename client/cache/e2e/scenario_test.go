@@ -100,9 +100,22 @@ func runScenario(t *testing.T, b backend, s scenario) {
 		}
 	}
 
-	// Phase 2: the server restarts under the informer.
+	// Phase 2: the server is killed and restarted while another client is writing.
+	writes := make(chan error, 1)
+	go func() {
+		writes <- forEach(names[s.updated:2*s.updated], func(name string) error {
+			for seq := 1; seq <= 3; seq++ {
+				if err := update(ctx, b.client, name, seq); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}()
 	b.restart(t)
-	parallel(t, names[s.updated:2*s.updated], func(name string) error { return update(ctx, b.client, name, 1) })
+	if err := <-writes; err != nil {
+		t.Fatal(err)
+	}
 	waitConverged(t, ctx, inf, b.client)
 
 	// Phase 3: with the informer's watch held back, objects change and history is compacted; the
@@ -204,24 +217,31 @@ func update(ctx context.Context, c configMapClient, name string, seq int) error 
 	})
 }
 
-// retry retries fn a few times: right after a restart, a write can fail while the server settles.
+// retry retries fn while the server is down or settling after a restart.
 func retry(ctx context.Context, fn func() error) error {
 	var err error
-	for attempt := range 20 {
+	for attempt := range 40 {
 		if err = fn(); err == nil {
 			return nil
 		}
 		if apierrors.IsNotFound(err) || apierrors.IsInvalid(err) || ctx.Err() != nil {
 			return err
 		}
-		time.Sleep(time.Duration(attempt+1) * 50 * time.Millisecond)
+		time.Sleep(time.Duration(min(attempt+1, 10)) * 50 * time.Millisecond)
 	}
 	return err
 }
 
-// parallel runs fn for every name with 8 workers and fails the test on the first error.
+// parallel runs fn for every name with 8 workers and fails the test on any error.
 func parallel(t *testing.T, names []string, fn func(name string) error) {
 	t.Helper()
+	if err := forEach(names, fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// forEach runs fn for every name with 8 workers and returns every error.
+func forEach(names []string, fn func(name string) error) error {
 	work := make(chan string)
 	errs := make(chan error, len(names))
 	var wg sync.WaitGroup
@@ -240,9 +260,7 @@ func parallel(t *testing.T, names []string, fn func(name string) error) {
 	close(work)
 	wg.Wait()
 	close(errs)
-	if err := errors.Join(slices.Collect(chanValues(errs))...); err != nil {
-		t.Fatal(err)
-	}
+	return errors.Join(slices.Collect(chanValues(errs))...)
 }
 
 func chanValues[T any](ch <-chan T) func(func(T) bool) {
