@@ -128,7 +128,8 @@ func informerTransform[T Object](opts InformerOptions[T]) TransformFunc[T] {
 func (i *SharedIndexInformer[T]) String() string { return i.name }
 
 // Run syncs the cache and delivers events to handlers until ctx is done; it returns once every
-// goroutine it started has ended. It may be called only once.
+// goroutine it started has ended, which includes waiting for handler calls in progress to return.
+// Notifications not yet delivered are dropped. It may be called only once.
 func (i *SharedIndexInformer[T]) Run(ctx context.Context) {
 	i.mu.Lock()
 	if i.started {
