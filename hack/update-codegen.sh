@@ -10,14 +10,18 @@ kubegen=(go run ./cmd/kubegen)
 
 # The blessed clientset for k8s.io/api (the version go.mod pins, matching the test cluster): every
 # group/version gets a typed package; the clientset holds the newest GA version of each group, else
-# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. k8s.io/api already
-# carries its deep-copy functions, so only the client generator runs.
-"${kubegen[@]}" --generators=client \
+# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. Listers and
+# informers (for every group/version; the factory offers the clientset's versions) go under
+# kubernetes/listers and kubernetes/informers. k8s.io/api already carries its deep-copy functions,
+# so the deepcopy generator does not run.
+"${kubegen[@]}" --generators=client,lister,informer \
   --output-dir "$root" --output-pkg github.com/kubegen/kubegen --clientset-name kubernetes \
+  --listers-dir kubernetes/listers --informers-dir kubernetes/informers \
   --prefers-protobuf --clientset-include-alpha=false \
   k8s.io/api/...
 
-# The CRD example: deep copies next to its types, clients under examples/crd/generated. Deep copies
+# The CRD example: deep copies next to its types; clientset, listers and informers under
+# examples/crd/generated. Deep copies
 # are always written in place, so when the trees go elsewhere (verify-codegen.sh) they are verified
 # in place instead.
 crd=(./examples/crd/apis/...)
@@ -27,5 +31,5 @@ if [ "$root" = "." ]; then
   "${kubegen[@]}" "${crd_client[@]}" "${crd[@]}"
 else
   "${kubegen[@]}" --generators=deepcopy --verify-only "${crd[@]}"
-  "${kubegen[@]}" --generators=client "${crd_client[@]}" "${crd[@]}"
+  "${kubegen[@]}" --generators=client,lister,informer "${crd_client[@]}" "${crd[@]}"
 fi

@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -11,11 +14,13 @@ import (
 
 	clientgen "github.com/kubegen/kubegen/client-gen"
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
+	informergen "github.com/kubegen/kubegen/informer-gen"
 	"github.com/kubegen/kubegen/internal/codegen/output"
+	listergen "github.com/kubegen/kubegen/lister-gen"
 )
 
 // generators kubegen knows, in the order they run.
-var allGenerators = []string{"deepcopy", "client"}
+var allGenerators = []string{"deepcopy", "client", "lister", "informer"}
 
 // options are kubegen's flags: the shared ones, and each generator's own.
 type options struct {
@@ -25,18 +30,24 @@ type options struct {
 	load         output.LoadOptions
 	deepcopy     *deepcopygen.Args
 	client       *clientgen.Args
+	// listersDir and informersDir are where listers and informers go, relative to --output-dir
+	// (and --output-pkg).
+	listersDir   string
+	informersDir string
 }
 
 func newOptions() *options {
 	return &options{
-		generators: allGenerators,
-		deepcopy:   deepcopygen.DefaultArgs(),
-		client:     clientgen.DefaultArgs(),
+		generators:   allGenerators,
+		deepcopy:     deepcopygen.DefaultArgs(),
+		client:       clientgen.DefaultArgs(),
+		listersDir:   "listers",
+		informersDir: "informers",
 	}
 }
 
 func (o *options) addFlags(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&o.generators, "generators", o.generators, "generators to run: deepcopy, client")
+	fs.StringSliceVar(&o.generators, "generators", o.generators, "generators to run: deepcopy, client, lister, informer")
 	fs.StringVar(&o.goHeaderFile, "go-header-file", "", "license header for generated files (YEAR is replaced)")
 	fs.BoolVar(&o.verifyOnly, "verify-only", false, "write nothing; fail listing the files that are out of date")
 	fs.StringSliceVar(&o.load.BuildTags, "build-tags", nil, "build tags to load the input packages with")
@@ -53,13 +64,15 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.PrefersProtobuf, "prefers-protobuf", c.PrefersProtobuf, "client: typed clients default to protobuf (built-in types)")
 	fs.BoolVar(&c.FakeClientset, "fake-clientset", c.FakeClientset, "client: also write fake typed clients and a fake clientset")
 	fs.BoolVar(&c.IncludeAlpha, "clientset-include-alpha", c.IncludeAlpha, "client: put alpha-only groups in the clientset")
+	fs.StringVar(&o.listersDir, "listers-dir", o.listersDir, "lister: directory of the listers, relative to --output-dir and --output-pkg")
+	fs.StringVar(&o.informersDir, "informers-dir", o.informersDir, "informer: directory of the informers, relative to --output-dir and --output-pkg")
 }
 
 // run loads the inputs once and runs every requested generator over that load.
 func (o *options) run(patterns []string) ([]string, error) {
 	for _, g := range o.generators {
 		if !slices.Contains(allGenerators, g) {
-			return nil, fmt.Errorf("unknown generator %q (known: deepcopy, client)", g)
+			return nil, fmt.Errorf("unknown generator %q (known: %s)", g, strings.Join(allGenerators, ", "))
 		}
 	}
 	o.deepcopy.GoHeaderFile, o.client.GoHeaderFile = o.goHeaderFile, o.goHeaderFile
@@ -96,8 +109,44 @@ func (o *options) jobs(loaded *output.Loaded) ([]output.Job, error) {
 		job, err := clientgen.Job(loaded, o.client)
 		add("client-gen", job, err)
 	}
+	if slices.Contains(o.generators, "lister") {
+		job, err := listergen.Job(loaded, o.listerArgs())
+		add("lister-gen", job, err)
+	}
+	if slices.Contains(o.generators, "informer") {
+		job, err := informergen.Job(loaded, o.informerArgs())
+		add("informer-gen", job, err)
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return jobs, nil
+}
+
+// listerArgs are lister-gen's options, derived from the shared flags.
+func (o *options) listerArgs() *listergen.Args {
+	c := o.client
+	return &listergen.Args{
+		OutputDir:        filepath.Join(c.OutputDir, filepath.FromSlash(o.listersDir)),
+		OutputPkg:        path.Join(c.OutputPkg, o.listersDir),
+		GoHeaderFile:     o.goHeaderFile,
+		PluralExceptions: c.PluralExceptions,
+		VerifyOnly:       o.verifyOnly,
+	}
+}
+
+// informerArgs are informer-gen's options, derived from the shared flags: the clientset and the
+// listers are the ones this run writes (or wrote).
+func (o *options) informerArgs() *informergen.Args {
+	c := o.client
+	return &informergen.Args{
+		OutputDir:             filepath.Join(c.OutputDir, filepath.FromSlash(o.informersDir)),
+		OutputPkg:             path.Join(c.OutputPkg, o.informersDir),
+		VersionedClientsetPkg: path.Join(c.OutputPkg, c.ClientsetName),
+		ListersPkg:            path.Join(c.OutputPkg, o.listersDir),
+		GoHeaderFile:          o.goHeaderFile,
+		PluralExceptions:      c.PluralExceptions,
+		IncludeAlpha:          c.IncludeAlpha,
+		VerifyOnly:            o.verifyOnly,
+	}
 }
