@@ -11,12 +11,14 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
 	"k8s.io/klog/v2"
 
 	clientgen "github.com/kubegen/kubegen/client-gen"
+	"github.com/kubegen/kubegen/internal/apistubs"
 )
 
 func main() {
@@ -27,8 +29,14 @@ func main() {
 		fmt.Fprintf(os.Stderr, "usage: client-gen [flags] <package patterns of API types>\n\n%s", fs.FlagUsages())
 	}
 	a.AddFlags(fs)
+	var stubs apistubs.Flags
+	stubs.AddFlags(fs)
 	fs.AddGoFlagSet(flag.CommandLine)
 	_ = fs.Parse(os.Args[1:])
+	if err := stubs.Validate(); err != nil {
+		fmt.Fprintln(os.Stderr, "client-gen: "+err.Error())
+		os.Exit(2)
+	}
 
 	written, err := clientgen.Run(fs.Args(), a)
 	if err != nil {
@@ -36,6 +44,17 @@ func main() {
 		os.Exit(1)
 	}
 	klog.V(1).Infof("client-gen: %d file(s) written", len(written))
+	if a.VerifyOnly {
+		return
+	}
+	stub, wrote, err := stubs.CutFor(filepath.Join(a.OutputDir, a.ClientsetName))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "client-gen: interface stubs: "+relative(err.Error()))
+		os.Exit(1)
+	}
+	if wrote {
+		fmt.Fprintf(os.Stderr, "client-gen: release stub %s written\n", relative(stub))
+	}
 }
 
 // relative shortens absolute paths under the working directory in messages, so file:line

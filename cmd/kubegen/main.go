@@ -4,6 +4,9 @@
 //
 //	kubegen --output-dir ./pkg/generated --output-pkg example.com/me/pkg/generated ./apis/...
 //
+// `kubegen diff-api --release NAME CLIENTSET_DIR` reports, for reviewers, how a clientset's interfaces
+// changed since a release stub cut with --interface-stubs.
+//
 // Inputs are Go package patterns, in any module and directory layout. Deep-copy functions go into
 // each input package (zz_generated.deepcopy.go); the clientset goes to <output-dir>/<clientset-name>,
 // listers and informers to <output-dir>/listers and <output-dir>/informers (--listers-dir,
@@ -19,14 +22,20 @@ import (
 
 	"github.com/spf13/pflag"
 	"k8s.io/klog/v2"
+
+	"github.com/kubegen/kubegen/internal/apistubs"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "diff-api" {
+		os.Exit(apistubs.DiffAPI(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	klog.InitFlags(nil)
 	o := newOptions()
 	fs := pflag.NewFlagSet("kubegen", pflag.ExitOnError)
 	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: kubegen [flags] <package patterns of API types>\n\n%s", fs.FlagUsages())
+		fmt.Fprintf(os.Stderr, "usage: kubegen [flags] <package patterns of API types>\n"+
+			"       kubegen diff-api --release NAME CLIENTSET_DIR\n\n%s", fs.FlagUsages())
 	}
 	o.addFlags(fs)
 	fs.AddGoFlagSet(flag.CommandLine)
@@ -41,6 +50,12 @@ func main() {
 		os.Exit(1)
 	}
 	klog.V(1).Infof("kubegen: %d file(s) written", len(written))
+	if stub, wrote, err := o.cutStubs(); err != nil {
+		fmt.Fprintln(os.Stderr, "kubegen: interface stubs: "+relative(err.Error()))
+		os.Exit(1)
+	} else if wrote {
+		fmt.Fprintf(os.Stderr, "kubegen: release stub %s written\n", relative(stub))
+	}
 }
 
 // relative shortens absolute paths under the working directory, so file:line positions read as

@@ -15,6 +15,7 @@ import (
 	clientgen "github.com/kubegen/kubegen/client-gen"
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
 	informergen "github.com/kubegen/kubegen/informer-gen"
+	"github.com/kubegen/kubegen/internal/apistubs"
 	"github.com/kubegen/kubegen/internal/codegen/output"
 	listergen "github.com/kubegen/kubegen/lister-gen"
 )
@@ -34,6 +35,8 @@ type options struct {
 	// (and --output-pkg).
 	listersDir   string
 	informersDir string
+	// stubs cuts a release stub of the clientset's interfaces after generation.
+	stubs apistubs.Flags
 }
 
 func newOptions() *options {
@@ -51,6 +54,7 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.goHeaderFile, "go-header-file", "", "license header for generated files (YEAR is replaced)")
 	fs.BoolVar(&o.verifyOnly, "verify-only", false, "write nothing; fail listing the files that are out of date")
 	fs.StringSliceVar(&o.load.BuildTags, "build-tags", nil, "build tags to load the input packages with")
+	o.stubs.AddFlags(fs)
 
 	d := o.deepcopy
 	fs.StringVar(&d.OutputFile, "deepcopy-output-file", d.OutputFile, "deepcopy: file written into each input package")
@@ -70,6 +74,9 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 
 // run loads the inputs once and runs every requested generator over that load.
 func (o *options) run(patterns []string) ([]string, error) {
+	if err := o.stubs.Validate(); err != nil {
+		return nil, err
+	}
 	for _, g := range o.generators {
 		if !slices.Contains(allGenerators, g) {
 			return nil, fmt.Errorf("unknown generator %q (known: %s)", g, strings.Join(allGenerators, ", "))
@@ -149,4 +156,12 @@ func (o *options) informerArgs() *informergen.Args {
 		IncludeAlpha:          c.IncludeAlpha,
 		VerifyOnly:            o.verifyOnly,
 	}
+}
+
+// cutStubs cuts the release stub asked for with --interface-stubs, once the clientset is written.
+func (o *options) cutStubs() (string, bool, error) {
+	if o.verifyOnly || !slices.Contains(o.generators, "client") {
+		return "", false, nil
+	}
+	return o.stubs.CutFor(filepath.Join(o.client.OutputDir, o.client.ClientsetName))
 }

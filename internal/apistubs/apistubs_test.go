@@ -116,17 +116,17 @@ var drifts = []struct {
 	policies   []Policy
 }{
 	{"remove method", "\tDelete(ctx context.Context, name string) error\n", "", Removed, "Delete", true,
-		[]string{"missing method Delete", "ThingInterface"}, []string{"v1.ThingInterface"}, []Policy{Strict, Additive}},
+		[]string{"missing method Delete", "ThingInterface"}, []string{"thingsv1.ThingInterface"}, []Policy{Strict, Additive}},
 	{"change parameter type", "Get(ctx context.Context, name string, opts GetOptions)", "Get(ctx context.Context, name []byte, opts GetOptions)", Changed, "Get", true,
-		[]string{"wrong type for method Get", "ThingInterface"}, []string{"v1.ThingInterface"}, []Policy{Strict}},
+		[]string{"wrong type for method Get", "ThingInterface"}, []string{"thingsv1.ThingInterface"}, []Policy{Strict}},
 	{"change return type", "Create(ctx context.Context, thing *Thing) (*Thing, error)", "Create(ctx context.Context, thing *Thing) (Thing, error)", Changed, "Create", true,
-		[]string{"wrong type for method Create", "ThingInterface"}, []string{"v1.ThingInterface"}, []Policy{Strict, Additive}},
+		[]string{"wrong type for method Create", "ThingInterface"}, []string{"thingsv1.ThingInterface"}, []Policy{Strict, Additive}},
 	{"change variadic", "selectors ...string", "selectors []string", Changed, "List", true,
-		[]string{"wrong type for method List"}, []string{"v1.ThingInterface"}, []Policy{Strict}},
+		[]string{"wrong type for method List"}, []string{"thingsv1.ThingInterface"}, []Policy{Strict}},
 	{"change embedded method", "Rename(ctx context.Context, from, to string) error", "Rename(ctx context.Context, from string) error", Changed, "Rename", true,
-		[]string{"wrong type for method Rename"}, []string{"v1.ThingExpansion", "v1.ThingInterface"}, []Policy{Strict}},
+		[]string{"wrong type for method Rename"}, []string{"thingsv1.ThingExpansion", "thingsv1.ThingInterface"}, []Policy{Strict}},
 	{"add method", "\tThingExpansion\n", "\tThingExpansion\n\tWatch(ctx context.Context) error\n", Added, "Watch", false,
-		[]string{"missing method Watch", "ThingInterface"}, []string{"v1.ThingInterface"}, []Policy{Strict, Additive}},
+		[]string{"missing method Watch", "ThingInterface"}, []string{"thingsv1.ThingInterface"}, []Policy{Strict, Additive}},
 }
 
 func TestDriftBreaksTheBuild(t *testing.T) {
@@ -208,9 +208,9 @@ func TestDiffReportsAddedAndRemovedInterfaces(t *testing.T) {
 		}
 	}
 	want := map[string]ChangeKind{
-		"v1.Watcher":             AddedInterface,
-		"v1.ThingsGetterRenamed": AddedInterface,
-		"v1.ThingsGetter":        RemovedInterface,
+		"thingsv1.Watcher":             AddedInterface,
+		"thingsv1.ThingsGetterRenamed": AddedInterface,
+		"thingsv1.ThingsGetter":        RemovedInterface,
 	}
 	for k, v := range want {
 		if got[k] != v {
@@ -279,7 +279,7 @@ func TestDiffAPICommand(t *testing.T) {
 	if code := DiffAPI([]string{"--release", "v1.0", dir}, &out, &errOut); code != 1 {
 		t.Fatalf("added method under strict: exit %d, want 1\n%s", code, out.String())
 	}
-	for _, want := range []string{"added", "v1.ThingInterface.Watch", "typed/things/v1/thing.go:", "now  Watch(ctx context.Context) error", "[breaks strict]"} {
+	for _, want := range []string{"added", "thingsv1.ThingInterface.Watch", "typed/things/v1/thing.go:", "now  Watch(ctx context.Context) error", "[breaks strict]"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}

@@ -120,7 +120,8 @@ func Diff(o Options) (*Report, error) {
 		}
 	}
 	rep := &Report{Release: o.Release, Policy: policyOf(syntax), File: file}
-	d := differ{fset: cfg.Fset, info: pkg.TypesInfo, imports: importsOf(pkg.Types), rep: rep, dir: o.Dir}
+	d := differ{fset: cfg.Fset, info: pkg.TypesInfo, imports: importsOf(pkg.Types), rep: rep, dir: o.Dir,
+		names: newRenderer(nil)}
 	d.compare(syntax)
 	return rep, nil
 }
@@ -178,6 +179,7 @@ type differ struct {
 	imports map[string]*types.Package
 	rep     *Report
 	dir     string
+	names   *renderer                  // names packages as the stub files do ("corev1", "metav1")
 	frozen  map[string]map[string]bool // package path → frozen interface names
 }
 
@@ -235,7 +237,7 @@ func (d *differ) pos(p token.Pos) token.Position {
 	return pos
 }
 
-func (d *differ) qualifier(p *types.Package) string { return p.Name() }
+func (d *differ) qualifier(p *types.Package) string { return d.names.name(p.Path()) }
 
 func (d *differ) sig(m *types.Func) string {
 	return strings.TrimPrefix(types.TypeString(m.Type(), d.qualifier), "func")
@@ -248,10 +250,7 @@ func (d *differ) compareInterface(spec *ast.TypeSpec, pkgPath, name string) {
 	}
 	frozenIface, _ := obj.Type().Underlying().(*types.Interface)
 	livePkg := d.imports[pkgPath]
-	display := name
-	if livePkg != nil {
-		display = livePkg.Name() + "." + name
-	}
+	display := d.names.name(pkgPath) + "." + name
 	var liveIface *types.Interface
 	if livePkg != nil {
 		if tn, ok := livePkg.Scope().Lookup(name).(*types.TypeName); ok {
@@ -295,7 +294,7 @@ func (d *differ) addedInterfaces() {
 				continue
 			}
 			if _, ok := tn.Type().Underlying().(*types.Interface); ok {
-				d.add(Change{Kind: AddedInterface, Interface: p.Name() + "." + name, Pos: d.pos(tn.Pos())})
+				d.add(Change{Kind: AddedInterface, Interface: d.names.name(pkgPath) + "." + name, Pos: d.pos(tn.Pos())})
 			}
 		}
 	}
