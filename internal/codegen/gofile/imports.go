@@ -31,11 +31,11 @@ func ImportName(tracker namer.ImportTracker, local, pkgPath string) string {
 	elems := strings.Split(pkgPath, "/")
 	for n := minElems(elems); n <= len(elems); n++ {
 		name := strings.ToLower(notInIdent.Replace(strings.Join(elems[len(elems)-n:], "")))
-		if name == "" || name == path.Base(local) || !token.IsIdentifier(name) {
-			continue
-		}
-		if token.Lookup(name).IsKeyword() {
+		if token.IsKeyword(name) {
 			name += "pkg"
+		}
+		if name == path.Base(local) || !token.IsIdentifier(name) {
+			continue
 		}
 		if _, taken := tracker.PathOf(name); !taken {
 			return name

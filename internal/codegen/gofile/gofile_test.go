@@ -1,0 +1,60 @@
+package gofile
+
+import (
+	"strings"
+	"testing"
+
+	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
+)
+
+// TestImportNames names imports in order, in a file of package .../informers/core/v1: each name
+// says what the package is and none repeats.
+func TestImportNames(t *testing.T) {
+	tracker := NewImportTracker("example.com/gen/informers/core/v1")
+	tests := []struct{ pkg, want string }{
+		{"k8s.io/api/core/v1", "corev1"},
+		{"example.com/gen/clientset/typed/core/v1", "typedcorev1"},
+		{"example.com/gen/listers/core/v1", "listerscorev1"},
+		{"example.com/gen/clientset/typed/core/v1/fake", "corev1fake"},
+		{"github.com/kubegen/kubegen/client/cache", "cache"},
+		{"example.com/other/cache", "othercache"},
+		{"k8s.io/apimachinery/pkg/runtime/schema", "schema"},
+		{"example.com/x/go-lib.v2", "golibv2"},
+		{"example.com/type", "typepkg"},
+	}
+	for _, tc := range tests {
+		tracker.AddSymbol(types.Name{Package: tc.pkg, Name: "X"})
+		if got := tracker.LocalNameOf(tc.pkg); got != tc.want {
+			t.Errorf("import name of %s = %q, want %q", tc.pkg, got, tc.want)
+		}
+	}
+}
+
+func TestCommentLines(t *testing.T) {
+	got := CommentLines("Package x does y.\n\n\tcode()\nmore\n")
+	want := "// Package x does y.\n//\n//\tcode()\n// more\n"
+	if got != want {
+		t.Errorf("CommentLines = %q, want %q", got, want)
+	}
+}
+
+// TestTargetDoc puts the package documentation into doc.go's header only.
+func TestTargetDoc(t *testing.T) {
+	tgt := Target("v1", "example.com/v1", "out/v1", []byte("// header\n\n"), "Package v1 is a test.", func() []generator.Generator {
+		return []generator.Generator{New("a.go", "example.com/v1", func(*generator.SnippetWriter) {})}
+	})
+	if got := string(tgt.Header(DocFile)); got != "// header\n\n// Package v1 is a test.\n" {
+		t.Errorf("doc.go header = %q", got)
+	}
+	if got := string(tgt.Header("a.go")); got != "// header\n\n" {
+		t.Errorf("a.go header = %q", got)
+	}
+	var files []string
+	for _, g := range tgt.Generators(nil) {
+		files = append(files, g.Filename())
+	}
+	if strings.Join(files, ",") != "doc.go,a.go" {
+		t.Errorf("files = %v, want doc.go first", files)
+	}
+}
