@@ -33,3 +33,9 @@ else
   "${kubegen[@]}" --generators=deepcopy --verify-only "${crd[@]}"
   "${kubegen[@]}" --generators=client,lister,informer "${crd_client[@]}" "${crd[@]}"
 fi
+
+# The out-of-tree example is a module of its own that runs kubegen with `go tool` from its Makefile,
+# as a user's project does; regenerate it the same way (its own tests verify it).
+if [ "$root" = "." ]; then
+  (cd examples/out-of-tree && make generate)
+fi
