@@ -16,8 +16,8 @@ import (
 
 // List returns deep copies of the objects in namespace ("" for all) that match the label and field
 // selectors of opts, ordered by namespace and name, and the list's metadata. It honours limit and
-// continue (pages come from one consistent snapshot, as from etcd), and resourceVersion with
-// resourceVersionMatch.
+// continue (pages come from one consistent snapshot, as from etcd; resourceVersion "0" ignores limit,
+// as the apiserver's watch cache does), and resourceVersion with resourceVersionMatch.
 func (t *Tracker) List(gvr schema.GroupVersionResource, namespace string, opts metav1.ListOptions) ([]runtime.Object, metav1.ListMeta, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -42,7 +42,8 @@ func (t *Tracker) List(gvr schema.GroupVersionResource, namespace string, opts m
 	}
 	slices.Sort(keys)
 	lm := metav1.ListMeta{ResourceVersion: formatRV(rv)}
-	if opts.Limit > 0 && int64(len(keys)) > opts.Limit {
+	// resourceVersion "0" is served from the apiserver's watch cache, which ignores limit.
+	if opts.Limit > 0 && int64(len(keys)) > opts.Limit && opts.ResourceVersion != "0" {
 		rest := int64(len(keys)) - opts.Limit
 		keys = keys[:opts.Limit]
 		lm.Continue = encodeContinue(rv, keys[len(keys)-1])

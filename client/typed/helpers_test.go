@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -53,6 +54,7 @@ const (
 	statusReply = `{"kind":"Status","apiVersion":"v1","status":"Success"}`
 	watchReply  = `{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"w","resourceVersion":"10"}}}` + "\n"
 	scaleReply  = `{"kind":"Scale","apiVersion":"autoscaling/v1","metadata":{"name":"x"},"spec":{"replicas":3}}`
+	deployReply = `{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","namespace":"ns","resourceVersion":"7"}}`
 )
 
 func newServer(t testing.TB) *server {
@@ -82,6 +84,10 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, statusReply)
 	case segments[len(segments)-1] == "scale":
 		_, _ = io.WriteString(w, scaleReply)
+	case segments[len(segments)-1] == "eviction":
+		_, _ = io.WriteString(w, statusReply)
+	case slices.Contains(segments, "deployments"):
+		_, _ = io.WriteString(w, deployReply)
 	case r.Method == http.MethodGet && (segments[len(segments)-1] == "configmaps" || segments[len(segments)-1] == "nodes"):
 		_, _ = io.WriteString(w, listReply)
 	default:

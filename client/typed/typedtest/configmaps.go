@@ -138,6 +138,13 @@ func (s *cmScenario) list(ctx context.Context) error {
 		opts.Continue = page.Continue
 	}
 	s.logf("list by pages of 3: %d pages, %v", pages, all)
+	cached, err := s.c.List(ctx, metav1.ListOptions{ResourceVersion: "0", Limit: 1})
+	if err != nil {
+		return fmt.Errorf("list at resourceVersion 0: %w", err)
+	}
+	s.logf("list at resourceVersion 0 with limit 1: %v, continue %v", names(cached), cached.Continue != "")
+	_, err = s.c.List(ctx, metav1.ListOptions{ResourceVersion: "999999999"})
+	s.outcome("list at a resourceVersion not reached yet", err)
 	return nil
 }
 
