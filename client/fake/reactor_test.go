@@ -11,6 +11,7 @@ import (
 	policyv1 "k8s.io/api/policy/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 
@@ -170,4 +171,29 @@ func TestConcurrentUpdatesConflictAndRetry(t *testing.T) {
 		t.Errorf("last event %v, want resourceVersion %s", events[len(events)-1], got.ResourceVersion)
 	}
 	t.Logf("%d conflicts retried", conflicts)
+}
+
+// Custom resources usually keep their scale selector in status.labelSelector.
+func TestScaleSelectorOfCustomResource(t *testing.T) {
+	tr := newTracker(t)
+	tr.Register(fake.Resource{Resource: cronTabGVR, Kind: cronTabGVK, HasStatus: true, CustomResource: true})
+	ct := cronTab("ct", "@daily", 2)
+	if _, err := tr.Create(cronTabGVR, "ns", ct, metav1.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	ct.Object["status"] = map[string]any{"replicas": int64(1), "labelSelector": "app=ct"}
+	if _, err := tr.Update(cronTabGVR, "ns", ct, metav1.UpdateOptions{}, "status"); err != nil {
+		t.Fatal(err)
+	}
+	c := fake.NewClient(tr, cronTabGVR, cronTabGVK, "ns",
+		func() *unstructured.Unstructured { return &unstructured.Unstructured{} },
+		func() *unstructured.UnstructuredList { return &unstructured.UnstructuredList{} },
+		fake.WithStatusSubresource(), fake.AsCustomResource())
+	var scale autoscalingv1.Scale
+	if err := c.GetSubresource(context.Background(), "ct", "scale", nil, &scale); err != nil {
+		t.Fatal(err)
+	}
+	if scale.Spec.Replicas != 2 || scale.Status.Replicas != 1 || scale.Status.Selector != "app=ct" {
+		t.Errorf("scale %+v", scale)
+	}
 }

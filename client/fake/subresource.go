@@ -18,7 +18,8 @@ import (
 var errNilResult = errors.New("fake: a reactor handled the call without an object or an error")
 
 // GetSubresource reads a subresource into result. Built in: "status" (the object) and "scale" (an
-// autoscaling/v1 Scale made from spec.replicas, status.replicas and the selector). Other subresources
+// autoscaling/v1 Scale made from spec.replicas, status.replicas and the selector: status.selector,
+// else status.labelSelector, else spec.selector). Other subresources
 // are NotFound unless a reactor handles them.
 func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource string, opts runtime.Object, result runtime.Object) error {
 	if handled, ret, err := c.tracker.react(c.action("get", name, subresource)); handled {
@@ -112,8 +113,9 @@ func scaleInto(result, obj runtime.Object) error {
 			Selector *metav1.LabelSelector `json:"selector"`
 		} `json:"spec"`
 		Status struct {
-			Replicas int64  `json:"replicas"`
-			Selector string `json:"selector"`
+			Replicas      int64  `json:"replicas"`
+			Selector      string `json:"selector"`
+			LabelSelector string `json:"labelSelector"` // the usual labelSelectorPath of custom resources
 		} `json:"status"`
 	}
 	data, err := json.Marshal(obj)
@@ -124,6 +126,9 @@ func scaleInto(result, obj runtime.Object) error {
 		return apierrors.NewInternalError(err)
 	}
 	selector := doc.Status.Selector
+	if selector == "" {
+		selector = doc.Status.LabelSelector
+	}
 	if selector == "" && doc.Spec.Selector != nil {
 		if sel, err := metav1.LabelSelectorAsSelector(doc.Spec.Selector); err == nil {
 			selector = sel.String()
