@@ -193,8 +193,9 @@ type version struct {
 	client  $.client|raw$
 }
 
-// New returns the $.gv$ informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the $.gv$ informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *$.factory|raw$, client $.client|raw$) Interface {
 	return &version{factory: factory, client: client}
 }
@@ -222,8 +223,11 @@ type $.k.Impl$ struct {
 }
 
 // New$.k.Name$Informer returns a new informer of $.k.Plural$, not shared with any factory, configured
-// by opts$if .k.Namespaced$ (opts.Namespace limits it to one namespace)$end$.
+// by opts$if .k.Namespaced$ (opts.Namespace limits it to one namespace)$else$ (except Namespace: $.k.Plural$ are cluster-scoped)$end$.
 func New$.k.Name$Informer(client $.k.Getter|raw$, opts $.factoryOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
+$- if not .k.Namespaced$
+	opts.Namespace = ""
+$- end$
 	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](opts, client.$.k.Plural$($if .k.Namespaced$opts.Namespace$end$),
 		$.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"})
 }

@@ -243,3 +243,20 @@ func TestWaitForCacheSyncNamesTheInformer(t *testing.T) {
 		t.Errorf("error %q does not carry the Forbidden cause", err)
 	}
 }
+
+// TestClusterScopedInNamespacedFactory: a factory limited to one namespace still caches every
+// object of a cluster-scoped kind, and does not name its informer after the namespace.
+func TestClusterScopedInNamespacedFactory(t *testing.T) {
+	cs := newFake(t, &examplev1.Policy{ObjectMeta: metav1.ObjectMeta{Name: "p"}}, &examplev1.Policy{ObjectMeta: metav1.ObjectMeta{Name: "q"}})
+	f := informers.NewSharedInformerFactoryWithOptions(cs, 0, informers.WithNamespace("a"))
+	policies := f.Example().V1().Policies()
+	policies.Informer()
+	started(t, f)
+	all, err := policies.Lister().List(labels.Everything())
+	if err != nil || len(all) != 2 {
+		t.Errorf("lister lists %d policies, %v; want 2", len(all), err)
+	}
+	if name := policies.Informer().String(); strings.Contains(name, "namespace") {
+		t.Errorf("cluster-scoped informer named %q", name)
+	}
+}

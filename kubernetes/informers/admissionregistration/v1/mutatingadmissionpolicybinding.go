@@ -25,8 +25,9 @@ type mutatingAdmissionPolicyBindingInformer struct {
 }
 
 // NewMutatingAdmissionPolicyBindingInformer returns a new informer of MutatingAdmissionPolicyBindings, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: MutatingAdmissionPolicyBindings are cluster-scoped).
 func NewMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList](opts, client.MutatingAdmissionPolicyBindings(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})
 }

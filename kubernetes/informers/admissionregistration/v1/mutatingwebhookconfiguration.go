@@ -25,8 +25,9 @@ type mutatingWebhookConfigurationInformer struct {
 }
 
 // NewMutatingWebhookConfigurationInformer returns a new informer of MutatingWebhookConfigurations, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: MutatingWebhookConfigurations are cluster-scoped).
 func NewMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1.MutatingWebhookConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList](opts, client.MutatingWebhookConfigurations(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})
 }

@@ -25,8 +25,9 @@ type validatingAdmissionPolicyBindingInformer struct {
 }
 
 // NewValidatingAdmissionPolicyBindingInformer returns a new informer of ValidatingAdmissionPolicyBindings, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ValidatingAdmissionPolicyBindings are cluster-scoped).
 func NewValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList](opts, client.ValidatingAdmissionPolicyBindings(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})
 }

@@ -25,8 +25,9 @@ type mutatingAdmissionPolicyInformer struct {
 }
 
 // NewMutatingAdmissionPolicyInformer returns a new informer of MutatingAdmissionPolicies, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: MutatingAdmissionPolicies are cluster-scoped).
 func NewMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1alpha1.MutatingAdmissionPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.MutatingAdmissionPolicy] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList](opts, client.MutatingAdmissionPolicies(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})
 }

@@ -25,8 +25,9 @@ type validatingAdmissionPolicyInformer struct {
 }
 
 // NewValidatingAdmissionPolicyInformer returns a new informer of ValidatingAdmissionPolicies, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ValidatingAdmissionPolicies are cluster-scoped).
 func NewValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1alpha1.ValidatingAdmissionPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList](opts, client.ValidatingAdmissionPolicies(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})
 }

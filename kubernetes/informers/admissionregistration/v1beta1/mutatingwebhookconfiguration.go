@@ -25,8 +25,9 @@ type mutatingWebhookConfigurationInformer struct {
 }
 
 // NewMutatingWebhookConfigurationInformer returns a new informer of MutatingWebhookConfigurations, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: MutatingWebhookConfigurations are cluster-scoped).
 func NewMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList](opts, client.MutatingWebhookConfigurations(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})
 }

@@ -25,8 +25,9 @@ type validatingAdmissionPolicyInformer struct {
 }
 
 // NewValidatingAdmissionPolicyInformer returns a new informer of ValidatingAdmissionPolicies, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ValidatingAdmissionPolicies are cluster-scoped).
 func NewValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList](opts, client.ValidatingAdmissionPolicies(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})
 }

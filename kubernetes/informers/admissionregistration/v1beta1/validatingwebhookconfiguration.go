@@ -25,8 +25,9 @@ type validatingWebhookConfigurationInformer struct {
 }
 
 // NewValidatingWebhookConfigurationInformer returns a new informer of ValidatingWebhookConfigurations, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ValidatingWebhookConfigurations are cluster-scoped).
 func NewValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+	opts.Namespace = ""
 	return cache.NewInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList](opts, client.ValidatingWebhookConfigurations(),
 		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})
 }

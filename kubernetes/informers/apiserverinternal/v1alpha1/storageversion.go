@@ -25,8 +25,9 @@ type storageVersionInformer struct {
 }
 
 // NewStorageVersionInformer returns a new informer of StorageVersions, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: StorageVersions are cluster-scoped).
 func NewStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+	opts.Namespace = ""
 	return cache.NewInformer[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList](opts, client.StorageVersions(),
 		schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})
 }

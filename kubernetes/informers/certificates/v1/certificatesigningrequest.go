@@ -25,8 +25,9 @@ type certificateSigningRequestInformer struct {
 }
 
 // NewCertificateSigningRequestInformer returns a new informer of CertificateSigningRequests, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: CertificateSigningRequests are cluster-scoped).
 func NewCertificateSigningRequestInformer(client typedcertificatesv1.CertificateSigningRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
+	opts.Namespace = ""
 	return cache.NewInformer[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList](opts, client.CertificateSigningRequests(),
 		schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})
 }

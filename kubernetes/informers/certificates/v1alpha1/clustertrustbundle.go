@@ -25,8 +25,9 @@ type clusterTrustBundleInformer struct {
 }
 
 // NewClusterTrustBundleInformer returns a new informer of ClusterTrustBundles, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ClusterTrustBundles are cluster-scoped).
 func NewClusterTrustBundleInformer(client typedcertificatesv1alpha1.ClusterTrustBundlesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1alpha1.ClusterTrustBundle] {
+	opts.Namespace = ""
 	return cache.NewInformer[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList](opts, client.ClusterTrustBundles(),
 		schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})
 }

@@ -25,8 +25,9 @@ type clusterTrustBundleInformer struct {
 }
 
 // NewClusterTrustBundleInformer returns a new informer of ClusterTrustBundles, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ClusterTrustBundles are cluster-scoped).
 func NewClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+	opts.Namespace = ""
 	return cache.NewInformer[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList](opts, client.ClusterTrustBundles(),
 		schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})
 }

@@ -19,8 +19,9 @@ type version struct {
 	client  coordinationv1alpha2.CoordinationV1alpha2Interface
 }
 
-// New returns the coordination.k8s.io/v1alpha2 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the coordination.k8s.io/v1alpha2 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client coordinationv1alpha2.CoordinationV1alpha2Interface) Interface {
 	return &version{factory: factory, client: client}
 }

@@ -25,8 +25,9 @@ type componentStatusInformer struct {
 }
 
 // NewComponentStatusInformer returns a new informer of ComponentStatuses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ComponentStatuses are cluster-scoped).
 func NewComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+	opts.Namespace = ""
 	return cache.NewInformer[*corev1.ComponentStatus, *corev1.ComponentStatusList](opts, client.ComponentStatuses(),
 		schema.GroupResource{Group: "", Resource: "componentstatuses"})
 }

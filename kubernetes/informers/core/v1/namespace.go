@@ -25,8 +25,9 @@ type namespaceInformer struct {
 }
 
 // NewNamespaceInformer returns a new informer of Namespaces, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: Namespaces are cluster-scoped).
 func NewNamespaceInformer(client typedcorev1.NamespacesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Namespace] {
+	opts.Namespace = ""
 	return cache.NewInformer[*corev1.Namespace, *corev1.NamespaceList](opts, client.Namespaces(),
 		schema.GroupResource{Group: "", Resource: "namespaces"})
 }

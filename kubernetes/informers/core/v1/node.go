@@ -25,8 +25,9 @@ type nodeInformer struct {
 }
 
 // NewNodeInformer returns a new informer of Nodes, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: Nodes are cluster-scoped).
 func NewNodeInformer(client typedcorev1.NodesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Node] {
+	opts.Namespace = ""
 	return cache.NewInformer[*corev1.Node, *corev1.NodeList](opts, client.Nodes(),
 		schema.GroupResource{Group: "", Resource: "nodes"})
 }

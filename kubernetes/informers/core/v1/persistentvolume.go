@@ -25,8 +25,9 @@ type persistentVolumeInformer struct {
 }
 
 // NewPersistentVolumeInformer returns a new informer of PersistentVolumes, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: PersistentVolumes are cluster-scoped).
 func NewPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+	opts.Namespace = ""
 	return cache.NewInformer[*corev1.PersistentVolume, *corev1.PersistentVolumeList](opts, client.PersistentVolumes(),
 		schema.GroupResource{Group: "", Resource: "persistentvolumes"})
 }

@@ -25,8 +25,9 @@ type flowSchemaInformer struct {
 }
 
 // NewFlowSchemaInformer returns a new informer of FlowSchemas, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: FlowSchemas are cluster-scoped).
 func NewFlowSchemaInformer(client typedflowcontrolv1beta1.FlowSchemasGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1beta1.FlowSchema] {
+	opts.Namespace = ""
 	return cache.NewInformer[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList](opts, client.FlowSchemas(),
 		schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})
 }

@@ -25,8 +25,9 @@ type priorityLevelConfigurationInformer struct {
 }
 
 // NewPriorityLevelConfigurationInformer returns a new informer of PriorityLevelConfigurations, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: PriorityLevelConfigurations are cluster-scoped).
 func NewPriorityLevelConfigurationInformer(client typedflowcontrolv1beta3.PriorityLevelConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+	opts.Namespace = ""
 	return cache.NewInformer[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList](opts, client.PriorityLevelConfigurations(),
 		schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})
 }

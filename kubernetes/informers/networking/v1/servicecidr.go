@@ -25,8 +25,9 @@ type serviceCIDRInformer struct {
 }
 
 // NewServiceCIDRInformer returns a new informer of ServiceCIDRs, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ServiceCIDRs are cluster-scoped).
 func NewServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+	opts.Namespace = ""
 	return cache.NewInformer[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList](opts, client.ServiceCIDRs(),
 		schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})
 }

@@ -25,8 +25,9 @@ type ingressClassInformer struct {
 }
 
 // NewIngressClassInformer returns a new informer of IngressClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: IngressClasses are cluster-scoped).
 func NewIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList](opts, client.IngressClasses(),
 		schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})
 }

@@ -25,8 +25,9 @@ type iPAddressInformer struct {
 }
 
 // NewIPAddressInformer returns a new informer of IPAddresses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: IPAddresses are cluster-scoped).
 func NewIPAddressInformer(client typednetworkingv1beta1.IPAddressesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
+	opts.Namespace = ""
 	return cache.NewInformer[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList](opts, client.IPAddresses(),
 		schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})
 }

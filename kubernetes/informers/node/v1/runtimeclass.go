@@ -25,8 +25,9 @@ type runtimeClassInformer struct {
 }
 
 // NewRuntimeClassInformer returns a new informer of RuntimeClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: RuntimeClasses are cluster-scoped).
 func NewRuntimeClassInformer(client typednodev1.RuntimeClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*nodev1.RuntimeClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*nodev1.RuntimeClass, *nodev1.RuntimeClassList](opts, client.RuntimeClasses(),
 		schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})
 }

@@ -19,8 +19,9 @@ type version struct {
 	client  nodev1beta1.NodeV1beta1Interface
 }
 
-// New returns the node.k8s.io/v1beta1 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the node.k8s.io/v1beta1 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client nodev1beta1.NodeV1beta1Interface) Interface {
 	return &version{factory: factory, client: client}
 }

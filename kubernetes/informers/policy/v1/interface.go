@@ -19,8 +19,9 @@ type version struct {
 	client  policyv1.PolicyV1Interface
 }
 
-// New returns the policy/v1 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the policy/v1 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client policyv1.PolicyV1Interface) Interface {
 	return &version{factory: factory, client: client}
 }

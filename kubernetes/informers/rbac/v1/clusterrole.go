@@ -25,8 +25,9 @@ type clusterRoleInformer struct {
 }
 
 // NewClusterRoleInformer returns a new informer of ClusterRoles, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ClusterRoles are cluster-scoped).
 func NewClusterRoleInformer(client typedrbacv1.ClusterRolesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
+	opts.Namespace = ""
 	return cache.NewInformer[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList](opts, client.ClusterRoles(),
 		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})
 }

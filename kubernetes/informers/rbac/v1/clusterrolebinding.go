@@ -25,8 +25,9 @@ type clusterRoleBindingInformer struct {
 }
 
 // NewClusterRoleBindingInformer returns a new informer of ClusterRoleBindings, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ClusterRoleBindings are cluster-scoped).
 func NewClusterRoleBindingInformer(client typedrbacv1.ClusterRoleBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1.ClusterRoleBinding] {
+	opts.Namespace = ""
 	return cache.NewInformer[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList](opts, client.ClusterRoleBindings(),
 		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})
 }

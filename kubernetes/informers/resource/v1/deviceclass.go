@@ -25,8 +25,9 @@ type deviceClassInformer struct {
 }
 
 // NewDeviceClassInformer returns a new informer of DeviceClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: DeviceClasses are cluster-scoped).
 func NewDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1.DeviceClass, *resourcev1.DeviceClassList](opts, client.DeviceClasses(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})
 }

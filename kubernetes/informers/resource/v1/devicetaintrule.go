@@ -25,8 +25,9 @@ type deviceTaintRuleInformer struct {
 }
 
 // NewDeviceTaintRuleInformer returns a new informer of DeviceTaintRules, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: DeviceTaintRules are cluster-scoped).
 func NewDeviceTaintRuleInformer(client typedresourcev1.DeviceTaintRulesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList](opts, client.DeviceTaintRules(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})
 }

@@ -25,8 +25,9 @@ type resourcePoolStatusRequestInformer struct {
 }
 
 // NewResourcePoolStatusRequestInformer returns a new informer of ResourcePoolStatusRequests, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ResourcePoolStatusRequests are cluster-scoped).
 func NewResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList](opts, client.ResourcePoolStatusRequests(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})
 }

@@ -25,8 +25,9 @@ type deviceClassInformer struct {
 }
 
 // NewDeviceClassInformer returns a new informer of DeviceClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: DeviceClasses are cluster-scoped).
 func NewDeviceClassInformer(client typedresourcev1beta1.DeviceClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1beta1.DeviceClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList](opts, client.DeviceClasses(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})
 }

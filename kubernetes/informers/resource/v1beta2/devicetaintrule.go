@@ -25,8 +25,9 @@ type deviceTaintRuleInformer struct {
 }
 
 // NewDeviceTaintRuleInformer returns a new informer of DeviceTaintRules, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: DeviceTaintRules are cluster-scoped).
 func NewDeviceTaintRuleInformer(client typedresourcev1beta2.DeviceTaintRulesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1beta2.DeviceTaintRule] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList](opts, client.DeviceTaintRules(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})
 }

@@ -27,8 +27,9 @@ type version struct {
 	client  resourcev1beta2.ResourceV1beta2Interface
 }
 
-// New returns the resource.k8s.io/v1beta2 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the resource.k8s.io/v1beta2 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client resourcev1beta2.ResourceV1beta2Interface) Interface {
 	return &version{factory: factory, client: client}
 }

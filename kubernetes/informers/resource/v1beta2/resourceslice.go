@@ -25,8 +25,9 @@ type resourceSliceInformer struct {
 }
 
 // NewResourceSliceInformer returns a new informer of ResourceSlices, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: ResourceSlices are cluster-scoped).
 func NewResourceSliceInformer(client typedresourcev1beta2.ResourceSlicesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
+	opts.Namespace = ""
 	return cache.NewInformer[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList](opts, client.ResourceSlices(),
 		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})
 }

@@ -19,8 +19,9 @@ type version struct {
 	client  schedulingv1.SchedulingV1Interface
 }
 
-// New returns the scheduling.k8s.io/v1 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the scheduling.k8s.io/v1 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client schedulingv1.SchedulingV1Interface) Interface {
 	return &version{factory: factory, client: client}
 }

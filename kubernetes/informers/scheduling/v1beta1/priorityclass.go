@@ -25,8 +25,9 @@ type priorityClassInformer struct {
 }
 
 // NewPriorityClassInformer returns a new informer of PriorityClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: PriorityClasses are cluster-scoped).
 func NewPriorityClassInformer(client typedschedulingv1beta1.PriorityClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList](opts, client.PriorityClasses(),
 		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})
 }

@@ -25,8 +25,9 @@ type cSIDriverInformer struct {
 }
 
 // NewCSIDriverInformer returns a new informer of CSIDrivers, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: CSIDrivers are cluster-scoped).
 func NewCSIDriverInformer(client typedstoragev1.CSIDriversGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagev1.CSIDriver, *storagev1.CSIDriverList](opts, client.CSIDrivers(),
 		schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})
 }

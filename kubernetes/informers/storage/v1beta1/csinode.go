@@ -25,8 +25,9 @@ type cSINodeInformer struct {
 }
 
 // NewCSINodeInformer returns a new informer of CSINodes, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: CSINodes are cluster-scoped).
 func NewCSINodeInformer(client typedstoragev1beta1.CSINodesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.CSINode] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList](opts, client.CSINodes(),
 		schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})
 }

@@ -25,8 +25,9 @@ type storageClassInformer struct {
 }
 
 // NewStorageClassInformer returns a new informer of StorageClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: StorageClasses are cluster-scoped).
 func NewStorageClassInformer(client typedstoragev1beta1.StorageClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList](opts, client.StorageClasses(),
 		schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})
 }

@@ -25,8 +25,9 @@ type volumeAttachmentInformer struct {
 }
 
 // NewVolumeAttachmentInformer returns a new informer of VolumeAttachments, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: VolumeAttachments are cluster-scoped).
 func NewVolumeAttachmentInformer(client typedstoragev1beta1.VolumeAttachmentsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList](opts, client.VolumeAttachments(),
 		schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})
 }

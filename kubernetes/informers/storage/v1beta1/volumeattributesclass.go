@@ -25,8 +25,9 @@ type volumeAttributesClassInformer struct {
 }
 
 // NewVolumeAttributesClassInformer returns a new informer of VolumeAttributesClasses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: VolumeAttributesClasses are cluster-scoped).
 func NewVolumeAttributesClassInformer(client typedstoragev1beta1.VolumeAttributesClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList](opts, client.VolumeAttributesClasses(),
 		schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})
 }

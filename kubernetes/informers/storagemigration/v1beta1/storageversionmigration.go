@@ -25,8 +25,9 @@ type storageVersionMigrationInformer struct {
 }
 
 // NewStorageVersionMigrationInformer returns a new informer of StorageVersionMigrations, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: StorageVersionMigrations are cluster-scoped).
 func NewStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+	opts.Namespace = ""
 	return cache.NewInformer[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList](opts, client.StorageVersionMigrations(),
 		schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})
 }

@@ -25,8 +25,9 @@ type calendarInformer struct {
 }
 
 // NewCalendarInformer returns a new informer of Calendars, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: Calendars are cluster-scoped).
 func NewCalendarInformer(client typedstablev1.CalendarsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*stablev1.Calendar] {
+	opts.Namespace = ""
 	return cache.NewInformer[*stablev1.Calendar, *stablev1.CalendarList](opts, client.Calendars(),
 		schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})
 }

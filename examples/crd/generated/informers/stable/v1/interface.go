@@ -21,8 +21,9 @@ type version struct {
 	client  stablev1.StableV1Interface
 }
 
-// New returns the stable.example.com/v1 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the stable.example.com/v1 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client stablev1.StableV1Interface) Interface {
 	return &version{factory: factory, client: client}
 }

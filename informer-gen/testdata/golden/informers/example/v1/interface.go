@@ -25,8 +25,9 @@ type version struct {
 	client  examplev1.ExampleV1Interface
 }
 
-// New returns the example.kubegen.io/v1 informers shared through factory, listing and watching with client (for
-// versions outside the clientset, a client made with the typed package's NewForConfig).
+// New returns the example.kubegen.io/v1 informers shared through factory, listing and watching with client.
+// Versions outside the clientset get their informers this way, with a client from their typed
+// package's NewForConfig and the factory's CacheFactory().
 func New(factory *cache.Factory, client examplev1.ExampleV1Interface) Interface {
 	return &version{factory: factory, client: client}
 }

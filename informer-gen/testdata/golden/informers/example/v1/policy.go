@@ -25,8 +25,9 @@ type policyInformer struct {
 }
 
 // NewPolicyInformer returns a new informer of Policies, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: Policies are cluster-scoped).
 func NewPolicyInformer(client typedexamplev1.PoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Policy] {
+	opts.Namespace = ""
 	return cache.NewInformer[*examplev1.Policy, *examplev1.PolicyList](opts, client.Policies(),
 		schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})
 }

@@ -25,8 +25,9 @@ type warehouseInformer struct {
 }
 
 // NewWarehouseInformer returns a new informer of Warehouses, not shared with any factory, configured
-// by opts.
+// by opts (except Namespace: Warehouses are cluster-scoped).
 func NewWarehouseInformer(client typedshopv1.WarehousesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+	opts.Namespace = ""
 	return cache.NewInformer[*shopv1.Warehouse, *shopv1.WarehouseList](opts, client.Warehouses(),
 		schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})
 }
