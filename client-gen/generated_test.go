@@ -39,6 +39,8 @@ func (r *recorder) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		_, _ = io.WriteString(w, `{"kind":"Token","apiVersion":"example.kubegen.io/v1","value":"t0ken"}`)
 	case strings.Contains(req.URL.Path, "/endpoints"):
 		_, _ = io.WriteString(w, `{"kind":"EndpointsList","apiVersion":"v1","items":[]}`)
+	case strings.Contains(req.URL.Path, "/policies/"):
+		_, _ = io.WriteString(w, `{"kind":"Policy","apiVersion":"example.kubegen.io/v1","metadata":{"name":"p"}}`)
 	default:
 		_, _ = io.WriteString(w, `{"kind":"Widget","apiVersion":"example.kubegen.io/v1","metadata":{"name":"w"}}`)
 	}
