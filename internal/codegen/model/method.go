@@ -38,7 +38,7 @@ func parseMethod(t *Tag, errs *errorList) *Method {
 		seen[key] = true
 		ok = m.set(t, key, value, errs) && ok
 	}
-	if m.Verb == "" {
+	if !seen["verb"] {
 		errs.add(t.Pos, "malformed tag %s: verb= is required", t)
 		return nil
 	}
@@ -52,7 +52,7 @@ func (m *Method) set(t *Tag, key, value string, errs *errorList) bool {
 	switch key {
 	case "verb":
 		if !methodVerbs[value] {
-			errs.add(t.Pos, "unknown verb %q in %s (a method's verb is one of get, list, create, update, patch, apply, delete)", value, t)
+			errs.add(t.Pos, "unknown verb %q in %s (a method's verb is one of get, create, update, apply)", value, t)
 			return false
 		}
 		m.Verb = value
@@ -82,7 +82,7 @@ func resolveMethod(m *Method, kind *types.Type, errs *errorList) {
 			errs.add(m.Tag.Pos, "malformed tag %s: %q is not a Go type (want Name or import/path.Name)", m.Tag, n.String())
 		}
 	}
-	if (m.Verb == "get" || m.Verb == "list" || m.Verb == "delete") && m.Input != kind.Name {
+	if m.Verb == "get" && m.Input != kind.Name {
 		errs.add(m.Tag.Pos, "malformed tag %s: verb %s takes no input", m.Tag, m.Verb)
 	}
 }

@@ -38,8 +38,10 @@ var Verbs = []string{
 
 var readonlyVerbs = []string{"get", "list", "watch"}
 
-// methodVerbs are the verbs a +genclient:method may use.
-var methodVerbs = map[string]bool{"get": true, "list": true, "create": true, "update": true, "patch": true, "apply": true, "delete": true}
+// methodVerbs are the verbs a +genclient:method may use: those of subresources with their own body
+// and result types (apply methods are recorded, but clients cannot offer them without apply
+// configurations; see client-gen).
+var methodVerbs = map[string]bool{"get": true, "create": true, "update": true, "apply": true}
 
 func isVerb(v string) bool {
 	for _, known := range Verbs {
