@@ -54,6 +54,9 @@ func (c *Client[T, L]) action(verb, name, subresource string) Action {
 
 // Get returns the named object.
 func (c *Client[T, L]) Get(ctx context.Context, name string, opts metav1.GetOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	if handled, ret, err := c.tracker.react(c.action("get", name, "")); handled {
 		return c.result(ret, err)
 	}
@@ -62,6 +65,9 @@ func (c *Client[T, L]) Get(ctx context.Context, name string, opts metav1.GetOpti
 
 // List returns the objects matching opts.
 func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newList(), err
+	}
 	a := c.action("list", "", "")
 	a.ListOptions = opts
 	if handled, ret, err := c.tracker.react(a); handled {
@@ -90,6 +96,9 @@ func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, er
 
 // Watch watches the objects matching opts; see Tracker.Watch for the semantics.
 func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	a := c.action("watch", "", "")
 	a.ListOptions = opts
 	if handled, w, err := c.tracker.reactWatch(a); handled {
@@ -100,6 +109,9 @@ func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watc
 
 // Create creates obj.
 func (c *Client[T, L]) Create(ctx context.Context, obj T, opts metav1.CreateOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	if err := checkObject(obj); err != nil {
 		return c.newObject(), err
 	}
@@ -113,11 +125,17 @@ func (c *Client[T, L]) Create(ctx context.Context, obj T, opts metav1.CreateOpti
 
 // Update replaces obj, keeping its stored status if the resource has a status subresource.
 func (c *Client[T, L]) Update(ctx context.Context, obj T, opts metav1.UpdateOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	return c.update(obj, opts, "")
 }
 
 // UpdateStatus replaces the status of obj.
 func (c *Client[T, L]) UpdateStatus(ctx context.Context, obj T, opts metav1.UpdateOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	return c.update(obj, opts, "status")
 }
 
@@ -135,6 +153,9 @@ func (c *Client[T, L]) update(obj T, opts metav1.UpdateOptions, subresource stri
 
 // Delete deletes the named object.
 func (c *Client[T, L]) Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if handled, _, err := c.tracker.react(c.action("delete", name, "")); handled {
 		return err
 	}
@@ -143,6 +164,9 @@ func (c *Client[T, L]) Delete(ctx context.Context, name string, opts metav1.Dele
 
 // DeleteCollection deletes the objects matching listOpts.
 func (c *Client[T, L]) DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	a := c.action("deletecollection", "", "")
 	a.ListOptions = listOpts
 	if handled, _, err := c.tracker.react(a); handled {
@@ -154,6 +178,9 @@ func (c *Client[T, L]) DeleteCollection(ctx context.Context, opts metav1.DeleteO
 // Patch patches the named object, or its subresource ("status").
 func (c *Client[T, L]) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions,
 	subresources ...string) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	a := c.action("patch", name, strings.Join(subresources, "/"))
 	a.PatchType, a.Patch = pt, data
 	if handled, ret, err := c.tracker.react(a); handled {
@@ -164,11 +191,17 @@ func (c *Client[T, L]) Patch(ctx context.Context, name string, pt types.PatchTyp
 
 // Apply applies obj (server-side apply, approximated: see the package documentation).
 func (c *Client[T, L]) Apply(ctx context.Context, obj T, opts metav1.ApplyOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	return c.apply(obj, opts, "")
 }
 
 // ApplyStatus applies the status of obj.
 func (c *Client[T, L]) ApplyStatus(ctx context.Context, obj T, opts metav1.ApplyOptions) (T, error) {
+	if err := ctx.Err(); err != nil {
+		return c.newObject(), err
+	}
 	return c.apply(obj, opts, "status")
 }
 

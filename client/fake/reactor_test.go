@@ -197,3 +197,20 @@ func TestScaleSelectorOfCustomResource(t *testing.T) {
 		t.Errorf("scale %+v", scale)
 	}
 }
+
+// Calls with a finished context fail with its error, as requests of the real client do.
+func TestCanceledContext(t *testing.T) {
+	c := configMaps(newTracker(t), "ns")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := c.Create(ctx, cm("ns", "a", nil), metav1.CreateOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("create: %v", err)
+	}
+	if _, err := c.Watch(ctx, metav1.ListOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("watch: %v", err)
+	}
+	if _, err := c.Get(context.Background(), "a", metav1.GetOptions{}); !apierrors.IsNotFound(err) {
+		t.Errorf("the canceled create was carried out: %v", err)
+	}
+}

@@ -22,6 +22,9 @@ var errNilResult = errors.New("fake: a reactor handled the call without an objec
 // else status.labelSelector, else spec.selector). Other subresources
 // are NotFound unless a reactor handles them.
 func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource string, opts runtime.Object, result runtime.Object) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if handled, ret, err := c.tracker.react(c.action("get", name, subresource)); handled {
 		return into(result, ret, err)
 	}
@@ -41,6 +44,9 @@ func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource str
 // CreateSubresource posts body to a subresource. Built in: "eviction", which deletes the object (no
 // disruption budgets are checked). Other subresources are NotFound unless a reactor handles them.
 func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	a := c.action("create", name, subresource)
 	a.Object = body
 	if handled, ret, err := c.tracker.react(a); handled {
@@ -56,6 +62,9 @@ func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource 
 // (as UpdateStatus) and "scale" (sets spec.replicas; a resourceVersion in the Scale is a
 // precondition). Other subresources are NotFound unless a reactor handles them.
 func (c *Client[T, L]) UpdateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	a := c.action("update", name, subresource)
 	a.Object = body
 	if handled, ret, err := c.tracker.react(a); handled {
