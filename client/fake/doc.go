@@ -7,8 +7,10 @@
 //	cms := fake.NewClient(tracker, gvr, gvk, "default", newConfigMap, newConfigMapList)
 //	created, err := cms.Create(ctx, cm, metav1.CreateOptions{})
 //
-// Layer: beside the typed clients, below generated fake clientsets. It imports only apimachinery (and
-// sigs.k8s.io/yaml for apply patches); it never imports a real transport or REST client.
+// Layer: beside the typed clients, below generated fake clientsets. It imports only apimachinery
+// (including its server-side apply field manager) and sigs.k8s.io/yaml for apply patches; it never
+// imports a transport or REST client. Its behaviour is checked against a real kube-apiserver: the
+// scenarios of package client/typed/typedtest produce the same transcripts on both (client/typed/e2e).
 //
 // # What is emulated
 //
