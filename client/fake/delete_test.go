@@ -106,3 +106,20 @@ func TestNewTrackerObjects(t *testing.T) {
 		t.Error("adding an object of a kind the scheme does not know succeeded")
 	}
 }
+
+func TestTrackerRejectsNilObjects(t *testing.T) {
+	tr := newTracker(t)
+	var nilMap *corev1.ConfigMap
+	if _, err := tr.Create(cmGVR, "ns", nil, metav1.CreateOptions{}); !apierrors.IsBadRequest(err) {
+		t.Errorf("create nil: %v", err)
+	}
+	if _, err := tr.Update(cmGVR, "ns", nilMap, metav1.UpdateOptions{}, ""); !apierrors.IsBadRequest(err) {
+		t.Errorf("update nil: %v", err)
+	}
+	if _, err := tr.Apply(cmGVR, "ns", nil, metav1.PatchOptions{FieldManager: "m"}, ""); !apierrors.IsBadRequest(err) {
+		t.Errorf("apply nil: %v", err)
+	}
+	if err := tr.Add(nilMap); !apierrors.IsBadRequest(err) {
+		t.Errorf("add nil: %v", err)
+	}
+}

@@ -123,6 +123,9 @@ func (t *Tracker) applyLocked(r *Resource, namespace, name string, old runtime.O
 // the objects, without the OpenAPI schema: lists are atomic (replaced whole, owned whole), so lists the
 // apiserver merges by key (containers, ports, conditions) behave differently.
 func (t *Tracker) Apply(gvr schema.GroupVersionResource, namespace string, obj runtime.Object, opts metav1.PatchOptions, subresource string) (runtime.Object, error) {
+	if err := checkObject(obj); err != nil {
+		return nil, err
+	}
 	t.mu.Lock()
 	r := t.resourceLocked(gvr)
 	kind := r.Kind

@@ -66,6 +66,9 @@ func NewTracker(scheme *runtime.Scheme, objects ...runtime.Object) (*Tracker, er
 // kind (or, for unregistered kinds, the resource apimachinery guesses from the kind).
 func (t *Tracker) Add(objects ...runtime.Object) error {
 	for _, obj := range objects {
+		if err := checkObject(obj); err != nil {
+			return err
+		}
 		gvk, err := t.kindOf(obj)
 		if err != nil {
 			return err

@@ -22,6 +22,9 @@ var errModified = errors.New("the object has been modified; please apply your ch
 // with a name (from generateName if needed), uid, creationTimestamp and resourceVersion. The object's
 // own namespace, when set, must match namespace.
 func (t *Tracker) Create(gvr schema.GroupVersionResource, namespace string, obj runtime.Object, opts metav1.CreateOptions) (runtime.Object, error) {
+	if err := checkObject(obj); err != nil {
+		return nil, err
+	}
 	obj = obj.DeepCopyObject()
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -118,6 +121,9 @@ func (t *Tracker) assignName(r *Resource, m metav1.Object) error {
 // Conflict; an empty one makes the update unconditional. An update that changes nothing is not a write:
 // the stored object comes back with its resourceVersion unchanged.
 func (t *Tracker) Update(gvr schema.GroupVersionResource, namespace string, obj runtime.Object, opts metav1.UpdateOptions, subresource string) (runtime.Object, error) {
+	if err := checkObject(obj); err != nil {
+		return nil, err
+	}
 	obj = obj.DeepCopyObject()
 	t.mu.Lock()
 	defer t.mu.Unlock()
