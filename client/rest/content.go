@@ -24,6 +24,7 @@ type codecs struct {
 	jsonEncoder runtime.Encoder // for object bodies of JSON and YAML patches; nil without JSON support
 	decoders    []mediaDecoder  // decoders[0] serves responses that name no Content-Type
 	direct      *protoDirect    // nil unless the protobuf decoder allows direct decoding
+	jsonDirect  *jsonDirect     // nil unless the JSON decoder allows direct decoding
 }
 
 type mediaDecoder struct {
@@ -75,6 +76,7 @@ func (c *codecs) resolve(ns runtime.NegotiatedSerializer, gv schema.GroupVersion
 			}
 			if info.MediaType == ContentTypeJSON {
 				c.jsonEncoder = ns.EncoderForVersion(info.Serializer, gv)
+				c.jsonDirect = newJSONDirect(dec)
 			}
 			if info.MediaType == ContentTypeProtobuf {
 				c.direct = newProtoDirect(dec)
@@ -114,6 +116,22 @@ func (c *codecs) decoderFor(contentType string) (runtime.Decoder, error) {
 		return nil, fmt.Errorf("rest: client has no NegotiatedSerializer to decode %q", mt)
 	}
 	return nil, fmt.Errorf("rest: no decoder for response content type %q", mt)
+}
+
+// responseMediaType returns the media type whose decoder decoderFor picks for a response's
+// Content-Type header value, in the spelling of the constants above for JSON and protobuf.
+func (c *codecs) responseMediaType(contentType string) string {
+	mt := mediaTypeOnly(contentType)
+	if mt == "" && len(c.decoders) > 0 {
+		mt = c.decoders[0].mediaType
+	}
+	switch {
+	case strings.EqualFold(mt, ContentTypeJSON):
+		return ContentTypeJSON
+	case strings.EqualFold(mt, ContentTypeProtobuf):
+		return ContentTypeProtobuf
+	}
+	return mt
 }
 
 // mediaTypeOnly strips parameters and spaces from a Content-Type value without allocating.

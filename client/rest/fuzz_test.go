@@ -8,6 +8,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 )
 
@@ -25,7 +26,14 @@ func FuzzWatchDecoder(f *testing.F) {
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff}, true)                    // oversized frame
 	f.Add([]byte(`{"type":"ADDED","object":{"kind":"Conf`), false) // truncated
 	f.Add([]byte(`{"type":"ERROR","object":"not a status"}`), false)
+	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","data":{"a":1}}}`), false)
+	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","Kind":"Secret"}}`), false)
+	f.Add(watchStream(f, ContentTypeJSON, watch.Event{Type: watch.Added, Object: realisticConfigMap()},
+		watch.Event{Type: watch.Modified, Object: &corev1.Secret{}}), false)
 	c := testClient(f, "http://unused", "", nil)
+	if _, err := (Result{body: encodeAs(f, ContentTypeJSON, cm), contentType: ContentTypeJSON, codecs: c.codecs}).Get(); err != nil {
+		f.Fatal(err)
+	}
 	decoders := map[bool]string{false: ContentTypeJSON, true: ContentTypeProtobuf}
 	f.Fuzz(func(t *testing.T, stream []byte, protobuf bool) {
 		objects, err := c.codecs.decoderFor(decoders[protobuf])
@@ -37,8 +45,17 @@ func FuzzWatchDecoder(f *testing.F) {
 			t.Fatal(err)
 		}
 		dec.MaxFrame = 64 << 10
+		if dec.direct != nil {
+			dec.direct = c.codecs.jsonDirect // learned from the Get above
+		}
+		plain, _ := NewWatchDecoder(bytes.NewReader(stream), decoders[protobuf], objects)
+		plain.MaxFrame, plain.direct = dec.MaxFrame, nil
 		for range len(stream) + 1 { // every event consumes at least one byte
 			ev, err := dec.Decode()
+			want, wantErr := plain.Decode()
+			if errorText(err) != errorText(wantErr) || !reflect.DeepEqual(ev, want) {
+				t.Fatalf("direct decoding gives %#v (%v), the serializer %#v (%v)", ev, err, want, wantErr)
+			}
 			if err != nil {
 				if ev.Object != nil {
 					t.Fatalf("Decode returned an event together with error %v", err)
@@ -83,29 +100,80 @@ func FuzzStatusDecoder(f *testing.F) {
 	})
 }
 
-// FuzzResultDecode decodes arbitrary 200 bodies as a ConfigMap. Decoding must fail or succeed, never
-// panic.
+// FuzzResultDecode decodes arbitrary 200 bodies as a ConfigMap, and as whatever they name, with and
+// without the direct (serializer-free) paths. Decoding must never panic, and the direct paths must
+// give the same objects and errors as the serializer.
 func FuzzResultDecode(f *testing.F) {
 	f.Add(ContentTypeProtobuf, encodeAs(f, ContentTypeProtobuf, sampleConfigMap()))
 	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, sampleConfigMap()))
+	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, realisticConfigMap()))
+	f.Add(ContentTypeJSON, encodeAs(f, ContentTypeJSON, goneStatus()))
+	f.Add(ContentTypeJSON, []byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":1}}`))
+	f.Add(ContentTypeJSON, []byte(`{"kind":"ConfigMap","apiVersion":"v1","Kind":"Secret"}`))
 	f.Add(ContentTypeProtobuf, []byte("k8s\x00\x0a\x0e\x0a\x02v1\x12\x08ConfigMap\x12\x03\x0a\x01\x00"))
 	f.Add("", []byte(`{"kind":"Status","apiVersion":"v1","status":"Failure","code":500}`))
 	plain := testClient(f, "http://unused", ContentTypeProtobuf, nil)
-	plain.codecs.direct = nil
+	plain.codecs.direct, plain.codecs.jsonDirect = nil, nil
 	learned := testClient(f, "http://unused", ContentTypeProtobuf, nil)
 	if err := protoResult(learned, encodeAs(f, ContentTypeProtobuf, sampleConfigMap())).Into(&corev1.ConfigMap{}); err != nil {
 		f.Fatal(err)
+	}
+	for _, obj := range []runtime.Object{sampleConfigMap(), goneStatus()} {
+		res := Result{body: encodeAs(f, ContentTypeJSON, obj), contentType: ContentTypeJSON, statusCode: 200, codecs: learned.codecs}
+		_, _ = res.Get()
+		_ = res.Into(reflect.New(reflect.TypeOf(obj).Elem()).Interface().(runtime.Object))
 	}
 	f.Fuzz(func(t *testing.T, contentType string, body []byte) {
 		res := Result{body: body, contentType: contentType, statusCode: 200, codecs: plain.codecs}
 		var want, got corev1.ConfigMap
 		wantErr := res.Into(&want)
-		_, _ = res.Get()
+		wantObj, wantGetErr := res.Get()
 		res.codecs = learned.codecs // direct decoding where it applies
 		gotErr := res.Into(&got)
-		if (wantErr == nil) != (gotErr == nil) || !reflect.DeepEqual(&want, &got) {
+		if errorText(wantErr) != errorText(gotErr) || !reflect.DeepEqual(&want, &got) {
 			t.Fatalf("direct decoding disagrees with the serializer: %v vs %v\n%#v\n%#v", gotErr, wantErr, got, want)
 		}
+		gotObj, gotGetErr := res.Get()
+		if errorText(wantGetErr) != errorText(gotGetErr) || !reflect.DeepEqual(wantObj, gotObj) {
+			t.Fatalf("Get disagrees with the serializer: %v vs %v\n%#v\n%#v", gotGetErr, wantGetErr, gotObj, wantObj)
+		}
+	})
+}
+
+// FuzzFastJSONDecoder checks the one-pass JSON decoder against sigs.k8s.io/json on several types:
+// whenever it accepts a document, sigs.k8s.io/json must accept it too and decode the same value.
+func FuzzFastJSONDecoder(f *testing.F) {
+	f.Add([]byte(widgetJSON))
+	f.Add(encodeAs(f, ContentTypeJSON, realisticConfigMap()))
+	f.Add(encodeAs(f, ContentTypeJSON, samplePod()))
+	f.Add([]byte(`{"data":{"q\"uote":"\ud83d\ude00\ud800","k":"a\u00e9"},"binaryData":{"b":"AAEC"}}`))
+	f.Add([]byte(`{"spec":{"values":{"i":12345678901234567890,"f":-0.5e-3,"l":[{},[]]},"tiny":-128,"count":1e2}}`))
+	f.Add([]byte(`{"items":[{"metadata":{"name":"a","creationTimestamp":null}},{"data":null}]}`))
+	types := []reflect.Type{reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[corev1.Pod](),
+		reflect.TypeFor[corev1.ConfigMapList](), reflect.TypeFor[corev1.Secret](), reflect.TypeFor[widget]()}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, typ := range types {
+			fastVsSigs(t, typ, data)
+		}
+	})
+}
+
+// FuzzDirectJSONDecode checks direct decoding, into new objects and into given ones, against the
+// serializer on arbitrary documents.
+func FuzzDirectJSONDecode(f *testing.F) {
+	f.Add([]byte(widgetJSON), false)
+	f.Add(encodeAs(f, ContentTypeJSON, realisticConfigMap()), true)
+	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":"b"},"kind":"Secret"}`), true)
+	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","KIND":"Secret"}`), true)
+	f.Add([]byte(`{"apiVersion":"test.kubegen.io/v1","kind":"widget","spec":{"any":[1,2.0,"x"]}}`), false)
+	dec := jsonDecoder(f, widgetCodecs)
+	j := learnedDirect(f, dec, sampleConfigMap(), &corev1.Secret{}, sampleWidget(f), goneStatus())
+	f.Fuzz(func(t *testing.T, data []byte, configMap bool) {
+		into := reflect.TypeFor[widget]()
+		if configMap {
+			into = reflect.TypeFor[corev1.ConfigMap]()
+		}
+		sameAsSerializer(t, j, dec, data, into)
 	})
 }
 

@@ -40,7 +40,11 @@ func (c *RESTClient) watchDecoderFor(resp *http.Response) (*WatchDecoder, error)
 	if err != nil {
 		return nil, fmt.Errorf("rest: cannot decode watch stream: %w", err)
 	}
-	return NewWatchDecoder(resp.Body, ct, objects)
+	dec, err := NewWatchDecoder(resp.Body, ct, objects)
+	if err == nil && dec.direct != nil && c.codecs.jsonDirect != nil {
+		dec.direct = c.codecs.jsonDirect // what one watch learns serves the next
+	}
+	return dec, err
 }
 
 // streamWatcher turns a WatchDecoder into a watch.Interface.

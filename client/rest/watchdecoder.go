@@ -34,6 +34,7 @@ type WatchDecoder struct {
 	protobuf  bool
 	mediaType string
 	objects   runtime.Decoder
+	direct    *jsonDirect // nil unless objects allows direct JSON decoding
 	frame     []byte
 }
 
@@ -47,6 +48,7 @@ func NewWatchDecoder(stream io.Reader, contentType string, objects runtime.Decod
 		d.protobuf = true
 	case mt == "" || strings.EqualFold(mt, ContentTypeJSON):
 		d.mediaType = ContentTypeJSON
+		d.direct = newJSONDirect(objects)
 	default:
 		return nil, fmt.Errorf("rest: unsupported watch stream content type %q", contentType)
 	}
@@ -66,13 +68,14 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 		return watch.Event{}, err
 	}
 	var we metav1.WatchEvent
+	raw, inFrame := []byte(nil), false
 	switch {
 	case d.protobuf:
 		err = we.Unmarshal(d.frame)
 	default:
 		typ, object, ok := parseJSONEvent(d.frame)
 		if ok {
-			we.Type, we.Object.Raw = typ, bytes.Clone(object)
+			we.Type, raw, inFrame = typ, object, true
 		} else {
 			err = json.Unmarshal(d.frame, &we)
 		}
@@ -80,22 +83,34 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 	if err != nil {
 		return watch.Event{}, fmt.Errorf("invalid watch event: %w", err)
 	}
-	return d.event(&we)
+	if !inFrame {
+		raw = we.Object.Raw
+	}
+	return d.event(watch.EventType(we.Type), raw, inFrame)
 }
 
-func (d *WatchDecoder) event(we *metav1.WatchEvent) (watch.Event, error) {
-	typ := watch.EventType(we.Type)
+// event decodes the object raw of an event of type typ. raw may lie in the frame buffer, which the
+// next event overwrites; it is copied before a decoder that might keep it sees it.
+func (d *WatchDecoder) event(typ watch.EventType, raw []byte, inFrame bool) (watch.Event, error) {
 	switch typ {
 	case watch.Added, watch.Modified, watch.Deleted, watch.Bookmark:
 	case watch.Error:
-		return watch.Event{Type: watch.Error, Object: d.errorStatus(we.Object.Raw)}, nil
+		return watch.Event{Type: watch.Error, Object: d.errorStatus(raw)}, nil
 	default:
-		return watch.Event{}, fmt.Errorf("invalid watch event type %q", trimBody([]byte(we.Type)))
+		return watch.Event{}, fmt.Errorf("invalid watch event type %q", trimBody([]byte(typ)))
 	}
-	if len(we.Object.Raw) == 0 {
+	if len(raw) == 0 {
 		return watch.Event{}, fmt.Errorf("watch event %s has no object", typ)
 	}
-	obj, _, err := d.objects.Decode(we.Object.Raw, nil, nil)
+	if d.direct != nil {
+		if obj, ok := d.direct.decodeNew(raw, inFrame); ok {
+			return watch.Event{Type: typ, Object: obj}, nil
+		}
+	}
+	if inFrame {
+		raw = bytes.Clone(raw)
+	}
+	obj, _, err := d.objects.Decode(raw, nil, nil)
 	if err != nil {
 		return watch.Event{}, fmt.Errorf("decoding object of watch event %s: %w", typ, err)
 	}

@@ -1,0 +1,393 @@
+package rest
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/runtime/serializer"
+	"k8s.io/apimachinery/pkg/util/intstr"
+	"k8s.io/apimachinery/pkg/watch"
+	kjson "sigs.k8s.io/json"
+)
+
+// widget exercises decoding rules that core/v1 types use little or not at all: interface{} values,
+// floats, small and unsigned integers, untagged and ignored fields, promoted fields of an embedded
+// struct, byte slices, a recursive type.
+type widget struct {
+	metav1.TypeMeta   `json:",inline"`
+	metav1.ObjectMeta `json:"metadata,omitempty"`
+	Spec              widgetSpec `json:"spec"`
+}
+
+type widgetSpec struct {
+	WidgetExtra `json:",inline"`
+	Values      map[string]any                            `json:"values,omitempty"`
+	Any         any                                       `json:"any,omitempty"`
+	List        []any                                     `json:"list"`
+	Ratio       float64                                   `json:"ratio"`
+	Small       float32                                   `json:"small"`
+	Count       uint16                                    `json:"count"`
+	Tiny        int8                                      `json:"tiny"`
+	Untagged    string                                    //nolint:tagliatelle // matched by its Go name
+	Ignored     string                                    `json:"-"`
+	Blob        []byte                                    `json:"blob"`
+	Flag        *bool                                     `json:"flag"`
+	Quantities  map[corev1.ResourceName]resource.Quantity `json:"quantities"`
+	Port        intstr.IntOrString                        `json:"port"`
+	Nested      *widgetSpec                               `json:"nested,omitempty"`
+	Raw         runtime.RawExtension                      `json:"raw"`
+	Stamps      []metav1.Time                             `json:"stamps"`
+	Names       []string                                  `json:"names"`
+	ByName      map[string]widgetPart                     `json:"byName"`
+	hidden      string
+}
+
+// WidgetExtra is embedded in widgetSpec; its fields are promoted.
+type WidgetExtra struct {
+	Note string `json:"note"`
+}
+
+type widgetPart struct {
+	Size  int64  `json:"size"`
+	Label string `json:"label"`
+}
+
+// textOnly implements encoding.TextUnmarshaler but not json.Unmarshaler.
+type textOnly struct{ s string }
+
+func (x *textOnly) UnmarshalText(b []byte) error { x.s = string(b); return nil }
+
+func (w *widget) DeepCopyObject() runtime.Object { c := *w; return &c }
+
+var (
+	widgetGV     = schema.GroupVersion{Group: "test.kubegen.io", Version: "v1"}
+	widgetCodecs = func() serializer.CodecFactory {
+		s := runtime.NewScheme()
+		if err := corev1.AddToScheme(s); err != nil {
+			panic(err)
+		}
+		metav1.AddToGroupVersion(s, schema.GroupVersion{Version: "v1"})
+		s.AddKnownTypes(widgetGV, &widget{})
+		return serializer.NewCodecFactory(s)
+	}()
+)
+
+// jsonDecoder returns the JSON decoder a client built on codecs uses.
+func jsonDecoder(t testing.TB, codecs serializer.CodecFactory) runtime.Decoder {
+	t.Helper()
+	info, ok := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), ContentTypeJSON)
+	if !ok {
+		t.Fatal("no JSON serializer")
+	}
+	return codecs.WithoutConversion().DecoderToVersion(info.Serializer, nil)
+}
+
+const widgetJSON = `{"apiVersion":"test.kubegen.io/v1","kind":"widget","metadata":{"name":"w","labels":{"a":"b"}},
+ "spec":{"note":"promoted","values":{"int":7,"big":12345678901234567890,"float":1.5,"exp":1e3,"neg":-0,
+ "list":[1,"two",null,true,{"x":[]}],"obj":{}},"any":[{"deep":{"deeper":[1.0]}}],"list":[],"ratio":2.5e-3,
+ "small":3.25,"count":65535,"tiny":-128,"Untagged":"by Go name","Ignored":"dropped","hidden":"x",
+ "blob":"AAEC/w==","flag":false,"quantities":{"cpu":"500m","memory":"1Gi"},"port":"http",
+ "nested":{"port":8080,"nested":null,"names":null},"raw":{"any":"json"},"stamps":["2026-01-02T03:04:05Z"],
+ "names":["a","b\u00e9\n"],"byName":{"p":{"size":3,"label":"x"},"q":{}},"unknown":{"a":[1,2,{"b":null}]}}}`
+
+// fastVsSigs decodes data into new values of type t with fastDecoder and with sigs.k8s.io/json. It
+// fails when fastDecoder succeeds where sigs.k8s.io/json fails or with a different result, and
+// reports whether fastDecoder succeeded.
+func fastVsSigs(t *testing.T, typ reflect.Type, data []byte) bool {
+	t.Helper()
+	plan, _ := planFor(typ)
+	if plan == nil {
+		t.Fatalf("no plan for %v", typ)
+	}
+	fast, sigs := reflect.New(typ), reflect.New(typ)
+	fastErr := fastDecode(data, plan, fast.Elem())
+	sigsErr := kjson.UnmarshalCaseSensitivePreserveInts(data, sigs.Interface())
+	if fastErr != nil {
+		return false
+	}
+	if sigsErr != nil {
+		t.Fatalf("%v: fast decoding accepted %q, sigs.k8s.io/json says %v", typ, data, sigsErr)
+	}
+	if !reflect.DeepEqual(fast.Interface(), sigs.Interface()) {
+		t.Fatalf("%v: %q decodes differently:\nfast %#v\nsigs %#v", typ, data, fast.Interface(), sigs.Interface())
+	}
+	return true
+}
+
+func TestFastDecoderMatchesSigsJSON(t *testing.T) {
+	cm, pod, list, secret, wt := reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[corev1.Pod](),
+		reflect.TypeFor[corev1.ConfigMapList](), reflect.TypeFor[corev1.Secret](), reflect.TypeFor[widget]()
+	tests := []struct {
+		name string
+		typ  reflect.Type
+		data string
+		fast bool // the fast decoder must accept it
+	}{
+		{"configmap", cm, string(encodeAs(t, ContentTypeJSON, realisticConfigMap())), true},
+		{"pod", pod, string(encodeAs(t, ContentTypeJSON, samplePod())), true},
+		{"list", list, string(encodeAs(t, ContentTypeJSON, &corev1.ConfigMapList{Items: []corev1.ConfigMap{*realisticConfigMap(), *sampleConfigMap()}})), true},
+		{"secret", secret, `{"data":{"k":"AAEC","e":""},"stringData":{"s":"v"},"type":"Opaque","immutable":true}`, true},
+		{"widget", wt, widgetJSON, true},
+		{"case-sensitive keys", cm, `{"Data":{"a":"b"},"METADATA":{"name":"x"},"metadata":{"Name":"y","name":"z"}}`, true},
+		{"escapes and unicode", cm, `{"data":{"q\"uote":"a\\b\/c\b\f\n\r\t\u0041\u00e9\ud83d\ude00","lone":"\ud800x\udc00","pair-bad":"\ud83d\u0041","raw":"é€😀"}}`, true},
+		{"invalid utf-8", cm, "{\"data\":{\"k\":\"a\xffb\xc3\",\"\xfe\":\"v\"}}", true},
+		{"escaped key", cm, `{"d\u0061ta":{"a":"b"}}`, true},
+		{"nulls", pod, `{"metadata":null,"spec":{"containers":null,"nodeSelector":null,"activeDeadlineSeconds":null,"hostNetwork":null},"status":{"startTime":null}}`, true},
+		{"null into unmarshaler", cm, `{"metadata":{"creationTimestamp":null,"deletionTimestamp":null}}`, true},
+		{"empty containers", pod, `{"metadata":{"labels":{},"finalizers":[]},"spec":{"containers":[],"volumes":[]}}`, true},
+		{"white space", cm, " \t\r\n{ \"data\" : { \"a\" : \"b\" } , \"immutable\" : true } \n", true},
+		{"unknown fields", cm, `{"x":{"y":[1,2.5e10,-3,true,false,null,"s",{"z":{}}]},"data":{"a":"b"},"y":[]}`, true},
+		{"duplicate map keys", cm, `{"data":{"a":"1","a":"2"}}`, true},
+		{"duplicate struct member", cm, `{"data":{"a":"1"},"data":{"b":"2"}}`, false},
+		{"int overflow", wt, `{"spec":{"tiny":128}}`, false},
+		{"negative uint", wt, `{"spec":{"count":-1}}`, false},
+		{"float into int", pod, `{"spec":{"activeDeadlineSeconds":1.5}}`, false},
+		{"exponent into int", pod, `{"spec":{"activeDeadlineSeconds":1e3}}`, false},
+		{"string into int", pod, `{"spec":{"activeDeadlineSeconds":"5"}}`, false},
+		{"number into string", cm, `{"data":{"a":1}}`, false},
+		{"bad quantity", pod, `{"spec":{"containers":[{"resources":{"limits":{"cpu":"lots"}}}]}}`, false},
+		{"bad base64", secret, `{"data":{"k":"!!"}}`, false},
+		{"trailing garbage", cm, `{"data":{}} x`, false},
+		{"truncated", cm, `{"data":{"a":"b"`, false},
+		{"bad literal", cm, `{"immutable":tru}`, false},
+		{"leading zero", wt, `{"spec":{"ratio":01}}`, false},
+		{"control character", cm, "{\"data\":{\"a\":\"\x01\"}}", false},
+		{"bad escape", cm, `{"data":{"a":"\x"}}`, false},
+		{"not an object", cm, `["data"]`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if ok := fastVsSigs(t, tt.typ, []byte(tt.data)); ok != tt.fast {
+				t.Errorf("fast decoding succeeded = %v, want %v", ok, tt.fast)
+			}
+		})
+	}
+}
+
+func TestPlansRefuseRulesTheyDoNotImplement(t *testing.T) {
+	type withString struct {
+		N int `json:"n,string"`
+	}
+	type withPointerEmbed struct {
+		*WidgetExtra
+	}
+	type withConflict struct {
+		WidgetExtra
+		Note string `json:"note"`
+	}
+	type withIntKeys struct {
+		M map[int]string `json:"m"`
+	}
+	type withArray struct {
+		A [2]int `json:"a"`
+	}
+	type withText struct {
+		T textOnly `json:"t"`
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[withString](), reflect.TypeFor[withPointerEmbed](),
+		reflect.TypeFor[withConflict](), reflect.TypeFor[withIntKeys](), reflect.TypeFor[withArray](), reflect.TypeFor[withText]()} {
+		if plan, _ := planFor(typ); plan != nil {
+			t.Errorf("%v has a plan; sigs.k8s.io/json must decode it", typ)
+		}
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[corev1.Pod](), reflect.TypeFor[corev1.ConfigMapList](), reflect.TypeFor[widget]()} {
+		if plan, _ := planFor(typ); plan == nil {
+			t.Errorf("%v has no plan", typ)
+		}
+	}
+	if _, foreign := planFor(reflect.TypeFor[corev1.Pod]()); foreign {
+		t.Errorf("a Pod's UnmarshalJSON methods are all known to copy their input")
+	}
+}
+
+// learnedDirect returns a jsonDirect for dec whose probes have run for the given objects.
+func learnedDirect(t testing.TB, dec runtime.Decoder, objs ...runtime.Object) *jsonDirect {
+	t.Helper()
+	j := newJSONDirect(dec)
+	if j == nil {
+		t.Fatal("direct JSON decoding not enabled for a WithoutConversion codec factory")
+	}
+	for _, obj := range objs {
+		body := encodeWith(t, widgetCodecs, obj)
+		if _, ok := j.decodeNew(body, false); !ok {
+			t.Fatalf("%T not decoded directly", obj)
+		}
+		into := reflect.New(reflect.TypeOf(obj).Elem()).Interface().(runtime.Object)
+		if done, err := j.decodeInto(body, into); !done || err != nil {
+			t.Fatalf("%T not decoded directly into its type: %v", obj, err)
+		}
+	}
+	return j
+}
+
+// encodeWith encodes obj as JSON in its own group/version.
+func encodeWith(t testing.TB, codecs serializer.CodecFactory, obj runtime.Object) []byte {
+	t.Helper()
+	info, _ := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), ContentTypeJSON)
+	gv := schema.GroupVersions{corev1.SchemeGroupVersion, widgetGV}
+	var buf bytes.Buffer
+	if err := codecs.EncoderForVersion(info.Serializer, gv).Encode(obj, &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func sampleWidget(t testing.TB) *widget {
+	t.Helper()
+	w := &widget{}
+	if err := kjson.UnmarshalCaseSensitivePreserveInts([]byte(widgetJSON), w); err != nil {
+		t.Fatal(err)
+	}
+	w.TypeMeta = metav1.TypeMeta{}
+	return w
+}
+
+// sameAsSerializer checks that decoding data directly, into a new object and into an object of type
+// into, gives what the serializer gives. It reports whether the direct path decoded data.
+func sameAsSerializer(t *testing.T, j *jsonDirect, dec runtime.Decoder, data []byte, into reflect.Type) bool {
+	t.Helper()
+	want, _, wantErr := dec.Decode(bytes.Clone(data), nil, nil)
+	got, direct := j.decodeNew(data, true)
+	if direct && (wantErr != nil || !reflect.DeepEqual(got, want)) {
+		t.Fatalf("%q: direct decoding gives %#v, the serializer %#v (%v)", data, got, want, wantErr)
+	}
+	wantInto := reflect.New(into).Interface().(runtime.Object)
+	gotInto := reflect.New(into).Interface().(runtime.Object)
+	out, _, wantIntoErr := dec.Decode(bytes.Clone(data), nil, wantInto)
+	handled, gotIntoErr := j.decodeInto(data, gotInto)
+	if !handled {
+		return direct
+	}
+	if (wantIntoErr == nil && out != wantInto) || !reflect.DeepEqual(gotInto, wantInto) || errorText(gotIntoErr) != errorText(wantIntoErr) {
+		t.Fatalf("%q: direct decoding into %v gives %#v (%v), the serializer %#v (%v)", data, into, gotInto, gotIntoErr, wantInto, wantIntoErr)
+	}
+	return direct
+}
+
+func errorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func TestDirectJSONDecodingMatchesSerializer(t *testing.T) {
+	dec := jsonDecoder(t, widgetCodecs)
+	j := learnedDirect(t, dec, realisticConfigMap(), samplePod(), &corev1.ConfigMapList{}, sampleWidget(t), goneStatus())
+	cmType, widgetType := reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[widget]()
+	tests := []struct {
+		name   string
+		data   []byte
+		into   reflect.Type
+		direct bool // the direct path must decode it
+	}{
+		{"configmap", encodeWith(t, widgetCodecs, realisticConfigMap()), cmType, true},
+		{"pod", encodeWith(t, widgetCodecs, samplePod()), reflect.TypeFor[corev1.Pod](), true},
+		{"list", encodeWith(t, widgetCodecs, &corev1.ConfigMapList{Items: []corev1.ConfigMap{*realisticConfigMap()}}), reflect.TypeFor[corev1.ConfigMapList](), true},
+		{"widget", encodeWith(t, widgetCodecs, sampleWidget(t)), widgetType, true},
+		{"widget with every rule", []byte(widgetJSON), widgetType, true},
+		{"status", encodeWith(t, widgetCodecs, goneStatus()), reflect.TypeFor[metav1.Status](), true},
+		{"kind last", []byte(`{"data":{"a":"b"},"apiVersion":"v1","kind":"ConfigMap"}`), cmType, true},
+		{"repeated kind", []byte(`{"kind":"Secret","apiVersion":"v1","kind":"ConfigMap"}`), cmType, false},
+		{"kind in other case", []byte(`{"kind":"ConfigMap","apiVersion":"v1","Kind":"Secret"}`), cmType, false},
+		{"apiVersion in other case", []byte(`{"kind":"ConfigMap","apiVersion":"v1","APIVERSION":"v2"}`), cmType, false},
+		{"escaped key", []byte(`{"kind":"ConfigMap","apiVersion":"v1","\u006bind":"Secret"}`), cmType, false},
+		{"escaped kind", []byte(`{"kind":"Config\u004dap","apiVersion":"v1"}`), cmType, false},
+		{"secret, into a configmap", encodeWith(t, widgetCodecs, &corev1.Secret{}), cmType, true},
+		{"kind unknown", []byte(`{"kind":"Gadget","apiVersion":"v1"}`), cmType, false},
+		{"no kind", []byte(`{"apiVersion":"v1","data":{"a":"b"}}`), cmType, false},
+		{"wrong type inside", []byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":1}}`), cmType, false},
+		{"syntax error", []byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":}}`), cmType, false},
+		{"duplicate member", []byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":"1"},"data":{"b":"2"}}`), cmType, false},
+		{"null", []byte(`null`), cmType, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if direct := sameAsSerializer(t, j, dec, tt.data, tt.into); direct != tt.direct {
+				t.Errorf("decoded directly = %v, want %v", direct, tt.direct)
+			}
+		})
+	}
+}
+
+func TestDirectJSONDecodingOnlyForPlainSerializers(t *testing.T) {
+	info, _ := runtime.SerializerInfoForMediaType(testCodecs.SupportedMediaTypes(), ContentTypeJSON)
+	yaml, _ := runtime.SerializerInfoForMediaType(testCodecs.SupportedMediaTypes(), "application/yaml")
+	tests := []struct {
+		name string
+		dec  runtime.Decoder
+		want bool
+	}{
+		{"without conversion", testCodecs.WithoutConversion().DecoderToVersion(info.Serializer, nil), true},
+		{"strict", testCodecs.WithoutConversion().DecoderToVersion(info.StrictSerializer, nil), false},
+		{"yaml", testCodecs.WithoutConversion().DecoderToVersion(yaml.Serializer, nil), false},
+		{"converting", testCodecs.DecoderToVersion(info.Serializer, corev1.SchemeGroupVersion), false},
+		{"bare serializer", info.Serializer, false},
+	}
+	for _, tt := range tests {
+		if got := newJSONDirect(tt.dec) != nil; got != tt.want {
+			t.Errorf("%s: direct decoding enabled = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestIntoAnotherKindIsAnError(t *testing.T) {
+	c := testClient(t, "http://unused", ContentTypeJSON, nil)
+	success := &metav1.Status{TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"}, Status: metav1.StatusSuccess}
+	tests := []struct {
+		name    string
+		body    []byte
+		wantErr string
+	}{
+		{"secret for a configmap", encodeAs(t, ContentTypeJSON, &corev1.Secret{}), "/v1, Kind=Secret"},
+		{"failure status", encodeAs(t, ContentTypeJSON, goneStatus()), "too old resource version"},
+		{"success status", encodeAs(t, ContentTypeJSON, success), ""},
+		{"configmap", encodeAs(t, ContentTypeJSON, sampleConfigMap()), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 2 { // the second time the direct path may decide
+				res := Result{body: tt.body, contentType: ContentTypeJSON, statusCode: 200, codecs: c.codecs}
+				err := res.Into(&corev1.ConfigMap{})
+				if errorText(err) == "" != (tt.wantErr == "") || !strings.Contains(errorText(err), tt.wantErr) {
+					t.Fatalf("Into = %v, want an error containing %q", err, tt.wantErr)
+				}
+			}
+		})
+	}
+}
+
+func TestWatchDecoderDirectJSONMatchesSerializer(t *testing.T) {
+	events := []watch.Event{
+		{Type: watch.Added, Object: realisticConfigMap()},
+		{Type: watch.Modified, Object: configMapNamed("b", "2")},
+		{Type: watch.Modified, Object: &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "other-kind"}}},
+		{Type: watch.Deleted, Object: configMapNamed("b", "3")},
+		{Type: watch.Bookmark, Object: &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{ResourceVersion: "9"}}},
+		{Type: watch.Error, Object: goneStatus()},
+	}
+	stream := watchStream(t, ContentTypeJSON, events...)
+	c := testClient(t, "http://unused", ContentTypeJSON, nil)
+	objects, _ := c.codecs.decoderFor(ContentTypeJSON)
+	plain, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeJSON, objects)
+	plain.direct = nil
+	direct, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeJSON, objects)
+	direct.direct = learnedDirect(t, objects, sampleConfigMap())
+	for i := range events {
+		want, wantErr := plain.Decode()
+		got, gotErr := direct.Decode()
+		if wantErr != nil || gotErr != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("event %d: direct %#v (%v), serializer %#v (%v)", i, got, gotErr, want, wantErr)
+		}
+	}
+	if _, ok := direct.direct.types.Load(envelopeKind{"v1", "Secret"}); !ok {
+		t.Errorf("the decoder did not learn the type of Secrets")
+	}
+}
