@@ -28,6 +28,8 @@ type Options struct {
 	RateLimiter workqueue.RateLimiter[string]
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// SyncTimeout bounds how long Run waits for the cache to sync; 0 waits until Run's context ends.
+	SyncTimeout time.Duration
 }
 
 // DefaultRateLimiter retries a failing key after 5ms, doubling up to 30s, and retries at most 10
@@ -47,6 +49,7 @@ type Controller struct {
 	registration *cache.Registration[*stablev1.CronTab]
 	queue        *workqueue.Queue[string]
 	workers      int
+	syncTimeout  time.Duration
 }
 
 // New returns a controller writing through client and watching CronTabs through informer, usually
@@ -62,6 +65,8 @@ func New(client typedstablev1.CronTabsGetter, informer informersstablev1.CronTab
 		informer:   informer.Informer(),
 		queue:      workqueue.New(workqueue.Options[string]{RateLimiter: limiter}),
 		workers:    opts.Workers,
+
+		syncTimeout: opts.SyncTimeout,
 	}
 	if c.workers <= 0 {
 		c.workers = DefaultWorkers
@@ -85,16 +90,17 @@ func (c *Controller) enqueue(obj *stablev1.CronTab) {
 
 // Run waits until the informer has synced and handed its objects to the controller, then runs the
 // workers until ctx is done. It then stops taking new keys, waits for the workers to finish the
-// ones they hold (ShutDownWithDrain) and returns nil. If the cache cannot sync before ctx ends,
-// Run returns an error naming the informer and its last list or watch error (e.g. Forbidden when
-// RBAC does not allow listing CronTabs).
+// ones they hold (ShutDownWithDrain) and returns nil. If the cache cannot sync before ctx ends (or
+// Options.SyncTimeout passes), Run starts no worker and returns an error naming the informer and
+// its last list or watch error: NotFound when the CRD is not installed, Forbidden when RBAC does
+// not allow listing CronTabs. A Controller runs once.
 func (c *Controller) Run(ctx context.Context) error {
 	logger := klog.FromContext(ctx).WithValues("controller", "crontab")
 	ctx = klog.NewContext(ctx, logger)
 	logger.Info("Waiting for the CronTab cache to sync")
-	if err := cache.WaitForCacheSync(ctx, c.informer, c.registration); err != nil {
+	if err := c.waitForCacheSync(ctx); err != nil {
 		c.queue.ShutDown()
-		return fmt.Errorf("crontab controller: the CronTab cache did not sync, no worker started: %w", err)
+		return err
 	}
 	logger.Info("Starting workers", "workers", c.workers)
 	var wg sync.WaitGroup
@@ -108,6 +114,20 @@ func (c *Controller) Run(ctx context.Context) error {
 	logger.Info("Shutting down: waiting for the workers to finish")
 	c.queue.ShutDownWithDrain()
 	wg.Wait()
+	return nil
+}
+
+// waitForCacheSync waits for the informer and for the controller's handler to have been given
+// every object of the first list.
+func (c *Controller) waitForCacheSync(ctx context.Context) error {
+	if c.syncTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.syncTimeout)
+		defer cancel()
+	}
+	if err := cache.WaitForCacheSync(ctx, c.informer, c.registration); err != nil {
+		return fmt.Errorf("crontab controller: the CronTab cache did not sync, no worker started: %w", err)
+	}
 	return nil
 }
 
