@@ -11,8 +11,8 @@ package main
 
 import (
 	"context"
-	goflag "flag"
 	"errors"
+	goflag "flag"
 	"fmt"
 	"os"
 	"os/signal"
