@@ -15,7 +15,11 @@
 // A session is one SPDY/3.1 connection; every forwarded connection is a pair of SPDY streams, data
 // and error, sharing a requestID header and naming the pod's port. The kubelet dials the port for
 // each pair; when it cannot (nothing listens), it writes the reason on the error stream and that
-// connection's Read returns a *RemoteError, while the session and its other connections go on.
+// connection fails with a *RemoteError — from Dial or from Read, as the kubelet answers
+// asynchronously — while the session and its other connections go on.
+//
+// SPDY has no per-stream flow control: a connection whose data nobody reads holds up the whole
+// session once buffers fill (as with kubectl). Read what you dial, or Close it.
 //
 // The session's connection is first opened as a WebSocket with the subprotocol
 // SPDY/3.1+portforward.k8s.io, inside which the SPDY frames travel as binary messages (kube-apiserver

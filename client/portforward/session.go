@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -138,7 +140,9 @@ func (s *Session) Close() error {
 }
 
 // Dial opens a new connection to port in the pod. The returned net.Conn reads and writes the pod's
-// port; a refused connection shows as a *RemoteError from its Read. ctx bounds only the opening.
+// port. When the kubelet cannot connect to the port (nothing listens), the *RemoteError it reports
+// comes from Dial itself or, as the kubelet answers asynchronously, from the connection's Read. ctx
+// bounds only the opening.
 func (s *Session) Dial(ctx context.Context, port uint16) (*Conn, error) {
 	if port == 0 {
 		return nil, errors.New("portforward: port must not be 0")
@@ -186,11 +190,37 @@ func (s *Session) open(port uint16) (*Conn, error) {
 	h.Set(headerStreamType, streamTypeData)
 	data, err := s.conn.CreateStream(h)
 	if err != nil {
+		// A kubelet that fails at once (nothing listens on the port) may reset the data stream before
+		// it is even acknowledged; its reason is then on the error stream.
+		remote := remoteError(errStream, port)
 		errStream.Reset()
 		s.conn.RemoveStreams(errStream)
+		if remote != nil {
+			return nil, remote
+		}
 		return nil, s.streamError(err)
 	}
 	return newConn(s, port, data, errStream), nil
+}
+
+// remoteError reads what the kubelet wrote on an error stream it has ended, waiting at most
+// errorStreamGrace for the end.
+func remoteError(errStream httpstream.Stream, port uint16) error {
+	msg := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(errStream, 64<<10))
+		msg <- b
+	}()
+	grace := time.NewTimer(errorStreamGrace)
+	defer grace.Stop()
+	select {
+	case b := <-msg:
+		if text := strings.TrimSpace(string(b)); text != "" {
+			return &RemoteError{Port: port, Message: text}
+		}
+	case <-grace.C:
+	}
+	return nil
 }
 
 func (s *Session) streamError(err error) error {

@@ -27,7 +27,12 @@ func (forwarder) PortForward(ctx context.Context, _, _ string, port int32, strea
 		if tcp, ok := conn.(*net.TCPConn); ok {
 			_ = tcp.CloseWrite()
 		}
+		// Keep reading what the client still sends, after this function has returned too: an SPDY
+		// stream nobody reads stalls every other stream of the connection.
+		_, _ = io.Copy(io.Discard, stream)
 	}()
+	// The connection is done when the port has nothing more to say, as with a container runtime: the
+	// handler then closes the data and error streams.
 	_, err = io.Copy(stream, conn)
 	return err
 }
