@@ -57,7 +57,9 @@ type Options struct {
 	// input is closed (WebSocket close signal or SPDY half-close). A reader that never returns keeps a
 	// goroutine blocked in Read after the session ends, as with any io.Copy.
 	Stdin io.Reader
-	// Stdout receives the process's standard output; nil discards it.
+	// Stdout receives the process's standard output; nil discards it. Exec and Attach return only
+	// after their last write to Stdout and Stderr, so the writers can be read safely afterwards; a
+	// writer that blocks forever therefore keeps the call from returning, even after cancellation.
 	Stdout io.Writer
 	// Stderr receives the process's standard error; nil discards it. Not used with TTY: a terminal
 	// merges both into Stdout.
