@@ -191,7 +191,10 @@ func TestPlansRefuseRulesTheyDoNotImplement(t *testing.T) {
 	type withText struct {
 		T textOnly `json:"t"`
 	}
-	for _, typ := range []reflect.Type{reflect.TypeFor[withString](), reflect.TypeFor[withPointerEmbed](),
+	type withPromotedUnmarshaler struct {
+		P *struct{ metav1.Time } `json:"p"`
+	}
+	for _, typ := range []reflect.Type{reflect.TypeFor[withString](), reflect.TypeFor[withPromotedUnmarshaler](), reflect.TypeFor[withPointerEmbed](),
 		reflect.TypeFor[withConflict](), reflect.TypeFor[withIntKeys](), reflect.TypeFor[withArray](), reflect.TypeFor[withText]()} {
 		if plan, _ := planFor(typ); plan != nil {
 			t.Errorf("%v has a plan; sigs.k8s.io/json must decode it", typ)

@@ -155,7 +155,11 @@ func (b *planBuilder) fill(p *decodePlan) {
 		p.unusable = k.Kind() != reflect.String || reflect.PointerTo(k).Implements(textUnmarshalerType)
 	case reflect.Pointer:
 		p.kind, p.elem = planPointer, b.plan(t.Elem())
-		p.unusable = t.Name() != "" || t.Elem().Kind() == reflect.Pointer
+		// *T may have methods T has not (promoted from fields of an unnamed struct T): encoding/json
+		// calls them where this would decode T.
+		isJSON, isText := t.Implements(unmarshalerType), t.Implements(textUnmarshalerType)
+		methods := isJSON && p.elem.kind != planUnmarshaler || !isJSON && isText
+		p.unusable = methods || t.Name() != "" || t.Elem().Kind() == reflect.Pointer
 	case reflect.Struct:
 		p.kind = planStruct
 		p.unusable = !b.structFields(t, nil, p) || len(p.fields) > maxPlanFields || hasDuplicateNames(p.fields)
