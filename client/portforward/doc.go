@@ -28,9 +28,9 @@
 // kubectl does. Options.Transport forces either; Session.Transport tells which one is in use.
 //
 // Cancelling the context given to Open (or calling Session.Close) ends the session and every
-// connection on it: blocked reads return, listeners close, new dials fail with ErrSessionClosed.
-// WebSocket sessions are pinged and SPDY pings run inside, so a dead connection ends the session
-// instead of hanging it.
+// connection on it: blocked reads return, listeners close, new dials fail with ErrSessionClosed. So
+// does a broken connection to the API server; a peer that vanishes silently is noticed by TCP
+// keep-alive. WebSocket and SPDY pings keep idle sessions alive through proxies.
 //
 // Authentication is that of every other kubegen request: the upgrade goes through client/transport's
 // round tripper (tokens, exec plugins, client certificates, impersonation).

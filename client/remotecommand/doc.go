@@ -30,8 +30,9 @@
 // from the error channel's metav1.Status, reason NonZeroExitCode), an *apierrors.StatusError for
 // what the API server or kubelet refuse (pod or container not found, forbidden), an error wrapping
 // ErrConnectionLost when the connection ends before the status arrives, and an error wrapping the
-// context's error when ctx is cancelled, which closes the session. WebSocket sessions are pinged, so
-// a dead connection is detected instead of waiting forever; SPDY connections are pinged as well.
+// context's error when ctx is cancelled, which closes the session. A connection that breaks (the API
+// server goes away, a proxy resets it) ends the session at once; a peer that vanishes silently is
+// noticed by TCP keep-alive. Both protocols send pings so that idle sessions survive proxies.
 //
 // Authentication is that of every other kubegen request: the upgrade requests go through
 // client/transport's round tripper (tokens, exec plugins, client certificates, impersonation).

@@ -16,11 +16,12 @@ import (
 // kube-apiserver translates to SPDY towards the kubelet.
 const protocolV5 = "v5.channel.k8s.io"
 
-// Keep-alive of WebSocket sessions: a ping every pingPeriod, and a read that sees nothing (not even
-// a pong) for readTimeout means the connection is gone.
+// Keep-alive of WebSocket sessions: a ping every pingPeriod keeps proxies and load balancers from
+// closing an idle session. Missing pongs are not taken as a dead connection: kube-apiserver stops
+// reading (and answering pings) while a command does not read its stdin, so a quiet session would be
+// cut for nothing. Dead peers are found by TCP (a reset, or keep-alive probes).
 const (
 	pingPeriod   = 10 * time.Second
-	readTimeout  = 3 * pingPeriod
 	writeTimeout = 10 * time.Second
 	stdinBuffer  = 32 << 10
 )
@@ -80,11 +81,8 @@ func (s *wsSession) watch(ctx context.Context, done <-chan struct{}) {
 // ends. It returns the error channel's bytes and the error that ended the connection (nil for a normal
 // close).
 func (s *wsSession) read() ([]byte, error) {
-	extend := func(string) error { return s.conn.SetReadDeadline(time.Now().Add(readTimeout)) }
-	s.conn.SetPongHandler(extend)
 	var status []byte
 	for {
-		_ = extend("")
 		_, msg, err := s.conn.ReadMessage()
 		if err != nil {
 			if websocket.IsCloseError(err, websocket.CloseNormalClosure) {
