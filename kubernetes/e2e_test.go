@@ -2,7 +2,9 @@ package kubernetes_test
 
 import (
 	"context"
+	"net/http"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +29,10 @@ func TestMain(m *testing.M) { os.Exit(cluster.Run(m, &testCluster)) }
 func TestBlessedClientsetAgainstCluster(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cs, err := kubernetes.NewForConfig(testCluster.AdminConfig())
+	config := testCluster.AdminConfig()
+	seen := &contentTypes{}
+	config.WrapTransport = seen.wrap
+	cs, err := kubernetes.NewForConfig(config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,6 +43,9 @@ func TestBlessedClientsetAgainstCluster(t *testing.T) {
 	pods, err := cs.CoreV1().Pods(ns.Name).List(ctx, metav1.ListOptions{})
 	if err != nil || len(pods.Items) != 0 {
 		t.Fatalf("list pods in a new namespace: %v, %d items", err, len(pods.Items))
+	}
+	if got := seen.last(); got != "application/vnd.kubernetes.protobuf" {
+		t.Errorf("the pod list came as %q, want protobuf (the blessed clientset prefers it)", got)
 	}
 
 	deployments := cs.AppsV1().Deployments(ns.Name)
@@ -89,3 +97,34 @@ func deployment(name string, replicas int32) *appsv1.Deployment {
 		},
 	}
 }
+
+// contentTypes records the Content-Type of every response.
+type contentTypes struct {
+	mu    sync.Mutex
+	types []string
+}
+
+func (c *contentTypes) wrap(rt http.RoundTripper) http.RoundTripper {
+	return roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := rt.RoundTrip(req)
+		if err == nil {
+			c.mu.Lock()
+			c.types = append(c.types, resp.Header.Get("Content-Type"))
+			c.mu.Unlock()
+		}
+		return resp, err
+	})
+}
+
+func (c *contentTypes) last() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.types) == 0 {
+		return ""
+	}
+	return c.types[len(c.types)-1]
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
