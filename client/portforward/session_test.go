@@ -120,3 +120,41 @@ func TestDialAfterClose(t *testing.T) {
 		t.Error("Dial of port 0 succeeded")
 	}
 }
+
+// TestListenErrors: bad specs and busy ports fail Listen as a whole, leaving no listener behind.
+func TestListenErrors(t *testing.T) {
+	cfg := kubeletAPI(t, kubelet.APIOptions{})
+	s, err := Open(t.Context(), cfg, Options{Pod: "p", Transport: SPDY})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	free := freePort(t)
+	busySpec := strconv.Itoa(busy.Addr().(*net.TCPAddr).Port) + ":80"
+	for _, specs := range [][]string{nil, {"http"}, {strconv.Itoa(free) + ":80", busySpec}} {
+		if ports, err := s.Listen(t.Context(), specs...); err == nil {
+			t.Errorf("Listen(%q) = %v, want an error", specs, ports)
+		}
+	}
+	// The first spec of the failed call was bound, then released.
+	l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(free))
+	if err != nil {
+		t.Fatalf("port %d still taken after a failed Listen: %v", free, err)
+	}
+	l.Close()
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}

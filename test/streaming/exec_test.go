@@ -207,3 +207,24 @@ func TestExecErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestExecStdinNeverEnds: a command that ignores its stdin and exits ends the session, even though the
+// caller's stdin never reaches EOF.
+func TestExecStdinNeverEnds(t *testing.T) {
+	ns, pod := newPod(t)
+	c := execClient(t)
+	for _, tr := range transports {
+		t.Run(tr.String(), func(t *testing.T) {
+			stdinR, stdinW := io.Pipe()
+			defer stdinW.Close()
+			var stdout bytes.Buffer
+			err := c.Exec(testContext(t), remotecommand.Options{
+				Namespace: ns, Pod: pod, Transport: tr, Command: []string{"echo", "done"},
+				Stdin: stdinR, Stdout: &stdout,
+			})
+			if err != nil || stdout.String() != "done\n" {
+				t.Fatalf("Exec: %v, stdout %q", err, stdout.String())
+			}
+		})
+	}
+}
