@@ -162,3 +162,23 @@ func TestGeneratedFake(t *testing.T) {
 		t.Errorf("second create: %v, want AlreadyExists", err)
 	}
 }
+
+// TestGeneratedClientsetSharesRateLimiter: every group client of a clientset draws from one token
+// bucket, unless the config brings its own limiter or disables limiting.
+func TestGeneratedClientsetSharesRateLimiter(t *testing.T) {
+	cs, err := versioned.NewForConfig(&rest.Config{Host: "https://127.0.0.1:1", QPS: 7, Burst: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := cs.ExampleV1().RESTClient().GetRateLimiter(), cs.CoreV1().RESTClient().GetRateLimiter()
+	if a == nil || a != b || a.QPS() != 7 {
+		t.Errorf("group clients' limiters: %v and %v, want one shared limiter at 7 QPS", a, b)
+	}
+	unlimited, err := versioned.NewForConfig(&rest.Config{Host: "https://127.0.0.1:1", QPS: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := unlimited.ExampleV1().RESTClient().GetRateLimiter(); l != nil {
+		t.Errorf("QPS < 0: limiter %v, want none", l)
+	}
+}
