@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metainternalversion "k8s.io/apimachinery/pkg/apis/meta/internalversion"
+	metainternalversionvalidation "k8s.io/apimachinery/pkg/apis/meta/internalversion/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -24,6 +26,9 @@ func (t *Tracker) List(gvr schema.GroupVersionResource, namespace string, opts m
 	r := t.resourceLocked(gvr)
 	sel, err := newSelector(r, namespace, opts)
 	if err != nil {
+		return nil, metav1.ListMeta{}, err
+	}
+	if err := validateListOptions(opts, false); err != nil {
 		return nil, metav1.ListMeta{}, err
 	}
 	rv, start, err := t.listPoint(opts)
@@ -138,4 +143,17 @@ func decodeContinue(s string) (uint64, string, error) {
 		return 0, "", apierrors.NewBadRequest(fmt.Sprintf("invalid continue token %q", s))
 	}
 	return tok.RV, tok.Start, nil
+}
+
+// validateListOptions checks opts as the apiserver does before serving a list or a watch.
+func validateListOptions(opts metav1.ListOptions, watch bool) error {
+	opts.Watch = watch
+	var internal metainternalversion.ListOptions
+	if err := metainternalversion.Convert_v1_ListOptions_To_internalversion_ListOptions(&opts, &internal, nil); err != nil {
+		return apierrors.NewBadRequest(err.Error())
+	}
+	if errs := metainternalversionvalidation.ValidateListOptions(&internal, true); len(errs) > 0 {
+		return apierrors.NewInvalid(schema.GroupKind{Group: metav1.GroupName, Kind: "ListOptions"}, "", errs)
+	}
+	return nil
 }

@@ -172,3 +172,22 @@ func TestListResourceVersion(t *testing.T) {
 		t.Errorf("exact list after compaction: got %v, want Expired", err)
 	}
 }
+
+// List and watch options are validated as by the apiserver.
+func TestListOptionsValidation(t *testing.T) {
+	c := configMaps(newTracker(t), "ns")
+	yes := true
+	for _, opts := range []metav1.ListOptions{
+		{ResourceVersionMatch: metav1.ResourceVersionMatchExact},
+		{ResourceVersion: "0", ResourceVersionMatch: metav1.ResourceVersionMatchExact},
+		{ResourceVersion: "1", ResourceVersionMatch: "Bogus"},
+		{SendInitialEvents: &yes},
+	} {
+		if _, err := c.List(context.Background(), opts); !apierrors.IsInvalid(err) {
+			t.Errorf("list %+v: got %v, want Invalid", opts, err)
+		}
+	}
+	if _, err := c.Watch(context.Background(), metav1.ListOptions{ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}); !apierrors.IsInvalid(err) {
+		t.Errorf("watch with resourceVersionMatch alone: got %v, want Invalid", err)
+	}
+}

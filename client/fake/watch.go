@@ -43,6 +43,9 @@ func (t *Tracker) watch(ctx context.Context, gvr schema.GroupVersionResource, na
 	if err != nil {
 		return nil, err
 	}
+	if err := validateListOptions(opts, true); err != nil {
+		return nil, err
+	}
 	rv, err := parseRV(opts.ResourceVersion)
 	if err != nil {
 		return nil, err

@@ -79,7 +79,11 @@ func TestWatchSendInitialEvents(t *testing.T) {
 	tr := newTracker(t, cm("ns", "a", nil))
 	c := configMaps(tr, "ns")
 	yes := true
-	if _, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &yes}); !apierrors.IsBadRequest(err) {
+	if _, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true}); !apierrors.IsInvalid(err) {
+		t.Fatalf("sendInitialEvents without resourceVersionMatch: got %v, want Invalid", err)
+	}
+	if _, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &yes,
+		ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}); !apierrors.IsBadRequest(err) {
 		t.Fatalf("sendInitialEvents without bookmarks: got %v, want BadRequest", err)
 	}
 	w, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true,
@@ -266,7 +270,8 @@ func TestWatchWithoutInitialEvents(t *testing.T) {
 	tr := newTracker(t, cm("ns", "old", nil))
 	c := configMaps(tr, "ns")
 	no := false
-	w, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &no})
+	w, err := c.Watch(context.Background(), metav1.ListOptions{SendInitialEvents: &no,
+		ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan})
 	if err != nil {
 		t.Fatal(err)
 	}
