@@ -96,14 +96,13 @@ func (l layout) factoryGroups(api *model.API) []factoryGroup {
 // kindData is what the informer templates need about a kind.
 type kindData struct {
 	*model.Kind
-	Group, Version string
-	GV             string      // "core/v1"
-	Type, List     *types.Type // the API struct and its list
-	Getter         *types.Type // the typed package's <Plural>Getter
-	Lister         *types.Type // the listers package's <Kind>Lister
-	NewLister      *types.Type // and its New<Kind>Lister
-	Impl           string      // unexported informer type: "podInformer"
-	Sym            map[string]*types.Type
+	Group      string
+	GV         string      // "core/v1"
+	Type, List *types.Type // the API struct and its list
+	Getter     *types.Type // the typed package's <Plural>Getter
+	Lister     *types.Type // the listers package's <Kind>Lister
+	NewLister  *types.Type // and its New<Kind>Lister
+	Impl       string      // unexported informer type: "podInformer"
 }
 
 func (l layout) kindData(k *model.Kind) kindData {
@@ -111,7 +110,6 @@ func (l layout) kindData(k *model.Kind) kindData {
 	return kindData{
 		Kind:      k,
 		Group:     v.Group.Name,
-		Version:   v.Name,
 		GV:        groupVersion(v),
 		Type:      types.Ref(k.Type.Name.Package, k.Type.Name.Name),
 		List:      types.Ref(k.List.Name.Package, k.List.Name.Name),
@@ -119,7 +117,6 @@ func (l layout) kindData(k *model.Kind) kindData {
 		Lister:    types.Ref(l.listersPkg(v), k.Name+"Lister"),
 		NewLister: types.Ref(l.listersPkg(v), "New"+k.Name+"Lister"),
 		Impl:      naming.LowerFirst(k.Name) + "Informer",
-		Sym:       symbols,
 	}
 }
 
