@@ -17,8 +17,8 @@ import (
 // stops reading the tunnel (and answering pings) while the kubelet side is backed up; dead peers are
 // found by TCP (a reset, or keep-alive probes) and by the SPDY pings inside.
 const (
-	pingPeriod   = 10 * time.Second
-	writeTimeout = 10 * time.Second
+	pingPeriod  = 10 * time.Second
+	pingTimeout = 10 * time.Second
 )
 
 // tunnelConn carries a byte stream (here: SPDY frames) in binary WebSocket messages, so that SPDY can
@@ -70,14 +70,14 @@ func (t *tunnelConn) Read(p []byte) (int, error) {
 	}
 }
 
-// Write sends p as binary messages of at most upgrade.MaxMessageSize bytes.
+// Write sends p as binary messages of at most upgrade.MaxMessageSize bytes. It has no deadline of its
+// own: backpressure from the server holds it, and Close ends it.
 func (t *tunnelConn) Write(p []byte) (int, error) {
 	t.writeMu.Lock()
 	defer t.writeMu.Unlock()
 	written := 0
 	for len(p) > 0 {
 		chunk := p[:min(len(p), upgrade.MaxMessageSize)]
-		_ = t.ws.SetWriteDeadline(time.Now().Add(writeTimeout))
 		if err := t.ws.WriteMessage(websocket.BinaryMessage, chunk); err != nil {
 			return written, err
 		}
@@ -107,10 +107,9 @@ func (t *tunnelConn) ping() {
 		case <-t.done:
 			return
 		case <-ticker.C:
-			if t.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeTimeout)) != nil {
-				t.ws.Close()
-				return
-			}
+			// A ping that cannot be sent waits behind data the server does not read yet: not an
+			// error. A broken connection shows in Read.
+			_ = t.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(pingTimeout))
 		}
 	}
 }

@@ -21,9 +21,11 @@ const protocolV5 = "v5.channel.k8s.io"
 // reading (and answering pings) while a command does not read its stdin, so a quiet session would be
 // cut for nothing. Dead peers are found by TCP (a reset, or keep-alive probes).
 const (
-	pingPeriod   = 10 * time.Second
-	writeTimeout = 10 * time.Second
-	stdinBuffer  = 32 << 10
+	pingPeriod  = 10 * time.Second
+	pingTimeout = 10 * time.Second
+	// stdinBuffer bounds a stdin message (plus its channel byte) well below upgrade.MaxMessageSize,
+	// so that it goes out as one frame.
+	stdinBuffer = 32 << 10
 )
 
 // wsSession runs one v5.channel.k8s.io session over a WebSocket.
@@ -69,10 +71,9 @@ func (s *wsSession) watch(ctx context.Context, done <-chan struct{}) {
 			s.conn.Close()
 			return
 		case <-ticker.C:
-			if err := s.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(writeTimeout)); err != nil {
-				s.conn.Close()
-				return
-			}
+			// A ping that cannot be sent waits behind stdin the server does not read yet: not an
+			// error. A broken connection shows in read.
+			_ = s.conn.WriteControl(websocket.PingMessage, nil, time.Now().Add(pingTimeout))
 		}
 	}
 }
@@ -132,11 +133,11 @@ func channelName(c byte) string {
 	return "stdout"
 }
 
-// write sends one message, serialized with the other writers.
+// write sends one message, serialized with the other writers. It has no deadline: a server that does
+// not read stdin yet holds it back, as a pipe would; closing the connection ends a blocked write.
 func (s *wsSession) write(msg []byte) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	_ = s.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
 	return s.conn.WriteMessage(websocket.BinaryMessage, msg)
 }
 

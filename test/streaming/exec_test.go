@@ -228,3 +228,29 @@ func TestExecStdinNeverEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestExecStdinBackpressure sends 8 MiB to a command that reads nothing for a second: the writes wait
+// for the command instead of failing, and every byte arrives.
+func TestExecStdinBackpressure(t *testing.T) {
+	ns, pod := newPod(t)
+	c := execClient(t)
+	input := make([]byte, 8<<20)
+	if _, err := rand.Read(input); err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range transports[:2] {
+		t.Run(tr.String(), func(t *testing.T) {
+			var stdout bytes.Buffer
+			err := c.Exec(testContext(t), remotecommand.Options{
+				Namespace: ns, Pod: pod, Transport: tr, Command: []string{"sh", "-c", "sleep 1; exec cat"},
+				Stdin: bytes.NewReader(input), Stdout: &stdout,
+			})
+			if err != nil {
+				t.Fatalf("Exec: %v", err)
+			}
+			if !bytes.Equal(stdout.Bytes(), input) {
+				t.Errorf("stdout: %d bytes differing from the %d sent", stdout.Len(), len(input))
+			}
+		})
+	}
+}
