@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 )
@@ -88,6 +90,11 @@ func DiffAPI(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "kubegen diff-api:", err)
 		return 2
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, rep.File); err == nil && !strings.HasPrefix(rel, "..") {
+			rep.File = rel
+		}
 	}
 	fmt.Fprint(stdout, rep)
 	if rep.Breaking() {
