@@ -90,7 +90,6 @@ var wantConfigMaps = typedtest.Transcript{
 	"list labels \"app in ((\" fields \"\": BadRequest",
 	"list by pages of 3: 2 pages, [a b c d]",
 	"list at resourceVersion 0 with limit 1: [a b c d], continue false",
-	"list at a resourceVersion not reached yet: Timeout",
 	"watch app=web from a's resourceVersion: [DELETED c ADDED b MODIFIED a]",
 	"create e between pages: resourceVersion increased",
 	"page at the first page's resourceVersion: true",
