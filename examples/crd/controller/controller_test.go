@@ -25,11 +25,20 @@ var cronTabsResource = schema.GroupResource{Group: "stable.example.com", Resourc
 // newFake returns a fake clientset holding objects, failing the test on error.
 func newFake(t *testing.T, objects ...runtime.Object) *fake.Clientset {
 	t.Helper()
-	cs, err := fake.NewClientset(objects...)
+	cs, err := newFakeB(objects)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cs
+}
+
+// newFakeB returns a fake clientset holding deep copies of objects.
+func newFakeB(objects []runtime.Object) (*fake.Clientset, error) {
+	copies := make([]runtime.Object, len(objects))
+	for i, o := range objects {
+		copies[i] = o.DeepCopyObject()
+	}
+	return fake.NewClientset(copies...)
 }
 
 func TestControllerConvergesOnFake(t *testing.T) {
