@@ -154,6 +154,9 @@ func (c *Controller) handleResult(ctx context.Context, key string, err error) {
 		c.queue.Forget(key)
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		// Shutting down: the write was cut short, and the next run will redo it.
+	case errors.Is(err, ErrInvalidKey):
+		logger.Error(err, "Dropping a key that names no object")
+		c.queue.Forget(key)
 	case apierrors.IsConflict(err):
 		logger.V(2).Info("The cache was behind the server; retrying", "err", err)
 		c.queue.AddRateLimited(key)

@@ -2,6 +2,7 @@ package controller
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -25,6 +26,10 @@ const NameLabel = "stable.example.com/crontab"
 // DefaultReplicas is the replica count of a CronTab whose spec.replicas is unset.
 const DefaultReplicas int32 = 1
 
+// ErrInvalidKey is wrapped by the error of Reconcile for a key that is not "namespace/name" or
+// "name". Retrying such a key cannot help, so the controller drops it.
+var ErrInvalidKey = errors.New("invalid key")
+
 // Reconciler brings the status of one CronTab in line with its spec. It reads from Lister (an
 // informer's cache) and writes through Client; it is safe for concurrent use on different keys.
 type Reconciler struct {
@@ -42,7 +47,7 @@ type Reconciler struct {
 func (r *Reconciler) Reconcile(ctx context.Context, key string) error {
 	namespace, name, err := cache.SplitKey(key)
 	if err != nil {
-		return fmt.Errorf("crontab controller: bad key %q: %w", key, err)
+		return fmt.Errorf("crontab controller: %w %q: %w", ErrInvalidKey, key, err)
 	}
 	cached, err := r.Lister.CronTabs(namespace).Get(name)
 	if apierrors.IsNotFound(err) {
