@@ -45,7 +45,8 @@
 //   - Server-side apply and managedFields, by apimachinery's own field manager: every write records its
 //     manager (options.fieldManager, else DefaultFieldManager); apply merges the applied configuration,
 //     removes fields its manager stopped applying, and fails with Conflict on fields other managers own
-//     unless forced.
+//     unless forced; for resources with a status subresource, applying the object ignores its status and
+//     applying the status ignores everything else, as the apiserver's reset fields do.
 //   - dryRun=All on every write.
 //   - The "scale" subresource (autoscaling/v1 Scale from spec.replicas, status.replicas and the
 //     selector) and "eviction" (deletes the object).
@@ -56,8 +57,7 @@
 //
 //   - Server-side apply knows no OpenAPI schema: field types are deduced from the objects, so every list
 //     is atomic (replaced and owned whole), where the apiserver merges some lists by key (containers,
-//     ports, conditions, finalizers); status and spec are not reset from the managed fields of the wrong
-//     subresource; the default manager name does not come from the user agent.
+//     ports, conditions, finalizers); the default manager name does not come from the user agent.
 //   - No defaulting, validation beyond names, admission (namespaces need not exist), or type-specific
 //     strategies (e.g. pods are not given a phase, services no cluster IP).
 //   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion

@@ -82,6 +82,7 @@ func (t *Tracker) applyLocked(r *Resource, namespace, name string, old runtime.O
 	if err != nil {
 		return nil, err
 	}
+	applied = resetFields(r, applied, subresource)
 	force := opts.Force != nil && *opts.Force
 	w.applied = true
 	if old == nil {
@@ -245,4 +246,32 @@ func unsupportedPatch(pt types.PatchType) error {
 		Message: fmt.Sprintf("the body of the request was in an unknown format - accepted media types include: %s",
 			"application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"),
 	}}
+}
+
+// resetFields drops from an applied configuration the fields the endpoint does not own, as the
+// apiserver's reset fields do, so that no manager comes to own them: the status, for the object of a
+// resource with a status subresource; everything but the status (and the object's identity), for the
+// status subresource.
+func resetFields(r *Resource, applied map[string]any, subresource string) map[string]any {
+	if !r.HasStatus {
+		return applied
+	}
+	if subresource != "status" {
+		delete(applied, "status")
+		return applied
+	}
+	out := map[string]any{"apiVersion": applied["apiVersion"], "kind": applied["kind"]}
+	if st, ok := applied["status"]; ok {
+		out["status"] = st
+	}
+	if m, ok := applied["metadata"].(map[string]any); ok {
+		identity := map[string]any{}
+		for _, k := range []string{"name", "namespace", "uid", "resourceVersion"} {
+			if v, ok := m[k]; ok {
+				identity[k] = v
+			}
+		}
+		out["metadata"] = identity
+	}
+	return out
 }

@@ -210,3 +210,31 @@ func TestApplyPatchFromYAML(t *testing.T) {
 		t.Errorf("malformed apply patch: %v", err)
 	}
 }
+
+// Applying the status does not make its manager own spec fields that happen to be in the applied
+// object, and applying the object does not make its manager own the status.
+func TestApplyStatusOwnsOnlyStatus(t *testing.T) {
+	ctx := context.Background()
+	c := deployments(newTracker(t), "ns")
+	if _, err := c.Apply(ctx, deployment("web", 1), metav1.ApplyOptions{FieldManager: "owner"}); err != nil {
+		t.Fatal(err)
+	}
+	withStatus := deployment("web", 7) // a whole object, spec included, as controllers often send
+	withStatus.Status.Replicas = 1
+	got, err := c.ApplyStatus(ctx, withStatus, metav1.ApplyOptions{FieldManager: "controller"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *got.Spec.Replicas != 1 || got.Status.Replicas != 1 {
+		t.Fatalf("apply status: spec.replicas %d status.replicas %d, want 1 and 1", *got.Spec.Replicas, got.Status.Replicas)
+	}
+	scaled := deployment("web", 3)
+	scaled.Status.Replicas = 5
+	got, err = c.Apply(ctx, scaled, metav1.ApplyOptions{FieldManager: "owner"})
+	if err != nil {
+		t.Fatalf("owner's apply conflicted with the status manager: %v", err)
+	}
+	if *got.Spec.Replicas != 3 || got.Status.Replicas != 1 {
+		t.Errorf("apply: spec.replicas %d status.replicas %d, want 3 and 1", *got.Spec.Replicas, got.Status.Replicas)
+	}
+}

@@ -18,11 +18,12 @@ type DeploymentClient = typed.Interface[*appsv1.Deployment, *appsv1.DeploymentLi
 
 // Deployments runs the status-subresource scenario in the client's namespace: create drops the status,
 // Update keeps the stored status and bumps generation on spec changes, UpdateStatus changes only the
-// status, stale status updates conflict, patches of the status subresource, and the scale subresource.
+// status, stale status updates conflict, patches of the status subresource, the scale subresource, and
+// server-side apply of the object and of its status by different managers.
 // No controller may act on Deployments while it runs (the test cluster runs no controller-manager).
 func Deployments(ctx context.Context, c DeploymentClient) (Transcript, error) {
 	s := &deployScenario{c: c}
-	for _, step := range []func(context.Context) error{s.create, s.update, s.updateStatus, s.scale} {
+	for _, step := range []func(context.Context) error{s.create, s.update, s.updateStatus, s.scale, s.apply} {
 		if err := step(ctx); err != nil {
 			return s.lines, err
 		}
@@ -133,4 +134,28 @@ func (s *deployScenario) scale(ctx context.Context) error {
 	}
 	s.observe("after scaling", got)
 	return s.c.Delete(ctx, "web", metav1.DeleteOptions{})
+}
+
+// apply checks that applying the status owns only the status and applying the object only the rest.
+func (s *deployScenario) apply(ctx context.Context) error {
+	got, err := s.c.Apply(ctx, newDeployment("api", 1), metav1.ApplyOptions{FieldManager: "owner"})
+	if err != nil {
+		return fmt.Errorf("apply: %w", err)
+	}
+	s.observe("apply creates", got)
+	whole := newDeployment("api", 7)
+	whole.Status.Replicas = 1
+	got, err = s.c.ApplyStatus(ctx, whole, metav1.ApplyOptions{FieldManager: "controller"})
+	s.outcome("another manager applies the status of a whole object", err)
+	if err == nil {
+		s.observe("after applying the status", got)
+	}
+	scaled := newDeployment("api", 3)
+	scaled.Status.Replicas = 5
+	got, err = s.c.Apply(ctx, scaled, metav1.ApplyOptions{FieldManager: "owner"})
+	s.outcome("the owner applies the object with a status", err)
+	if err == nil {
+		s.observe("after applying the object", got)
+	}
+	return s.c.Delete(ctx, "api", metav1.DeleteOptions{})
 }

@@ -145,6 +145,14 @@ var wantDeployments = typedtest.Transcript{
 	"update scale from a stale resourceVersion: Conflict",
 	"after scaling: resourceVersion increased",
 	"after scaling: spec.replicas 4 status.replicas 4 generation 4 labels map[team:a]",
+	"apply creates: resourceVersion increased",
+	"apply creates: spec.replicas 1 status.replicas 0 generation 1 labels map[]",
+	"another manager applies the status of a whole object: ok",
+	"after applying the status: resourceVersion increased",
+	"after applying the status: spec.replicas 1 status.replicas 1 generation 1 labels map[]",
+	"the owner applies the object with a status: ok",
+	"after applying the object: resourceVersion increased",
+	"after applying the object: spec.replicas 3 status.replicas 1 generation 2 labels map[]",
 }
 
 func fakeCustomResources(tr *fake.Tracker, kind string, withStatus bool) typedtest.UnstructuredClient {
