@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -14,28 +15,54 @@ import (
 	"github.com/kubegen/kubegen/client/internal/upgrade"
 )
 
+// connection is a session's SPDY connection and what closes its transport underneath.
+type connection struct {
+	httpstream.Connection
+	transport Transport
+	raw       io.Closer // the WebSocket tunnel or the socket; nil when unknown
+}
+
+// abort closes the transport first, so that writes blocked by a peer that stopped reading (and the
+// stream resets Close sends) fail at once, then the SPDY connection.
+func (c *connection) abort() {
+	if c.raw != nil {
+		_ = c.raw.Close()
+	}
+	_ = c.Connection.Close()
+}
+
 // connect opens the SPDY connection, through a WebSocket tunnel first unless SPDY is forced.
-func connect(ctx context.Context, d *upgrade.Dialer, u *url.URL, t Transport) (httpstream.Connection, Transport, error) {
+func connect(ctx context.Context, d *upgrade.Dialer, u *url.URL, t Transport) (*connection, error) {
 	if t != SPDY {
 		ws, err := d.WebSocket(ctx, u, protocolTunnel)
 		if err == nil {
-			conn, err := spdy.NewClientConnectionWithPings(newTunnelConn(ws), spdyPingPeriod)
+			tunnel := newTunnelConn(ws)
+			conn, err := spdy.NewClientConnectionWithPings(tunnel, spdyPingPeriod)
 			if err != nil {
-				return nil, 0, fmt.Errorf("portforward: starting SPDY in the WebSocket tunnel: %w", err)
+				tunnel.Close()
+				return nil, fmt.Errorf("portforward: starting SPDY in the WebSocket tunnel: %w", err)
 			}
-			return conn, WebSocket, nil
+			return &connection{Connection: conn, transport: WebSocket, raw: tunnel}, nil
 		}
 		var refused *upgrade.Error
 		if t == WebSocket || !errors.As(err, &refused) {
-			return nil, 0, dialError(err)
+			return nil, dialError(err)
 		}
 		klog.FromContext(ctx).V(4).Info("WebSocket refused, falling back to SPDY", "err", err)
 	}
-	conn, _, err := d.SPDY(ctx, u, protocolSPDY)
+	conn, err := d.SPDY(ctx, u, protocolSPDY)
 	if err != nil {
-		return nil, 0, dialError(err)
+		return nil, dialError(err)
 	}
-	return conn, SPDY, nil
+	return &connection{Connection: conn, transport: SPDY, raw: abortCloser{conn}}, nil
+}
+
+// abortCloser closes an upgrade.SPDYConn's socket.
+type abortCloser struct{ c *upgrade.SPDYConn }
+
+func (a abortCloser) Close() error {
+	a.c.Abort()
+	return nil
 }
 
 // dialError returns the server's answer as the *apierrors.StatusError it is.

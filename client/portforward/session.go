@@ -40,7 +40,7 @@ const spdyPingPeriod = 5 * time.Second
 // Session is one port-forwarding connection to a pod, carrying any number of forwarded connections at
 // once. It is safe for concurrent use. Close it, or cancel the context it was opened with, to end it.
 type Session struct {
-	conn      httpstream.Connection
+	conn      *connection
 	transport Transport // the one in use: WebSocket or SPDY
 	pod       string    // namespace/name, for addresses
 	nextID    atomic.Uint64
@@ -66,11 +66,11 @@ func Open(ctx context.Context, cfg *rest.Config, opts Options) (*Session, error)
 	if err != nil {
 		return nil, fmt.Errorf("portforward: %w", err)
 	}
-	conn, tr, err := connect(ctx, d, u, opts.Transport)
+	conn, err := connect(ctx, d, u, opts.Transport)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{conn: conn, transport: tr, pod: opts.namespace() + "/" + opts.Pod, closed: make(chan struct{})}
+	s := &Session{conn: conn, transport: conn.transport, pod: opts.namespace() + "/" + opts.Pod, closed: make(chan struct{})}
 	go s.watch(ctx)
 	return s, nil
 }
@@ -92,14 +92,14 @@ func (s *Session) Transport() Transport { return s.transport }
 // Done is closed when the session has ended.
 func (s *Session) Done() <-chan struct{} { return s.closed }
 
-// Close ends the session and every connection on it. It is safe to call more than once.
+// Close ends the session and every connection on it, even when the other side has stopped reading.
+// It is safe to call more than once, and always returns nil.
 func (s *Session) Close() error {
-	var err error
 	s.closeOnce.Do(func() {
 		close(s.closed)
-		err = s.conn.Close()
+		s.conn.abort()
 	})
-	return err
+	return nil
 }
 
 // Dial opens a new connection to port in the pod. The returned net.Conn reads and writes the pod's

@@ -83,11 +83,11 @@ func (c *Client) run(ctx context.Context, subresource string, opts Options) erro
 		}
 		klog.FromContext(ctx).V(4).Info("WebSocket refused, falling back to SPDY", "url", u.Redacted(), "err", err)
 	}
-	conn, protocol, err := c.dialer.SPDY(ctx, u, spdyProtocols...)
+	conn, err := c.dialer.SPDY(ctx, u, spdyProtocols...)
 	if err != nil {
 		return wrapDialError(err)
 	}
-	return runSPDY(ctx, conn, protocol, &opts)
+	return runSPDY(ctx, conn, &opts)
 }
 
 // wrapDialError returns the server's answer as the *apierrors.StatusError it is, and names the package

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"k8s.io/apimachinery/pkg/util/httpstream"
+
+	"github.com/kubegen/kubegen/client/internal/upgrade"
 )
 
 // SPDY subprotocols, newest first. v4 reports exit codes as a Status; v3 added terminal resizing.
@@ -33,7 +35,7 @@ const (
 
 // spdySession runs one session over a SPDY connection: one stream per channel.
 type spdySession struct {
-	conn     httpstream.Connection
+	conn     *upgrade.SPDYConn
 	protocol string
 	opts     *Options
 
@@ -43,11 +45,11 @@ type spdySession struct {
 	failErr  error
 }
 
-// runSPDY streams opts over conn, speaking protocol, until the server ends the session, ctx ends or
+// runSPDY streams opts over conn, speaking its protocol, until the server ends the session, ctx ends or
 // the connection fails. It always closes conn.
-func runSPDY(ctx context.Context, conn httpstream.Connection, protocol string, opts *Options) error {
-	defer conn.Close()
-	s := &spdySession{conn: conn, protocol: protocol, opts: opts}
+func runSPDY(ctx context.Context, conn *upgrade.SPDYConn, opts *Options) error {
+	defer conn.Abort()
+	s := &spdySession{conn: conn, protocol: conn.Protocol, opts: opts}
 	if err := s.createStreams(); err != nil {
 		return err
 	}
@@ -56,7 +58,7 @@ func runSPDY(ctx context.Context, conn httpstream.Connection, protocol string, o
 	go func() {
 		select {
 		case <-ctx.Done():
-			conn.Close()
+			conn.Abort() // stdin may be blocked behind a server that stopped reading
 		case <-done:
 		}
 	}()
@@ -119,7 +121,7 @@ func (s *spdySession) wait() []byte {
 		defer wg.Done()
 		if _, err := io.Copy(to, from); err != nil {
 			s.fail(fmt.Errorf("remotecommand: copying %s: %w", name, err))
-			s.conn.Close()
+			s.conn.Abort()
 		}
 	}
 	if s.stdout != nil {
@@ -155,7 +157,7 @@ func (s *spdySession) pumpStdin() {
 		}
 		if err != nil {
 			s.fail(fmt.Errorf("remotecommand: reading stdin: %w", err))
-			s.conn.Close()
+			s.conn.Abort()
 			return
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -250,6 +251,47 @@ func TestExecStdinBackpressure(t *testing.T) {
 			}
 			if !bytes.Equal(stdout.Bytes(), input) {
 				t.Errorf("stdout: %d bytes differing from the %d sent", stdout.Len(), len(input))
+			}
+		})
+	}
+}
+
+// endlessReader is stdin that never ends and counts what was read from it.
+type endlessReader struct{ n atomic.Int64 }
+
+func (r *endlessReader) Read(p []byte) (int, error) {
+	r.n.Add(int64(len(p)))
+	return len(p), nil
+}
+
+// TestExecCancelWhileStdinBlocked cancels a session whose stdin is backed up all the way (a command
+// that never reads it, fed without end): cancellation still ends it.
+func TestExecCancelWhileStdinBlocked(t *testing.T) {
+	ns, pod := newPod(t)
+	c := execClient(t)
+	for _, tr := range transports[:2] {
+		t.Run(tr.String(), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(testContext(t))
+			stdin := &endlessReader{}
+			stdout := newSyncBuffer()
+			done := make(chan error, 1)
+			go func() {
+				done <- c.Exec(ctx, remotecommand.Options{
+					Namespace: ns, Pod: pod, Transport: tr, Stdin: stdin, Stdout: stdout,
+					Command: []string{"sh", "-c", "echo started; exec sleep 600"},
+				})
+			}()
+			if !stdout.waitFor(testContext(t), "started") {
+				t.Fatalf("command never started; Exec returned %v", <-done)
+			}
+			// Wait until stdin stops moving: every buffer on the way is full.
+			for last := int64(-1); last != stdin.n.Load(); {
+				last = stdin.n.Load()
+				<-shortWait(testContext(t)).Done()
+			}
+			cancel()
+			if err := <-done; !errors.Is(err, context.Canceled) {
+				t.Fatalf("Exec after cancel: %v, want context.Canceled", err)
 			}
 		})
 	}

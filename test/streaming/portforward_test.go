@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/net/nettest"
@@ -323,6 +324,54 @@ func TestConnConformance(t *testing.T) {
 				}
 				return c1, c2, func() { c1.Close(); c2.Close() }, nil
 			})
+		})
+	}
+}
+
+// TestPortForwardCloseWhileBlocked closes a session while a connection's writes are stuck behind a
+// pod port that never reads: Close returns and so does the blocked Write.
+func TestPortForwardCloseWhileBlocked(t *testing.T) {
+	ns, pod := newPod(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	port := podPort(t, l.Addr().String())
+	for _, tr := range forwardTransports[:2] {
+		t.Run(tr.ask.String(), func(t *testing.T) {
+			s := openSession(t, testContext(t), ns, pod, tr.ask, tr.want)
+			c, err := s.Dial(testContext(t), port)
+			if err != nil {
+				t.Fatal(err)
+			}
+			peer, err := l.Accept() // accepted, never read
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer peer.Close()
+			var written atomic.Int64
+			writeErr := make(chan error, 1)
+			go func() {
+				buf := make([]byte, 64<<10)
+				for {
+					n, err := c.Write(buf)
+					written.Add(int64(n))
+					if err != nil {
+						writeErr <- err
+						return
+					}
+				}
+			}()
+			// Wait until writing stops moving: every buffer on the way is full.
+			for last := int64(-1); last != written.Load(); {
+				last = written.Load()
+				<-shortWait(testContext(t)).Done()
+			}
+			s.Close()
+			if err := <-writeErr; err == nil {
+				t.Error("Write on a closed session returned no error")
+			}
 		})
 	}
 }

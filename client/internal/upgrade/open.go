@@ -20,6 +20,7 @@ import (
 
 const (
 	handshakeTimeout = 30 * time.Second
+	keepAlive        = 30 * time.Second
 	readBufferSize   = 32 << 10
 	// MaxMessageSize is the largest WebSocket message sent as a single frame. kube-apiserver's
 	// WebSocket server for exec and attach reads frame by frame, so a message split into fragments
@@ -63,12 +64,29 @@ func (d *Dialer) WebSocket(ctx context.Context, u *url.URL, protocols ...string)
 	return conn, nil
 }
 
-// SPDY opens a SPDY/3.1 connection to u with a POST offering protocols, and returns it with the
-// protocol the server chose. A refusal is an *Error.
-func (d *Dialer) SPDY(ctx context.Context, u *url.URL, protocols ...string) (httpstream.Connection, string, error) {
+// SPDYConn is an upgraded SPDY/3.1 connection.
+type SPDYConn struct {
+	httpstream.Connection
+	// Protocol is the one the server chose.
+	Protocol string
+
+	raw io.Closer // the socket
+}
+
+// Abort closes the connection even when the peer has stopped reading: the socket is closed first,
+// so that writes blocked on it (and the stream resets Close sends) fail at once.
+func (c *SPDYConn) Abort() {
+	if c.raw != nil {
+		_ = c.raw.Close()
+	}
+	_ = c.Connection.Close()
+}
+
+// SPDY opens a SPDY/3.1 connection to u with a POST offering protocols. A refusal is an *Error.
+func (d *Dialer) SPDY(ctx context.Context, u *url.URL, protocols ...string) (*SPDYConn, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), nil)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	for _, p := range protocols {
 		req.Header.Add(ProtocolHeader, p)
@@ -76,23 +94,26 @@ func (d *Dialer) SPDY(ctx context.Context, u *url.URL, protocols ...string) (htt
 	s := &slot{}
 	resp, err := d.roundTrip(req, s)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	if resp.StatusCode != http.StatusSwitchingProtocols || s.spdy == nil {
 		defer resp.Body.Close()
-		return nil, "", refusal("SPDY/3.1", resp)
+		return nil, refusal("SPDY/3.1", resp)
 	}
 	conn, err := s.spdy.NewConnection(resp)
 	if err != nil {
-		return nil, "", &Error{Protocol: "SPDY/3.1", StatusCode: resp.StatusCode, Err: err}
+		return nil, &Error{Protocol: "SPDY/3.1", StatusCode: resp.StatusCode, Err: err}
 	}
-	chosen := resp.Header.Get(ProtocolHeader)
-	if !slices.Contains(protocols, chosen) {
-		conn.Close()
-		return nil, "", &Error{Protocol: "SPDY/3.1", StatusCode: resp.StatusCode,
-			Err: fmt.Errorf("server chose protocol %q, none of %v", chosen, protocols)}
+	c := &SPDYConn{Connection: conn, Protocol: resp.Header.Get(ProtocolHeader)}
+	if s.raw != nil {
+		c.raw = s.raw
 	}
-	return conn, chosen, nil
+	if !slices.Contains(protocols, c.Protocol) {
+		c.Abort()
+		return nil, &Error{Protocol: "SPDY/3.1", StatusCode: resp.StatusCode,
+			Err: fmt.Errorf("server chose protocol %q, none of %v", c.Protocol, protocols)}
+	}
+	return c, nil
 }
 
 // refusal reads a non-upgrade answer into an *Error wrapping the server's Status when it sent one.

@@ -1,7 +1,9 @@
 package upgrade
 
 import (
+	"context"
 	"errors"
+	"net"
 	"net/http"
 	"sync"
 
@@ -21,6 +23,7 @@ type slot struct {
 	mu   sync.Mutex
 	ws   *websocket.Conn
 	spdy *spdy.SpdyRoundTripper
+	raw  *rawConn // the SPDY connection's socket, when dialed here
 }
 
 // close releases whatever the slot opened; a retried request (after a 401) replaces it.
@@ -43,10 +46,10 @@ func (s *slot) setWebSocket(c *websocket.Conn) {
 	}
 }
 
-func (s *slot) setSPDY(rt *spdy.SpdyRoundTripper) {
+func (s *slot) setSPDY(rt *spdy.SpdyRoundTripper, raw *rawConn) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.spdy = rt
+	s.spdy, s.raw = rt, raw
 }
 
 // upgrader is the base round tripper under the authentication wrappers: it performs the upgrade the
@@ -97,9 +100,15 @@ func (u *upgrader) webSocket(req *http.Request, s *slot) (*http.Response, error)
 
 func (u *upgrader) spdy(req *http.Request, s *slot) (*http.Response, error) {
 	cfg := spdy.RoundTripperConfig{PingPeriod: pingPeriod}
-	if u.d.dial != nil {
-		// The SPDY round tripper dials through a transport's DialContext (proxies are then not used).
-		cfg.UpgradeTransport = &http.Transport{DialContext: u.d.dial, TLSClientConfig: u.d.tls}
+	proxy, err := u.d.proxy(req)
+	if err != nil {
+		return nil, err
+	}
+	raw := &rawConn{dial: u.d.dial}
+	if proxy == nil || u.d.dial != nil {
+		// Dial here, through a transport's DialContext, to keep the socket (proxies are then not
+		// used, as with any custom dialer).
+		cfg.UpgradeTransport = &http.Transport{DialContext: raw.dialContext, TLSClientConfig: u.d.tls}
 	} else {
 		cfg.TLS, cfg.Proxier = u.d.tls, u.d.proxy
 	}
@@ -111,6 +120,38 @@ func (u *upgrader) spdy(req *http.Request, s *slot) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.setSPDY(rt)
+	s.setSPDY(rt, raw)
 	return resp, nil
+}
+
+// rawConn dials and remembers the socket.
+type rawConn struct {
+	dial func(ctx context.Context, network, address string) (net.Conn, error)
+
+	mu   sync.Mutex
+	conn net.Conn
+}
+
+func (r *rawConn) dialContext(ctx context.Context, network, address string) (net.Conn, error) {
+	dial := r.dial
+	if dial == nil {
+		dial = (&net.Dialer{Timeout: handshakeTimeout, KeepAlive: keepAlive}).DialContext
+	}
+	c, err := dial(ctx, network, address)
+	if err == nil {
+		r.mu.Lock()
+		r.conn = c
+		r.mu.Unlock()
+	}
+	return c, err
+}
+
+// Close closes the socket, if one was dialed.
+func (r *rawConn) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.conn == nil {
+		return nil
+	}
+	return r.conn.Close()
 }
