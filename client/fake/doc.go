@@ -7,9 +7,9 @@
 //	cms := fake.NewClient(tracker, gvr, gvk, "default", newConfigMap, newConfigMapList)
 //	created, err := cms.Create(ctx, cm, metav1.CreateOptions{})
 //
-// Layer: beside the typed clients, below generated fake clientsets. It imports only apimachinery
-// (including its server-side apply field manager) and sigs.k8s.io/yaml for apply patches; it never
-// imports a transport or REST client. Its behaviour is checked against a real kube-apiserver: the
+// Layer: beside the typed clients, below generated fake clientsets. It imports apimachinery (including
+// its server-side apply field manager), sigs.k8s.io/yaml for apply patches, and package discovery for
+// the interface its Discovery implements; it never imports a transport or REST client. Its behaviour is checked against a real kube-apiserver: the
 // scenarios of package client/typed/typedtest produce the same transcripts on both (client/typed/e2e).
 //
 // # What is emulated
