@@ -135,3 +135,24 @@ func TestClusterScoped(t *testing.T) {
 		t.Errorf("metadata.namespace selector on a cluster-scoped resource: got %v, want BadRequest", err)
 	}
 }
+
+// Generation follows the apiserver's per-kind behaviour for built-in resources.
+func TestGenerationOfBuiltinKinds(t *testing.T) {
+	tr := newTracker(t)
+	tr.Register(fake.Resource{Resource: corev1.SchemeGroupVersion.WithResource("services"), Kind: corev1.SchemeGroupVersion.WithKind("Service"), HasStatus: true})
+	tr.Register(fake.Resource{Resource: corev1.SchemeGroupVersion.WithResource("pods"), Kind: corev1.SchemeGroupVersion.WithKind("Pod"), HasStatus: true})
+	svc, err := tr.Create(corev1.SchemeGroupVersion.WithResource("services"), "ns", &corev1.Service{ObjectMeta: metav1.ObjectMeta{Name: "s"}}, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := tr.Create(corev1.SchemeGroupVersion.WithResource("pods"), "ns", &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "p"}}, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := svc.(*corev1.Service).Generation; g != 0 {
+		t.Errorf("service generation %d, want 0", g)
+	}
+	if g := p.(*corev1.Pod).Generation; g != 1 {
+		t.Errorf("pod generation %d, want 1", g)
+	}
+}

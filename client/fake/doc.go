@@ -62,9 +62,9 @@
 //     strategies (e.g. pods are not given a phase, services no cluster IP).
 //   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion
 //     of pods (they are removed at once).
-//   - metadata.generation is tracked for every resource registered WithStatusSubresource or
-//     AsCustomResource, and for no other: the apiserver tracks it per kind (not for namespaces, nodes or
-//     services, although they have a status; for some kinds without one).
+//   - metadata.generation is tracked for resources registered WithStatusSubresource or
+//     AsCustomResource, except the built-in kinds observed to differ (namespaces, nodes, services and
+//     persistentvolumeclaims do not track it; networkpolicies do); other built-in kinds may differ too.
 //   - Field selectors of custom resources (selectableFields in the CRD) need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.

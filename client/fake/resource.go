@@ -47,7 +47,22 @@ func (t *Tracker) newObject(r *Resource) runtime.Object {
 }
 
 // tracksGeneration reports whether metadata.generation is set on create and bumped on spec changes.
-func (r *Resource) tracksGeneration() bool { return r.HasStatus || r.CustomResource }
+func (r *Resource) tracksGeneration() bool {
+	if tracks, known := builtinGeneration[r.Resource]; known {
+		return tracks
+	}
+	return r.HasStatus || r.CustomResource
+}
+
+// builtinGeneration lists the built-in resources whose generation tracking differs from the rule
+// "tracked if and only if the resource has a status subresource", as observed on kube-apiserver 1.37.
+var builtinGeneration = map[schema.GroupVersionResource]bool{
+	{Version: "v1", Resource: "namespaces"}:                                  false,
+	{Version: "v1", Resource: "nodes"}:                                       false,
+	{Version: "v1", Resource: "services"}:                                    false,
+	{Version: "v1", Resource: "persistentvolumeclaims"}:                      false,
+	{Group: "networking.k8s.io", Version: "v1", Resource: "networkpolicies"}: true,
+}
 
 // fieldSet returns the selectable fields of obj: metadata, the apiserver's own fields for built-in
 // resources, and the registered SelectableFields.
