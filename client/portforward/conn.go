@@ -13,8 +13,12 @@ import (
 	"k8s.io/apimachinery/pkg/util/httpstream"
 )
 
-// readChunkSize is how much the read pump takes from the data stream at a time.
+// readChunkSize is how much the read pump takes from the data stream at a time; writes up to this
+// size reuse pooled buffers too.
 const readChunkSize = 32 << 10
+
+// buffers recycles the chunks of the read pump and the copies of Write.
+var buffers = sync.Pool{New: func() any { b := make([]byte, readChunkSize); return &b }}
 
 // errorStreamGrace bounds the wait, at the end of the data, for the error stream to end. Kubelets close
 // both streams together, so the wait is normally short; the bound only keeps a kubelet that does not
@@ -35,10 +39,11 @@ type Conn struct {
 	errDone chan struct{} // closed when the error stream has been read to its end
 	remote  error         // what the error stream said, set before errDone is closed
 
-	chunks  chan readChunk // from the read pump
-	readMu  sync.Mutex     // one Read at a time owns pending and readErr
-	pending []byte
-	readErr error
+	chunks     chan readChunk // from the read pump
+	readMu     sync.Mutex     // one Read at a time owns pending, pendingBuf and readErr
+	pending    []byte
+	pendingBuf *[]byte // the pooled buffer pending points into
+	readErr    error
 
 	writeSlot chan struct{} // held by the write in progress, so writes stay in order
 
@@ -48,8 +53,9 @@ type Conn struct {
 	closed    chan struct{}
 }
 
-// readChunk is what one read of the data stream returned.
+// readChunk is what one read of the data stream returned, in a pooled buffer.
 type readChunk struct {
+	buf  *[]byte
 	data []byte
 	err  error
 }
@@ -78,14 +84,15 @@ func (c *Conn) readErrors() {
 // pumpReads moves the data stream's bytes to Read, so that Read can give up at a deadline.
 func (c *Conn) pumpReads() {
 	for {
-		buf := make([]byte, readChunkSize)
-		n, err := c.data.Read(buf)
+		buf := buffers.Get().(*[]byte)
+		n, err := c.data.Read(*buf)
 		if errors.Is(err, io.EOF) {
 			err = c.endOfData()
 		}
 		select {
-		case c.chunks <- readChunk{buf[:n], err}:
+		case c.chunks <- readChunk{buf, (*buf)[:n], err}:
 		case <-c.closed:
+			buffers.Put(buf)
 			return
 		}
 		if err != nil {
@@ -122,6 +129,10 @@ func (c *Conn) Read(p []byte) (int, error) {
 	c.readMu.Lock()
 	defer c.readMu.Unlock()
 	for len(c.pending) == 0 {
+		if c.pendingBuf != nil { // an empty chunk
+			buffers.Put(c.pendingBuf)
+			c.pendingBuf = nil
+		}
 		if c.readErr != nil {
 			return 0, c.readErr
 		}
@@ -130,7 +141,7 @@ func (c *Conn) Read(p []byte) (int, error) {
 		}
 		select {
 		case ch := <-c.chunks:
-			c.pending, c.readErr = ch.data, ch.err
+			c.pending, c.pendingBuf, c.readErr = ch.data, ch.buf, ch.err
 		case <-c.rd.done():
 		case <-c.closed:
 			return 0, net.ErrClosed
@@ -138,6 +149,10 @@ func (c *Conn) Read(p []byte) (int, error) {
 	}
 	n := copy(p, c.pending)
 	c.pending = c.pending[n:]
+	if len(c.pending) == 0 {
+		buffers.Put(c.pendingBuf)
+		c.pendingBuf = nil
+	}
 	return n, nil
 }
 
@@ -171,10 +186,13 @@ func (c *Conn) Write(p []byte) (int, error) {
 		err error
 	}
 	done := make(chan result, 1)
-	buf := append([]byte(nil), p...)
+	buf, pooled := copyToWrite(p)
 	go func() {
 		defer c.releaseWrite()
 		n, err := c.write(buf)
+		if pooled != nil {
+			buffers.Put(pooled)
+		}
 		done <- result{n, err}
 	}()
 	select {
@@ -185,6 +203,15 @@ func (c *Conn) Write(p []byte) (int, error) {
 	case <-c.closed:
 		return 0, net.ErrClosed
 	}
+}
+
+// copyToWrite copies p, into a pooled buffer when it fits one (returned as pooled).
+func copyToWrite(p []byte) (buf []byte, pooled *[]byte) {
+	if len(p) > readChunkSize {
+		return append([]byte(nil), p...), nil
+	}
+	pooled = buffers.Get().(*[]byte)
+	return (*pooled)[:copy(*pooled, p)], pooled
 }
 
 // acquireWrite waits for the previous write to finish, unless the deadline passes or c closes.
