@@ -30,13 +30,16 @@ type Args struct {
 	// IncludeAlpha puts groups that only have alpha versions into the clientset. Their typed
 	// packages are written either way.
 	IncludeAlpha bool
+	// Examples also writes, into each typed package, an example_test.go that runs one of its kinds
+	// through the fake clientset (needs FakeClientset).
+	Examples bool
 	// VerifyOnly writes nothing and fails listing the files that are out of date.
 	VerifyOnly bool
 }
 
 // DefaultArgs returns the defaults of the flags.
 func DefaultArgs() *Args {
-	return &Args{ClientsetName: "versioned", FakeClientset: true, IncludeAlpha: true}
+	return &Args{ClientsetName: "versioned", FakeClientset: true, IncludeAlpha: true, Examples: true}
 }
 
 // AddFlags registers the options on fs.
@@ -49,6 +52,7 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&a.PrefersProtobuf, "prefers-protobuf", a.PrefersProtobuf, "typed clients default to protobuf (for built-in types)")
 	fs.BoolVar(&a.FakeClientset, "fake-clientset", a.FakeClientset, "also write fake typed clients and a fake clientset")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "put alpha-only groups in the clientset (their typed packages are written regardless)")
+	fs.BoolVar(&a.Examples, "examples", a.Examples, "also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
 }
 

@@ -26,6 +26,7 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 			}
 		}
 	}
+	targets = append(targets, l.exampleTargets(api, versions, header)...)
 	targets = append(targets, l.schemeTarget(api, header), l.clientsetTarget(versions, header))
 	if a.FakeClientset {
 		targets = append(targets, l.fakeClientsetTarget(api, versions, header))

@@ -38,6 +38,7 @@ func Example() {
 	// versioned/scheme/register.go
 	// versioned/typed/example/v1/doc.go
 	// versioned/typed/example/v1/example_client.go
+	// versioned/typed/example/v1/example_test.go
 	// versioned/typed/example/v1/gauge.go
 	// versioned/typed/example/v1/generated_expansion.go
 	// versioned/typed/example/v1/nudge.go
