@@ -179,15 +179,28 @@ func FuzzDirectJSONDecode(f *testing.F) {
 
 // FuzzJSONWatchEnvelope checks the fast JSON event reader against encoding/json: whenever it accepts
 // a frame, encoding/json must read the same type and object from it, or reject it because the object
-// itself is not valid JSON (which the object decoder then rejects).
+// itself is not valid JSON (which the object decoder then rejects). The span of the object noted
+// while framing must not change the answer.
 func FuzzJSONWatchEnvelope(f *testing.F) {
 	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","data":{"a":"}{\"x"}}}`))
 	f.Add([]byte(` { "object" : {"a":[1,{"b":"]"}]} , "type" : "MODIFIED" } `))
 	f.Add([]byte(`{"type":"ADDED","object":{"x":tru}}`))
 	f.Add([]byte(`{"TYPE":"ADDED","object":{}}`))
 	f.Add([]byte(`{"type":"A\u0044DED","object":{}}`))
+	f.Add([]byte(`{"type":"ADDED","object":{"a":"\\"},"x":[{}]}`))
+	f.Add([]byte(`{"type":"ADDED","object":{"a":1}, "x":{"b":"\"}"}}`))
 	f.Fuzz(func(t *testing.T, frame []byte) {
-		typ, object, ok := parseJSONEvent(frame)
+		typ, object, ok := parseJSONEvent(frame, containerSpan{})
+		hinted := frameSpan(frame, len(frame))
+		for _, size := range []int{1, 2, 3} {
+			if got := frameSpan(frame, size); got != hinted {
+				t.Fatalf("%q: framing in chunks of %d finds %v, in one chunk %v", frame, size, got, hinted)
+			}
+		}
+		typ2, object2, ok2 := parseJSONEvent(frame, hinted)
+		if ok != ok2 || typ != typ2 || !bytes.Equal(object, object2) {
+			t.Fatalf("%q: span %v changes the reading: (%q, %q, %v) vs (%q, %q, %v)", frame, hinted, typ, object, ok, typ2, object2, ok2)
+		}
 		if !ok {
 			return
 		}
@@ -202,4 +215,25 @@ func FuzzJSONWatchEnvelope(f *testing.F) {
 			t.Fatalf("%q: read (%q, %q), encoding/json reads (%q, %q)", frame, typ, object, we.Type, we.Object.Raw)
 		}
 	})
+}
+
+// frameSpan frames frame as the watch decoder does, feeding it in chunks of size bytes, and returns
+// the span of its last container member; zero unless frame is exactly one JSON object.
+func frameSpan(frame []byte, size int) containerSpan {
+	if len(frame) == 0 || frame[0] != '{' {
+		return containerSpan{}
+	}
+	s := jsonScanner{depth: 1, n: 1}
+	for rest := frame[1:]; len(rest) > 0; {
+		chunk := rest[:min(len(rest), size)]
+		n, done := s.scan(chunk)
+		rest = rest[n:]
+		if done {
+			if len(rest) > 0 {
+				return containerSpan{}
+			}
+			return s.last
+		}
+	}
+	return containerSpan{}
 }

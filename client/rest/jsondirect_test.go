@@ -2,6 +2,8 @@ package rest
 
 import (
 	"bytes"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -302,6 +304,8 @@ func TestDirectJSONDecodingMatchesSerializer(t *testing.T) {
 		{"kind in other case", []byte(`{"kind":"ConfigMap","apiVersion":"v1","Kind":"Secret"}`), cmType, false},
 		{"apiVersion in other case", []byte(`{"kind":"ConfigMap","apiVersion":"v1","APIVERSION":"v2"}`), cmType, false},
 		{"escaped key", []byte(`{"kind":"ConfigMap","apiVersion":"v1","\u006bind":"Secret"}`), cmType, false},
+		{"apiVersion with underscore", []byte(`{"kind":"ConfigMap","apiVersion":"v1","api_version":"v2"}`), cmType, false},
+		{"key near kind", []byte(`{"kind":"ConfigMap","apiVersion":"v1","kinds":"x","apiVersions":"y"}`), cmType, true},
 		{"escaped kind", []byte(`{"kind":"Config\u004dap","apiVersion":"v1"}`), cmType, false},
 		{"secret, into a configmap", encodeWith(t, widgetCodecs, &corev1.Secret{}), cmType, true},
 		{"kind unknown", []byte(`{"kind":"Gadget","apiVersion":"v1"}`), cmType, false},
@@ -393,4 +397,63 @@ func TestWatchDecoderDirectJSONMatchesSerializer(t *testing.T) {
 	if _, ok := direct.direct.types.Load(envelopeKind{"v1", "Secret"}); !ok {
 		t.Errorf("the decoder did not learn the type of Secrets")
 	}
+}
+
+// randomJSON writes a random JSON value: mostly shapes a widget or ConfigMap field could hold, with
+// escapes, odd numbers, nulls and wrong types mixed in.
+func randomJSON(r *rand.Rand, buf *bytes.Buffer, depth int) {
+	keys := []string{"apiVersion", "kind", "metadata", "name", "labels", "spec", "values", "any", "list", "ratio",
+		"small", "count", "tiny", "Untagged", "untagged", "blob", "flag", "quantities", "port", "nested", "raw",
+		"stamps", "names", "byName", "size", "label", "data", "binaryData", "creationTimestamp", "note", "x"}
+	scalars := []string{`0`, `-0`, `1`, `-1`, `127`, `128`, `-129`, `65535`, `65536`, `1.5`, `-2.5e-3`, `1e3`,
+		`12345678901234567890`, `3.4e39`, `true`, `false`, `null`, `""`, `"a"`, `"500m"`, `"1Gi"`, `"http"`,
+		`"AAEC/w=="`, `"!!"`, `"2026-01-02T03:04:05Z"`, `"\u00e9\ud83d\ude00"`, `"\ud800"`, `"a\"b\\c\n"`,
+		`"\u0041"`, "\"\xff\"", `"é"`}
+	switch n := r.IntN(10); {
+	case depth > 4 || n < 5:
+		buf.WriteString(scalars[r.IntN(len(scalars))])
+	case n < 8:
+		buf.WriteByte('{')
+		for i := range r.IntN(5) {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			fmt.Fprintf(buf, "%q:", keys[r.IntN(len(keys))])
+			randomJSON(r, buf, depth+1)
+		}
+		buf.WriteByte('}')
+	default:
+		buf.WriteByte('[')
+		for i := range r.IntN(4) {
+			if i > 0 {
+				buf.WriteString(" , ")
+			}
+			randomJSON(r, buf, depth+1)
+		}
+		buf.WriteByte(']')
+	}
+}
+
+func TestFastDecoderRandomDocuments(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	types := []reflect.Type{reflect.TypeFor[widget](), reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[corev1.Pod]()}
+	decoded := 0
+	for range 20000 {
+		var buf bytes.Buffer
+		buf.WriteByte('{')
+		fmt.Fprintf(&buf, `"spec":`)
+		randomJSON(r, &buf, 1)
+		buf.WriteString(`,"metadata":`)
+		randomJSON(r, &buf, 1)
+		buf.WriteByte('}')
+		for _, typ := range types {
+			if fastVsSigs(t, typ, buf.Bytes()) {
+				decoded++
+			}
+		}
+	}
+	if decoded == 0 {
+		t.Fatal("the fast decoder accepted none of the documents")
+	}
+	t.Logf("fast decoder accepted %d of %d decodings", decoded, 3*20000)
 }

@@ -43,8 +43,8 @@ func (p *jsonParser) typeMetaMember(key []byte, tm *envelopeKind) bool {
 		field = &tm.apiVersion
 	case string(key) == "kind":
 		field = &tm.kind
-	case bytes.EqualFold(key, []byte("apiVersion")) || bytes.EqualFold(key, []byte("kind")):
-		return false // encoding/json would read it as the same member
+	case nearTypeMetaKey(key):
+		return false // encoding/json might read it as the same member
 	default:
 		return p.skipValue()
 	}
@@ -118,4 +118,24 @@ func (p *jsonParser) skipContainer() bool {
 		}
 	}
 	return false
+}
+
+// nearTypeMetaKey reports whether key equals "apiVersion" or "kind" when case, '-' and '_' are
+// ignored (how loosely encoding/json matches depends on its version and settings).
+func nearTypeMetaKey(key []byte) bool {
+	var folded [len("apiversion")]byte
+	n := 0
+	for _, c := range key {
+		switch {
+		case c == '-' || c == '_':
+			continue
+		case n == len(folded):
+			return false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		folded[n] = c
+		n++
+	}
+	return string(folded[:n]) == "apiversion" || string(folded[:n]) == "kind"
 }

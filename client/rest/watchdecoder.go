@@ -36,6 +36,7 @@ type WatchDecoder struct {
 	objects   runtime.Decoder
 	direct    *jsonDirect // nil unless objects allows direct JSON decoding
 	frame     []byte
+	span      containerSpan // of the frame's last object or array member value (JSON)
 }
 
 // NewWatchDecoder returns a decoder for a watch stream with the given Content-Type whose event
@@ -73,7 +74,7 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 	case d.protobuf:
 		err = we.Unmarshal(d.frame)
 	default:
-		typ, object, ok := parseJSONEvent(d.frame)
+		typ, object, ok := parseJSONEvent(d.frame, d.span)
 		if ok {
 			we.Type, raw, inFrame = typ, object, true
 		} else {
@@ -171,7 +172,7 @@ func (d *WatchDecoder) readJSONFrame() error {
 		return fmt.Errorf("invalid watch stream: expected '{', found %q", c)
 	}
 	d.frame = append(d.frame[:0], c)
-	scan := jsonScanner{depth: 1}
+	scan := jsonScanner{depth: 1, n: 1}
 	for {
 		if d.r.Buffered() == 0 {
 			if _, err := d.r.Peek(1); err != nil {
@@ -186,39 +187,81 @@ func (d *WatchDecoder) readJSONFrame() error {
 		d.frame = append(d.frame, chunk[:n]...)
 		_, _ = d.r.Discard(n)
 		if done {
+			d.span = scan.last
 			return nil
 		}
 	}
 }
 
-// jsonScanner follows the nesting of a JSON value across chunks.
+// jsonScanner follows the nesting of a JSON value across chunks. It also notes where the last
+// object or array directly inside the value starts and ends (offsets from the value's start), which
+// for a watch event is usually the event's object.
 type jsonScanner struct {
 	depth             int
 	inString, escaped bool
+	n                 int // bytes of the value scanned before the current chunk
+	last              containerSpan
 }
+
+// containerSpan locates an object or array in a frame: frame[open] and frame[close] are its brackets.
+// The zero value says nothing.
+type containerSpan struct{ open, close int }
 
 // scan consumes chunk up to the end of the value, returning how many bytes it used and whether the
 // value ended.
 func (s *jsonScanner) scan(chunk []byte) (int, bool) {
-	for i, c := range chunk {
-		switch {
-		case s.escaped:
-			s.escaped = false
-		case s.inString && c == '\\':
-			s.escaped = true
-		case c == '"':
-			s.inString = !s.inString
-		case s.inString:
-		case c == '{' || c == '[':
+	i := 0
+	if s.escaped && len(chunk) > 0 {
+		s.escaped, i = false, 1
+	}
+	for ; i < len(chunk); i++ {
+		if s.inString {
+			i = s.skipString(chunk, i)
+			continue
+		}
+		switch chunk[i] {
+		case '"':
+			s.inString = true
+		case '{', '[':
+			if s.depth == 1 {
+				s.last.open = s.n + i
+			}
 			s.depth++
-		case c == '}' || c == ']':
+		case '}', ']':
 			s.depth--
+			if s.depth == 1 {
+				s.last.close = s.n + i
+			}
 			if s.depth == 0 {
+				s.n += i + 1
 				return i + 1, true
 			}
 		}
 	}
+	s.n += len(chunk)
 	return len(chunk), false
+}
+
+// skipString moves through string contents starting at chunk[i] and returns the index of the last
+// byte it consumed: the closing quote, the byte an escape skips, or the chunk's last byte.
+func (s *jsonScanner) skipString(chunk []byte, i int) int {
+	rest := chunk[i:]
+	quote := bytes.IndexByte(rest, '"')
+	contents := rest
+	if quote >= 0 {
+		contents = rest[:quote]
+	}
+	switch backslash := bytes.IndexByte(contents, '\\'); {
+	case backslash >= 0 && i+backslash+1 == len(chunk):
+		s.escaped = true
+		return len(chunk) - 1
+	case backslash >= 0:
+		return i + backslash + 1 // the escaped byte
+	case quote >= 0:
+		s.inString = false
+		return i + quote
+	}
+	return len(chunk) - 1
 }
 
 func (d *WatchDecoder) skipSpace() (byte, error) {

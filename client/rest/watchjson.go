@@ -7,8 +7,9 @@ import "bytes"
 // It reports false for anything else (other or repeated members, escapes in the type or the keys, a
 // null object), which the caller then hands to encoding/json. The object is not validated here: the
 // object decoder parses it in full.
-func parseJSONEvent(frame []byte) (typ string, object []byte, ok bool) {
-	p := jsonParser{b: frame}
+// known, if not zero, locates the frame's last object member value, found while framing it.
+func parseJSONEvent(frame []byte, known containerSpan) (typ string, object []byte, ok bool) {
+	p := jsonParser{b: frame, known: known}
 	if !p.consume('{') {
 		return "", nil, false
 	}
@@ -43,8 +44,9 @@ func parseJSONEvent(frame []byte) (typ string, object []byte, ok bool) {
 }
 
 type jsonParser struct {
-	b   []byte
-	pos int
+	b     []byte
+	pos   int
+	known containerSpan // an object whose end need not be searched for
 }
 
 func (p *jsonParser) skipSpace() {
@@ -104,6 +106,10 @@ func (p *jsonParser) objectSpan() ([]byte, bool) {
 	p.skipSpace()
 	if p.pos >= len(p.b) || p.b[p.pos] != '{' {
 		return nil, false
+	}
+	if k := p.known; k.close > k.open && p.pos == k.open && k.close < len(p.b) && p.b[k.close] == '}' {
+		p.pos = k.close + 1
+		return p.b[k.open:p.pos], true
 	}
 	start, depth, inString := p.pos, 0, false
 	for ; p.pos < len(p.b); p.pos++ {
