@@ -307,8 +307,12 @@ func (d exampleData) Events() int {
 const exampleTemplate = `// $.x.Func$ shows the $.x.GVString$ client of $.k.Plural$:
 // $.x.Steps$.
 // The fake clientset serves it here, an API server held in memory with resource versions,
-// selectors, watches and the status subresource; against a cluster, the same calls go through the
+// selectors, watches and the status subresource; against a cluster, the same calls go through
+$- if .x.InClientset$ the
 // clientset that NewForConfig returns.
+$- else$ the
+// client that this package's NewForConfig returns.
+$- end$
 func $.x.Func$() {
 	ctx, cancel := $.x.Sym.withTimeout|raw$($.x.Sym.background|raw$(), $.x.Sym.minute|raw$)
 	defer cancel()

@@ -17,7 +17,7 @@ import (
 // create, get, list with a label selector, watch and update.
 // The fake clientset serves it here, an API server held in memory with resource versions,
 // selectors, watches and the status subresource; against a cluster, the same calls go through the
-// clientset that NewForConfig returns.
+// client that this package's NewForConfig returns.
 func ExampleDeviceTaintRuleInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
