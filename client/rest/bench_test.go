@@ -144,6 +144,7 @@ func benchmarkWatchDecode(b *testing.B, mediaType string, serializerOnly bool) {
 	}
 	b.SetBytes(int64(len(stream)))
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		dec, err := NewWatchDecoder(bytes.NewReader(stream), mediaType, objects)
 		if err != nil {
@@ -182,6 +183,7 @@ func BenchmarkListDecodeJSON(b *testing.B) {
 			}
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
+			defer reportCPU(b)()
 			for b.Loop() {
 				out := &corev1.ConfigMapList{}
 				res := Result{body: body, contentType: ContentTypeJSON, statusCode: 200, codecs: c.codecs}

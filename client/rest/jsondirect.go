@@ -11,8 +11,9 @@ import (
 	kjson "sigs.k8s.io/json"
 )
 
-// Direct JSON decoding: one pass of sigs.k8s.io/json straight into the typed object, instead of the
-// serializer's two (encoding/json to find apiVersion and kind, then the object).
+// Direct JSON decoding: one pass straight into the typed object, instead of the serializer's
+// encoding/json pass to find apiVersion and kind followed by sigs.k8s.io/json's validation and
+// decoding passes.
 //
 // It is used only when the client's JSON decoder is apimachinery's non-strict JSON (not YAML)
 // serializer wrapped by runtime.WithoutVersionDecoder, as CodecFactory.WithoutConversion gives, with
@@ -52,8 +53,8 @@ func newJSONDirect(dec runtime.Decoder) *jsonDirect {
 	return &jsonDirect{dec: dec}
 }
 
-// decodeNew decodes data into a new object of the type the serializer created the last time it saw
-// the same apiVersion and kind. It reports false when it cannot: the caller then uses the serializer,
+// decodeNew decodes data into a new object of the type the serializer creates for its apiVersion and
+// kind. It reports false when it cannot: the caller then uses the serializer,
 // which also gives the authoritative error for a document that does not decode. shared says that
 // data lies in a buffer that is reused afterwards.
 func (j *jsonDirect) decodeNew(data []byte, shared bool) (runtime.Object, bool) {
@@ -144,9 +145,12 @@ func (j *jsonDirect) decodeInto(data []byte, obj runtime.Object) (bool, error) {
 	if !j.decodesInto(reflect.TypeOf(obj), tm) {
 		return false, nil
 	}
-	if fastInto(data, obj, tm) {
+	switch fastInto(data, obj, tm) {
+	case fastDone:
 		obj.GetObjectKind().SetGroupVersionKind(schema.GroupVersionKind{})
 		return true, nil
+	case fastMismatch:
+		return false, nil
 	}
 	if err := kjson.UnmarshalCaseSensitivePreserveInts(data, obj); err != nil {
 		if syntax, _ := kjson.SyntaxErrorOffset(err); syntax {
@@ -158,23 +162,35 @@ func (j *jsonDirect) decodeInto(data []byte, obj runtime.Object) (bool, error) {
 	return true, nil
 }
 
+type fastOutcome int
+
+const (
+	fastSkipped  fastOutcome = iota // not tried or failed: obj is as it was
+	fastDone                        // obj holds data
+	fastMismatch                    // decoded, but not of kind tm after all: obj is as it was
+)
+
 // fastInto decodes data, of apiVersion and kind tm, into obj with fastDecoder if obj is a pointer to
-// a zero struct that has a plan. On failure obj is zero again.
-func fastInto(data []byte, obj runtime.Object, tm envelopeKind) bool {
+// a zero struct that has a plan. Unless it succeeds obj is zero again.
+func fastInto(data []byte, obj runtime.Object, tm envelopeKind) fastOutcome {
 	v := reflect.ValueOf(obj)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return false
+		return fastSkipped
 	}
 	v = v.Elem()
 	plan, _ := planFor(v.Type())
 	if plan == nil || !v.IsZero() {
-		return false
+		return fastSkipped
 	}
-	if err := fastDecode(data, plan, v); err != nil || !tm.matches(obj) {
+	if err := fastDecode(data, plan, v); err != nil {
 		v.SetZero()
-		return false
+		return fastSkipped
 	}
-	return true
+	if !tm.matches(obj) {
+		v.SetZero()
+		return fastMismatch
+	}
+	return fastDone
 }
 
 // matches reports whether obj, just decoded, carries apiVersion and kind k.

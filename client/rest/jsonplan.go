@@ -43,6 +43,7 @@ const (
 	planStruct
 	planAny
 	planUnmarshaler
+	planTime // metav1.Time, whose UnmarshalJSON is mirrored for plain strings
 )
 
 type planField struct {
@@ -60,6 +61,7 @@ var (
 	stringMapType       = reflect.TypeFor[map[string]string]()
 	stringSliceType     = reflect.TypeFor[[]string]()
 	jsonNumberType      = reflect.TypeFor[json.Number]()
+	metaTimeType        = reflect.TypeFor[metav1.Time]()
 )
 
 // copyingUnmarshalers are the UnmarshalJSON implementations that keep no reference to their input,
@@ -125,6 +127,9 @@ func (b *planBuilder) fill(p *decodePlan) {
 	t := p.typ
 	ptr := reflect.PointerTo(t)
 	switch {
+	case t == metaTimeType:
+		p.kind = planTime
+		return
 	case t.Name() != "" && ptr.Implements(unmarshalerType):
 		p.kind, p.foreign = planUnmarshaler, !copyingUnmarshalers[t]
 		return
@@ -158,7 +163,7 @@ func (b *planBuilder) fill(p *decodePlan) {
 		// *T may have methods T has not (promoted from fields of an unnamed struct T): encoding/json
 		// calls them where this would decode T.
 		isJSON, isText := t.Implements(unmarshalerType), t.Implements(textUnmarshalerType)
-		methods := isJSON && p.elem.kind != planUnmarshaler || !isJSON && isText
+		methods := isJSON && p.elem.kind != planUnmarshaler && p.elem.kind != planTime || !isJSON && isText
 		p.unusable = methods || t.Name() != "" || t.Elem().Kind() == reflect.Pointer
 	case reflect.Struct:
 		p.kind = planStruct
