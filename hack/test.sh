@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source hack/ensure-make.sh
 KUBEGEN_TESTBIN=$(hack/testbin.sh)
 export KUBEGEN_TESTBIN
 

@@ -37,5 +37,6 @@ fi
 # The out-of-tree example is a module of its own that runs kubegen with `go tool` from its Makefile,
 # as a user's project does; regenerate it the same way (its own tests verify it).
 if [ "$root" = "." ]; then
+  source hack/ensure-make.sh
   (cd examples/out-of-tree && make generate)
 fi
