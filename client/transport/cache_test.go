@@ -49,6 +49,10 @@ func TestTransportCache(t *testing.T) {
 		{"next protos", Config{TLS: TLSConfig{NextProtos: []string{"http/1.1"}}}, Config{}, false},
 		{"proxy func is never shared", Config{Proxy: proxy}, Config{Proxy: proxy}, false},
 		{"dial func is never shared", Config{DialContext: dial}, Config{DialContext: dial}, false},
+		// An exec plugin may return a client certificate, presented by the transport's TLS config.
+		{"same exec plugin", Config{Exec: execPlugin("a")}, Config{Exec: execPlugin("a")}, true},
+		{"different exec plugins", Config{Exec: execPlugin("a")}, Config{Exec: execPlugin("b")}, false},
+		{"exec plugin vs none", Config{Exec: execPlugin("a")}, Config{}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,6 +69,11 @@ func TestTransportCache(t *testing.T) {
 			}
 		})
 	}
+}
+
+// execPlugin is an exec configuration naming command; New does not run it.
+func execPlugin(command string) *ExecConfig {
+	return &ExecConfig{Command: command, APIVersion: execAPIv1, InteractiveMode: InteractiveNever}
 }
 
 func TestTransportCacheCAFileRewritten(t *testing.T) {

@@ -393,3 +393,70 @@ func TestExecCanceledContext(t *testing.T) {
 		t.Errorf("next request: %q, %v", e.Header.Get("Authorization"), err)
 	}
 }
+
+// A 401 that answers a credential the plugin has already replaced does not run the plugin again.
+func TestExecLate401ForReplacedCredential(t *testing.T) {
+	release := make(chan struct{})
+	arrived := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "Bearer tok-1" {
+			if r.Header.Get("X-Slow") != "" {
+				close(arrived)
+				<-release
+			}
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		echoHandler(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	ec, state := testPlugin(t, "token")
+	rt, err := New(&Config{Exec: ec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow := make(chan error, 1)
+	go func() {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL, nil)
+		req.Header.Set("X-Slow", "1")
+		_, err := do(rt, req)
+		slow <- err
+	}()
+	<-arrived // the slow request holds tok-1
+	if _, err := get(t, rt, srv.URL); err == nil {
+		t.Fatal("tok-1 was accepted")
+	}
+	if e, err := get(t, rt, srv.URL); err != nil || e.Header.Get("Authorization") != "Bearer tok-2" {
+		t.Fatalf("after the 401: %q, %v; want tok-2", e.Header.Get("Authorization"), err)
+	}
+	close(release)
+	if err := <-slow; err == nil {
+		t.Fatal("slow request with tok-1 was accepted")
+	}
+	if e, err := get(t, rt, srv.URL); err != nil || e.Header.Get("Authorization") != "Bearer tok-2" {
+		t.Fatalf("after the late 401 for tok-1: %q, %v; want tok-2 still", e.Header.Get("Authorization"), err)
+	}
+	if n := len(pluginRuns(t, state)); n != 2 {
+		t.Errorf("plugin ran %d times, want 2", n)
+	}
+}
+
+// The authenticator keeps its own copy of the exec configuration: changing the caller's slices after
+// New changes nothing.
+func TestExecConfigCopied(t *testing.T) {
+	srv := newEchoServer(t)
+	ec, state := testPlugin(t, "token")
+	rt, err := New(&Config{Exec: ec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec.Args[1] = "changed"
+	ec.Env[len(ec.Env)-1].Value = "changed"
+	if _, err := get(t, rt, srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	runs := pluginRuns(t, state)
+	if len(runs) != 1 || !reflect.DeepEqual(runs[0].Args, []string{"--plugin-arg", "x"}) {
+		t.Fatalf("plugin runs %+v, want one with the args given to New", runs)
+	}
+}

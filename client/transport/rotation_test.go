@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -154,5 +155,33 @@ func TestConcurrentRequestsWithRotation(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// closeRecorder is a request body that records whether it was closed.
+type closeRecorder struct {
+	strings.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }
+
+// A request that fails before reaching the network (no credential) still has its body closed, as the
+// http.RoundTripper contract requires.
+func TestFailedCredentialClosesBody(t *testing.T) {
+	rt, err := New(&Config{BearerTokenFile: filepath.Join(t.TempDir(), "missing")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := &closeRecorder{}
+	req, err := http.NewRequest(http.MethodPost, "http://127.0.0.1:1/", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rt.RoundTrip(req); err == nil {
+		t.Fatal("request without a readable token succeeded")
+	}
+	if !body.closed {
+		t.Error("request body not closed after the credential failed")
 	}
 }
