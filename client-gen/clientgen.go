@@ -13,7 +13,7 @@ import (
 // fake clientset. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	l := layout{args: a}
-	versions := clientsetVersions(api, a.IncludeAlpha)
+	versions := api.ClientsetVersions(a.IncludeAlpha)
 	if len(versions) == 0 {
 		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")
 	}

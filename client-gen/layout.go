@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"k8s.io/apimachinery/pkg/version"
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
@@ -35,24 +34,6 @@ func (l layout) typedDir(v *model.Version) string {
 }
 func (l layout) fakeTypedPkg(v *model.Version) string { return l.typedPkg(v) + "/fake" }
 func (l layout) fakeTypedDir(v *model.Version) string { return filepath.Join(l.typedDir(v), "fake") }
-
-// clientsetVersions picks each group's version for the clientset: the newest GA version, else the
-// newest beta, else (only with IncludeAlpha) the newest alpha. Versions are already sorted newest first.
-func clientsetVersions(api *model.API, includeAlpha bool) []*model.Version {
-	var out []*model.Version
-	for _, g := range api.Groups {
-		v := g.Versions[0]
-		if isAlpha(v.Name) && !includeAlpha {
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-func isAlpha(v string) bool {
-	return strings.Contains(v, "alpha") && version.CompareKubeAwareVersionStrings(v, "v1alpha999") <= 0
-}
 
 // apiPath is "/api" for the legacy core group, "/apis" for every other.
 func apiPath(v *model.Version) string {

@@ -3,7 +3,6 @@ package informergen
 import (
 	"path"
 	"path/filepath"
-	"regexp"
 
 	"k8s.io/gengo/v2/types"
 
@@ -45,19 +44,6 @@ func (l layout) listersPkg(v *model.Version) string {
 	return l.args.ListersPkg + "/" + v.Group.PackageName + "/" + v.Name
 }
 
-// clientsetVersion is the version of g the clientset holds, as client-gen picks it: the newest
-// (versions are sorted GA, beta, alpha, newest first), unless that is an alpha version and
-// alpha-only groups are left out. nil when the group is not in the clientset.
-func clientsetVersion(g *model.Group, includeAlpha bool) *model.Version {
-	v := g.Versions[0]
-	if alpha.MatchString(v.Name) && !includeAlpha {
-		return nil
-	}
-	return v
-}
-
-var alpha = regexp.MustCompile(`^v[0-9]+alpha[0-9]*$`)
-
 func informableKinds(v *model.Version) []*model.Kind {
 	var out []*model.Kind
 	for _, k := range v.Kinds {
@@ -79,7 +65,7 @@ type factoryGroup struct {
 func (l layout) factoryGroups(api *model.API) []factoryGroup {
 	var out []factoryGroup
 	for _, g := range api.Groups {
-		v := clientsetVersion(g, l.args.IncludeAlpha)
+		v := g.ClientsetVersion(l.args.IncludeAlpha)
 		if v == nil || len(informableKinds(v)) == 0 {
 			continue
 		}

@@ -145,14 +145,19 @@ func sortedTypeNames(pkg *types.Package) []string {
 func (b *builder) finish() *API {
 	api := &API{}
 	for _, g := range b.groups {
-		sort.Slice(g.Versions, func(i, j int) bool {
-			return version.CompareKubeAwareVersionStrings(g.Versions[i].Name, g.Versions[j].Name) > 0
-		})
+		sortVersions(g.Versions)
 		api.Groups = append(api.Groups, g)
 	}
 	sort.Slice(api.Groups, func(i, j int) bool { return api.Groups[i].Name < api.Groups[j].Name })
 	b.assignPackageNames(api)
 	return api
+}
+
+// sortVersions orders versions newest first in Kubernetes order: GA, beta, alpha, then other names.
+func sortVersions(vs []*Version) {
+	sort.Slice(vs, func(i, j int) bool {
+		return version.CompareKubeAwareVersionStrings(vs[i].Name, vs[j].Name) > 0
+	})
 }
 
 // assignPackageNames names each group's typed-client directory after the directory holding its
