@@ -15,8 +15,8 @@ type stopper interface {
 
 type realClock struct{}
 
-// Now implements k.
+// Now implements clock.
 func (realClock) Now() time.Time { return time.Now() }
 
-// AfterFunc implements k.
+// AfterFunc implements clock.
 func (realClock) AfterFunc(d time.Duration, f func()) stopper { return time.AfterFunc(d, f) }

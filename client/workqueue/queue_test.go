@@ -233,12 +233,13 @@ func TestShutDownDropsDelayedKeys(t *testing.T) {
 	q, c := newTestQueue(t)
 	q.AddAfter("k", time.Second)
 	q.ShutDown()
+	q.AddAfter("late", time.Second)
+	if c.armed() != 0 {
+		t.Fatal("timer left armed after ShutDown, or armed by AddAfter after it")
+	}
 	c.Step(time.Minute)
 	if _, shutdown := q.Get(); !shutdown {
 		t.Fatal("delayed key released after ShutDown")
-	}
-	if c.armed() != 0 {
-		t.Fatal("timer left armed after ShutDown")
 	}
 }
 
