@@ -79,7 +79,8 @@ type BucketRateLimiter[T comparable] struct {
 }
 
 // NewBucketRateLimiter returns a token bucket that refills at qps tokens per second and holds at
-// most burst tokens (it starts full).
+// most burst tokens (it starts full). A qps of 0 or less never refills: once the burst is spent, When
+// returns the longest Duration.
 func NewBucketRateLimiter[T comparable](qps float64, burst int) *BucketRateLimiter[T] {
 	return &BucketRateLimiter[T]{qps: qps, burst: float64(burst), tokens: float64(burst), now: time.Now}
 }
@@ -90,7 +91,7 @@ func (r *BucketRateLimiter[T]) When(T) time.Duration {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.now()
-	if !r.last.IsZero() {
+	if !r.last.IsZero() && r.qps > 0 {
 		r.tokens = math.Min(r.burst, r.tokens+now.Sub(r.last).Seconds()*r.qps)
 	}
 	r.last = now
@@ -98,7 +99,11 @@ func (r *BucketRateLimiter[T]) When(T) time.Duration {
 	if r.tokens >= 0 {
 		return 0
 	}
-	return time.Duration(-r.tokens / r.qps * float64(time.Second))
+	wait := -r.tokens / r.qps * float64(time.Second)
+	if r.qps <= 0 || wait >= math.MaxInt64 {
+		return time.Duration(math.MaxInt64) // never refilled in any Duration
+	}
+	return time.Duration(wait)
 }
 
 // Forget implements RateLimiter; the bucket keeps no per-key state.

@@ -1,6 +1,8 @@
 package workqueue
 
 import (
+	"fmt"
+	"math"
 	"testing"
 	"time"
 )
@@ -90,5 +92,22 @@ func TestDefaultRateLimiter(t *testing.T) {
 	}
 	if got := r.When("a"); got != 10*time.Millisecond {
 		t.Fatalf("second When = %v, want 10ms", got)
+	}
+}
+
+// A bucket that never refills (qps 0 or less), or refills so slowly that the wait overflows a
+// Duration, delays a key past its burst for the longest Duration, never for a negative one (which
+// AddAfter would take as "now").
+func TestBucketRateLimiterDegenerateRates(t *testing.T) {
+	for _, qps := range []float64{0, -1, 1e-300} {
+		t.Run(fmt.Sprint(qps), func(t *testing.T) {
+			r := NewBucketRateLimiter[string](qps, 1)
+			if got := r.When("a"); got != 0 {
+				t.Fatalf("first When = %v, want 0 (burst)", got)
+			}
+			if got := r.When("a"); got != time.Duration(math.MaxInt64) {
+				t.Fatalf("When past the burst = %v, want the longest Duration", got)
+			}
+		})
 	}
 }
