@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -174,6 +176,23 @@ func TestFastDecoderMatchesSigsJSON(t *testing.T) {
 				t.Errorf("fast decoding succeeded = %v, want %v", ok, tt.fast)
 			}
 		})
+	}
+}
+
+func TestBuiltInKindsHavePlans(t *testing.T) {
+	s := runtime.NewScheme()
+	for _, add := range []func(*runtime.Scheme) error{corev1.AddToScheme, appsv1.AddToScheme, batchv1.AddToScheme} {
+		if err := add(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for gvk, typ := range s.AllKnownTypes() {
+		if gvk.Version == runtime.APIVersionInternal {
+			continue
+		}
+		if plan, _ := planFor(typ); plan == nil {
+			t.Errorf("%v (%v) has no plan: decoded by sigs.k8s.io/json, more slowly", gvk, typ)
+		}
 	}
 }
 
