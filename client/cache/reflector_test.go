@@ -124,6 +124,28 @@ func TestReflectorRestartsPaginationWhenContinueExpires(t *testing.T) {
 		t.Fatalf("watch from %q, want 30", wopts.ResourceVersion)
 	}
 	h.waitKeys(t, "a/fresh")
+	select {
+	case err := <-h.errs:
+		t.Fatalf("an expired continue token was reported as a failure (and backed off): %v", err)
+	default:
+	}
+}
+
+func TestReflectorListsUnpaginatedAfterRepeatedContinueExpiry(t *testing.T) {
+	h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{PageSize: 1})
+	for range maxPaginationRestarts {
+		first := cmList("20", cm("a", "x", "1"))
+		first.Continue = "old"
+		if o := h.lw.answerList(t, first); o.Limit != 1 || o.Continue != "" {
+			t.Fatalf("first page options = %+v, want limit 1", o)
+		}
+		h.lw.expectList(t).reply <- listReply{err: apierrors.NewResourceExpired("continue token too old")}
+	}
+	if o := h.lw.answerList(t, cmList("30", cm("a", "x", "25"))); o.Limit != 0 || o.Continue != "" {
+		t.Fatalf("list after %d restarts = %+v, want one without a limit", maxPaginationRestarts, o)
+	}
+	h.lw.answerWatch(t)
+	h.waitKeys(t, "a/x")
 }
 
 func TestReflectorResumesDroppedWatchFromLastResourceVersion(t *testing.T) {
@@ -269,15 +291,22 @@ func TestBackoffJitterStaysInRange(t *testing.T) {
 }
 
 func TestReflectorWatchList(t *testing.T) {
-	h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{UseWatchList: true})
-	w, opts := h.lw.answerWatch(t)
+	h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{UseWatchList: true, Transform: func(c *corev1.ConfigMap) *corev1.ConfigMap {
+		c.Data = map[string]string{"seen": "yes"}
+		return c
+	}})
+	c := h.lw.expectWatch(t)
+	opts := c.opts
 	if opts.SendInitialEvents == nil || !*opts.SendInitialEvents ||
 		opts.ResourceVersionMatch != metav1.ResourceVersionMatchNotOlderThan || !opts.AllowWatchBookmarks {
 		t.Fatalf("watch-list options = %+v", opts)
 	}
+	// Unbuffered: once an event is taken, the reflector has finished with the one before it.
+	w := watch.NewFakeWithChanSize(0, false)
+	c.reply <- watchReply{w: w}
 	w.Add(cm("a", "x", "5"))
-	w.Add(cm("a", "y", "6"))
 	w.Action(watch.Bookmark, cm("", "", "8")) // a plain bookmark does not end the initial events
+	w.Add(cm("a", "y", "6"))
 	if n := h.store.Len(); n != 0 {
 		t.Fatalf("store has %d objects before the initial events ended", n)
 	}
@@ -285,6 +314,11 @@ func TestReflectorWatchList(t *testing.T) {
 	end.Annotations = map[string]string{metav1.InitialEventsAnnotationKey: "true"}
 	w.Action(watch.Bookmark, end)
 	h.waitKeys(t, "a/x", "a/y")
+	for _, c := range h.store.List() {
+		if c.Data["seen"] != "yes" {
+			t.Fatalf("initial event %s was not transformed", c.Name)
+		}
+	}
 	w.Modify(cm("a", "x", "10"))
 	eventually(t, "a/x at rv 10", func() bool {
 		got, _ := h.store.GetByKey("a/x")
@@ -321,11 +355,15 @@ func TestReflectorWatchListFallsBackToList(t *testing.T) {
 			h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{UseWatchList: true})
 			tc.refuse(t, h)
 			h.lw.answerList(t, cmList("7", cm("a", "listed", "7")))
-			_, wopts := h.lw.answerWatch(t)
+			w, wopts := h.lw.answerWatch(t)
 			if wopts.SendInitialEvents != nil || wopts.ResourceVersion != "7" {
 				t.Fatalf("watch after fallback = %+v", wopts)
 			}
 			h.waitKeys(t, "a/listed")
+			// The fallback sticks: a relist after 410 lists again instead of retrying watch-list.
+			w.Error(&apierrors.NewResourceExpired("too old resource version").ErrStatus)
+			h.lw.answerList(t, cmList("9", cm("a", "relisted", "9")))
+			h.waitKeys(t, "a/relisted")
 		})
 	}
 }
