@@ -1,16 +1,10 @@
 package informergen
 
 import (
-	"bytes"
 	"flag"
-	"os/exec"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/kubegen/kubegen/internal/codegen/golden"
-	"github.com/kubegen/kubegen/internal/codegen/model"
-	"github.com/kubegen/kubegen/internal/codegen/naming"
 	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
@@ -19,7 +13,6 @@ var update = flag.Bool("update", false, "regenerate the golden files under testd
 // The fixtures are client-gen's; the informers use client-gen's golden clientset and lister-gen's
 // golden listers, and must compile together with them.
 const (
-	fixtures  = "../client-gen/testdata/apis/..."
 	goldenDir = "testdata/golden/informers"
 	goldenPkg = "github.com/kubegen/kubegen/informer-gen/testdata/golden/informers"
 )
@@ -34,38 +27,13 @@ func goldenArgs(dir string) *Args {
 	}
 }
 
-var (
-	loadOnce sync.Once
-	loaded   *output.Loaded
-	loadErr  error
-)
-
-func load(t *testing.T) *output.Loaded {
-	t.Helper()
-	loadOnce.Do(func() { loaded, loadErr = output.Load([]string{fixtures}, output.LoadOptions{}) })
-	if loadErr != nil {
-		t.Fatalf("loading fixtures: %v", loadErr)
-	}
-	return loaded
-}
+// load loads the fixtures once for all tests.
+var load = golden.Fixtures("../client-gen/testdata/apis/...")
 
 // generate runs informer-gen over the fixtures, in memory, with a fixed year in the header.
 func generate(t *testing.T) []output.File {
 	t.Helper()
-	l := load(t)
-	api, err := model.Build(l.Universe, l.Inputs, model.Options{Plurals: naming.NewPluralizer(nil)})
-	if err != nil {
-		t.Fatalf("model: %v", err)
-	}
-	targets, err := Targets(api, goldenArgs(goldenDir), output.FormatHeader(nil, Tool, 2026))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := output.Generate(output.Job{Context: l.NewContext(nil, ""), Targets: targets})
-	if err != nil {
-		t.Fatalf("generate: %v", err)
-	}
-	return files
+	return golden.Generate(t, load(t), goldenArgs(goldenDir).generator())
 }
 
 // TestGolden compares the informers of the fixtures with testdata/golden; -update regenerates them.
@@ -75,22 +43,10 @@ func TestGolden(t *testing.T) {
 
 // TestDeterministic generates twice and requires byte-identical output.
 func TestDeterministic(t *testing.T) {
-	a, b := generate(t), generate(t)
-	if len(a) != len(b) {
-		t.Fatalf("%d files, then %d", len(a), len(b))
-	}
-	for i := range a {
-		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Content, b[i].Content) {
-			t.Errorf("%s differs between runs", a[i].Path)
-		}
-	}
+	golden.Deterministic(t, func() []output.File { return generate(t) })
 }
 
 // TestGoldenCompiles builds and vets the golden informers with the clients and listers they use.
 func TestGoldenCompiles(t *testing.T) {
-	for _, args := range [][]string{{"build", "./" + goldenDir + "/..."}, {"vet", "./" + goldenDir + "/..."}} {
-		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			t.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	golden.Compiles(t, goldenDir)
 }

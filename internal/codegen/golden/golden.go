@@ -2,8 +2,12 @@
 // missing, extra or different file fails the test, and -update style regeneration rewrites the
 // tree from the generator's output (never by hand).
 //
-// Layer: generator test plumbing (internal/codegen). It may import the output package and the
-// standard library.
+// Beyond the comparison it holds what every generator's tests share: a fixture load made once per
+// test binary (Fixtures), in-memory generation with a fixed header (Generate), the determinism and
+// compile checks of generated trees, and the checks of the broken-tag fixtures' file:line errors.
+//
+// Layer: generator test plumbing (internal/codegen). It may import the codegen and output
+// packages and the standard library.
 package golden
 
 import (
