@@ -99,22 +99,24 @@ func TestInformerRelistComputesDeltas(t *testing.T) {
 	rec := newRecorder()
 	addHandler(t, h.inf, rec)
 	h.run(t)
-	h.lw.answerList(t, cmList("10", cm("a", "same", "1"), cm("a", "changed", "2"), cm("a", "gone", "3")))
+	h.lw.answerList(t, cmList("10", cm("a", "same", "1"), cm("a", "changed", "2"), cm("a", "gone", "3"), cm("a", "norv", "")))
 	w, _ := h.lw.answerWatch(t)
-	rec.waitFor(t, 3)
+	rec.waitFor(t, 4)
 	w.Error(&apierrors.NewResourceExpired("too old resource version").ErrStatus)
-	h.lw.answerList(t, cmList("20", cm("a", "same", "1"), cm("a", "changed", "17"), cm("a", "new", "18")))
+	h.lw.answerList(t, cmList("20", cm("a", "same", "1"), cm("a", "changed", "17"), cm("a", "new", "18"), cm("a", "norv", "")))
 	h.lw.answerWatch(t)
-	got := rec.waitFor(t, 6)
-	slices.Sort(got[3:])
-	want := []string{"delete a/gone@3", "update a/changed@2->17", "add a/new@18 initial=false"}
+	got := rec.waitFor(t, 8)
+	got = got[4:]
+	slices.Sort(got)
+	// Without a resourceVersion nothing says the object is unchanged: it is reported as updated.
+	want := []string{"delete a/gone@3", "update a/changed@2->17", "add a/new@18 initial=false", "update a/norv@->"}
 	slices.Sort(want)
-	if !slices.Equal(got[3:], want) {
-		t.Fatalf("relist events = %q, want %q (no add for a/same, no update for an unchanged object)", got[3:], want)
+	if !slices.Equal(got, want) {
+		t.Fatalf("relist events = %q, want %q (no add for a/same, no update for an unchanged object)", got, want)
 	}
 	keys := h.inf.Store().ListKeys()
 	slices.Sort(keys)
-	if !slices.Equal(keys, []string{"a/changed", "a/new", "a/same"}) {
+	if !slices.Equal(keys, []string{"a/changed", "a/new", "a/norv", "a/same"}) {
 		t.Fatalf("cache keys = %q", keys)
 	}
 }
@@ -204,6 +206,35 @@ func TestInformerRemoveEventHandler(t *testing.T) {
 	kept.waitFor(t, 2)
 	if got := removed.snapshot(); len(got) != 1 {
 		t.Fatalf("removed handler got %q after removal", got[1:])
+	}
+}
+
+// A handler removed while it has a backlog gets no call after the one in progress returns.
+func TestInformerRemovedHandlerDropsItsBacklog(t *testing.T) {
+	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	entered, release := make(chan struct{}, 1), make(chan struct{})
+	rec := newRecorder()
+	reg := addHandler(t, h.inf, ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+		AddFunc: func(obj *corev1.ConfigMap) {
+			rec.OnAdd(obj, false)
+			select {
+			case entered <- struct{}{}:
+			default:
+			}
+			<-release
+		},
+	})
+	h.run(t)
+	h.lw.answerList(t, cmList("1", cm("a", "x", "1"), cm("a", "y", "1"), cm("a", "z", "1")))
+	h.lw.answerWatch(t)
+	<-entered // the first add is in progress, two more are queued
+	if err := h.inf.RemoveEventHandler(reg); err != nil {
+		t.Fatal(err)
+	}
+	close(release)
+	h.stop() // waits for the handler goroutines to end
+	if got := rec.snapshot(); len(got) != 1 {
+		t.Fatalf("removed handler got %q, want only the call in progress at removal", got)
 	}
 }
 
