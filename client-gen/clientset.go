@@ -4,6 +4,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -47,23 +48,13 @@ func (l layout) clientsetTarget(versions []*model.Version, header []byte) genera
 		"discoveryClient", types.Ref(discoveryPkg, "Client"),
 		"newDiscovery", types.Ref(discoveryPkg, "NewForConfigAndClient"),
 		"discoveryNew", types.Ref(discoveryPkg, "New"))
-	return &generator.SimpleTarget{
-		PkgName:       l.args.ClientsetName,
-		PkgPath:       pkg,
-		PkgDir:        l.clientsetDir(),
-		HeaderComment: header,
-		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
-		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			return []generator.Generator{
-				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
-					sw.Do(`// Package $.name$ is a clientset: one typed client per API group, at the group's preferred
-// version. Every group/version also has a typed client package of its own under typed/.
-`, a)
-				}),
-				newFile("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(clientsetTemplate, a) }),
-			}
-		},
-	}
+	doc := "Package " + l.args.ClientsetName + ` is a clientset: one typed client per API group, at the group's preferred
+version. Every group/version also has a typed client package of its own under typed/.`
+	return gofile.Target(l.args.ClientsetName, pkg, l.clientsetDir(), header, doc, func() []generator.Generator {
+		return []generator.Generator{
+			gofile.New("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(clientsetTemplate, a) }),
+		}
+	})
 }
 
 const clientsetTemplate = `// Interface is the clientset: discovery, and one typed client per API group.

@@ -10,6 +10,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -60,9 +61,9 @@ func (l layout) exampleTarget(v *model.Version, inClientset bool, header []byte)
 		HeaderComment: header,
 		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
 		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			return []generator.Generator{newFile(exampleFile, pkg, func(sw *generator.SnippetWriter) {
+			return []generator.Generator{gofile.New(exampleFile, pkg, func(sw *generator.SnippetWriter) {
 				sw.Do(exampleTemplate, args("x", d, "k", d.K))
-			}).prefer(v.Package.Path, l.typedPkg(v))}
+			}).Prefer(v.Package.Path, l.typedPkg(v))}
 		},
 	}
 }

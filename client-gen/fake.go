@@ -4,6 +4,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -17,25 +18,16 @@ func (l layout) fakeTypedTarget(v *model.Version, header []byte) generator.Targe
 	a := args("gv", groupVersionString(v), "GV", v.GroupVersionGoName(), "kinds", kinds,
 		"Interface", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface"),
 		"group", v.Group.Name, "version", v.Name)
-	return &generator.SimpleTarget{
-		PkgName:       "fake",
-		PkgPath:       pkg,
-		PkgDir:        l.fakeTypedDir(v),
-		HeaderComment: header,
-		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
-		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			gens := []generator.Generator{
-				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
-					sw.Do("// Package fake serves the $.gv$ typed client from an in-memory object tracker, for tests.\n", a)
-				}),
-				newFile("fake_"+v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),
-			}
-			for _, d := range kinds {
-				gens = append(gens, newFile("fake_"+d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { l.writeFakeResource(sw, d) }).prefer(v.Package.Path))
-			}
-			return gens
-		},
-	}
+	doc := "Package fake serves the " + groupVersionString(v) + " typed client from an in-memory object tracker, for tests."
+	return gofile.Target("fake", pkg, l.fakeTypedDir(v), header, doc, func() []generator.Generator {
+		gens := []generator.Generator{
+			gofile.New("fake_"+v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),
+		}
+		for _, d := range kinds {
+			gens = append(gens, gofile.New("fake_"+d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { l.writeFakeResource(sw, d) }).Prefer(v.Package.Path))
+		}
+		return gens
+	})
 }
 
 const fakeGroupTemplate = `// Fake$.GV$ implements $.Interface|raw$ over an object tracker.
@@ -117,21 +109,13 @@ func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, h
 		"object", types.Ref(runtimePkg, "Object"),
 		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
 		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"))
-	return &generator.SimpleTarget{
-		PkgName:       "fake",
-		PkgPath:       pkg,
-		PkgDir:        l.clientsetDir() + "/fake",
-		HeaderComment: header,
-		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
-		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			return []generator.Generator{
-				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
-					sw.Do("// Package fake is an in-memory clientset for tests, backed by an object tracker that behaves\n// like the API server (resource versions, conflicts, selectors, watches, status subresources).\n", nil)
-				}),
-				newFile("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeClientsetTemplate, a) }),
-			}
-		},
-	}
+	const doc = `Package fake is an in-memory clientset for tests, backed by an object tracker that behaves
+like the API server (resource versions, conflicts, selectors, watches, status subresources).`
+	return gofile.Target("fake", pkg, l.clientsetDir()+"/fake", header, doc, func() []generator.Generator {
+		return []generator.Generator{
+			gofile.New("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeClientsetTemplate, a) }),
+		}
+	})
 }
 
 const fakeClientsetTemplate = `// Clientset implements $.clientsetInterface|raw$ over an in-memory object tracker.

@@ -4,6 +4,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -69,21 +70,12 @@ func (l layout) schemeTarget(api *model.API, header []byte) generator.Target {
 		"newParameterCodec", types.Ref(runtimePkg, "NewParameterCodec"),
 		"newCodecFactory", types.Ref("k8s.io/apimachinery/pkg/runtime/serializer", "NewCodecFactory"),
 		"must", types.Ref("k8s.io/apimachinery/pkg/util/runtime", "Must"))
-	return &generator.SimpleTarget{
-		PkgName:       "scheme",
-		PkgPath:       pkg,
-		PkgDir:        l.clientsetDir() + "/scheme",
-		HeaderComment: header,
-		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
-		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			return []generator.Generator{
-				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
-					sw.Do("// Package scheme knows every type of the clientset's API groups, and how to encode them.\n", nil)
-				}),
-				newFile("register.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(schemeTemplate, a) }),
-			}
-		},
-	}
+	const doc = "Package scheme knows every type of the clientset's API groups, and how to encode them."
+	return gofile.Target("scheme", pkg, l.clientsetDir()+"/scheme", header, doc, func() []generator.Generator {
+		return []generator.Generator{
+			gofile.New("register.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(schemeTemplate, a) }),
+		}
+	})
 }
 
 const schemeTemplate = `// Scheme holds every type of the clientset's groups and versions.

@@ -4,33 +4,26 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
 // typedTarget is the typed client package of one group/version.
 func (l layout) typedTarget(v *model.Version, header []byte) generator.Target {
 	pkg := l.typedPkg(v)
-	return &generator.SimpleTarget{
-		PkgName:       v.Name,
-		PkgPath:       pkg,
-		PkgDir:        l.typedDir(v),
-		HeaderComment: header,
-		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
-		GeneratorsFunc: func(*generator.Context) []generator.Generator {
-			gens := []generator.Generator{
-				newFile("doc.go", pkg, func(sw *generator.SnippetWriter) {
-					sw.Do("// Package $.name$ is the typed client of the $.gv$ API: $.client$ and one interface per resource.\n", args("name", v.Name, "gv", groupVersionString(v), "client", v.GroupVersionGoName()+"Client"))
-				}),
-				newFile(v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, v) }),
-				newFile("generated_expansion.go", pkg, func(sw *generator.SnippetWriter) { l.writeExpansions(sw, v) }),
-			}
-			for _, k := range v.Kinds {
-				d := l.kindData(k)
-				gens = append(gens, newFile(d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { writeResource(sw, d) }))
-			}
-			return gens
-		},
-	}
+	doc := "Package " + v.Name + " is the typed client of the " + groupVersionString(v) + " API: " +
+		v.GroupVersionGoName() + "Client and one interface per resource."
+	return gofile.Target(v.Name, pkg, l.typedDir(v), header, doc, func() []generator.Generator {
+		gens := []generator.Generator{
+			gofile.New(v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, v) }),
+			gofile.New("generated_expansion.go", pkg, func(sw *generator.SnippetWriter) { l.writeExpansions(sw, v) }),
+		}
+		for _, k := range v.Kinds {
+			d := l.kindData(k)
+			gens = append(gens, gofile.New(d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { writeResource(sw, d) }))
+		}
+		return gens
+	})
 }
 
 func (l layout) groupArgs(v *model.Version) generator.Args {
