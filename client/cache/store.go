@@ -106,6 +106,12 @@ func (s *store[T]) put(obj T) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(values) != len(s.indexers) {
+		// AddIndexers ran since the values were computed (indexes are only ever added).
+		if values, err = s.indexValuesLocked(obj); err != nil {
+			return err
+		}
+	}
 	ns, name := obj.GetNamespace(), obj.GetName()
 	objs := s.spaces[ns]
 	if objs == nil {
@@ -160,6 +166,11 @@ func (s *store[T]) get(namespace, name string) (T, bool) {
 func (s *store[T]) indexValues(obj T) (map[string][]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	return s.indexValuesLocked(obj)
+}
+
+// indexValuesLocked is indexValues for a caller holding s.mu.
+func (s *store[T]) indexValuesLocked(obj T) (map[string][]string, error) {
 	if len(s.indexers) == 0 {
 		return nil, nil
 	}

@@ -2,7 +2,9 @@ package cache
 
 import (
 	"errors"
+	"runtime"
 	"slices"
+	"sync"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -255,5 +257,45 @@ func TestIndexerLenAndNamespaces(t *testing.T) {
 	}
 	if err := idx.AddIndexers(Indexers[*corev1.ConfigMap]{NamespaceIndex: byApp}); err == nil {
 		t.Fatal("replacing the namespace index did not fail")
+	}
+}
+
+// An object stored while AddIndexers runs is in the new index: put computes index values before it
+// takes the write lock, and must notice an index added in between.
+func TestIndexerPutRacingAddIndexers(t *testing.T) {
+	entered, release := make(chan struct{}), make(chan struct{})
+	var first sync.Once
+	s := newStore(Indexers[*corev1.ConfigMap]{"a": func(obj *corev1.ConfigMap) ([]string, error) {
+		first.Do(func() {
+			close(entered)
+			<-release // holds the read lock of indexValues
+		})
+		return []string{"x"}, nil
+	}})
+	put := make(chan error, 1)
+	go func() { put <- s.Add(cm("ns", "racer", "1")) }()
+	<-entered
+	added := make(chan error, 1)
+	go func() {
+		added <- s.AddIndexers(Indexers[*corev1.ConfigMap]{"b": func(obj *corev1.ConfigMap) ([]string, error) {
+			return []string{obj.Name}, nil
+		}})
+	}()
+	// Once AddIndexers waits for the write lock, new readers are refused: then let put go on, so
+	// that AddIndexers runs between put's index computation and its write.
+	for s.mu.TryRLock() {
+		s.mu.RUnlock()
+		runtime.Gosched()
+	}
+	close(release)
+	if err := <-added; err != nil {
+		t.Fatal(err)
+	}
+	if err := <-put; err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ByIndex("b", "racer")
+	if err != nil || len(got) != 1 {
+		t.Fatalf("index b holds %d objects for racer (%v), want 1", len(got), err)
 	}
 }
