@@ -6,7 +6,8 @@
 //	obj, err := crontabs.Namespace("default").Get(ctx, "nightly", metav1.GetOptions{})
 //
 // Pair it with discovery.RESTMapper to go from a kind or a short name to a resource, and with
-// NewInformer for a watch cache of unstructured objects.
+// package dynamicinformer for a watch cache of unstructured objects.
 //
-// Layer: beside the typed clients, over client/rest; informers come from client/cache.
+// Layer: beside the typed clients, over client/rest; it imports client/rest and apimachinery, never
+// client/cache (informers over it live in client/dynamic/dynamicinformer, one layer up).
 package dynamic

@@ -16,6 +16,7 @@ import (
 
 	"github.com/kubegen/kubegen/client/cache"
 	"github.com/kubegen/kubegen/client/dynamic"
+	"github.com/kubegen/kubegen/client/dynamic/dynamicinformer"
 )
 
 var crontabOnce sync.Once
@@ -197,7 +198,7 @@ func TestDynamicInformer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	inf := dynamic.NewInformer(client, crontabGVR, "dynamic-informer", cache.InformerOptions[*unstructured.Unstructured]{})
+	inf := dynamicinformer.New(client, crontabGVR, "dynamic-informer", cache.InformerOptions[*unstructured.Unstructured]{})
 	runCtx, cancel := context.WithCancel(c)
 	defer cancel()
 	go inf.Run(runCtx)
