@@ -124,6 +124,16 @@ func TestRequestShapes(t *testing.T) {
 			return c.UpdateSubresource(ctx, "x", "scale", scale, &metav1.UpdateOptions{DryRun: []string{"All"}}, &autoscalingv1.Scale{})
 		}, "PUT", "/api/v1/namespaces/ns/configmaps/x/scale", url.Values{"dryRun": {"All"}}, "application/json",
 			func(t *testing.T, b map[string]any) { wantField(t, b, "spec", map[string]any{"replicas": float64(3)}) }},
+		{"apply subresource", "ns", func(c *configMapClient) error {
+			scale := &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
+				ObjectMeta: metav1.ObjectMeta{Name: "x"}, Spec: autoscalingv1.ScaleSpec{Replicas: 3}}
+			return c.ApplySubresource(ctx, "x", "scale", scale, metav1.ApplyOptions{FieldManager: "m", Force: true}, &autoscalingv1.Scale{})
+		}, "PATCH", "/api/v1/namespaces/ns/configmaps/x/scale", url.Values{"fieldManager": {"m"}, "force": {"true"}}, "application/apply-patch+yaml",
+			func(t *testing.T, b map[string]any) {
+				wantField(t, b, "apiVersion", "autoscaling/v1")
+				wantField(t, b, "kind", "Scale")
+				wantField(t, b, "spec", map[string]any{"replicas": float64(3)})
+			}},
 		{"create subresource", "ns", func(c *configMapClient) error {
 			ev := &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: "x"}}
 			return c.CreateSubresource(ctx, "x", "eviction", ev, nil, &metav1.Status{})

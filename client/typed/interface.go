@@ -58,6 +58,9 @@ type SubresourceClient interface {
 	CreateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error
 	// UpdateSubresource puts body to the named object's subresource and reads the answer into result.
 	UpdateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error
+	// ApplySubresource applies body (with its apiVersion and kind set) to the named object's
+	// subresource with server-side apply and reads the answer into result.
+	ApplySubresource(ctx context.Context, name, subresource string, body runtime.Object, opts metav1.ApplyOptions, result runtime.Object) error
 }
 
 // Interface is the whole method set of Client, which the fake Client in package fake also has.
