@@ -138,6 +138,9 @@ func (k envelopeKind) probe() []byte {
 // error is handed back to the serializer (obj is untouched then) so that the error is the
 // serializer's own.
 func (j *jsonDirect) decodeInto(data []byte, obj runtime.Object) (bool, error) {
+	if obj == nil {
+		return false, nil
+	}
 	tm, ok := scanTypeMeta(data)
 	if !ok {
 		return false, nil

@@ -394,6 +394,29 @@ func TestIntoAnotherKindIsAnError(t *testing.T) {
 	}
 }
 
+func TestIntoNilIsAnErrorNotAPanic(t *testing.T) {
+	c := testClient(t, "http://unused", ContentTypeJSON, nil)
+	body := encodeAs(t, ContentTypeJSON, sampleConfigMap())
+	for _, obj := range []runtime.Object{nil, (*corev1.ConfigMap)(nil)} {
+		for range 2 { // the second time the direct path may decide
+			res := Result{body: body, contentType: ContentTypeJSON, statusCode: 200, codecs: c.codecs}
+			panicked, err := intoRecovering(res, obj)
+			if panicked || err == nil {
+				t.Errorf("Into(%#v) = %v (panicked: %v), want an error", obj, err, panicked)
+			}
+		}
+	}
+}
+
+func intoRecovering(res Result, obj runtime.Object) (panicked bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			panicked, err = true, fmt.Errorf("%v", p)
+		}
+	}()
+	return false, res.Into(obj)
+}
+
 func TestWatchDecoderDirectJSONMatchesSerializer(t *testing.T) {
 	events := []watch.Event{
 		{Type: watch.Added, Object: realisticConfigMap()},
