@@ -28,6 +28,6 @@
 //     this off). Mutating a cached object's labels would thus change other objects too — one more
 //     reason never to mutate cached objects.
 //
-// Layer: cache sits above the REST layer; it imports apimachinery and klog and knows clients only
-// through the ListerWatcher interface, so it never depends on generated code.
+// Layer: cache sits above the REST layer; it imports apimachinery, klog and client/internal/fifo and
+// knows clients only through the ListerWatcher interface, so it never depends on generated code.
 package cache

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/kubegen/kubegen/client/internal/fifo"
 )
 
 // notifyKind says what a notification is about.
@@ -35,7 +37,7 @@ type Registration[T Object] struct {
 	id       int
 
 	mu       sync.Mutex
-	pending  fifo[notification[T]]
+	pending  fifo.Queue[notification[T]]
 	wake     chan struct{}
 	stop     chan struct{}
 	stopOnce sync.Once
@@ -73,7 +75,7 @@ func (r *Registration[T]) LastSyncError() error {
 func (r *Registration[T]) push(ns ...notification[T]) {
 	r.mu.Lock()
 	for _, n := range ns {
-		r.pending.push(n)
+		r.pending.Push(n)
 	}
 	r.mu.Unlock()
 	select {
@@ -85,10 +87,10 @@ func (r *Registration[T]) push(ns ...notification[T]) {
 func (r *Registration[T]) pop() (notification[T], bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.pending.len() == 0 {
+	if r.pending.Len() == 0 {
 		return notification[T]{}, false
 	}
-	return r.pending.pop(), true
+	return r.pending.Pop(), true
 }
 
 // close stops the handler's goroutine; pending notifications are dropped.

@@ -16,6 +16,6 @@
 // The queue starts no long-lived goroutine: delayed keys are released by a single timer, which
 // ShutDown stops, so a shut-down queue leaves nothing running.
 //
-// Layer: workqueue is a leaf of kubegen's runtime; it imports only the standard library and may be
-// used by package cache, generated code and controllers.
+// Layer: workqueue is a leaf of kubegen's runtime; it imports only the standard library and
+// client/internal/fifo, and may be used by package cache, generated code and controllers.
 package workqueue

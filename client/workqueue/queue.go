@@ -3,6 +3,8 @@ package workqueue
 import (
 	"sync"
 	"time"
+
+	"github.com/kubegen/kubegen/client/internal/fifo"
 )
 
 // Queue is a work queue of keys of type T. The zero value is not usable; create one with New.
@@ -11,7 +13,7 @@ type Queue[T comparable] struct {
 	mu         sync.Mutex
 	readyCond  *sync.Cond // signalled when a key becomes ready or on shutdown
 	drainCond  *sync.Cond // broadcast when processing finishes during a drain
-	ready      fifo[T]
+	ready      fifo.Queue[T]
 	dirty      map[T]struct{} // queued, or re-added while processing
 	processing map[T]struct{}
 	shutdown   bool
@@ -66,7 +68,7 @@ func (q *Queue[T]) addLocked(key T) {
 	if _, busy := q.processing[key]; busy {
 		return
 	}
-	q.ready.push(key)
+	q.ready.Push(key)
 	q.readyCond.Signal()
 }
 
@@ -75,14 +77,14 @@ func (q *Queue[T]) addLocked(key T) {
 func (q *Queue[T]) Get() (key T, shutdown bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	for q.ready.len() == 0 && !q.shutdown {
+	for q.ready.Len() == 0 && !q.shutdown {
 		q.readyCond.Wait()
 	}
-	if q.ready.len() == 0 {
+	if q.ready.Len() == 0 {
 		var zero T
 		return zero, true
 	}
-	key = q.ready.pop()
+	key = q.ready.Pop()
 	q.processing[key] = struct{}{}
 	delete(q.dirty, key)
 	return key, false
@@ -98,7 +100,7 @@ func (q *Queue[T]) Done(key T) {
 	}
 	delete(q.processing, key)
 	if _, again := q.dirty[key]; again {
-		q.ready.push(key)
+		q.ready.Push(key)
 		q.readyCond.Signal()
 	}
 	if q.draining {
@@ -111,7 +113,7 @@ func (q *Queue[T]) Done(key T) {
 func (q *Queue[T]) Len() int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return q.ready.len()
+	return q.ready.Len()
 }
 
 // ShutDown makes the queue refuse new keys, drops delayed keys and wakes all workers blocked in
@@ -140,7 +142,7 @@ func (q *Queue[T]) ShutDownWithDrain() {
 	defer q.mu.Unlock()
 	q.draining = true
 	q.shutdownLocked()
-	for len(q.processing) > 0 || q.ready.len() > 0 {
+	for len(q.processing) > 0 || q.ready.Len() > 0 {
 		q.drainCond.Wait()
 	}
 	q.draining = false
