@@ -48,6 +48,7 @@ func (m *Memory) Invalidate() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.snap, m.fresh, m.version = nil, false, nil
+	m.inflight = nil // a pass in progress may hold the old answer: the next caller starts a new one
 	if m.forget != nil {
 		m.forget()
 	}
@@ -81,9 +82,11 @@ func (m *Memory) snapshot(ctx context.Context) (*snapshot, error) {
 			fresh = true
 		}
 		m.mu.Lock()
-		m.inflight = nil
-		if p.err == nil {
-			m.snap, m.fresh = p.snap, fresh
+		if m.inflight == p { // else Invalidate ran meanwhile: do not cache what may be stale
+			m.inflight = nil
+			if p.err == nil {
+				m.snap, m.fresh = p.snap, fresh
+			}
 		}
 		m.mu.Unlock()
 		close(p.done)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -318,4 +319,65 @@ func statusOf(err error) int32 {
 		return s.Status().Code
 	}
 	return 0
+}
+
+// Invalidate during a discovery pass: the pass's (stale) answer is not cached, and a call after
+// Invalidate asks the server again instead of joining the pass.
+func TestMemoryInvalidateDuringPass(t *testing.T) {
+	var state atomic.Int32 // 0: the server serves group "apps"; 1: group "apps2"
+	var gated atomic.Bool
+	entered, release := make(chan struct{}), make(chan struct{})
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", aggregatedType)
+		if r.URL.Path == "/api" {
+			w.Write([]byte(aggregatedCore))
+			return
+		}
+		body := aggregatedGroups // decided when the request arrives
+		if state.Load() == 1 {
+			body = strings.Replace(body, `"name":"apps"`, `"name":"apps2"`, 1)
+		}
+		if gated.CompareAndSwap(false, true) {
+			close(entered)
+			<-release
+		}
+		w.Write([]byte(body))
+	}))
+	t.Cleanup(s.Close)
+	m := NewMemory(client(t, s.URL))
+	ctx := context.Background()
+	groupsOf := func() (string, error) {
+		g, err := m.ServerGroups(ctx)
+		if err != nil {
+			return "", err
+		}
+		var out []string
+		for _, grp := range g.Groups {
+			out = append(out, grp.Name)
+		}
+		return strings.Join(out, ","), nil
+	}
+	first := make(chan error, 1)
+	go func() { _, err := groupsOf(); first <- err }()
+	<-entered // the pass holds the old answer
+	state.Store(1)
+	m.Invalidate()
+	second := make(chan string, 1)
+	go func() {
+		g, err := groupsOf()
+		if err != nil {
+			t.Error(err)
+		}
+		second <- g
+	}()
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	if g := <-second; !strings.Contains(g, "apps2") {
+		t.Fatalf("groups after Invalidate = %q, want the server's new group apps2", g)
+	}
+	if g, err := groupsOf(); err != nil || !strings.Contains(g, "apps2") {
+		t.Fatalf("cached groups = %q, %v; want apps2 (the stale pass must not be cached)", g, err)
+	}
 }
