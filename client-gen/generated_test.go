@@ -83,6 +83,13 @@ func TestGeneratedClientRequests(t *testing.T) {
 			_, err := cs.ExampleV1().Widgets("ns").UpdateScale(ctx, "w", &autoscalingv1.Scale{ObjectMeta: metav1.ObjectMeta{Name: "w"}}, metav1.UpdateOptions{})
 			return err
 		}, "PUT /apis/example.kubegen.io/v1/namespaces/ns/widgets/w/scale"},
+		{"method apply scale", func() error {
+			s, err := cs.ExampleV1().Widgets("ns").ApplyScale(ctx, "w", applyScale(3), metav1.ApplyOptions{FieldManager: "m"})
+			if err == nil && s.Spec.Replicas != 3 {
+				t.Errorf("scale replicas %d, want 3", s.Spec.Replicas)
+			}
+			return err
+		}, "PATCH /apis/example.kubegen.io/v1/namespaces/ns/widgets/w/scale"},
 		{"method create token", func() error {
 			tok, err := cs.ExampleV1().Sprockets("ns").CreateToken(ctx, "s", &examplev1.Token{}, metav1.CreateOptions{})
 			if err == nil && tok.Value != "t0ken" {
@@ -155,6 +162,15 @@ func TestGeneratedFake(t *testing.T) {
 	if s, err := widgets.GetScale(ctx, "w", metav1.GetOptions{}); err != nil || s.Spec.Replicas != 4 {
 		t.Errorf("GetScale after UpdateScale: %v %+v", err, s)
 	}
+	if s, err := widgets.ApplyScale(ctx, "w", applyScale(6), metav1.ApplyOptions{FieldManager: "m", Force: true}); err != nil || s.Spec.Replicas != 6 {
+		t.Fatalf("ApplyScale: %v %+v", err, s)
+	}
+	if w, err := widgets.Get(ctx, "w", metav1.GetOptions{}); err != nil || w.Spec.Replicas != 6 {
+		t.Errorf("Get after ApplyScale: %v %+v", err, w)
+	}
+	if _, err := widgets.ApplyScale(ctx, "w", applyScale(6), metav1.ApplyOptions{}); !apierrors.IsInvalid(err) {
+		t.Errorf("ApplyScale without a field manager: %v, want Invalid", err)
+	}
 	if _, err := cs.ExampleV1().Policies().Create(ctx, &examplev1.Policy{ObjectMeta: metav1.ObjectMeta{Name: "p"}}, metav1.CreateOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -181,4 +197,10 @@ func TestGeneratedClientsetSharesRateLimiter(t *testing.T) {
 	if l := unlimited.ExampleV1().RESTClient().GetRateLimiter(); l != nil {
 		t.Errorf("QPS < 0: limiter %v, want none", l)
 	}
+}
+
+// applyScale is the body of a server-side apply to a scale subresource.
+func applyScale(replicas int32) *autoscalingv1.Scale {
+	return &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
+		ObjectMeta: metav1.ObjectMeta{Name: "w"}, Spec: autoscalingv1.ScaleSpec{Replicas: replicas}}
 }

@@ -58,7 +58,6 @@ type kindData struct {
 	Lower          string // file name stem: "deployment"
 	Impl           string // unexported type implementing the interface: "deployments"
 	Methods        []methodData
-	Skipped        []*model.Method // +genclient:method entries that cannot be generated
 	StatusSub      bool
 	CustomResource bool
 	GV             string         // "AppsV1"
@@ -95,10 +94,6 @@ func (l layout) kindData(k *model.Kind) kindData {
 		d.List = types.Ref(k.List.Name.Package, k.List.Name.Name)
 	}
 	for _, m := range k.Methods {
-		if m.Verb == "apply" {
-			d.Skipped = append(d.Skipped, m)
-			continue
-		}
 		d.Methods = append(d.Methods, methodData{
 			Method:     m,
 			Input:      types.Ref(m.Input.Package, m.Input.Name),

@@ -38,12 +38,14 @@ var methodDocs = map[string]string{
 	"get":    "$.m.Name$ returns the $if .m.Subresource$$.m.Subresource$ of the $end$named $.k.Name$.",
 	"create": "$.m.Name$ creates $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ from $.m.InputParam$ and returns the server's answer.",
 	"update": "$.m.Name$ replaces $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ with $.m.InputParam$ and returns the server's copy.",
+	"apply":  "$.m.Name$ applies $.m.InputParam$ to $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ by server-side apply and returns\n\t// the server's answer. $.m.InputParam$ must set its apiVersion and kind and only the fields you manage;\n\t// opts.FieldManager is required.",
 }
 
 var methodSigs = map[string]string{
 	"get":    "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, opts $.getOptions|raw$) (*$.m.Result|raw$, error)",
 	"create": "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.createOptions|raw$) (*$.m.Result|raw$, error)",
 	"update": "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.updateOptions|raw$) (*$.m.Result|raw$, error)",
+	"apply":  "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.applyOptions|raw$) (*$.m.Result|raw$, error)",
 }
 
 // methodCalls are the generic client calls behind each extra method.
@@ -51,6 +53,7 @@ var methodCalls = map[string]string{
 	"get":    "GetSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", &opts, result)",
 	"create": "CreateSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, &opts, result)",
 	"update": "UpdateSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, &opts, result)",
+	"apply":  "ApplySubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, opts, result)",
 }
 
 // writeInterface writes <Kind>sGetter and <Kind>Interface.
@@ -71,9 +74,6 @@ type $.Name$Interface interface {
 	for _, m := range d.Methods {
 		ma := args("k", d, "m", m)
 		sw.Do("\t// "+methodDocs[m.Verb]+"\n\t"+methodSigs[m.Verb]+"\n", ma)
-	}
-	for _, m := range d.Skipped {
-		sw.Do("\t// $.Name$ (+genclient:method, verb=apply) is not generated: apply a $.Subresource$ with Patch and\n\t// types.ApplyPatchType (or ApplyYAMLPatchType), naming the subresource.\n", m)
 	}
 	sw.Do("\n\t$.Name$Expansion\n}\n\n", a)
 }

@@ -11,6 +11,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
 
@@ -128,3 +129,60 @@ func (c *contentTypes) last() string {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+
+// TestApplyScaleAgainstCluster applies a Deployment's scale with server-side apply through the
+// generated ApplyScale: a conflict with the manager owning spec.replicas unless forced, then the
+// new replicas on the Deployment, owned by the scaler in a managedFields entry of subresource
+// scale, and a stale resourceVersion refused.
+func TestApplyScaleAgainstCluster(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cs, err := kubernetes.NewForConfig(testCluster.AdminConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns, err := cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{GenerateName: "applyscale-"}}, metav1.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deployments := cs.AppsV1().Deployments(ns.Name)
+	d := deployment("web", 1)
+	d.TypeMeta = metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"}
+	created, err := deployments.Apply(ctx, d, metav1.ApplyOptions{FieldManager: "owner"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scale := func(replicas int32) *autoscalingv1.Scale {
+		return &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
+			ObjectMeta: metav1.ObjectMeta{Name: "web"}, Spec: autoscalingv1.ScaleSpec{Replicas: replicas}}
+	}
+	if _, err := deployments.ApplyScale(ctx, "web", scale(3), metav1.ApplyOptions{FieldManager: "scaler"}); !apierrors.IsConflict(err) {
+		t.Fatalf("ApplyScale of replicas another manager owns: %v, want Conflict", err)
+	}
+	got, err := deployments.ApplyScale(ctx, "web", scale(3), metav1.ApplyOptions{FieldManager: "scaler", Force: true})
+	if err != nil || got.Spec.Replicas != 3 {
+		t.Fatalf("forced ApplyScale: %v %+v", err, got)
+	}
+	after, err := deployments.Get(ctx, "web", metav1.GetOptions{})
+	if err != nil || *after.Spec.Replicas != 3 {
+		t.Fatalf("Deployment after ApplyScale: %v %+v", err, after)
+	}
+	var entry *metav1.ManagedFieldsEntry
+	for i := range after.ManagedFields {
+		if after.ManagedFields[i].Manager == "scaler" {
+			entry = &after.ManagedFields[i]
+		}
+	}
+	if entry == nil || entry.Subresource != "scale" || entry.Operation != metav1.ManagedFieldsOperationApply {
+		t.Errorf("managedFields %+v: want an Apply entry of scaler for subresource scale", after.ManagedFields)
+	}
+	stale := scale(5)
+	stale.ResourceVersion = created.ResourceVersion
+	if _, err := deployments.ApplyScale(ctx, "web", stale, metav1.ApplyOptions{FieldManager: "scaler"}); !apierrors.IsConflict(err) {
+		t.Errorf("ApplyScale with a stale resourceVersion: %v, want Conflict", err)
+	}
+	if _, err := deployments.ApplyScale(ctx, "web", &autoscalingv1.Scale{Spec: autoscalingv1.ScaleSpec{Replicas: 2}},
+		metav1.ApplyOptions{FieldManager: "scaler"}); err == nil {
+		t.Error("ApplyScale of a body without apiVersion and kind succeeded")
+	}
+}

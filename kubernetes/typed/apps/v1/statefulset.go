@@ -47,8 +47,10 @@ type StatefulSetInterface interface {
 	GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named StatefulSet with scale and returns the server's copy.
 	UpdateScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error)
-	// ApplyScale (+genclient:method, verb=apply) is not generated: apply a scale with Patch and
-	// types.ApplyPatchType (or ApplyYAMLPatchType), naming the subresource.
+	// ApplyScale applies scale to the scale of the named StatefulSet by server-side apply and returns
+	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
+	// opts.FieldManager is required.
+	ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
 
 	StatefulSetExpansion
 }
@@ -77,6 +79,15 @@ func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opt
 func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
 	if err := c.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+// ApplyScale implements StatefulSetInterface.
+func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+	result := &autoscalingv1.Scale{}
+	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

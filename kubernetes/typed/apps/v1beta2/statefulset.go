@@ -46,8 +46,10 @@ type StatefulSetInterface interface {
 	GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*appsv1beta2.Scale, error)
 	// UpdateScale replaces the scale of the named StatefulSet with scale and returns the server's copy.
 	UpdateScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.UpdateOptions) (*appsv1beta2.Scale, error)
-	// ApplyScale (+genclient:method, verb=apply) is not generated: apply a scale with Patch and
-	// types.ApplyPatchType (or ApplyYAMLPatchType), naming the subresource.
+	// ApplyScale applies scale to the scale of the named StatefulSet by server-side apply and returns
+	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
+	// opts.FieldManager is required.
+	ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error)
 
 	StatefulSetExpansion
 }
@@ -76,6 +78,15 @@ func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opt
 func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.UpdateOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
 	if err := c.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+// ApplyScale implements StatefulSetInterface.
+func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
+	result := &appsv1beta2.Scale{}
+	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

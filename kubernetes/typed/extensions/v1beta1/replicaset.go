@@ -46,8 +46,10 @@ type ReplicaSetInterface interface {
 	GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error)
 	// UpdateScale replaces the scale of the named ReplicaSet with scale and returns the server's copy.
 	UpdateScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error)
-	// ApplyScale (+genclient:method, verb=apply) is not generated: apply a scale with Patch and
-	// types.ApplyPatchType (or ApplyYAMLPatchType), naming the subresource.
+	// ApplyScale applies scale to the scale of the named ReplicaSet by server-side apply and returns
+	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
+	// opts.FieldManager is required.
+	ApplyScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error)
 
 	ReplicaSetExpansion
 }
@@ -76,6 +78,15 @@ func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts 
 func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
 	if err := c.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+// ApplyScale implements ReplicaSetInterface.
+func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
+	result := &extensionsv1beta1.Scale{}
+	if err := c.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -47,3 +47,12 @@ func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string
 	}
 	return result, nil
 }
+
+// ApplyScale implements DeploymentInterface.
+func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+	result := &autoscalingv1.Scale{}
+	if err := c.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}

@@ -47,3 +47,12 @@ func (c *fakeReplicaSets) UpdateScale(ctx context.Context, replicaSetName string
 	}
 	return result, nil
 }
+
+// ApplyScale implements ReplicaSetInterface.
+func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+	result := &autoscalingv1.Scale{}
+	if err := c.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}

@@ -47,3 +47,12 @@ func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName stri
 	}
 	return result, nil
 }
+
+// ApplyScale implements StatefulSetInterface.
+func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+	result := &autoscalingv1.Scale{}
+	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}

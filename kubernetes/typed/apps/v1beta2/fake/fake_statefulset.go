@@ -46,3 +46,12 @@ func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName stri
 	}
 	return result, nil
 }
+
+// ApplyScale implements StatefulSetInterface.
+func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
+	result := &appsv1beta2.Scale{}
+	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}

@@ -46,3 +46,12 @@ func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string
 	}
 	return result, nil
 }
+
+// ApplyScale implements DeploymentInterface.
+func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
+	result := &extensionsv1beta1.Scale{}
+	if err := c.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}

@@ -48,3 +48,12 @@ func (c *fakeWidgets) UpdateScale(ctx context.Context, widgetName string, scale 
 	}
 	return result, nil
 }
+
+// ApplyScale implements WidgetInterface.
+func (c *fakeWidgets) ApplyScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+	result := &autoscalingv1.Scale{}
+	if err := c.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
+		return nil, err
+	}
+	return result, nil
+}
