@@ -12,13 +12,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 	"k8s.io/klog/v2"
 
 	clientgen "github.com/kubegen/kubegen/client-gen"
 	"github.com/kubegen/kubegen/internal/apistubs"
+	"github.com/kubegen/kubegen/internal/codegen/command"
 )
 
 func main() {
@@ -40,7 +40,7 @@ func main() {
 
 	written, err := clientgen.Run(fs.Args(), a)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, relative(err.Error()))
+		fmt.Fprintln(os.Stderr, command.Relative(err.Error()))
 		os.Exit(1)
 	}
 	klog.V(1).Infof("client-gen: %d file(s) written", len(written))
@@ -49,20 +49,10 @@ func main() {
 	}
 	stub, wrote, err := stubs.CutFor(filepath.Join(a.OutputDir, a.ClientsetName))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "client-gen: interface stubs: "+relative(err.Error()))
+		fmt.Fprintln(os.Stderr, "client-gen: interface stubs: "+command.Relative(err.Error()))
 		os.Exit(1)
 	}
 	if wrote {
-		fmt.Fprintf(os.Stderr, "client-gen: release stub %s written\n", relative(stub))
+		fmt.Fprintf(os.Stderr, "client-gen: release stub %s written\n", command.Relative(stub))
 	}
-}
-
-// relative shortens absolute paths under the working directory in messages, so file:line
-// positions read as they do in the user's editor.
-func relative(msg string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return msg
-	}
-	return strings.ReplaceAll(msg, wd+string(os.PathSeparator), "")
 }

@@ -11,42 +11,16 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"strings"
-
-	"github.com/spf13/pflag"
-	"k8s.io/klog/v2"
-
 	informergen "github.com/kubegen/kubegen/informer-gen"
+	"github.com/kubegen/kubegen/internal/codegen/command"
 )
 
 func main() {
-	klog.InitFlags(nil)
 	a := informergen.DefaultArgs()
-	fs := pflag.NewFlagSet("informer-gen", pflag.ExitOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: informer-gen [flags] <package patterns of API types>\n\n%s", fs.FlagUsages())
-	}
-	a.AddFlags(fs)
-	fs.AddGoFlagSet(flag.CommandLine)
-	_ = fs.Parse(os.Args[1:])
-
-	written, err := informergen.Run(fs.Args(), a)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, relative(err.Error()))
-		os.Exit(1)
-	}
-	klog.V(1).Infof("informer-gen: %d file(s) written", len(written))
-}
-
-// relative shortens absolute paths under the working directory, so file:line positions read as
-// they do in an editor.
-func relative(msg string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return msg
-	}
-	return strings.ReplaceAll(msg, wd+string(os.PathSeparator), "")
+	command.Command{
+		Name:     informergen.Tool,
+		Args:     "<package patterns of API types>",
+		AddFlags: a.AddFlags,
+		Run:      func(patterns []string) ([]string, error) { return informergen.Run(patterns, a) },
+	}.Main()
 }

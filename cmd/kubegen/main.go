@@ -18,12 +18,12 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/pflag"
 	"k8s.io/klog/v2"
 
 	"github.com/kubegen/kubegen/internal/apistubs"
+	"github.com/kubegen/kubegen/internal/codegen/command"
 )
 
 func main() {
@@ -46,24 +46,14 @@ func main() {
 	}
 	written, err := o.run(fs.Args())
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kubegen: "+relative(err.Error()))
+		fmt.Fprintln(os.Stderr, "kubegen: "+command.Relative(err.Error()))
 		os.Exit(1)
 	}
 	klog.V(1).Infof("kubegen: %d file(s) written", len(written))
 	if stub, wrote, err := o.cutStubs(); err != nil {
-		fmt.Fprintln(os.Stderr, "kubegen: interface stubs: "+relative(err.Error()))
+		fmt.Fprintln(os.Stderr, "kubegen: interface stubs: "+command.Relative(err.Error()))
 		os.Exit(1)
 	} else if wrote {
-		fmt.Fprintf(os.Stderr, "kubegen: release stub %s written\n", relative(stub))
+		fmt.Fprintf(os.Stderr, "kubegen: release stub %s written\n", command.Relative(stub))
 	}
-}
-
-// relative shortens absolute paths under the working directory, so file:line positions read as
-// they do in an editor.
-func relative(msg string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return msg
-	}
-	return strings.ReplaceAll(msg, wd+string(os.PathSeparator), "")
 }

@@ -8,42 +8,16 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"strings"
-
-	"github.com/spf13/pflag"
-	"k8s.io/klog/v2"
-
+	"github.com/kubegen/kubegen/internal/codegen/command"
 	listergen "github.com/kubegen/kubegen/lister-gen"
 )
 
 func main() {
-	klog.InitFlags(nil)
 	a := listergen.DefaultArgs()
-	fs := pflag.NewFlagSet("lister-gen", pflag.ExitOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: lister-gen [flags] <package patterns of API types>\n\n%s", fs.FlagUsages())
-	}
-	a.AddFlags(fs)
-	fs.AddGoFlagSet(flag.CommandLine)
-	_ = fs.Parse(os.Args[1:])
-
-	written, err := listergen.Run(fs.Args(), a)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, relative(err.Error()))
-		os.Exit(1)
-	}
-	klog.V(1).Infof("lister-gen: %d file(s) written", len(written))
-}
-
-// relative shortens absolute paths under the working directory, so file:line positions read as
-// they do in an editor.
-func relative(msg string) string {
-	wd, err := os.Getwd()
-	if err != nil {
-		return msg
-	}
-	return strings.ReplaceAll(msg, wd+string(os.PathSeparator), "")
+	command.Command{
+		Name:     listergen.Tool,
+		Args:     "<package patterns of API types>",
+		AddFlags: a.AddFlags,
+		Run:      func(patterns []string) ([]string, error) { return listergen.Run(patterns, a) },
+	}.Main()
 }
