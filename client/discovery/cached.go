@@ -23,6 +23,7 @@ type CachedInterface interface {
 type Memory struct {
 	client *Client
 	load   func(ctx context.Context) (*snapshot, bool, error) // loads from a lower cache, or nil
+	save   func(*snapshot)                                    // stores a fresh pass in the lower cache, or nil
 	forget func()                                             // invalidates the lower cache, or nil
 
 	mu       sync.Mutex
@@ -86,6 +87,9 @@ func (m *Memory) snapshot(ctx context.Context) (*snapshot, error) {
 			m.inflight = nil
 			if p.err == nil {
 				m.snap, m.fresh = p.snap, fresh
+				if fresh && m.save != nil {
+					m.save(p.snap) // under m.mu, so never after an Invalidate's forget
+				}
 			}
 		}
 		m.mu.Unlock()

@@ -321,9 +321,24 @@ func statusOf(err error) int32 {
 	return 0
 }
 
-// Invalidate during a discovery pass: the pass's (stale) answer is not cached, and a call after
-// Invalidate asks the server again instead of joining the pass.
-func TestMemoryInvalidateDuringPass(t *testing.T) {
+// Invalidate during a discovery pass: the pass's (stale) answer is not cached, in memory or on disk,
+// and a call after Invalidate asks the server again instead of joining the pass.
+func TestInvalidateDuringPass(t *testing.T) {
+	caches := map[string]func(t *testing.T) func(c *Client, host string) *Memory{
+		"memory": func(*testing.T) func(*Client, string) *Memory {
+			return func(c *Client, _ string) *Memory { return NewMemory(c) }
+		},
+		"disk": func(t *testing.T) func(*Client, string) *Memory {
+			dir := t.TempDir()
+			return func(c *Client, host string) *Memory { return NewDisk(c, host, dir, time.Hour) }
+		},
+	}
+	for name, newCache := range caches {
+		t.Run(name, func(t *testing.T) { testInvalidateDuringPass(t, newCache(t)) })
+	}
+}
+
+func testInvalidateDuringPass(t *testing.T, newCache func(c *Client, host string) *Memory) {
 	var state atomic.Int32 // 0: the server serves group "apps"; 1: group "apps2"
 	var gated atomic.Bool
 	entered, release := make(chan struct{}), make(chan struct{})
@@ -344,7 +359,7 @@ func TestMemoryInvalidateDuringPass(t *testing.T) {
 		w.Write([]byte(body))
 	}))
 	t.Cleanup(s.Close)
-	m := NewMemory(client(t, s.URL))
+	m := newCache(client(t, s.URL), s.URL)
 	ctx := context.Background()
 	groupsOf := func() (string, error) {
 		g, err := m.ServerGroups(ctx)
@@ -370,14 +385,28 @@ func TestMemoryInvalidateDuringPass(t *testing.T) {
 		}
 		second <- g
 	}()
-	close(release)
+	// The call after Invalidate must not wait for the pass started before it; the bound only keeps
+	// a failure from hanging the test.
+	var g string
+	select {
+	case g = <-second:
+	case <-time.After(time.Minute):
+		close(release)
+		t.Fatal("the call after Invalidate waited for the pass started before it")
+	}
+	if !strings.Contains(g, "apps2") {
+		t.Fatalf("groups after Invalidate = %q, want the server's new group apps2", g)
+	}
+	close(release) // the superseded pass ends now, after the new one
 	if err := <-first; err != nil {
 		t.Fatal(err)
 	}
-	if g := <-second; !strings.Contains(g, "apps2") {
-		t.Fatalf("groups after Invalidate = %q, want the server's new group apps2", g)
-	}
 	if g, err := groupsOf(); err != nil || !strings.Contains(g, "apps2") {
 		t.Fatalf("cached groups = %q, %v; want apps2 (the stale pass must not be cached)", g, err)
+	}
+	// A new cache over the same directory (a new process) reads what the first one kept.
+	m = newCache(client(t, s.URL), s.URL)
+	if g, err := groupsOf(); err != nil || !strings.Contains(g, "apps2") {
+		t.Fatalf("groups of a new cache = %q, %v; want apps2", g, err)
 	}
 }

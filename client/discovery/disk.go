@@ -23,19 +23,18 @@ func NewDisk(c *Client, host, dir string, ttl time.Duration) *Memory {
 		ttl = DefaultDiskTTL
 	}
 	file := filepath.Join(dir, hostDir(host), "discovery.json")
-	m := &Memory{client: c, forget: func() { _ = os.Remove(file) }}
-	m.load = func(ctx context.Context) (*snapshot, bool, error) {
-		if s, ok := readSnapshot(file, ttl); ok {
-			return s, false, nil
-		}
-		s, err := c.fetch(ctx, true)
-		if err != nil {
-			return nil, false, err
-		}
-		writeSnapshot(file, s)
-		return s, true, nil
+	return &Memory{
+		client: c,
+		load: func(ctx context.Context) (*snapshot, bool, error) {
+			if s, ok := readSnapshot(file, ttl); ok {
+				return s, false, nil
+			}
+			s, err := c.fetch(ctx, true)
+			return s, err == nil, err
+		},
+		save:   func(s *snapshot) { writeSnapshot(file, s) },
+		forget: func() { _ = os.Remove(file) },
 	}
-	return m
 }
 
 // NewDiskForConfig is NewDisk for the server of c.
