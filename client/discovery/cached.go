@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -100,6 +101,9 @@ func (m *Memory) snapshot(ctx context.Context) (*snapshot, error) {
 		case <-p.done:
 		case <-ctx.Done():
 			return nil, ctx.Err()
+		}
+		if ctx.Err() == nil && (errors.Is(p.err, context.Canceled) || errors.Is(p.err, context.DeadlineExceeded)) {
+			return m.snapshot(ctx) // the pass ended with the context of the caller that started it, not ours
 		}
 	}
 	return p.snap, p.err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -408,5 +409,44 @@ func testInvalidateDuringPass(t *testing.T, newCache func(c *Client, host string
 	m = newCache(client(t, s.URL), s.URL)
 	if g, err := groupsOf(); err != nil || !strings.Contains(g, "apps2") {
 		t.Fatalf("groups of a new cache = %q, %v; want apps2", g, err)
+	}
+}
+
+// A caller that joined a discovery pass is not failed by the context of the caller that started it.
+func TestJoinedPassOutlivesItsStartersContext(t *testing.T) {
+	var gated atomic.Bool
+	entered := make(chan struct{})
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", aggregatedType)
+		if r.URL.Path == "/apis" && gated.CompareAndSwap(false, true) {
+			close(entered)
+			<-r.Context().Done() // the first pass never gets an answer
+			return
+		}
+		if r.URL.Path == "/api" {
+			w.Write([]byte(aggregatedCore))
+			return
+		}
+		w.Write([]byte(aggregatedGroups))
+	}))
+	t.Cleanup(s.Close)
+	m := NewMemory(client(t, s.URL))
+	starterCtx, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, err := m.ServerGroups(starterCtx); first <- err }()
+	<-entered
+	joined := make(chan error, 1)
+	go func() { _, err := m.ServerGroups(context.Background()); joined <- err }()
+	// The pass stays in flight until the starter is cancelled, so the second caller almost always
+	// joins it first (had it not, it would start a pass of its own and the test could not fail).
+	for range 100 {
+		runtime.Gosched()
+	}
+	cancel()
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Fatalf("starter: %v, want context.Canceled", err)
+	}
+	if err := <-joined; err != nil {
+		t.Fatalf("joined caller with a live context: %v", err)
 	}
 }
