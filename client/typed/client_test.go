@@ -89,8 +89,9 @@ func TestRequestShapes(t *testing.T) {
 				wantField(t, b, "kind", "DeleteOptions")
 			}},
 		{"delete collection", "ns", func(c *configMapClient) error {
-			return c.DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{LabelSelector: "app=web"})
-		}, "DELETE", "/api/v1/namespaces/ns/configmaps", url.Values{"labelSelector": {"app=web"}}, "application/json", nil},
+			return c.DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{LabelSelector: "app=web", TimeoutSeconds: &timeout})
+		}, "DELETE", "/api/v1/namespaces/ns/configmaps",
+			url.Values{"labelSelector": {"app=web"}, "timeoutSeconds": {"30"}, "timeout": {"30s"}}, "application/json", nil},
 		{"patch", "ns", func(c *configMapClient) error {
 			return expectObject(c.Patch(ctx, "x", types.MergePatchType, []byte(`{"data":{"k":null}}`), metav1.PatchOptions{FieldManager: "m"}))
 		}, "PATCH", "/api/v1/namespaces/ns/configmaps/x", url.Values{"fieldManager": {"m"}}, "application/merge-patch+json",
