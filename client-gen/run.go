@@ -1,7 +1,6 @@
 package clientgen
 
 import (
-	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
 	"github.com/kubegen/kubegen/internal/codegen"
@@ -14,15 +13,7 @@ const Tool = "client-gen"
 
 // generator describes client-gen with the options a.
 func (a *Args) generator() codegen.Generator {
-	return codegen.Generator{
-		Tool:         Tool,
-		Validate:     a.Validate,
-		GoHeaderFile: a.GoHeaderFile,
-		VerifyOnly:   a.VerifyOnly,
-		Targets: func(api *model.API, header []byte) ([]generator.Target, error) {
-			return Targets(api, a, header)
-		},
-	}
+	return codegen.New(Tool, a, a.GoHeaderFile, a.VerifyOnly, Targets)
 }
 
 // Job builds client-gen's share of a run over an already loaded universe (kubegen shares one load

@@ -1,10 +1,7 @@
 package informergen
 
 import (
-	"k8s.io/gengo/v2/generator"
-
 	"github.com/kubegen/kubegen/internal/codegen"
-	"github.com/kubegen/kubegen/internal/codegen/model"
 	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
@@ -13,15 +10,7 @@ const Tool = "informer-gen"
 
 // generator describes informer-gen with the options a.
 func (a *Args) generator() codegen.Generator {
-	return codegen.Generator{
-		Tool:         Tool,
-		Validate:     a.Validate,
-		GoHeaderFile: a.GoHeaderFile,
-		VerifyOnly:   a.VerifyOnly,
-		Targets: func(api *model.API, header []byte) ([]generator.Target, error) {
-			return Targets(api, a, header)
-		},
-	}
+	return codegen.New(Tool, a, a.GoHeaderFile, a.VerifyOnly, Targets)
 }
 
 // Job builds informer-gen's share of a run over an already loaded universe (kubegen shares one

@@ -28,6 +28,26 @@ type Generator struct {
 	Targets func(api *model.API, header []byte) ([]generator.Target, error)
 }
 
+// Options are a generator's options: they check themselves and name the plural exceptions.
+type Options interface {
+	Validate() (pluralExceptions map[string]string, err error)
+}
+
+// New describes the generator tool whose options are a: targets turns the API model into its
+// gengo targets with those options.
+func New[A Options](tool string, a A, goHeaderFile string, verifyOnly bool,
+	targets func(api *model.API, a A, header []byte) ([]generator.Target, error)) Generator {
+	return Generator{
+		Tool:         tool,
+		Validate:     a.Validate,
+		GoHeaderFile: goHeaderFile,
+		VerifyOnly:   verifyOnly,
+		Targets: func(api *model.API, header []byte) ([]generator.Target, error) {
+			return targets(api, a, header)
+		},
+	}
+}
+
 // Job builds the generator's share of a run over an already loaded universe (kubegen shares one
 // load between generators), for loaded.Inputs. It fails, naming file:line, on bad tags and when the
 // inputs hold no +genclient type.
