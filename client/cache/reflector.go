@@ -223,16 +223,9 @@ func (r *Reflector[T]) consume(ctx context.Context, w watch.Interface) (int, err
 
 // apply applies one watch event to the store.
 func (r *Reflector[T]) apply(ev watch.Event) error {
-	if ev.Type == watch.Error {
-		err := eventError(ev.Object)
-		if isExpired(err) {
-			r.expired()
-		}
-		return fmt.Errorf("%s: watch: %w", r.opts.Name, err)
-	}
-	obj, ok := ev.Object.(T)
-	if !ok {
-		return fmt.Errorf("%s: watch: %s event carries %T, want %s", r.opts.Name, ev.Type, ev.Object, r.opts.Name)
+	obj, err := r.eventObject(ev, "watch")
+	if err != nil {
+		return err
 	}
 	rv := obj.GetResourceVersion()
 	if ev.Type != watch.Bookmark {
@@ -242,6 +235,28 @@ func (r *Reflector[T]) apply(ev watch.Event) error {
 	}
 	r.setRV(rv)
 	return nil
+}
+
+// eventObject returns the object of an event. An ERROR event is an error (and an expired
+// resourceVersion is forgotten, so that the next cycle relists), as is an event without an object
+// of type T. phase ("watch" or "watch-list") goes into the error.
+func (r *Reflector[T]) eventObject(ev watch.Event, phase string) (T, error) {
+	var zero T
+	if ev.Type == watch.Error {
+		err := eventError(ev.Object)
+		if isExpired(err) {
+			r.expired()
+		}
+		return zero, fmt.Errorf("%s: %s: %w", r.opts.Name, phase, err)
+	}
+	obj, ok := ev.Object.(T)
+	if !ok {
+		return zero, fmt.Errorf("%s: %s: %s event carries %T, want %s", r.opts.Name, phase, ev.Type, ev.Object, r.opts.Name)
+	}
+	if v := reflect.ValueOf(obj); v.Kind() == reflect.Pointer && v.IsNil() {
+		return zero, fmt.Errorf("%s: %s: %s event carries a nil %T", r.opts.Name, phase, ev.Type, ev.Object)
+	}
+	return obj, nil
 }
 
 func (r *Reflector[T]) applyObject(t watch.EventType, obj T) error {

@@ -115,16 +115,8 @@ func (r *Reflector[T]) initialEvents(ctx context.Context, w watch.Interface) (do
 
 // initialEvent checks one event of the initial part of a watch-list; end reports the end bookmark.
 func (r *Reflector[T]) initialEvent(ev watch.Event) (obj T, end bool, err error) {
-	if ev.Type == watch.Error {
-		err := eventError(ev.Object)
-		if isExpired(err) {
-			r.expired()
-		}
-		return obj, false, fmt.Errorf("%s: watch-list: %w", r.opts.Name, err)
-	}
-	obj, ok := ev.Object.(T)
-	if !ok {
-		return obj, false, fmt.Errorf("%s: watch-list: %s event carries %T", r.opts.Name, ev.Type, ev.Object)
+	if obj, err = r.eventObject(ev, "watch-list"); err != nil {
+		return obj, false, err
 	}
 	switch ev.Type {
 	case watch.Added:

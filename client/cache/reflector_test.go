@@ -12,6 +12,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/watch"
 )
@@ -420,5 +421,25 @@ func TestReflectorSurvivesNilWatch(t *testing.T) {
 	_, wopts := h.lw.answerWatch(t)
 	if wopts.ResourceVersion != "3" {
 		t.Fatalf("retried watch from %q, want 3", wopts.ResourceVersion)
+	}
+}
+
+// Events without an object (nil, or a typed nil pointer from a faulty ListerWatcher) end the watch
+// with an error instead of panicking, in a watch and in a watch-list.
+func TestReflectorRejectsNilEventObjects(t *testing.T) {
+	for _, watchList := range []bool{false, true} {
+		for _, obj := range []runtime.Object{nil, (*corev1.ConfigMap)(nil)} {
+			t.Run(fmt.Sprintf("watchList=%v/%T", watchList, obj), func(t *testing.T) {
+				h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{UseWatchList: watchList})
+				if !watchList {
+					h.lw.answerList(t, cmList("1"))
+				}
+				w, _ := h.lw.answerWatch(t)
+				w.Add(obj)
+				if err := <-h.errs; err == nil || !contains(err.Error(), "event carries") {
+					t.Fatalf("error = %v, want one about the event's object", err)
+				}
+			})
+		}
 	}
 }
