@@ -23,7 +23,7 @@ func TestProtobufNegotiated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(raw[:4], []byte("k8s\x00")) {
+	if len(raw) < 4 || !slices.Equal(raw[:4], []byte("k8s\x00")) {
 		t.Fatalf("body starts with %q, want the protobuf envelope magic k8s\\0", raw[:min(len(raw), 4)])
 	}
 	pods := &corev1.PodList{}
