@@ -3,6 +3,8 @@ package clientgen
 import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
+
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 )
 
 const (
@@ -52,13 +54,4 @@ var common = generator.Args{
 }
 
 // args returns the common symbols plus extra key/value pairs.
-func args(kv ...any) generator.Args {
-	a := generator.Args{}
-	for k, v := range common {
-		a[k] = v
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		a[kv[i]] = kv[i+1]
-	}
-	return a
-}
+func args(kv ...any) generator.Args { return gofile.Args(common, kv...) }

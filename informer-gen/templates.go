@@ -6,20 +6,12 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
 // args returns the runtime symbols plus extra key/value pairs.
-func args(kv ...any) generator.Args {
-	a := generator.Args{}
-	for k, v := range symbols {
-		a[k] = v
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		a[kv[i]] = kv[i+1]
-	}
-	return a
-}
+func args(kv ...any) generator.Args { return gofile.Args(symbols, kv...) }
 
 func fileName(k *model.Kind) string { return strings.ToLower(k.Name) + ".go" }
 

@@ -55,3 +55,16 @@ func (f *File) Init(c *generator.Context, w io.Writer) error {
 	f.write(sw)
 	return sw.Error()
 }
+
+// Args returns the template arguments base (the symbols every template of a generator uses) plus
+// the key/value pairs kv that one template adds: Args(common, "kind", k, "group", g).
+func Args[K comparable, V any](base map[K]V, kv ...any) generator.Args {
+	a := make(generator.Args, len(base)+len(kv)/2)
+	for k, v := range base {
+		a[k] = v
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		a[kv[i]] = kv[i+1]
+	}
+	return a
+}

@@ -58,3 +58,20 @@ func TestTargetDoc(t *testing.T) {
 		t.Errorf("files = %v, want doc.go first", files)
 	}
 }
+
+func TestArgs(t *testing.T) {
+	base := map[string]string{"context": "context.Context", "kind": "base"}
+	got := Args(base, "kind", "Pod", "group", "core", "dangling")
+	want := map[any]any{"context": "context.Context", "kind": "Pod", "group": "core"}
+	if len(got) != len(want) {
+		t.Fatalf("Args = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("Args[%v] = %v, want %v", k, got[k], v)
+		}
+	}
+	if base["kind"] != "base" {
+		t.Error("Args changed its base")
+	}
+}
