@@ -2,46 +2,28 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/kubegen/kubegen/internal/codegen/golden"
 )
 
 // TestCommand runs the built command the way a Makefile does: generate, verify (clean), break one
 // file, verify (fails naming it), and a fixture with a bad tag (fails naming file:line, writes
 // nothing).
 func TestCommand(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "lister-gen")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	out := t.TempDir()
-	fixtures := "../../client-gen/testdata"
-	run := func(dir string, args ...string) (string, error) {
-		b, err := exec.Command(bin, append([]string{"--output-dir", dir, "--output-pkg", "example.com/out/listers"}, args...)...).CombinedOutput()
-		return string(b), err
-	}
-	if msg, err := run(out, fixtures+"/apis/..."); err != nil {
-		t.Fatalf("generate: %v\n%s", err, msg)
-	}
-	if msg, err := run(out, "--verify-only", fixtures+"/apis/..."); err != nil {
-		t.Fatalf("verify right after generating: %v\n%s", err, msg)
-	}
-	widget := filepath.Join(out, "example/v1/widget.go")
-	if err := os.WriteFile(widget, []byte("package v1\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if msg, err := run(out, "--verify-only", fixtures+"/apis/..."); err == nil || !strings.Contains(msg, "stale:   "+widget) {
-		t.Errorf("verify of a changed file: err=%v, output:\n%s", err, msg)
-	}
-
-	bad := t.TempDir()
-	msg, err := run(bad, fixtures+"/errors/unknowntag/...")
-	if err == nil || !strings.Contains(msg, "unknowntag/v1/types.go:6: unknown tag +genclient:frobnicate") {
-		t.Errorf("bad tag: err=%v, output:\n%s", err, msg)
-	}
-	if entries, _ := os.ReadDir(bad); len(entries) != 0 {
-		t.Errorf("a failed run wrote %d entries", len(entries))
-	}
+	golden.CommandScenario{
+		Bin:      golden.BuildCommand(t, "lister-gen"),
+		Fixtures: "../../client-gen/testdata",
+		Flags: func(dir string) []string {
+			return []string{"--output-dir", dir, "--output-pkg", "example.com/out/listers"}
+		},
+		Break: func(t testing.TB, dir string) string {
+			widget := filepath.Join(dir, "example/v1/widget.go")
+			if err := os.WriteFile(widget, []byte("package v1\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return "stale:   " + widget
+		},
+	}.Run(t)
 }
