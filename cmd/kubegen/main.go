@@ -5,7 +5,8 @@
 //	kubegen --output-dir ./pkg/generated --output-pkg example.com/me/pkg/generated ./apis/...
 //
 // `kubegen diff-api --release NAME CLIENTSET_DIR` reports, for reviewers, how a clientset's interfaces
-// changed since a release stub cut with --interface-stubs.
+// changed since a release stub cut with --interface-stubs; `kubegen cut-stub --release NAME
+// CLIENTSET_DIR` cuts one for an already generated clientset.
 //
 // Inputs are Go package patterns, in any module and directory layout. Deep-copy functions go into
 // each input package (zz_generated.deepcopy.go); the clientset goes to <output-dir>/<clientset-name>,
@@ -27,15 +28,21 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "diff-api" {
-		os.Exit(apistubs.DiffAPI(os.Args[2:], os.Stdout, os.Stderr))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "diff-api":
+			os.Exit(apistubs.DiffAPI(os.Args[2:], os.Stdout, os.Stderr))
+		case "cut-stub":
+			os.Exit(apistubs.CutStub(os.Args[2:], os.Stdout, os.Stderr))
+		}
 	}
 	klog.InitFlags(nil)
 	o := newOptions()
 	fs := pflag.NewFlagSet("kubegen", pflag.ExitOnError)
 	fs.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: kubegen [flags] <package patterns of API types>\n"+
-			"       kubegen diff-api --release NAME CLIENTSET_DIR\n\n%s", fs.FlagUsages())
+			"       kubegen diff-api --release NAME CLIENTSET_DIR\n"+
+			"       kubegen cut-stub --release NAME [--policy strict|additive] CLIENTSET_DIR\n\n%s", fs.FlagUsages())
 	}
 	o.addFlags(fs)
 	fs.AddGoFlagSet(flag.CommandLine)

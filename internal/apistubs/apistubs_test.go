@@ -268,6 +268,9 @@ func TestDiffAPICommand(t *testing.T) {
 		t.Fatalf("CutFor = %s, %v, %v", path, wrote, err)
 	}
 	var out, errOut bytes.Buffer
+	if code := CutStub([]string{"--release", "v1.0", dir}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "matches") {
+		t.Fatalf("cut-stub over an unchanged clientset: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
 	if code := DiffAPI([]string{"--release", "v1.0", dir}, &out, &errOut); code != 0 {
 		t.Fatalf("unchanged clientset: exit %d\n%s%s", code, out.String(), errOut.String())
 	}
@@ -283,6 +286,10 @@ func TestDiffAPICommand(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
+	}
+	if code := CutStub([]string{"--release", "v1.0", dir}, &out, &errOut); code != 1 ||
+		!strings.Contains(errOut.String(), "Watch") {
+		t.Errorf("cut-stub over a changed clientset: exit %d, want 1 naming Watch\n%s", code, errOut.String())
 	}
 	if code := DiffAPI([]string{dir}, &out, &errOut); code != 2 {
 		t.Errorf("missing --release: exit %d, want 2", code)

@@ -102,3 +102,46 @@ func DiffAPI(args []string, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// CutStub is `kubegen cut-stub`: it cuts the release stub of an already generated clientset, without
+// generating anything, and returns the exit code: 0 when the stub was written or still matches, 1 when
+// the interfaces changed since the release (the error lists the methods), 2 for bad usage.
+func CutStub(args []string, stdout, stderr io.Writer) int {
+	fs := pflag.NewFlagSet("kubegen cut-stub", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := Flags{}
+	fs.StringVar(&f.Release, "release", "", "release name of the stub (required)")
+	fs.StringVar(&f.Policy, "policy", string(Strict), "strict or additive")
+	fs.BoolVar(&f.Force, "force", false, "overwrite an existing release stub whose interfaces changed")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: kubegen cut-stub --release NAME [--policy strict|additive] [--force] CLIENTSET_DIR\n\n%s", fs.FlagUsages())
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if f.Release == "" || fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	if err := f.Validate(); err != nil {
+		fmt.Fprintln(stderr, "kubegen cut-stub:", err)
+		return 2
+	}
+	path, wrote, err := f.CutFor(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(stderr, "kubegen cut-stub:", err)
+		if errors.Is(err, ErrReleaseChanged) {
+			return 1
+		}
+		return 2
+	}
+	if wrote {
+		fmt.Fprintf(stdout, "release stub %s written\n", path)
+	} else {
+		fmt.Fprintf(stdout, "release stub %s matches the clientset\n", path)
+	}
+	return 0
+}
