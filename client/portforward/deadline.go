@@ -12,7 +12,6 @@ type deadline struct {
 	timer   *time.Timer
 	expired chan struct{} // kept while unexpired, so pending calls see a moved deadline
 	gen     uint64        // bumped by every set; a stale timer does nothing
-	isSet   bool          // a deadline is set (expired or not)
 }
 
 func newDeadline() *deadline { return &deadline{expired: make(chan struct{})} }
