@@ -18,7 +18,7 @@ import (
 // connection is a session's SPDY connection and what closes its transport underneath.
 type connection struct {
 	httpstream.Connection
-	transport Transport
+	transport Transport // the one in use: WebSocket or SPDY
 	raw       io.Closer // the WebSocket tunnel or the socket; nil when unknown
 }
 

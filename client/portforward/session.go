@@ -40,10 +40,9 @@ const spdyPingPeriod = 5 * time.Second
 // Session is one port-forwarding connection to a pod, carrying any number of forwarded connections at
 // once. It is safe for concurrent use. Close it, or cancel the context it was opened with, to end it.
 type Session struct {
-	conn      *connection
-	transport Transport // the one in use: WebSocket or SPDY
-	pod       string    // namespace/name, for addresses
-	nextID    atomic.Uint64
+	conn   *connection
+	pod    string // namespace/name, for addresses
+	nextID atomic.Uint64
 
 	closeOnce sync.Once
 	closed    chan struct{}
@@ -70,7 +69,7 @@ func Open(ctx context.Context, cfg *rest.Config, opts Options) (*Session, error)
 	if err != nil {
 		return nil, err
 	}
-	s := &Session{conn: conn, transport: conn.transport, pod: opts.namespace() + "/" + opts.Pod, closed: make(chan struct{})}
+	s := &Session{conn: conn, pod: opts.namespace() + "/" + opts.Pod, closed: make(chan struct{})}
 	go s.watch(ctx)
 	return s, nil
 }
@@ -87,7 +86,7 @@ func (s *Session) watch(ctx context.Context) {
 }
 
 // Transport is the protocol the session runs over: WebSocket or SPDY.
-func (s *Session) Transport() Transport { return s.transport }
+func (s *Session) Transport() Transport { return s.conn.transport }
 
 // Done is closed when the session has ended.
 func (s *Session) Done() <-chan struct{} { return s.closed }
