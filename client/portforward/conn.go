@@ -73,12 +73,25 @@ func newConn(s *Session, port uint16, data, errs httpstream.Stream) *Conn {
 // could be dropped when it resets the streams.
 func (c *Conn) readErrors() {
 	defer close(c.errDone)
-	msg, err := io.ReadAll(io.LimitReader(c.errs, 64<<10))
-	if text := strings.TrimSpace(string(msg)); text != "" {
-		c.remote = &RemoteError{Port: c.port, Message: text}
+	remote, err := readErrorStream(c.errs, c.port)
+	if remote != nil {
+		c.remote = remote
 	} else if err != nil {
 		c.remote = fmt.Errorf("portforward: reading the error stream of port %d: %w", c.port, err)
 	}
+}
+
+// maxErrorMessage bounds what is read from an error stream.
+const maxErrorMessage = 64 << 10
+
+// readErrorStream reads an error stream to its end: the kubelet's message as a *RemoteError when it
+// wrote one, else nil and the read's error.
+func readErrorStream(errs io.Reader, port uint16) (remote, err error) {
+	msg, err := io.ReadAll(io.LimitReader(errs, maxErrorMessage))
+	if text := strings.TrimSpace(string(msg)); text != "" {
+		return &RemoteError{Port: port, Message: text}, nil
+	}
+	return nil, err
 }
 
 // pumpReads moves the data stream's bytes to Read, so that Read can give up at a deadline.

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -168,21 +166,19 @@ func (s *Session) open(port uint16) (*Conn, error) {
 // remoteError reads what the kubelet wrote on an error stream it has ended, waiting at most
 // errorStreamGrace for the end.
 func remoteError(errStream httpstream.Stream, port uint16) error {
-	msg := make(chan []byte, 1)
+	remote := make(chan error, 1)
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(errStream, 64<<10))
-		msg <- b
+		r, _ := readErrorStream(errStream, port)
+		remote <- r
 	}()
 	grace := time.NewTimer(errorStreamGrace)
 	defer grace.Stop()
 	select {
-	case b := <-msg:
-		if text := strings.TrimSpace(string(b)); text != "" {
-			return &RemoteError{Port: port, Message: text}
-		}
+	case r := <-remote:
+		return r
 	case <-grace.C:
+		return nil
 	}
-	return nil
 }
 
 func (s *Session) streamError(err error) error {
