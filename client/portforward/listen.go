@@ -59,14 +59,12 @@ func listenAll(specs []string) ([]Port, []net.Listener, error) {
 
 // serve accepts connections on l until ctx ends or the session closes.
 func (s *Session) serve(ctx context.Context, l net.Listener, remote uint16) {
-	stop := context.AfterFunc(ctx, func() { l.Close() })
-	defer stop()
 	go func() {
 		select {
 		case <-s.closed:
-			l.Close()
 		case <-ctx.Done():
 		}
+		l.Close()
 	}()
 	var wg sync.WaitGroup
 	defer wg.Wait()
