@@ -41,8 +41,7 @@ type spdySession struct {
 
 	errStream, stdin, stdout, stderr, resize httpstream.Stream
 
-	failOnce sync.Once
-	failErr  error
+	failure
 }
 
 // runSPDY streams opts over conn, speaking its protocol, until the server ends the session, ctx ends or
@@ -178,16 +177,10 @@ func (s *spdySession) pumpSizes(done <-chan struct{}) {
 	}
 }
 
-func (s *spdySession) fail(err error) { s.failOnce.Do(func() { s.failErr = err }) }
-
 // result decides how the session ended, as wsSession.result does.
 func (s *spdySession) result(ctx context.Context, status []byte) error {
-	s.failOnce.Do(func() {})
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("remotecommand: session canceled: %w", context.Cause(ctx))
-	}
-	if s.failErr != nil {
-		return s.failErr
+	if err := s.local(ctx); err != nil {
+		return err
 	}
 	if s.protocol == protocolV4 {
 		return jsonStatusError(status)

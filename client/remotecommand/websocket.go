@@ -35,8 +35,7 @@ type wsSession struct {
 
 	writeMu sync.Mutex // gorilla allows one writer at a time
 
-	failOnce sync.Once
-	failErr  error // a local failure (stdin read, stdout write) that ended the session
+	failure
 }
 
 // runWebSocket streams opts over conn until the server closes it, ctx ends or the connection fails.
@@ -183,17 +182,11 @@ func (s *wsSession) pumpSizes(done <-chan struct{}) {
 	}
 }
 
-func (s *wsSession) fail(err error) { s.failOnce.Do(func() { s.failErr = err }) }
-
 // result decides how the session ended: a local failure or cancellation first, then the server's
 // status, then a lost connection.
 func (s *wsSession) result(ctx context.Context, status []byte, readErr error) error {
-	s.failOnce.Do(func() {}) // freeze failErr
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("remotecommand: session canceled: %w", context.Cause(ctx))
-	}
-	if s.failErr != nil {
-		return s.failErr
+	if err := s.local(ctx); err != nil {
+		return err
 	}
 	err := jsonStatusError(status)
 	if errors.Is(err, ErrConnectionLost) && readErr != nil {
