@@ -28,7 +28,7 @@ func (l layout) versionRefs(versions []*model.Version) []versionRef {
 		out = append(out, versionRef{
 			GV:        v.GroupVersionGoName(),
 			Field:     lowerFirst(v.GroupVersionGoName()),
-			GVString:  groupVersionString(v),
+			GVString:  v.String(),
 			Interface: types.Ref(typed, v.GroupVersionGoName()+"Interface"),
 			Client:    types.Ref(typed, v.GroupVersionGoName()+"Client"),
 			NewClient: types.Ref(typed, "NewForConfigAndClient"),

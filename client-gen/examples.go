@@ -219,7 +219,7 @@ func (l layout) exampleData(k *model.Kind, inClientset bool) exampleData {
 		Func:        "Example" + k.Name + "Interface",
 		Var:         exampleLocal(kd.Impl, "Client"),
 		Obj:         exampleLocal(kd.Param, "Obj"),
-		GVString:    groupVersionString(k.Version),
+		GVString:    k.Version.String(),
 		InClientset: inClientset,
 		Read:        canRead(k),
 		Iface:       types.Ref(l.typedPkg(k.Version), k.Name+"Interface"),

@@ -15,10 +15,10 @@ func (l layout) fakeTypedTarget(v *model.Version, header []byte) generator.Targe
 	for _, k := range v.Kinds {
 		kinds = append(kinds, l.kindData(k))
 	}
-	a := args("gv", groupVersionString(v), "GV", v.GroupVersionGoName(), "kinds", kinds,
+	a := args("gv", v.String(), "GV", v.GroupVersionGoName(), "kinds", kinds,
 		"Interface", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface"),
 		"group", v.Group.Name, "version", v.Name)
-	doc := "Package fake serves the " + groupVersionString(v) + " typed client from an in-memory object tracker, for tests."
+	doc := "Package fake serves the " + v.String() + " typed client from an in-memory object tracker, for tests."
 	return gofile.Target("fake", pkg, l.fakeTypedDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
 			gofile.New("fake_"+v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),

@@ -2,7 +2,6 @@ package clientgen
 
 import (
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -111,16 +110,4 @@ func hasTag(k *model.Kind, name string) bool {
 		}
 	}
 	return false
-}
-
-// groupVersionString is "apps/v1", or "core/v1" for the legacy group, for doc comments.
-func groupVersionString(v *model.Version) string {
-	return path.Join(groupOrCore(v.Group.Name), v.Name)
-}
-
-func groupOrCore(g string) string {
-	if g == "" {
-		return "core"
-	}
-	return g
 }

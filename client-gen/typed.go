@@ -11,7 +11,7 @@ import (
 // typedTarget is the typed client package of one group/version.
 func (l layout) typedTarget(v *model.Version, header []byte) generator.Target {
 	pkg := l.typedPkg(v)
-	doc := "Package " + v.Name + " is the typed client of the " + groupVersionString(v) + " API: " +
+	doc := "Package " + v.Name + " is the typed client of the " + v.String() + " API: " +
 		v.GroupVersionGoName() + "Client and one interface per resource."
 	return gofile.Target(v.Name, pkg, l.typedDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
@@ -32,7 +32,7 @@ func (l layout) groupArgs(v *model.Version) generator.Args {
 		kinds = append(kinds, l.kindData(k))
 	}
 	return args(
-		"gv", groupVersionString(v), "GV", v.GroupVersionGoName(), "group", v.Group.Name, "version", v.Name,
+		"gv", v.String(), "GV", v.GroupVersionGoName(), "group", v.Group.Name, "version", v.Name,
 		"kinds", kinds, "apiPath", apiPath(v), "protobuf", l.args.PrefersProtobuf,
 		"codecs", types.Ref(l.schemePkg(), "Codecs"),
 	)

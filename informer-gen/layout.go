@@ -96,7 +96,7 @@ func (l layout) kindData(k *model.Kind) kindData {
 	return kindData{
 		Kind:      k,
 		Group:     v.Group.Name,
-		GV:        groupVersion(v),
+		GV:        v.String(),
 		Type:      types.Ref(k.Type.Name.Package, k.Type.Name.Name),
 		List:      types.Ref(k.List.Name.Package, k.List.Name.Name),
 		Getter:    types.Ref(l.typedPkg(v), k.Plural+"Getter"),
@@ -123,19 +123,4 @@ var symbols = map[string]*types.Type{
 	"context":         types.Ref(contextPkg, "Context"),
 	"duration":        types.Ref("time", "Duration"),
 	"errorf":          types.Ref("fmt", "Errorf"),
-}
-
-func groupVersion(v *model.Version) string {
-	g := v.Group.Name
-	if g == "" {
-		g = "core"
-	}
-	return g + "/" + v.Name
-}
-
-func groupName(g *model.Group) string {
-	if g.Name == "" {
-		return "core"
-	}
-	return g.Name
 }

@@ -47,7 +47,7 @@ func (l layout) rootTarget(groups []factoryGroup, header []byte) generator.Targe
 
 func (l layout) groupTarget(g factoryGroup, header []byte) generator.Target {
 	pkg := l.groupPkg(g.Group)
-	doc := "Package " + g.PackageName + " gives the informers of the " + groupName(g.Group) + " API group, at the version the\nclientset uses."
+	doc := "Package " + g.PackageName + " gives the informers of the " + g.Group.DocName() + " API group, at the version the\nclientset uses."
 	return gofile.Target(g.PackageName, pkg, l.groupDir(g.Group), header, doc, func() []generator.Generator {
 		return []generator.Generator{
 			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroup(sw, g) }),
@@ -57,7 +57,7 @@ func (l layout) groupTarget(g factoryGroup, header []byte) generator.Target {
 
 func (l layout) versionTarget(v *model.Version, kinds []*model.Kind, header []byte) generator.Target {
 	pkg := l.versionPkg(v)
-	doc := "Package " + v.Name + " has the shared informers of the " + groupVersion(v) + " API: one <Kind>Informer per\nresource that can be listed and watched."
+	doc := "Package " + v.Name + " has the shared informers of the " + v.String() + " API: one <Kind>Informer per\nresource that can be listed and watched."
 	return gofile.Target(v.Name, pkg, l.versionDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
 			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeVersion(sw, v, kinds) }),

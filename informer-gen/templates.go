@@ -161,7 +161,7 @@ func New(factory *$.factory|raw$, client $.client|raw$) Interface {
 func (g *group) $.V$() $.versionIface|raw$ {
 	return $.newVersion|raw$(g.factory, g.client)
 }
-`, args("group", groupName(g.Group), "gv", groupVersion(v), "V", v.GoName(),
+`, args("group", g.Group.DocName(), "gv", v.String(), "V", v.GoName(),
 		"versionIface", types.Ref(l.versionPkg(v), "Interface"), "newVersion", types.Ref(l.versionPkg(v), "New"),
 		"client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
 }
@@ -196,7 +196,7 @@ $range .kinds$
 func (v *version) $.Plural$() $.Name$Informer {
 	return &$.Impl${factory: v.factory, client: v.client}
 }
-$end$`, args("gv", groupVersion(v), "kinds", ds, "client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
+$end$`, args("gv", v.String(), "kinds", ds, "client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
 }
 
 func writeInformer(sw *generator.SnippetWriter, d kindData) {

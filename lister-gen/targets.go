@@ -110,11 +110,3 @@ func handWritten(dir, name string) bool {
 	_, err := os.Stat(filepath.Join(dir, name))
 	return err == nil
 }
-
-func groupVersion(v *model.Version) string {
-	g := v.Group.Name
-	if g == "" {
-		g = "core"
-	}
-	return g + "/" + v.Name
-}

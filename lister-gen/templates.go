@@ -7,7 +7,7 @@ import (
 )
 
 func packageDoc(v *model.Version) string {
-	return "Package " + v.Name + " has the listers of the " + groupVersion(v) + ` API: they read the objects an
+	return "Package " + v.Name + " has the listers of the " + v.String() + ` API: they read the objects an
 informer has cached, without calling the server. Listers return the cached objects themselves:
 never mutate them (DeepCopy first).`
 }

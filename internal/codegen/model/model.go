@@ -60,6 +60,14 @@ type Group struct {
 	Versions []*Version
 }
 
+// DocName is the group's name as documentation says it: "core" for the legacy group.
+func (g *Group) DocName() string {
+	if g.Name == "" {
+		return "core"
+	}
+	return g.Name
+}
+
 // Version is one group/version: one Go package of API types.
 type Version struct {
 	Group *Group
@@ -82,13 +90,7 @@ func (v *Version) GoName() string { return naming.VersionGoName(v.Name) }
 func (v *Version) GroupVersionGoName() string { return v.Group.GoName + v.GoName() }
 
 // String is "group/version", with "core" for the legacy group.
-func (v *Version) String() string {
-	g := v.Group.Name
-	if g == "" {
-		g = "core"
-	}
-	return g + "/" + v.Name
-}
+func (v *Version) String() string { return v.Group.DocName() + "/" + v.Name }
 
 // Kind is one +genclient type.
 type Kind struct {
