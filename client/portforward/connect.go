@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/url"
 
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/util/httpstream"
 	"k8s.io/apimachinery/pkg/util/httpstream/spdy"
 	"k8s.io/klog/v2"
@@ -46,13 +45,13 @@ func connect(ctx context.Context, d *upgrade.Dialer, u *url.URL, t Transport) (*
 		}
 		var refused *upgrade.Error
 		if t == WebSocket || !errors.As(err, &refused) {
-			return nil, dialError(err)
+			return nil, upgrade.DialError("portforward", err)
 		}
 		klog.FromContext(ctx).V(4).Info("WebSocket refused, falling back to SPDY", "err", err)
 	}
 	conn, err := d.SPDY(ctx, u, protocolSPDY)
 	if err != nil {
-		return nil, dialError(err)
+		return nil, upgrade.DialError("portforward", err)
 	}
 	return &connection{Connection: conn, transport: SPDY, raw: abortCloser{conn}}, nil
 }
@@ -63,13 +62,4 @@ type abortCloser struct{ c *upgrade.SPDYConn }
 func (a abortCloser) Close() error {
 	a.c.Abort()
 	return nil
-}
-
-// dialError returns the server's answer as the *apierrors.StatusError it is.
-func dialError(err error) error {
-	var status *apierrors.StatusError
-	if errors.As(err, &status) {
-		return status
-	}
-	return fmt.Errorf("portforward: %w", err)
 }

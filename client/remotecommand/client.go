@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/klog/v2"
 
 	"github.com/kubegen/kubegen/client/internal/upgrade"
@@ -79,23 +78,13 @@ func (c *Client) run(ctx context.Context, subresource string, opts Options) erro
 		}
 		var refused *upgrade.Error
 		if opts.Transport == WebSocket || !errors.As(err, &refused) {
-			return wrapDialError(err)
+			return upgrade.DialError("remotecommand", err)
 		}
 		klog.FromContext(ctx).V(4).Info("WebSocket refused, falling back to SPDY", "url", u.Redacted(), "err", err)
 	}
 	conn, err := c.dialer.SPDY(ctx, u, spdyProtocols...)
 	if err != nil {
-		return wrapDialError(err)
+		return upgrade.DialError("remotecommand", err)
 	}
 	return runSPDY(ctx, conn, &opts)
-}
-
-// wrapDialError returns the server's answer as the *apierrors.StatusError it is, and names the package
-// in other errors.
-func wrapDialError(err error) error {
-	var status *apierrors.StatusError
-	if errors.As(err, &status) {
-		return status
-	}
-	return fmt.Errorf("remotecommand: %w", err)
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/url"
 
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+
 	"github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/client/transport"
 )
@@ -97,3 +99,13 @@ func (e *Error) Error() string {
 
 // Unwrap returns the server's error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// DialError is a dial's err as the streaming package pkg returns it: the server's answer as the
+// *apierrors.StatusError it is, anything else wrapped with pkg's name.
+func DialError(pkg string, err error) error {
+	var status *apierrors.StatusError
+	if errors.As(err, &status) {
+		return status
+	}
+	return fmt.Errorf("%s: %w", pkg, err)
+}
