@@ -100,8 +100,7 @@ func (p *jsonParser) plainString() (string, bool) {
 	return string(s), ok
 }
 
-// objectSpan returns the bytes of the object starting at the current position, found by matching
-// braces and brackets outside strings.
+// objectSpan returns the bytes of the object starting at the current position, found by skipContainer.
 func (p *jsonParser) objectSpan() ([]byte, bool) {
 	p.skipSpace()
 	if p.pos >= len(p.b) || p.b[p.pos] != '{' {
@@ -111,24 +110,9 @@ func (p *jsonParser) objectSpan() ([]byte, bool) {
 		p.pos = k.close + 1
 		return p.b[k.open:p.pos], true
 	}
-	start, depth, inString := p.pos, 0, false
-	for ; p.pos < len(p.b); p.pos++ {
-		c := p.b[p.pos]
-		switch {
-		case inString && c == '\\':
-			p.pos++ // skip the escaped byte
-		case c == '"':
-			inString = !inString
-		case inString:
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				p.pos++
-				return p.b[start:p.pos], true
-			}
-		}
+	start := p.pos
+	if !p.skipContainer() {
+		return nil, false
 	}
-	return nil, false
+	return p.b[start:p.pos], true
 }
