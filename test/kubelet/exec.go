@@ -31,12 +31,7 @@ func (executor) ExecInContainer(ctx context.Context, _, _, _ string, cmd []strin
 // runWithPipes runs c with its standard streams connected to the session's. Standard input is copied
 // by a goroutine that is not waited for: a client may keep it open after the command is gone.
 func runWithPipes(c *exec.Cmd, in io.Reader, out, errOut io.Writer) error {
-	if out != nil {
-		c.Stdout = out
-	}
-	if errOut != nil {
-		c.Stderr = errOut
-	}
+	c.Stdout, c.Stderr = out, errOut
 	var stdin io.WriteCloser
 	if in != nil {
 		var err error
