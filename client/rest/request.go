@@ -164,7 +164,7 @@ func (r *Request) VersionedParams(obj runtime.Object, codec runtime.ParameterCod
 	if obj == nil || isNilPointer(obj) {
 		return r
 	}
-	if encodeCommonOptions(obj, r.addParam) {
+	if encodeCommonOptions(obj, r.params.add) {
 		return r
 	}
 	if codec == nil {
@@ -177,8 +177,6 @@ func (r *Request) VersionedParams(obj runtime.Object, codec runtime.ParameterCod
 	r.params.addValues(params)
 	return r
 }
-
-func (r *Request) addParam(k, v string) { r.Param(k, v) }
 
 // SetHeader sets header k to values, replacing earlier values.
 func (r *Request) SetHeader(k string, values ...string) *Request {
