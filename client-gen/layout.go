@@ -85,8 +85,7 @@ func (l layout) kindData(k *model.Kind) kindData {
 		Param:          naming.ParamName(k.Name),
 		Lower:          strings.ToLower(k.Name),
 		Impl:           naming.ParamName(k.Plural),
-		// The status subresource exists when the type has a Status field that is not opted out.
-		StatusSub:      k.HasStatus && !hasTag(k, "genclient:noStatus"),
+		StatusSub:      k.StatusSubresource,
 		CustomResource: !strings.HasPrefix(k.Type.Name.Package, "k8s.io/api/"),
 	}
 	if k.List != nil {
@@ -101,13 +100,4 @@ func (l layout) kindData(k *model.Kind) kindData {
 		})
 	}
 	return d
-}
-
-func hasTag(k *model.Kind, name string) bool {
-	for _, t := range k.Tags {
-		if t.Name == name {
-			return true
-		}
-	}
-	return false
 }

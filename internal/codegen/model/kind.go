@@ -38,7 +38,8 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 	k.Plural = b.plurals.Plural(k.Name)
 	k.Resource = strings.ToLower(k.Plural)
 	k.HasStatus = hasMember(t, "Status")
-	k.Verbs = ct.verbs(k.HasStatus, &b.errs, ct.enabledTag.Pos)
+	k.StatusSubresource = k.HasStatus && !ct.noStatus
+	k.Verbs = ct.verbs(k.StatusSubresource, &b.errs, ct.enabledTag.Pos)
 	k.List = pkg.Types[k.Name+"List"]
 	if k.List != nil && k.List.Kind != types.Struct {
 		k.List = nil

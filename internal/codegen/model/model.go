@@ -109,6 +109,9 @@ type Kind struct {
 	Namespaced bool
 	// HasStatus tells whether the struct has a Status field.
 	HasStatus bool
+	// StatusSubresource tells whether the kind has a status subresource: a Status field and no
+	// +genclient:noStatus.
+	StatusSubresource bool
 	// Verbs are the standard verbs generated, in canonical order.
 	Verbs []string
 	// Methods are the +genclient:method extras, in source order.

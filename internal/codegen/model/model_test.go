@@ -75,15 +75,16 @@ func TestBuildKinds(t *testing.T) {
 	tests := []struct {
 		kind, resource, verbs string
 		namespaced, status    bool
+		statusSubresource     bool
 		methods               string
 	}{
-		{"Widget", "widgets", all, true, true, "GetScale:get:scale:" + fixtures + "/apis/example/v1.Widget->k8s.io/api/autoscaling/v1.Scale UpdateScale:update:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale " +
+		{"Widget", "widgets", all, true, true, true, "GetScale:get:scale:" + fixtures + "/apis/example/v1.Widget->k8s.io/api/autoscaling/v1.Scale UpdateScale:update:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale " +
 			"ApplyScale:apply:scale:k8s.io/api/autoscaling/v1.Scale->k8s.io/api/autoscaling/v1.Scale"},
-		{"Policy", "policies", "create,update,delete,deleteCollection,get,list,watch,patch,apply", false, true, ""},
-		{"Review", "reviews", "create", false, false, ""},
-		{"Gauge", "gauges", "get,list,watch", true, false, ""},
-		{"Nudge", "nudges", "", true, false, ""},
-		{"Sprocket", "sprockets", "create,update,updateStatus,delete,get,list,watch,patch", true, true,
+		{"Policy", "policies", "create,update,delete,deleteCollection,get,list,watch,patch,apply", false, true, false, ""},
+		{"Review", "reviews", "create", false, false, false, ""},
+		{"Gauge", "gauges", "get,list,watch", true, false, false, ""},
+		{"Nudge", "nudges", "", true, false, false, ""},
+		{"Sprocket", "sprockets", "create,update,updateStatus,delete,get,list,watch,patch", true, true, true,
 			"UpdateApproval:update:approval:" + fixtures + "/apis/example/v1.Sprocket->" + fixtures + "/apis/example/v1.Sprocket " +
 				"CreateToken:create:token:" + fixtures + "/apis/example/v1.Token->" + fixtures + "/apis/example/v1.Token"},
 	}
@@ -96,8 +97,10 @@ func TestBuildKinds(t *testing.T) {
 			if k == nil {
 				t.Fatalf("kind %s missing", tt.kind)
 			}
-			if k.Resource != tt.resource || strings.Join(k.Verbs, ",") != tt.verbs || k.Namespaced != tt.namespaced || k.HasStatus != tt.status {
-				t.Errorf("got resource=%s verbs=%s namespaced=%v status=%v", k.Resource, strings.Join(k.Verbs, ","), k.Namespaced, k.HasStatus)
+			if k.Resource != tt.resource || strings.Join(k.Verbs, ",") != tt.verbs || k.Namespaced != tt.namespaced || k.HasStatus != tt.status ||
+				k.StatusSubresource != tt.statusSubresource {
+				t.Errorf("got resource=%s verbs=%s namespaced=%v status=%v statusSubresource=%v",
+					k.Resource, strings.Join(k.Verbs, ","), k.Namespaced, k.HasStatus, k.StatusSubresource)
 			}
 			var ms []string
 			for _, m := range k.Methods {

@@ -151,7 +151,7 @@ func (ct *clientTags) parseVerbList(t *Tag, errs *errorList) {
 }
 
 // verbs resolves the verb set of a kind from its tags, reporting contradictions.
-func (ct *clientTags) verbs(hasStatus bool, errs *errorList, at Position) []string {
+func (ct *clientTags) verbs(statusSubresource bool, errs *errorList, at Position) []string {
 	for _, v := range ct.onlyVerbs {
 		for _, s := range ct.skipVerbs {
 			if v == s {
@@ -184,7 +184,7 @@ func (ct *clientTags) verbs(hasStatus bool, errs *errorList, at Position) []stri
 	for _, v := range ct.skipVerbs {
 		delete(want, v)
 	}
-	if !hasStatus || ct.noStatus {
+	if !statusSubresource {
 		delete(want, "updateStatus")
 		delete(want, "applyStatus")
 	}
