@@ -58,6 +58,18 @@ func podPort(t testing.TB, addr string) uint16 {
 	return uint16(n)
 }
 
+// podListener listens on a free port of 127.0.0.1, the pod's port as the fake kubelet dials it, until
+// the test ends.
+func podListener(t testing.TB) (net.Listener, uint16) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l, podPort(t, l.Addr().String())
+}
+
 // TestPortForwardHTTP sends an HTTP request to the pod's port through a local listener (as kubectl
 // port-forward does) and through Session.Dial used as an http.Client's dialer.
 func TestPortForwardHTTP(t *testing.T) {
@@ -107,11 +119,7 @@ func checkGet(t *testing.T, c *http.Client, url, path string) {
 // echoServer answers every connection with what it receives, then closes its side.
 func echoServer(t testing.TB) uint16 {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
+	l, port := podListener(t)
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -124,7 +132,7 @@ func echoServer(t testing.TB) uint16 {
 			}()
 		}
 	}()
-	return podPort(t, l.Addr().String())
+	return port
 }
 
 // TestPortForwardConcurrent runs 20 connections at once over one session, each echoing 256 KiB of its
@@ -215,11 +223,7 @@ func TestPortForwardRefused(t *testing.T) {
 
 // closedPort returns a loopback port nothing listens on.
 func closedPort(t *testing.T) uint16 {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := podPort(t, l.Addr().String())
+	l, port := podListener(t)
 	l.Close()
 	return port
 }
@@ -303,12 +307,7 @@ func TestForwardUntilCancel(t *testing.T) {
 // fake kubelet opened to a local port.
 func TestConnConformance(t *testing.T) {
 	ns, pod := newPod(t)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	port := podPort(t, l.Addr().String())
+	l, port := podListener(t)
 	for _, tr := range forwardTransports[:2] {
 		t.Run(tr.ask.String(), func(t *testing.T) {
 			s := openSession(t, testContext(t), ns, pod, tr.ask, tr.want)
@@ -332,12 +331,7 @@ func TestConnConformance(t *testing.T) {
 // pod port that never reads: Close returns and so does the blocked Write.
 func TestPortForwardCloseWhileBlocked(t *testing.T) {
 	ns, pod := newPod(t)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	port := podPort(t, l.Addr().String())
+	l, port := podListener(t)
 	for _, tr := range forwardTransports[:2] {
 		t.Run(tr.ask.String(), func(t *testing.T) {
 			s := openSession(t, testContext(t), ns, pod, tr.ask, tr.want)
