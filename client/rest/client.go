@@ -64,11 +64,8 @@ const DefaultMaxRetries = 10
 // RESTClientFor returns a client for c's group/version. c must set GroupVersion and
 // NegotiatedSerializer.
 func RESTClientFor(c *Config) (*RESTClient, error) {
-	if c.GroupVersion == nil {
-		return nil, errors.New("rest: GroupVersion is required to build a RESTClient")
-	}
-	if c.NegotiatedSerializer == nil {
-		return nil, errors.New("rest: NegotiatedSerializer is required to build a RESTClient")
+	if err := requireVersioned(c); err != nil {
+		return nil, err
 	}
 	h, err := httpClientNoTimeout(c)
 	if err != nil {
@@ -80,16 +77,24 @@ func RESTClientFor(c *Config) (*RESTClient, error) {
 // RESTClientForConfigAndClient is RESTClientFor with a caller-supplied *http.Client, which is then
 // responsible for TLS and authentication.
 func RESTClientForConfigAndClient(c *Config, h *http.Client) (*RESTClient, error) {
-	if c.GroupVersion == nil {
-		return nil, errors.New("rest: GroupVersion is required to build a RESTClient")
-	}
-	if c.NegotiatedSerializer == nil {
-		return nil, errors.New("rest: NegotiatedSerializer is required to build a RESTClient")
+	if err := requireVersioned(c); err != nil {
+		return nil, err
 	}
 	if h == nil {
 		return nil, errors.New("rest: http.Client must not be nil")
 	}
 	return newRESTClient(c, h)
+}
+
+// requireVersioned checks what a client for one group/version needs from c.
+func requireVersioned(c *Config) error {
+	if c.GroupVersion == nil {
+		return errors.New("rest: GroupVersion is required to build a RESTClient")
+	}
+	if c.NegotiatedSerializer == nil {
+		return errors.New("rest: NegotiatedSerializer is required to build a RESTClient")
+	}
+	return nil
 }
 
 // UnversionedRESTClientFor returns a client for paths outside any group/version (discovery, /version,
