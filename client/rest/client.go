@@ -131,10 +131,7 @@ func newRESTClient(c *Config, h *http.Client) (*RESTClient, error) {
 	if c.GroupVersion != nil {
 		gv = *c.GroupVersion
 	}
-	ua := c.UserAgent
-	if ua == "" {
-		ua = DefaultUserAgent()
-	}
+	ua := c.userAgent()
 	rc := &RESTClient{
 		base:        *base,
 		versionPath: versionedPath(base.Path, c.APIPath, gv),

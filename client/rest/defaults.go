@@ -115,14 +115,18 @@ func cloneBytes(in []byte) []byte {
 	return append([]byte(nil), in...)
 }
 
+// userAgent is c.UserAgent, or DefaultUserAgent when that is empty.
+func (c *Config) userAgent() string {
+	if c.UserAgent == "" {
+		return DefaultUserAgent()
+	}
+	return c.UserAgent
+}
+
 // TransportConfig translates c into the transport layer's Config.
 func (c *Config) TransportConfig() *transport.Config {
-	ua := c.UserAgent
-	if ua == "" {
-		ua = DefaultUserAgent()
-	}
 	return &transport.Config{
-		UserAgent:          ua,
+		UserAgent:          c.userAgent(),
 		TLS:                copyTLS(c.TLSClientConfig),
 		Username:           c.Username,
 		Password:           c.Password,
