@@ -1,7 +1,6 @@
 package clientgen
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -40,12 +39,6 @@ func apiPath(v *model.Version) string {
 		return "/api"
 	}
 	return "/apis"
-}
-
-// hasHandWritten tells whether dir holds a hand-written file (one kubegen does not generate).
-func hasHandWritten(dir, name string) bool {
-	_, err := os.Stat(filepath.Join(dir, name))
-	return err == nil
 }
 
 // kindData is what the resource templates need about a kind.

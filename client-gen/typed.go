@@ -119,7 +119,7 @@ func (l layout) writeExpansions(sw *generator.SnippetWriter, v *model.Version) {
 	dir := l.typedDir(v)
 	for _, k := range v.Kinds {
 		d := l.kindData(k)
-		if hasHandWritten(dir, d.Lower+"_expansion.go") {
+		if gofile.HasExpansion(dir, d.Lower) {
 			continue
 		}
 		sw.Do(`// $.Name$Expansion holds hand-written methods of $.Name$Interface: to add some, declare this

@@ -2,7 +2,6 @@ package listergen
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -103,10 +102,4 @@ func newKindData(k *model.Kind) kindData {
 		GR:        types.Ref(schemaPkg, "GroupResource"),
 		Selector:  types.Ref(labelsPkg, "Selector"),
 	}
-}
-
-// handWritten tells whether dir holds a file kubegen does not generate.
-func handWritten(dir, name string) bool {
-	_, err := os.Stat(filepath.Join(dir, name))
-	return err == nil
 }

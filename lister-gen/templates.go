@@ -3,6 +3,7 @@ package listergen
 import (
 	"k8s.io/gengo/v2/generator"
 
+	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -15,7 +16,7 @@ never mutate them (DeepCopy first).`
 func writeExpansions(sw *generator.SnippetWriter, dir string, kinds []*model.Kind) {
 	for _, k := range kinds {
 		d := newKindData(k)
-		if handWritten(dir, d.Lower+"_expansion.go") {
+		if gofile.HasExpansion(dir, d.Lower) {
 			continue
 		}
 		sw.Do(`// $.Name$ListerExpansion holds hand-written methods of $.Name$Lister: to add some, declare this

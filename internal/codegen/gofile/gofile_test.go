@@ -1,6 +1,8 @@
 package gofile
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,5 +75,25 @@ func TestArgs(t *testing.T) {
 	}
 	if base["kind"] != "base" {
 		t.Error("Args changed its base")
+	}
+}
+
+// TestHasExpansion finds a kind's hand-written <lower>_expansion.go and nothing else.
+func TestHasExpansion(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "widget_expansion.go"), []byte("package v1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		dir, lower string
+		want       bool
+	}{
+		{dir, "widget", true},
+		{dir, "gauge", false},
+		{filepath.Join(dir, "missing"), "widget", false},
+	} {
+		if got := HasExpansion(tc.dir, tc.lower); got != tc.want {
+			t.Errorf("HasExpansion(%s, %s) = %v, want %v", tc.dir, tc.lower, got, tc.want)
+		}
 	}
 }
