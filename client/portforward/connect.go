@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 
 	"k8s.io/apimachinery/pkg/util/httpstream"
@@ -14,20 +13,14 @@ import (
 	"github.com/kubegen/kubegen/client/internal/upgrade"
 )
 
-// connection is a session's SPDY connection and what closes its transport underneath.
+// connection is a session's SPDY connection and how to end it.
 type connection struct {
 	httpstream.Connection
 	transport Transport // the one in use: WebSocket or SPDY
-	raw       io.Closer // the WebSocket tunnel or the socket; nil when unknown
-}
-
-// abort closes the transport first, so that writes blocked by a peer that stopped reading (and the
-// stream resets Close sends) fail at once, then the SPDY connection.
-func (c *connection) abort() {
-	if c.raw != nil {
-		_ = c.raw.Close()
-	}
-	_ = c.Connection.Close()
+	// abort closes the transport first (the WebSocket tunnel or the socket), so that writes blocked by
+	// a peer that stopped reading (and the stream resets Close sends) fail at once, then the SPDY
+	// connection.
+	abort func()
 }
 
 // connect opens the SPDY connection, through a WebSocket tunnel first unless SPDY is forced.
@@ -41,7 +34,11 @@ func connect(ctx context.Context, d *upgrade.Dialer, u *url.URL, t Transport) (*
 				tunnel.Close()
 				return nil, fmt.Errorf("portforward: starting SPDY in the WebSocket tunnel: %w", err)
 			}
-			return &connection{Connection: conn, transport: WebSocket, raw: tunnel}, nil
+			abort := func() {
+				_ = tunnel.Close()
+				_ = conn.Close()
+			}
+			return &connection{Connection: conn, transport: WebSocket, abort: abort}, nil
 		}
 		var refused *upgrade.Error
 		if t == WebSocket || !errors.As(err, &refused) {
@@ -53,13 +50,5 @@ func connect(ctx context.Context, d *upgrade.Dialer, u *url.URL, t Transport) (*
 	if err != nil {
 		return nil, upgrade.DialError("portforward", err)
 	}
-	return &connection{Connection: conn, transport: SPDY, raw: abortCloser{conn}}, nil
-}
-
-// abortCloser closes an upgrade.SPDYConn's socket.
-type abortCloser struct{ c *upgrade.SPDYConn }
-
-func (a abortCloser) Close() error {
-	a.c.Abort()
-	return nil
+	return &connection{Connection: conn, transport: SPDY, abort: conn.Abort}, nil
 }
