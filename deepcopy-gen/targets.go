@@ -21,22 +21,19 @@ var ErrNothingToGenerate = errors.New("no input package has +" + tagName + " tag
 func buildTargets(loaded *output.Loaded, args *Args, header []byte) ([]generator.Target, error) {
 	plan := newPlanner(loaded, args.OutputFile, args.BoundingDirs)
 	var errs []error
-	byPkg := map[string][]*types.Type{}
+	var paths []string // the inputs with types to generate for, in input order
 	for _, path := range loaded.Inputs {
 		list, pkgErrs := planPackage(plan, path)
 		errs = append(errs, pkgErrs...)
 		if len(list) > 0 {
-			byPkg[path] = list
+			paths = append(paths, path)
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	var targets []generator.Target
-	for _, path := range loaded.Inputs {
-		if byPkg[path] == nil {
-			continue
-		}
+	for _, path := range paths {
 		pkg := loaded.Universe[path]
 		targets = append(targets, &generator.SimpleTarget{
 			PkgName:       pkg.Name,
