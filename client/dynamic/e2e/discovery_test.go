@@ -173,3 +173,36 @@ func TestCRDFoundAfterInvalidation(t *testing.T) {
 		t.Errorf("legacy per-group discovery of %s: %+v, %v", widgets.GroupVersion(), res, err)
 	}
 }
+
+// The CronTab CRD of the examples maps by plural, short name and kind, and its group shows up in
+// discovery once the RESTMapper has refreshed the shared cache.
+func TestRESTMapperMapsCronTabs(t *testing.T) {
+	disc, err := discovery.NewForConfig(testCluster.AdminConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := discovery.NewMemory(disc)
+	if _, err := mem.ServerGroups(ctx(t)); err != nil { // fill the cache, possibly before the CRD exists
+		t.Fatal(err)
+	}
+	crontabs(t, "restmapper") // installs the CronTab CRD once per package
+	mapper := discovery.NewRESTMapper(ctx(t), mem)
+	for _, in := range []string{"crontabs", "ct", "crontab"} {
+		got, err := mapper.ResourceFor(schema.GroupVersionResource{Resource: in})
+		if err != nil || got != crontabGVR {
+			t.Errorf("ResourceFor(%s) = %v, %v; want %v", in, got, err, crontabGVR)
+		}
+	}
+	mapping, err := mapper.RESTMapping(schema.GroupKind{Kind: "CronTab"})
+	if err != nil || mapping.Resource != crontabGVR || mapping.Scope.Name() != meta.RESTScopeNameNamespace {
+		t.Fatalf("RESTMapping(CronTab) = %+v, %v", mapping, err)
+	}
+	gvk, err := mapper.KindFor(schema.GroupVersionResource{Resource: "ct"})
+	if err != nil || gvk != crontabGVR.GroupVersion().WithKind("CronTab") {
+		t.Errorf("KindFor(ct) = %v, %v", gvk, err)
+	}
+	groups, err := mem.ServerGroups(ctx(t))
+	if err != nil || !hasGroup(groups, crontabGVR.Group) {
+		t.Errorf("discovery lacks %s after the mapper's refresh (%v)", crontabGVR.Group, err)
+	}
+}
