@@ -6,6 +6,7 @@ import (
 
 	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
+	"github.com/kubegen/kubegen/internal/codegen/naming"
 )
 
 // versionRef is a clientset's view of one group/version.
@@ -27,7 +28,7 @@ func (l layout) versionRefs(versions []*model.Version) []versionRef {
 		typed, fake := l.typedPkg(v), l.fakeTypedPkg(v)
 		out = append(out, versionRef{
 			GV:        v.GroupVersionGoName(),
-			Field:     lowerFirst(v.GroupVersionGoName()),
+			Field:     naming.ParamName(v.GroupVersionGoName()),
 			GVString:  v.String(),
 			Interface: types.Ref(typed, v.GroupVersionGoName()+"Interface"),
 			Client:    types.Ref(typed, v.GroupVersionGoName()+"Client"),
