@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
 // Options name a clientset and one of its releases.
@@ -74,28 +76,6 @@ func Cut(o Options) (wrote bool, err error) {
 		}
 		return false, fmt.Errorf("%s: %w (pass --force to overwrite the release stub):\n%s", file, ErrReleaseChanged, rep)
 	}
-	return true, writeAtomic(file, src)
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it into place.
-func writeAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".stub-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	_, err = output.Write([]output.File{{Path: file, Content: src}}, false)
+	return err == nil, err
 }
