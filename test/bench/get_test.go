@@ -4,12 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
 	"k8s.io/apimachinery/pkg/runtime/serializer/protobuf"
 	cgkubernetes "k8s.io/client-go/kubernetes"
@@ -17,9 +17,10 @@ import (
 
 	kgrest "github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/client/typed"
+	"github.com/kubegen/kubegen/test/bench/internal/fixture"
 )
 
-const protobufType = "application/vnd.kubernetes.protobuf"
+const protobufType = fixture.ProtobufType
 
 // configMap is a realistic ~1 KiB ConfigMap as the apiserver returns it.
 func configMap() *corev1.ConfigMap {
@@ -41,14 +42,7 @@ func configMap() *corev1.ConfigMap {
 	return cm
 }
 
-var scheme = func() *runtime.Scheme {
-	s := runtime.NewScheme()
-	if err := corev1.AddToScheme(s); err != nil {
-		panic(err)
-	}
-	metav1.AddToGroupVersion(s, schema.GroupVersion{Version: "v1"})
-	return s
-}()
+var scheme = fixture.Scheme
 
 // server answers every GET with the ConfigMap in the requested encoding.
 func server(b *testing.B) *httptest.Server {
@@ -64,7 +58,7 @@ func server(b *testing.B) *httptest.Server {
 		b.Fatal(err)
 	}
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if len(r.Header.Get("Accept")) >= len(protobufType) && r.Header.Get("Accept")[:len(protobufType)] == protobufType {
+		if strings.HasPrefix(r.Header.Get("Accept"), protobufType) {
 			w.Header().Set("Content-Type", protobufType)
 			w.Write(pbBody)
 			return

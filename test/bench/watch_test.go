@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -63,7 +64,7 @@ func watchStream(b *testing.B) (jsonStream, pbStream []byte) {
 func watchServer(b *testing.B) *httptest.Server {
 	jsonStream, pbStream := watchStream(b)
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if len(r.Header.Get("Accept")) >= len(protobufType) && r.Header.Get("Accept")[:len(protobufType)] == protobufType {
+		if strings.HasPrefix(r.Header.Get("Accept"), protobufType) {
 			w.Header().Set("Content-Type", protobufType+";stream=watch")
 			w.Write(pbStream)
 			return
