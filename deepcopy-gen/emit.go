@@ -28,6 +28,12 @@ func (e *emitter) copy(t *types.Type, in, out string) error {
 	if err != nil {
 		return err
 	}
+	if nilable(t) && (how == copyInto || how == copyValue || how == copyPtrValue) {
+		// A named map or slice's own methods need not keep nil (code-generator's DeepCopyInto for
+		// corev1.ResourceList makes an empty map of a nil one): nil is left as it is.
+		e.line("if %s != nil {", in)
+		defer e.line("}")
+	}
 	switch how {
 	case copyAssign:
 		e.line("%s = %s", out, in)
@@ -84,10 +90,10 @@ func (e *emitter) pointee(elem *types.Type) error {
 	if err != nil {
 		return err
 	}
-	switch how {
-	case copyAssign:
+	switch {
+	case how == copyAssign:
 		e.line("**out = **in")
-	case copyInto:
+	case how == copyInto && !nilable(elem):
 		e.line("(*in).DeepCopyInto(*out)")
 	default:
 		return e.copy(elem, "**in", "**out")
@@ -105,10 +111,10 @@ func (e *emitter) namedPointee(t *types.Type) error {
 	if err != nil {
 		return err
 	}
-	switch how {
-	case copyAssign:
+	switch {
+	case how == copyAssign:
 		e.line("**out = **in")
-	case copyInto:
+	case how == copyInto && !nilable(elem):
 		e.line("%s(*in).DeepCopyInto(%s(*out))", ptr, ptr)
 	default:
 		return e.copy(elem, "**in", "**out")
@@ -183,6 +189,12 @@ func (e *emitter) iface(t *types.Type, in, out string) error {
 	}
 	e.line("}")
 	return nil
+}
+
+// nilable reports whether values of t (a named type, at most) are maps or slices, which can be nil.
+func nilable(t *types.Type) bool {
+	u := underlying(t)
+	return u.Kind == types.Map || u.Kind == types.Slice
 }
 
 // underlying strips named-type aliases down to the structural type.

@@ -11,6 +11,8 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 
+	corev1 "k8s.io/api/core/v1"
+
 	"github.com/kubegen/kubegen/deepcopy-gen/internal/deepcheck"
 	"github.com/kubegen/kubegen/deepcopy-gen/testdata/optin"
 	"github.com/kubegen/kubegen/deepcopy-gen/testdata/shapes"
@@ -73,6 +75,7 @@ func TestPropertyFixtures(t *testing.T) {
 		func() any { return new(shapes.Matrix) },
 		func() any { return new(shapes.ByName) },
 		func() any { return new(shapes.Polygon) },
+		func() any { return new(shapes.Quota) },
 		func() any { return new(other.Ref) },
 		func() any { return new(other.Flat) },
 		func() any { return new(optin.Chosen) },
@@ -106,5 +109,32 @@ func TestPropertyInterfaceMethods(t *testing.T) {
 		if shared := deepcheck.Shared(reflect.ValueOf(s), reflect.ValueOf(c)); len(shared) > 0 {
 			t.Errorf("%T: DeepCopyShape shares %v", s, shared)
 		}
+	}
+}
+
+// TestNilNamedMapOrSliceFieldStaysNil (issue 10 item 8): a field whose type is a named map or slice
+// with its own DeepCopyInto — code-generator's corev1.ResourceList, which makes an empty map of a
+// nil one, and hand-written ones like it — stays nil in the copy, wherever the field sits (direct,
+// behind a pointer, in a map, slice, array or anonymous struct); a non-nil empty one stays empty.
+func TestNilNamedMapOrSliceFieldStaysNil(t *testing.T) {
+	var zero shapes.Quota
+	used := corev1.ResourceList(nil)
+	withNils := shapes.Quota{
+		Used:     &used,
+		PerScope: map[string]other.Amounts{"a": nil},
+		History:  []other.Steps{nil},
+	}
+	empty := shapes.Quota{Hard: corev1.ResourceList{}, Amounts: other.Amounts{}, Steps: other.Steps{}}
+	for name, in := range map[string]*shapes.Quota{"zero": &zero, "nil inside": &withNils, "empty": &empty} {
+		t.Run(name, func(t *testing.T) {
+			if got := in.DeepCopy(); !reflect.DeepEqual(got, in) {
+				t.Errorf("DeepCopy:\n got %#v\nwant %#v", got, in)
+			}
+			var into shapes.Quota
+			in.DeepCopyInto(&into)
+			if !reflect.DeepEqual(&into, in) {
+				t.Errorf("DeepCopyInto:\n got %#v\nwant %#v", &into, in)
+			}
+		})
 	}
 }

@@ -175,9 +175,21 @@ func orRoot(path string) string {
 // methods and reports any difference: DeepCopy must return an equal value sharing no memory,
 // DeepCopyInto must overwrite a differently filled target completely, and DeepCopyObject (when
 // present) must agree with DeepCopy. ptr is a pointer to a struct or to a named slice or map.
+//
+// The zero value is checked first: every nil pointer, slice and map in it must stay nil in the
+// copies (an empty map where the original had none changes what a user's code and the JSON
+// encoding see).
 func CheckDeepCopy(f *Filler, ptr any) error {
 	orig := reflect.ValueOf(ptr)
+	if err := checkValue(f, orig); err != nil {
+		return fmt.Errorf("zero value: %w", err)
+	}
 	f.Fill(orig.Elem())
+	return checkValue(f, orig)
+}
+
+// checkValue checks the copies of the value orig points to.
+func checkValue(f *Filler, orig reflect.Value) error {
 	recv := orig
 	if _, ok := orig.Type().MethodByName("DeepCopy"); !ok {
 		recv = orig.Elem() // value receivers: named slices and maps

@@ -4,6 +4,7 @@ package shapes
 
 import (
 	other "github.com/kubegen/kubegen/deepcopy-gen/testdata/shapes/other"
+	corev1 "k8s.io/api/core/v1"
 	resource "k8s.io/apimachinery/pkg/api/resource"
 	v1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
@@ -212,7 +213,9 @@ func (in *Everything) DeepCopyInto(out *Everything) {
 		in, out := &in.NamedSlices, &out.NamedSlices
 		*out = make([]Labels, len(*in))
 		for i := range *in {
-			(*in)[i].DeepCopyInto(&(*out)[i])
+			if (*in)[i] != nil {
+				(*in)[i].DeepCopyInto(&(*out)[i])
+			}
 		}
 	}
 	if in.Flats != nil {
@@ -324,10 +327,18 @@ func (in *Everything) DeepCopyInto(out *Everything) {
 		}
 	}
 	in.Grid.DeepCopyInto(&out.Grid)
-	in.NamedMap.DeepCopyInto(&out.NamedMap)
-	in.NamedSlice.DeepCopyInto(&out.NamedSlice)
-	in.NamedMatrix.DeepCopyInto(&out.NamedMatrix)
-	in.NamedByName.DeepCopyInto(&out.NamedByName)
+	if in.NamedMap != nil {
+		in.NamedMap.DeepCopyInto(&out.NamedMap)
+	}
+	if in.NamedSlice != nil {
+		in.NamedSlice.DeepCopyInto(&out.NamedSlice)
+	}
+	if in.NamedMatrix != nil {
+		in.NamedMatrix.DeepCopyInto(&out.NamedMatrix)
+	}
+	if in.NamedByName != nil {
+		in.NamedByName.DeepCopyInto(&out.NamedByName)
+	}
 	if in.NamedPtr != nil {
 		in, out := &in.NamedPtr, &out.NamedPtr
 		*out = new(Item)
@@ -668,6 +679,68 @@ func (in Polygon) DeepCopyShape() Shape {
 		return c
 	}
 	return nil
+}
+
+// DeepCopyInto writes a deep copy of in into out. in and out must be non-nil.
+func (in *Quota) DeepCopyInto(out *Quota) {
+	*out = *in
+	if in.Hard != nil {
+		in.Hard.DeepCopyInto(&out.Hard)
+	}
+	if in.Used != nil {
+		in, out := &in.Used, &out.Used
+		*out = new(corev1.ResourceList)
+		if **in != nil {
+			(**in).DeepCopyInto(&(**out))
+		}
+	}
+	if in.Amounts != nil {
+		in.Amounts.DeepCopyInto(&out.Amounts)
+	}
+	if in.Steps != nil {
+		in.Steps.DeepCopyInto(&out.Steps)
+	}
+	if in.PerScope != nil {
+		in, out := &in.PerScope, &out.PerScope
+		*out = make(map[string]other.Amounts, len(*in))
+		for key, val := range *in {
+			var outVal other.Amounts
+			if val != nil {
+				val.DeepCopyInto(&outVal)
+			}
+			(*out)[key] = outVal
+		}
+	}
+	if in.History != nil {
+		in, out := &in.History, &out.History
+		*out = make([]other.Steps, len(*in))
+		for i := range *in {
+			if (*in)[i] != nil {
+				(*in)[i].DeepCopyInto(&(*out)[i])
+			}
+		}
+	}
+	{
+		in, out := &in.Fixed, &out.Fixed
+		for i := range *in {
+			if (*in)[i] != nil {
+				(*in)[i].DeepCopyInto(&(*out)[i])
+			}
+		}
+	}
+	if in.Anonymous.Limits != nil {
+		in.Anonymous.Limits.DeepCopyInto(&out.Anonymous.Limits)
+	}
+}
+
+// DeepCopy returns a deep copy of in, or nil if in is nil.
+func (in *Quota) DeepCopy() *Quota {
+	if in == nil {
+		return nil
+	}
+	out := new(Quota)
+	in.DeepCopyInto(out)
+	return out
 }
 
 // DeepCopyInto writes a deep copy of in into out. in and out must be non-nil.

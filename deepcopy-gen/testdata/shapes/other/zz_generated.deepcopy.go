@@ -2,6 +2,16 @@
 
 package other
 
+// DeepCopy returns a deep copy of in, or nil if in is nil.
+func (in Amounts) DeepCopy() Amounts {
+	if in == nil {
+		return nil
+	}
+	out := new(Amounts)
+	in.DeepCopyInto(out)
+	return *out
+}
+
 // DeepCopyInto writes a deep copy of in into out. in and out must be non-nil.
 func (in *Flat) DeepCopyInto(out *Flat) {
 	*out = *in
@@ -37,4 +47,14 @@ func (in *Ref) DeepCopy() *Ref {
 	out := new(Ref)
 	in.DeepCopyInto(out)
 	return out
+}
+
+// DeepCopy returns a deep copy of in, or nil if in is nil.
+func (in Steps) DeepCopy() Steps {
+	if in == nil {
+		return nil
+	}
+	out := new(Steps)
+	in.DeepCopyInto(out)
+	return *out
 }
