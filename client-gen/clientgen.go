@@ -17,6 +17,15 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	if len(versions) == 0 {
 		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")
 	}
+	var scopes []*model.Scope
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			scopes = append(scopes, l.typedScopes(v)...)
+		}
+	}
+	if err := model.ScopeErrors(scopes...); err != nil {
+		return nil, err
+	}
 	var targets []generator.Target
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {

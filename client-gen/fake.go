@@ -21,10 +21,10 @@ func (l layout) fakeTypedTarget(v *model.Version, header []byte) generator.Targe
 	doc := "Package fake serves the " + v.String() + " typed client from an in-memory object tracker, for tests."
 	return gofile.Target("fake", pkg, l.fakeTypedDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
-			gofile.New("fake_"+v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),
+			gofile.New("fake_"+groupClientFile(v), pkg, func(sw *generator.SnippetWriter) { sw.Do(fakeGroupTemplate, a) }),
 		}
 		for _, d := range kinds {
-			gens = append(gens, gofile.New("fake_"+d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { l.writeFakeResource(sw, d) }).Prefer(v.Package.Path))
+			gens = append(gens, gofile.New(fakeFile(d), pkg, func(sw *generator.SnippetWriter) { l.writeFakeResource(sw, d) }).Prefer(v.Package.Path))
 		}
 		return gens
 	})

@@ -15,15 +15,45 @@ func (l layout) typedTarget(v *model.Version, header []byte) generator.Target {
 		v.GroupVersionGoName() + "Client and one interface per resource."
 	return gofile.Target(v.Name, pkg, l.typedDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
-			gofile.New(v.Group.PackageName+"_client.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, v) }),
-			gofile.New("generated_expansion.go", pkg, func(sw *generator.SnippetWriter) { l.writeExpansions(sw, v) }),
+			gofile.New(groupClientFile(v), pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, v) }),
+			gofile.New(expansionFile, pkg, func(sw *generator.SnippetWriter) { l.writeExpansions(sw, v) }),
 		}
+		var impls []string
 		for _, k := range v.Kinds {
 			d := l.kindData(k)
-			gens = append(gens, gofile.New(d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { writeResource(sw, d) }))
+			impls = append(impls, d.Impl)
+			gens = append(gens, gofile.New(typedFile(d), pkg, func(sw *generator.SnippetWriter) { writeResource(sw, d) }))
 		}
-		return gens
+		return gofile.Reserve(gens, impls...)
 	})
+}
+
+const expansionFile = "generated_expansion.go"
+
+func groupClientFile(v *model.Version) string { return v.Group.PackageName + "_client.go" }
+
+// typedFile is the file of a kind's typed client: <kind>.go.
+func typedFile(d kindData) string {
+	return gofile.KindFile("", d.Lower, gofile.DocFile, groupClientFile(d.Kind.Version), expansionFile)
+}
+
+// fakeFile is the file of a kind's fake typed client: fake_<kind>.go.
+func fakeFile(d kindData) string {
+	return gofile.KindFile("fake_", d.Lower, gofile.DocFile, "fake_"+groupClientFile(d.Kind.Version))
+}
+
+// typedScopes declares the names client-gen writes into the typed and fake packages of v.
+func (l layout) typedScopes(v *model.Version) []*model.Scope {
+	gv := v.GroupVersionGoName()
+	typed := model.NewScope(Tool, l.typedPkg(v), gv+"Interface", gv+"Client", "NewForConfig", "NewForConfigAndClient",
+		"NewForConfigOrDie", "New", "withDefaults")
+	fake := model.NewScope(Tool, l.fakeTypedPkg(v), "Fake"+gv, "Resources")
+	for _, k := range v.Kinds {
+		d := l.kindData(k)
+		typed.Add(k, d.Plural+"Getter", d.Name+"Interface", d.Name+"Expansion", d.Impl, "new"+d.Plural, typedFile(d))
+		fake.Add(k, "fake"+d.Plural, "newFake"+d.Plural, fakeFile(d))
+	}
+	return []*model.Scope{typed, fake}
 }
 
 func (l layout) groupArgs(v *model.Version) generator.Args {

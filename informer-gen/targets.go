@@ -20,6 +20,15 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("no kind of the clientset can be listed and watched (informers need the list and watch verbs and a <Kind>List type)")
 	}
+	var scopes []*model.Scope
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			scopes = append(scopes, l.versionScope(v, informableKinds(v)))
+		}
+	}
+	if err := model.ScopeErrors(scopes...); err != nil {
+		return nil, err
+	}
 	targets := []generator.Target{l.rootTarget(groups, header)}
 	for _, g := range groups {
 		targets = append(targets, l.groupTarget(g, header))
@@ -60,7 +69,7 @@ func (l layout) versionTarget(v *model.Version, kinds []*model.Kind, header []by
 	doc := "Package " + v.Name + " has the shared informers of the " + v.String() + " API: one <Kind>Informer per\nresource that can be listed and watched."
 	return gofile.Target(v.Name, pkg, l.versionDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
-			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeVersion(sw, v, kinds) }),
+			gofile.New(versionFile, pkg, func(sw *generator.SnippetWriter) { l.writeVersion(sw, v, kinds) }),
 		}
 		for _, k := range kinds {
 			d := l.kindData(k)
@@ -69,4 +78,14 @@ func (l layout) versionTarget(v *model.Version, kinds []*model.Kind, header []by
 		}
 		return gens
 	})
+}
+
+// versionScope declares the names informer-gen writes into the informers package of v.
+func (l layout) versionScope(v *model.Version, kinds []*model.Kind) *model.Scope {
+	s := model.NewScope(Tool, l.versionPkg(v), "Interface", "version", "New")
+	for _, k := range kinds {
+		d := l.kindData(k)
+		s.Add(k, k.Name+"Informer", d.Impl, "New"+k.Name+"Informer", fileName(k))
+	}
+	return s
 }

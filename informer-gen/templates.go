@@ -13,7 +13,13 @@ import (
 // args returns the runtime symbols plus extra key/value pairs.
 func args(kv ...any) generator.Args { return gofile.Args(symbols, kv...) }
 
-func fileName(k *model.Kind) string { return strings.ToLower(k.Name) + ".go" }
+// fileName is the file of a kind's informer: <kind>.go.
+func fileName(k *model.Kind) string {
+	return gofile.KindFile("", strings.ToLower(k.Name), gofile.DocFile, versionFile)
+}
+
+// versionFile holds a version package's Interface.
+const versionFile = "interface.go"
 
 func rootDoc(name string) string {
 	return "Package " + name + ` has the SharedInformerFactory of the clientset: one shared, cached informer

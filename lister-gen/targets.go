@@ -26,6 +26,15 @@ func Listable(k *model.Kind) bool { return k.Has("list") && k.List != nil }
 // Targets returns one gengo target per group/version that has listable kinds: a listers package
 // with doc.go, one file per kind and expansion_generated.go. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
+	var scopes []*model.Scope
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			scopes = append(scopes, scope(v, listableKinds(v), a))
+		}
+	}
+	if err := model.ScopeErrors(scopes...); err != nil {
+		return nil, err
+	}
 	var targets []generator.Target
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {
@@ -60,11 +69,11 @@ func target(v *model.Version, kinds []*model.Kind, a *Args, header []byte) gener
 	dir := filepath.Join(a.OutputDir, v.Group.PackageName, v.Name)
 	return gofile.Target(v.Name, pkg, dir, header, packageDoc(v), func() []generator.Generator {
 		gens := []generator.Generator{
-			gofile.New("expansion_generated.go", pkg, func(sw *generator.SnippetWriter) { writeExpansions(sw, dir, kinds) }),
+			gofile.New(expansionFile, pkg, func(sw *generator.SnippetWriter) { writeExpansions(sw, dir, kinds) }),
 		}
 		for _, k := range kinds {
 			d := newKindData(k)
-			gens = append(gens, gofile.New(d.Lower+".go", pkg, func(sw *generator.SnippetWriter) { writeLister(sw, d) }).Prefer(k.Type.Name.Package))
+			gens = append(gens, gofile.New(kindFile(d), pkg, func(sw *generator.SnippetWriter) { writeLister(sw, d) }).Prefer(k.Type.Name.Package))
 		}
 		return gens
 	})
@@ -102,4 +111,22 @@ func newKindData(k *model.Kind) kindData {
 		GR:        types.Ref(schemaPkg, "GroupResource"),
 		Selector:  types.Ref(labelsPkg, "Selector"),
 	}
+}
+
+const expansionFile = "expansion_generated.go"
+
+// kindFile is the file of a kind's lister: <kind>.go.
+func kindFile(d kindData) string { return gofile.KindFile("", d.Lower, gofile.DocFile, expansionFile) }
+
+// scope declares the names lister-gen writes into the listers package of v.
+func scope(v *model.Version, kinds []*model.Kind, a *Args) *model.Scope {
+	s := model.NewScope(Tool, PackagePath(a.OutputPkg, v))
+	for _, k := range kinds {
+		d := newKindData(k)
+		s.Add(k, k.Name+"Lister", k.Name+"ListerExpansion", d.Impl, "New"+k.Name+"Lister", kindFile(d))
+		if k.Namespaced {
+			s.Add(k, k.Name+"NamespaceLister", k.Name+"NamespaceListerExpansion", d.NSImpl)
+		}
+	}
+	return s
 }

@@ -110,5 +110,6 @@ func (g Generator) Run(patterns []string) ([]string, error) {
 // BuildModel reads the API model of the inputs in u with the given plural exceptions
 // (Kind → Plural), as every generator sees it.
 func BuildModel(u types.Universe, inputs []string, pluralExceptions map[string]string) (*model.API, error) {
-	return model.Build(u, inputs, model.Options{Plurals: naming.NewPluralizer(pluralExceptions)})
+	ext := &externalTypes{}
+	return model.Build(u, inputs, model.Options{Plurals: naming.NewPluralizer(pluralExceptions), External: ext.check})
 }

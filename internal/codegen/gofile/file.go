@@ -16,16 +16,19 @@ type File struct {
 	imports   *namer.DefaultImportTracker
 	write     func(sw *generator.SnippetWriter)
 	preferred []string
+	reserved  map[string]bool // package-level names imports must not take
 }
 
 // New returns the generator of the file called name in the package pkgPath.
 func New(name, pkgPath string, write func(sw *generator.SnippetWriter)) *File {
-	return &File{
+	f := &File{
 		GoGenerator: generator.GoGenerator{OutputFilename: name},
 		pkgPath:     pkgPath,
-		imports:     NewImportTracker(pkgPath),
 		write:       write,
+		reserved:    map[string]bool{},
 	}
+	f.imports = newImportTracker(pkgPath, f.reserved)
+	return f
 }
 
 // Prefer names the given packages before any other, so they get the shortest import names: API

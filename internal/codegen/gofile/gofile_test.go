@@ -97,3 +97,22 @@ func TestHasExpansion(t *testing.T) {
 		}
 	}
 }
+
+// TestKindFile: a kind's file never takes a fixed file's name nor one the go command builds only
+// for some platforms or only in tests.
+func TestKindFile(t *testing.T) {
+	for _, tc := range []struct{ prefix, stem, want string }{
+		{"", "widget", "widget.go"},
+		{"", "doc", "doc_kind.go"},
+		{"", "interface", "interface_kind.go"},
+		{"", "linux", "linux.go"}, // no underscore: not constrained
+		{"fake_", "widget", "fake_widget.go"},
+		{"fake_", "test", "fake_test_kind.go"},
+		{"fake_", "linux", "fake_linux_kind.go"},
+		{"fake_", "arm64", "fake_arm64_kind.go"},
+	} {
+		if got := KindFile(tc.prefix, tc.stem, DocFile, "interface.go"); got != tc.want {
+			t.Errorf("KindFile(%q, %q) = %q, want %q", tc.prefix, tc.stem, got, tc.want)
+		}
+	}
+}

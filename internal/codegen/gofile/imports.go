@@ -14,9 +14,16 @@ import (
 // under the shortest run of its trailing path elements that says what it is and is still free:
 // "k8s.io/api/core/v1" is "corev1", ".../listers/core/v1" then "listerscorev1".
 func NewImportTracker(local string) *namer.DefaultImportTracker {
+	return newImportTracker(local, nil)
+}
+
+// newImportTracker is NewImportTracker for a package that declares the names in reserved: no
+// import takes one of them.
+func newImportTracker(local string, reserved map[string]bool) *namer.DefaultImportTracker {
 	tracker := namer.NewDefaultImportTracker(types.Name{Package: local})
 	tracker.IsInvalidType = func(*types.Type) bool { return false }
-	tracker.LocalName = func(n types.Name) string { return ImportName(&tracker, local, n.Package) }
+	taken := reservedOr{&tracker, reserved}
+	tracker.LocalName = func(n types.Name) string { return ImportName(taken, local, n.Package) }
 	tracker.PrintImport = func(path, name string) string { return name + " \"" + path + "\"" }
 	return &tracker
 }
@@ -55,4 +62,17 @@ func minElems(elems []string) int {
 		return 2
 	}
 	return 1
+}
+
+// reservedOr is an import tracker whose PathOf also answers for names the package reserves.
+type reservedOr struct {
+	namer.ImportTracker
+	reserved map[string]bool
+}
+
+func (r reservedOr) PathOf(name string) (string, bool) {
+	if r.reserved[name] {
+		return "", true
+	}
+	return r.ImportTracker.PathOf(name)
 }

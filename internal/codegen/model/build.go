@@ -20,13 +20,17 @@ const metaV1 = "k8s.io/apimachinery/pkg/apis/meta/v1"
 type Options struct {
 	// Plurals derives plural names; nil means English rules and the default exceptions.
 	Plurals *naming.Pluralizer
+	// External checks a type named by a +genclient:method tag in a package that was not loaded,
+	// returning why it cannot be a method's input or result ("" if it can). nil: such types are
+	// not checked.
+	External func(n types.Name) string
 }
 
 // Build reads the +genclient model from the input packages of a gengo universe. It returns every
 // problem it finds at once as Errors (each naming file:line), or an error wrapping ErrNoClientTypes
 // when no input holds a +genclient type.
 func Build(u types.Universe, inputs []string, opts Options) (*API, error) {
-	b := &builder{u: u, plurals: opts.Plurals, src: newSourceIndex(), groups: map[string]*Group{}}
+	b := &builder{u: u, plurals: opts.Plurals, external: opts.External, src: newSourceIndex(), groups: map[string]*Group{}}
 	if b.plurals == nil {
 		b.plurals = naming.NewPluralizer(nil)
 	}
@@ -48,11 +52,12 @@ func Build(u types.Universe, inputs []string, opts Options) (*API, error) {
 }
 
 type builder struct {
-	u       types.Universe
-	plurals *naming.Pluralizer
-	src     *sourceIndex
-	errs    errorList
-	groups  map[string]*Group
+	u        types.Universe
+	plurals  *naming.Pluralizer
+	external func(types.Name) string
+	src      *sourceIndex
+	errs     errorList
+	groups   map[string]*Group
 }
 
 func (b *builder) addPackage(pkg *types.Package) {
@@ -65,6 +70,7 @@ func (b *builder) addPackage(pkg *types.Package) {
 	if len(kinds) == 0 {
 		return
 	}
+	b.checkResources(kinds)
 	docTags := b.packageTags(pkg)
 	groupTag := findTag(docTags, "groupName")
 	if groupTag == nil {
@@ -86,6 +92,21 @@ func (b *builder) addPackage(pkg *types.Package) {
 		}
 	}
 	g.Versions = append(g.Versions, v)
+}
+
+// checkResources reports kinds of one package that share a resource name or differ only in case:
+// their clients, files and URLs would be the same.
+func (b *builder) checkResources(kinds []*Kind) {
+	resources, names := map[string]*Kind{}, map[string]*Kind{}
+	for _, k := range kinds {
+		if other := names[strings.ToLower(k.Name)]; other != nil {
+			b.errs.add(k.Pos, "kinds %s and %s (%s) differ only in case: their generated files would be the same; rename one", k.Name, other.Name, other.Pos)
+		} else if other := resources[k.Resource]; other != nil {
+			b.errs.add(k.Pos, "kinds %s and %s (%s) have the same resource %q: give one another plural with --plural-exceptions=%s:<Plural>", k.Name, other.Name, other.Pos, k.Resource, k.Name)
+		}
+		names[strings.ToLower(k.Name)] = k
+		resources[k.Resource] = k
+	}
 }
 
 func (b *builder) group(nameTag, goNameTag *Tag) *Group {

@@ -19,13 +19,14 @@ func FuzzClientTags(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, line string) {
 		lines := append([]string{"+genclient"}, strings.Split(line, "\n")...)
-		var errs errorList
+		b := &builder{u: types.Universe{}}
+		errs := &b.errs
 		tags := extractTags(lines, "genclient", func(string) Position { return Position{File: "types.go", Line: 1} })
-		ct := parseClientTags(tags, &errs)
-		ct.verbs(true, &errs, Position{File: "types.go"})
+		ct := parseClientTags(tags, errs)
+		ct.verbs(true, errs, Position{File: "types.go"})
 		kind := &typesTypeStub
 		for _, m := range ct.methods {
-			resolveMethod(m, kind, &errs)
+			b.resolveMethod(m, kind)
 		}
 		for _, e := range errs.errs {
 			if e.Pos.File == "" || e.Msg == "" {

@@ -48,7 +48,7 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 		b.errs.add(declPos, "%s has +genclient with list verbs but the package declares no %sList type (add it, or limit verbs with +genclient:onlyVerbs)", k.Name, k.Name)
 	}
 	for _, m := range ct.methods {
-		resolveMethod(m, t, &b.errs)
+		b.resolveMethod(m, t)
 	}
 	k.Methods = ct.methods
 	b.checkMethodNames(k)

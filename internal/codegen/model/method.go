@@ -69,8 +69,10 @@ func (m *Method) set(t *Tag, key, value string, errs *errorList) bool {
 	return true
 }
 
-// resolveMethod fills in defaults and resolves short type names against the kind's own package.
-func resolveMethod(m *Method, kind *types.Type, errs *errorList) {
+// resolveMethod fills in defaults, resolves short type names against the kind's own package and
+// checks that the types exist and are API objects.
+func (b *builder) resolveMethod(m *Method, kind *types.Type) {
+	errs := &b.errs
 	for _, n := range []*types.Name{&m.Input, &m.Result} {
 		switch {
 		case n.Name == "":
@@ -80,9 +82,52 @@ func resolveMethod(m *Method, kind *types.Type, errs *errorList) {
 		}
 		if !naming.IsExportedIdent(n.Name) {
 			errs.add(m.Tag.Pos, "malformed tag %s: %q is not a Go type (want Name or import/path.Name)", m.Tag, n.String())
+		} else if *n == kind.Name || (n == &m.Result && m.Result == m.Input) {
+			// the kind itself is checked as a kind; a type named twice is reported once
+		} else if problem := b.objectProblem(*n); problem != "" {
+			errs.add(m.Tag.Pos, "%s: %s", m.Tag, problem)
 		}
 	}
 	if m.Verb == "get" && m.Input != kind.Name {
 		errs.add(m.Tag.Pos, "malformed tag %s: verb %s takes no input", m.Tag, m.Verb)
 	}
+}
+
+// objectProblem says why the type called n cannot be sent or received by a client method ("" when
+// it can): it must exist among the loaded packages and be a struct that is a runtime.Object, or
+// will be one once deepcopy-gen has run (+k8s:deepcopy-gen:interfaces=...runtime.Object).
+func (b *builder) objectProblem(n types.Name) string {
+	pkg := b.u[n.Package]
+	if pkg == nil || len(pkg.Types) == 0 {
+		if b.external == nil {
+			return ""
+		}
+		return b.external(n)
+	}
+	t := pkg.Types[n.Name]
+	if t == nil || t.Kind == types.Unknown || t.Kind == types.DeclarationOf {
+		return sprintf("type %s not found in package %s", n.Name, n.Package)
+	}
+	if t.Kind != types.Struct {
+		return sprintf("%s is not a struct: a method's input and result are API objects", n)
+	}
+	kindOK := t.Methods["GetObjectKind"] != nil || embeds(t, types.Name{Package: metaV1, Name: "TypeMeta"})
+	copyOK := t.Methods["DeepCopyObject"] != nil || tagsRuntimeObject(t)
+	if !kindOK || !copyOK {
+		return sprintf("%s is not a runtime.Object: embed metav1.TypeMeta and tag it +k8s:deepcopy-gen:interfaces=k8s.io/apimachinery/pkg/runtime.Object", n)
+	}
+	return ""
+}
+
+// tagsRuntimeObject reports whether deepcopy-gen is asked to give t a DeepCopyObject method.
+func tagsRuntimeObject(t *types.Type) bool {
+	for _, lines := range [][]string{t.CommentLines, t.SecondClosestCommentLines} {
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			if strings.HasPrefix(l, "+k8s:deepcopy-gen:interfaces=") && strings.Contains(l, "k8s.io/apimachinery/pkg/runtime.Object") {
+				return true
+			}
+		}
+	}
+	return false
 }
