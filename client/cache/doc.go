@@ -23,10 +23,14 @@
 //   - drop metadata.managedFields before storing an object, since controllers rarely read them and
 //     they are often the largest part of small objects (InformerOptions.KeepManagedFields keeps
 //     them);
-//   - let cached objects with equal labels, or equal annotations, share one map: label sets repeat
-//     across objects and each small map costs over 300 bytes (InformerOptions.NoMapSharing turns
-//     this off). Mutating a cached object's labels would thus change other objects too — one more
-//     reason never to mutate cached objects.
+//   - intern the metadata strings that repeat across objects (namespace, label and annotation keys,
+//     label values and short annotation values, finalizers, owner references): equal strings of
+//     different objects share one copy of their bytes. Strings are immutable, so this is safe by
+//     construction and changes no value (InformerOptions.NoStringInterning turns it off).
+//
+// Every cached object owns its maps: a (mistaken) mutation of one object's labels damages that
+// object only. InformerOptions.ShareEqualMapsUnsafe trades this safety for memory: objects with
+// equal label (or annotation) maps then share one map, and a mutation of one changes them all.
 //
 // Layer: cache sits above the REST layer; it imports apimachinery, klog and client/internal/fifo and
 // knows clients only through the ListerWatcher interface, so it never depends on generated code.

@@ -31,9 +31,11 @@ type FactoryOptions struct {
 	ResyncPeriod time.Duration
 	// KeepManagedFields keeps metadata.managedFields in cached objects (dropped by default).
 	KeepManagedFields bool
-	// NoMapSharing gives every cached object label and annotation maps of its own (by default
-	// equal maps are shared; see InformerOptions).
-	NoMapSharing bool
+	// NoStringInterning turns off the interning of metadata strings (see InformerOptions).
+	NoStringInterning bool
+	// ShareEqualMapsUnsafe lets cached objects with equal labels (or annotations) share one map.
+	// UNSAFE: see InformerOptions.ShareEqualMapsUnsafe for what a single mutation then breaks.
+	ShareEqualMapsUnsafe bool
 	// Transform edits every object of every type before it is cached.
 	Transform func(obj Object)
 	// UseWatchList syncs with streaming watch-lists when the server supports them.
@@ -95,14 +97,15 @@ func NewInformer[T Object, L runtime.Object](opts FactoryOptions, lw ListerWatch
 		name += " in namespace " + opts.Namespace
 	}
 	return NewSharedIndexInformer[T](WithTweakListOptions(lw, opts.TweakListOptions), InformerOptions[T]{
-		Name:              name,
-		Resource:          resource,
-		ResyncPeriod:      opts.ResyncPeriod,
-		KeepManagedFields: opts.KeepManagedFields,
-		NoMapSharing:      opts.NoMapSharing,
-		Transform:         factoryTransform[T](opts.Transform),
-		UseWatchList:      opts.UseWatchList,
-		WatchErrorHandler: opts.WatchErrorHandler,
+		Name:                 name,
+		Resource:             resource,
+		ResyncPeriod:         opts.ResyncPeriod,
+		KeepManagedFields:    opts.KeepManagedFields,
+		NoStringInterning:    opts.NoStringInterning,
+		ShareEqualMapsUnsafe: opts.ShareEqualMapsUnsafe,
+		Transform:            factoryTransform[T](opts.Transform),
+		UseWatchList:         opts.UseWatchList,
+		WatchErrorHandler:    opts.WatchErrorHandler,
 	})
 }
 

@@ -4,11 +4,21 @@ import (
 	"hash/maphash"
 	"maps"
 	"sync"
+
+	"github.com/kubegen/kubegen/client/internal/intern"
 )
 
-// mapSharer makes cached objects with equal labels (or equal annotations) share one map. Label
-// sets repeat a lot (every pod of a ReplicaSet, every object of a Helm release), and a small Go
-// map costs over 300 bytes, so sharing often saves more memory than any other single measure.
+// internStrings makes the repeating metadata strings of obj share their bytes with equal strings
+// of other objects; it is the default memory saver, safe because strings are immutable.
+func internStrings[T Object](obj T) T {
+	intern.Metadata(obj)
+	return obj
+}
+
+// mapSharer makes cached objects with equal labels (or equal annotations) share one map; only
+// InformerOptions.ShareEqualMapsUnsafe uses it. Label sets repeat a lot (every pod of a
+// ReplicaSet, every object of a Helm release), and a small Go map costs over 300 bytes, but a
+// shared map is changed for every object by a mutation of any one of them.
 //
 // It remembers maps in two generations of at most sharerGeneration entries each: when the current
 // one fills up it becomes the previous one and the oldest is dropped, so the sharer's own memory
@@ -73,7 +83,7 @@ func (s *mapSharer) hash(m map[string]string) uint64 {
 	return sum
 }
 
-// transform returns a TransformFunc sharing the labels and annotations of objects.
+// shareMaps returns a TransformFunc sharing the labels and annotations of objects.
 func shareMaps[T Object](s *mapSharer) TransformFunc[T] {
 	return func(obj T) T {
 		if l := obj.GetLabels(); len(l) > 0 {

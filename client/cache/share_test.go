@@ -3,7 +3,9 @@ package cache
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 
 	corev1 "k8s.io/api/core/v1"
 )
@@ -49,10 +51,11 @@ func TestMapSharerMemoryIsBounded(t *testing.T) {
 	}
 }
 
-func TestInformerSharesLabelAndAnnotationMaps(t *testing.T) {
-	for _, noSharing := range []bool{false, true} {
-		t.Run(fmt.Sprintf("NoMapSharing=%v", noSharing), func(t *testing.T) {
-			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{NoMapSharing: noSharing})
+// Maps are shared only when ShareEqualMapsUnsafe asks for it.
+func TestInformerSharesMapsOnlyWhenAskedTo(t *testing.T) {
+	for _, share := range []bool{false, true} {
+		t.Run(fmt.Sprintf("ShareEqualMapsUnsafe=%v", share), func(t *testing.T) {
+			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{ShareEqualMapsUnsafe: share})
 			h.run(t)
 			a, b := cm("n", "a", "1", "app", "web"), cm("n", "b", "1", "app", "web")
 			a.Annotations, b.Annotations = map[string]string{"owner": "x"}, map[string]string{"owner": "x"}
@@ -62,9 +65,9 @@ func TestInformerSharesLabelAndAnnotationMaps(t *testing.T) {
 			eventually(t, "both cached", func() bool { return h.inf.Store().Len() == 2 })
 			ca, _ := h.inf.Store().GetByKey("n/a")
 			cb, _ := h.inf.Store().GetByKey("n/b")
-			if sameMap(ca.Labels, cb.Labels) == noSharing || sameMap(ca.Annotations, cb.Annotations) == noSharing {
+			if sameMap(ca.Labels, cb.Labels) != share || sameMap(ca.Annotations, cb.Annotations) != share {
 				t.Fatalf("labels shared %v, annotations shared %v; want %v", sameMap(ca.Labels, cb.Labels),
-					sameMap(ca.Annotations, cb.Annotations), !noSharing)
+					sameMap(ca.Annotations, cb.Annotations), share)
 			}
 			if cb.Labels["app"] != "web" || cb.Annotations["owner"] != "x" {
 				t.Fatalf("content changed: %v %v", cb.Labels, cb.Annotations)
@@ -79,5 +82,28 @@ func BenchmarkMapSharer(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s.share(m)
+	}
+}
+
+// By default equal metadata strings of cached objects share their bytes; NoStringInterning keeps
+// the decoded copies.
+func TestInformerInternsMetadataStrings(t *testing.T) {
+	for _, off := range []bool{false, true} {
+		t.Run(fmt.Sprintf("NoStringInterning=%v", off), func(t *testing.T) {
+			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{NoStringInterning: off})
+			h.run(t)
+			// Built apart, so that no string is shared before the informer sees them.
+			a, b := cm(strings.Clone("n"), "a", "1", strings.Clone("app"), strings.Clone("web")), cm(strings.Clone("n"), "b", "1", strings.Clone("app"), strings.Clone("web"))
+			h.lw.answerList(t, cmList("1", a, b))
+			h.lw.answerWatch(t)
+			eventually(t, "both cached", func() bool { return h.inf.Store().Len() == 2 })
+			ca, _ := h.inf.Store().GetByKey("n/a")
+			cb, _ := h.inf.Store().GetByKey("n/b")
+			shared := unsafe.StringData(ca.Labels["app"]) == unsafe.StringData(cb.Labels["app"]) &&
+				unsafe.StringData(ca.Namespace) == unsafe.StringData(cb.Namespace)
+			if shared == off {
+				t.Fatalf("label value and namespace shared = %v, want %v", shared, !off)
+			}
+		})
 	}
 }
