@@ -29,3 +29,8 @@ func BuildModel(u types.Universe, inputs []string, pluralExceptions map[string]s
 // Run loads the packages matched by patterns and writes (or verifies) their clients. It returns
 // the files written.
 func Run(patterns []string, a *Args) ([]string, error) { return a.generator().Run(patterns) }
+
+// JobForModel is Job over an API model built once for several generators (kubegen).
+func JobForModel(loaded *output.Loaded, a *Args, api *model.API) (output.Job, error) {
+	return a.generator().JobForModel(loaded, api)
+}

@@ -2,6 +2,7 @@ package informergen
 
 import (
 	"github.com/kubegen/kubegen/internal/codegen"
+	"github.com/kubegen/kubegen/internal/codegen/model"
 	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
@@ -21,3 +22,8 @@ func Job(loaded *output.Loaded, a *Args) (output.Job, error) { return a.generato
 // Run loads the packages matched by patterns and writes (or verifies) their informers and the
 // shared informer factory. It returns the files written.
 func Run(patterns []string, a *Args) ([]string, error) { return a.generator().Run(patterns) }
+
+// JobForModel is Job over an API model built once for several generators (kubegen).
+func JobForModel(loaded *output.Loaded, a *Args, api *model.API) (output.Job, error) {
+	return a.generator().JobForModel(loaded, api)
+}

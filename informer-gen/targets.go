@@ -6,6 +6,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen"
 	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
@@ -18,7 +19,7 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	l := layout{args: a}
 	groups := l.factoryGroups(api)
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("no kind of the clientset can be listed and watched (informers need the list and watch verbs and a <Kind>List type)")
+		return nil, fmt.Errorf("%w: no kind of the clientset can be listed and watched (informers need the list and watch verbs and a <Kind>List type)", codegen.ErrNothingToGenerate)
 	}
 	var scopes []*model.Scope
 	for _, g := range api.Groups {

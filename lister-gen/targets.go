@@ -8,6 +8,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen"
 	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 	"github.com/kubegen/kubegen/internal/codegen/naming"
@@ -44,7 +45,7 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 		}
 	}
 	if len(targets) == 0 {
-		return nil, fmt.Errorf("no +genclient kind can be listed (listers need the list verb and a <Kind>List type)")
+		return nil, fmt.Errorf("%w: no +genclient kind can be listed (listers need the list verb and a <Kind>List type)", codegen.ErrNothingToGenerate)
 	}
 	return targets, nil
 }

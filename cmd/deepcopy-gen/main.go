@@ -9,8 +9,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/pflag"
 
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
@@ -30,11 +28,7 @@ func main() {
 		},
 		NeedArgs: true,
 		Run: func(patterns []string) ([]string, error) {
-			written, err := deepcopygen.Run(patterns, load, args)
-			if err != nil {
-				return nil, fmt.Errorf("deepcopy-gen: %w", err)
-			}
-			return written, nil
+			return deepcopygen.Run(patterns, load, args)
 		},
 	}.Main()
 }

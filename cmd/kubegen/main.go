@@ -16,12 +16,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
-
-	"github.com/spf13/pflag"
-	"k8s.io/klog/v2"
 
 	"github.com/kubegen/kubegen/internal/apistubs"
 	"github.com/kubegen/kubegen/internal/codegen/command"
@@ -36,31 +32,30 @@ func main() {
 			os.Exit(apistubs.CutStub(os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
-	klog.InitFlags(nil)
 	o := newOptions()
-	fs := pflag.NewFlagSet("kubegen", pflag.ExitOnError)
-	fs.Usage = func() {
-		fmt.Fprintf(os.Stderr, "usage: kubegen [flags] <package patterns of API types>\n"+
-			"       kubegen diff-api --release NAME CLIENTSET_DIR\n"+
-			"       kubegen cut-stub --release NAME [--policy strict|additive] CLIENTSET_DIR\n\n%s", fs.FlagUsages())
-	}
-	o.addFlags(fs)
-	fs.AddGoFlagSet(flag.CommandLine)
-	_ = fs.Parse(os.Args[1:])
-	if fs.NArg() == 0 {
-		fs.Usage()
-		os.Exit(2)
-	}
-	written, err := o.run(fs.Args())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "kubegen: "+command.Relative(err.Error()))
-		os.Exit(1)
-	}
-	klog.V(1).Infof("kubegen: %d file(s) written", len(written))
-	if stub, wrote, err := o.cutStubs(); err != nil {
-		fmt.Fprintln(os.Stderr, "kubegen: interface stubs: "+command.Relative(err.Error()))
-		os.Exit(1)
-	} else if wrote {
-		fmt.Fprintf(os.Stderr, "kubegen: release stub %s written\n", command.Relative(stub))
-	}
+	command.Command{
+		Name: "kubegen",
+		Args: "<package patterns of API types>",
+		MoreUsage: []string{
+			"kubegen diff-api --release NAME CLIENTSET_DIR",
+			"kubegen cut-stub --release NAME [--policy strict|additive] CLIENTSET_DIR",
+		},
+		AddFlags: o.addFlags,
+		Validate: o.validate,
+		NeedArgs: true,
+		Run: func(patterns []string) ([]string, error) {
+			written, err := o.run(patterns)
+			if err != nil {
+				return nil, err
+			}
+			stub, wrote, err := o.cutStubs()
+			if err != nil {
+				return written, fmt.Errorf("interface stubs: %w", err)
+			}
+			if wrote {
+				fmt.Fprintf(os.Stderr, "kubegen: release stub %s written\n", command.Relative(stub))
+			}
+			return written, nil
+		},
+	}.Main()
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -51,5 +52,48 @@ func TestSubcommandUsage(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() == 0 || !strings.Contains(string(out), tc.want) {
 			t.Errorf("kubegen %v: err=%v, output:\n%s\nwant it to fail mentioning %q", tc.args, err, out, tc.want)
 		}
+	}
+}
+
+// TestErrorPrintedOnce (issue 10 item 12): a bad +genclient tag is reported once, not once per
+// generator that reads the API model.
+func TestErrorPrintedOnce(t *testing.T) {
+	bin := golden.BuildCommand(t, "kubegen")
+	out, err := exec.Command(bin, "--output-dir", t.TempDir(), "--output-pkg", "example.com/out",
+		"../../client-gen/testdata/errors/unknowntag/...").CombinedOutput()
+	if err == nil {
+		t.Fatalf("no error:\n%s", out)
+	}
+	if n := strings.Count(string(out), "unknown tag +genclient:frobnicate"); n != 1 {
+		t.Errorf("the error is printed %d times:\n%s", n, out)
+	}
+	if !strings.HasPrefix(string(out), "kubegen: ") {
+		t.Errorf("output does not start with the command's name:\n%s", out)
+	}
+}
+
+// TestVersion (issue 10 item 12, issue 17 item 6): kubegen --version prints the VCS revision of a
+// development build (as go version -m reports it), or "(devel)" without one.
+func TestVersion(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "kubegen")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "GOFLAGS=-buildvcs=true")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	info, err := exec.Command("go", "version", "-m", bin).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "kubegen (devel)"
+	if m := regexp.MustCompile(`vcs\.revision=([0-9a-f]{12})`).FindSubmatch(info); m != nil {
+		want += " " + string(m[1])
+		if strings.Contains(string(info), "vcs.modified=true") {
+			want += "-dirty"
+		}
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil || strings.TrimSpace(string(out)) != want {
+		t.Errorf("kubegen --version: %q, %v; want %q", out, err, want)
 	}
 }

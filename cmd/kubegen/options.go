@@ -16,6 +16,9 @@ import (
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
 	informergen "github.com/kubegen/kubegen/informer-gen"
 	"github.com/kubegen/kubegen/internal/apistubs"
+	"github.com/kubegen/kubegen/internal/codegen"
+	"github.com/kubegen/kubegen/internal/codegen/model"
+	"github.com/kubegen/kubegen/internal/codegen/naming"
 	"github.com/kubegen/kubegen/internal/codegen/output"
 	listergen "github.com/kubegen/kubegen/lister-gen"
 )
@@ -73,16 +76,21 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&o.informersDir, "informers-dir", o.informersDir, "informer: directory of the informers, relative to --output-dir and --output-pkg")
 }
 
-// run loads the inputs once and runs every requested generator over that load.
-func (o *options) run(patterns []string) ([]string, error) {
+// validate checks the flags that need no package load.
+func (o *options) validate() error {
 	if err := o.stubs.Validate(); err != nil {
-		return nil, err
+		return err
 	}
 	for _, g := range o.generators {
 		if !slices.Contains(allGenerators, g) {
-			return nil, fmt.Errorf("unknown generator %q (known: %s)", g, strings.Join(allGenerators, ", "))
+			return fmt.Errorf("unknown generator %q (known: %s)", g, strings.Join(allGenerators, ", "))
 		}
 	}
+	return nil
+}
+
+// run loads the inputs once and runs every requested generator over that load.
+func (o *options) run(patterns []string) ([]string, error) {
 	o.deepcopy.GoHeaderFile, o.client.GoHeaderFile = o.goHeaderFile, o.goHeaderFile
 	o.deepcopy.VerifyOnly, o.client.VerifyOnly = o.verifyOnly, o.verifyOnly
 	start := time.Now()
@@ -98,37 +106,79 @@ func (o *options) run(patterns []string) ([]string, error) {
 	return output.Run(o.verifyOnly, jobs...)
 }
 
-// jobs prepares each requested generator's work; every generator's errors are reported together.
+// jobs prepares each requested generator's work. The API model is built once for the generators
+// that use it, so a bad tag is reported once. A generator with nothing to do (no deep-copy tags in
+// a project whose deep copies come from controller-gen, no +genclient type, no listable kind) is
+// skipped as long as another has work; every other error of every generator is reported together.
 func (o *options) jobs(loaded *output.Loaded) ([]output.Job, error) {
 	var jobs []output.Job
-	var errs []error
+	var errs, idle []error
 	add := func(name string, job output.Job, err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, deepcopygen.ErrNothingToGenerate) || errors.Is(err, model.ErrNoClientTypes) ||
+			errors.Is(err, codegen.ErrNothingToGenerate):
+			klog.V(1).Infof("kubegen: %s has nothing to do: %v", name, err)
+			idle = append(idle, fmt.Errorf("%s: %w", name, err))
+		case err != nil:
 			errs = append(errs, fmt.Errorf("%s: %w", name, err))
-			return
+		default:
+			jobs = append(jobs, job)
 		}
-		jobs = append(jobs, job)
 	}
 	if slices.Contains(o.generators, "deepcopy") {
 		job, err := deepcopygen.Job(loaded, o.deepcopy)
 		add("deepcopy-gen", job, err)
 	}
-	if slices.Contains(o.generators, "client") {
-		job, err := clientgen.Job(loaded, o.client)
-		add("client-gen", job, err)
-	}
-	if slices.Contains(o.generators, "lister") {
-		job, err := listergen.Job(loaded, o.listerArgs())
-		add("lister-gen", job, err)
-	}
-	if slices.Contains(o.generators, "informer") {
-		job, err := informergen.Job(loaded, o.informerArgs())
-		add("informer-gen", job, err)
+	modelGens := slices.DeleteFunc(slices.Clone(o.generators), func(g string) bool { return g == "deepcopy" })
+	if len(modelGens) > 0 {
+		api, err := o.model(loaded)
+		if err != nil {
+			// one report for all the generators of the model
+			add(strings.Join(toolNames(modelGens), ", "), output.Job{}, err)
+		} else {
+			o.modelJobs(loaded, api, add)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	if len(jobs) == 0 {
+		return nil, errors.Join(idle...)
+	}
 	return jobs, nil
+}
+
+// model builds the API model the client, lister and informer generators share.
+func (o *options) model(loaded *output.Loaded) (*model.API, error) {
+	exceptions, err := naming.ParsePluralExceptions(o.client.PluralExceptions)
+	if err != nil {
+		return nil, fmt.Errorf("--plural-exceptions: %w", err)
+	}
+	return codegen.BuildModel(loaded.Universe, loaded.Inputs, exceptions)
+}
+
+func (o *options) modelJobs(loaded *output.Loaded, api *model.API, add func(string, output.Job, error)) {
+	if slices.Contains(o.generators, "client") {
+		job, err := clientgen.JobForModel(loaded, o.client, api)
+		add("client-gen", job, err)
+	}
+	if slices.Contains(o.generators, "lister") {
+		job, err := listergen.JobForModel(loaded, o.listerArgs(), api)
+		add("lister-gen", job, err)
+	}
+	if slices.Contains(o.generators, "informer") {
+		job, err := informergen.JobForModel(loaded, o.informerArgs(), api)
+		add("informer-gen", job, err)
+	}
+}
+
+// toolNames are the command names of generators: "client" → "client-gen".
+func toolNames(generators []string) []string {
+	out := make([]string, len(generators))
+	for i, g := range generators {
+		out[i] = g + "-gen"
+	}
+	return out
 }
 
 // listerArgs are lister-gen's options, derived from the shared flags.

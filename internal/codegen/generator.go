@@ -12,6 +12,10 @@ import (
 	"github.com/kubegen/kubegen/internal/codegen/output"
 )
 
+// ErrNothingToGenerate is wrapped by the errors of generators that find nothing to do in the model
+// (no listable kind for lister-gen, ...): kubegen skips such a generator when others have work.
+var ErrNothingToGenerate = errors.New("nothing to generate")
+
 // Generator describes one generator that works from the API model. Each generator package builds
 // one from its options and keeps only what is its own: option checks and targets.
 type Generator struct {
@@ -61,6 +65,15 @@ func (g Generator) JobWithHeader(loaded *output.Loaded, header []byte) (output.J
 	return g.job(loaded, func() ([]byte, error) { return header, nil })
 }
 
+// JobForModel is Job over an API model already built from loaded (kubegen builds it once for all
+// its generators, so that a bad tag is reported once).
+func (g Generator) JobForModel(loaded *output.Loaded, api *model.API) (output.Job, error) {
+	if _, err := g.Validate(); err != nil {
+		return output.Job{}, err
+	}
+	return g.jobFor(loaded, api, func() ([]byte, error) { return output.Header(g.GoHeaderFile, g.Tool) })
+}
+
 // job checks the options, builds the model, then the header, then the targets, stopping at the
 // first failure.
 func (g Generator) job(loaded *output.Loaded, header func() ([]byte, error)) (output.Job, error) {
@@ -72,6 +85,10 @@ func (g Generator) job(loaded *output.Loaded, header func() ([]byte, error)) (ou
 	if err != nil {
 		return output.Job{}, err
 	}
+	return g.jobFor(loaded, api, header)
+}
+
+func (g Generator) jobFor(loaded *output.Loaded, api *model.API, header func() ([]byte, error)) (output.Job, error) {
 	h, err := header()
 	if err != nil {
 		return output.Job{}, err
