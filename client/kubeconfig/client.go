@@ -74,7 +74,8 @@ func (c *ClientConfig) Namespace() (namespace string, overridden bool, err error
 }
 
 // RESTConfig builds the rest.Config for the selected context, cluster and user with the overrides
-// applied. Errors name the file and entry at fault; none contains a secret.
+// applied. Errors name the file and entry at fault; none contains a secret. The user's credentials and
+// the cluster's TLS settings are left out when the server is plain HTTP (see the package doc).
 func (c *ClientConfig) RESTConfig() (*rest.Config, error) {
 	sel, err := c.selection()
 	if err != nil {

@@ -45,7 +45,12 @@
 // Client certificates, bearer tokens (inline or a tokenFile that the transport re-reads as it
 // rotates), basic auth, impersonation and exec credential plugins are supported. For an exec plugin
 // with provideClusterInfo, the cluster's server, CA (read from its file if need be), TLS server name,
-// proxy and its client.authentication.k8s.io/exec extension are passed on. No error and no String
+// proxy and its client.authentication.k8s.io/exec extension are passed on.
+//
+// As with clientcmd, credentials and TLS settings are applied only when the server is reached over
+// https: a server of http://… gets neither, so no token or password ever crosses the network in
+// clear text. A server without a scheme is https when the cluster or user has TLS settings (a CA,
+// insecure-skip-tls-verify or a client certificate) and plain HTTP otherwise. No error and no String
 // or GoString output of this package contains a token, password, key or exec argument.
 //
 // # Layer

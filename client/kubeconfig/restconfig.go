@@ -27,6 +27,9 @@ func (s *selection) restConfig(o Overrides) (*rest.Config, error) {
 			return nil, err
 		}
 	}
+	if !rest.IsConfigTransportTLS(*rc) {
+		plainHTTP(rc)
+	}
 	rc.Impersonate = transport.ImpersonationConfig{
 		UserName: s.user.Impersonate,
 		UID:      s.user.ImpersonateUID,
@@ -159,6 +162,16 @@ func (s *selection) setCredentials(rc *rest.Config) error {
 	rc.BearerToken, rc.BearerTokenFile = u.Token, u.TokenFile
 	rc.Username, rc.Password = u.Username, u.Password
 	return nil
+}
+
+// plainHTTP drops the user's credentials and the cluster's TLS settings from a config whose server is
+// reached over plain HTTP, as clientcmd does: nothing secret may cross the network in clear text.
+// The settings were still checked, so a broken kubeconfig fails the same way whatever its scheme.
+func plainHTTP(rc *rest.Config) {
+	rc.TLSClientConfig = transport.TLSConfig{}
+	rc.BearerToken, rc.BearerTokenFile = "", ""
+	rc.Username, rc.Password = "", ""
+	rc.ExecProvider = nil
 }
 
 func copyExtra(in map[string][]string) map[string][]string {

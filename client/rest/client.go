@@ -115,6 +115,9 @@ func UnversionedRESTClientFor(c *Config) (*RESTClient, error) {
 // httpClientNoTimeout builds the client's *http.Client. Config.Timeout is applied per request instead
 // of as http.Client.Timeout, so that watches and streams are not cut off.
 func httpClientNoTimeout(c *Config) (*http.Client, error) {
+	if err := CheckCleartext(c); err != nil {
+		return nil, err
+	}
 	rt, err := transport.New(c.TransportConfig())
 	if err != nil {
 		return nil, err

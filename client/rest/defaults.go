@@ -159,20 +159,21 @@ func (c *Config) execWithCluster() *transport.ExecConfig {
 }
 
 // HTTPClientFor returns an *http.Client that authenticates to and trusts the server c describes.
-// Its Timeout is c.Timeout.
+// Its Timeout is c.Timeout. Credentials for a plain-HTTP host are refused: see CheckCleartext.
 func HTTPClientFor(c *Config) (*http.Client, error) {
-	rt, err := transport.New(c.TransportConfig())
+	h, err := httpClientNoTimeout(c)
 	if err != nil {
 		return nil, err
 	}
-	return &http.Client{Transport: rt, Timeout: c.Timeout}, nil
+	h.Timeout = c.Timeout
+	return h, nil
 }
 
-// hasTLS reports whether c configures TLS, which makes a scheme-less Host default to https.
+// hasTLS reports whether c configures TLS (a CA, a client certificate or Insecure), which makes a
+// scheme-less Host default to https, as in client-go.
 func (c *Config) hasTLS() bool {
 	t := c.TLSClientConfig
-	return t.Insecure || len(t.CAData) > 0 || t.CAFile != "" || len(t.CertData) > 0 || t.CertFile != "" ||
-		t.ServerName != ""
+	return t.Insecure || len(t.CAData) > 0 || t.CAFile != "" || len(t.CertData) > 0 || t.CertFile != ""
 }
 
 func trimSlashes(s string) string { return strings.Trim(s, "/") }

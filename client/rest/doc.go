@@ -22,6 +22,11 @@
 // the server's metav1.Status when the body is one (JSON or protobuf), otherwise a Status built from the
 // code, verb, resource and a trimmed copy of the body (an HTML page from a proxy, an empty body).
 //
+// Credentials: a Config with a bearer token, token file, basic auth or exec plugin whose Host is plain
+// HTTP to anything but a loopback address is refused with ErrCleartextCredentials (see CheckCleartext)
+// instead of sending the secret in clear text. A Host without a scheme is https when the Config has a
+// CA, a client certificate or Insecure set, plain HTTP otherwise (IsConfigTransportTLS).
+//
 // Sending: a client-side token bucket (Config.QPS and Burst; off when QPS < 0) throttles every attempt.
 // Answers 429 and 5xx with Retry-After are retried after the wait the server asks for, up to
 // DefaultMaxRetries times, for idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) and, after 429,

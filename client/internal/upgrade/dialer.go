@@ -30,6 +30,9 @@ func NewDialer(cfg *rest.Config) (*Dialer, error) {
 	if cfg == nil {
 		return nil, errors.New("nil rest.Config")
 	}
+	if err := rest.CheckCleartext(cfg); err != nil {
+		return nil, err
+	}
 	tc := cfg.TransportConfig()
 	if tc.Transport != nil {
 		return nil, errors.New("a rest.Config with a custom Transport cannot open streaming connections; " +
