@@ -96,6 +96,11 @@ func (b *universeBuilder) walkNamed(t *gotypes.Named) *types.Type {
 		out.TypeParams = b.typeParams(t)
 	}
 	out.GoType = t
+	if len(out.CommentLines) == 0 {
+		// Types of packages that are not inputs get their doc comments too: their tags
+		// (+structType on metav1.LabelSelector, say) shape the types that use them.
+		b.addComments(t.Obj(), out)
+	}
 	if len(out.Methods) == 0 {
 		for i := 0; i < t.NumMethods(); i++ {
 			b.addMethod(out, t.Method(i))
