@@ -109,10 +109,11 @@ func (l layout) kindData(k *model.Kind) kindData {
 // symbols are the runtime names templates use, by short key.
 var symbols = map[string]*types.Type{
 	"factory":         types.Ref(cachePkg, "Factory"),
-	"factoryOptions":  types.Ref(cachePkg, "FactoryOptions"),
+	"informerOptions": types.Ref(cachePkg, "InformerOptions"),
 	"newFactory":      types.Ref(cachePkg, "NewFactory"),
 	"informerFor":     types.Ref(cachePkg, "InformerFor"),
-	"newInformer":     types.Ref(cachePkg, "NewInformer"),
+	"newInformer":     types.Ref(cachePkg, "NewSharedIndexInformerWithOptions"),
+	"indexers":        types.Ref(cachePkg, "Indexers"),
 	"informer":        types.Ref(cachePkg, "SharedIndexInformer"),
 	"object":          types.Ref(cachePkg, "Object"),
 	"genericInformer": types.Ref(cachePkg, "GenericInformer"),

@@ -29,7 +29,7 @@ func TestPluralExceptions(t *testing.T) {
 	}
 	checks := []struct{ file, want string }{
 		{"example/v1/interface.go", "Widgetry() WidgetInformer"},
-		{"example/v1/widget.go", "client.Widgetry(opts.Namespace)"},
+		{"example/v1/widget.go", "client.Widgetry(namespace)"},
 		{"example/v1/widget.go", "typedexamplev1.WidgetryGetter"},
 		{"generic.go", `Resource: "widgetry"}:`},
 		{"generic.go", "f.Example().V1().Widgetry().Informer()"},

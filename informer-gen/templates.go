@@ -36,22 +36,22 @@ or by GroupVersionResource with ForResource.
 }
 
 func writeFactory(sw *generator.SnippetWriter, groups []factoryGroup, clientset *types.Type) {
-	sw.Do(`// SharedInformerOption configures a SharedInformerFactory; any function editing cache.FactoryOptions is one.
-type SharedInformerOption func(*$.factoryOptions|raw$)
+	sw.Do(`// SharedInformerOption configures a SharedInformerFactory; any function editing cache.InformerOptions is one.
+type SharedInformerOption func(*$.informerOptions|raw$)
 
 // WithNamespace limits every informer of the factory to namespace.
 func WithNamespace(namespace string) SharedInformerOption {
-	return func(o *$.factoryOptions|raw$) { o.Namespace = namespace }
+	return func(o *$.informerOptions|raw$) { o.Namespace = namespace }
 }
 
 // WithTweakListOptions edits the options of every list and watch, e.g. to add a label selector.
 func WithTweakListOptions(tweak func(*$.listOptions|raw$)) SharedInformerOption {
-	return func(o *$.factoryOptions|raw$) { o.TweakListOptions = tweak }
+	return func(o *$.informerOptions|raw$) { o.TweakListOptions = tweak }
 }
 
 // WithTransform edits every object before it is cached, e.g. to drop fields nothing reads.
 func WithTransform(transform func(obj $.object|raw$)) SharedInformerOption {
-	return func(o *$.factoryOptions|raw$) { o.Transform = transform }
+	return func(o *$.informerOptions|raw$) { o.Transform = transform }
 }
 
 // SharedInformerFactory hands out one shared informer per resource of the clientset. Informers are
@@ -90,7 +90,7 @@ func NewSharedInformerFactory(client $.clientset|raw$, defaultResync $.duration|
 
 // NewSharedInformerFactoryWithOptions is NewSharedInformerFactory configured by options.
 func NewSharedInformerFactoryWithOptions(client $.clientset|raw$, defaultResync $.duration|raw$, options ...SharedInformerOption) SharedInformerFactory {
-	opts := $.factoryOptions|raw${ResyncPeriod: defaultResync}
+	opts := $.informerOptions|raw${ResyncPeriod: defaultResync}
 	for _, o := range options {
 		o(&opts)
 	}
@@ -220,20 +220,33 @@ type $.k.Impl$ struct {
 	client  $.k.Getter|raw$
 }
 
-// New$.k.Name$Informer returns a new informer of $.k.Plural$, not shared with any factory, configured
-// by opts$if .k.Namespaced$ (opts.Namespace limits it to one namespace)$else$ (except Namespace: $.k.Plural$ are cluster-scoped)$end$.
-func New$.k.Name$Informer(client $.k.Getter|raw$, opts $.factoryOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
-$- if not .k.Namespaced$
-	opts.Namespace = ""
-$- end$
-	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](opts, client.$.k.Plural$($if .k.Namespaced$opts.Namespace$end$),
-		$.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"})
+// New$.k.Name$Informer returns a new informer of $.k.Plural$$if .k.Namespaced$ in namespace ("" for all)$end$, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func New$.k.Name$Informer(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$[*$.k.Type|raw$]) *$.informer|raw$[*$.k.Type|raw$] {
+	return NewFiltered$.k.Name$Informer(client, $if .k.Namespaced$namespace, $end$resyncPeriod, indexers, nil)
+}
+
+// NewFiltered$.k.Name$Informer is New$.k.Name$Informer whose list and watch options tweakListOptions edits.
+func NewFiltered$.k.Name$Informer(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$[*$.k.Type|raw$], tweakListOptions func(*$.listOptions|raw$)) *$.informer|raw$[*$.k.Type|raw$] {
+	opts := $.informerOptions|raw${ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return New$.k.Name$InformerWithOptions(client, $if .k.Namespaced$namespace, $end$opts, indexers)
+}
+
+// New$.k.Name$InformerWithOptions returns a new informer of $.k.Plural$, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. $if .k.Namespaced$namespace ("" for all)
+// replaces opts.Namespace.$else$opts.Namespace is ignored:
+// $.k.Plural$ are cluster-scoped.$end$
+func New$.k.Name$InformerWithOptions(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$opts $.informerOptions|raw$, indexers ...$.indexers|raw$[*$.k.Type|raw$]) *$.informer|raw$[*$.k.Type|raw$] {
+	opts.Namespace = $if .k.Namespaced$namespace$else$""$end$
+	opts.Resource = $.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"}
+	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](client.$.k.Plural$($if .k.Namespaced$namespace$end$), opts, indexers...)
 }
 
 // Informer implements $.k.Name$Informer.
 func (i *$.k.Impl$) Informer() *$.informer|raw$[*$.k.Type|raw$] {
-	return $.informerFor|raw$(i.factory, func(opts $.factoryOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
-		return New$.k.Name$Informer(i.client, opts)
+	return $.informerFor|raw$(i.factory, func(opts $.informerOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
+		return New$.k.Name$InformerWithOptions(i.client, $if .k.Namespaced$opts.Namespace, $end$opts)
 	})
 }
 

@@ -114,7 +114,7 @@ func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 	b.StopTimer()
 	before := heapInUse()
 	b.StartTimer()
-	inf := NewSharedIndexInformer[*corev1.ConfigMap](lw, InformerOptions[*corev1.ConfigMap]{KeepManagedFields: keep})
+	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{KeepManagedFields: keep})
 	if _, err := inf.AddEventHandler(ResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
 		b.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func BenchmarkInformerWatchEvents(b *testing.B) {
 			return watch.NewProxyWatcher(events), nil
 		},
 	}
-	inf := NewSharedIndexInformer[*corev1.ConfigMap](lw, InformerOptions[*corev1.ConfigMap]{})
+	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{})
 	seen := make(chan struct{}, 2)
 	var counts [2]int
 	for h := range counts {

@@ -16,6 +16,11 @@
 //   - Factory shares one informer per type between all users of a clientset; generated informer
 //     factories are thin wrappers around it.
 //
+// One options type, InformerOptions, configures both a Factory (NewFactory) and a single informer
+// (NewSharedIndexInformerWithOptions); NewSharedIndexInformer(lw, resync, indexers) is client-go's
+// constructor of the same name, with the object type as a type parameter. Generated packages add
+// client-go's New<Kind>Informer, NewFiltered<Kind>Informer and New<Kind>InformerWithOptions.
+//
 // Memory: the cache stores only the decoded objects (no queue of deltas, no second copy, no key
 // strings). Listers and handlers receive the cached pointers themselves: never mutate them; copy
 // first (DeepCopy). By default informers also

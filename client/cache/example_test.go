@@ -41,7 +41,7 @@ func Example() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	informer := cache.NewSharedIndexInformer[*corev1.ConfigMap](staticConfigMaps(), cache.InformerOptions[*corev1.ConfigMap]{
+	informer := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](staticConfigMaps(), cache.InformerOptions{
 		Resource: schema.GroupResource{Resource: "configmaps"},
 	})
 	var mu sync.Mutex
@@ -79,10 +79,11 @@ func Example() {
 
 // A Factory hands out one shared informer per type; generated informer factories wrap it.
 func ExampleFactory() {
-	factory := cache.NewFactory(cache.FactoryOptions{Namespace: "prod"})
+	factory := cache.NewFactory(cache.InformerOptions{Namespace: "prod"})
 	defer factory.Shutdown()
-	newConfigMapInformer := func(o cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
-		return cache.NewInformer[*corev1.ConfigMap](o, staticConfigMaps(), schema.GroupResource{Resource: "configmaps"})
+	newConfigMapInformer := func(o cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+		o.Resource = schema.GroupResource{Resource: "configmaps"}
+		return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](staticConfigMaps(), o)
 	}
 	a := cache.InformerFor(factory, newConfigMapInformer)
 	b := cache.InformerFor(factory, newConfigMapInformer)

@@ -5,11 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
-	"time"
-
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Informer is what a Factory needs from the informers it shares; every SharedIndexInformer is
@@ -21,33 +16,10 @@ type Informer interface {
 	String() string
 }
 
-// FactoryOptions configure every informer of a Factory. The zero value is usable.
-type FactoryOptions struct {
-	// Namespace restricts the informers to one namespace; "" watches all namespaces.
-	Namespace string
-	// TweakListOptions edits the options of every list and watch, e.g. to add a label selector.
-	TweakListOptions func(*metav1.ListOptions)
-	// ResyncPeriod is the default resync period of handlers; 0 disables resync.
-	ResyncPeriod time.Duration
-	// KeepManagedFields keeps metadata.managedFields in cached objects (dropped by default).
-	KeepManagedFields bool
-	// NoStringInterning turns off the interning of metadata strings (see InformerOptions).
-	NoStringInterning bool
-	// ShareEqualMapsUnsafe lets cached objects with equal labels (or annotations) share one map.
-	// UNSAFE: see InformerOptions.ShareEqualMapsUnsafe for what a single mutation then breaks.
-	ShareEqualMapsUnsafe bool
-	// Transform edits every object of every type before it is cached.
-	Transform func(obj Object)
-	// UseWatchList syncs with streaming watch-lists when the server supports them.
-	UseWatchList bool
-	// WatchErrorHandler is told about every list or watch failure; default: log it.
-	WatchErrorHandler func(err error)
-}
-
 // Factory shares informers: one per object type, created on first request and used by every
 // caller asking for that type. Generated informer factories embed it.
 type Factory struct {
-	opts FactoryOptions
+	opts InformerOptions
 
 	mu        sync.Mutex
 	informers map[reflect.Type]Informer
@@ -59,8 +31,9 @@ type Factory struct {
 	shutdown  bool
 }
 
-// NewFactory returns a Factory whose informers are configured by opts.
-func NewFactory(opts FactoryOptions) *Factory {
+// NewFactory returns a Factory whose informers are all configured by opts (Name and Resource
+// excepted: each informer's constructor sets its own).
+func NewFactory(opts InformerOptions) *Factory {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Factory{
 		opts:      opts,
@@ -72,10 +45,10 @@ func NewFactory(opts FactoryOptions) *Factory {
 }
 
 // Options returns the options the factory was created with.
-func (f *Factory) Options() FactoryOptions { return f.opts }
+func (f *Factory) Options() InformerOptions { return f.opts }
 
 // InformerFor returns f's informer for T, calling newInformer to create it on first use.
-func InformerFor[T Object](f *Factory, newInformer func(FactoryOptions) *SharedIndexInformer[T]) *SharedIndexInformer[T] {
+func InformerFor[T Object](f *Factory, newInformer func(InformerOptions) *SharedIndexInformer[T]) *SharedIndexInformer[T] {
 	key := reflect.TypeFor[T]()
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -86,37 +59,6 @@ func InformerFor[T Object](f *Factory, newInformer func(FactoryOptions) *SharedI
 	f.informers[key] = i
 	f.order = append(f.order, key)
 	return i
-}
-
-// NewInformer creates an informer over lw configured by the factory options opts (namespace is up
-// to lw; list-option tweaks, transforms and the rest are applied here). Generated factories call
-// it from the function they pass to InformerFor.
-func NewInformer[T Object, L runtime.Object](opts FactoryOptions, lw ListerWatcher[L], resource schema.GroupResource) *SharedIndexInformer[T] {
-	name := resource.String()
-	if opts.Namespace != "" {
-		name += " in namespace " + opts.Namespace
-	}
-	return NewSharedIndexInformer[T](WithTweakListOptions(lw, opts.TweakListOptions), InformerOptions[T]{
-		Name:                 name,
-		Resource:             resource,
-		ResyncPeriod:         opts.ResyncPeriod,
-		KeepManagedFields:    opts.KeepManagedFields,
-		NoStringInterning:    opts.NoStringInterning,
-		ShareEqualMapsUnsafe: opts.ShareEqualMapsUnsafe,
-		Transform:            factoryTransform[T](opts.Transform),
-		UseWatchList:         opts.UseWatchList,
-		WatchErrorHandler:    opts.WatchErrorHandler,
-	})
-}
-
-func factoryTransform[T Object](t func(Object)) TransformFunc[T] {
-	if t == nil {
-		return nil
-	}
-	return func(obj T) T {
-		t(obj)
-		return obj
-	}
 }
 
 // Start runs every informer created so far that is not running yet. Informers requested later

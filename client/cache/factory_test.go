@@ -11,16 +11,17 @@ import (
 func TestFactorySharesOneInformerPerType(t *testing.T) {
 	lw := newScriptedLW()
 	var tweaked metav1.ListOptions
-	f := NewFactory(FactoryOptions{
+	f := NewFactory(InformerOptions{
 		Namespace:         "team-a",
 		TweakListOptions:  func(o *metav1.ListOptions) { o.LabelSelector = "app=web" },
 		Transform:         func(obj Object) { obj.SetAnnotations(map[string]string{"seen": "yes"}) },
 		WatchErrorHandler: func(error) {},
 	})
 	created := 0
-	newInformer := func(o FactoryOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+	newInformer := func(o InformerOptions) *SharedIndexInformer[*corev1.ConfigMap] {
 		created++
-		return NewInformer[*corev1.ConfigMap](o, lw, configMaps)
+		o.Resource = configMaps
+		return NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, o)
 	}
 	first := InformerFor(f, newInformer)
 	second := InformerFor(f, newInformer)
@@ -60,10 +61,11 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 }
 
 func TestFactoryWaitForCacheSyncOnlyWaitsForStartedInformers(t *testing.T) {
-	f := NewFactory(FactoryOptions{})
+	f := NewFactory(InformerOptions{})
 	defer f.Shutdown()
-	InformerFor(f, func(o FactoryOptions) *SharedIndexInformer[*corev1.ConfigMap] {
-		return NewInformer[*corev1.ConfigMap](o, newScriptedLW(), configMaps)
+	InformerFor(f, func(o InformerOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+		o.Resource = configMaps
+		return NewSharedIndexInformerWithOptions[*corev1.ConfigMap](newScriptedLW(), o)
 	})
 	if err := f.WaitForCacheSync(testContext(t)); err != nil {
 		t.Fatalf("nothing started, yet WaitForCacheSync = %v", err)

@@ -9,7 +9,7 @@ import (
 )
 
 func TestGenericInformer(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{Resource: configMaps})
+	h := newInformerHarness(t, InformerOptions{Resource: configMaps})
 	h.run(t)
 	h.lw.answerList(t, cmList("1", cm("a", "x", "1", "app", "web"), cm("a", "y", "1"), cm("", "global", "1")))
 	h.lw.answerWatch(t)

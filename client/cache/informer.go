@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -16,41 +17,6 @@ import (
 
 // ErrInformerStopped is returned when adding a handler to an informer that has stopped.
 var ErrInformerStopped = errors.New("cache: informer has stopped")
-
-// InformerOptions configure a SharedIndexInformer. The zero value is usable.
-type InformerOptions[T Object] struct {
-	// Name identifies the informer in logs and sync errors; default: Resource, or the object type.
-	Name string
-	// Resource names the resource in the NotFound errors of the informer's Lister.
-	Resource schema.GroupResource
-	// ResyncPeriod is the resync period of handlers added with AddEventHandler; 0 disables resync.
-	ResyncPeriod time.Duration
-	// Indexers are indexes in addition to NamespaceIndex.
-	Indexers Indexers[T]
-	// KeepManagedFields keeps metadata.managedFields in cached objects; by default they are
-	// dropped to save memory.
-	KeepManagedFields bool
-	// NoStringInterning turns off the interning of metadata strings (see the package doc), for
-	// debugging; interning never changes a value.
-	NoStringInterning bool
-	// ShareEqualMapsUnsafe makes cached objects with equal labels (or equal annotations) share
-	// one map, saving about 340 bytes per map on top of interning. UNSAFE: a mutation of one
-	// cached object's labels or annotations, even by a buggy handler of another informer user,
-	// then silently changes every object that shares the map, and selector lists go wrong for
-	// all of them. Use it only when every reader of the cache is known never to mutate.
-	ShareEqualMapsUnsafe bool
-	// Transform edits every object before it is cached (after managedFields are dropped and
-	// before strings are interned).
-	Transform TransformFunc[T]
-	// UseWatchList syncs with a streaming watch-list when the server supports it.
-	UseWatchList bool
-	// PageSize is the limit of each list page; default 500, negative for no pagination.
-	PageSize int64
-	// WatchErrorHandler is told about every list or watch failure; default: log it.
-	WatchErrorHandler func(err error)
-	// Backoff paces retries after failures.
-	Backoff Backoff
-}
 
 // SharedIndexInformer keeps a cache of one resource in sync with the server and tells any number
 // of event handlers about changes. Create it with NewSharedIndexInformer and start it with Run.
@@ -73,63 +39,31 @@ type SharedIndexInformer[T Object] struct {
 	syncedCh chan struct{}
 }
 
-// NewSharedIndexInformer returns an informer over lw, which lists L and watches T.
-func NewSharedIndexInformer[T Object, L runtime.Object](lw ListerWatcher[L], opts InformerOptions[T]) *SharedIndexInformer[T] {
+// NewSharedIndexInformer returns an informer over lw, which lists L and watches T, whose handlers
+// resync every defaultResync (0: never) and whose cache has indexers besides NamespaceIndex; other
+// options take their defaults. It is client-go's constructor of the same name, with T in place of
+// the example object.
+func NewSharedIndexInformer[T Object, L runtime.Object](lw ListerWatcher[L], defaultResync time.Duration, indexers Indexers[T]) *SharedIndexInformer[T] {
+	return NewSharedIndexInformerWithOptions[T](lw, InformerOptions{ResyncPeriod: defaultResync}, indexers)
+}
+
+// NewSharedIndexInformerWithOptions returns an informer over lw, which lists L and watches T,
+// configured by opts, whose cache has the given indexes besides NamespaceIndex (none, or more later
+// with AddIndexers).
+func NewSharedIndexInformerWithOptions[T Object, L runtime.Object](lw ListerWatcher[L], opts InformerOptions, indexers ...Indexers[T]) *SharedIndexInformer[T] {
+	all := Indexers[T]{}
+	for _, set := range indexers {
+		maps.Copy(all, set)
+	}
 	i := &SharedIndexInformer[T]{
-		name:          informerName(opts),
+		name:          opts.name(reflect.TypeFor[T]()),
 		resource:      opts.Resource,
-		store:         newStore(opts.Indexers),
+		store:         newStore(all),
 		defaultResync: opts.ResyncPeriod,
 		syncedCh:      make(chan struct{}),
 	}
-	i.reflector = NewReflector(lw, informerStore[T]{i}, ReflectorOptions[T]{
-		Name:              i.name,
-		PageSize:          opts.PageSize,
-		UseWatchList:      opts.UseWatchList,
-		Transform:         informerTransform(opts),
-		WatchErrorHandler: opts.WatchErrorHandler,
-		Backoff:           opts.Backoff,
-	})
+	i.reflector = NewReflector(WithTweakListOptions(lw, opts.TweakListOptions), informerStore[T]{i}, reflectorOptions[T](opts, i.name))
 	return i
-}
-
-func informerName[T Object](opts InformerOptions[T]) string {
-	switch {
-	case opts.Name != "":
-		return opts.Name
-	case !opts.Resource.Empty():
-		return opts.Resource.String()
-	}
-	return reflect.TypeFor[T]().String()
-}
-
-// informerTransform chains the built-in memory savers and the user's transform.
-func informerTransform[T Object](opts InformerOptions[T]) TransformFunc[T] {
-	var steps []TransformFunc[T]
-	if !opts.KeepManagedFields {
-		steps = append(steps, TransformStripManagedFields[T])
-	}
-	if opts.Transform != nil {
-		steps = append(steps, opts.Transform)
-	}
-	if !opts.NoStringInterning {
-		steps = append(steps, internStrings[T])
-	}
-	if opts.ShareEqualMapsUnsafe {
-		steps = append(steps, shareMaps[T](newMapSharer()))
-	}
-	switch len(steps) {
-	case 0:
-		return nil
-	case 1:
-		return steps[0]
-	}
-	return func(obj T) T {
-		for _, step := range steps {
-			obj = step(obj)
-		}
-		return obj
-	}
 }
 
 // String returns the informer's name.

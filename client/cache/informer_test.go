@@ -24,7 +24,7 @@ type informerHarness struct {
 	done   chan struct{}
 }
 
-func newInformerHarness(t *testing.T, opts InformerOptions[*corev1.ConfigMap]) *informerHarness {
+func newInformerHarness(t *testing.T, opts InformerOptions) *informerHarness {
 	t.Helper()
 	lw := newScriptedLW()
 	if opts.Backoff == (Backoff{}) {
@@ -33,7 +33,7 @@ func newInformerHarness(t *testing.T, opts InformerOptions[*corev1.ConfigMap]) *
 	if opts.WatchErrorHandler == nil {
 		opts.WatchErrorHandler = func(error) {}
 	}
-	return &informerHarness{lw: lw, inf: NewSharedIndexInformer[*corev1.ConfigMap](lw, opts), done: make(chan struct{})}
+	return &informerHarness{lw: lw, inf: NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, opts), done: make(chan struct{})}
 }
 
 func (h *informerHarness) run(t *testing.T) {
@@ -62,7 +62,7 @@ func addHandler(t *testing.T, inf *SharedIndexInformer[*corev1.ConfigMap], h Res
 }
 
 func TestInformerDeliversEventsInOrder(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	rec := newRecorder()
 	reg := addHandler(t, h.inf, rec)
 	h.run(t)
@@ -95,7 +95,7 @@ func TestInformerDeliversEventsInOrder(t *testing.T) {
 }
 
 func TestInformerRelistComputesDeltas(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	rec := newRecorder()
 	addHandler(t, h.inf, rec)
 	h.run(t)
@@ -122,7 +122,7 @@ func TestInformerRelistComputesDeltas(t *testing.T) {
 }
 
 func TestInformerLateHandlerGetsCurrentStateAsAdds(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	h.run(t)
 	h.lw.answerList(t, cmList("10", cm("a", "x", "5"), cm("b", "y", "6")))
 	w, _ := h.lw.answerWatch(t)
@@ -147,7 +147,7 @@ func TestInformerLateHandlerGetsCurrentStateAsAdds(t *testing.T) {
 }
 
 func TestInformerSlowHandlerDoesNotBlockOthers(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	release := make(chan struct{})
 	var releaseOnce sync.Once
 	slow := newRecorder()
@@ -188,7 +188,7 @@ func TestInformerSlowHandlerDoesNotBlockOthers(t *testing.T) {
 }
 
 func TestInformerRemoveEventHandler(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	removed, kept := newRecorder(), newRecorder()
 	reg := addHandler(t, h.inf, removed)
 	addHandler(t, h.inf, kept)
@@ -211,7 +211,7 @@ func TestInformerRemoveEventHandler(t *testing.T) {
 
 // A handler removed while it has a backlog gets no call after the one in progress returns.
 func TestInformerRemovedHandlerDropsItsBacklog(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	entered, release := make(chan struct{}, 1), make(chan struct{})
 	rec := newRecorder()
 	reg := addHandler(t, h.inf, ResourceEventHandlerFuncs[*corev1.ConfigMap]{
@@ -239,7 +239,7 @@ func TestInformerRemovedHandlerDropsItsBacklog(t *testing.T) {
 }
 
 func TestInformerResync(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	rec := newRecorder()
 	if _, err := h.inf.AddEventHandlerWithResyncPeriod(rec, time.Millisecond); err != nil {
 		t.Fatal(err)
@@ -264,20 +264,17 @@ func TestInformerTransforms(t *testing.T) {
 		c.ManagedFields = []metav1.ManagedFieldsEntry{{Manager: "kubectl", Operation: metav1.ManagedFieldsOperationApply}}
 		return c
 	}
-	upper := func(c *corev1.ConfigMap) *corev1.ConfigMap {
-		c.Name = strings.ToUpper(c.Name)
-		return c
-	}
+	upper := func(obj Object) { obj.SetName(strings.ToUpper(obj.GetName())) }
 	tests := []struct {
 		name       string
-		opts       InformerOptions[*corev1.ConfigMap]
+		opts       InformerOptions
 		wantKey    string
 		wantFields int
 	}{
-		{"managed fields dropped by default", InformerOptions[*corev1.ConfigMap]{}, "a/x", 0},
-		{"managed fields kept on request", InformerOptions[*corev1.ConfigMap]{KeepManagedFields: true}, "a/x", 1},
-		{"custom transform after dropping", InformerOptions[*corev1.ConfigMap]{Transform: upper}, "a/X", 0},
-		{"custom transform keeping fields", InformerOptions[*corev1.ConfigMap]{Transform: upper, KeepManagedFields: true}, "a/X", 1},
+		{"managed fields dropped by default", InformerOptions{}, "a/x", 0},
+		{"managed fields kept on request", InformerOptions{KeepManagedFields: true}, "a/x", 1},
+		{"custom transform after dropping", InformerOptions{Transform: upper}, "a/X", 0},
+		{"custom transform keeping fields", InformerOptions{Transform: upper, KeepManagedFields: true}, "a/X", 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -298,7 +295,7 @@ func TestInformerTransforms(t *testing.T) {
 }
 
 func TestInformerLister(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{Resource: configMaps})
+	h := newInformerHarness(t, InformerOptions{Resource: configMaps})
 	h.run(t)
 	h.lw.answerList(t, cmList("1", cm("a", "x", "1", "app", "web"), cm("a", "y", "1"), cm("b", "x", "1", "app", "web")))
 	h.lw.answerWatch(t)
@@ -313,8 +310,8 @@ func TestInformerLister(t *testing.T) {
 }
 
 func TestWaitForCacheSyncSaysWhichAndWhy(t *testing.T) {
-	ok := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{Name: "configmaps in ok"})
-	denied := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{Name: "configmaps in secret-ns"})
+	ok := newInformerHarness(t, InformerOptions{Name: "configmaps in ok"})
+	denied := newInformerHarness(t, InformerOptions{Name: "configmaps in secret-ns"})
 	ok.run(t)
 	denied.run(t)
 	ok.lw.answerList(t, cmList("1"))
@@ -343,7 +340,7 @@ func TestWaitForCacheSyncSaysWhichAndWhy(t *testing.T) {
 
 func TestInformerRunStopsEverything(t *testing.T) {
 	before := runtime.NumGoroutine()
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	for range 3 {
 		addHandler(t, h.inf, newRecorder())
 	}

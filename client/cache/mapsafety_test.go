@@ -11,7 +11,7 @@ import (
 // so a handler that (wrongly) mutates one cached object damages that object only: every other
 // cached object and every selector List stays as it was.
 func TestCachedObjectsDoNotShareMutableMaps(t *testing.T) {
-	h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{})
+	h := newInformerHarness(t, InformerOptions{})
 	h.run(t)
 	objs := []*corev1.ConfigMap{cm("n", "a", "1", "app", "web"), cm("n", "b", "1", "app", "web"), cm("n", "c", "1", "app", "web")}
 	for _, o := range objs {

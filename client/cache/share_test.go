@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
-
-	corev1 "k8s.io/api/core/v1"
 )
 
 func sameMap(a, b map[string]string) bool {
@@ -55,7 +53,7 @@ func TestMapSharerMemoryIsBounded(t *testing.T) {
 func TestInformerSharesMapsOnlyWhenAskedTo(t *testing.T) {
 	for _, share := range []bool{false, true} {
 		t.Run(fmt.Sprintf("ShareEqualMapsUnsafe=%v", share), func(t *testing.T) {
-			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{ShareEqualMapsUnsafe: share})
+			h := newInformerHarness(t, InformerOptions{ShareEqualMapsUnsafe: share})
 			h.run(t)
 			a, b := cm("n", "a", "1", "app", "web"), cm("n", "b", "1", "app", "web")
 			a.Annotations, b.Annotations = map[string]string{"owner": "x"}, map[string]string{"owner": "x"}
@@ -90,7 +88,7 @@ func BenchmarkMapSharer(b *testing.B) {
 func TestInformerInternsMetadataStrings(t *testing.T) {
 	for _, off := range []bool{false, true} {
 		t.Run(fmt.Sprintf("NoStringInterning=%v", off), func(t *testing.T) {
-			h := newInformerHarness(t, InformerOptions[*corev1.ConfigMap]{NoStringInterning: off})
+			h := newInformerHarness(t, InformerOptions{NoStringInterning: off})
 			h.run(t)
 			// Built apart, so that no string is shared before the informer sees them.
 			a, b := cm(strings.Clone("n"), "a", "1", strings.Clone("app"), strings.Clone("web")), cm(strings.Clone("n"), "b", "1", strings.Clone("app"), strings.Clone("web"))

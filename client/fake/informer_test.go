@@ -56,7 +56,7 @@ func TestInformerSeesEveryChange(t *testing.T) {
 			for i := range objects {
 				mustCreate(t, c, cm("ns", "cm"+strconv.Itoa(i), nil))
 			}
-			inf := cache.NewSharedIndexInformer[*corev1.ConfigMap](c, cache.InformerOptions[*corev1.ConfigMap]{
+			inf := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](c, cache.InformerOptions{
 				UseWatchList: watchList, PageSize: 7, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
 			})
 			h := newHistory()
@@ -147,7 +147,7 @@ func TestInformerRecoversFromCompaction(t *testing.T) {
 	for i := range 10 {
 		mustCreate(t, c, cm("ns", "cm"+strconv.Itoa(i), nil))
 	}
-	inf := cache.NewSharedIndexInformer[*corev1.ConfigMap](c, cache.InformerOptions[*corev1.ConfigMap]{
+	inf := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](c, cache.InformerOptions{
 		Backoff: cache.Backoff{Initial: 1, Max: 1}, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
 	})
 	h := newHistory()

@@ -30,22 +30,22 @@ import (
 	time "time"
 )
 
-// SharedInformerOption configures a SharedInformerFactory; any function editing cache.FactoryOptions is one.
-type SharedInformerOption func(*cache.FactoryOptions)
+// SharedInformerOption configures a SharedInformerFactory; any function editing cache.InformerOptions is one.
+type SharedInformerOption func(*cache.InformerOptions)
 
 // WithNamespace limits every informer of the factory to namespace.
 func WithNamespace(namespace string) SharedInformerOption {
-	return func(o *cache.FactoryOptions) { o.Namespace = namespace }
+	return func(o *cache.InformerOptions) { o.Namespace = namespace }
 }
 
 // WithTweakListOptions edits the options of every list and watch, e.g. to add a label selector.
 func WithTweakListOptions(tweak func(*metav1.ListOptions)) SharedInformerOption {
-	return func(o *cache.FactoryOptions) { o.TweakListOptions = tweak }
+	return func(o *cache.InformerOptions) { o.TweakListOptions = tweak }
 }
 
 // WithTransform edits every object before it is cached, e.g. to drop fields nothing reads.
 func WithTransform(transform func(obj cache.Object)) SharedInformerOption {
-	return func(o *cache.FactoryOptions) { o.Transform = transform }
+	return func(o *cache.InformerOptions) { o.Transform = transform }
 }
 
 // SharedInformerFactory hands out one shared informer per resource of the clientset. Informers are
@@ -119,7 +119,7 @@ func NewSharedInformerFactory(client kubernetes.Interface, defaultResync time.Du
 
 // NewSharedInformerFactoryWithOptions is NewSharedInformerFactory configured by options.
 func NewSharedInformerFactoryWithOptions(client kubernetes.Interface, defaultResync time.Duration, options ...SharedInformerOption) SharedInformerFactory {
-	opts := cache.FactoryOptions{ResyncPeriod: defaultResync}
+	opts := cache.InformerOptions{ResyncPeriod: defaultResync}
 	for _, o := range options {
 		o(&opts)
 	}

@@ -54,7 +54,7 @@ func runScenario(t *testing.T, b backend, s scenario) {
 	lw := newGatedLW(b.client)
 	hist := newHistory()
 	var expired atomic.Int32
-	inf := cache.NewSharedIndexInformer[*corev1.ConfigMap](lw, cache.InformerOptions[*corev1.ConfigMap]{
+	inf := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, cache.InformerOptions{
 		UseWatchList: s.useWatchList,
 		Backoff:      cache.Backoff{Initial: 50 * time.Millisecond, Max: time.Second},
 		WatchErrorHandler: func(err error) {

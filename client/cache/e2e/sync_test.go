@@ -28,10 +28,10 @@ func TestWaitForCacheSyncReportsForbidden(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	denied := cache.NewSharedIndexInformer[*corev1.ConfigMap](limited, cache.InformerOptions[*corev1.ConfigMap]{
+	denied := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](limited, cache.InformerOptions{
 		Name: "configmaps as the limited user", WatchErrorHandler: func(error) {},
 	})
-	ok := cache.NewSharedIndexInformer[*corev1.ConfigMap](allowed, cache.InformerOptions[*corev1.ConfigMap]{Name: "configmaps as admin"})
+	ok := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](allowed, cache.InformerOptions{Name: "configmaps as admin"})
 	for _, inf := range []*cache.SharedIndexInformer[*corev1.ConfigMap]{denied, ok} {
 		done := make(chan struct{})
 		go func() { defer close(done); inf.Run(ctx) }()

@@ -1,7 +1,7 @@
 // Package dynamicinformer builds watch caches of unstructured objects for any resource, compiled in
 // or not: a client/cache SharedIndexInformer over a client/dynamic client.
 //
-//	inf := dynamicinformer.New(client, crontabsGVR, "default", cache.InformerOptions[*unstructured.Unstructured]{})
+//	inf := dynamicinformer.New(client, crontabsGVR, "default", cache.InformerOptions{})
 //	go inf.Run(ctx)
 //	err := cache.WaitForCacheSync(ctx, inf)
 //

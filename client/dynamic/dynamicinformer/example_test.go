@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"slices"
 
-	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
@@ -38,7 +37,7 @@ func Example() {
 		panic(err)
 	}
 	gvr := schema.GroupVersionResource{Group: "stable.example.com", Version: "v1", Resource: "crontabs"}
-	inf := dynamicinformer.New(client, gvr, "default", cache.InformerOptions[*unstructured.Unstructured]{})
+	inf := dynamicinformer.New(client, gvr, "default", cache.InformerOptions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

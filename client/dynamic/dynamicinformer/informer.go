@@ -9,15 +9,17 @@ import (
 )
 
 // New returns an informer caching the unstructured objects of one resource, in one namespace or
-// (namespace "") in all of them. Start it with Run; read it with its Lister. When opts.Resource is
-// empty it is set from gvr, so the Lister's NotFound errors name the resource.
-func New(client dynamic.Interface, gvr schema.GroupVersionResource, namespace string, opts cache.InformerOptions[*unstructured.Unstructured]) *cache.SharedIndexInformer[*unstructured.Unstructured] {
+// (namespace "") in all of them; namespace replaces opts.Namespace. Start it with Run; read it with
+// its Lister. When opts.Resource is empty it is set from gvr, so the Lister's NotFound errors name
+// the resource.
+func New(client dynamic.Interface, gvr schema.GroupVersionResource, namespace string, opts cache.InformerOptions) *cache.SharedIndexInformer[*unstructured.Unstructured] {
 	var lw cache.ListerWatcher[*unstructured.UnstructuredList] = client.Resource(gvr)
 	if namespace != "" {
 		lw = client.Resource(gvr).Namespace(namespace)
 	}
+	opts.Namespace = namespace
 	if opts.Resource.Empty() {
 		opts.Resource = gvr.GroupResource()
 	}
-	return cache.NewSharedIndexInformer[*unstructured.Unstructured](lw, opts)
+	return cache.NewSharedIndexInformerWithOptions[*unstructured.Unstructured](lw, opts)
 }

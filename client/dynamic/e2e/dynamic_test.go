@@ -198,7 +198,7 @@ func TestDynamicInformer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	inf := dynamicinformer.New(client, crontabGVR, "dynamic-informer", cache.InformerOptions[*unstructured.Unstructured]{})
+	inf := dynamicinformer.New(client, crontabGVR, "dynamic-informer", cache.InformerOptions{})
 	runCtx, cancel := context.WithCancel(c)
 	defer cancel()
 	go inf.Run(runCtx)

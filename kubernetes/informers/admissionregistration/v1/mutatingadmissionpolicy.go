@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // MutatingAdmissionPolicyInformer gives the shared informer of MutatingAdmissionPolicies (admissionregistration.k8s.io/v1 "mutatingadmissionpolicies") and a lister over its cache.
@@ -24,18 +26,32 @@ type mutatingAdmissionPolicyInformer struct {
 	client  typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter
 }
 
-// NewMutatingAdmissionPolicyInformer returns a new informer of MutatingAdmissionPolicies, not shared with any factory, configured
-// by opts (except Namespace: MutatingAdmissionPolicies are cluster-scoped).
-func NewMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+// NewMutatingAdmissionPolicyInformer returns a new informer of MutatingAdmissionPolicies, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+	return NewFilteredMutatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredMutatingAdmissionPolicyInformer is NewMutatingAdmissionPolicyInformer whose list and watch options tweakListOptions edits.
+func NewFilteredMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingAdmissionPolicyInformerWithOptions(client, opts, indexers)
+}
+
+// NewMutatingAdmissionPolicyInformerWithOptions returns a new informer of MutatingAdmissionPolicies, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// MutatingAdmissionPolicies are cluster-scoped.
+func NewMutatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList](opts, client.MutatingAdmissionPolicies(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList](client.MutatingAdmissionPolicies(), opts, indexers...)
 }
 
 // Informer implements MutatingAdmissionPolicyInformer.
 func (i *mutatingAdmissionPolicyInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
-		return NewMutatingAdmissionPolicyInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+		return NewMutatingAdmissionPolicyInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // MutatingAdmissionPolicyBindingInformer gives the shared informer of MutatingAdmissionPolicyBindings (admissionregistration.k8s.io/v1 "mutatingadmissionpolicybindings") and a lister over its cache.
@@ -24,18 +26,32 @@ type mutatingAdmissionPolicyBindingInformer struct {
 	client  typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter
 }
 
-// NewMutatingAdmissionPolicyBindingInformer returns a new informer of MutatingAdmissionPolicyBindings, not shared with any factory, configured
-// by opts (except Namespace: MutatingAdmissionPolicyBindings are cluster-scoped).
-func NewMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
+// NewMutatingAdmissionPolicyBindingInformer returns a new informer of MutatingAdmissionPolicyBindings, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
+	return NewFilteredMutatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredMutatingAdmissionPolicyBindingInformer is NewMutatingAdmissionPolicyBindingInformer whose list and watch options tweakListOptions edits.
+func NewFilteredMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicyBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingAdmissionPolicyBindingInformerWithOptions(client, opts, indexers)
+}
+
+// NewMutatingAdmissionPolicyBindingInformerWithOptions returns a new informer of MutatingAdmissionPolicyBindings, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// MutatingAdmissionPolicyBindings are cluster-scoped.
+func NewMutatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1.MutatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList](opts, client.MutatingAdmissionPolicyBindings(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList](client.MutatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
 // Informer implements MutatingAdmissionPolicyBindingInformer.
 func (i *mutatingAdmissionPolicyBindingInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
-		return NewMutatingAdmissionPolicyBindingInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicyBinding] {
+		return NewMutatingAdmissionPolicyBindingInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ValidatingAdmissionPolicyBindingInformer gives the shared informer of ValidatingAdmissionPolicyBindings (admissionregistration.k8s.io/v1 "validatingadmissionpolicybindings") and a lister over its cache.
@@ -24,18 +26,32 @@ type validatingAdmissionPolicyBindingInformer struct {
 	client  typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter
 }
 
-// NewValidatingAdmissionPolicyBindingInformer returns a new informer of ValidatingAdmissionPolicyBindings, not shared with any factory, configured
-// by opts (except Namespace: ValidatingAdmissionPolicyBindings are cluster-scoped).
-func NewValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
+// NewValidatingAdmissionPolicyBindingInformer returns a new informer of ValidatingAdmissionPolicyBindings, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
+	return NewFilteredValidatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredValidatingAdmissionPolicyBindingInformer is NewValidatingAdmissionPolicyBindingInformer whose list and watch options tweakListOptions edits.
+func NewFilteredValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicyBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingAdmissionPolicyBindingInformerWithOptions(client, opts, indexers)
+}
+
+// NewValidatingAdmissionPolicyBindingInformerWithOptions returns a new informer of ValidatingAdmissionPolicyBindings, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ValidatingAdmissionPolicyBindings are cluster-scoped.
+func NewValidatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1.ValidatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList](opts, client.ValidatingAdmissionPolicyBindings(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList](client.ValidatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
 // Informer implements ValidatingAdmissionPolicyBindingInformer.
 func (i *validatingAdmissionPolicyBindingInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
-		return NewValidatingAdmissionPolicyBindingInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding] {
+		return NewValidatingAdmissionPolicyBindingInformerWithOptions(i.client, opts)
 	})
 }
 

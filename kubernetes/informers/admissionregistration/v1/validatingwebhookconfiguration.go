@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ValidatingWebhookConfigurationInformer gives the shared informer of ValidatingWebhookConfigurations (admissionregistration.k8s.io/v1 "validatingwebhookconfigurations") and a lister over its cache.
@@ -24,18 +26,32 @@ type validatingWebhookConfigurationInformer struct {
 	client  typedadmissionregistrationv1.ValidatingWebhookConfigurationsGetter
 }
 
-// NewValidatingWebhookConfigurationInformer returns a new informer of ValidatingWebhookConfigurations, not shared with any factory, configured
-// by opts (except Namespace: ValidatingWebhookConfigurations are cluster-scoped).
-func NewValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1.ValidatingWebhookConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
+// NewValidatingWebhookConfigurationInformer returns a new informer of ValidatingWebhookConfigurations, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1.ValidatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
+	return NewFilteredValidatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredValidatingWebhookConfigurationInformer is NewValidatingWebhookConfigurationInformer whose list and watch options tweakListOptions edits.
+func NewFilteredValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1.ValidatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingWebhookConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingWebhookConfigurationInformerWithOptions(client, opts, indexers)
+}
+
+// NewValidatingWebhookConfigurationInformerWithOptions returns a new informer of ValidatingWebhookConfigurations, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ValidatingWebhookConfigurations are cluster-scoped.
+func NewValidatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1.ValidatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.ValidatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList](opts, client.ValidatingWebhookConfigurations(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList](client.ValidatingWebhookConfigurations(), opts, indexers...)
 }
 
 // Informer implements ValidatingWebhookConfigurationInformer.
 func (i *validatingWebhookConfigurationInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
-		return NewValidatingWebhookConfigurationInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration] {
+		return NewValidatingWebhookConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 

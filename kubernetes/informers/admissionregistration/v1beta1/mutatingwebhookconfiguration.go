@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // MutatingWebhookConfigurationInformer gives the shared informer of MutatingWebhookConfigurations (admissionregistration.k8s.io/v1beta1 "mutatingwebhookconfigurations") and a lister over its cache.
@@ -24,18 +26,32 @@ type mutatingWebhookConfigurationInformer struct {
 	client  typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter
 }
 
-// NewMutatingWebhookConfigurationInformer returns a new informer of MutatingWebhookConfigurations, not shared with any factory, configured
-// by opts (except Namespace: MutatingWebhookConfigurations are cluster-scoped).
-func NewMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
+// NewMutatingWebhookConfigurationInformer returns a new informer of MutatingWebhookConfigurations, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.MutatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
+	return NewFilteredMutatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredMutatingWebhookConfigurationInformer is NewMutatingWebhookConfigurationInformer whose list and watch options tweakListOptions edits.
+func NewFilteredMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.MutatingWebhookConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingWebhookConfigurationInformerWithOptions(client, opts, indexers)
+}
+
+// NewMutatingWebhookConfigurationInformerWithOptions returns a new informer of MutatingWebhookConfigurations, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// MutatingWebhookConfigurations are cluster-scoped.
+func NewMutatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1beta1.MutatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1beta1.MutatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList](opts, client.MutatingWebhookConfigurations(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList](client.MutatingWebhookConfigurations(), opts, indexers...)
 }
 
 // Informer implements MutatingWebhookConfigurationInformer.
 func (i *mutatingWebhookConfigurationInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
-		return NewMutatingWebhookConfigurationInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration] {
+		return NewMutatingWebhookConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 

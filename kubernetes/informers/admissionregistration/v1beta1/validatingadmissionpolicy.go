@@ -7,7 +7,9 @@ import (
 	listersadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ValidatingAdmissionPolicyInformer gives the shared informer of ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1beta1 "validatingadmissionpolicies") and a lister over its cache.
@@ -24,18 +26,32 @@ type validatingAdmissionPolicyInformer struct {
 	client  typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter
 }
 
-// NewValidatingAdmissionPolicyInformer returns a new informer of ValidatingAdmissionPolicies, not shared with any factory, configured
-// by opts (except Namespace: ValidatingAdmissionPolicies are cluster-scoped).
-func NewValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
+// NewValidatingAdmissionPolicyInformer returns a new informer of ValidatingAdmissionPolicies, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
+	return NewFilteredValidatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredValidatingAdmissionPolicyInformer is NewValidatingAdmissionPolicyInformer whose list and watch options tweakListOptions edits.
+func NewFilteredValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.ValidatingAdmissionPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingAdmissionPolicyInformerWithOptions(client, opts, indexers)
+}
+
+// NewValidatingAdmissionPolicyInformerWithOptions returns a new informer of ValidatingAdmissionPolicies, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ValidatingAdmissionPolicies are cluster-scoped.
+func NewValidatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1beta1.ValidatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
 	opts.Namespace = ""
-	return cache.NewInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList](opts, client.ValidatingAdmissionPolicies(),
-		schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})
+	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"}
+	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList](client.ValidatingAdmissionPolicies(), opts, indexers...)
 }
 
 // Informer implements ValidatingAdmissionPolicyInformer.
 func (i *validatingAdmissionPolicyInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
-		return NewValidatingAdmissionPolicyInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy] {
+		return NewValidatingAdmissionPolicyInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/apiserverinternal/v1alpha1"
 	typedapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/apiserverinternal/v1alpha1"
 	apiserverinternalv1alpha1 "k8s.io/api/apiserverinternal/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // StorageVersionInformer gives the shared informer of StorageVersions (internal.apiserver.k8s.io/v1alpha1 "storageversions") and a lister over its cache.
@@ -24,18 +26,32 @@ type storageVersionInformer struct {
 	client  typedapiserverinternalv1alpha1.StorageVersionsGetter
 }
 
-// NewStorageVersionInformer returns a new informer of StorageVersions, not shared with any factory, configured
-// by opts (except Namespace: StorageVersions are cluster-scoped).
-func NewStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+// NewStorageVersionInformer returns a new informer of StorageVersions, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*apiserverinternalv1alpha1.StorageVersion]) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+	return NewFilteredStorageVersionInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredStorageVersionInformer is NewStorageVersionInformer whose list and watch options tweakListOptions edits.
+func NewFilteredStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*apiserverinternalv1alpha1.StorageVersion], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageVersionInformerWithOptions(client, opts, indexers)
+}
+
+// NewStorageVersionInformerWithOptions returns a new informer of StorageVersions, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// StorageVersions are cluster-scoped.
+func NewStorageVersionInformerWithOptions(client typedapiserverinternalv1alpha1.StorageVersionsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*apiserverinternalv1alpha1.StorageVersion]) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
 	opts.Namespace = ""
-	return cache.NewInformer[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList](opts, client.StorageVersions(),
-		schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})
+	opts.Resource = schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"}
+	return cache.NewSharedIndexInformerWithOptions[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList](client.StorageVersions(), opts, indexers...)
 }
 
 // Informer implements StorageVersionInformer.
 func (i *storageVersionInformer) Informer() *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
-		return NewStorageVersionInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+		return NewStorageVersionInformerWithOptions(i.client, opts)
 	})
 }
 

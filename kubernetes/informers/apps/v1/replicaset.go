@@ -7,7 +7,9 @@ import (
 	listersappsv1 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ReplicaSetInformer gives the shared informer of ReplicaSets (apps/v1 "replicasets") and a lister over its cache.
@@ -24,17 +26,32 @@ type replicaSetInformer struct {
 	client  typedappsv1.ReplicaSetsGetter
 }
 
-// NewReplicaSetInformer returns a new informer of ReplicaSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewReplicaSetInformer(client typedappsv1.ReplicaSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
-	return cache.NewInformer[*appsv1.ReplicaSet, *appsv1.ReplicaSetList](opts, client.ReplicaSets(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "replicasets"})
+// NewReplicaSetInformer returns a new informer of ReplicaSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewReplicaSetInformer(client typedappsv1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.ReplicaSet]) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
+	return NewFilteredReplicaSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredReplicaSetInformer is NewReplicaSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredReplicaSetInformer(client typedappsv1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.ReplicaSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewReplicaSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewReplicaSetInformerWithOptions returns a new informer of ReplicaSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewReplicaSetInformerWithOptions(client typedappsv1.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1.ReplicaSet]) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "replicasets"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1.ReplicaSet, *appsv1.ReplicaSetList](client.ReplicaSets(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicaSetInformer.
 func (i *replicaSetInformer) Informer() *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
-		return NewReplicaSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1.ReplicaSet] {
+		return NewReplicaSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersappsv1 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // StatefulSetInformer gives the shared informer of StatefulSets (apps/v1 "statefulsets") and a lister over its cache.
@@ -24,17 +26,32 @@ type statefulSetInformer struct {
 	client  typedappsv1.StatefulSetsGetter
 }
 
-// NewStatefulSetInformer returns a new informer of StatefulSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewStatefulSetInformer(client typedappsv1.StatefulSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
-	return cache.NewInformer[*appsv1.StatefulSet, *appsv1.StatefulSetList](opts, client.StatefulSets(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "statefulsets"})
+// NewStatefulSetInformer returns a new informer of StatefulSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewStatefulSetInformer(client typedappsv1.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.StatefulSet]) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+	return NewFilteredStatefulSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredStatefulSetInformer is NewStatefulSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredStatefulSetInformer(client typedappsv1.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.StatefulSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStatefulSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewStatefulSetInformerWithOptions returns a new informer of StatefulSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewStatefulSetInformerWithOptions(client typedappsv1.StatefulSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1.StatefulSet]) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "statefulsets"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1.StatefulSet, *appsv1.StatefulSetList](client.StatefulSets(namespace), opts, indexers...)
 }
 
 // Informer implements StatefulSetInformer.
 func (i *statefulSetInformer) Informer() *cache.SharedIndexInformer[*appsv1.StatefulSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
-		return NewStatefulSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+		return NewStatefulSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersappsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1beta1"
 	typedappsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ControllerRevisionInformer gives the shared informer of ControllerRevisions (apps/v1beta1 "controllerrevisions") and a lister over its cache.
@@ -24,17 +26,32 @@ type controllerRevisionInformer struct {
 	client  typedappsv1beta1.ControllerRevisionsGetter
 }
 
-// NewControllerRevisionInformer returns a new informer of ControllerRevisions, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewControllerRevisionInformer(client typedappsv1beta1.ControllerRevisionsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
-	return cache.NewInformer[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList](opts, client.ControllerRevisions(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "controllerrevisions"})
+// NewControllerRevisionInformer returns a new informer of ControllerRevisions in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewControllerRevisionInformer(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.ControllerRevision]) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+	return NewFilteredControllerRevisionInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredControllerRevisionInformer is NewControllerRevisionInformer whose list and watch options tweakListOptions edits.
+func NewFilteredControllerRevisionInformer(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.ControllerRevision], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewControllerRevisionInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewControllerRevisionInformerWithOptions returns a new informer of ControllerRevisions, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewControllerRevisionInformerWithOptions(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta1.ControllerRevision]) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "controllerrevisions"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList](client.ControllerRevisions(namespace), opts, indexers...)
 }
 
 // Informer implements ControllerRevisionInformer.
 func (i *controllerRevisionInformer) Informer() *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
-		return NewControllerRevisionInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+		return NewControllerRevisionInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersappsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1beta1"
 	typedappsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DeploymentInformer gives the shared informer of Deployments (apps/v1beta1 "deployments") and a lister over its cache.
@@ -24,17 +26,32 @@ type deploymentInformer struct {
 	client  typedappsv1beta1.DeploymentsGetter
 }
 
-// NewDeploymentInformer returns a new informer of Deployments, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewDeploymentInformer(client typedappsv1beta1.DeploymentsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
-	return cache.NewInformer[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList](opts, client.Deployments(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "deployments"})
+// NewDeploymentInformer returns a new informer of Deployments in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDeploymentInformer(client typedappsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.Deployment]) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
+	return NewFilteredDeploymentInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDeploymentInformer is NewDeploymentInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDeploymentInformer(client typedappsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.Deployment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeploymentInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewDeploymentInformerWithOptions returns a new informer of Deployments, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewDeploymentInformerWithOptions(client typedappsv1beta1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta1.Deployment]) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "deployments"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList](client.Deployments(namespace), opts, indexers...)
 }
 
 // Informer implements DeploymentInformer.
 func (i *deploymentInformer) Informer() *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
-		return NewDeploymentInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta1.Deployment] {
+		return NewDeploymentInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersappsv1beta2 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DaemonSetInformer gives the shared informer of DaemonSets (apps/v1beta2 "daemonsets") and a lister over its cache.
@@ -24,17 +26,32 @@ type daemonSetInformer struct {
 	client  typedappsv1beta2.DaemonSetsGetter
 }
 
-// NewDaemonSetInformer returns a new informer of DaemonSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewDaemonSetInformer(client typedappsv1beta2.DaemonSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
-	return cache.NewInformer[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList](opts, client.DaemonSets(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "daemonsets"})
+// NewDaemonSetInformer returns a new informer of DaemonSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDaemonSetInformer(client typedappsv1beta2.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.DaemonSet]) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
+	return NewFilteredDaemonSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDaemonSetInformer is NewDaemonSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDaemonSetInformer(client typedappsv1beta2.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.DaemonSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDaemonSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewDaemonSetInformerWithOptions returns a new informer of DaemonSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewDaemonSetInformerWithOptions(client typedappsv1beta2.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta2.DaemonSet]) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "daemonsets"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList](client.DaemonSets(namespace), opts, indexers...)
 }
 
 // Informer implements DaemonSetInformer.
 func (i *daemonSetInformer) Informer() *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
-		return NewDaemonSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta2.DaemonSet] {
+		return NewDaemonSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersappsv1beta2 "github.com/kubegen/kubegen/kubernetes/listers/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // StatefulSetInformer gives the shared informer of StatefulSets (apps/v1beta2 "statefulsets") and a lister over its cache.
@@ -24,17 +26,32 @@ type statefulSetInformer struct {
 	client  typedappsv1beta2.StatefulSetsGetter
 }
 
-// NewStatefulSetInformer returns a new informer of StatefulSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewStatefulSetInformer(client typedappsv1beta2.StatefulSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
-	return cache.NewInformer[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList](opts, client.StatefulSets(opts.Namespace),
-		schema.GroupResource{Group: "apps", Resource: "statefulsets"})
+// NewStatefulSetInformer returns a new informer of StatefulSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewStatefulSetInformer(client typedappsv1beta2.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.StatefulSet]) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
+	return NewFilteredStatefulSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredStatefulSetInformer is NewStatefulSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredStatefulSetInformer(client typedappsv1beta2.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.StatefulSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStatefulSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewStatefulSetInformerWithOptions returns a new informer of StatefulSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewStatefulSetInformerWithOptions(client typedappsv1beta2.StatefulSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta2.StatefulSet]) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "apps", Resource: "statefulsets"}
+	return cache.NewSharedIndexInformerWithOptions[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList](client.StatefulSets(namespace), opts, indexers...)
 }
 
 // Informer implements StatefulSetInformer.
 func (i *statefulSetInformer) Informer() *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
-		return NewStatefulSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta2.StatefulSet] {
+		return NewStatefulSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

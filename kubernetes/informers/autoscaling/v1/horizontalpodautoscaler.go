@@ -7,7 +7,9 @@ import (
 	listersautoscalingv1 "github.com/kubegen/kubegen/kubernetes/listers/autoscaling/v1"
 	typedautoscalingv1 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // HorizontalPodAutoscalerInformer gives the shared informer of HorizontalPodAutoscalers (autoscaling/v1 "horizontalpodautoscalers") and a lister over its cache.
@@ -24,17 +26,32 @@ type horizontalPodAutoscalerInformer struct {
 	client  typedautoscalingv1.HorizontalPodAutoscalersGetter
 }
 
-// NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewHorizontalPodAutoscalerInformer(client typedautoscalingv1.HorizontalPodAutoscalersGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
-	return cache.NewInformer[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList](opts, client.HorizontalPodAutoscalers(opts.Namespace),
-		schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})
+// NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewHorizontalPodAutoscalerInformer(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+	return NewFilteredHorizontalPodAutoscalerInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredHorizontalPodAutoscalerInformer is NewHorizontalPodAutoscalerInformer whose list and watch options tweakListOptions edits.
+func NewFilteredHorizontalPodAutoscalerInformer(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewHorizontalPodAutoscalerInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewHorizontalPodAutoscalerInformerWithOptions returns a new informer of HorizontalPodAutoscalers, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"}
+	return cache.NewSharedIndexInformerWithOptions[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList](client.HorizontalPodAutoscalers(namespace), opts, indexers...)
 }
 
 // Informer implements HorizontalPodAutoscalerInformer.
 func (i *horizontalPodAutoscalerInformer) Informer() *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
-		return NewHorizontalPodAutoscalerInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+		return NewHorizontalPodAutoscalerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

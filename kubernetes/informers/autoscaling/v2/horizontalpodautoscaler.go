@@ -7,7 +7,9 @@ import (
 	listersautoscalingv2 "github.com/kubegen/kubegen/kubernetes/listers/autoscaling/v2"
 	typedautoscalingv2 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v2"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // HorizontalPodAutoscalerInformer gives the shared informer of HorizontalPodAutoscalers (autoscaling/v2 "horizontalpodautoscalers") and a lister over its cache.
@@ -24,17 +26,32 @@ type horizontalPodAutoscalerInformer struct {
 	client  typedautoscalingv2.HorizontalPodAutoscalersGetter
 }
 
-// NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewHorizontalPodAutoscalerInformer(client typedautoscalingv2.HorizontalPodAutoscalersGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
-	return cache.NewInformer[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList](opts, client.HorizontalPodAutoscalers(opts.Namespace),
-		schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})
+// NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewHorizontalPodAutoscalerInformer(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+	return NewFilteredHorizontalPodAutoscalerInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredHorizontalPodAutoscalerInformer is NewHorizontalPodAutoscalerInformer whose list and watch options tweakListOptions edits.
+func NewFilteredHorizontalPodAutoscalerInformer(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewHorizontalPodAutoscalerInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewHorizontalPodAutoscalerInformerWithOptions returns a new informer of HorizontalPodAutoscalers, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"}
+	return cache.NewSharedIndexInformerWithOptions[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList](client.HorizontalPodAutoscalers(namespace), opts, indexers...)
 }
 
 // Informer implements HorizontalPodAutoscalerInformer.
 func (i *horizontalPodAutoscalerInformer) Informer() *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
-		return NewHorizontalPodAutoscalerInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+		return NewHorizontalPodAutoscalerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

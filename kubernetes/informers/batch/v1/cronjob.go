@@ -7,7 +7,9 @@ import (
 	listersbatchv1 "github.com/kubegen/kubegen/kubernetes/listers/batch/v1"
 	typedbatchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 	batchv1 "k8s.io/api/batch/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CronJobInformer gives the shared informer of CronJobs (batch/v1 "cronjobs") and a lister over its cache.
@@ -24,17 +26,32 @@ type cronJobInformer struct {
 	client  typedbatchv1.CronJobsGetter
 }
 
-// NewCronJobInformer returns a new informer of CronJobs, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewCronJobInformer(client typedbatchv1.CronJobsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*batchv1.CronJob] {
-	return cache.NewInformer[*batchv1.CronJob, *batchv1.CronJobList](opts, client.CronJobs(opts.Namespace),
-		schema.GroupResource{Group: "batch", Resource: "cronjobs"})
+// NewCronJobInformer returns a new informer of CronJobs in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCronJobInformer(client typedbatchv1.CronJobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.CronJob]) *cache.SharedIndexInformer[*batchv1.CronJob] {
+	return NewFilteredCronJobInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCronJobInformer is NewCronJobInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCronJobInformer(client typedbatchv1.CronJobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.CronJob], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*batchv1.CronJob] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCronJobInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewCronJobInformerWithOptions returns a new informer of CronJobs, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewCronJobInformerWithOptions(client typedbatchv1.CronJobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*batchv1.CronJob]) *cache.SharedIndexInformer[*batchv1.CronJob] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "batch", Resource: "cronjobs"}
+	return cache.NewSharedIndexInformerWithOptions[*batchv1.CronJob, *batchv1.CronJobList](client.CronJobs(namespace), opts, indexers...)
 }
 
 // Informer implements CronJobInformer.
 func (i *cronJobInformer) Informer() *cache.SharedIndexInformer[*batchv1.CronJob] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*batchv1.CronJob] {
-		return NewCronJobInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*batchv1.CronJob] {
+		return NewCronJobInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersbatchv1 "github.com/kubegen/kubegen/kubernetes/listers/batch/v1"
 	typedbatchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 	batchv1 "k8s.io/api/batch/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // JobInformer gives the shared informer of Jobs (batch/v1 "jobs") and a lister over its cache.
@@ -24,17 +26,32 @@ type jobInformer struct {
 	client  typedbatchv1.JobsGetter
 }
 
-// NewJobInformer returns a new informer of Jobs, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewJobInformer(client typedbatchv1.JobsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*batchv1.Job] {
-	return cache.NewInformer[*batchv1.Job, *batchv1.JobList](opts, client.Jobs(opts.Namespace),
-		schema.GroupResource{Group: "batch", Resource: "jobs"})
+// NewJobInformer returns a new informer of Jobs in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewJobInformer(client typedbatchv1.JobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.Job]) *cache.SharedIndexInformer[*batchv1.Job] {
+	return NewFilteredJobInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredJobInformer is NewJobInformer whose list and watch options tweakListOptions edits.
+func NewFilteredJobInformer(client typedbatchv1.JobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.Job], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*batchv1.Job] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewJobInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewJobInformerWithOptions returns a new informer of Jobs, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewJobInformerWithOptions(client typedbatchv1.JobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*batchv1.Job]) *cache.SharedIndexInformer[*batchv1.Job] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "batch", Resource: "jobs"}
+	return cache.NewSharedIndexInformerWithOptions[*batchv1.Job, *batchv1.JobList](client.Jobs(namespace), opts, indexers...)
 }
 
 // Informer implements JobInformer.
 func (i *jobInformer) Informer() *cache.SharedIndexInformer[*batchv1.Job] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*batchv1.Job] {
-		return NewJobInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*batchv1.Job] {
+		return NewJobInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscertificatesv1 "github.com/kubegen/kubegen/kubernetes/listers/certificates/v1"
 	typedcertificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 	certificatesv1 "k8s.io/api/certificates/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CertificateSigningRequestInformer gives the shared informer of CertificateSigningRequests (certificates.k8s.io/v1 "certificatesigningrequests") and a lister over its cache.
@@ -24,18 +26,32 @@ type certificateSigningRequestInformer struct {
 	client  typedcertificatesv1.CertificateSigningRequestsGetter
 }
 
-// NewCertificateSigningRequestInformer returns a new informer of CertificateSigningRequests, not shared with any factory, configured
-// by opts (except Namespace: CertificateSigningRequests are cluster-scoped).
-func NewCertificateSigningRequestInformer(client typedcertificatesv1.CertificateSigningRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
+// NewCertificateSigningRequestInformer returns a new informer of CertificateSigningRequests, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCertificateSigningRequestInformer(client typedcertificatesv1.CertificateSigningRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1.CertificateSigningRequest]) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
+	return NewFilteredCertificateSigningRequestInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCertificateSigningRequestInformer is NewCertificateSigningRequestInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCertificateSigningRequestInformer(client typedcertificatesv1.CertificateSigningRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1.CertificateSigningRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCertificateSigningRequestInformerWithOptions(client, opts, indexers)
+}
+
+// NewCertificateSigningRequestInformerWithOptions returns a new informer of CertificateSigningRequests, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// CertificateSigningRequests are cluster-scoped.
+func NewCertificateSigningRequestInformerWithOptions(client typedcertificatesv1.CertificateSigningRequestsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1.CertificateSigningRequest]) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
 	opts.Namespace = ""
-	return cache.NewInformer[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList](opts, client.CertificateSigningRequests(),
-		schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})
+	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"}
+	return cache.NewSharedIndexInformerWithOptions[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList](client.CertificateSigningRequests(), opts, indexers...)
 }
 
 // Informer implements CertificateSigningRequestInformer.
 func (i *certificateSigningRequestInformer) Informer() *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
-		return NewCertificateSigningRequestInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1.CertificateSigningRequest] {
+		return NewCertificateSigningRequestInformerWithOptions(i.client, opts)
 	})
 }
 

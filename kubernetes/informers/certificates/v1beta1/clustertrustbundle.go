@@ -7,7 +7,9 @@ import (
 	listerscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/certificates/v1beta1"
 	typedcertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ClusterTrustBundleInformer gives the shared informer of ClusterTrustBundles (certificates.k8s.io/v1beta1 "clustertrustbundles") and a lister over its cache.
@@ -24,18 +26,32 @@ type clusterTrustBundleInformer struct {
 	client  typedcertificatesv1beta1.ClusterTrustBundlesGetter
 }
 
-// NewClusterTrustBundleInformer returns a new informer of ClusterTrustBundles, not shared with any factory, configured
-// by opts (except Namespace: ClusterTrustBundles are cluster-scoped).
-func NewClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+// NewClusterTrustBundleInformer returns a new informer of ClusterTrustBundles, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.ClusterTrustBundle]) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+	return NewFilteredClusterTrustBundleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredClusterTrustBundleInformer is NewClusterTrustBundleInformer whose list and watch options tweakListOptions edits.
+func NewFilteredClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.ClusterTrustBundle], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterTrustBundleInformerWithOptions(client, opts, indexers)
+}
+
+// NewClusterTrustBundleInformerWithOptions returns a new informer of ClusterTrustBundles, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ClusterTrustBundles are cluster-scoped.
+func NewClusterTrustBundleInformerWithOptions(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1beta1.ClusterTrustBundle]) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
 	opts.Namespace = ""
-	return cache.NewInformer[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList](opts, client.ClusterTrustBundles(),
-		schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})
+	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"}
+	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList](client.ClusterTrustBundles(), opts, indexers...)
 }
 
 // Informer implements ClusterTrustBundleInformer.
 func (i *clusterTrustBundleInformer) Informer() *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
-		return NewClusterTrustBundleInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+		return NewClusterTrustBundleInformerWithOptions(i.client, opts)
 	})
 }
 

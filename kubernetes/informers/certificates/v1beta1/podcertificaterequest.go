@@ -7,7 +7,9 @@ import (
 	listerscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/certificates/v1beta1"
 	typedcertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodCertificateRequestInformer gives the shared informer of PodCertificateRequests (certificates.k8s.io/v1beta1 "podcertificaterequests") and a lister over its cache.
@@ -24,17 +26,32 @@ type podCertificateRequestInformer struct {
 	client  typedcertificatesv1beta1.PodCertificateRequestsGetter
 }
 
-// NewPodCertificateRequestInformer returns a new informer of PodCertificateRequests, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodCertificateRequestInformer(client typedcertificatesv1beta1.PodCertificateRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
-	return cache.NewInformer[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList](opts, client.PodCertificateRequests(opts.Namespace),
-		schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"})
+// NewPodCertificateRequestInformer returns a new informer of PodCertificateRequests in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodCertificateRequestInformer(client typedcertificatesv1beta1.PodCertificateRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.PodCertificateRequest]) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
+	return NewFilteredPodCertificateRequestInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodCertificateRequestInformer is NewPodCertificateRequestInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodCertificateRequestInformer(client typedcertificatesv1beta1.PodCertificateRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.PodCertificateRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodCertificateRequestInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodCertificateRequestInformerWithOptions returns a new informer of PodCertificateRequests, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodCertificateRequestInformerWithOptions(client typedcertificatesv1beta1.PodCertificateRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1beta1.PodCertificateRequest]) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"}
+	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList](client.PodCertificateRequests(namespace), opts, indexers...)
 }
 
 // Informer implements PodCertificateRequestInformer.
 func (i *podCertificateRequestInformer) Informer() *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
-		return NewPodCertificateRequestInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1beta1.PodCertificateRequest] {
+		return NewPodCertificateRequestInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/listers/coordination/v1alpha2"
 	typedcoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1alpha2"
 	coordinationv1alpha2 "k8s.io/api/coordination/v1alpha2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // LeaseCandidateInformer gives the shared informer of LeaseCandidates (coordination.k8s.io/v1alpha2 "leasecandidates") and a lister over its cache.
@@ -24,17 +26,32 @@ type leaseCandidateInformer struct {
 	client  typedcoordinationv1alpha2.LeaseCandidatesGetter
 }
 
-// NewLeaseCandidateInformer returns a new informer of LeaseCandidates, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewLeaseCandidateInformer(client typedcoordinationv1alpha2.LeaseCandidatesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
-	return cache.NewInformer[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList](opts, client.LeaseCandidates(opts.Namespace),
-		schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"})
+// NewLeaseCandidateInformer returns a new informer of LeaseCandidates in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewLeaseCandidateInformer(client typedcoordinationv1alpha2.LeaseCandidatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1alpha2.LeaseCandidate]) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
+	return NewFilteredLeaseCandidateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredLeaseCandidateInformer is NewLeaseCandidateInformer whose list and watch options tweakListOptions edits.
+func NewFilteredLeaseCandidateInformer(client typedcoordinationv1alpha2.LeaseCandidatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1alpha2.LeaseCandidate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLeaseCandidateInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewLeaseCandidateInformerWithOptions returns a new informer of LeaseCandidates, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewLeaseCandidateInformerWithOptions(client typedcoordinationv1alpha2.LeaseCandidatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*coordinationv1alpha2.LeaseCandidate]) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"}
+	return cache.NewSharedIndexInformerWithOptions[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList](client.LeaseCandidates(namespace), opts, indexers...)
 }
 
 // Informer implements LeaseCandidateInformer.
 func (i *leaseCandidateInformer) Informer() *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
-		return NewLeaseCandidateInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*coordinationv1alpha2.LeaseCandidate] {
+		return NewLeaseCandidateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

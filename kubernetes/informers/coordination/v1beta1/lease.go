@@ -7,7 +7,9 @@ import (
 	listerscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/coordination/v1beta1"
 	typedcoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // LeaseInformer gives the shared informer of Leases (coordination.k8s.io/v1beta1 "leases") and a lister over its cache.
@@ -24,17 +26,32 @@ type leaseInformer struct {
 	client  typedcoordinationv1beta1.LeasesGetter
 }
 
-// NewLeaseInformer returns a new informer of Leases, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewLeaseInformer(client typedcoordinationv1beta1.LeasesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
-	return cache.NewInformer[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList](opts, client.Leases(opts.Namespace),
-		schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"})
+// NewLeaseInformer returns a new informer of Leases in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewLeaseInformer(client typedcoordinationv1beta1.LeasesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1beta1.Lease]) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
+	return NewFilteredLeaseInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredLeaseInformer is NewLeaseInformer whose list and watch options tweakListOptions edits.
+func NewFilteredLeaseInformer(client typedcoordinationv1beta1.LeasesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1beta1.Lease], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLeaseInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewLeaseInformerWithOptions returns a new informer of Leases, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewLeaseInformerWithOptions(client typedcoordinationv1beta1.LeasesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*coordinationv1beta1.Lease]) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"}
+	return cache.NewSharedIndexInformerWithOptions[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList](client.Leases(namespace), opts, indexers...)
 }
 
 // Informer implements LeaseInformer.
 func (i *leaseInformer) Informer() *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
-		return NewLeaseInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*coordinationv1beta1.Lease] {
+		return NewLeaseInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

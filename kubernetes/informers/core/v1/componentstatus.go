@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ComponentStatusInformer gives the shared informer of ComponentStatuses (core/v1 "componentstatuses") and a lister over its cache.
@@ -24,18 +26,32 @@ type componentStatusInformer struct {
 	client  typedcorev1.ComponentStatusesGetter
 }
 
-// NewComponentStatusInformer returns a new informer of ComponentStatuses, not shared with any factory, configured
-// by opts (except Namespace: ComponentStatuses are cluster-scoped).
-func NewComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+// NewComponentStatusInformer returns a new informer of ComponentStatuses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ComponentStatus]) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+	return NewFilteredComponentStatusInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredComponentStatusInformer is NewComponentStatusInformer whose list and watch options tweakListOptions edits.
+func NewFilteredComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ComponentStatus], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewComponentStatusInformerWithOptions(client, opts, indexers)
+}
+
+// NewComponentStatusInformerWithOptions returns a new informer of ComponentStatuses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ComponentStatuses are cluster-scoped.
+func NewComponentStatusInformerWithOptions(client typedcorev1.ComponentStatusesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ComponentStatus]) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
 	opts.Namespace = ""
-	return cache.NewInformer[*corev1.ComponentStatus, *corev1.ComponentStatusList](opts, client.ComponentStatuses(),
-		schema.GroupResource{Group: "", Resource: "componentstatuses"})
+	opts.Resource = schema.GroupResource{Group: "", Resource: "componentstatuses"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ComponentStatus, *corev1.ComponentStatusList](client.ComponentStatuses(), opts, indexers...)
 }
 
 // Informer implements ComponentStatusInformer.
 func (i *componentStatusInformer) Informer() *cache.SharedIndexInformer[*corev1.ComponentStatus] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
-		return NewComponentStatusInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+		return NewComponentStatusInformerWithOptions(i.client, opts)
 	})
 }
 

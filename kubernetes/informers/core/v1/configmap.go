@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ConfigMapInformer gives the shared informer of ConfigMaps (core/v1 "configmaps") and a lister over its cache.
@@ -24,17 +26,32 @@ type configMapInformer struct {
 	client  typedcorev1.ConfigMapsGetter
 }
 
-// NewConfigMapInformer returns a new informer of ConfigMaps, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewConfigMapInformer(client typedcorev1.ConfigMapsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
-	return cache.NewInformer[*corev1.ConfigMap, *corev1.ConfigMapList](opts, client.ConfigMaps(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "configmaps"})
+// NewConfigMapInformer returns a new informer of ConfigMaps in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewConfigMapInformer(client typedcorev1.ConfigMapsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ConfigMap]) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+	return NewFilteredConfigMapInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredConfigMapInformer is NewConfigMapInformer whose list and watch options tweakListOptions edits.
+func NewFilteredConfigMapInformer(client typedcorev1.ConfigMapsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ConfigMap], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewConfigMapInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewConfigMapInformerWithOptions returns a new informer of ConfigMaps, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewConfigMapInformerWithOptions(client typedcorev1.ConfigMapsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ConfigMap]) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "configmaps"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap, *corev1.ConfigMapList](client.ConfigMaps(namespace), opts, indexers...)
 }
 
 // Informer implements ConfigMapInformer.
 func (i *configMapInformer) Informer() *cache.SharedIndexInformer[*corev1.ConfigMap] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
-		return NewConfigMapInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+		return NewConfigMapInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

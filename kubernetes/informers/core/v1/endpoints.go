@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EndpointsInformer gives the shared informer of Endpoints (core/v1 "endpoints") and a lister over its cache.
@@ -24,17 +26,32 @@ type endpointsInformer struct {
 	client  typedcorev1.EndpointsGetter
 }
 
-// NewEndpointsInformer returns a new informer of Endpoints, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEndpointsInformer(client typedcorev1.EndpointsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Endpoints] {
-	return cache.NewInformer[*corev1.Endpoints, *corev1.EndpointsList](opts, client.Endpoints(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "endpoints"})
+// NewEndpointsInformer returns a new informer of Endpoints in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEndpointsInformer(client typedcorev1.EndpointsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Endpoints]) *cache.SharedIndexInformer[*corev1.Endpoints] {
+	return NewFilteredEndpointsInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEndpointsInformer is NewEndpointsInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEndpointsInformer(client typedcorev1.EndpointsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Endpoints], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Endpoints] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEndpointsInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEndpointsInformerWithOptions returns a new informer of Endpoints, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEndpointsInformerWithOptions(client typedcorev1.EndpointsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Endpoints]) *cache.SharedIndexInformer[*corev1.Endpoints] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "endpoints"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Endpoints, *corev1.EndpointsList](client.Endpoints(namespace), opts, indexers...)
 }
 
 // Informer implements EndpointsInformer.
 func (i *endpointsInformer) Informer() *cache.SharedIndexInformer[*corev1.Endpoints] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Endpoints] {
-		return NewEndpointsInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Endpoints] {
+		return NewEndpointsInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

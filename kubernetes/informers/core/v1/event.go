@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EventInformer gives the shared informer of Events (core/v1 "events") and a lister over its cache.
@@ -24,17 +26,32 @@ type eventInformer struct {
 	client  typedcorev1.EventsGetter
 }
 
-// NewEventInformer returns a new informer of Events, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEventInformer(client typedcorev1.EventsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Event] {
-	return cache.NewInformer[*corev1.Event, *corev1.EventList](opts, client.Events(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "events"})
+// NewEventInformer returns a new informer of Events in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEventInformer(client typedcorev1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Event]) *cache.SharedIndexInformer[*corev1.Event] {
+	return NewFilteredEventInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEventInformer is NewEventInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEventInformer(client typedcorev1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Event], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Event] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEventInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEventInformerWithOptions returns a new informer of Events, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEventInformerWithOptions(client typedcorev1.EventsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Event]) *cache.SharedIndexInformer[*corev1.Event] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "events"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Event, *corev1.EventList](client.Events(namespace), opts, indexers...)
 }
 
 // Informer implements EventInformer.
 func (i *eventInformer) Informer() *cache.SharedIndexInformer[*corev1.Event] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Event] {
-		return NewEventInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Event] {
+		return NewEventInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

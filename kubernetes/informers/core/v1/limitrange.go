@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // LimitRangeInformer gives the shared informer of LimitRanges (core/v1 "limitranges") and a lister over its cache.
@@ -24,17 +26,32 @@ type limitRangeInformer struct {
 	client  typedcorev1.LimitRangesGetter
 }
 
-// NewLimitRangeInformer returns a new informer of LimitRanges, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewLimitRangeInformer(client typedcorev1.LimitRangesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.LimitRange] {
-	return cache.NewInformer[*corev1.LimitRange, *corev1.LimitRangeList](opts, client.LimitRanges(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "limitranges"})
+// NewLimitRangeInformer returns a new informer of LimitRanges in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewLimitRangeInformer(client typedcorev1.LimitRangesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.LimitRange]) *cache.SharedIndexInformer[*corev1.LimitRange] {
+	return NewFilteredLimitRangeInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredLimitRangeInformer is NewLimitRangeInformer whose list and watch options tweakListOptions edits.
+func NewFilteredLimitRangeInformer(client typedcorev1.LimitRangesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.LimitRange], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.LimitRange] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLimitRangeInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewLimitRangeInformerWithOptions returns a new informer of LimitRanges, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewLimitRangeInformerWithOptions(client typedcorev1.LimitRangesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.LimitRange]) *cache.SharedIndexInformer[*corev1.LimitRange] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "limitranges"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.LimitRange, *corev1.LimitRangeList](client.LimitRanges(namespace), opts, indexers...)
 }
 
 // Informer implements LimitRangeInformer.
 func (i *limitRangeInformer) Informer() *cache.SharedIndexInformer[*corev1.LimitRange] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.LimitRange] {
-		return NewLimitRangeInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.LimitRange] {
+		return NewLimitRangeInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

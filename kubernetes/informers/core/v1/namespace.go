@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // NamespaceInformer gives the shared informer of Namespaces (core/v1 "namespaces") and a lister over its cache.
@@ -24,18 +26,32 @@ type namespaceInformer struct {
 	client  typedcorev1.NamespacesGetter
 }
 
-// NewNamespaceInformer returns a new informer of Namespaces, not shared with any factory, configured
-// by opts (except Namespace: Namespaces are cluster-scoped).
-func NewNamespaceInformer(client typedcorev1.NamespacesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Namespace] {
+// NewNamespaceInformer returns a new informer of Namespaces, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewNamespaceInformer(client typedcorev1.NamespacesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Namespace]) *cache.SharedIndexInformer[*corev1.Namespace] {
+	return NewFilteredNamespaceInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredNamespaceInformer is NewNamespaceInformer whose list and watch options tweakListOptions edits.
+func NewFilteredNamespaceInformer(client typedcorev1.NamespacesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Namespace], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Namespace] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNamespaceInformerWithOptions(client, opts, indexers)
+}
+
+// NewNamespaceInformerWithOptions returns a new informer of Namespaces, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// Namespaces are cluster-scoped.
+func NewNamespaceInformerWithOptions(client typedcorev1.NamespacesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Namespace]) *cache.SharedIndexInformer[*corev1.Namespace] {
 	opts.Namespace = ""
-	return cache.NewInformer[*corev1.Namespace, *corev1.NamespaceList](opts, client.Namespaces(),
-		schema.GroupResource{Group: "", Resource: "namespaces"})
+	opts.Resource = schema.GroupResource{Group: "", Resource: "namespaces"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Namespace, *corev1.NamespaceList](client.Namespaces(), opts, indexers...)
 }
 
 // Informer implements NamespaceInformer.
 func (i *namespaceInformer) Informer() *cache.SharedIndexInformer[*corev1.Namespace] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Namespace] {
-		return NewNamespaceInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Namespace] {
+		return NewNamespaceInformerWithOptions(i.client, opts)
 	})
 }
 

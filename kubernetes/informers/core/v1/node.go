@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // NodeInformer gives the shared informer of Nodes (core/v1 "nodes") and a lister over its cache.
@@ -24,18 +26,32 @@ type nodeInformer struct {
 	client  typedcorev1.NodesGetter
 }
 
-// NewNodeInformer returns a new informer of Nodes, not shared with any factory, configured
-// by opts (except Namespace: Nodes are cluster-scoped).
-func NewNodeInformer(client typedcorev1.NodesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Node] {
+// NewNodeInformer returns a new informer of Nodes, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewNodeInformer(client typedcorev1.NodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Node]) *cache.SharedIndexInformer[*corev1.Node] {
+	return NewFilteredNodeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredNodeInformer is NewNodeInformer whose list and watch options tweakListOptions edits.
+func NewFilteredNodeInformer(client typedcorev1.NodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Node], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Node] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNodeInformerWithOptions(client, opts, indexers)
+}
+
+// NewNodeInformerWithOptions returns a new informer of Nodes, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// Nodes are cluster-scoped.
+func NewNodeInformerWithOptions(client typedcorev1.NodesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Node]) *cache.SharedIndexInformer[*corev1.Node] {
 	opts.Namespace = ""
-	return cache.NewInformer[*corev1.Node, *corev1.NodeList](opts, client.Nodes(),
-		schema.GroupResource{Group: "", Resource: "nodes"})
+	opts.Resource = schema.GroupResource{Group: "", Resource: "nodes"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Node, *corev1.NodeList](client.Nodes(), opts, indexers...)
 }
 
 // Informer implements NodeInformer.
 func (i *nodeInformer) Informer() *cache.SharedIndexInformer[*corev1.Node] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Node] {
-		return NewNodeInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Node] {
+		return NewNodeInformerWithOptions(i.client, opts)
 	})
 }
 

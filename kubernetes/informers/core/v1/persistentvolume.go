@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PersistentVolumeInformer gives the shared informer of PersistentVolumes (core/v1 "persistentvolumes") and a lister over its cache.
@@ -24,18 +26,32 @@ type persistentVolumeInformer struct {
 	client  typedcorev1.PersistentVolumesGetter
 }
 
-// NewPersistentVolumeInformer returns a new informer of PersistentVolumes, not shared with any factory, configured
-// by opts (except Namespace: PersistentVolumes are cluster-scoped).
-func NewPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+// NewPersistentVolumeInformer returns a new informer of PersistentVolumes, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolume]) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+	return NewFilteredPersistentVolumeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPersistentVolumeInformer is NewPersistentVolumeInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolume], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPersistentVolumeInformerWithOptions(client, opts, indexers)
+}
+
+// NewPersistentVolumeInformerWithOptions returns a new informer of PersistentVolumes, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// PersistentVolumes are cluster-scoped.
+func NewPersistentVolumeInformerWithOptions(client typedcorev1.PersistentVolumesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PersistentVolume]) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
 	opts.Namespace = ""
-	return cache.NewInformer[*corev1.PersistentVolume, *corev1.PersistentVolumeList](opts, client.PersistentVolumes(),
-		schema.GroupResource{Group: "", Resource: "persistentvolumes"})
+	opts.Resource = schema.GroupResource{Group: "", Resource: "persistentvolumes"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolume, *corev1.PersistentVolumeList](client.PersistentVolumes(), opts, indexers...)
 }
 
 // Informer implements PersistentVolumeInformer.
 func (i *persistentVolumeInformer) Informer() *cache.SharedIndexInformer[*corev1.PersistentVolume] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
-		return NewPersistentVolumeInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+		return NewPersistentVolumeInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PersistentVolumeClaimInformer gives the shared informer of PersistentVolumeClaims (core/v1 "persistentvolumeclaims") and a lister over its cache.
@@ -24,17 +26,32 @@ type persistentVolumeClaimInformer struct {
 	client  typedcorev1.PersistentVolumeClaimsGetter
 }
 
-// NewPersistentVolumeClaimInformer returns a new informer of PersistentVolumeClaims, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPersistentVolumeClaimInformer(client typedcorev1.PersistentVolumeClaimsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
-	return cache.NewInformer[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList](opts, client.PersistentVolumeClaims(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"})
+// NewPersistentVolumeClaimInformer returns a new informer of PersistentVolumeClaims in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPersistentVolumeClaimInformer(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolumeClaim]) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+	return NewFilteredPersistentVolumeClaimInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPersistentVolumeClaimInformer is NewPersistentVolumeClaimInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPersistentVolumeClaimInformer(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolumeClaim], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPersistentVolumeClaimInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPersistentVolumeClaimInformerWithOptions returns a new informer of PersistentVolumeClaims, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPersistentVolumeClaimInformerWithOptions(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PersistentVolumeClaim]) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList](client.PersistentVolumeClaims(namespace), opts, indexers...)
 }
 
 // Informer implements PersistentVolumeClaimInformer.
 func (i *persistentVolumeClaimInformer) Informer() *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
-		return NewPersistentVolumeClaimInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+		return NewPersistentVolumeClaimInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodInformer gives the shared informer of Pods (core/v1 "pods") and a lister over its cache.
@@ -24,17 +26,32 @@ type podInformer struct {
 	client  typedcorev1.PodsGetter
 }
 
-// NewPodInformer returns a new informer of Pods, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodInformer(client typedcorev1.PodsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Pod] {
-	return cache.NewInformer[*corev1.Pod, *corev1.PodList](opts, client.Pods(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "pods"})
+// NewPodInformer returns a new informer of Pods in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodInformer(client typedcorev1.PodsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Pod]) *cache.SharedIndexInformer[*corev1.Pod] {
+	return NewFilteredPodInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodInformer is NewPodInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodInformer(client typedcorev1.PodsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Pod], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Pod] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodInformerWithOptions returns a new informer of Pods, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodInformerWithOptions(client typedcorev1.PodsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Pod]) *cache.SharedIndexInformer[*corev1.Pod] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "pods"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Pod, *corev1.PodList](client.Pods(namespace), opts, indexers...)
 }
 
 // Informer implements PodInformer.
 func (i *podInformer) Informer() *cache.SharedIndexInformer[*corev1.Pod] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Pod] {
-		return NewPodInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Pod] {
+		return NewPodInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodTemplateInformer gives the shared informer of PodTemplates (core/v1 "podtemplates") and a lister over its cache.
@@ -24,17 +26,32 @@ type podTemplateInformer struct {
 	client  typedcorev1.PodTemplatesGetter
 }
 
-// NewPodTemplateInformer returns a new informer of PodTemplates, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodTemplateInformer(client typedcorev1.PodTemplatesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PodTemplate] {
-	return cache.NewInformer[*corev1.PodTemplate, *corev1.PodTemplateList](opts, client.PodTemplates(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "podtemplates"})
+// NewPodTemplateInformer returns a new informer of PodTemplates in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodTemplateInformer(client typedcorev1.PodTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PodTemplate]) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+	return NewFilteredPodTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodTemplateInformer is NewPodTemplateInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodTemplateInformer(client typedcorev1.PodTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PodTemplate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodTemplateInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodTemplateInformerWithOptions returns a new informer of PodTemplates, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodTemplateInformerWithOptions(client typedcorev1.PodTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PodTemplate]) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "podtemplates"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.PodTemplate, *corev1.PodTemplateList](client.PodTemplates(namespace), opts, indexers...)
 }
 
 // Informer implements PodTemplateInformer.
 func (i *podTemplateInformer) Informer() *cache.SharedIndexInformer[*corev1.PodTemplate] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.PodTemplate] {
-		return NewPodTemplateInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+		return NewPodTemplateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

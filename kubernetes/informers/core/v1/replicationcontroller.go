@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ReplicationControllerInformer gives the shared informer of ReplicationControllers (core/v1 "replicationcontrollers") and a lister over its cache.
@@ -24,17 +26,32 @@ type replicationControllerInformer struct {
 	client  typedcorev1.ReplicationControllersGetter
 }
 
-// NewReplicationControllerInformer returns a new informer of ReplicationControllers, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewReplicationControllerInformer(client typedcorev1.ReplicationControllersGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ReplicationController] {
-	return cache.NewInformer[*corev1.ReplicationController, *corev1.ReplicationControllerList](opts, client.ReplicationControllers(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "replicationcontrollers"})
+// NewReplicationControllerInformer returns a new informer of ReplicationControllers in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewReplicationControllerInformer(client typedcorev1.ReplicationControllersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ReplicationController]) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+	return NewFilteredReplicationControllerInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredReplicationControllerInformer is NewReplicationControllerInformer whose list and watch options tweakListOptions edits.
+func NewFilteredReplicationControllerInformer(client typedcorev1.ReplicationControllersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ReplicationController], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewReplicationControllerInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewReplicationControllerInformerWithOptions returns a new informer of ReplicationControllers, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewReplicationControllerInformerWithOptions(client typedcorev1.ReplicationControllersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ReplicationController]) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "replicationcontrollers"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ReplicationController, *corev1.ReplicationControllerList](client.ReplicationControllers(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicationControllerInformer.
 func (i *replicationControllerInformer) Informer() *cache.SharedIndexInformer[*corev1.ReplicationController] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ReplicationController] {
-		return NewReplicationControllerInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+		return NewReplicationControllerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ResourceQuotaInformer gives the shared informer of ResourceQuotas (core/v1 "resourcequotas") and a lister over its cache.
@@ -24,17 +26,32 @@ type resourceQuotaInformer struct {
 	client  typedcorev1.ResourceQuotasGetter
 }
 
-// NewResourceQuotaInformer returns a new informer of ResourceQuotas, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewResourceQuotaInformer(client typedcorev1.ResourceQuotasGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
-	return cache.NewInformer[*corev1.ResourceQuota, *corev1.ResourceQuotaList](opts, client.ResourceQuotas(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "resourcequotas"})
+// NewResourceQuotaInformer returns a new informer of ResourceQuotas in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewResourceQuotaInformer(client typedcorev1.ResourceQuotasGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ResourceQuota]) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+	return NewFilteredResourceQuotaInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredResourceQuotaInformer is NewResourceQuotaInformer whose list and watch options tweakListOptions edits.
+func NewFilteredResourceQuotaInformer(client typedcorev1.ResourceQuotasGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ResourceQuota], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceQuotaInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewResourceQuotaInformerWithOptions returns a new informer of ResourceQuotas, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewResourceQuotaInformerWithOptions(client typedcorev1.ResourceQuotasGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ResourceQuota]) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "resourcequotas"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ResourceQuota, *corev1.ResourceQuotaList](client.ResourceQuotas(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceQuotaInformer.
 func (i *resourceQuotaInformer) Informer() *cache.SharedIndexInformer[*corev1.ResourceQuota] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
-		return NewResourceQuotaInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+		return NewResourceQuotaInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

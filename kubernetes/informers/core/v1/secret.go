@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // SecretInformer gives the shared informer of Secrets (core/v1 "secrets") and a lister over its cache.
@@ -24,17 +26,32 @@ type secretInformer struct {
 	client  typedcorev1.SecretsGetter
 }
 
-// NewSecretInformer returns a new informer of Secrets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewSecretInformer(client typedcorev1.SecretsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Secret] {
-	return cache.NewInformer[*corev1.Secret, *corev1.SecretList](opts, client.Secrets(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "secrets"})
+// NewSecretInformer returns a new informer of Secrets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewSecretInformer(client typedcorev1.SecretsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Secret]) *cache.SharedIndexInformer[*corev1.Secret] {
+	return NewFilteredSecretInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredSecretInformer is NewSecretInformer whose list and watch options tweakListOptions edits.
+func NewFilteredSecretInformer(client typedcorev1.SecretsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Secret], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Secret] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewSecretInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewSecretInformerWithOptions returns a new informer of Secrets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewSecretInformerWithOptions(client typedcorev1.SecretsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Secret]) *cache.SharedIndexInformer[*corev1.Secret] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "secrets"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Secret, *corev1.SecretList](client.Secrets(namespace), opts, indexers...)
 }
 
 // Informer implements SecretInformer.
 func (i *secretInformer) Informer() *cache.SharedIndexInformer[*corev1.Secret] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Secret] {
-		return NewSecretInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Secret] {
+		return NewSecretInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ServiceInformer gives the shared informer of Services (core/v1 "services") and a lister over its cache.
@@ -24,17 +26,32 @@ type serviceInformer struct {
 	client  typedcorev1.ServicesGetter
 }
 
-// NewServiceInformer returns a new informer of Services, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewServiceInformer(client typedcorev1.ServicesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Service] {
-	return cache.NewInformer[*corev1.Service, *corev1.ServiceList](opts, client.Services(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "services"})
+// NewServiceInformer returns a new informer of Services in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewServiceInformer(client typedcorev1.ServicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Service]) *cache.SharedIndexInformer[*corev1.Service] {
+	return NewFilteredServiceInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredServiceInformer is NewServiceInformer whose list and watch options tweakListOptions edits.
+func NewFilteredServiceInformer(client typedcorev1.ServicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Service], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Service] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewServiceInformerWithOptions returns a new informer of Services, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewServiceInformerWithOptions(client typedcorev1.ServicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Service]) *cache.SharedIndexInformer[*corev1.Service] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "services"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.Service, *corev1.ServiceList](client.Services(namespace), opts, indexers...)
 }
 
 // Informer implements ServiceInformer.
 func (i *serviceInformer) Informer() *cache.SharedIndexInformer[*corev1.Service] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.Service] {
-		return NewServiceInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Service] {
+		return NewServiceInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerscorev1 "github.com/kubegen/kubegen/kubernetes/listers/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ServiceAccountInformer gives the shared informer of ServiceAccounts (core/v1 "serviceaccounts") and a lister over its cache.
@@ -24,17 +26,32 @@ type serviceAccountInformer struct {
 	client  typedcorev1.ServiceAccountsGetter
 }
 
-// NewServiceAccountInformer returns a new informer of ServiceAccounts, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewServiceAccountInformer(client typedcorev1.ServiceAccountsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
-	return cache.NewInformer[*corev1.ServiceAccount, *corev1.ServiceAccountList](opts, client.ServiceAccounts(opts.Namespace),
-		schema.GroupResource{Group: "", Resource: "serviceaccounts"})
+// NewServiceAccountInformer returns a new informer of ServiceAccounts in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewServiceAccountInformer(client typedcorev1.ServiceAccountsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ServiceAccount]) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+	return NewFilteredServiceAccountInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredServiceAccountInformer is NewServiceAccountInformer whose list and watch options tweakListOptions edits.
+func NewFilteredServiceAccountInformer(client typedcorev1.ServiceAccountsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ServiceAccount], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceAccountInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewServiceAccountInformerWithOptions returns a new informer of ServiceAccounts, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewServiceAccountInformerWithOptions(client typedcorev1.ServiceAccountsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ServiceAccount]) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "", Resource: "serviceaccounts"}
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ServiceAccount, *corev1.ServiceAccountList](client.ServiceAccounts(namespace), opts, indexers...)
 }
 
 // Informer implements ServiceAccountInformer.
 func (i *serviceAccountInformer) Informer() *cache.SharedIndexInformer[*corev1.ServiceAccount] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
-		return NewServiceAccountInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+		return NewServiceAccountInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersdiscoveryv1 "github.com/kubegen/kubegen/kubernetes/listers/discovery/v1"
 	typeddiscoveryv1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1"
 	discoveryv1 "k8s.io/api/discovery/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EndpointSliceInformer gives the shared informer of EndpointSlices (discovery.k8s.io/v1 "endpointslices") and a lister over its cache.
@@ -24,17 +26,32 @@ type endpointSliceInformer struct {
 	client  typeddiscoveryv1.EndpointSlicesGetter
 }
 
-// NewEndpointSliceInformer returns a new informer of EndpointSlices, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEndpointSliceInformer(client typeddiscoveryv1.EndpointSlicesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
-	return cache.NewInformer[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList](opts, client.EndpointSlices(opts.Namespace),
-		schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"})
+// NewEndpointSliceInformer returns a new informer of EndpointSlices in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEndpointSliceInformer(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*discoveryv1.EndpointSlice]) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+	return NewFilteredEndpointSliceInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEndpointSliceInformer is NewEndpointSliceInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEndpointSliceInformer(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*discoveryv1.EndpointSlice], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEndpointSliceInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEndpointSliceInformerWithOptions returns a new informer of EndpointSlices, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEndpointSliceInformerWithOptions(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*discoveryv1.EndpointSlice]) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"}
+	return cache.NewSharedIndexInformerWithOptions[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList](client.EndpointSlices(namespace), opts, indexers...)
 }
 
 // Informer implements EndpointSliceInformer.
 func (i *endpointSliceInformer) Informer() *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
-		return NewEndpointSliceInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+		return NewEndpointSliceInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerseventsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/events/v1beta1"
 	typedeventsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1beta1"
 	eventsv1beta1 "k8s.io/api/events/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EventInformer gives the shared informer of Events (events.k8s.io/v1beta1 "events") and a lister over its cache.
@@ -24,17 +26,32 @@ type eventInformer struct {
 	client  typedeventsv1beta1.EventsGetter
 }
 
-// NewEventInformer returns a new informer of Events, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEventInformer(client typedeventsv1beta1.EventsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
-	return cache.NewInformer[*eventsv1beta1.Event, *eventsv1beta1.EventList](opts, client.Events(opts.Namespace),
-		schema.GroupResource{Group: "events.k8s.io", Resource: "events"})
+// NewEventInformer returns a new informer of Events in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEventInformer(client typedeventsv1beta1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*eventsv1beta1.Event]) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+	return NewFilteredEventInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEventInformer is NewEventInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEventInformer(client typedeventsv1beta1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*eventsv1beta1.Event], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEventInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEventInformerWithOptions returns a new informer of Events, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEventInformerWithOptions(client typedeventsv1beta1.EventsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*eventsv1beta1.Event]) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "events.k8s.io", Resource: "events"}
+	return cache.NewSharedIndexInformerWithOptions[*eventsv1beta1.Event, *eventsv1beta1.EventList](client.Events(namespace), opts, indexers...)
 }
 
 // Informer implements EventInformer.
 func (i *eventInformer) Informer() *cache.SharedIndexInformer[*eventsv1beta1.Event] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
-		return NewEventInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+		return NewEventInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

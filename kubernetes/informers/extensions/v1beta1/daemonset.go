@@ -7,7 +7,9 @@ import (
 	listersextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DaemonSetInformer gives the shared informer of DaemonSets (extensions/v1beta1 "daemonsets") and a lister over its cache.
@@ -24,17 +26,32 @@ type daemonSetInformer struct {
 	client  typedextensionsv1beta1.DaemonSetsGetter
 }
 
-// NewDaemonSetInformer returns a new informer of DaemonSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewDaemonSetInformer(client typedextensionsv1beta1.DaemonSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
-	return cache.NewInformer[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList](opts, client.DaemonSets(opts.Namespace),
-		schema.GroupResource{Group: "extensions", Resource: "daemonsets"})
+// NewDaemonSetInformer returns a new informer of DaemonSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDaemonSetInformer(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.DaemonSet]) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+	return NewFilteredDaemonSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDaemonSetInformer is NewDaemonSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDaemonSetInformer(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.DaemonSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDaemonSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewDaemonSetInformerWithOptions returns a new informer of DaemonSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewDaemonSetInformerWithOptions(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.DaemonSet]) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "daemonsets"}
+	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList](client.DaemonSets(namespace), opts, indexers...)
 }
 
 // Informer implements DaemonSetInformer.
 func (i *daemonSetInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
-		return NewDaemonSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+		return NewDaemonSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DeploymentInformer gives the shared informer of Deployments (extensions/v1beta1 "deployments") and a lister over its cache.
@@ -24,17 +26,32 @@ type deploymentInformer struct {
 	client  typedextensionsv1beta1.DeploymentsGetter
 }
 
-// NewDeploymentInformer returns a new informer of Deployments, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewDeploymentInformer(client typedextensionsv1beta1.DeploymentsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
-	return cache.NewInformer[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList](opts, client.Deployments(opts.Namespace),
-		schema.GroupResource{Group: "extensions", Resource: "deployments"})
+// NewDeploymentInformer returns a new informer of Deployments in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDeploymentInformer(client typedextensionsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Deployment]) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+	return NewFilteredDeploymentInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDeploymentInformer is NewDeploymentInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDeploymentInformer(client typedextensionsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Deployment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeploymentInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewDeploymentInformerWithOptions returns a new informer of Deployments, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewDeploymentInformerWithOptions(client typedextensionsv1beta1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.Deployment]) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "deployments"}
+	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList](client.Deployments(namespace), opts, indexers...)
 }
 
 // Informer implements DeploymentInformer.
 func (i *deploymentInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
-		return NewDeploymentInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+		return NewDeploymentInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

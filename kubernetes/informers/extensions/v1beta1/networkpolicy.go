@@ -7,7 +7,9 @@ import (
 	listersextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // NetworkPolicyInformer gives the shared informer of NetworkPolicies (extensions/v1beta1 "networkpolicies") and a lister over its cache.
@@ -24,17 +26,32 @@ type networkPolicyInformer struct {
 	client  typedextensionsv1beta1.NetworkPoliciesGetter
 }
 
-// NewNetworkPolicyInformer returns a new informer of NetworkPolicies, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewNetworkPolicyInformer(client typedextensionsv1beta1.NetworkPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
-	return cache.NewInformer[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList](opts, client.NetworkPolicies(opts.Namespace),
-		schema.GroupResource{Group: "extensions", Resource: "networkpolicies"})
+// NewNetworkPolicyInformer returns a new informer of NetworkPolicies in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewNetworkPolicyInformer(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.NetworkPolicy]) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+	return NewFilteredNetworkPolicyInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredNetworkPolicyInformer is NewNetworkPolicyInformer whose list and watch options tweakListOptions edits.
+func NewFilteredNetworkPolicyInformer(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.NetworkPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNetworkPolicyInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewNetworkPolicyInformerWithOptions returns a new informer of NetworkPolicies, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewNetworkPolicyInformerWithOptions(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.NetworkPolicy]) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "networkpolicies"}
+	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList](client.NetworkPolicies(namespace), opts, indexers...)
 }
 
 // Informer implements NetworkPolicyInformer.
 func (i *networkPolicyInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
-		return NewNetworkPolicyInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+		return NewNetworkPolicyInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

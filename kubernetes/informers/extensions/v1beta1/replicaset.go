@@ -7,7 +7,9 @@ import (
 	listersextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ReplicaSetInformer gives the shared informer of ReplicaSets (extensions/v1beta1 "replicasets") and a lister over its cache.
@@ -24,17 +26,32 @@ type replicaSetInformer struct {
 	client  typedextensionsv1beta1.ReplicaSetsGetter
 }
 
-// NewReplicaSetInformer returns a new informer of ReplicaSets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewReplicaSetInformer(client typedextensionsv1beta1.ReplicaSetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
-	return cache.NewInformer[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList](opts, client.ReplicaSets(opts.Namespace),
-		schema.GroupResource{Group: "extensions", Resource: "replicasets"})
+// NewReplicaSetInformer returns a new informer of ReplicaSets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewReplicaSetInformer(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.ReplicaSet]) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+	return NewFilteredReplicaSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredReplicaSetInformer is NewReplicaSetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredReplicaSetInformer(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.ReplicaSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewReplicaSetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewReplicaSetInformerWithOptions returns a new informer of ReplicaSets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewReplicaSetInformerWithOptions(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.ReplicaSet]) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "replicasets"}
+	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList](client.ReplicaSets(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicaSetInformer.
 func (i *replicaSetInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
-		return NewReplicaSetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+		return NewReplicaSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/listers/flowcontrol/v1"
 	typedflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 	flowcontrolv1 "k8s.io/api/flowcontrol/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // FlowSchemaInformer gives the shared informer of FlowSchemas (flowcontrol.apiserver.k8s.io/v1 "flowschemas") and a lister over its cache.
@@ -24,18 +26,32 @@ type flowSchemaInformer struct {
 	client  typedflowcontrolv1.FlowSchemasGetter
 }
 
-// NewFlowSchemaInformer returns a new informer of FlowSchemas, not shared with any factory, configured
-// by opts (except Namespace: FlowSchemas are cluster-scoped).
-func NewFlowSchemaInformer(client typedflowcontrolv1.FlowSchemasGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
+// NewFlowSchemaInformer returns a new informer of FlowSchemas, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewFlowSchemaInformer(client typedflowcontrolv1.FlowSchemasGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1.FlowSchema]) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
+	return NewFilteredFlowSchemaInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredFlowSchemaInformer is NewFlowSchemaInformer whose list and watch options tweakListOptions edits.
+func NewFilteredFlowSchemaInformer(client typedflowcontrolv1.FlowSchemasGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1.FlowSchema], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewFlowSchemaInformerWithOptions(client, opts, indexers)
+}
+
+// NewFlowSchemaInformerWithOptions returns a new informer of FlowSchemas, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// FlowSchemas are cluster-scoped.
+func NewFlowSchemaInformerWithOptions(client typedflowcontrolv1.FlowSchemasGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*flowcontrolv1.FlowSchema]) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
 	opts.Namespace = ""
-	return cache.NewInformer[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList](opts, client.FlowSchemas(),
-		schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})
+	opts.Resource = schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"}
+	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList](client.FlowSchemas(), opts, indexers...)
 }
 
 // Informer implements FlowSchemaInformer.
 func (i *flowSchemaInformer) Informer() *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
-		return NewFlowSchemaInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*flowcontrolv1.FlowSchema] {
+		return NewFlowSchemaInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/flowcontrol/v1beta1"
 	typedflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta1"
 	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PriorityLevelConfigurationInformer gives the shared informer of PriorityLevelConfigurations (flowcontrol.apiserver.k8s.io/v1beta1 "prioritylevelconfigurations") and a lister over its cache.
@@ -24,18 +26,32 @@ type priorityLevelConfigurationInformer struct {
 	client  typedflowcontrolv1beta1.PriorityLevelConfigurationsGetter
 }
 
-// NewPriorityLevelConfigurationInformer returns a new informer of PriorityLevelConfigurations, not shared with any factory, configured
-// by opts (except Namespace: PriorityLevelConfigurations are cluster-scoped).
-func NewPriorityLevelConfigurationInformer(client typedflowcontrolv1beta1.PriorityLevelConfigurationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
+// NewPriorityLevelConfigurationInformer returns a new informer of PriorityLevelConfigurations, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPriorityLevelConfigurationInformer(client typedflowcontrolv1beta1.PriorityLevelConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta1.PriorityLevelConfiguration]) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
+	return NewFilteredPriorityLevelConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPriorityLevelConfigurationInformer is NewPriorityLevelConfigurationInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPriorityLevelConfigurationInformer(client typedflowcontrolv1beta1.PriorityLevelConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta1.PriorityLevelConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPriorityLevelConfigurationInformerWithOptions(client, opts, indexers)
+}
+
+// NewPriorityLevelConfigurationInformerWithOptions returns a new informer of PriorityLevelConfigurations, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// PriorityLevelConfigurations are cluster-scoped.
+func NewPriorityLevelConfigurationInformerWithOptions(client typedflowcontrolv1beta1.PriorityLevelConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*flowcontrolv1beta1.PriorityLevelConfiguration]) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
 	opts.Namespace = ""
-	return cache.NewInformer[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList](opts, client.PriorityLevelConfigurations(),
-		schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})
+	opts.Resource = schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"}
+	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList](client.PriorityLevelConfigurations(), opts, indexers...)
 }
 
 // Informer implements PriorityLevelConfigurationInformer.
 func (i *priorityLevelConfigurationInformer) Informer() *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
-		return NewPriorityLevelConfigurationInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*flowcontrolv1beta1.PriorityLevelConfiguration] {
+		return NewPriorityLevelConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 

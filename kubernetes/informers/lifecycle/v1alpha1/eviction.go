@@ -7,7 +7,9 @@ import (
 	listerslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/lifecycle/v1alpha1"
 	typedlifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EvictionInformer gives the shared informer of Evictions (lifecycle.k8s.io/v1alpha1 "evictions") and a lister over its cache.
@@ -24,17 +26,32 @@ type evictionInformer struct {
 	client  typedlifecyclev1alpha1.EvictionsGetter
 }
 
-// NewEvictionInformer returns a new informer of Evictions, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEvictionInformer(client typedlifecyclev1alpha1.EvictionsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
-	return cache.NewInformer[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList](opts, client.Evictions(opts.Namespace),
-		schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"})
+// NewEvictionInformer returns a new informer of Evictions in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEvictionInformer(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.Eviction]) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+	return NewFilteredEvictionInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEvictionInformer is NewEvictionInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEvictionInformer(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.Eviction], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEvictionInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEvictionInformerWithOptions returns a new informer of Evictions, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEvictionInformerWithOptions(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*lifecyclev1alpha1.Eviction]) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"}
+	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList](client.Evictions(namespace), opts, indexers...)
 }
 
 // Informer implements EvictionInformer.
 func (i *evictionInformer) Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
-		return NewEvictionInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+		return NewEvictionInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

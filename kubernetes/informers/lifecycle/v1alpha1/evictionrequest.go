@@ -7,7 +7,9 @@ import (
 	listerslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/lifecycle/v1alpha1"
 	typedlifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // EvictionRequestInformer gives the shared informer of EvictionRequests (lifecycle.k8s.io/v1alpha1 "evictionrequests") and a lister over its cache.
@@ -24,17 +26,32 @@ type evictionRequestInformer struct {
 	client  typedlifecyclev1alpha1.EvictionRequestsGetter
 }
 
-// NewEvictionRequestInformer returns a new informer of EvictionRequests, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewEvictionRequestInformer(client typedlifecyclev1alpha1.EvictionRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
-	return cache.NewInformer[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList](opts, client.EvictionRequests(opts.Namespace),
-		schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"})
+// NewEvictionRequestInformer returns a new informer of EvictionRequests in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewEvictionRequestInformer(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.EvictionRequest]) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+	return NewFilteredEvictionRequestInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredEvictionRequestInformer is NewEvictionRequestInformer whose list and watch options tweakListOptions edits.
+func NewFilteredEvictionRequestInformer(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.EvictionRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEvictionRequestInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewEvictionRequestInformerWithOptions returns a new informer of EvictionRequests, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewEvictionRequestInformerWithOptions(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*lifecyclev1alpha1.EvictionRequest]) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"}
+	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList](client.EvictionRequests(namespace), opts, indexers...)
 }
 
 // Informer implements EvictionRequestInformer.
 func (i *evictionRequestInformer) Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
-		return NewEvictionRequestInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+		return NewEvictionRequestInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersnetworkingv1 "github.com/kubegen/kubegen/kubernetes/listers/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // IngressInformer gives the shared informer of Ingresses (networking.k8s.io/v1 "ingresses") and a lister over its cache.
@@ -24,17 +26,32 @@ type ingressInformer struct {
 	client  typednetworkingv1.IngressesGetter
 }
 
-// NewIngressInformer returns a new informer of Ingresses, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewIngressInformer(client typednetworkingv1.IngressesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.Ingress] {
-	return cache.NewInformer[*networkingv1.Ingress, *networkingv1.IngressList](opts, client.Ingresses(opts.Namespace),
-		schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"})
+// NewIngressInformer returns a new informer of Ingresses in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewIngressInformer(client typednetworkingv1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.Ingress]) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+	return NewFilteredIngressInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredIngressInformer is NewIngressInformer whose list and watch options tweakListOptions edits.
+func NewFilteredIngressInformer(client typednetworkingv1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.Ingress], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIngressInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewIngressInformerWithOptions returns a new informer of Ingresses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewIngressInformerWithOptions(client typednetworkingv1.IngressesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.Ingress]) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"}
+	return cache.NewSharedIndexInformerWithOptions[*networkingv1.Ingress, *networkingv1.IngressList](client.Ingresses(namespace), opts, indexers...)
 }
 
 // Informer implements IngressInformer.
 func (i *ingressInformer) Informer() *cache.SharedIndexInformer[*networkingv1.Ingress] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.Ingress] {
-		return NewIngressInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+		return NewIngressInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

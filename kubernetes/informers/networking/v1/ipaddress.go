@@ -7,7 +7,9 @@ import (
 	listersnetworkingv1 "github.com/kubegen/kubegen/kubernetes/listers/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // IPAddressInformer gives the shared informer of IPAddresses (networking.k8s.io/v1 "ipaddresses") and a lister over its cache.
@@ -24,18 +26,32 @@ type iPAddressInformer struct {
 	client  typednetworkingv1.IPAddressesGetter
 }
 
-// NewIPAddressInformer returns a new informer of IPAddresses, not shared with any factory, configured
-// by opts (except Namespace: IPAddresses are cluster-scoped).
-func NewIPAddressInformer(client typednetworkingv1.IPAddressesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
+// NewIPAddressInformer returns a new informer of IPAddresses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewIPAddressInformer(client typednetworkingv1.IPAddressesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.IPAddress]) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
+	return NewFilteredIPAddressInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredIPAddressInformer is NewIPAddressInformer whose list and watch options tweakListOptions edits.
+func NewFilteredIPAddressInformer(client typednetworkingv1.IPAddressesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.IPAddress], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIPAddressInformerWithOptions(client, opts, indexers)
+}
+
+// NewIPAddressInformerWithOptions returns a new informer of IPAddresses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// IPAddresses are cluster-scoped.
+func NewIPAddressInformerWithOptions(client typednetworkingv1.IPAddressesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.IPAddress]) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
 	opts.Namespace = ""
-	return cache.NewInformer[*networkingv1.IPAddress, *networkingv1.IPAddressList](opts, client.IPAddresses(),
-		schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})
+	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"}
+	return cache.NewSharedIndexInformerWithOptions[*networkingv1.IPAddress, *networkingv1.IPAddressList](client.IPAddresses(), opts, indexers...)
 }
 
 // Informer implements IPAddressInformer.
 func (i *iPAddressInformer) Informer() *cache.SharedIndexInformer[*networkingv1.IPAddress] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
-		return NewIPAddressInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.IPAddress] {
+		return NewIPAddressInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersnetworkingv1 "github.com/kubegen/kubegen/kubernetes/listers/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // NetworkPolicyInformer gives the shared informer of NetworkPolicies (networking.k8s.io/v1 "networkpolicies") and a lister over its cache.
@@ -24,17 +26,32 @@ type networkPolicyInformer struct {
 	client  typednetworkingv1.NetworkPoliciesGetter
 }
 
-// NewNetworkPolicyInformer returns a new informer of NetworkPolicies, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewNetworkPolicyInformer(client typednetworkingv1.NetworkPoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
-	return cache.NewInformer[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList](opts, client.NetworkPolicies(opts.Namespace),
-		schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"})
+// NewNetworkPolicyInformer returns a new informer of NetworkPolicies in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewNetworkPolicyInformer(client typednetworkingv1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.NetworkPolicy]) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
+	return NewFilteredNetworkPolicyInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredNetworkPolicyInformer is NewNetworkPolicyInformer whose list and watch options tweakListOptions edits.
+func NewFilteredNetworkPolicyInformer(client typednetworkingv1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.NetworkPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNetworkPolicyInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewNetworkPolicyInformerWithOptions returns a new informer of NetworkPolicies, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewNetworkPolicyInformerWithOptions(client typednetworkingv1.NetworkPoliciesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.NetworkPolicy]) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"}
+	return cache.NewSharedIndexInformerWithOptions[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList](client.NetworkPolicies(namespace), opts, indexers...)
 }
 
 // Informer implements NetworkPolicyInformer.
 func (i *networkPolicyInformer) Informer() *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
-		return NewNetworkPolicyInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.NetworkPolicy] {
+		return NewNetworkPolicyInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersnetworkingv1 "github.com/kubegen/kubegen/kubernetes/listers/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ServiceCIDRInformer gives the shared informer of ServiceCIDRs (networking.k8s.io/v1 "servicecidrs") and a lister over its cache.
@@ -24,18 +26,32 @@ type serviceCIDRInformer struct {
 	client  typednetworkingv1.ServiceCIDRsGetter
 }
 
-// NewServiceCIDRInformer returns a new informer of ServiceCIDRs, not shared with any factory, configured
-// by opts (except Namespace: ServiceCIDRs are cluster-scoped).
-func NewServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+// NewServiceCIDRInformer returns a new informer of ServiceCIDRs, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.ServiceCIDR]) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+	return NewFilteredServiceCIDRInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredServiceCIDRInformer is NewServiceCIDRInformer whose list and watch options tweakListOptions edits.
+func NewFilteredServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.ServiceCIDR], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceCIDRInformerWithOptions(client, opts, indexers)
+}
+
+// NewServiceCIDRInformerWithOptions returns a new informer of ServiceCIDRs, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ServiceCIDRs are cluster-scoped.
+func NewServiceCIDRInformerWithOptions(client typednetworkingv1.ServiceCIDRsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.ServiceCIDR]) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
 	opts.Namespace = ""
-	return cache.NewInformer[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList](opts, client.ServiceCIDRs(),
-		schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})
+	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"}
+	return cache.NewSharedIndexInformerWithOptions[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList](client.ServiceCIDRs(), opts, indexers...)
 }
 
 // Informer implements ServiceCIDRInformer.
 func (i *serviceCIDRInformer) Informer() *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
-		return NewServiceCIDRInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+		return NewServiceCIDRInformerWithOptions(i.client, opts)
 	})
 }
 

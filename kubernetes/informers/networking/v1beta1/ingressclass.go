@@ -7,7 +7,9 @@ import (
 	listersnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/networking/v1beta1"
 	typednetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // IngressClassInformer gives the shared informer of IngressClasses (networking.k8s.io/v1beta1 "ingressclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type ingressClassInformer struct {
 	client  typednetworkingv1beta1.IngressClassesGetter
 }
 
-// NewIngressClassInformer returns a new informer of IngressClasses, not shared with any factory, configured
-// by opts (except Namespace: IngressClasses are cluster-scoped).
-func NewIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+// NewIngressClassInformer returns a new informer of IngressClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IngressClass]) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+	return NewFilteredIngressClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredIngressClassInformer is NewIngressClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IngressClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIngressClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewIngressClassInformerWithOptions returns a new informer of IngressClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// IngressClasses are cluster-scoped.
+func NewIngressClassInformerWithOptions(client typednetworkingv1beta1.IngressClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1beta1.IngressClass]) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList](opts, client.IngressClasses(),
-		schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})
+	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList](client.IngressClasses(), opts, indexers...)
 }
 
 // Informer implements IngressClassInformer.
 func (i *ingressClassInformer) Informer() *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
-		return NewIngressClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+		return NewIngressClassInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersnodev1beta1 "github.com/kubegen/kubegen/kubernetes/listers/node/v1beta1"
 	typednodev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1beta1"
 	nodev1beta1 "k8s.io/api/node/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // RuntimeClassInformer gives the shared informer of RuntimeClasses (node.k8s.io/v1beta1 "runtimeclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type runtimeClassInformer struct {
 	client  typednodev1beta1.RuntimeClassesGetter
 }
 
-// NewRuntimeClassInformer returns a new informer of RuntimeClasses, not shared with any factory, configured
-// by opts (except Namespace: RuntimeClasses are cluster-scoped).
-func NewRuntimeClassInformer(client typednodev1beta1.RuntimeClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+// NewRuntimeClassInformer returns a new informer of RuntimeClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewRuntimeClassInformer(client typednodev1beta1.RuntimeClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*nodev1beta1.RuntimeClass]) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+	return NewFilteredRuntimeClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredRuntimeClassInformer is NewRuntimeClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredRuntimeClassInformer(client typednodev1beta1.RuntimeClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*nodev1beta1.RuntimeClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRuntimeClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewRuntimeClassInformerWithOptions returns a new informer of RuntimeClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// RuntimeClasses are cluster-scoped.
+func NewRuntimeClassInformerWithOptions(client typednodev1beta1.RuntimeClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*nodev1beta1.RuntimeClass]) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList](opts, client.RuntimeClasses(),
-		schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})
+	opts.Resource = schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList](client.RuntimeClasses(), opts, indexers...)
 }
 
 // Informer implements RuntimeClassInformer.
 func (i *runtimeClassInformer) Informer() *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
-		return NewRuntimeClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+		return NewRuntimeClassInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listerspolicyv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/policy/v1beta1"
 	typedpolicyv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/policy/v1beta1"
 	policyv1beta1 "k8s.io/api/policy/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodDisruptionBudgetInformer gives the shared informer of PodDisruptionBudgets (policy/v1beta1 "poddisruptionbudgets") and a lister over its cache.
@@ -24,17 +26,32 @@ type podDisruptionBudgetInformer struct {
 	client  typedpolicyv1beta1.PodDisruptionBudgetsGetter
 }
 
-// NewPodDisruptionBudgetInformer returns a new informer of PodDisruptionBudgets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodDisruptionBudgetInformer(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
-	return cache.NewInformer[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList](opts, client.PodDisruptionBudgets(opts.Namespace),
-		schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"})
+// NewPodDisruptionBudgetInformer returns a new informer of PodDisruptionBudgets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodDisruptionBudgetInformer(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*policyv1beta1.PodDisruptionBudget]) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+	return NewFilteredPodDisruptionBudgetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodDisruptionBudgetInformer is NewPodDisruptionBudgetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodDisruptionBudgetInformer(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*policyv1beta1.PodDisruptionBudget], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodDisruptionBudgetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodDisruptionBudgetInformerWithOptions returns a new informer of PodDisruptionBudgets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodDisruptionBudgetInformerWithOptions(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*policyv1beta1.PodDisruptionBudget]) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"}
+	return cache.NewSharedIndexInformerWithOptions[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList](client.PodDisruptionBudgets(namespace), opts, indexers...)
 }
 
 // Informer implements PodDisruptionBudgetInformer.
 func (i *podDisruptionBudgetInformer) Informer() *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
-		return NewPodDisruptionBudgetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+		return NewPodDisruptionBudgetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersrbacv1 "github.com/kubegen/kubegen/kubernetes/listers/rbac/v1"
 	typedrbacv1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // RoleInformer gives the shared informer of Roles (rbac.authorization.k8s.io/v1 "roles") and a lister over its cache.
@@ -24,17 +26,32 @@ type roleInformer struct {
 	client  typedrbacv1.RolesGetter
 }
 
-// NewRoleInformer returns a new informer of Roles, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewRoleInformer(client typedrbacv1.RolesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1.Role] {
-	return cache.NewInformer[*rbacv1.Role, *rbacv1.RoleList](opts, client.Roles(opts.Namespace),
-		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"})
+// NewRoleInformer returns a new informer of Roles in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewRoleInformer(client typedrbacv1.RolesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.Role]) *cache.SharedIndexInformer[*rbacv1.Role] {
+	return NewFilteredRoleInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredRoleInformer is NewRoleInformer whose list and watch options tweakListOptions edits.
+func NewFilteredRoleInformer(client typedrbacv1.RolesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.Role], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1.Role] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRoleInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewRoleInformerWithOptions returns a new informer of Roles, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewRoleInformerWithOptions(client typedrbacv1.RolesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1.Role]) *cache.SharedIndexInformer[*rbacv1.Role] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"}
+	return cache.NewSharedIndexInformerWithOptions[*rbacv1.Role, *rbacv1.RoleList](client.Roles(namespace), opts, indexers...)
 }
 
 // Informer implements RoleInformer.
 func (i *roleInformer) Informer() *cache.SharedIndexInformer[*rbacv1.Role] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1.Role] {
-		return NewRoleInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1.Role] {
+		return NewRoleInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ClusterRoleInformer gives the shared informer of ClusterRoles (rbac.authorization.k8s.io/v1alpha1 "clusterroles") and a lister over its cache.
@@ -24,18 +26,32 @@ type clusterRoleInformer struct {
 	client  typedrbacv1alpha1.ClusterRolesGetter
 }
 
-// NewClusterRoleInformer returns a new informer of ClusterRoles, not shared with any factory, configured
-// by opts (except Namespace: ClusterRoles are cluster-scoped).
-func NewClusterRoleInformer(client typedrbacv1alpha1.ClusterRolesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
+// NewClusterRoleInformer returns a new informer of ClusterRoles, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewClusterRoleInformer(client typedrbacv1alpha1.ClusterRolesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.ClusterRole]) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
+	return NewFilteredClusterRoleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredClusterRoleInformer is NewClusterRoleInformer whose list and watch options tweakListOptions edits.
+func NewFilteredClusterRoleInformer(client typedrbacv1alpha1.ClusterRolesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.ClusterRole], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterRoleInformerWithOptions(client, opts, indexers)
+}
+
+// NewClusterRoleInformerWithOptions returns a new informer of ClusterRoles, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ClusterRoles are cluster-scoped.
+func NewClusterRoleInformerWithOptions(client typedrbacv1alpha1.ClusterRolesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1alpha1.ClusterRole]) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
 	opts.Namespace = ""
-	return cache.NewInformer[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList](opts, client.ClusterRoles(),
-		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})
+	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"}
+	return cache.NewSharedIndexInformerWithOptions[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList](client.ClusterRoles(), opts, indexers...)
 }
 
 // Informer implements ClusterRoleInformer.
 func (i *clusterRoleInformer) Informer() *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
-		return NewClusterRoleInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRole] {
+		return NewClusterRoleInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ClusterRoleBindingInformer gives the shared informer of ClusterRoleBindings (rbac.authorization.k8s.io/v1alpha1 "clusterrolebindings") and a lister over its cache.
@@ -24,18 +26,32 @@ type clusterRoleBindingInformer struct {
 	client  typedrbacv1alpha1.ClusterRoleBindingsGetter
 }
 
-// NewClusterRoleBindingInformer returns a new informer of ClusterRoleBindings, not shared with any factory, configured
-// by opts (except Namespace: ClusterRoleBindings are cluster-scoped).
-func NewClusterRoleBindingInformer(client typedrbacv1alpha1.ClusterRoleBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
+// NewClusterRoleBindingInformer returns a new informer of ClusterRoleBindings, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewClusterRoleBindingInformer(client typedrbacv1alpha1.ClusterRoleBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.ClusterRoleBinding]) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
+	return NewFilteredClusterRoleBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredClusterRoleBindingInformer is NewClusterRoleBindingInformer whose list and watch options tweakListOptions edits.
+func NewFilteredClusterRoleBindingInformer(client typedrbacv1alpha1.ClusterRoleBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.ClusterRoleBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterRoleBindingInformerWithOptions(client, opts, indexers)
+}
+
+// NewClusterRoleBindingInformerWithOptions returns a new informer of ClusterRoleBindings, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ClusterRoleBindings are cluster-scoped.
+func NewClusterRoleBindingInformerWithOptions(client typedrbacv1alpha1.ClusterRoleBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1alpha1.ClusterRoleBinding]) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
 	opts.Namespace = ""
-	return cache.NewInformer[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList](opts, client.ClusterRoleBindings(),
-		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})
+	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"}
+	return cache.NewSharedIndexInformerWithOptions[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList](client.ClusterRoleBindings(), opts, indexers...)
 }
 
 // Informer implements ClusterRoleBindingInformer.
 func (i *clusterRoleBindingInformer) Informer() *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
-		return NewClusterRoleBindingInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1alpha1.ClusterRoleBinding] {
+		return NewClusterRoleBindingInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/listers/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // RoleBindingInformer gives the shared informer of RoleBindings (rbac.authorization.k8s.io/v1alpha1 "rolebindings") and a lister over its cache.
@@ -24,17 +26,32 @@ type roleBindingInformer struct {
 	client  typedrbacv1alpha1.RoleBindingsGetter
 }
 
-// NewRoleBindingInformer returns a new informer of RoleBindings, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewRoleBindingInformer(client typedrbacv1alpha1.RoleBindingsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
-	return cache.NewInformer[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList](opts, client.RoleBindings(opts.Namespace),
-		schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"})
+// NewRoleBindingInformer returns a new informer of RoleBindings in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewRoleBindingInformer(client typedrbacv1alpha1.RoleBindingsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.RoleBinding]) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
+	return NewFilteredRoleBindingInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredRoleBindingInformer is NewRoleBindingInformer whose list and watch options tweakListOptions edits.
+func NewFilteredRoleBindingInformer(client typedrbacv1alpha1.RoleBindingsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1alpha1.RoleBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRoleBindingInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewRoleBindingInformerWithOptions returns a new informer of RoleBindings, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewRoleBindingInformerWithOptions(client typedrbacv1alpha1.RoleBindingsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1alpha1.RoleBinding]) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"}
+	return cache.NewSharedIndexInformerWithOptions[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList](client.RoleBindings(namespace), opts, indexers...)
 }
 
 // Informer implements RoleBindingInformer.
 func (i *roleBindingInformer) Informer() *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
-		return NewRoleBindingInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1alpha1.RoleBinding] {
+		return NewRoleBindingInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

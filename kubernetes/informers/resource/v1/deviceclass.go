@@ -7,7 +7,9 @@ import (
 	listersresourcev1 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DeviceClassInformer gives the shared informer of DeviceClasses (resource.k8s.io/v1 "deviceclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type deviceClassInformer struct {
 	client  typedresourcev1.DeviceClassesGetter
 }
 
-// NewDeviceClassInformer returns a new informer of DeviceClasses, not shared with any factory, configured
-// by opts (except Namespace: DeviceClasses are cluster-scoped).
-func NewDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+// NewDeviceClassInformer returns a new informer of DeviceClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceClass]) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+	return NewFilteredDeviceClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDeviceClassInformer is NewDeviceClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeviceClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewDeviceClassInformerWithOptions returns a new informer of DeviceClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// DeviceClasses are cluster-scoped.
+func NewDeviceClassInformerWithOptions(client typedresourcev1.DeviceClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.DeviceClass]) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*resourcev1.DeviceClass, *resourcev1.DeviceClassList](opts, client.DeviceClasses(),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1.DeviceClass, *resourcev1.DeviceClassList](client.DeviceClasses(), opts, indexers...)
 }
 
 // Informer implements DeviceClassInformer.
 func (i *deviceClassInformer) Informer() *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
-		return NewDeviceClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+		return NewDeviceClassInformerWithOptions(i.client, opts)
 	})
 }
 

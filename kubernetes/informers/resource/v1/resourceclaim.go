@@ -7,7 +7,9 @@ import (
 	listersresourcev1 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ResourceClaimInformer gives the shared informer of ResourceClaims (resource.k8s.io/v1 "resourceclaims") and a lister over its cache.
@@ -24,17 +26,32 @@ type resourceClaimInformer struct {
 	client  typedresourcev1.ResourceClaimsGetter
 }
 
-// NewResourceClaimInformer returns a new informer of ResourceClaims, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewResourceClaimInformer(client typedresourcev1.ResourceClaimsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
-	return cache.NewInformer[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList](opts, client.ResourceClaims(opts.Namespace),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"})
+// NewResourceClaimInformer returns a new informer of ResourceClaims in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewResourceClaimInformer(client typedresourcev1.ResourceClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaim]) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+	return NewFilteredResourceClaimInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredResourceClaimInformer is NewResourceClaimInformer whose list and watch options tweakListOptions edits.
+func NewFilteredResourceClaimInformer(client typedresourcev1.ResourceClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaim], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceClaimInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewResourceClaimInformerWithOptions returns a new informer of ResourceClaims, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewResourceClaimInformerWithOptions(client typedresourcev1.ResourceClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.ResourceClaim]) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList](client.ResourceClaims(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceClaimInformer.
 func (i *resourceClaimInformer) Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
-		return NewResourceClaimInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+		return NewResourceClaimInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

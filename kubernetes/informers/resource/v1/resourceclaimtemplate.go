@@ -7,7 +7,9 @@ import (
 	listersresourcev1 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ResourceClaimTemplateInformer gives the shared informer of ResourceClaimTemplates (resource.k8s.io/v1 "resourceclaimtemplates") and a lister over its cache.
@@ -24,17 +26,32 @@ type resourceClaimTemplateInformer struct {
 	client  typedresourcev1.ResourceClaimTemplatesGetter
 }
 
-// NewResourceClaimTemplateInformer returns a new informer of ResourceClaimTemplates, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewResourceClaimTemplateInformer(client typedresourcev1.ResourceClaimTemplatesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
-	return cache.NewInformer[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList](opts, client.ResourceClaimTemplates(opts.Namespace),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"})
+// NewResourceClaimTemplateInformer returns a new informer of ResourceClaimTemplates in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewResourceClaimTemplateInformer(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaimTemplate]) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+	return NewFilteredResourceClaimTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredResourceClaimTemplateInformer is NewResourceClaimTemplateInformer whose list and watch options tweakListOptions edits.
+func NewFilteredResourceClaimTemplateInformer(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaimTemplate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceClaimTemplateInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewResourceClaimTemplateInformerWithOptions returns a new informer of ResourceClaimTemplates, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewResourceClaimTemplateInformerWithOptions(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.ResourceClaimTemplate]) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList](client.ResourceClaimTemplates(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceClaimTemplateInformer.
 func (i *resourceClaimTemplateInformer) Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
-		return NewResourceClaimTemplateInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+		return NewResourceClaimTemplateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1alpha3"
 	typedresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // DeviceTaintRuleInformer gives the shared informer of DeviceTaintRules (resource.k8s.io/v1alpha3 "devicetaintrules") and a lister over its cache.
@@ -24,18 +26,32 @@ type deviceTaintRuleInformer struct {
 	client  typedresourcev1alpha3.DeviceTaintRulesGetter
 }
 
-// NewDeviceTaintRuleInformer returns a new informer of DeviceTaintRules, not shared with any factory, configured
-// by opts (except Namespace: DeviceTaintRules are cluster-scoped).
-func NewDeviceTaintRuleInformer(client typedresourcev1alpha3.DeviceTaintRulesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
+// NewDeviceTaintRuleInformer returns a new informer of DeviceTaintRules, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewDeviceTaintRuleInformer(client typedresourcev1alpha3.DeviceTaintRulesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.DeviceTaintRule]) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
+	return NewFilteredDeviceTaintRuleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredDeviceTaintRuleInformer is NewDeviceTaintRuleInformer whose list and watch options tweakListOptions edits.
+func NewFilteredDeviceTaintRuleInformer(client typedresourcev1alpha3.DeviceTaintRulesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.DeviceTaintRule], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeviceTaintRuleInformerWithOptions(client, opts, indexers)
+}
+
+// NewDeviceTaintRuleInformerWithOptions returns a new informer of DeviceTaintRules, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// DeviceTaintRules are cluster-scoped.
+func NewDeviceTaintRuleInformerWithOptions(client typedresourcev1alpha3.DeviceTaintRulesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1alpha3.DeviceTaintRule]) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
 	opts.Namespace = ""
-	return cache.NewInformer[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList](opts, client.DeviceTaintRules(),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList](client.DeviceTaintRules(), opts, indexers...)
 }
 
 // Informer implements DeviceTaintRuleInformer.
 func (i *deviceTaintRuleInformer) Informer() *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
-		return NewDeviceTaintRuleInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1alpha3.DeviceTaintRule] {
+		return NewDeviceTaintRuleInformerWithOptions(i.client, opts)
 	})
 }
 

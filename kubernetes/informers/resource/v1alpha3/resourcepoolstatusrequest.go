@@ -7,7 +7,9 @@ import (
 	listersresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1alpha3"
 	typedresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ResourcePoolStatusRequestInformer gives the shared informer of ResourcePoolStatusRequests (resource.k8s.io/v1alpha3 "resourcepoolstatusrequests") and a lister over its cache.
@@ -24,18 +26,32 @@ type resourcePoolStatusRequestInformer struct {
 	client  typedresourcev1alpha3.ResourcePoolStatusRequestsGetter
 }
 
-// NewResourcePoolStatusRequestInformer returns a new informer of ResourcePoolStatusRequests, not shared with any factory, configured
-// by opts (except Namespace: ResourcePoolStatusRequests are cluster-scoped).
-func NewResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+// NewResourcePoolStatusRequestInformer returns a new informer of ResourcePoolStatusRequests, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest]) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+	return NewFilteredResourcePoolStatusRequestInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredResourcePoolStatusRequestInformer is NewResourcePoolStatusRequestInformer whose list and watch options tweakListOptions edits.
+func NewFilteredResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourcePoolStatusRequestInformerWithOptions(client, opts, indexers)
+}
+
+// NewResourcePoolStatusRequestInformerWithOptions returns a new informer of ResourcePoolStatusRequests, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ResourcePoolStatusRequests are cluster-scoped.
+func NewResourcePoolStatusRequestInformerWithOptions(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest]) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
 	opts.Namespace = ""
-	return cache.NewInformer[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList](opts, client.ResourcePoolStatusRequests(),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList](client.ResourcePoolStatusRequests(), opts, indexers...)
 }
 
 // Informer implements ResourcePoolStatusRequestInformer.
 func (i *resourcePoolStatusRequestInformer) Informer() *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
-		return NewResourcePoolStatusRequestInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+		return NewResourcePoolStatusRequestInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/listers/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // ResourceSliceInformer gives the shared informer of ResourceSlices (resource.k8s.io/v1beta2 "resourceslices") and a lister over its cache.
@@ -24,18 +26,32 @@ type resourceSliceInformer struct {
 	client  typedresourcev1beta2.ResourceSlicesGetter
 }
 
-// NewResourceSliceInformer returns a new informer of ResourceSlices, not shared with any factory, configured
-// by opts (except Namespace: ResourceSlices are cluster-scoped).
-func NewResourceSliceInformer(client typedresourcev1beta2.ResourceSlicesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
+// NewResourceSliceInformer returns a new informer of ResourceSlices, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewResourceSliceInformer(client typedresourcev1beta2.ResourceSlicesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1beta2.ResourceSlice]) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
+	return NewFilteredResourceSliceInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredResourceSliceInformer is NewResourceSliceInformer whose list and watch options tweakListOptions edits.
+func NewFilteredResourceSliceInformer(client typedresourcev1beta2.ResourceSlicesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1beta2.ResourceSlice], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceSliceInformerWithOptions(client, opts, indexers)
+}
+
+// NewResourceSliceInformerWithOptions returns a new informer of ResourceSlices, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// ResourceSlices are cluster-scoped.
+func NewResourceSliceInformerWithOptions(client typedresourcev1beta2.ResourceSlicesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1beta2.ResourceSlice]) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
 	opts.Namespace = ""
-	return cache.NewInformer[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList](opts, client.ResourceSlices(),
-		schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})
+	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"}
+	return cache.NewSharedIndexInformerWithOptions[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList](client.ResourceSlices(), opts, indexers...)
 }
 
 // Informer implements ResourceSliceInformer.
 func (i *resourceSliceInformer) Informer() *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
-		return NewResourceSliceInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1beta2.ResourceSlice] {
+		return NewResourceSliceInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersschedulingv1 "github.com/kubegen/kubegen/kubernetes/listers/scheduling/v1"
 	typedschedulingv1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1"
 	schedulingv1 "k8s.io/api/scheduling/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PriorityClassInformer gives the shared informer of PriorityClasses (scheduling.k8s.io/v1 "priorityclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type priorityClassInformer struct {
 	client  typedschedulingv1.PriorityClassesGetter
 }
 
-// NewPriorityClassInformer returns a new informer of PriorityClasses, not shared with any factory, configured
-// by opts (except Namespace: PriorityClasses are cluster-scoped).
-func NewPriorityClassInformer(client typedschedulingv1.PriorityClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+// NewPriorityClassInformer returns a new informer of PriorityClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPriorityClassInformer(client typedschedulingv1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+	return NewFilteredPriorityClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPriorityClassInformer is NewPriorityClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPriorityClassInformer(client typedschedulingv1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1.PriorityClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPriorityClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewPriorityClassInformerWithOptions returns a new informer of PriorityClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// PriorityClasses are cluster-scoped.
+func NewPriorityClassInformerWithOptions(client typedschedulingv1.PriorityClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList](opts, client.PriorityClasses(),
-		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})
+	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList](client.PriorityClasses(), opts, indexers...)
 }
 
 // Informer implements PriorityClassInformer.
 func (i *priorityClassInformer) Informer() *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
-		return NewPriorityClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+		return NewPriorityClassInformerWithOptions(i.client, opts)
 	})
 }
 

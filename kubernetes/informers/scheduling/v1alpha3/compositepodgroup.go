@@ -7,7 +7,9 @@ import (
 	listersschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/listers/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CompositePodGroupInformer gives the shared informer of CompositePodGroups (scheduling.k8s.io/v1alpha3 "compositepodgroups") and a lister over its cache.
@@ -24,17 +26,32 @@ type compositePodGroupInformer struct {
 	client  typedschedulingv1alpha3.CompositePodGroupsGetter
 }
 
-// NewCompositePodGroupInformer returns a new informer of CompositePodGroups, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewCompositePodGroupInformer(client typedschedulingv1alpha3.CompositePodGroupsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
-	return cache.NewInformer[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList](opts, client.CompositePodGroups(opts.Namespace),
-		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"})
+// NewCompositePodGroupInformer returns a new informer of CompositePodGroups in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCompositePodGroupInformer(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.CompositePodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+	return NewFilteredCompositePodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCompositePodGroupInformer is NewCompositePodGroupInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCompositePodGroupInformer(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.CompositePodGroup], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCompositePodGroupInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewCompositePodGroupInformerWithOptions returns a new informer of CompositePodGroups, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewCompositePodGroupInformerWithOptions(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.CompositePodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"}
+	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList](client.CompositePodGroups(namespace), opts, indexers...)
 }
 
 // Informer implements CompositePodGroupInformer.
 func (i *compositePodGroupInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
-		return NewCompositePodGroupInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+		return NewCompositePodGroupInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/listers/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodGroupInformer gives the shared informer of PodGroups (scheduling.k8s.io/v1alpha3 "podgroups") and a lister over its cache.
@@ -24,17 +26,32 @@ type podGroupInformer struct {
 	client  typedschedulingv1alpha3.PodGroupsGetter
 }
 
-// NewPodGroupInformer returns a new informer of PodGroups, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodGroupInformer(client typedschedulingv1alpha3.PodGroupsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
-	return cache.NewInformer[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList](opts, client.PodGroups(opts.Namespace),
-		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})
+// NewPodGroupInformer returns a new informer of PodGroups in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodGroupInformer(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.PodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+	return NewFilteredPodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodGroupInformer is NewPodGroupInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodGroupInformer(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.PodGroup], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodGroupInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodGroupInformerWithOptions returns a new informer of PodGroups, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodGroupInformerWithOptions(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.PodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"}
+	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList](client.PodGroups(namespace), opts, indexers...)
 }
 
 // Informer implements PodGroupInformer.
 func (i *podGroupInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
-		return NewPodGroupInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+		return NewPodGroupInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/listers/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // WorkloadInformer gives the shared informer of Workloads (scheduling.k8s.io/v1alpha3 "workloads") and a lister over its cache.
@@ -24,17 +26,32 @@ type workloadInformer struct {
 	client  typedschedulingv1alpha3.WorkloadsGetter
 }
 
-// NewWorkloadInformer returns a new informer of Workloads, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewWorkloadInformer(client typedschedulingv1alpha3.WorkloadsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
-	return cache.NewInformer[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList](opts, client.Workloads(opts.Namespace),
-		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"})
+// NewWorkloadInformer returns a new informer of Workloads in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewWorkloadInformer(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.Workload]) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+	return NewFilteredWorkloadInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredWorkloadInformer is NewWorkloadInformer whose list and watch options tweakListOptions edits.
+func NewFilteredWorkloadInformer(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.Workload], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWorkloadInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewWorkloadInformerWithOptions returns a new informer of Workloads, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewWorkloadInformerWithOptions(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.Workload]) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"}
+	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList](client.Workloads(namespace), opts, indexers...)
 }
 
 // Informer implements WorkloadInformer.
 func (i *workloadInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
-		return NewWorkloadInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+		return NewWorkloadInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

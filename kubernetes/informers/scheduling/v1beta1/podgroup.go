@@ -7,7 +7,9 @@ import (
 	listersschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/scheduling/v1beta1"
 	typedschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PodGroupInformer gives the shared informer of PodGroups (scheduling.k8s.io/v1beta1 "podgroups") and a lister over its cache.
@@ -24,17 +26,32 @@ type podGroupInformer struct {
 	client  typedschedulingv1beta1.PodGroupsGetter
 }
 
-// NewPodGroupInformer returns a new informer of PodGroups, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewPodGroupInformer(client typedschedulingv1beta1.PodGroupsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
-	return cache.NewInformer[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList](opts, client.PodGroups(opts.Namespace),
-		schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})
+// NewPodGroupInformer returns a new informer of PodGroups in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPodGroupInformer(client typedschedulingv1beta1.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1beta1.PodGroup]) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
+	return NewFilteredPodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPodGroupInformer is NewPodGroupInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPodGroupInformer(client typedschedulingv1beta1.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1beta1.PodGroup], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodGroupInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewPodGroupInformerWithOptions returns a new informer of PodGroups, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewPodGroupInformerWithOptions(client typedschedulingv1beta1.PodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1beta1.PodGroup]) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"}
+	return cache.NewSharedIndexInformerWithOptions[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList](client.PodGroups(namespace), opts, indexers...)
 }
 
 // Informer implements PodGroupInformer.
 func (i *podGroupInformer) Informer() *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
-		return NewPodGroupInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1beta1.PodGroup] {
+		return NewPodGroupInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CSIDriverInformer gives the shared informer of CSIDrivers (storage.k8s.io/v1 "csidrivers") and a lister over its cache.
@@ -24,18 +26,32 @@ type cSIDriverInformer struct {
 	client  typedstoragev1.CSIDriversGetter
 }
 
-// NewCSIDriverInformer returns a new informer of CSIDrivers, not shared with any factory, configured
-// by opts (except Namespace: CSIDrivers are cluster-scoped).
-func NewCSIDriverInformer(client typedstoragev1.CSIDriversGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
+// NewCSIDriverInformer returns a new informer of CSIDrivers, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCSIDriverInformer(client typedstoragev1.CSIDriversGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSIDriver]) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
+	return NewFilteredCSIDriverInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCSIDriverInformer is NewCSIDriverInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCSIDriverInformer(client typedstoragev1.CSIDriversGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSIDriver], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSIDriverInformerWithOptions(client, opts, indexers)
+}
+
+// NewCSIDriverInformerWithOptions returns a new informer of CSIDrivers, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// CSIDrivers are cluster-scoped.
+func NewCSIDriverInformerWithOptions(client typedstoragev1.CSIDriversGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.CSIDriver]) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagev1.CSIDriver, *storagev1.CSIDriverList](opts, client.CSIDrivers(),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSIDriver, *storagev1.CSIDriverList](client.CSIDrivers(), opts, indexers...)
 }
 
 // Informer implements CSIDriverInformer.
 func (i *cSIDriverInformer) Informer() *cache.SharedIndexInformer[*storagev1.CSIDriver] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
-		return NewCSIDriverInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.CSIDriver] {
+		return NewCSIDriverInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CSINodeInformer gives the shared informer of CSINodes (storage.k8s.io/v1 "csinodes") and a lister over its cache.
@@ -24,18 +26,32 @@ type cSINodeInformer struct {
 	client  typedstoragev1.CSINodesGetter
 }
 
-// NewCSINodeInformer returns a new informer of CSINodes, not shared with any factory, configured
-// by opts (except Namespace: CSINodes are cluster-scoped).
-func NewCSINodeInformer(client typedstoragev1.CSINodesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.CSINode] {
+// NewCSINodeInformer returns a new informer of CSINodes, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCSINodeInformer(client typedstoragev1.CSINodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSINode]) *cache.SharedIndexInformer[*storagev1.CSINode] {
+	return NewFilteredCSINodeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCSINodeInformer is NewCSINodeInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCSINodeInformer(client typedstoragev1.CSINodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSINode], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.CSINode] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSINodeInformerWithOptions(client, opts, indexers)
+}
+
+// NewCSINodeInformerWithOptions returns a new informer of CSINodes, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// CSINodes are cluster-scoped.
+func NewCSINodeInformerWithOptions(client typedstoragev1.CSINodesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.CSINode]) *cache.SharedIndexInformer[*storagev1.CSINode] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagev1.CSINode, *storagev1.CSINodeList](opts, client.CSINodes(),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSINode, *storagev1.CSINodeList](client.CSINodes(), opts, indexers...)
 }
 
 // Informer implements CSINodeInformer.
 func (i *cSINodeInformer) Informer() *cache.SharedIndexInformer[*storagev1.CSINode] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.CSINode] {
-		return NewCSINodeInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.CSINode] {
+		return NewCSINodeInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // StorageClassInformer gives the shared informer of StorageClasses (storage.k8s.io/v1 "storageclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type storageClassInformer struct {
 	client  typedstoragev1.StorageClassesGetter
 }
 
-// NewStorageClassInformer returns a new informer of StorageClasses, not shared with any factory, configured
-// by opts (except Namespace: StorageClasses are cluster-scoped).
-func NewStorageClassInformer(client typedstoragev1.StorageClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.StorageClass] {
+// NewStorageClassInformer returns a new informer of StorageClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewStorageClassInformer(client typedstoragev1.StorageClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.StorageClass]) *cache.SharedIndexInformer[*storagev1.StorageClass] {
+	return NewFilteredStorageClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredStorageClassInformer is NewStorageClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredStorageClassInformer(client typedstoragev1.StorageClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.StorageClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.StorageClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewStorageClassInformerWithOptions returns a new informer of StorageClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// StorageClasses are cluster-scoped.
+func NewStorageClassInformerWithOptions(client typedstoragev1.StorageClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.StorageClass]) *cache.SharedIndexInformer[*storagev1.StorageClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagev1.StorageClass, *storagev1.StorageClassList](opts, client.StorageClasses(),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1.StorageClass, *storagev1.StorageClassList](client.StorageClasses(), opts, indexers...)
 }
 
 // Informer implements StorageClassInformer.
 func (i *storageClassInformer) Informer() *cache.SharedIndexInformer[*storagev1.StorageClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.StorageClass] {
-		return NewStorageClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.StorageClass] {
+		return NewStorageClassInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // VolumeAttachmentInformer gives the shared informer of VolumeAttachments (storage.k8s.io/v1 "volumeattachments") and a lister over its cache.
@@ -24,18 +26,32 @@ type volumeAttachmentInformer struct {
 	client  typedstoragev1.VolumeAttachmentsGetter
 }
 
-// NewVolumeAttachmentInformer returns a new informer of VolumeAttachments, not shared with any factory, configured
-// by opts (except Namespace: VolumeAttachments are cluster-scoped).
-func NewVolumeAttachmentInformer(client typedstoragev1.VolumeAttachmentsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
+// NewVolumeAttachmentInformer returns a new informer of VolumeAttachments, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewVolumeAttachmentInformer(client typedstoragev1.VolumeAttachmentsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.VolumeAttachment]) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
+	return NewFilteredVolumeAttachmentInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredVolumeAttachmentInformer is NewVolumeAttachmentInformer whose list and watch options tweakListOptions edits.
+func NewFilteredVolumeAttachmentInformer(client typedstoragev1.VolumeAttachmentsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.VolumeAttachment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewVolumeAttachmentInformerWithOptions(client, opts, indexers)
+}
+
+// NewVolumeAttachmentInformerWithOptions returns a new informer of VolumeAttachments, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// VolumeAttachments are cluster-scoped.
+func NewVolumeAttachmentInformerWithOptions(client typedstoragev1.VolumeAttachmentsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.VolumeAttachment]) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList](opts, client.VolumeAttachments(),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList](client.VolumeAttachments(), opts, indexers...)
 }
 
 // Informer implements VolumeAttachmentInformer.
 func (i *volumeAttachmentInformer) Informer() *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
-		return NewVolumeAttachmentInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.VolumeAttachment] {
+		return NewVolumeAttachmentInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CSIStorageCapacityInformer gives the shared informer of CSIStorageCapacities (storage.k8s.io/v1beta1 "csistoragecapacities") and a lister over its cache.
@@ -24,17 +26,32 @@ type cSIStorageCapacityInformer struct {
 	client  typedstoragev1beta1.CSIStorageCapacitiesGetter
 }
 
-// NewCSIStorageCapacityInformer returns a new informer of CSIStorageCapacities, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewCSIStorageCapacityInformer(client typedstoragev1beta1.CSIStorageCapacitiesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
-	return cache.NewInformer[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList](opts, client.CSIStorageCapacities(opts.Namespace),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"})
+// NewCSIStorageCapacityInformer returns a new informer of CSIStorageCapacities in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCSIStorageCapacityInformer(client typedstoragev1beta1.CSIStorageCapacitiesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.CSIStorageCapacity]) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
+	return NewFilteredCSIStorageCapacityInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCSIStorageCapacityInformer is NewCSIStorageCapacityInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCSIStorageCapacityInformer(client typedstoragev1beta1.CSIStorageCapacitiesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.CSIStorageCapacity], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSIStorageCapacityInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewCSIStorageCapacityInformerWithOptions returns a new informer of CSIStorageCapacities, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewCSIStorageCapacityInformerWithOptions(client typedstoragev1beta1.CSIStorageCapacitiesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1beta1.CSIStorageCapacity]) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList](client.CSIStorageCapacities(namespace), opts, indexers...)
 }
 
 // Informer implements CSIStorageCapacityInformer.
 func (i *cSIStorageCapacityInformer) Informer() *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
-		return NewCSIStorageCapacityInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1beta1.CSIStorageCapacity] {
+		return NewCSIStorageCapacityInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	listersstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/listers/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // VolumeAttributesClassInformer gives the shared informer of VolumeAttributesClasses (storage.k8s.io/v1beta1 "volumeattributesclasses") and a lister over its cache.
@@ -24,18 +26,32 @@ type volumeAttributesClassInformer struct {
 	client  typedstoragev1beta1.VolumeAttributesClassesGetter
 }
 
-// NewVolumeAttributesClassInformer returns a new informer of VolumeAttributesClasses, not shared with any factory, configured
-// by opts (except Namespace: VolumeAttributesClasses are cluster-scoped).
-func NewVolumeAttributesClassInformer(client typedstoragev1beta1.VolumeAttributesClassesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
+// NewVolumeAttributesClassInformer returns a new informer of VolumeAttributesClasses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewVolumeAttributesClassInformer(client typedstoragev1beta1.VolumeAttributesClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.VolumeAttributesClass]) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
+	return NewFilteredVolumeAttributesClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredVolumeAttributesClassInformer is NewVolumeAttributesClassInformer whose list and watch options tweakListOptions edits.
+func NewFilteredVolumeAttributesClassInformer(client typedstoragev1beta1.VolumeAttributesClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.VolumeAttributesClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewVolumeAttributesClassInformerWithOptions(client, opts, indexers)
+}
+
+// NewVolumeAttributesClassInformerWithOptions returns a new informer of VolumeAttributesClasses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// VolumeAttributesClasses are cluster-scoped.
+func NewVolumeAttributesClassInformerWithOptions(client typedstoragev1beta1.VolumeAttributesClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1beta1.VolumeAttributesClass]) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList](opts, client.VolumeAttributesClasses(),
-		schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})
+	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"}
+	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList](client.VolumeAttributesClasses(), opts, indexers...)
 }
 
 // Informer implements VolumeAttributesClassInformer.
 func (i *volumeAttributesClassInformer) Informer() *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
-		return NewVolumeAttributesClassInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttributesClass] {
+		return NewVolumeAttributesClassInformerWithOptions(i.client, opts)
 	})
 }
 

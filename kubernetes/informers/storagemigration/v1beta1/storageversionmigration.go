@@ -7,7 +7,9 @@ import (
 	listersstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/listers/storagemigration/v1beta1"
 	typedstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1beta1"
 	storagemigrationv1beta1 "k8s.io/api/storagemigration/v1beta1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // StorageVersionMigrationInformer gives the shared informer of StorageVersionMigrations (storagemigration.k8s.io/v1beta1 "storageversionmigrations") and a lister over its cache.
@@ -24,18 +26,32 @@ type storageVersionMigrationInformer struct {
 	client  typedstoragemigrationv1beta1.StorageVersionMigrationsGetter
 }
 
-// NewStorageVersionMigrationInformer returns a new informer of StorageVersionMigrations, not shared with any factory, configured
-// by opts (except Namespace: StorageVersionMigrations are cluster-scoped).
-func NewStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+// NewStorageVersionMigrationInformer returns a new informer of StorageVersionMigrations, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration]) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+	return NewFilteredStorageVersionMigrationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredStorageVersionMigrationInformer is NewStorageVersionMigrationInformer whose list and watch options tweakListOptions edits.
+func NewFilteredStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageVersionMigrationInformerWithOptions(client, opts, indexers)
+}
+
+// NewStorageVersionMigrationInformerWithOptions returns a new informer of StorageVersionMigrations, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// StorageVersionMigrations are cluster-scoped.
+func NewStorageVersionMigrationInformerWithOptions(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration]) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
 	opts.Namespace = ""
-	return cache.NewInformer[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList](opts, client.StorageVersionMigrations(),
-		schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})
+	opts.Resource = schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"}
+	return cache.NewSharedIndexInformerWithOptions[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList](client.StorageVersionMigrations(), opts, indexers...)
 }
 
 // Informer implements StorageVersionMigrationInformer.
 func (i *storageVersionMigrationInformer) Informer() *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
-		return NewStorageVersionMigrationInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+		return NewStorageVersionMigrationInformerWithOptions(i.client, opts)
 	})
 }
 

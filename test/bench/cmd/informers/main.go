@@ -128,7 +128,7 @@ func kubegenInformer(url, contentType string) *cache.SharedIndexInformer[*corev1
 	}
 	c := typed.NewClient[*corev1.ConfigMap, *corev1.ConfigMapList]("configmaps", rc, kgrest.ParameterCodec, "",
 		func() *corev1.ConfigMap { return &corev1.ConfigMap{} }, func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })
-	return cache.NewSharedIndexInformer[*corev1.ConfigMap](c, cache.InformerOptions[*corev1.ConfigMap]{})
+	return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](c, cache.InformerOptions{})
 }
 
 func clientGoInformer(url, contentType string) cgcache.SharedIndexInformer {

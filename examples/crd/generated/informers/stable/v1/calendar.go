@@ -7,7 +7,9 @@ import (
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
 	typedstablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 	listersstablev1 "github.com/kubegen/kubegen/examples/crd/generated/listers/stable/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CalendarInformer gives the shared informer of Calendars (stable.example.com/v1 "calendars") and a lister over its cache.
@@ -24,18 +26,32 @@ type calendarInformer struct {
 	client  typedstablev1.CalendarsGetter
 }
 
-// NewCalendarInformer returns a new informer of Calendars, not shared with any factory, configured
-// by opts (except Namespace: Calendars are cluster-scoped).
-func NewCalendarInformer(client typedstablev1.CalendarsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*stablev1.Calendar] {
+// NewCalendarInformer returns a new informer of Calendars, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCalendarInformer(client typedstablev1.CalendarsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.Calendar]) *cache.SharedIndexInformer[*stablev1.Calendar] {
+	return NewFilteredCalendarInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCalendarInformer is NewCalendarInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCalendarInformer(client typedstablev1.CalendarsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.Calendar], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*stablev1.Calendar] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCalendarInformerWithOptions(client, opts, indexers)
+}
+
+// NewCalendarInformerWithOptions returns a new informer of Calendars, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// Calendars are cluster-scoped.
+func NewCalendarInformerWithOptions(client typedstablev1.CalendarsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*stablev1.Calendar]) *cache.SharedIndexInformer[*stablev1.Calendar] {
 	opts.Namespace = ""
-	return cache.NewInformer[*stablev1.Calendar, *stablev1.CalendarList](opts, client.Calendars(),
-		schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})
+	opts.Resource = schema.GroupResource{Group: "stable.example.com", Resource: "calendars"}
+	return cache.NewSharedIndexInformerWithOptions[*stablev1.Calendar, *stablev1.CalendarList](client.Calendars(), opts, indexers...)
 }
 
 // Informer implements CalendarInformer.
 func (i *calendarInformer) Informer() *cache.SharedIndexInformer[*stablev1.Calendar] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*stablev1.Calendar] {
-		return NewCalendarInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*stablev1.Calendar] {
+		return NewCalendarInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
 	typedstablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 	listersstablev1 "github.com/kubegen/kubegen/examples/crd/generated/listers/stable/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // CronTabInformer gives the shared informer of CronTabs (stable.example.com/v1 "crontabs") and a lister over its cache.
@@ -24,17 +26,32 @@ type cronTabInformer struct {
 	client  typedstablev1.CronTabsGetter
 }
 
-// NewCronTabInformer returns a new informer of CronTabs, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewCronTabInformer(client typedstablev1.CronTabsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*stablev1.CronTab] {
-	return cache.NewInformer[*stablev1.CronTab, *stablev1.CronTabList](opts, client.CronTabs(opts.Namespace),
-		schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"})
+// NewCronTabInformer returns a new informer of CronTabs in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewCronTabInformer(client typedstablev1.CronTabsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.CronTab]) *cache.SharedIndexInformer[*stablev1.CronTab] {
+	return NewFilteredCronTabInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredCronTabInformer is NewCronTabInformer whose list and watch options tweakListOptions edits.
+func NewFilteredCronTabInformer(client typedstablev1.CronTabsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.CronTab], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*stablev1.CronTab] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCronTabInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewCronTabInformerWithOptions returns a new informer of CronTabs, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewCronTabInformerWithOptions(client typedstablev1.CronTabsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*stablev1.CronTab]) *cache.SharedIndexInformer[*stablev1.CronTab] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"}
+	return cache.NewSharedIndexInformerWithOptions[*stablev1.CronTab, *stablev1.CronTabList](client.CronTabs(namespace), opts, indexers...)
 }
 
 // Informer implements CronTabInformer.
 func (i *cronTabInformer) Informer() *cache.SharedIndexInformer[*stablev1.CronTab] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*stablev1.CronTab] {
-		return NewCronTabInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*stablev1.CronTab] {
+		return NewCronTabInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

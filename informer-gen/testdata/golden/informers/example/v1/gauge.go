@@ -7,7 +7,9 @@ import (
 	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
 	listersexamplev1 "github.com/kubegen/kubegen/lister-gen/testdata/golden/listers/example/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // GaugeInformer gives the shared informer of Gauges (example.kubegen.io/v1 "gauges") and a lister over its cache.
@@ -24,17 +26,32 @@ type gaugeInformer struct {
 	client  typedexamplev1.GaugesGetter
 }
 
-// NewGaugeInformer returns a new informer of Gauges, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewGaugeInformer(client typedexamplev1.GaugesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Gauge] {
-	return cache.NewInformer[*examplev1.Gauge, *examplev1.GaugeList](opts, client.Gauges(opts.Namespace),
-		schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"})
+// NewGaugeInformer returns a new informer of Gauges in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewGaugeInformer(client typedexamplev1.GaugesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Gauge]) *cache.SharedIndexInformer[*examplev1.Gauge] {
+	return NewFilteredGaugeInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredGaugeInformer is NewGaugeInformer whose list and watch options tweakListOptions edits.
+func NewFilteredGaugeInformer(client typedexamplev1.GaugesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Gauge], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Gauge] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewGaugeInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewGaugeInformerWithOptions returns a new informer of Gauges, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewGaugeInformerWithOptions(client typedexamplev1.GaugesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Gauge]) *cache.SharedIndexInformer[*examplev1.Gauge] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"}
+	return cache.NewSharedIndexInformerWithOptions[*examplev1.Gauge, *examplev1.GaugeList](client.Gauges(namespace), opts, indexers...)
 }
 
 // Informer implements GaugeInformer.
 func (i *gaugeInformer) Informer() *cache.SharedIndexInformer[*examplev1.Gauge] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Gauge] {
-		return NewGaugeInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Gauge] {
+		return NewGaugeInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
 	listersexamplev1 "github.com/kubegen/kubegen/lister-gen/testdata/golden/listers/example/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // PolicyInformer gives the shared informer of Policies (example.kubegen.io/v1 "policies") and a lister over its cache.
@@ -24,18 +26,32 @@ type policyInformer struct {
 	client  typedexamplev1.PoliciesGetter
 }
 
-// NewPolicyInformer returns a new informer of Policies, not shared with any factory, configured
-// by opts (except Namespace: Policies are cluster-scoped).
-func NewPolicyInformer(client typedexamplev1.PoliciesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Policy] {
+// NewPolicyInformer returns a new informer of Policies, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewPolicyInformer(client typedexamplev1.PoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Policy]) *cache.SharedIndexInformer[*examplev1.Policy] {
+	return NewFilteredPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredPolicyInformer is NewPolicyInformer whose list and watch options tweakListOptions edits.
+func NewFilteredPolicyInformer(client typedexamplev1.PoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Policy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Policy] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPolicyInformerWithOptions(client, opts, indexers)
+}
+
+// NewPolicyInformerWithOptions returns a new informer of Policies, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// Policies are cluster-scoped.
+func NewPolicyInformerWithOptions(client typedexamplev1.PoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Policy]) *cache.SharedIndexInformer[*examplev1.Policy] {
 	opts.Namespace = ""
-	return cache.NewInformer[*examplev1.Policy, *examplev1.PolicyList](opts, client.Policies(),
-		schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})
+	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"}
+	return cache.NewSharedIndexInformerWithOptions[*examplev1.Policy, *examplev1.PolicyList](client.Policies(), opts, indexers...)
 }
 
 // Informer implements PolicyInformer.
 func (i *policyInformer) Informer() *cache.SharedIndexInformer[*examplev1.Policy] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Policy] {
-		return NewPolicyInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Policy] {
+		return NewPolicyInformerWithOptions(i.client, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
 	listersexamplev1 "github.com/kubegen/kubegen/lister-gen/testdata/golden/listers/example/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // SprocketInformer gives the shared informer of Sprockets (example.kubegen.io/v1 "sprockets") and a lister over its cache.
@@ -24,17 +26,32 @@ type sprocketInformer struct {
 	client  typedexamplev1.SprocketsGetter
 }
 
-// NewSprocketInformer returns a new informer of Sprockets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewSprocketInformer(client typedexamplev1.SprocketsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Sprocket] {
-	return cache.NewInformer[*examplev1.Sprocket, *examplev1.SprocketList](opts, client.Sprockets(opts.Namespace),
-		schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"})
+// NewSprocketInformer returns a new informer of Sprockets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewSprocketInformer(client typedexamplev1.SprocketsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Sprocket]) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+	return NewFilteredSprocketInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredSprocketInformer is NewSprocketInformer whose list and watch options tweakListOptions edits.
+func NewFilteredSprocketInformer(client typedexamplev1.SprocketsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Sprocket], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewSprocketInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewSprocketInformerWithOptions returns a new informer of Sprockets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewSprocketInformerWithOptions(client typedexamplev1.SprocketsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Sprocket]) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"}
+	return cache.NewSharedIndexInformerWithOptions[*examplev1.Sprocket, *examplev1.SprocketList](client.Sprockets(namespace), opts, indexers...)
 }
 
 // Informer implements SprocketInformer.
 func (i *sprocketInformer) Informer() *cache.SharedIndexInformer[*examplev1.Sprocket] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Sprocket] {
-		return NewSprocketInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+		return NewSprocketInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

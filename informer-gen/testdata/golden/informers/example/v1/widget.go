@@ -7,7 +7,9 @@ import (
 	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
 	listersexamplev1 "github.com/kubegen/kubegen/lister-gen/testdata/golden/listers/example/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // WidgetInformer gives the shared informer of Widgets (example.kubegen.io/v1 "widgets") and a lister over its cache.
@@ -24,17 +26,32 @@ type widgetInformer struct {
 	client  typedexamplev1.WidgetsGetter
 }
 
-// NewWidgetInformer returns a new informer of Widgets, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewWidgetInformer(client typedexamplev1.WidgetsGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Widget] {
-	return cache.NewInformer[*examplev1.Widget, *examplev1.WidgetList](opts, client.Widgets(opts.Namespace),
-		schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"})
+// NewWidgetInformer returns a new informer of Widgets in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewWidgetInformer(client typedexamplev1.WidgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Widget]) *cache.SharedIndexInformer[*examplev1.Widget] {
+	return NewFilteredWidgetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredWidgetInformer is NewWidgetInformer whose list and watch options tweakListOptions edits.
+func NewFilteredWidgetInformer(client typedexamplev1.WidgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Widget], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Widget] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWidgetInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewWidgetInformerWithOptions returns a new informer of Widgets, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewWidgetInformerWithOptions(client typedexamplev1.WidgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Widget]) *cache.SharedIndexInformer[*examplev1.Widget] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"}
+	return cache.NewSharedIndexInformerWithOptions[*examplev1.Widget, *examplev1.WidgetList](client.Widgets(namespace), opts, indexers...)
 }
 
 // Informer implements WidgetInformer.
 func (i *widgetInformer) Informer() *cache.SharedIndexInformer[*examplev1.Widget] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*examplev1.Widget] {
-		return NewWidgetInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Widget] {
+		return NewWidgetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

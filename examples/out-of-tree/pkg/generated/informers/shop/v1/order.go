@@ -7,7 +7,9 @@ import (
 	typedshopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
 	listersshopv1 "example.com/shop/pkg/generated/listers/shop/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // OrderInformer gives the shared informer of Orders (shop.example.com/v1 "orders") and a lister over its cache.
@@ -24,17 +26,32 @@ type orderInformer struct {
 	client  typedshopv1.OrdersGetter
 }
 
-// NewOrderInformer returns a new informer of Orders, not shared with any factory, configured
-// by opts (opts.Namespace limits it to one namespace).
-func NewOrderInformer(client typedshopv1.OrdersGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*shopv1.Order] {
-	return cache.NewInformer[*shopv1.Order, *shopv1.OrderList](opts, client.Orders(opts.Namespace),
-		schema.GroupResource{Group: "shop.example.com", Resource: "orders"})
+// NewOrderInformer returns a new informer of Orders in namespace ("" for all), not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewOrderInformer(client typedshopv1.OrdersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Order]) *cache.SharedIndexInformer[*shopv1.Order] {
+	return NewFilteredOrderInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredOrderInformer is NewOrderInformer whose list and watch options tweakListOptions edits.
+func NewFilteredOrderInformer(client typedshopv1.OrdersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Order], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*shopv1.Order] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewOrderInformerWithOptions(client, namespace, opts, indexers)
+}
+
+// NewOrderInformerWithOptions returns a new informer of Orders, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// replaces opts.Namespace.
+func NewOrderInformerWithOptions(client typedshopv1.OrdersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*shopv1.Order]) *cache.SharedIndexInformer[*shopv1.Order] {
+	opts.Namespace = namespace
+	opts.Resource = schema.GroupResource{Group: "shop.example.com", Resource: "orders"}
+	return cache.NewSharedIndexInformerWithOptions[*shopv1.Order, *shopv1.OrderList](client.Orders(namespace), opts, indexers...)
 }
 
 // Informer implements OrderInformer.
 func (i *orderInformer) Informer() *cache.SharedIndexInformer[*shopv1.Order] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*shopv1.Order] {
-		return NewOrderInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*shopv1.Order] {
+		return NewOrderInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 

@@ -7,7 +7,9 @@ import (
 	typedshopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
 	listersshopv1 "example.com/shop/pkg/generated/listers/shop/v1"
 	cache "github.com/kubegen/kubegen/client/cache"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	time "time"
 )
 
 // WarehouseInformer gives the shared informer of Warehouses (shop.example.com/v1 "warehouses") and a lister over its cache.
@@ -24,18 +26,32 @@ type warehouseInformer struct {
 	client  typedshopv1.WarehousesGetter
 }
 
-// NewWarehouseInformer returns a new informer of Warehouses, not shared with any factory, configured
-// by opts (except Namespace: Warehouses are cluster-scoped).
-func NewWarehouseInformer(client typedshopv1.WarehousesGetter, opts cache.FactoryOptions) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+// NewWarehouseInformer returns a new informer of Warehouses, not shared
+// with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
+// indexers besides NamespaceIndex. Prefer the factory's shared informer.
+func NewWarehouseInformer(client typedshopv1.WarehousesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Warehouse]) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+	return NewFilteredWarehouseInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewFilteredWarehouseInformer is NewWarehouseInformer whose list and watch options tweakListOptions edits.
+func NewFilteredWarehouseInformer(client typedshopv1.WarehousesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Warehouse], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWarehouseInformerWithOptions(client, opts, indexers)
+}
+
+// NewWarehouseInformerWithOptions returns a new informer of Warehouses, not shared with any factory,
+// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// Warehouses are cluster-scoped.
+func NewWarehouseInformerWithOptions(client typedshopv1.WarehousesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*shopv1.Warehouse]) *cache.SharedIndexInformer[*shopv1.Warehouse] {
 	opts.Namespace = ""
-	return cache.NewInformer[*shopv1.Warehouse, *shopv1.WarehouseList](opts, client.Warehouses(),
-		schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})
+	opts.Resource = schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"}
+	return cache.NewSharedIndexInformerWithOptions[*shopv1.Warehouse, *shopv1.WarehouseList](client.Warehouses(), opts, indexers...)
 }
 
 // Informer implements WarehouseInformer.
 func (i *warehouseInformer) Informer() *cache.SharedIndexInformer[*shopv1.Warehouse] {
-	return cache.InformerFor(i.factory, func(opts cache.FactoryOptions) *cache.SharedIndexInformer[*shopv1.Warehouse] {
-		return NewWarehouseInformer(i.client, opts)
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+		return NewWarehouseInformerWithOptions(i.client, opts)
 	})
 }
 

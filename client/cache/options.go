@@ -1,0 +1,115 @@
+package cache
+
+import (
+	"reflect"
+	"time"
+
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+)
+
+// InformerOptions configure informers: every informer of a Factory (NewFactory, and the generated
+// NewSharedInformerFactoryWithOptions), or a single one (NewSharedIndexInformerWithOptions, and the
+// generated New<Kind>InformerWithOptions). The zero value is usable; each field documents its
+// default, and the defaults are applied in one place when an informer is built.
+type InformerOptions struct {
+	// Namespace limits a factory's informers, and those of generated constructors, to one
+	// namespace; "" means all namespaces. An informer over a ListerWatcher of your own lists what
+	// that ListerWatcher lists: there Namespace only names the informer.
+	Namespace string
+	// TweakListOptions edits the options of every list and watch, e.g. to add a label selector.
+	TweakListOptions func(*metav1.ListOptions)
+	// ResyncPeriod is the resync period of handlers added with AddEventHandler; 0 disables resync.
+	ResyncPeriod time.Duration
+	// Resource names the resource in logs and in the NotFound errors of the informer's Lister.
+	// Generated constructors set it; leave it empty in a factory's options.
+	Resource schema.GroupResource
+	// Name identifies the informer in logs and sync errors. Default: Resource, or the object type
+	// when Resource is empty, followed by " in namespace <Namespace>" when Namespace is set. Leave it
+	// empty in a factory's options, which would give every informer the same name.
+	Name string
+	// Transform edits every object in place before it is cached (after managedFields are dropped
+	// and before strings are interned), e.g. to drop fields nothing reads. It gets a freshly decoded
+	// object that nothing else references.
+	Transform func(obj Object)
+	// KeepManagedFields keeps metadata.managedFields in cached objects; by default they are
+	// dropped to save memory.
+	KeepManagedFields bool
+	// NoStringInterning turns off the interning of metadata strings (see the package doc), for
+	// debugging; interning never changes a value.
+	NoStringInterning bool
+	// ShareEqualMapsUnsafe makes cached objects with equal labels (or equal annotations) share
+	// one map, saving about 340 bytes per map on top of interning. UNSAFE: a mutation of one
+	// cached object's labels or annotations, even by a buggy handler of another informer user,
+	// then silently changes every object that shares the map, and selector lists go wrong for
+	// all of them. Use it only when every reader of the cache is known never to mutate.
+	ShareEqualMapsUnsafe bool
+	// UseWatchList syncs with a streaming watch-list when the server supports it.
+	UseWatchList bool
+	// PageSize is the limit of each list page; default 500, negative for no pagination.
+	PageSize int64
+	// WatchErrorHandler is told about every list or watch failure; default: log it.
+	WatchErrorHandler func(err error)
+	// Backoff paces retries after failures; default: see Backoff.
+	Backoff Backoff
+}
+
+// name returns the informer name the options give an informer of T.
+func (o InformerOptions) name(t reflect.Type) string {
+	if o.Name != "" {
+		return o.Name
+	}
+	name := t.String()
+	if !o.Resource.Empty() {
+		name = o.Resource.String()
+	}
+	if o.Namespace != "" {
+		name += " in namespace " + o.Namespace
+	}
+	return name
+}
+
+// reflectorOptions returns the options of the reflector under an informer of T.
+func reflectorOptions[T Object](o InformerOptions, name string) ReflectorOptions[T] {
+	return ReflectorOptions[T]{
+		Name:              name,
+		PageSize:          o.PageSize,
+		UseWatchList:      o.UseWatchList,
+		Transform:         informerTransform[T](o),
+		WatchErrorHandler: o.WatchErrorHandler,
+		Backoff:           o.Backoff,
+	}
+}
+
+// informerTransform chains, in this order, the managedFields dropper, the user's transform, string
+// interning and (when asked for) map sharing.
+func informerTransform[T Object](o InformerOptions) TransformFunc[T] {
+	var steps []TransformFunc[T]
+	if !o.KeepManagedFields {
+		steps = append(steps, TransformStripManagedFields[T])
+	}
+	if t := o.Transform; t != nil {
+		steps = append(steps, func(obj T) T {
+			t(obj)
+			return obj
+		})
+	}
+	if !o.NoStringInterning {
+		steps = append(steps, internStrings[T])
+	}
+	if o.ShareEqualMapsUnsafe {
+		steps = append(steps, shareMaps[T](newMapSharer()))
+	}
+	switch len(steps) {
+	case 0:
+		return nil
+	case 1:
+		return steps[0]
+	}
+	return func(obj T) T {
+		for _, step := range steps {
+			obj = step(obj)
+		}
+		return obj
+	}
+}
