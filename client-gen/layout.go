@@ -61,6 +61,7 @@ type kindData struct {
 type methodData struct {
 	*model.Method
 	Input, Result *types.Type
+	ResultList    *types.Type // <Result>List, for verb list
 	InputParam    string
 }
 
@@ -89,6 +90,7 @@ func (l layout) kindData(k *model.Kind) kindData {
 			Method:     m,
 			Input:      types.Ref(m.Input.Package, m.Input.Name),
 			Result:     types.Ref(m.Result.Package, m.Result.Name),
+			ResultList: types.Ref(m.Result.Package, m.Result.Name+"List"),
 			InputParam: naming.ParamName(m.Input.Name),
 		})
 	}

@@ -2,6 +2,7 @@ package clientgen
 
 import (
 	"k8s.io/gengo/v2/generator"
+	"k8s.io/gengo/v2/types"
 )
 
 // verbDocs document each standard verb in the generated interfaces; verbSigs are their signatures.
@@ -33,27 +34,94 @@ var verbSigs = map[string]string{
 	"applyStatus":      "ApplyStatus(ctx $.context|raw$, $.Param$ *$.Type|raw$, opts $.applyOptions|raw$) (*$.Type|raw$, error)",
 }
 
-// methodDocs and methodSigs do the same for +genclient:method extras, by verb.
+// methodDocs document the +genclient:method extras by verb.
 var methodDocs = map[string]string{
-	"get":    "$.m.Name$ returns the $if .m.Subresource$$.m.Subresource$ of the $end$named $.k.Name$.",
-	"create": "$.m.Name$ creates $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ from $.m.InputParam$ and returns the server's answer.",
-	"update": "$.m.Name$ replaces $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ with $.m.InputParam$ and returns the server's copy.",
-	"apply":  "$.m.Name$ applies $.m.InputParam$ to $if .m.Subresource$the $.m.Subresource$ of $end$the named $.k.Name$ by server-side apply and returns\n\t// the server's answer. $.m.InputParam$ must set its apiVersion and kind and only the fields you manage;\n\t// opts.FieldManager is required.",
+	"get":              "$.m.Name$ returns the $if .m.Subresource$$.m.Subresource$ of the $end$named $.k.Name$.",
+	"list":             "$.m.Name$ returns the $if .m.Subresource$$.m.Subresource$ of the named $.k.Name$$else$$.k.Plural$ that opts selects$end$.",
+	"watch":            "$.m.Name$ streams changes to the $.k.Plural$ that opts selects.",
+	"create":           "$.m.Name$ creates $if .m.Subresource$the $.m.Subresource$ of the named $.k.Name$ from $.m.InputParam$$else$$.m.InputParam$$end$ and returns the server's answer.",
+	"update":           "$.m.Name$ replaces $if .m.Subresource$the $.m.Subresource$ of the named $.k.Name$$else$the object named by $.m.InputParam$$end$ with $.m.InputParam$ and returns the server's copy.",
+	"patch":            "$.m.Name$ patches the named $.k.Name$, or the subresource named by subresources, and returns the server's answer.",
+	"apply":            "$.m.Name$ applies $.m.InputParam$ to $if .m.Subresource$the $.m.Subresource$ of the named $.k.Name$$else$the object it names$end$ by server-side apply and returns\n\t// the server's answer. $.m.InputParam$ must set its apiVersion and kind and only the fields you manage;\n\t// opts.FieldManager is required.",
+	"delete":           "$.m.Name$ deletes the $.k.Name$ with the given name.",
+	"deleteCollection": "$.m.Name$ deletes every $.k.Name$ that listOpts selects.",
 }
 
-var methodSigs = map[string]string{
-	"get":    "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, opts $.getOptions|raw$) (*$.m.Result|raw$, error)",
-	"create": "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.createOptions|raw$) (*$.m.Result|raw$, error)",
-	"update": "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.updateOptions|raw$) (*$.m.Result|raw$, error)",
-	"apply":  "$.m.Name$(ctx $.context|raw$, $.k.Param$Name string, $.m.InputParam$ *$.m.Input|raw$, opts $.applyOptions|raw$) (*$.m.Result|raw$, error)",
+// methodSig is the signature of a +genclient:method extra: code-generator's for each verb, with
+// and without a subresource (the object's name comes first when there is one).
+func methodSig(m methodData) string {
+	name := ""
+	if m.Subresource != "" {
+		name = "$.k.Param$Name string, "
+	}
+	switch m.Verb {
+	case "get":
+		if m.Subresource == "" {
+			name = "name string, "
+		}
+		return "$.m.Name$(ctx $.context|raw$, " + name + "opts $.getOptions|raw$) (*$.m.Result|raw$, error)"
+	case "list":
+		return "$.m.Name$(ctx $.context|raw$, " + name + "opts $.listOptions|raw$) (*$.m.ResultList|raw$, error)"
+	case "watch":
+		return "$.m.Name$(ctx $.context|raw$, opts $.listOptions|raw$) ($.watchInterface|raw$, error)"
+	case "create":
+		return "$.m.Name$(ctx $.context|raw$, " + name + "$.m.InputParam$ *$.m.Input|raw$, opts $.createOptions|raw$) (*$.m.Result|raw$, error)"
+	case "update":
+		return "$.m.Name$(ctx $.context|raw$, " + name + "$.m.InputParam$ *$.m.Input|raw$, opts $.updateOptions|raw$) (*$.m.Result|raw$, error)"
+	case "patch":
+		return "$.m.Name$(ctx $.context|raw$, name string, pt $.patchType|raw$, data []byte, opts $.patchOptions|raw$, subresources ...string) (*$.m.Result|raw$, error)"
+	case "apply":
+		return "$.m.Name$(ctx $.context|raw$, " + name + "$.m.InputParam$ *$.m.Input|raw$, opts $.applyOptions|raw$) (*$.m.Result|raw$, error)"
+	case "delete":
+		return "$.m.Name$(ctx $.context|raw$, name string, opts $.deleteOptions|raw$) error"
+	default: // deleteCollection
+		return "$.m.Name$(ctx $.context|raw$, opts $.deleteOptions|raw$, listOpts $.listOptions|raw$) error"
+	}
 }
 
-// methodCalls are the generic client calls behind each extra method.
-var methodCalls = map[string]string{
-	"get":    "GetSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", &opts, result)",
-	"create": "CreateSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, &opts, result)",
-	"update": "UpdateSubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, &opts, result)",
-	"apply":  "ApplySubresource(ctx, $.k.Param$Name, \"$.m.Subresource$\", $.m.InputParam$, opts, result)",
+// methodBody implements a +genclient:method extra over the generic client embedded as Client
+// (typed or fake: they have the same methods), named explicitly so that a user's method called
+// like one of its helpers (GetSubresource, ...) does not shadow it.
+func methodBody(m methodData) string {
+	obj, sub := "$.k.Param$Name", `"$.m.Subresource$"`
+	if m.Subresource == "" {
+		obj, sub = `""`, `""`
+	}
+	var call string
+	switch m.Verb {
+	case "get":
+		if m.Subresource == "" {
+			obj = "name"
+		}
+		call = "GetSubresource(ctx, " + obj + ", " + sub + ", &opts, result)"
+	case "list":
+		call = "ListSubresource(ctx, " + obj + ", " + sub + ", opts, result)"
+	case "create":
+		call = "CreateSubresource(ctx, " + obj + ", " + sub + ", $.m.InputParam$, &opts, result)"
+	case "update":
+		if m.Subresource == "" {
+			obj = "$.nameOf|raw$($.m.InputParam$)"
+		}
+		call = "UpdateSubresource(ctx, " + obj + ", " + sub + ", $.m.InputParam$, &opts, result)"
+	case "patch":
+		call = "PatchSubresource(ctx, name, pt, data, opts, result, subresources...)"
+	case "apply":
+		if m.Subresource == "" {
+			obj = "$.nameOf|raw$($.m.InputParam$)"
+		}
+		call = "ApplySubresource(ctx, " + obj + ", " + sub + ", $.m.InputParam$, opts, result)"
+	case "watch":
+		return "\treturn c.Client.Watch(ctx, opts)\n"
+	case "delete":
+		return "\treturn c.Client.Delete(ctx, name, opts)\n"
+	case "deleteCollection":
+		return "\treturn c.Client.DeleteCollection(ctx, opts, listOpts)\n"
+	}
+	result := "$.m.Result|raw$"
+	if m.Verb == "list" {
+		result = "$.m.ResultList|raw$"
+	}
+	return "\tresult := &" + result + "{}\n\tif err := c.Client." + call + "; err != nil {\n\t\treturn nil, err\n\t}\n\treturn result, nil\n"
 }
 
 // writeInterface writes <Kind>sGetter and <Kind>Interface.
@@ -73,7 +141,7 @@ type $.Name$Interface interface {
 	}
 	for _, m := range d.Methods {
 		ma := args("k", d, "m", m)
-		sw.Do("\t// "+methodDocs[m.Verb]+"\n\t"+methodSigs[m.Verb]+"\n", ma)
+		sw.Do("\t// "+methodDocs[m.Verb]+"\n\t"+methodSig(m)+"\n", ma)
 	}
 	sw.Do("\n\t$.Name$Expansion\n}\n\n", a)
 }
@@ -101,14 +169,7 @@ func new$.k.Plural$(c *$.k.GV$Client$if .k.Namespaced$, namespace string$end$) *
 // (typed or fake: they have the same methods).
 func writeMethods(sw *generator.SnippetWriter, d kindData, recv string) {
 	for _, m := range d.Methods {
-		ma := args("k", d, "m", m, "recv", recv)
-		sw.Do("\n// $.m.Name$ implements $.k.Name$Interface.\nfunc (c *$.recv$) "+methodSigs[m.Verb]+` {
-	result := &$.m.Result|raw${}
-	if err := c.`+methodCalls[m.Verb]+`; err != nil {
-		return nil, err
-	}
-	return result, nil
-}
-`, ma)
+		ma := args("k", d, "m", m, "recv", recv, "nameOf", types.Ref(typedPkg, "NameOf"))
+		sw.Do("\n// $.m.Name$ implements $.k.Name$Interface.\nfunc (c *$.recv$) "+methodSig(m)+" {\n"+methodBody(m)+"}\n", ma)
 	}
 }

@@ -148,8 +148,18 @@ func parsePackageTags(tags []tag) (bool, []error) {
 	return enabled, errs
 }
 
-// parseEnabled reads +k8s:deepcopy-gen=<on>|<off>.
+// parseEnabled reads +k8s:deepcopy-gen=<on>|<off>, with code-generator's optional ",register"
+// (or ",register=<value>") after the value: accepted and, as in code-generator today, without effect.
 func parseEnabled(t tag, on, off string) (bool, error) {
+	value, params, _ := strings.Cut(t.value, ",")
+	if params != "" {
+		for _, p := range strings.Split(params, ",") {
+			if k, _, _ := strings.Cut(p, "="); strings.TrimSpace(k) != "register" {
+				return false, errorAt(t.pos, "+%s=%s: unknown parameter %q (known: register)", t.name, t.value, p)
+			}
+		}
+		t.value = value
+	}
 	switch t.value {
 	case on:
 		return true, nil

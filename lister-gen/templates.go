@@ -56,7 +56,7 @@ type $.Impl$ struct {
 
 // New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's Store().
 func New$.Name$Lister(objects $.Reader|raw$[*$.Type|raw$]) $.Name$Lister {
-	return $.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
+	return &$.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
 }
 `, d)
 }
@@ -79,12 +79,12 @@ type $.Impl$ struct {
 
 // New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's Store().
 func New$.Name$Lister(objects $.Reader|raw$[*$.Type|raw$]) $.Name$Lister {
-	return $.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
+	return &$.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
 }
 
 // $.Plural$ implements $.Name$Lister.
-func (l $.Impl$) $.Plural$(namespace string) $.Name$NamespaceLister {
-	return $.NSImpl${l.Namespace(namespace)}
+func (l *$.Impl$) $.Plural$(namespace string) $.Name$NamespaceLister {
+	return &$.NSImpl${l.Namespace(namespace)}
 }
 
 // $.Name$NamespaceLister reads the $.Plural$ of one namespace from an informer's cache.

@@ -41,8 +41,9 @@ func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource str
 	return c.noSubresource(subresource, name)
 }
 
-// CreateSubresource posts body to a subresource. Built in: "eviction", which deletes the object (no
-// disruption budgets are checked). Other subresources are NotFound unless a reactor handles them.
+// CreateSubresource posts body to a subresource. Built in: the collection (name "", as Create when
+// body is of the resource's type) and "eviction", which deletes the object (no disruption budgets
+// are checked). Other subresources are NotFound unless a reactor handles them.
 func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -51,6 +52,14 @@ func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource 
 	a.Object = body
 	if handled, ret, err := c.tracker.react(a); handled {
 		return into(result, ret, err)
+	}
+	if name == "" && subresource == "" {
+		obj, ok := body.(T)
+		if !ok {
+			return apierrors.NewBadRequest(fmt.Sprintf("fake: cannot create a %T in %s", body, c.resource.Resource))
+		}
+		created, err := c.tracker.Create(c.resource, c.namespace, obj, metav1.CreateOptions{})
+		return into(result, created, err)
 	}
 	if subresource == "eviction" {
 		return c.tracker.Delete(c.resource, c.namespace, name, metav1.DeleteOptions{})

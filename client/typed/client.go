@@ -185,11 +185,10 @@ func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource str
 		VersionedParams(opts, c.parameterCodec).Do(ctx).Into(result)
 }
 
-// CreateSubresource posts body to the named object's subresource (e.g. "eviction") and reads the answer
-// into result.
+// CreateSubresource posts body to the named object's subresource (e.g. "eviction"), or to the
+// collection when name is "", and reads the answer into result.
 func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error {
-	return c.client.Post().Namespace(c.namespace).Resource(c.resource).Name(name).SubResource(subresource).
-		VersionedParams(opts, c.parameterCodec).Body(body).Do(ctx).Into(result)
+	return c.target(c.client.Post(), name, subresource).VersionedParams(opts, c.parameterCodec).Body(body).Do(ctx).Into(result)
 }
 
 // UpdateSubresource puts body to the named object's subresource (e.g. "scale") and reads the answer

@@ -61,6 +61,10 @@ type SubresourceClient interface {
 	// ApplySubresource applies body (with its apiVersion and kind set) to the named object's
 	// subresource with server-side apply and reads the answer into result.
 	ApplySubresource(ctx context.Context, name, subresource string, body runtime.Object, opts metav1.ApplyOptions, result runtime.Object) error
+	// ListSubresource lists the collection (name "") or the named object's subresource into result.
+	ListSubresource(ctx context.Context, name, subresource string, opts metav1.ListOptions, result runtime.Object) error
+	// PatchSubresource patches the named object or its subresource and reads the answer into result.
+	PatchSubresource(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, result runtime.Object, subresources ...string) error
 }
 
 // Interface is the whole method set of Client, which the fake Client in package fake also has.

@@ -61,6 +61,12 @@ type builder struct {
 }
 
 func (b *builder) addPackage(pkg *types.Package) {
+	if !kubeVersion.MatchString(path.Base(pkg.Path)) {
+		// Like code-generator (kube_codegen.sh): clients are made only for packages whose directory
+		// is a Kubernetes version; others (an apiserver's internal, unversioned types) get none.
+		klog.V(1).Infof("%s: not a versioned API package (v1, v1beta1, ...): no clients", pkg.Path)
+		return
+	}
 	var kinds []*Kind
 	for _, name := range sortedTypeNames(pkg) {
 		if k := b.kind(pkg, pkg.Types[name]); k != nil {

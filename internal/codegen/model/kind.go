@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"k8s.io/gengo/v2/types"
+	"k8s.io/klog/v2"
 )
 
 // kind builds the Kind of a type tagged +genclient, or returns nil for other types. Problems are
@@ -24,6 +25,12 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 	}
 	comments := append(append([]string(nil), t.SecondClosestCommentLines...), t.CommentLines...)
 	tags := extractTags(comments, "genclient", posOf)
+	if isList(t) {
+		// code-generator ignores client tags on list types (+genclient:nonNamespaced is often copied
+		// onto FooList): the list belongs to its kind's client.
+		klog.V(1).Infof("%s: +genclient tags on list type %s ignored", declPos, t.Name.Name)
+		return nil
+	}
 	ct := parseClientTags(tags, &b.errs)
 	if !ct.enabled {
 		if ct.enabledTag == nil && len(tags) > 0 && !hasFalse(tags) {
@@ -53,6 +60,19 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 	k.Methods = ct.methods
 	b.checkMethodNames(k)
 	return k
+}
+
+// isList reports whether t is a list type: named <Something>List with an Items slice.
+func isList(t *types.Type) bool {
+	if !strings.HasSuffix(t.Name.Name, "List") || t.Kind != types.Struct {
+		return false
+	}
+	for _, m := range t.Members {
+		if m.Name == "Items" && m.Type.Kind == types.Slice {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsGenclient is a cheap pre-check so that only tagged types are located in source.
@@ -117,6 +137,10 @@ func (b *builder) checkMethodNames(k *Kind) {
 		taken[strings.ToUpper(v[:1])+v[1:]] = true
 	}
 	for _, m := range k.Methods {
+		if m.Name == "Client" {
+			b.errs.add(m.Tag.Pos, "+genclient:method=Client: the generated client embeds the generic client as Client; choose another method name")
+			continue
+		}
 		if taken[m.Name] {
 			b.errs.add(m.Tag.Pos, "+genclient:method=%s clashes with another method of %s", m.Name, k.Name)
 		}

@@ -42,6 +42,17 @@ func parseMethod(t *Tag, errs *errorList) *Method {
 		errs.add(t.Pos, "malformed tag %s: verb= is required", t)
 		return nil
 	}
+	switch {
+	case seen["input"] && !inputVerbs[m.Verb]:
+		errs.add(t.Pos, "malformed tag %s: verb %s takes no input= (only create, update and apply do)", t, m.Verb)
+		ok = false
+	case seen["result"] && !resultVerbs[m.Verb]:
+		errs.add(t.Pos, "malformed tag %s: verb %s takes no result= (only get, list, create, update, patch and apply do)", t, m.Verb)
+		ok = false
+	case seen["subresource"] && resourceOnlyVerbs[m.Verb]:
+		errs.add(t.Pos, "malformed tag %s: verb %s acts on the resource itself and takes no subresource=", t, m.Verb)
+		ok = false
+	}
 	if !ok {
 		return nil
 	}
@@ -52,7 +63,7 @@ func (m *Method) set(t *Tag, key, value string, errs *errorList) bool {
 	switch key {
 	case "verb":
 		if !methodVerbs[value] {
-			errs.add(t.Pos, "unknown verb %q in %s (a method's verb is one of get, create, update, apply)", value, t)
+			errs.add(t.Pos, "unknown verb %q in %s (a method's verb is one of get, list, watch, create, update, patch, apply, delete, deleteCollection)", value, t)
 			return false
 		}
 		m.Verb = value
@@ -88,8 +99,12 @@ func (b *builder) resolveMethod(m *Method, kind *types.Type) {
 			errs.add(m.Tag.Pos, "%s: %s", m.Tag, problem)
 		}
 	}
-	if m.Verb == "get" && m.Input != kind.Name {
-		errs.add(m.Tag.Pos, "malformed tag %s: verb %s takes no input", m.Tag, m.Verb)
+	if m.Verb == "list" {
+		list := types.Name{Package: m.Result.Package, Name: m.Result.Name + "List"}
+		own := types.Name{Package: kind.Name.Package, Name: kind.Name.Name + "List"}
+		if problem := b.objectProblem(list); problem != "" && list != own {
+			errs.add(m.Tag.Pos, "%s: the list of %s: %s", m.Tag, m.Result.Name, problem)
+		}
 	}
 }
 

@@ -38,10 +38,19 @@ var Verbs = []string{
 
 var readonlyVerbs = []string{"get", "list", "watch"}
 
-// methodVerbs are the verbs a +genclient:method may use: those of subresources with their own body
-// and result types (apply methods are recorded, but clients cannot offer them without apply
-// configurations; see client-gen).
-var methodVerbs = map[string]bool{"get": true, "create": true, "update": true, "apply": true}
+// methodVerbs are the verbs a +genclient:method may use: code-generator's (get, list, create,
+// update, patch, apply), and watch, delete and deleteCollection, which code-generator refuses and
+// kubegen offers on the resource itself.
+var methodVerbs = map[string]bool{"get": true, "list": true, "create": true, "update": true, "patch": true, "apply": true,
+	"watch": true, "delete": true, "deleteCollection": true}
+
+// inputVerbs may name an input= type and resultVerbs a result= type, as in code-generator;
+// resourceOnlyVerbs take no subresource=.
+var (
+	inputVerbs        = map[string]bool{"create": true, "update": true, "apply": true}
+	resultVerbs       = map[string]bool{"get": true, "list": true, "create": true, "update": true, "patch": true, "apply": true}
+	resourceOnlyVerbs = map[string]bool{"watch": true, "delete": true, "deleteCollection": true}
+)
 
 func isVerb(v string) bool {
 	for _, known := range Verbs {

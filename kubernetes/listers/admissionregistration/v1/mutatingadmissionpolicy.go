@@ -26,5 +26,5 @@ type mutatingAdmissionPolicyLister struct {
 
 // NewMutatingAdmissionPolicyLister returns a MutatingAdmissionPolicyLister over a cache of MutatingAdmissionPolicies, such as an informer's Store().
 func NewMutatingAdmissionPolicyLister(objects cache.Reader[*admissionregistrationv1.MutatingAdmissionPolicy]) MutatingAdmissionPolicyLister {
-	return mutatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})}
+	return &mutatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})}
 }

@@ -26,5 +26,5 @@ type mutatingWebhookConfigurationLister struct {
 
 // NewMutatingWebhookConfigurationLister returns a MutatingWebhookConfigurationLister over a cache of MutatingWebhookConfigurations, such as an informer's Store().
 func NewMutatingWebhookConfigurationLister(objects cache.Reader[*admissionregistrationv1.MutatingWebhookConfiguration]) MutatingWebhookConfigurationLister {
-	return mutatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})}
+	return &mutatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})}
 }

@@ -26,5 +26,5 @@ type validatingWebhookConfigurationLister struct {
 
 // NewValidatingWebhookConfigurationLister returns a ValidatingWebhookConfigurationLister over a cache of ValidatingWebhookConfigurations, such as an informer's Store().
 func NewValidatingWebhookConfigurationLister(objects cache.Reader[*admissionregistrationv1.ValidatingWebhookConfiguration]) ValidatingWebhookConfigurationLister {
-	return validatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})}
+	return &validatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})}
 }

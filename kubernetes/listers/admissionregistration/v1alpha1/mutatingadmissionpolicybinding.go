@@ -26,5 +26,5 @@ type mutatingAdmissionPolicyBindingLister struct {
 
 // NewMutatingAdmissionPolicyBindingLister returns a MutatingAdmissionPolicyBindingLister over a cache of MutatingAdmissionPolicyBindings, such as an informer's Store().
 func NewMutatingAdmissionPolicyBindingLister(objects cache.Reader[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding]) MutatingAdmissionPolicyBindingLister {
-	return mutatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})}
+	return &mutatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})}
 }

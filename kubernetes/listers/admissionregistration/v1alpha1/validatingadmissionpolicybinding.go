@@ -26,5 +26,5 @@ type validatingAdmissionPolicyBindingLister struct {
 
 // NewValidatingAdmissionPolicyBindingLister returns a ValidatingAdmissionPolicyBindingLister over a cache of ValidatingAdmissionPolicyBindings, such as an informer's Store().
 func NewValidatingAdmissionPolicyBindingLister(objects cache.Reader[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]) ValidatingAdmissionPolicyBindingLister {
-	return validatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})}
+	return &validatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})}
 }

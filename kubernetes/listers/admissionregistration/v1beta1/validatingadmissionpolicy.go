@@ -26,5 +26,5 @@ type validatingAdmissionPolicyLister struct {
 
 // NewValidatingAdmissionPolicyLister returns a ValidatingAdmissionPolicyLister over a cache of ValidatingAdmissionPolicies, such as an informer's Store().
 func NewValidatingAdmissionPolicyLister(objects cache.Reader[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]) ValidatingAdmissionPolicyLister {
-	return validatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})}
+	return &validatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})}
 }

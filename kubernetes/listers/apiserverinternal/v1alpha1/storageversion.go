@@ -26,5 +26,5 @@ type storageVersionLister struct {
 
 // NewStorageVersionLister returns a StorageVersionLister over a cache of StorageVersions, such as an informer's Store().
 func NewStorageVersionLister(objects cache.Reader[*apiserverinternalv1alpha1.StorageVersion]) StorageVersionLister {
-	return storageVersionLister{cache.NewLister(objects, schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})}
+	return &storageVersionLister{cache.NewLister(objects, schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})}
 }

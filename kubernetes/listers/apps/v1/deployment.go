@@ -26,12 +26,12 @@ type deploymentLister struct {
 
 // NewDeploymentLister returns a DeploymentLister over a cache of Deployments, such as an informer's Store().
 func NewDeploymentLister(objects cache.Reader[*appsv1.Deployment]) DeploymentLister {
-	return deploymentLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "deployments"})}
+	return &deploymentLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "deployments"})}
 }
 
 // Deployments implements DeploymentLister.
-func (l deploymentLister) Deployments(namespace string) DeploymentNamespaceLister {
-	return deploymentNamespaceLister{l.Namespace(namespace)}
+func (l *deploymentLister) Deployments(namespace string) DeploymentNamespaceLister {
+	return &deploymentNamespaceLister{l.Namespace(namespace)}
 }
 
 // DeploymentNamespaceLister reads the Deployments of one namespace from an informer's cache.

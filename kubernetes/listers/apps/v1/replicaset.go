@@ -26,12 +26,12 @@ type replicaSetLister struct {
 
 // NewReplicaSetLister returns a ReplicaSetLister over a cache of ReplicaSets, such as an informer's Store().
 func NewReplicaSetLister(objects cache.Reader[*appsv1.ReplicaSet]) ReplicaSetLister {
-	return replicaSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "replicasets"})}
+	return &replicaSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "replicasets"})}
 }
 
 // ReplicaSets implements ReplicaSetLister.
-func (l replicaSetLister) ReplicaSets(namespace string) ReplicaSetNamespaceLister {
-	return replicaSetNamespaceLister{l.Namespace(namespace)}
+func (l *replicaSetLister) ReplicaSets(namespace string) ReplicaSetNamespaceLister {
+	return &replicaSetNamespaceLister{l.Namespace(namespace)}
 }
 
 // ReplicaSetNamespaceLister reads the ReplicaSets of one namespace from an informer's cache.

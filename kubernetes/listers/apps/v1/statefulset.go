@@ -26,12 +26,12 @@ type statefulSetLister struct {
 
 // NewStatefulSetLister returns a StatefulSetLister over a cache of StatefulSets, such as an informer's Store().
 func NewStatefulSetLister(objects cache.Reader[*appsv1.StatefulSet]) StatefulSetLister {
-	return statefulSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "statefulsets"})}
+	return &statefulSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "statefulsets"})}
 }
 
 // StatefulSets implements StatefulSetLister.
-func (l statefulSetLister) StatefulSets(namespace string) StatefulSetNamespaceLister {
-	return statefulSetNamespaceLister{l.Namespace(namespace)}
+func (l *statefulSetLister) StatefulSets(namespace string) StatefulSetNamespaceLister {
+	return &statefulSetNamespaceLister{l.Namespace(namespace)}
 }
 
 // StatefulSetNamespaceLister reads the StatefulSets of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type controllerRevisionLister struct {
 
 // NewControllerRevisionLister returns a ControllerRevisionLister over a cache of ControllerRevisions, such as an informer's Store().
 func NewControllerRevisionLister(objects cache.Reader[*appsv1beta1.ControllerRevision]) ControllerRevisionLister {
-	return controllerRevisionLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "controllerrevisions"})}
+	return &controllerRevisionLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "controllerrevisions"})}
 }
 
 // ControllerRevisions implements ControllerRevisionLister.
-func (l controllerRevisionLister) ControllerRevisions(namespace string) ControllerRevisionNamespaceLister {
-	return controllerRevisionNamespaceLister{l.Namespace(namespace)}
+func (l *controllerRevisionLister) ControllerRevisions(namespace string) ControllerRevisionNamespaceLister {
+	return &controllerRevisionNamespaceLister{l.Namespace(namespace)}
 }
 
 // ControllerRevisionNamespaceLister reads the ControllerRevisions of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type horizontalPodAutoscalerLister struct {
 
 // NewHorizontalPodAutoscalerLister returns a HorizontalPodAutoscalerLister over a cache of HorizontalPodAutoscalers, such as an informer's Store().
 func NewHorizontalPodAutoscalerLister(objects cache.Reader[*autoscalingv1.HorizontalPodAutoscaler]) HorizontalPodAutoscalerLister {
-	return horizontalPodAutoscalerLister{cache.NewLister(objects, schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})}
+	return &horizontalPodAutoscalerLister{cache.NewLister(objects, schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})}
 }
 
 // HorizontalPodAutoscalers implements HorizontalPodAutoscalerLister.
-func (l horizontalPodAutoscalerLister) HorizontalPodAutoscalers(namespace string) HorizontalPodAutoscalerNamespaceLister {
-	return horizontalPodAutoscalerNamespaceLister{l.Namespace(namespace)}
+func (l *horizontalPodAutoscalerLister) HorizontalPodAutoscalers(namespace string) HorizontalPodAutoscalerNamespaceLister {
+	return &horizontalPodAutoscalerNamespaceLister{l.Namespace(namespace)}
 }
 
 // HorizontalPodAutoscalerNamespaceLister reads the HorizontalPodAutoscalers of one namespace from an informer's cache.

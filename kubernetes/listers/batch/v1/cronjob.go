@@ -26,12 +26,12 @@ type cronJobLister struct {
 
 // NewCronJobLister returns a CronJobLister over a cache of CronJobs, such as an informer's Store().
 func NewCronJobLister(objects cache.Reader[*batchv1.CronJob]) CronJobLister {
-	return cronJobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "cronjobs"})}
+	return &cronJobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "cronjobs"})}
 }
 
 // CronJobs implements CronJobLister.
-func (l cronJobLister) CronJobs(namespace string) CronJobNamespaceLister {
-	return cronJobNamespaceLister{l.Namespace(namespace)}
+func (l *cronJobLister) CronJobs(namespace string) CronJobNamespaceLister {
+	return &cronJobNamespaceLister{l.Namespace(namespace)}
 }
 
 // CronJobNamespaceLister reads the CronJobs of one namespace from an informer's cache.

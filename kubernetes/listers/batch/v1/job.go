@@ -26,12 +26,12 @@ type jobLister struct {
 
 // NewJobLister returns a JobLister over a cache of Jobs, such as an informer's Store().
 func NewJobLister(objects cache.Reader[*batchv1.Job]) JobLister {
-	return jobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "jobs"})}
+	return &jobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "jobs"})}
 }
 
 // Jobs implements JobLister.
-func (l jobLister) Jobs(namespace string) JobNamespaceLister {
-	return jobNamespaceLister{l.Namespace(namespace)}
+func (l *jobLister) Jobs(namespace string) JobNamespaceLister {
+	return &jobNamespaceLister{l.Namespace(namespace)}
 }
 
 // JobNamespaceLister reads the Jobs of one namespace from an informer's cache.

@@ -26,5 +26,5 @@ type clusterTrustBundleLister struct {
 
 // NewClusterTrustBundleLister returns a ClusterTrustBundleLister over a cache of ClusterTrustBundles, such as an informer's Store().
 func NewClusterTrustBundleLister(objects cache.Reader[*certificatesv1alpha1.ClusterTrustBundle]) ClusterTrustBundleLister {
-	return clusterTrustBundleLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})}
+	return &clusterTrustBundleLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})}
 }

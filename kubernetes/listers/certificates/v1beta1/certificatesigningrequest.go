@@ -26,5 +26,5 @@ type certificateSigningRequestLister struct {
 
 // NewCertificateSigningRequestLister returns a CertificateSigningRequestLister over a cache of CertificateSigningRequests, such as an informer's Store().
 func NewCertificateSigningRequestLister(objects cache.Reader[*certificatesv1beta1.CertificateSigningRequest]) CertificateSigningRequestLister {
-	return certificateSigningRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})}
+	return &certificateSigningRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})}
 }

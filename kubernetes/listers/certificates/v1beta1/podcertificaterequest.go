@@ -26,12 +26,12 @@ type podCertificateRequestLister struct {
 
 // NewPodCertificateRequestLister returns a PodCertificateRequestLister over a cache of PodCertificateRequests, such as an informer's Store().
 func NewPodCertificateRequestLister(objects cache.Reader[*certificatesv1beta1.PodCertificateRequest]) PodCertificateRequestLister {
-	return podCertificateRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"})}
+	return &podCertificateRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"})}
 }
 
 // PodCertificateRequests implements PodCertificateRequestLister.
-func (l podCertificateRequestLister) PodCertificateRequests(namespace string) PodCertificateRequestNamespaceLister {
-	return podCertificateRequestNamespaceLister{l.Namespace(namespace)}
+func (l *podCertificateRequestLister) PodCertificateRequests(namespace string) PodCertificateRequestNamespaceLister {
+	return &podCertificateRequestNamespaceLister{l.Namespace(namespace)}
 }
 
 // PodCertificateRequestNamespaceLister reads the PodCertificateRequests of one namespace from an informer's cache.

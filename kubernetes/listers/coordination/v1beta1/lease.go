@@ -26,12 +26,12 @@ type leaseLister struct {
 
 // NewLeaseLister returns a LeaseLister over a cache of Leases, such as an informer's Store().
 func NewLeaseLister(objects cache.Reader[*coordinationv1beta1.Lease]) LeaseLister {
-	return leaseLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"})}
+	return &leaseLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"})}
 }
 
 // Leases implements LeaseLister.
-func (l leaseLister) Leases(namespace string) LeaseNamespaceLister {
-	return leaseNamespaceLister{l.Namespace(namespace)}
+func (l *leaseLister) Leases(namespace string) LeaseNamespaceLister {
+	return &leaseNamespaceLister{l.Namespace(namespace)}
 }
 
 // LeaseNamespaceLister reads the Leases of one namespace from an informer's cache.

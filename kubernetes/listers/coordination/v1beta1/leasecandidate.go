@@ -26,12 +26,12 @@ type leaseCandidateLister struct {
 
 // NewLeaseCandidateLister returns a LeaseCandidateLister over a cache of LeaseCandidates, such as an informer's Store().
 func NewLeaseCandidateLister(objects cache.Reader[*coordinationv1beta1.LeaseCandidate]) LeaseCandidateLister {
-	return leaseCandidateLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"})}
+	return &leaseCandidateLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"})}
 }
 
 // LeaseCandidates implements LeaseCandidateLister.
-func (l leaseCandidateLister) LeaseCandidates(namespace string) LeaseCandidateNamespaceLister {
-	return leaseCandidateNamespaceLister{l.Namespace(namespace)}
+func (l *leaseCandidateLister) LeaseCandidates(namespace string) LeaseCandidateNamespaceLister {
+	return &leaseCandidateNamespaceLister{l.Namespace(namespace)}
 }
 
 // LeaseCandidateNamespaceLister reads the LeaseCandidates of one namespace from an informer's cache.

@@ -26,5 +26,5 @@ type componentStatusLister struct {
 
 // NewComponentStatusLister returns a ComponentStatusLister over a cache of ComponentStatuses, such as an informer's Store().
 func NewComponentStatusLister(objects cache.Reader[*corev1.ComponentStatus]) ComponentStatusLister {
-	return componentStatusLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "componentstatuses"})}
+	return &componentStatusLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "componentstatuses"})}
 }

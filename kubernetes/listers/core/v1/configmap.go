@@ -26,12 +26,12 @@ type configMapLister struct {
 
 // NewConfigMapLister returns a ConfigMapLister over a cache of ConfigMaps, such as an informer's Store().
 func NewConfigMapLister(objects cache.Reader[*corev1.ConfigMap]) ConfigMapLister {
-	return configMapLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "configmaps"})}
+	return &configMapLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "configmaps"})}
 }
 
 // ConfigMaps implements ConfigMapLister.
-func (l configMapLister) ConfigMaps(namespace string) ConfigMapNamespaceLister {
-	return configMapNamespaceLister{l.Namespace(namespace)}
+func (l *configMapLister) ConfigMaps(namespace string) ConfigMapNamespaceLister {
+	return &configMapNamespaceLister{l.Namespace(namespace)}
 }
 
 // ConfigMapNamespaceLister reads the ConfigMaps of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type endpointsLister struct {
 
 // NewEndpointsLister returns a EndpointsLister over a cache of Endpoints, such as an informer's Store().
 func NewEndpointsLister(objects cache.Reader[*corev1.Endpoints]) EndpointsLister {
-	return endpointsLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "endpoints"})}
+	return &endpointsLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "endpoints"})}
 }
 
 // Endpoints implements EndpointsLister.
-func (l endpointsLister) Endpoints(namespace string) EndpointsNamespaceLister {
-	return endpointsNamespaceLister{l.Namespace(namespace)}
+func (l *endpointsLister) Endpoints(namespace string) EndpointsNamespaceLister {
+	return &endpointsNamespaceLister{l.Namespace(namespace)}
 }
 
 // EndpointsNamespaceLister reads the Endpoints of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type limitRangeLister struct {
 
 // NewLimitRangeLister returns a LimitRangeLister over a cache of LimitRanges, such as an informer's Store().
 func NewLimitRangeLister(objects cache.Reader[*corev1.LimitRange]) LimitRangeLister {
-	return limitRangeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "limitranges"})}
+	return &limitRangeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "limitranges"})}
 }
 
 // LimitRanges implements LimitRangeLister.
-func (l limitRangeLister) LimitRanges(namespace string) LimitRangeNamespaceLister {
-	return limitRangeNamespaceLister{l.Namespace(namespace)}
+func (l *limitRangeLister) LimitRanges(namespace string) LimitRangeNamespaceLister {
+	return &limitRangeNamespaceLister{l.Namespace(namespace)}
 }
 
 // LimitRangeNamespaceLister reads the LimitRanges of one namespace from an informer's cache.

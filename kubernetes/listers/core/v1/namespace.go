@@ -26,5 +26,5 @@ type namespaceLister struct {
 
 // NewNamespaceLister returns a NamespaceLister over a cache of Namespaces, such as an informer's Store().
 func NewNamespaceLister(objects cache.Reader[*corev1.Namespace]) NamespaceLister {
-	return namespaceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "namespaces"})}
+	return &namespaceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "namespaces"})}
 }

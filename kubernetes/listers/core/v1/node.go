@@ -26,5 +26,5 @@ type nodeLister struct {
 
 // NewNodeLister returns a NodeLister over a cache of Nodes, such as an informer's Store().
 func NewNodeLister(objects cache.Reader[*corev1.Node]) NodeLister {
-	return nodeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "nodes"})}
+	return &nodeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "nodes"})}
 }

@@ -26,5 +26,5 @@ type persistentVolumeLister struct {
 
 // NewPersistentVolumeLister returns a PersistentVolumeLister over a cache of PersistentVolumes, such as an informer's Store().
 func NewPersistentVolumeLister(objects cache.Reader[*corev1.PersistentVolume]) PersistentVolumeLister {
-	return persistentVolumeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumes"})}
+	return &persistentVolumeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumes"})}
 }

@@ -26,12 +26,12 @@ type persistentVolumeClaimLister struct {
 
 // NewPersistentVolumeClaimLister returns a PersistentVolumeClaimLister over a cache of PersistentVolumeClaims, such as an informer's Store().
 func NewPersistentVolumeClaimLister(objects cache.Reader[*corev1.PersistentVolumeClaim]) PersistentVolumeClaimLister {
-	return persistentVolumeClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"})}
+	return &persistentVolumeClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"})}
 }
 
 // PersistentVolumeClaims implements PersistentVolumeClaimLister.
-func (l persistentVolumeClaimLister) PersistentVolumeClaims(namespace string) PersistentVolumeClaimNamespaceLister {
-	return persistentVolumeClaimNamespaceLister{l.Namespace(namespace)}
+func (l *persistentVolumeClaimLister) PersistentVolumeClaims(namespace string) PersistentVolumeClaimNamespaceLister {
+	return &persistentVolumeClaimNamespaceLister{l.Namespace(namespace)}
 }
 
 // PersistentVolumeClaimNamespaceLister reads the PersistentVolumeClaims of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type podLister struct {
 
 // NewPodLister returns a PodLister over a cache of Pods, such as an informer's Store().
 func NewPodLister(objects cache.Reader[*corev1.Pod]) PodLister {
-	return podLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "pods"})}
+	return &podLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "pods"})}
 }
 
 // Pods implements PodLister.
-func (l podLister) Pods(namespace string) PodNamespaceLister {
-	return podNamespaceLister{l.Namespace(namespace)}
+func (l *podLister) Pods(namespace string) PodNamespaceLister {
+	return &podNamespaceLister{l.Namespace(namespace)}
 }
 
 // PodNamespaceLister reads the Pods of one namespace from an informer's cache.

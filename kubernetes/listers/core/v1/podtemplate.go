@@ -26,12 +26,12 @@ type podTemplateLister struct {
 
 // NewPodTemplateLister returns a PodTemplateLister over a cache of PodTemplates, such as an informer's Store().
 func NewPodTemplateLister(objects cache.Reader[*corev1.PodTemplate]) PodTemplateLister {
-	return podTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "podtemplates"})}
+	return &podTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "podtemplates"})}
 }
 
 // PodTemplates implements PodTemplateLister.
-func (l podTemplateLister) PodTemplates(namespace string) PodTemplateNamespaceLister {
-	return podTemplateNamespaceLister{l.Namespace(namespace)}
+func (l *podTemplateLister) PodTemplates(namespace string) PodTemplateNamespaceLister {
+	return &podTemplateNamespaceLister{l.Namespace(namespace)}
 }
 
 // PodTemplateNamespaceLister reads the PodTemplates of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type replicationControllerLister struct {
 
 // NewReplicationControllerLister returns a ReplicationControllerLister over a cache of ReplicationControllers, such as an informer's Store().
 func NewReplicationControllerLister(objects cache.Reader[*corev1.ReplicationController]) ReplicationControllerLister {
-	return replicationControllerLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "replicationcontrollers"})}
+	return &replicationControllerLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "replicationcontrollers"})}
 }
 
 // ReplicationControllers implements ReplicationControllerLister.
-func (l replicationControllerLister) ReplicationControllers(namespace string) ReplicationControllerNamespaceLister {
-	return replicationControllerNamespaceLister{l.Namespace(namespace)}
+func (l *replicationControllerLister) ReplicationControllers(namespace string) ReplicationControllerNamespaceLister {
+	return &replicationControllerNamespaceLister{l.Namespace(namespace)}
 }
 
 // ReplicationControllerNamespaceLister reads the ReplicationControllers of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type resourceQuotaLister struct {
 
 // NewResourceQuotaLister returns a ResourceQuotaLister over a cache of ResourceQuotas, such as an informer's Store().
 func NewResourceQuotaLister(objects cache.Reader[*corev1.ResourceQuota]) ResourceQuotaLister {
-	return resourceQuotaLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "resourcequotas"})}
+	return &resourceQuotaLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "resourcequotas"})}
 }
 
 // ResourceQuotas implements ResourceQuotaLister.
-func (l resourceQuotaLister) ResourceQuotas(namespace string) ResourceQuotaNamespaceLister {
-	return resourceQuotaNamespaceLister{l.Namespace(namespace)}
+func (l *resourceQuotaLister) ResourceQuotas(namespace string) ResourceQuotaNamespaceLister {
+	return &resourceQuotaNamespaceLister{l.Namespace(namespace)}
 }
 
 // ResourceQuotaNamespaceLister reads the ResourceQuotas of one namespace from an informer's cache.

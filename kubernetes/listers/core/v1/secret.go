@@ -26,12 +26,12 @@ type secretLister struct {
 
 // NewSecretLister returns a SecretLister over a cache of Secrets, such as an informer's Store().
 func NewSecretLister(objects cache.Reader[*corev1.Secret]) SecretLister {
-	return secretLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "secrets"})}
+	return &secretLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "secrets"})}
 }
 
 // Secrets implements SecretLister.
-func (l secretLister) Secrets(namespace string) SecretNamespaceLister {
-	return secretNamespaceLister{l.Namespace(namespace)}
+func (l *secretLister) Secrets(namespace string) SecretNamespaceLister {
+	return &secretNamespaceLister{l.Namespace(namespace)}
 }
 
 // SecretNamespaceLister reads the Secrets of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type serviceLister struct {
 
 // NewServiceLister returns a ServiceLister over a cache of Services, such as an informer's Store().
 func NewServiceLister(objects cache.Reader[*corev1.Service]) ServiceLister {
-	return serviceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "services"})}
+	return &serviceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "services"})}
 }
 
 // Services implements ServiceLister.
-func (l serviceLister) Services(namespace string) ServiceNamespaceLister {
-	return serviceNamespaceLister{l.Namespace(namespace)}
+func (l *serviceLister) Services(namespace string) ServiceNamespaceLister {
+	return &serviceNamespaceLister{l.Namespace(namespace)}
 }
 
 // ServiceNamespaceLister reads the Services of one namespace from an informer's cache.

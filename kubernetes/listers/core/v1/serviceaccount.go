@@ -26,12 +26,12 @@ type serviceAccountLister struct {
 
 // NewServiceAccountLister returns a ServiceAccountLister over a cache of ServiceAccounts, such as an informer's Store().
 func NewServiceAccountLister(objects cache.Reader[*corev1.ServiceAccount]) ServiceAccountLister {
-	return serviceAccountLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "serviceaccounts"})}
+	return &serviceAccountLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "serviceaccounts"})}
 }
 
 // ServiceAccounts implements ServiceAccountLister.
-func (l serviceAccountLister) ServiceAccounts(namespace string) ServiceAccountNamespaceLister {
-	return serviceAccountNamespaceLister{l.Namespace(namespace)}
+func (l *serviceAccountLister) ServiceAccounts(namespace string) ServiceAccountNamespaceLister {
+	return &serviceAccountNamespaceLister{l.Namespace(namespace)}
 }
 
 // ServiceAccountNamespaceLister reads the ServiceAccounts of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type endpointSliceLister struct {
 
 // NewEndpointSliceLister returns a EndpointSliceLister over a cache of EndpointSlices, such as an informer's Store().
 func NewEndpointSliceLister(objects cache.Reader[*discoveryv1beta1.EndpointSlice]) EndpointSliceLister {
-	return endpointSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"})}
+	return &endpointSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"})}
 }
 
 // EndpointSlices implements EndpointSliceLister.
-func (l endpointSliceLister) EndpointSlices(namespace string) EndpointSliceNamespaceLister {
-	return endpointSliceNamespaceLister{l.Namespace(namespace)}
+func (l *endpointSliceLister) EndpointSlices(namespace string) EndpointSliceNamespaceLister {
+	return &endpointSliceNamespaceLister{l.Namespace(namespace)}
 }
 
 // EndpointSliceNamespaceLister reads the EndpointSlices of one namespace from an informer's cache.

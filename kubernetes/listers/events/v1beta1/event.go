@@ -26,12 +26,12 @@ type eventLister struct {
 
 // NewEventLister returns a EventLister over a cache of Events, such as an informer's Store().
 func NewEventLister(objects cache.Reader[*eventsv1beta1.Event]) EventLister {
-	return eventLister{cache.NewLister(objects, schema.GroupResource{Group: "events.k8s.io", Resource: "events"})}
+	return &eventLister{cache.NewLister(objects, schema.GroupResource{Group: "events.k8s.io", Resource: "events"})}
 }
 
 // Events implements EventLister.
-func (l eventLister) Events(namespace string) EventNamespaceLister {
-	return eventNamespaceLister{l.Namespace(namespace)}
+func (l *eventLister) Events(namespace string) EventNamespaceLister {
+	return &eventNamespaceLister{l.Namespace(namespace)}
 }
 
 // EventNamespaceLister reads the Events of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type daemonSetLister struct {
 
 // NewDaemonSetLister returns a DaemonSetLister over a cache of DaemonSets, such as an informer's Store().
 func NewDaemonSetLister(objects cache.Reader[*extensionsv1beta1.DaemonSet]) DaemonSetLister {
-	return daemonSetLister{cache.NewLister(objects, schema.GroupResource{Group: "extensions", Resource: "daemonsets"})}
+	return &daemonSetLister{cache.NewLister(objects, schema.GroupResource{Group: "extensions", Resource: "daemonsets"})}
 }
 
 // DaemonSets implements DaemonSetLister.
-func (l daemonSetLister) DaemonSets(namespace string) DaemonSetNamespaceLister {
-	return daemonSetNamespaceLister{l.Namespace(namespace)}
+func (l *daemonSetLister) DaemonSets(namespace string) DaemonSetNamespaceLister {
+	return &daemonSetNamespaceLister{l.Namespace(namespace)}
 }
 
 // DaemonSetNamespaceLister reads the DaemonSets of one namespace from an informer's cache.

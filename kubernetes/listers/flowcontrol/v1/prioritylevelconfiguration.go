@@ -26,5 +26,5 @@ type priorityLevelConfigurationLister struct {
 
 // NewPriorityLevelConfigurationLister returns a PriorityLevelConfigurationLister over a cache of PriorityLevelConfigurations, such as an informer's Store().
 func NewPriorityLevelConfigurationLister(objects cache.Reader[*flowcontrolv1.PriorityLevelConfiguration]) PriorityLevelConfigurationLister {
-	return priorityLevelConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})}
+	return &priorityLevelConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})}
 }

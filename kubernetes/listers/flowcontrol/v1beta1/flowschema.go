@@ -26,5 +26,5 @@ type flowSchemaLister struct {
 
 // NewFlowSchemaLister returns a FlowSchemaLister over a cache of FlowSchemas, such as an informer's Store().
 func NewFlowSchemaLister(objects cache.Reader[*flowcontrolv1beta1.FlowSchema]) FlowSchemaLister {
-	return flowSchemaLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})}
+	return &flowSchemaLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})}
 }

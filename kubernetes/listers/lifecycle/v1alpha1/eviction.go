@@ -26,12 +26,12 @@ type evictionLister struct {
 
 // NewEvictionLister returns a EvictionLister over a cache of Evictions, such as an informer's Store().
 func NewEvictionLister(objects cache.Reader[*lifecyclev1alpha1.Eviction]) EvictionLister {
-	return evictionLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"})}
+	return &evictionLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"})}
 }
 
 // Evictions implements EvictionLister.
-func (l evictionLister) Evictions(namespace string) EvictionNamespaceLister {
-	return evictionNamespaceLister{l.Namespace(namespace)}
+func (l *evictionLister) Evictions(namespace string) EvictionNamespaceLister {
+	return &evictionNamespaceLister{l.Namespace(namespace)}
 }
 
 // EvictionNamespaceLister reads the Evictions of one namespace from an informer's cache.

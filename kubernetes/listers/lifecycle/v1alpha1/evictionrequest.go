@@ -26,12 +26,12 @@ type evictionRequestLister struct {
 
 // NewEvictionRequestLister returns a EvictionRequestLister over a cache of EvictionRequests, such as an informer's Store().
 func NewEvictionRequestLister(objects cache.Reader[*lifecyclev1alpha1.EvictionRequest]) EvictionRequestLister {
-	return evictionRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"})}
+	return &evictionRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"})}
 }
 
 // EvictionRequests implements EvictionRequestLister.
-func (l evictionRequestLister) EvictionRequests(namespace string) EvictionRequestNamespaceLister {
-	return evictionRequestNamespaceLister{l.Namespace(namespace)}
+func (l *evictionRequestLister) EvictionRequests(namespace string) EvictionRequestNamespaceLister {
+	return &evictionRequestNamespaceLister{l.Namespace(namespace)}
 }
 
 // EvictionRequestNamespaceLister reads the EvictionRequests of one namespace from an informer's cache.

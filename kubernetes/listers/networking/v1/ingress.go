@@ -26,12 +26,12 @@ type ingressLister struct {
 
 // NewIngressLister returns a IngressLister over a cache of Ingresses, such as an informer's Store().
 func NewIngressLister(objects cache.Reader[*networkingv1.Ingress]) IngressLister {
-	return ingressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"})}
+	return &ingressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"})}
 }
 
 // Ingresses implements IngressLister.
-func (l ingressLister) Ingresses(namespace string) IngressNamespaceLister {
-	return ingressNamespaceLister{l.Namespace(namespace)}
+func (l *ingressLister) Ingresses(namespace string) IngressNamespaceLister {
+	return &ingressNamespaceLister{l.Namespace(namespace)}
 }
 
 // IngressNamespaceLister reads the Ingresses of one namespace from an informer's cache.

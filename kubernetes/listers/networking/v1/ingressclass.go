@@ -26,5 +26,5 @@ type ingressClassLister struct {
 
 // NewIngressClassLister returns a IngressClassLister over a cache of IngressClasses, such as an informer's Store().
 func NewIngressClassLister(objects cache.Reader[*networkingv1.IngressClass]) IngressClassLister {
-	return ingressClassLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})}
+	return &ingressClassLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})}
 }

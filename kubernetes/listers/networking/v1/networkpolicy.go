@@ -26,12 +26,12 @@ type networkPolicyLister struct {
 
 // NewNetworkPolicyLister returns a NetworkPolicyLister over a cache of NetworkPolicies, such as an informer's Store().
 func NewNetworkPolicyLister(objects cache.Reader[*networkingv1.NetworkPolicy]) NetworkPolicyLister {
-	return networkPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"})}
+	return &networkPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"})}
 }
 
 // NetworkPolicies implements NetworkPolicyLister.
-func (l networkPolicyLister) NetworkPolicies(namespace string) NetworkPolicyNamespaceLister {
-	return networkPolicyNamespaceLister{l.Namespace(namespace)}
+func (l *networkPolicyLister) NetworkPolicies(namespace string) NetworkPolicyNamespaceLister {
+	return &networkPolicyNamespaceLister{l.Namespace(namespace)}
 }
 
 // NetworkPolicyNamespaceLister reads the NetworkPolicies of one namespace from an informer's cache.

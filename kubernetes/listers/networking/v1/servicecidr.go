@@ -26,5 +26,5 @@ type serviceCIDRLister struct {
 
 // NewServiceCIDRLister returns a ServiceCIDRLister over a cache of ServiceCIDRs, such as an informer's Store().
 func NewServiceCIDRLister(objects cache.Reader[*networkingv1.ServiceCIDR]) ServiceCIDRLister {
-	return serviceCIDRLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})}
+	return &serviceCIDRLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})}
 }

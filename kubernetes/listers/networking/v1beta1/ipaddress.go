@@ -26,5 +26,5 @@ type iPAddressLister struct {
 
 // NewIPAddressLister returns a IPAddressLister over a cache of IPAddresses, such as an informer's Store().
 func NewIPAddressLister(objects cache.Reader[*networkingv1beta1.IPAddress]) IPAddressLister {
-	return iPAddressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})}
+	return &iPAddressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})}
 }

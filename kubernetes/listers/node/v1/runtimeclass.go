@@ -26,5 +26,5 @@ type runtimeClassLister struct {
 
 // NewRuntimeClassLister returns a RuntimeClassLister over a cache of RuntimeClasses, such as an informer's Store().
 func NewRuntimeClassLister(objects cache.Reader[*nodev1.RuntimeClass]) RuntimeClassLister {
-	return runtimeClassLister{cache.NewLister(objects, schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})}
+	return &runtimeClassLister{cache.NewLister(objects, schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})}
 }

@@ -26,12 +26,12 @@ type podDisruptionBudgetLister struct {
 
 // NewPodDisruptionBudgetLister returns a PodDisruptionBudgetLister over a cache of PodDisruptionBudgets, such as an informer's Store().
 func NewPodDisruptionBudgetLister(objects cache.Reader[*policyv1beta1.PodDisruptionBudget]) PodDisruptionBudgetLister {
-	return podDisruptionBudgetLister{cache.NewLister(objects, schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"})}
+	return &podDisruptionBudgetLister{cache.NewLister(objects, schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"})}
 }
 
 // PodDisruptionBudgets implements PodDisruptionBudgetLister.
-func (l podDisruptionBudgetLister) PodDisruptionBudgets(namespace string) PodDisruptionBudgetNamespaceLister {
-	return podDisruptionBudgetNamespaceLister{l.Namespace(namespace)}
+func (l *podDisruptionBudgetLister) PodDisruptionBudgets(namespace string) PodDisruptionBudgetNamespaceLister {
+	return &podDisruptionBudgetNamespaceLister{l.Namespace(namespace)}
 }
 
 // PodDisruptionBudgetNamespaceLister reads the PodDisruptionBudgets of one namespace from an informer's cache.

@@ -26,5 +26,5 @@ type clusterRoleLister struct {
 
 // NewClusterRoleLister returns a ClusterRoleLister over a cache of ClusterRoles, such as an informer's Store().
 func NewClusterRoleLister(objects cache.Reader[*rbacv1.ClusterRole]) ClusterRoleLister {
-	return clusterRoleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})}
+	return &clusterRoleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})}
 }

@@ -26,5 +26,5 @@ type clusterRoleBindingLister struct {
 
 // NewClusterRoleBindingLister returns a ClusterRoleBindingLister over a cache of ClusterRoleBindings, such as an informer's Store().
 func NewClusterRoleBindingLister(objects cache.Reader[*rbacv1beta1.ClusterRoleBinding]) ClusterRoleBindingLister {
-	return clusterRoleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})}
+	return &clusterRoleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})}
 }

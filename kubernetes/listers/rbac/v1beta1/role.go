@@ -26,12 +26,12 @@ type roleLister struct {
 
 // NewRoleLister returns a RoleLister over a cache of Roles, such as an informer's Store().
 func NewRoleLister(objects cache.Reader[*rbacv1beta1.Role]) RoleLister {
-	return roleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"})}
+	return &roleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"})}
 }
 
 // Roles implements RoleLister.
-func (l roleLister) Roles(namespace string) RoleNamespaceLister {
-	return roleNamespaceLister{l.Namespace(namespace)}
+func (l *roleLister) Roles(namespace string) RoleNamespaceLister {
+	return &roleNamespaceLister{l.Namespace(namespace)}
 }
 
 // RoleNamespaceLister reads the Roles of one namespace from an informer's cache.

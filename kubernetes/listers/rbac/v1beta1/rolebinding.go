@@ -26,12 +26,12 @@ type roleBindingLister struct {
 
 // NewRoleBindingLister returns a RoleBindingLister over a cache of RoleBindings, such as an informer's Store().
 func NewRoleBindingLister(objects cache.Reader[*rbacv1beta1.RoleBinding]) RoleBindingLister {
-	return roleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"})}
+	return &roleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"})}
 }
 
 // RoleBindings implements RoleBindingLister.
-func (l roleBindingLister) RoleBindings(namespace string) RoleBindingNamespaceLister {
-	return roleBindingNamespaceLister{l.Namespace(namespace)}
+func (l *roleBindingLister) RoleBindings(namespace string) RoleBindingNamespaceLister {
+	return &roleBindingNamespaceLister{l.Namespace(namespace)}
 }
 
 // RoleBindingNamespaceLister reads the RoleBindings of one namespace from an informer's cache.

@@ -26,5 +26,5 @@ type deviceClassLister struct {
 
 // NewDeviceClassLister returns a DeviceClassLister over a cache of DeviceClasses, such as an informer's Store().
 func NewDeviceClassLister(objects cache.Reader[*resourcev1.DeviceClass]) DeviceClassLister {
-	return deviceClassLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})}
+	return &deviceClassLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})}
 }

@@ -26,5 +26,5 @@ type resourcePoolStatusRequestLister struct {
 
 // NewResourcePoolStatusRequestLister returns a ResourcePoolStatusRequestLister over a cache of ResourcePoolStatusRequests, such as an informer's Store().
 func NewResourcePoolStatusRequestLister(objects cache.Reader[*resourcev1alpha3.ResourcePoolStatusRequest]) ResourcePoolStatusRequestLister {
-	return resourcePoolStatusRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})}
+	return &resourcePoolStatusRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})}
 }

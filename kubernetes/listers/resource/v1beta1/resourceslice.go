@@ -26,5 +26,5 @@ type resourceSliceLister struct {
 
 // NewResourceSliceLister returns a ResourceSliceLister over a cache of ResourceSlices, such as an informer's Store().
 func NewResourceSliceLister(objects cache.Reader[*resourcev1beta1.ResourceSlice]) ResourceSliceLister {
-	return resourceSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})}
+	return &resourceSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})}
 }

@@ -26,5 +26,5 @@ type deviceTaintRuleLister struct {
 
 // NewDeviceTaintRuleLister returns a DeviceTaintRuleLister over a cache of DeviceTaintRules, such as an informer's Store().
 func NewDeviceTaintRuleLister(objects cache.Reader[*resourcev1beta2.DeviceTaintRule]) DeviceTaintRuleLister {
-	return deviceTaintRuleLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})}
+	return &deviceTaintRuleLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})}
 }

@@ -26,12 +26,12 @@ type resourceClaimLister struct {
 
 // NewResourceClaimLister returns a ResourceClaimLister over a cache of ResourceClaims, such as an informer's Store().
 func NewResourceClaimLister(objects cache.Reader[*resourcev1beta2.ResourceClaim]) ResourceClaimLister {
-	return resourceClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"})}
+	return &resourceClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"})}
 }
 
 // ResourceClaims implements ResourceClaimLister.
-func (l resourceClaimLister) ResourceClaims(namespace string) ResourceClaimNamespaceLister {
-	return resourceClaimNamespaceLister{l.Namespace(namespace)}
+func (l *resourceClaimLister) ResourceClaims(namespace string) ResourceClaimNamespaceLister {
+	return &resourceClaimNamespaceLister{l.Namespace(namespace)}
 }
 
 // ResourceClaimNamespaceLister reads the ResourceClaims of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type resourceClaimTemplateLister struct {
 
 // NewResourceClaimTemplateLister returns a ResourceClaimTemplateLister over a cache of ResourceClaimTemplates, such as an informer's Store().
 func NewResourceClaimTemplateLister(objects cache.Reader[*resourcev1beta2.ResourceClaimTemplate]) ResourceClaimTemplateLister {
-	return resourceClaimTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"})}
+	return &resourceClaimTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"})}
 }
 
 // ResourceClaimTemplates implements ResourceClaimTemplateLister.
-func (l resourceClaimTemplateLister) ResourceClaimTemplates(namespace string) ResourceClaimTemplateNamespaceLister {
-	return resourceClaimTemplateNamespaceLister{l.Namespace(namespace)}
+func (l *resourceClaimTemplateLister) ResourceClaimTemplates(namespace string) ResourceClaimTemplateNamespaceLister {
+	return &resourceClaimTemplateNamespaceLister{l.Namespace(namespace)}
 }
 
 // ResourceClaimTemplateNamespaceLister reads the ResourceClaimTemplates of one namespace from an informer's cache.

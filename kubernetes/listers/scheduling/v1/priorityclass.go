@@ -26,5 +26,5 @@ type priorityClassLister struct {
 
 // NewPriorityClassLister returns a PriorityClassLister over a cache of PriorityClasses, such as an informer's Store().
 func NewPriorityClassLister(objects cache.Reader[*schedulingv1.PriorityClass]) PriorityClassLister {
-	return priorityClassLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})}
+	return &priorityClassLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})}
 }

@@ -26,12 +26,12 @@ type compositePodGroupLister struct {
 
 // NewCompositePodGroupLister returns a CompositePodGroupLister over a cache of CompositePodGroups, such as an informer's Store().
 func NewCompositePodGroupLister(objects cache.Reader[*schedulingv1alpha3.CompositePodGroup]) CompositePodGroupLister {
-	return compositePodGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"})}
+	return &compositePodGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"})}
 }
 
 // CompositePodGroups implements CompositePodGroupLister.
-func (l compositePodGroupLister) CompositePodGroups(namespace string) CompositePodGroupNamespaceLister {
-	return compositePodGroupNamespaceLister{l.Namespace(namespace)}
+func (l *compositePodGroupLister) CompositePodGroups(namespace string) CompositePodGroupNamespaceLister {
+	return &compositePodGroupNamespaceLister{l.Namespace(namespace)}
 }
 
 // CompositePodGroupNamespaceLister reads the CompositePodGroups of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type podGroupLister struct {
 
 // NewPodGroupLister returns a PodGroupLister over a cache of PodGroups, such as an informer's Store().
 func NewPodGroupLister(objects cache.Reader[*schedulingv1beta1.PodGroup]) PodGroupLister {
-	return podGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})}
+	return &podGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})}
 }
 
 // PodGroups implements PodGroupLister.
-func (l podGroupLister) PodGroups(namespace string) PodGroupNamespaceLister {
-	return podGroupNamespaceLister{l.Namespace(namespace)}
+func (l *podGroupLister) PodGroups(namespace string) PodGroupNamespaceLister {
+	return &podGroupNamespaceLister{l.Namespace(namespace)}
 }
 
 // PodGroupNamespaceLister reads the PodGroups of one namespace from an informer's cache.

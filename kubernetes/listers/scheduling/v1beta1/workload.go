@@ -26,12 +26,12 @@ type workloadLister struct {
 
 // NewWorkloadLister returns a WorkloadLister over a cache of Workloads, such as an informer's Store().
 func NewWorkloadLister(objects cache.Reader[*schedulingv1beta1.Workload]) WorkloadLister {
-	return workloadLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"})}
+	return &workloadLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"})}
 }
 
 // Workloads implements WorkloadLister.
-func (l workloadLister) Workloads(namespace string) WorkloadNamespaceLister {
-	return workloadNamespaceLister{l.Namespace(namespace)}
+func (l *workloadLister) Workloads(namespace string) WorkloadNamespaceLister {
+	return &workloadNamespaceLister{l.Namespace(namespace)}
 }
 
 // WorkloadNamespaceLister reads the Workloads of one namespace from an informer's cache.

@@ -26,5 +26,5 @@ type cSIDriverLister struct {
 
 // NewCSIDriverLister returns a CSIDriverLister over a cache of CSIDrivers, such as an informer's Store().
 func NewCSIDriverLister(objects cache.Reader[*storagev1.CSIDriver]) CSIDriverLister {
-	return cSIDriverLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})}
+	return &cSIDriverLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})}
 }

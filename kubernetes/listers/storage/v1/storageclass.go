@@ -26,5 +26,5 @@ type storageClassLister struct {
 
 // NewStorageClassLister returns a StorageClassLister over a cache of StorageClasses, such as an informer's Store().
 func NewStorageClassLister(objects cache.Reader[*storagev1.StorageClass]) StorageClassLister {
-	return storageClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})}
+	return &storageClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})}
 }

@@ -26,5 +26,5 @@ type cSINodeLister struct {
 
 // NewCSINodeLister returns a CSINodeLister over a cache of CSINodes, such as an informer's Store().
 func NewCSINodeLister(objects cache.Reader[*storagev1beta1.CSINode]) CSINodeLister {
-	return cSINodeLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})}
+	return &cSINodeLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})}
 }

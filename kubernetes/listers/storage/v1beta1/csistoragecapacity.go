@@ -26,12 +26,12 @@ type cSIStorageCapacityLister struct {
 
 // NewCSIStorageCapacityLister returns a CSIStorageCapacityLister over a cache of CSIStorageCapacities, such as an informer's Store().
 func NewCSIStorageCapacityLister(objects cache.Reader[*storagev1beta1.CSIStorageCapacity]) CSIStorageCapacityLister {
-	return cSIStorageCapacityLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"})}
+	return &cSIStorageCapacityLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"})}
 }
 
 // CSIStorageCapacities implements CSIStorageCapacityLister.
-func (l cSIStorageCapacityLister) CSIStorageCapacities(namespace string) CSIStorageCapacityNamespaceLister {
-	return cSIStorageCapacityNamespaceLister{l.Namespace(namespace)}
+func (l *cSIStorageCapacityLister) CSIStorageCapacities(namespace string) CSIStorageCapacityNamespaceLister {
+	return &cSIStorageCapacityNamespaceLister{l.Namespace(namespace)}
 }
 
 // CSIStorageCapacityNamespaceLister reads the CSIStorageCapacities of one namespace from an informer's cache.

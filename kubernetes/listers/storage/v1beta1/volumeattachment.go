@@ -26,5 +26,5 @@ type volumeAttachmentLister struct {
 
 // NewVolumeAttachmentLister returns a VolumeAttachmentLister over a cache of VolumeAttachments, such as an informer's Store().
 func NewVolumeAttachmentLister(objects cache.Reader[*storagev1beta1.VolumeAttachment]) VolumeAttachmentLister {
-	return volumeAttachmentLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})}
+	return &volumeAttachmentLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})}
 }

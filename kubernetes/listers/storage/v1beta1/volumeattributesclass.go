@@ -26,5 +26,5 @@ type volumeAttributesClassLister struct {
 
 // NewVolumeAttributesClassLister returns a VolumeAttributesClassLister over a cache of VolumeAttributesClasses, such as an informer's Store().
 func NewVolumeAttributesClassLister(objects cache.Reader[*storagev1beta1.VolumeAttributesClass]) VolumeAttributesClassLister {
-	return volumeAttributesClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})}
+	return &volumeAttributesClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})}
 }

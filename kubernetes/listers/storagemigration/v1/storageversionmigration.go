@@ -26,5 +26,5 @@ type storageVersionMigrationLister struct {
 
 // NewStorageVersionMigrationLister returns a StorageVersionMigrationLister over a cache of StorageVersionMigrations, such as an informer's Store().
 func NewStorageVersionMigrationLister(objects cache.Reader[*storagemigrationv1.StorageVersionMigration]) StorageVersionMigrationLister {
-	return storageVersionMigrationLister{cache.NewLister(objects, schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})}
+	return &storageVersionMigrationLister{cache.NewLister(objects, schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})}
 }

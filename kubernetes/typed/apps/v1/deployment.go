@@ -69,7 +69,7 @@ func newDeployments(c *AppsV1Client, namespace string) *deployments {
 // GetScale implements DeploymentInterface.
 func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -78,7 +78,7 @@ func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts 
 // UpdateScale implements DeploymentInterface.
 func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -87,7 +87,7 @@ func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, sc
 // ApplyScale implements DeploymentInterface.
 func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

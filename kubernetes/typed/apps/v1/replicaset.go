@@ -69,7 +69,7 @@ func newReplicaSets(c *AppsV1Client, namespace string) *replicaSets {
 // GetScale implements ReplicaSetInterface.
 func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -78,7 +78,7 @@ func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts 
 // UpdateScale implements ReplicaSetInterface.
 func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -87,7 +87,7 @@ func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, sc
 // ApplyScale implements ReplicaSetInterface.
 func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

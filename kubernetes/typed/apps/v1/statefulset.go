@@ -69,7 +69,7 @@ func newStatefulSets(c *AppsV1Client, namespace string) *statefulSets {
 // GetScale implements StatefulSetInterface.
 func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -78,7 +78,7 @@ func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opt
 // UpdateScale implements StatefulSetInterface.
 func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -87,7 +87,7 @@ func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, 
 // ApplyScale implements StatefulSetInterface.
 func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

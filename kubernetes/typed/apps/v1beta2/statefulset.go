@@ -68,7 +68,7 @@ func newStatefulSets(c *AppsV1beta2Client, namespace string) *statefulSets {
 // GetScale implements StatefulSetInterface.
 func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -77,7 +77,7 @@ func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opt
 // UpdateScale implements StatefulSetInterface.
 func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.UpdateOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -86,7 +86,7 @@ func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, 
 // ApplyScale implements StatefulSetInterface.
 func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -64,7 +64,7 @@ func newCertificateSigningRequests(c *CertificatesV1Client) *certificateSigningR
 // UpdateApproval implements CertificateSigningRequestInterface.
 func (c *certificateSigningRequests) UpdateApproval(ctx context.Context, certificateSigningRequestName string, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error) {
 	result := &certificatesv1.CertificateSigningRequest{}
-	if err := c.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

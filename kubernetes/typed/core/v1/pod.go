@@ -64,7 +64,7 @@ func newPods(c *CoreV1Client, namespace string) *pods {
 // UpdateEphemeralContainers implements PodInterface.
 func (c *pods) UpdateEphemeralContainers(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -73,7 +73,7 @@ func (c *pods) UpdateEphemeralContainers(ctx context.Context, podName string, po
 // UpdateResize implements PodInterface.
 func (c *pods) UpdateResize(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

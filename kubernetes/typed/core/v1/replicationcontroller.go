@@ -65,7 +65,7 @@ func newReplicationControllers(c *CoreV1Client, namespace string) *replicationCo
 // GetScale implements ReplicationControllerInterface.
 func (c *replicationControllers) GetScale(ctx context.Context, replicationControllerName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -74,7 +74,7 @@ func (c *replicationControllers) GetScale(ctx context.Context, replicationContro
 // UpdateScale implements ReplicationControllerInterface.
 func (c *replicationControllers) UpdateScale(ctx context.Context, replicationControllerName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

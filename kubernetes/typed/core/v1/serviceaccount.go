@@ -59,7 +59,7 @@ func newServiceAccounts(c *CoreV1Client, namespace string) *serviceAccounts {
 // CreateToken implements ServiceAccountInterface.
 func (c *serviceAccounts) CreateToken(ctx context.Context, serviceAccountName string, tokenRequest *authenticationv1.TokenRequest, opts metav1.CreateOptions) (*authenticationv1.TokenRequest, error) {
 	result := &authenticationv1.TokenRequest{}
-	if err := c.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
+	if err := c.Client.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -68,7 +68,7 @@ func newDeployments(c *ExtensionsV1beta1Client, namespace string) *deployments {
 // GetScale implements DeploymentInterface.
 func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -77,7 +77,7 @@ func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts 
 // UpdateScale implements DeploymentInterface.
 func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -86,7 +86,7 @@ func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, sc
 // ApplyScale implements DeploymentInterface.
 func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

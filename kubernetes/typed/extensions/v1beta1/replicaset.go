@@ -68,7 +68,7 @@ func newReplicaSets(c *ExtensionsV1beta1Client, namespace string) *replicaSets {
 // GetScale implements ReplicaSetInterface.
 func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -77,7 +77,7 @@ func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts 
 // UpdateScale implements ReplicaSetInterface.
 func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -86,7 +86,7 @@ func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, sc
 // ApplyScale implements ReplicaSetInterface.
 func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -3,7 +3,7 @@ package v1
 import metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 // +genclient
-// +genclient:method=ListScales,verb=list,subresource=scale
+// +genclient:method=UpdateScales,verb=updateStatus,subresource=scale
 
 // Thing declares a method with the list verb.
 type Thing struct {

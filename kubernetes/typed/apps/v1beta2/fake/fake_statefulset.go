@@ -32,7 +32,7 @@ func newFakeStatefulSets(tracker *clientfake.Tracker, namespace string) *fakeSta
 // GetScale implements StatefulSetInterface.
 func (c *fakeStatefulSets) GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -41,7 +41,7 @@ func (c *fakeStatefulSets) GetScale(ctx context.Context, statefulSetName string,
 // UpdateScale implements StatefulSetInterface.
 func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.UpdateOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -50,7 +50,7 @@ func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName stri
 // ApplyScale implements StatefulSetInterface.
 func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -35,7 +35,7 @@ func newFakeCertificateSigningRequests(tracker *clientfake.Tracker) *fakeCertifi
 // UpdateApproval implements CertificateSigningRequestInterface.
 func (c *fakeCertificateSigningRequests) UpdateApproval(ctx context.Context, certificateSigningRequestName string, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error) {
 	result := &certificatesv1.CertificateSigningRequest{}
-	if err := c.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

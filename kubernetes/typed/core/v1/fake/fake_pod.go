@@ -32,7 +32,7 @@ func newFakePods(tracker *clientfake.Tracker, namespace string) *fakePods {
 // UpdateEphemeralContainers implements PodInterface.
 func (c *fakePods) UpdateEphemeralContainers(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -41,7 +41,7 @@ func (c *fakePods) UpdateEphemeralContainers(ctx context.Context, podName string
 // UpdateResize implements PodInterface.
 func (c *fakePods) UpdateResize(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

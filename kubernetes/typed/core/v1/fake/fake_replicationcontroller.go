@@ -33,7 +33,7 @@ func newFakeReplicationControllers(tracker *clientfake.Tracker, namespace string
 // GetScale implements ReplicationControllerInterface.
 func (c *fakeReplicationControllers) GetScale(ctx context.Context, replicationControllerName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -42,7 +42,7 @@ func (c *fakeReplicationControllers) GetScale(ctx context.Context, replicationCo
 // UpdateScale implements ReplicationControllerInterface.
 func (c *fakeReplicationControllers) UpdateScale(ctx context.Context, replicationControllerName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -32,7 +32,7 @@ func newFakeServiceAccounts(tracker *clientfake.Tracker, namespace string) *fake
 // CreateToken implements ServiceAccountInterface.
 func (c *fakeServiceAccounts) CreateToken(ctx context.Context, serviceAccountName string, tokenRequest *authenticationv1.TokenRequest, opts metav1.CreateOptions) (*authenticationv1.TokenRequest, error) {
 	result := &authenticationv1.TokenRequest{}
-	if err := c.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
+	if err := c.Client.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

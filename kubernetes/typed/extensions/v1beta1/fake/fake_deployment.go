@@ -32,7 +32,7 @@ func newFakeDeployments(tracker *clientfake.Tracker, namespace string) *fakeDepl
 // GetScale implements DeploymentInterface.
 func (c *fakeDeployments) GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -41,7 +41,7 @@ func (c *fakeDeployments) GetScale(ctx context.Context, deploymentName string, o
 // UpdateScale implements DeploymentInterface.
 func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -50,7 +50,7 @@ func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string
 // ApplyScale implements DeploymentInterface.
 func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -32,7 +32,7 @@ func newFakeReplicaSets(tracker *clientfake.Tracker, namespace string) *fakeRepl
 // GetScale implements ReplicaSetInterface.
 func (c *fakeReplicaSets) GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -41,7 +41,7 @@ func (c *fakeReplicaSets) GetScale(ctx context.Context, replicaSetName string, o
 // UpdateScale implements ReplicaSetInterface.
 func (c *fakeReplicaSets) UpdateScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -50,7 +50,7 @@ func (c *fakeReplicaSets) UpdateScale(ctx context.Context, replicaSetName string
 // ApplyScale implements ReplicaSetInterface.
 func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -26,5 +26,5 @@ type calendarLister struct {
 
 // NewCalendarLister returns a CalendarLister over a cache of Calendars, such as an informer's Store().
 func NewCalendarLister(objects cache.Reader[*stablev1.Calendar]) CalendarLister {
-	return calendarLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})}
+	return &calendarLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})}
 }

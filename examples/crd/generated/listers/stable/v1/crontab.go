@@ -26,12 +26,12 @@ type cronTabLister struct {
 
 // NewCronTabLister returns a CronTabLister over a cache of CronTabs, such as an informer's Store().
 func NewCronTabLister(objects cache.Reader[*stablev1.CronTab]) CronTabLister {
-	return cronTabLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"})}
+	return &cronTabLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"})}
 }
 
 // CronTabs implements CronTabLister.
-func (l cronTabLister) CronTabs(namespace string) CronTabNamespaceLister {
-	return cronTabNamespaceLister{l.Namespace(namespace)}
+func (l *cronTabLister) CronTabs(namespace string) CronTabNamespaceLister {
+	return &cronTabNamespaceLister{l.Namespace(namespace)}
 }
 
 // CronTabNamespaceLister reads the CronTabs of one namespace from an informer's cache.

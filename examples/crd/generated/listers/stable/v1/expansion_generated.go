@@ -5,11 +5,3 @@ package v1
 // CalendarListerExpansion holds hand-written methods of CalendarLister: to add some, declare this
 // interface in a file named calendar_expansion.go and implement them on calendarLister.
 type CalendarListerExpansion interface{}
-
-// CronTabListerExpansion holds hand-written methods of CronTabLister: to add some, declare this
-// interface in a file named crontab_expansion.go and implement them on cronTabLister.
-type CronTabListerExpansion interface{}
-
-// CronTabNamespaceListerExpansion holds hand-written methods of CronTabNamespaceLister: declare
-// it in crontab_expansion.go and implement them on cronTabNamespaceLister.
-type CronTabNamespaceListerExpansion interface{}

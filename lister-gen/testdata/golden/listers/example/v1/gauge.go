@@ -26,12 +26,12 @@ type gaugeLister struct {
 
 // NewGaugeLister returns a GaugeLister over a cache of Gauges, such as an informer's Store().
 func NewGaugeLister(objects cache.Reader[*examplev1.Gauge]) GaugeLister {
-	return gaugeLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"})}
+	return &gaugeLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"})}
 }
 
 // Gauges implements GaugeLister.
-func (l gaugeLister) Gauges(namespace string) GaugeNamespaceLister {
-	return gaugeNamespaceLister{l.Namespace(namespace)}
+func (l *gaugeLister) Gauges(namespace string) GaugeNamespaceLister {
+	return &gaugeNamespaceLister{l.Namespace(namespace)}
 }
 
 // GaugeNamespaceLister reads the Gauges of one namespace from an informer's cache.

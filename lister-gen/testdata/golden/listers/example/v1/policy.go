@@ -26,5 +26,5 @@ type policyLister struct {
 
 // NewPolicyLister returns a PolicyLister over a cache of Policies, such as an informer's Store().
 func NewPolicyLister(objects cache.Reader[*examplev1.Policy]) PolicyLister {
-	return policyLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})}
+	return &policyLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})}
 }

@@ -26,12 +26,12 @@ type sprocketLister struct {
 
 // NewSprocketLister returns a SprocketLister over a cache of Sprockets, such as an informer's Store().
 func NewSprocketLister(objects cache.Reader[*examplev1.Sprocket]) SprocketLister {
-	return sprocketLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"})}
+	return &sprocketLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"})}
 }
 
 // Sprockets implements SprocketLister.
-func (l sprocketLister) Sprockets(namespace string) SprocketNamespaceLister {
-	return sprocketNamespaceLister{l.Namespace(namespace)}
+func (l *sprocketLister) Sprockets(namespace string) SprocketNamespaceLister {
+	return &sprocketNamespaceLister{l.Namespace(namespace)}
 }
 
 // SprocketNamespaceLister reads the Sprockets of one namespace from an informer's cache.

@@ -26,12 +26,12 @@ type widgetLister struct {
 
 // NewWidgetLister returns a WidgetLister over a cache of Widgets, such as an informer's Store().
 func NewWidgetLister(objects cache.Reader[*examplev1.Widget]) WidgetLister {
-	return widgetLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"})}
+	return &widgetLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"})}
 }
 
 // Widgets implements WidgetLister.
-func (l widgetLister) Widgets(namespace string) WidgetNamespaceLister {
-	return widgetNamespaceLister{l.Namespace(namespace)}
+func (l *widgetLister) Widgets(namespace string) WidgetNamespaceLister {
+	return &widgetNamespaceLister{l.Namespace(namespace)}
 }
 
 // WidgetNamespaceLister reads the Widgets of one namespace from an informer's cache.

@@ -57,7 +57,7 @@ func newSprockets(c *ExampleV1Client, namespace string) *sprockets {
 // UpdateApproval implements SprocketInterface.
 func (c *sprockets) UpdateApproval(ctx context.Context, sprocketName string, sprocket *examplev1.Sprocket, opts metav1.UpdateOptions) (*examplev1.Sprocket, error) {
 	result := &examplev1.Sprocket{}
-	if err := c.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -66,7 +66,7 @@ func (c *sprockets) UpdateApproval(ctx context.Context, sprocketName string, spr
 // CreateToken implements SprocketInterface.
 func (c *sprockets) CreateToken(ctx context.Context, sprocketName string, token *examplev1.Token, opts metav1.CreateOptions) (*examplev1.Token, error) {
 	result := &examplev1.Token{}
-	if err := c.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
+	if err := c.Client.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -69,7 +69,7 @@ func newWidgets(c *ExampleV1Client, namespace string) *widgets {
 // GetScale implements WidgetInterface.
 func (c *widgets) GetScale(ctx context.Context, widgetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -78,7 +78,7 @@ func (c *widgets) GetScale(ctx context.Context, widgetName string, opts metav1.G
 // UpdateScale implements WidgetInterface.
 func (c *widgets) UpdateScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -87,7 +87,7 @@ func (c *widgets) UpdateScale(ctx context.Context, widgetName string, scale *aut
 // ApplyScale implements WidgetInterface.
 func (c *widgets) ApplyScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -65,7 +65,7 @@ func newCronTabs(c *StableV1Client, namespace string) *cronTabs {
 // GetScale implements CronTabInterface.
 func (c *cronTabs) GetScale(ctx context.Context, cronTabName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -74,7 +74,7 @@ func (c *cronTabs) GetScale(ctx context.Context, cronTabName string, opts metav1
 // UpdateScale implements CronTabInterface.
 func (c *cronTabs) UpdateScale(ctx context.Context, cronTabName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

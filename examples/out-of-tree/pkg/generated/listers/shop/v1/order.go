@@ -26,12 +26,12 @@ type orderLister struct {
 
 // NewOrderLister returns a OrderLister over a cache of Orders, such as an informer's Store().
 func NewOrderLister(objects cache.Reader[*shopv1.Order]) OrderLister {
-	return orderLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "orders"})}
+	return &orderLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "orders"})}
 }
 
 // Orders implements OrderLister.
-func (l orderLister) Orders(namespace string) OrderNamespaceLister {
-	return orderNamespaceLister{l.Namespace(namespace)}
+func (l *orderLister) Orders(namespace string) OrderNamespaceLister {
+	return &orderNamespaceLister{l.Namespace(namespace)}
 }
 
 // OrderNamespaceLister reads the Orders of one namespace from an informer's cache.

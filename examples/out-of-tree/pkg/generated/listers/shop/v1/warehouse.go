@@ -26,5 +26,5 @@ type warehouseLister struct {
 
 // NewWarehouseLister returns a WarehouseLister over a cache of Warehouses, such as an informer's Store().
 func NewWarehouseLister(objects cache.Reader[*shopv1.Warehouse]) WarehouseLister {
-	return warehouseLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})}
+	return &warehouseLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})}
 }

@@ -33,7 +33,7 @@ func newFakeSprockets(tracker *clientfake.Tracker, namespace string) *fakeSprock
 // UpdateApproval implements SprocketInterface.
 func (c *fakeSprockets) UpdateApproval(ctx context.Context, sprocketName string, sprocket *examplev1.Sprocket, opts metav1.UpdateOptions) (*examplev1.Sprocket, error) {
 	result := &examplev1.Sprocket{}
-	if err := c.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -42,7 +42,7 @@ func (c *fakeSprockets) UpdateApproval(ctx context.Context, sprocketName string,
 // CreateToken implements SprocketInterface.
 func (c *fakeSprockets) CreateToken(ctx context.Context, sprocketName string, token *examplev1.Token, opts metav1.CreateOptions) (*examplev1.Token, error) {
 	result := &examplev1.Token{}
-	if err := c.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
+	if err := c.Client.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

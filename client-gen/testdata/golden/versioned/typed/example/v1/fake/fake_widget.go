@@ -34,7 +34,7 @@ func newFakeWidgets(tracker *clientfake.Tracker, namespace string) *fakeWidgets 
 // GetScale implements WidgetInterface.
 func (c *fakeWidgets) GetScale(ctx context.Context, widgetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -43,7 +43,7 @@ func (c *fakeWidgets) GetScale(ctx context.Context, widgetName string, opts meta
 // UpdateScale implements WidgetInterface.
 func (c *fakeWidgets) UpdateScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -52,7 +52,7 @@ func (c *fakeWidgets) UpdateScale(ctx context.Context, widgetName string, scale 
 // ApplyScale implements WidgetInterface.
 func (c *fakeWidgets) ApplyScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -34,7 +34,7 @@ func newFakeCronTabs(tracker *clientfake.Tracker, namespace string) *fakeCronTab
 // GetScale implements CronTabInterface.
 func (c *fakeCronTabs) GetScale(ctx context.Context, cronTabName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
+	if err := c.Client.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -43,7 +43,7 @@ func (c *fakeCronTabs) GetScale(ctx context.Context, cronTabName string, opts me
 // UpdateScale implements CronTabInterface.
 func (c *fakeCronTabs) UpdateScale(ctx context.Context, cronTabName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
+	if err := c.Client.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
