@@ -42,7 +42,10 @@
 //     finalizer deletes it.
 //   - Patches: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic merge patch (refused with 415
 //     for custom resources and unstructured objects, as the apiserver refuses it).
-//   - Server-side apply and managedFields, by apimachinery's own field manager: every write records its
+//   - Server-side apply and managedFields, by apimachinery's own field manager over the same
+//     structured-merge-diff schema the apiserver uses (Tracker.SetSchema; generated fake clientsets
+//     set it): lists merge by key (containers by name), finalizers as a set, atomic lists and structs
+//     are owned whole; every write records its
 //     manager (options.fieldManager, else DefaultFieldManager); apply merges the applied configuration,
 //     removes fields its manager stopped applying, and fails with Conflict on fields other managers own
 //     unless forced; for resources with a status subresource, applying the object ignores its status and
@@ -55,9 +58,11 @@
 //
 // # What is NOT emulated
 //
-//   - Server-side apply knows no OpenAPI schema: field types are deduced from the objects, so every list
-//     is atomic (replaced and owned whole), where the apiserver merges some lists by key (containers,
-//     ports, conditions, finalizers); the default manager name does not come from the user agent.
+//   - Without a schema (SetSchema), or for resources whose type it lacks, field types are deduced from
+//     the objects, so every list is atomic (replaced and owned whole), where the apiserver merges some
+//     lists by key; the default manager name does not come from the user agent. Applying the status
+//     subresource keeps only the status and the object's identity of the applied configuration; the
+//     apiserver also lets some kinds' status endpoints set annotations.
 //   - No defaulting, validation beyond names, admission (namespaces need not exist), or type-specific
 //     strategies (e.g. pods are not given a phase, services no cluster IP).
 //   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion

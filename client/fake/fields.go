@@ -9,6 +9,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/managedfields"
+	"sigs.k8s.io/structured-merge-diff/v6/typed"
 )
 
 // DefaultFieldManager is the manager name recorded in managedFields for writes without
@@ -35,8 +36,8 @@ type fieldManagerKey struct {
 	subresource string
 }
 
-// fieldManagerLocked returns the field manager that tracks managedFields and merges applies for r.
-// Field types are deduced from the objects: maps merge key by key, lists are atomic. Callers hold t.mu.
+// fieldManagerLocked returns the field manager that tracks managedFields and merges applies for r,
+// with r's type in the tracker's schema (see SetSchema). Callers hold t.mu.
 func (t *Tracker) fieldManagerLocked(r *Resource, subresource string) (*managedfields.FieldManager, error) {
 	k := fieldManagerKey{r.Resource, subresource}
 	if fm, ok := t.fieldManagers[k]; ok {
@@ -55,7 +56,7 @@ func (t *Tracker) fieldManagerLocked(r *Resource, subresource string) (*managedf
 	if r.CustomResource {
 		build = managedfields.NewDefaultCRDFieldManager
 	}
-	fm, err := build(managedfields.NewDeducedTypeConverter(), sameVersion{newObject}, noDefaults{}, creater{newObject},
+	fm, err := build(t.typeConverterLocked(r), sameVersion{newObject}, noDefaults{}, creater{newObject},
 		r.Kind, r.Kind.GroupVersion(), subresource, nil)
 	if err != nil {
 		return nil, err
@@ -134,3 +135,54 @@ type creater struct{ newObject func() runtime.Object }
 
 // New returns an empty object of the stored type, whatever the kind asked for.
 func (c creater) New(schema.GroupVersionKind) (runtime.Object, error) { return c.newObject(), nil }
+
+// SetSchema gives the tracker the structured-merge-diff schema of its kinds, so that server-side
+// apply merges and records managedFields as the apiserver does with the same schema: lists merge by
+// key (containers by name), sets merge (finalizers), atomic lists and structs are owned whole. Each
+// resource's type in it is Resource.SchemaType, else the OpenAPI name the scheme gives its kind
+// (io.k8s.api.apps.v1.Deployment). Generated fake clientsets set the schema of their
+// applyconfigurations/internal package; internal/codegen/smdschema builds one from Go types.
+// Resources whose type the schema lacks, and every resource when no schema is set, get types
+// deduced from the objects: maps merge key by key, lists are atomic.
+func (t *Tracker) SetSchema(p *typed.Parser) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.schema = p
+	clear(t.fieldManagers)
+}
+
+// typeConverterLocked returns the converter between r's objects and structured-merge-diff values:
+// r's type in the schema when the schema has it, else types deduced from the objects.
+func (t *Tracker) typeConverterLocked(r *Resource) managedfields.TypeConverter {
+	if t.schema == nil {
+		return managedfields.NewDeducedTypeConverter()
+	}
+	name := r.SchemaType
+	if name == "" && t.scheme != nil && !r.Kind.Empty() {
+		name, _ = t.scheme.ToOpenAPIDefinitionName(r.Kind)
+	}
+	if pt := t.schema.Type(name); name != "" && pt.IsValid() {
+		return schemaConverter{pt}
+	}
+	return managedfields.NewDeducedTypeConverter()
+}
+
+// schemaConverter converts objects of one type of the schema.
+type schemaConverter struct{ t typed.ParseableType }
+
+// ObjectToTyped reads obj as a value of the type.
+func (c schemaConverter) ObjectToTyped(obj runtime.Object, opts ...typed.ValidationOptions) (*typed.TypedValue, error) {
+	if u, ok := obj.(*unstructured.Unstructured); ok {
+		return c.t.FromUnstructured(u.Object, opts...)
+	}
+	return c.t.FromStructured(obj, opts...)
+}
+
+// TypedToObject returns the value as an unstructured object; sameVersion turns it into the stored type.
+func (schemaConverter) TypedToObject(v *typed.TypedValue) (runtime.Object, error) {
+	m, ok := v.AsValue().Unstructured().(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("fake: an applied object is not a JSON object but %T", v.AsValue().Unstructured())
+	}
+	return &unstructured.Unstructured{Object: m}, nil
+}

@@ -27,3 +27,7 @@ func WithSelectableField(label string, value func(obj runtime.Object) string) Op
 		r.SelectableFields = fields
 	}
 }
+
+// WithSchemaType names the resource's type in the tracker's schema (see Tracker.SetSchema), for
+// custom resources and for kinds the scheme does not name as the schema does.
+func WithSchemaType(name string) Option { return func(r *Resource) { r.SchemaType = name } }

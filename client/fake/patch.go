@@ -120,9 +120,8 @@ func (t *Tracker) applyLocked(r *Resource, namespace, name string, old runtime.O
 // application/apply-patch+yaml: it creates the object if missing, else merges obj's non-null fields into
 // it with apimachinery's field manager, which records ownership in managedFields, removes fields the
 // manager applied before but no longer does, and fails with a Conflict when obj changes a field another
-// manager owns, unless opts.Force is set. opts.FieldManager is required. Field types are deduced from
-// the objects, without the OpenAPI schema: lists are atomic (replaced whole, owned whole), so lists the
-// apiserver merges by key (containers, ports, conditions) behave differently.
+// manager owns, unless opts.Force is set. opts.FieldManager is required. Lists and maps merge as the
+// tracker's schema says (SetSchema); without one, lists are atomic (replaced whole, owned whole).
 func (t *Tracker) Apply(gvr schema.GroupVersionResource, namespace string, obj runtime.Object, opts metav1.PatchOptions, subresource string) (runtime.Object, error) {
 	if err := checkObject(obj); err != nil {
 		return nil, err

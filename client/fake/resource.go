@@ -28,6 +28,10 @@ type Resource struct {
 	// SelectableFields adds field selector labels beyond metadata.name and metadata.namespace, each
 	// with the function that reads its value from an object (e.g. "spec.nodeName" for pods).
 	SelectableFields map[string]func(runtime.Object) string
+	// SchemaType is the name of the kind's type in the tracker's schema (SetSchema), for server-side
+	// apply. When empty, the name the scheme gives Kind (runtime.Scheme.ToOpenAPIDefinitionName),
+	// which for kinds registered as unstructured objects is not the schema's: give theirs.
+	SchemaType string
 	// NewObject returns an empty object of the kind; used for apply-creates from raw patches and for
 	// bookmark events. When nil, the tracker asks its scheme.
 	NewObject func() runtime.Object

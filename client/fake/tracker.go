@@ -12,6 +12,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/managedfields"
 	"k8s.io/apimachinery/pkg/watch"
+	"sigs.k8s.io/structured-merge-diff/v6/typed"
 )
 
 // defaultHistory is how many past events the tracker keeps for watches that resume from a
@@ -35,6 +36,7 @@ type Tracker struct {
 	watchers  map[schema.GroupVersionResource]map[*watcher]struct{}
 
 	fieldManagers map[fieldManagerKey]*managedfields.FieldManager
+	schema        *typed.Parser // structured-merge-diff types of the resources; nil: deduced
 
 	reactorMu     sync.RWMutex
 	reactors      []reactor
