@@ -120,6 +120,18 @@ func TestRequestShapes(t *testing.T) {
 			}
 			return nil
 		}, "GET", "/api/v1/namespaces/ns/configmaps/x/scale", url.Values{}, "", nil},
+		{"list into another type (extended verb list)", "ns", func(c *configMapClient) error {
+			return c.ListSubresource(ctx, "", "", metav1.ListOptions{LabelSelector: "a=b"}, &corev1.ConfigMapList{})
+		}, "GET", "/api/v1/namespaces/ns/configmaps", url.Values{"labelSelector": {"a=b"}}, "", nil},
+		{"list a subresource", "ns", func(c *configMapClient) error {
+			return c.ListSubresource(ctx, "x", "history", metav1.ListOptions{}, &corev1.ConfigMap{}) // the test server answers with one
+		}, "GET", "/api/v1/namespaces/ns/configmaps/x/history", url.Values{}, "", nil},
+		{"create in the collection (extended verb create)", "ns", func(c *configMapClient) error {
+			return c.CreateSubresource(ctx, "", "", obj("x"), &metav1.CreateOptions{}, &corev1.ConfigMap{})
+		}, "POST", "/api/v1/namespaces/ns/configmaps", url.Values{}, "application/json", nil},
+		{"patch into another type (extended verb patch)", "ns", func(c *configMapClient) error {
+			return c.PatchSubresource(ctx, "x", types.MergePatchType, []byte(`{}`), metav1.PatchOptions{}, &corev1.ConfigMap{}, "status")
+		}, "PATCH", "/api/v1/namespaces/ns/configmaps/x/status", url.Values{}, "application/merge-patch+json", nil},
 		{"update subresource", "ns", func(c *configMapClient) error {
 			scale := &autoscalingv1.Scale{ObjectMeta: metav1.ObjectMeta{Name: "x"}, Spec: autoscalingv1.ScaleSpec{Replicas: 3}}
 			return c.UpdateSubresource(ctx, "x", "scale", scale, &metav1.UpdateOptions{DryRun: []string{"All"}}, &autoscalingv1.Scale{})
