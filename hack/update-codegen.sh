@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates every committed generated tree: the blessed clientset under kubernetes/ and the example
-# clients under examples/. Uses kubegen's own generators (one package load per run).
+# Regenerates every committed generated tree: kubegen's runtime apply configurations of meta/v1 under
+# client/applyconfigurations, the blessed clientset under kubernetes/ and the example clients under
+# examples/. Uses kubegen's own generators (one package load per run).
 #
 # Set KUBEGEN_OUTPUT_ROOT to write the trees somewhere else (verify-codegen.sh does, to diff them).
 set -euo pipefail
@@ -8,20 +9,28 @@ cd "$(dirname "$0")/.."
 root=${KUBEGEN_OUTPUT_ROOT:-.}
 kubegen=(go run ./cmd/kubegen)
 
+# kubegen's own meta/v1 apply configurations (ObjectMeta, TypeMeta, OwnerReference, Condition,
+# LabelSelector, ...), which every generated apply configuration embeds or refers to.
+go run ./cmd/applyconfiguration-gen --kubegen-runtime-meta \
+  --output-dir "$root/client/applyconfigurations" --output-pkg github.com/kubegen/kubegen/client/applyconfigurations \
+  k8s.io/apimachinery/pkg/apis/meta/v1
+
 # The blessed clientset for k8s.io/api (the version go.mod pins, matching the test cluster): every
 # group/version gets a typed package; the clientset holds the newest GA version of each group, else
-# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. Listers and
-# informers (for every group/version; the factory offers the clientset's versions) go under
-# kubernetes/listers and kubernetes/informers. k8s.io/api already carries its deep-copy functions,
+# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. Apply configurations
+# (client-go's layout), listers and informers (for every group/version; the factory offers the
+# clientset's versions) go under kubernetes/applyconfigurations, kubernetes/listers and
+# kubernetes/informers. k8s.io/api already carries its deep-copy functions,
 # so the deepcopy generator does not run.
-"${kubegen[@]}" --generators=client,lister,informer \
+"${kubegen[@]}" --generators=applyconfiguration,client,lister,informer \
   --output-dir "$root" --output-pkg github.com/kubegen/kubegen --clientset-name kubernetes \
+  --applyconfigurations-dir kubernetes/applyconfigurations \
   --listers-dir kubernetes/listers --informers-dir kubernetes/informers \
   --prefers-protobuf --clientset-include-alpha=false \
   k8s.io/api/...
 
-# The CRD example: deep copies next to its types; clientset, listers and informers under
-# examples/crd/generated. Deep copies
+# The CRD example: deep copies next to its types; apply configurations, clientset, listers and
+# informers under examples/crd/generated. Deep copies
 # are always written in place, so when the trees go elsewhere (verify-codegen.sh) they are verified
 # in place instead.
 crd=(./examples/crd/apis/...)
@@ -31,7 +40,7 @@ if [ "$root" = "." ]; then
   "${kubegen[@]}" "${crd_client[@]}" "${crd[@]}"
 else
   "${kubegen[@]}" --generators=deepcopy --verify-only "${crd[@]}"
-  "${kubegen[@]}" --generators=client,lister,informer "${crd_client[@]}" "${crd[@]}"
+  "${kubegen[@]}" --generators=applyconfiguration,client,lister,informer "${crd_client[@]}" "${crd[@]}"
 fi
 
 # The out-of-tree example is a module of its own that runs kubegen with `go tool` from its Makefile,

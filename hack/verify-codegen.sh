@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Verifies that every committed generated tree (kubernetes/, examples/) is what the generators
+# Verifies that every committed generated tree (client/applyconfigurations, kubernetes/, examples/) is what the generators
 # produce now: regenerates into a temporary directory and compares file by file. Fails listing
 # every stale, missing or no-longer-generated file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-trees=(kubernetes examples/crd/generated)
+trees=(client/applyconfigurations kubernetes examples/crd/generated)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,5 +1,5 @@
-// Command kubegen runs kubegen's generators — deepcopy-gen, client-gen, lister-gen and informer-gen
-// — over ONE load of the input packages, so the Go type-checker runs once however many generators
+// Command kubegen runs kubegen's generators — deepcopy-gen, applyconfiguration-gen, client-gen,
+// lister-gen and informer-gen — over ONE load of the input packages, so the Go type-checker runs once however many generators
 // there are.
 //
 //	kubegen --output-dir ./pkg/generated --output-pkg example.com/me/pkg/generated ./apis/...
@@ -10,7 +10,8 @@
 //
 // Inputs are Go package patterns, in any module and directory layout. Deep-copy functions go into
 // each input package (zz_generated.deepcopy.go); the clientset goes to <output-dir>/<clientset-name>,
-// listers and informers to <output-dir>/listers and <output-dir>/informers (--listers-dir,
+// apply configurations, listers and informers to <output-dir>/applyconfiguration,
+// <output-dir>/listers and <output-dir>/informers (--applyconfigurations-dir, --listers-dir,
 // --informers-dir). Nothing is written unless every generator succeeds; with --verify-only nothing
 // is written at all and kubegen exits non-zero listing the files that are out of date.
 package main

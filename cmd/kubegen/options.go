@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 	"k8s.io/klog/v2"
 
+	applyconfigurationgen "github.com/kubegen/kubegen/applyconfiguration-gen"
 	clientgen "github.com/kubegen/kubegen/client-gen"
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
 	informergen "github.com/kubegen/kubegen/informer-gen"
@@ -24,7 +25,7 @@ import (
 )
 
 // generators kubegen knows, in the order they run.
-var allGenerators = []string{"deepcopy", "client", "lister", "informer"}
+var allGenerators = []string{"deepcopy", "applyconfiguration", "client", "lister", "informer"}
 
 // options are kubegen's flags: the shared ones, and each generator's own.
 type options struct {
@@ -38,6 +39,10 @@ type options struct {
 	// (and --output-pkg).
 	listersDir   string
 	informersDir string
+	// applyConfigurationsDir is where apply configurations go, relative to --output-dir (and
+	// --output-pkg); externalApplyConfigurations places those of types from other modules.
+	applyConfigurationsDir      string
+	externalApplyConfigurations []string
 	// stubs cuts a release stub of the clientset's interfaces after generation.
 	stubs apistubs.Flags
 }
@@ -49,11 +54,13 @@ func newOptions() *options {
 		client:       clientgen.DefaultArgs(),
 		listersDir:   "listers",
 		informersDir: "informers",
+		// kube_codegen.sh's directory for user projects (client-go's own tree is "applyconfigurations").
+		applyConfigurationsDir: "applyconfiguration",
 	}
 }
 
 func (o *options) addFlags(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&o.generators, "generators", o.generators, "generators to run: deepcopy, client, lister, informer")
+	fs.StringSliceVar(&o.generators, "generators", o.generators, "generators to run: deepcopy, applyconfiguration, client, lister, informer")
 	fs.StringVar(&o.goHeaderFile, "go-header-file", "", "license header for generated files (YEAR is replaced)")
 	fs.BoolVar(&o.verifyOnly, "verify-only", false, "write nothing; fail listing the files that are out of date")
 	fs.StringSliceVar(&o.load.BuildTags, "build-tags", nil, "build tags to load the input packages with")
@@ -74,6 +81,9 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.Examples, "examples", c.Examples, "client: also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.StringVar(&o.listersDir, "listers-dir", o.listersDir, "lister: directory of the listers, relative to --output-dir and --output-pkg")
 	fs.StringVar(&o.informersDir, "informers-dir", o.informersDir, "informer: directory of the informers, relative to --output-dir and --output-pkg")
+	fs.StringVar(&o.applyConfigurationsDir, "applyconfigurations-dir", o.applyConfigurationsDir, "applyconfiguration: directory of the apply configurations, relative to --output-dir and --output-pkg")
+	fs.StringSliceVar(&o.externalApplyConfigurations, "external-applyconfigurations", o.externalApplyConfigurations,
+		"applyconfiguration: apply configurations of types outside the inputs, <pkg>.<Type>:<applyconfig pkg> (meta/v1 and k8s.io/api have defaults)")
 }
 
 // validate checks the flags that need no package load.
@@ -158,6 +168,10 @@ func (o *options) model(loaded *output.Loaded) (*model.API, error) {
 }
 
 func (o *options) modelJobs(loaded *output.Loaded, api *model.API, add func(string, output.Job, error)) {
+	if slices.Contains(o.generators, "applyconfiguration") {
+		job, err := applyconfigurationgen.JobForModel(loaded, o.applyConfigurationArgs(), api)
+		add("applyconfiguration-gen", job, err)
+	}
 	if slices.Contains(o.generators, "client") {
 		job, err := clientgen.JobForModel(loaded, o.client, api)
 		add("client-gen", job, err)
@@ -190,6 +204,19 @@ func (o *options) listerArgs() *listergen.Args {
 		GoHeaderFile:     o.goHeaderFile,
 		PluralExceptions: c.PluralExceptions,
 		VerifyOnly:       o.verifyOnly,
+	}
+}
+
+// applyConfigurationArgs are applyconfiguration-gen's options, derived from the shared flags.
+func (o *options) applyConfigurationArgs() *applyconfigurationgen.Args {
+	c := o.client
+	return &applyconfigurationgen.Args{
+		OutputDir:                   filepath.Join(c.OutputDir, filepath.FromSlash(o.applyConfigurationsDir)),
+		OutputPkg:                   path.Join(c.OutputPkg, o.applyConfigurationsDir),
+		GoHeaderFile:                o.goHeaderFile,
+		ExternalApplyConfigurations: o.externalApplyConfigurations,
+		PluralExceptions:            c.PluralExceptions,
+		VerifyOnly:                  o.verifyOnly,
 	}
 }
 

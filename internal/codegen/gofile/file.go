@@ -15,6 +15,7 @@ type File struct {
 	pkgPath   string
 	imports   *namer.DefaultImportTracker
 	write     func(sw *generator.SnippetWriter)
+	emit      func(w io.Writer, raw namer.Namer) error
 	preferred []string
 	reserved  map[string]bool // package-level names imports must not take
 }
@@ -28,6 +29,16 @@ func New(name, pkgPath string, write func(sw *generator.SnippetWriter)) *File {
 		reserved:    map[string]bool{},
 	}
 	f.imports = newImportTracker(pkgPath, f.reserved)
+	return f
+}
+
+// NewEmitter returns the generator of the file called name in the package pkgPath whose emit function
+// writes Go source straight to w, naming types with raw (which records the imports they need). It is
+// for files written in bulk, where parsing a template per snippet would cost more than the rest of
+// the run.
+func NewEmitter(name, pkgPath string, emit func(w io.Writer, raw namer.Namer) error) *File {
+	f := New(name, pkgPath, nil)
+	f.emit = emit
 	return f
 }
 
@@ -53,6 +64,9 @@ func (f *File) Imports(*generator.Context) []string { return f.imports.ImportLin
 func (f *File) Init(c *generator.Context, w io.Writer) error {
 	for _, p := range f.preferred {
 		f.imports.AddSymbol(types.Name{Package: p, Name: "_"})
+	}
+	if f.emit != nil {
+		return f.emit(w, namer.NewRawNamer(f.pkgPath, f.imports))
 	}
 	sw := generator.NewSnippetWriter(w, c, "$", "$")
 	f.write(sw)
