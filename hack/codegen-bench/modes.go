@@ -6,9 +6,12 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	applyconfigurationgen "github.com/kubegen/kubegen/applyconfiguration-gen"
 	clientgen "github.com/kubegen/kubegen/client-gen"
 	deepcopygen "github.com/kubegen/kubegen/deepcopy-gen"
+	informergen "github.com/kubegen/kubegen/informer-gen"
 	"github.com/kubegen/kubegen/internal/codegen/output"
+	listergen "github.com/kubegen/kubegen/lister-gen"
 )
 
 func runMode(mode string, patterns []string) error {
@@ -17,6 +20,8 @@ func runMode(mode string, patterns []string) error {
 		return plainLoad(patterns)
 	case "kubegen":
 		return generate(patterns, true, true)
+	case "everything":
+		return generate(patterns, true, true, everything...)
 	case "deepcopy":
 		return generate(patterns, true, false)
 	case "client":
@@ -43,7 +48,7 @@ func plainLoad(patterns []string) error {
 // generate is what cmd/kubegen does for deepcopy and/or client, minus writing: one load, the
 // generators' jobs, every file generated and gofmt'ed in memory. With one generator it is what the
 // separate command (deepcopy-gen or client-gen) does.
-func generate(patterns []string, deepcopy, client bool) error {
+func generate(patterns []string, deepcopy, client bool, more ...func(*output.Loaded) (output.Job, error)) error {
 	loaded, err := output.Load(patterns, output.LoadOptions{})
 	if err != nil {
 		return err
@@ -66,6 +71,13 @@ func generate(patterns []string, deepcopy, client bool) error {
 		}
 		jobs = append(jobs, cj)
 	}
+	for _, job := range more {
+		j, err := job(loaded)
+		if err != nil {
+			return err
+		}
+		jobs = append(jobs, j)
+	}
 	files, err := output.Generate(jobs...)
 	if err != nil {
 		return err
@@ -74,4 +86,20 @@ func generate(patterns []string, deepcopy, client bool) error {
 		return errors.New("nothing generated")
 	}
 	return nil
+}
+
+// everything adds to deepcopy and client the other generators kubegen runs by default: apply
+// configurations, listers and informers, as hack/update-codegen.sh runs them for the blessed clientset.
+var everything = []func(*output.Loaded) (output.Job, error){
+	func(l *output.Loaded) (output.Job, error) {
+		return applyconfigurationgen.Job(l, &applyconfigurationgen.Args{
+			OutputDir: "/nonexistent/kubegen-bench/applyconfigurations", OutputPkg: "example.com/bench/applyconfigurations"})
+	},
+	func(l *output.Loaded) (output.Job, error) {
+		return listergen.Job(l, &listergen.Args{OutputDir: "/nonexistent/kubegen-bench/listers", OutputPkg: "example.com/bench/listers"})
+	},
+	func(l *output.Loaded) (output.Job, error) {
+		return informergen.Job(l, &informergen.Args{OutputDir: "/nonexistent/kubegen-bench/informers", OutputPkg: "example.com/bench/informers",
+			VersionedClientsetPkg: "example.com/bench/kubernetes", ListersPkg: "example.com/bench/listers"})
+	},
 }
