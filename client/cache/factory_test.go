@@ -16,6 +16,7 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 		TweakListOptions:  func(o *metav1.ListOptions) { o.LabelSelector = "app=web" },
 		Transform:         func(obj Object) { obj.SetAnnotations(map[string]string{"seen": "yes"}) },
 		WatchErrorHandler: func(error) {},
+		NoWatchList:       true,
 	})
 	created := 0
 	newInformer := func(o InformerOptions) *SharedIndexInformer[*corev1.ConfigMap] {

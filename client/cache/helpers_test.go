@@ -99,6 +99,9 @@ func (s *scriptedLW) Watch(ctx context.Context, opts metav1.ListOptions) (watch.
 	}
 }
 
+// SupportsWatchList makes scriptedLW a WatchListSupporter, as typed clients are.
+func (s *scriptedLW) SupportsWatchList() bool { return true }
+
 // expectList waits for the next List call, fails the test on a Watch call instead.
 func (s *scriptedLW) expectList(t *testing.T) listCall {
 	t.Helper()

@@ -62,7 +62,8 @@ func NewSharedIndexInformerWithOptions[T Object, L runtime.Object](lw ListerWatc
 		defaultResync: opts.ResyncPeriod,
 		syncedCh:      make(chan struct{}),
 	}
-	i.reflector = NewReflector(WithTweakListOptions(lw, opts.TweakListOptions), informerStore[T]{i}, reflectorOptions[T](opts, i.name))
+	lw = WithTweakListOptions(lw, opts.TweakListOptions)
+	i.reflector = NewReflector(lw, informerStore[T]{i}, reflectorOptions[T](opts, i.name, supportsWatchList(lw)))
 	return i
 }
 

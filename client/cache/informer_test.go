@@ -33,6 +33,8 @@ func newInformerHarness(t *testing.T, opts InformerOptions) *informerHarness {
 	if opts.WatchErrorHandler == nil {
 		opts.WatchErrorHandler = func(error) {}
 	}
+	// The harness scripts list-then-watch; TestInformerSyncsWithWatchListByDefault covers the default.
+	opts.NoWatchList = true
 	return &informerHarness{lw: lw, inf: NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, opts), done: make(chan struct{})}
 }
 

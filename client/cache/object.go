@@ -23,6 +23,21 @@ type ListerWatcher[L runtime.Object] interface {
 	Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error)
 }
 
+// WatchListSupporter is implemented by a ListerWatcher whose Watch serves a streaming watch-list
+// where the server does (sendInitialEvents=true: the current objects as ADDED events, then a
+// bookmark annotated k8s.io/initial-events-end): kubegen's typed, dynamic and fake clients.
+// Informers sync with a watch-list by default only through one that says true; a ListerWatcher
+// that ignored sendInitialEvents would otherwise never end its sync.
+type WatchListSupporter interface {
+	SupportsWatchList() bool
+}
+
+// supportsWatchList reports whether lw says it is a WatchListSupporter.
+func supportsWatchList(lw any) bool {
+	s, ok := lw.(WatchListSupporter)
+	return ok && s.SupportsWatchList()
+}
+
 // ListWatchFuncs is a ListerWatcher made of two functions.
 type ListWatchFuncs[L runtime.Object] struct {
 	ListFunc  func(ctx context.Context, opts metav1.ListOptions) (L, error)
@@ -45,17 +60,26 @@ func WithTweakListOptions[L runtime.Object](lw ListerWatcher[L], tweak func(*met
 	if tweak == nil {
 		return lw
 	}
-	return ListWatchFuncs[L]{
-		ListFunc: func(ctx context.Context, opts metav1.ListOptions) (L, error) {
-			tweak(&opts)
-			return lw.List(ctx, opts)
-		},
-		WatchFunc: func(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
-			tweak(&opts)
-			return lw.Watch(ctx, opts)
-		},
-	}
+	return tweakedLW[L]{lw: lw, tweak: tweak}
 }
+
+// tweakedLW is the ListerWatcher of WithTweakListOptions; it supports watch-list when lw does.
+type tweakedLW[L runtime.Object] struct {
+	lw    ListerWatcher[L]
+	tweak func(*metav1.ListOptions)
+}
+
+func (t tweakedLW[L]) List(ctx context.Context, opts metav1.ListOptions) (L, error) {
+	t.tweak(&opts)
+	return t.lw.List(ctx, opts)
+}
+
+func (t tweakedLW[L]) Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
+	t.tweak(&opts)
+	return t.lw.Watch(ctx, opts)
+}
+
+func (t tweakedLW[L]) SupportsWatchList() bool { return supportsWatchList(t.lw) }
 
 // MetaNamespaceKey returns the cache key of obj: "namespace/name", or "name" for cluster-scoped
 // objects.

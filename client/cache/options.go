@@ -44,8 +44,14 @@ type InformerOptions struct {
 	// then silently changes every object that shares the map, and selector lists go wrong for
 	// all of them. Use it only when every reader of the cache is known never to mutate.
 	ShareEqualMapsUnsafe bool
-	// UseWatchList syncs with a streaming watch-list when the server supports it.
-	UseWatchList bool
+	// NoWatchList makes the informer sync (and relist) with a paginated list. By default, over a
+	// ListerWatcher that is a WatchListSupporter (typed, dynamic and fake clients), it syncs with
+	// a streaming watch-list (sendInitialEvents=true), as client-go does since 1.35: the server
+	// streams the current objects as events on one connection instead of answering one page
+	// request after another, and no list response is ever held whole. A server without watch-list
+	// support rejects the request, and the informer then lists for good. Other ListerWatchers
+	// always list.
+	NoWatchList bool
 	// PageSize is the limit of each list page; default 500, negative for no pagination.
 	PageSize int64
 	// WatchErrorHandler is told about every list or watch failure; default: log it.
@@ -69,12 +75,13 @@ func (o InformerOptions) name(t reflect.Type) string {
 	return name
 }
 
-// reflectorOptions returns the options of the reflector under an informer of T.
-func reflectorOptions[T Object](o InformerOptions, name string) ReflectorOptions[T] {
+// reflectorOptions returns the options of the reflector under an informer of T; watchList says
+// whether its ListerWatcher supports watch-list.
+func reflectorOptions[T Object](o InformerOptions, name string, watchList bool) ReflectorOptions[T] {
 	return ReflectorOptions[T]{
 		Name:              name,
 		PageSize:          o.PageSize,
-		UseWatchList:      o.UseWatchList,
+		UseWatchList:      watchList && !o.NoWatchList,
 		Transform:         informerTransform[T](o),
 		WatchErrorHandler: o.WatchErrorHandler,
 		Backoff:           o.Backoff,

@@ -161,7 +161,8 @@ func (r *Reflector[T]) cycle(ctx context.Context) (progressed bool, err error) {
 			return progressed, err
 		}
 		r.useWatchList = false
-		r.opts.WatchErrorHandler(fmt.Errorf("%s: watch-list not supported, falling back to list: %w", r.opts.Name, err))
+		// Not a failure: servers before watch-list (and fakes without it) are expected.
+		klog.V(2).InfoS("cache: watch-list not supported, falling back to list", "reflector", r.opts.Name, "err", err)
 	}
 	if r.needList {
 		if err := r.list(ctx); err != nil {

@@ -135,6 +135,10 @@ func (r *resourceClient) List(ctx context.Context, opts metav1.ListOptions) (*un
 	return list, nil
 }
 
+// SupportsWatchList reports that Watch passes sendInitialEvents on to the server, so informers
+// (client/cache) may sync through it with a streaming watch-list.
+func (r *resourceClient) SupportsWatchList() bool { return true }
+
 func (r *resourceClient) Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
 	opts.Watch = true
 	return r.request(r.client.Get()).VersionedParams(&opts, nil).Watch(ctx)

@@ -94,6 +94,10 @@ func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, er
 	return list, nil
 }
 
+// SupportsWatchList reports that Watch serves sendInitialEvents as the apiserver does (see
+// Tracker.Watch), so informers (client/cache) may sync through it with a streaming watch-list.
+func (c *Client[T, L]) SupportsWatchList() bool { return true }
+
 // Watch watches the objects matching opts; see Tracker.Watch for the semantics.
 func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error) {
 	if err := ctx.Err(); err != nil {

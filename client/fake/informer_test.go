@@ -57,7 +57,7 @@ func TestInformerSeesEveryChange(t *testing.T) {
 				mustCreate(t, c, cm("ns", "cm"+strconv.Itoa(i), nil))
 			}
 			inf := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](c, cache.InformerOptions{
-				UseWatchList: watchList, PageSize: 7, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
+				NoWatchList: !watchList, PageSize: 7, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
 			})
 			h := newHistory()
 			if _, err := inf.AddEventHandler(h.handler()); err != nil {

@@ -75,6 +75,10 @@ func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watc
 		VersionedParams(&opts, c.parameterCodec).Watch(ctx)
 }
 
+// SupportsWatchList reports that Watch passes sendInitialEvents on to the server, so informers
+// (client/cache) may sync through it with a streaming watch-list.
+func (c *Client[T, L]) SupportsWatchList() bool { return true }
+
 // Create creates obj and returns it as stored.
 func (c *Client[T, L]) Create(ctx context.Context, obj T, opts metav1.CreateOptions) (T, error) {
 	result := c.newObject()

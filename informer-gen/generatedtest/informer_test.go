@@ -13,6 +13,7 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/watch"
 
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/fake"
@@ -212,12 +213,16 @@ func TestTransform(t *testing.T) {
 	}
 }
 
-// TestWaitForCacheSyncNamesTheInformer makes listing forbidden: the wait fails naming the
+// TestWaitForCacheSyncNamesTheInformer makes listing and watching forbidden: the wait fails naming the
 // informer that did not sync and carrying the Forbidden error.
 func TestWaitForCacheSyncNamesTheInformer(t *testing.T) {
 	cs := newFake(t)
 	gr := schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"}
 	cs.Tracker().PrependReactor("list", "gauges", func(clientfake.Action) (bool, runtime.Object, error) {
+		return true, nil, apierrors.NewForbidden(gr, "", fmt.Errorf("RBAC says no"))
+	})
+	// Informers sync with a watch-list by default: RBAC denies the watch too, as it would.
+	cs.Tracker().PrependWatchReactor("gauges", func(clientfake.Action) (bool, watch.Interface, error) {
 		return true, nil, apierrors.NewForbidden(gr, "", fmt.Errorf("RBAC says no"))
 	})
 	f := informers.NewSharedInformerFactory(cs, 0)

@@ -55,8 +55,8 @@ func runScenario(t *testing.T, b backend, s scenario) {
 	hist := newHistory()
 	var expired atomic.Int32
 	inf := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, cache.InformerOptions{
-		UseWatchList: s.useWatchList,
-		Backoff:      cache.Backoff{Initial: 50 * time.Millisecond, Max: time.Second},
+		NoWatchList: !s.useWatchList,
+		Backoff:     cache.Backoff{Initial: 50 * time.Millisecond, Max: time.Second},
 		WatchErrorHandler: func(err error) {
 			if isGone(err) {
 				expired.Add(1)

@@ -19,8 +19,14 @@ import (
 // Cache the CronTabs of a namespace and read them with a label selector.
 func Example() {
 	// A stand-in for a cluster serving the CronTab CRD: a list of two, and a watch with no events.
+	// It serves no streaming watch-list, which the informer tries first, and says so.
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Query().Get("sendInitialEvents") == "true" {
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, `{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"BadRequest","code":400}`)
+			return
+		}
 		if r.URL.Query().Get("watch") == "true" {
 			w.(http.Flusher).Flush()
 			<-r.Context().Done()

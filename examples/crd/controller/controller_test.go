@@ -13,6 +13,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/watch"
 
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
@@ -187,6 +188,10 @@ func TestControllerProcessesAKeyOnOneWorkerAtATime(t *testing.T) {
 func TestRunReportsACacheThatCannotSync(t *testing.T) {
 	cs := newFake(t)
 	cs.Tracker().PrependReactor("list", "crontabs", func(clientfake.Action) (bool, runtime.Object, error) {
+		return true, nil, apierrors.NewForbidden(cronTabsResource, "", errors.New("RBAC: access denied"))
+	})
+	// The informer syncs with a watch-list by default, so RBAC must deny watch too, as it would.
+	cs.Tracker().PrependWatchReactor("crontabs", func(clientfake.Action) (bool, watch.Interface, error) {
 		return true, nil, apierrors.NewForbidden(cronTabsResource, "", errors.New("RBAC: access denied"))
 	})
 	factory := newFactory(cs)

@@ -1,28 +1,42 @@
-// Command informers compares informer sync time and heap in use after sync, kubegen against client-go,
-// for the same ConfigMaps served as JSON and as protobuf by the same loopback server.
+// Command informers compares informer sync against a real kube-apiserver (test/cluster, binaries from
+// hack/testbin.sh): kubegen with default options, with watch-list forced on and off, and client-go with
+// its defaults, syncing the same ConfigMaps over protobuf.
 //
-//	go run ./cmd/informers [-n 20000]
+//	go run ./cmd/informers [-n 1000,10000] [-runs 1]
 //
-// The server runs in this process; each client runs in a child process of its own, so its heap holds
-// nothing but the client and its cache. Heap in use is measured after a GC, once the cache has synced.
+// For each size the parent creates the ConfigMaps (~1 KiB each, with labels and annotations), then runs
+// every client in a child process of its own, so that its heap holds nothing but the client and its
+// cache. Each child reports:
+//
+//   - sync: wall time from creating the informer until it has synced;
+//   - CPU: user+system CPU of the child over the same span;
+//   - heap: live heap after sync (after a GC), less the heap before the informer was made;
+//   - peak: the largest live heap any garbage collection measured during the sync, less the same base,
+//     divided by heap (1.0: the sync never held more than the final cache).
+//
+// With -fixture the clients sync from an in-process loopback server instead (a single unpaginated page;
+// no watch-list), as the first version of this program did.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/metrics"
+	"runtime/pprof"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/apimachinery/pkg/runtime/serializer"
 	cginformers "k8s.io/client-go/informers"
 	cgkubernetes "k8s.io/client-go/kubernetes"
 	cgrest "k8s.io/client-go/rest"
@@ -30,86 +44,306 @@ import (
 
 	"github.com/kubegen/kubegen/client/cache"
 	kgrest "github.com/kubegen/kubegen/client/rest"
-	"github.com/kubegen/kubegen/client/typed"
+	"github.com/kubegen/kubegen/kubernetes"
+	corev1informers "github.com/kubegen/kubegen/kubernetes/informers/core/v1"
 	"github.com/kubegen/kubegen/test/bench/internal/fixture"
+	"github.com/kubegen/kubegen/test/cluster"
 )
 
-const protobufType = "application/vnd.kubernetes.protobuf"
+// clients are the measured variants, in the order of the table.
+var clients = []string{"kubegen", "kubegen-watchlist", "kubegen-list", "client-go"}
+
+// target is how a child reaches the server.
+type target struct{ host, caFile, certFile, keyFile string }
 
 func main() {
-	n := flag.Int("n", 20000, "ConfigMaps to sync")
-	role := flag.String("client", "", "internal: run one client against -url and report")
-	url := flag.String("url", "", "internal: server URL")
-	enc := flag.String("encoding", "json", "internal: json or protobuf")
+	sizes := flag.String("n", "1000,10000", "comma-separated numbers of ConfigMaps to sync")
+	runs := flag.Int("runs", 1, "runs of each client at each size (the median is shown)")
+	useFixture := flag.Bool("fixture", false, "sync from an in-process fixture server instead of kube-apiserver")
+	role := flag.String("client", "", "internal: run one client and report")
+	var t target
+	flag.StringVar(&t.host, "host", "", "internal: server URL")
+	flag.StringVar(&t.caFile, "ca", "", "internal: CA file")
+	flag.StringVar(&t.certFile, "cert", "", "internal: client certificate file")
+	flag.StringVar(&t.keyFile, "key", "", "internal: client key file")
+	n := flag.Int("count", 0, "internal: ConfigMaps expected")
+	cpuProfile := flag.String("cpuprofile", "", "internal: write the child's CPU profile here")
 	flag.Parse()
 	if *role != "" {
-		runClient(*role, *url, *enc, *n)
+		runClient(*role, t, *n, *cpuProfile)
 		return
 	}
-	srv := httptest.NewServer(fixture.ConfigMapServer(*n))
-	defer srv.Close()
-	fmt.Printf("informer sync of %d ConfigMaps (~1 KiB each, with managedFields), %s/%s, %d CPU\n\n",
-		*n, runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
-	fmt.Printf("%-10s %-10s %12s %16s\n", "encoding", "client", "sync time", "heap in use")
-	for _, e := range []string{"json", "protobuf"} {
-		for _, c := range []string{"kubegen", "client-go"} {
-			out, err := exec.Command(os.Args[0], "-client", c, "-url", srv.URL, "-encoding", e, "-n", fmt.Sprint(*n)).CombinedOutput()
-			if err != nil {
-				fmt.Fprintf(os.Stderr, "%s %s: %v\n%s", c, e, err, out)
-				os.Exit(1)
-			}
-			fmt.Printf("%-10s %-10s %s\n", e, c, strings.TrimSpace(string(out)))
+	var ns []int
+	for _, s := range strings.Split(*sizes, ",") {
+		v, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || v <= 0 {
+			fail(fmt.Errorf("-n: bad size %q", s))
 		}
+		ns = append(ns, v)
+	}
+	slices.Sort(ns)
+	if *useFixture {
+		runFixture(ns, *runs)
+		return
+	}
+	runCluster(ns, *runs)
+}
+
+func runCluster(sizes []int, runs int) {
+	c, err := cluster.Start(cluster.Options{})
+	if err != nil {
+		fail(err)
+	}
+	defer c.Stop()
+	certFile, keyFile := c.ClientCertFiles(cluster.Admin)
+	t := target{host: c.Host(), caFile: c.CAFile(), certFile: certFile, keyFile: keyFile}
+	cs, err := kubernetes.NewForConfig(c.AdminConfig())
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("informer sync of N ConfigMaps (~1 KiB each) from kube-apiserver (test/cluster), protobuf, %s/%s, %d CPU, %d run(s), median\n\n",
+		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runs)
+	pre, err := cs.CoreV1().ConfigMaps("").List(context.Background(), metav1.ListOptions{})
+	if err != nil {
+		fail(err)
+	}
+	extra := len(pre.Items) // the apiserver's own, e.g. kube-system/extension-apiserver-authentication
+	created := 0
+	for _, n := range sizes {
+		start := time.Now()
+		if err := createConfigMaps(cs, created, n); err != nil {
+			fail(err)
+		}
+		fmt.Fprintf(os.Stderr, "created ConfigMaps %d..%d in %s\n", created, n, time.Since(start).Round(time.Millisecond))
+		created = n
+		measure(n, runs, func(client string) []string { return t.args(client, n+extra) })
 	}
 }
 
-// runClient syncs one informer and prints its sync time and heap in use.
-func runClient(which, url, enc string, n int) {
-	contentType := "application/json"
-	if enc == "protobuf" {
-		contentType = protobufType
+func (t target) args(client string, n int) []string {
+	return []string{"-client", client, "-host", t.host, "-ca", t.caFile, "-cert", t.certFile, "-key", t.keyFile, "-count", strconv.Itoa(n)}
+}
+
+// createConfigMaps creates ConfigMaps from..to-1 (and their namespaces) with 16 writers.
+func createConfigMaps(cs *kubernetes.Clientset, from, to int) error {
+	ctx := context.Background()
+	for i := from; i < min(to, from+50); i++ {
+		ns := &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: fixture.ConfigMap(i).Namespace}}
+		if _, err := cs.CoreV1().Namespaces().Create(ctx, ns, metav1.CreateOptions{}); err != nil && from == 0 {
+			return err
+		}
 	}
-	base := heapInUse()
+	next := make(chan int)
+	errs := make(chan error, 16)
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Go(func() {
+			for i := range next {
+				cm := fixture.ConfigMap(i)
+				cm.ResourceVersion, cm.UID, cm.ManagedFields, cm.CreationTimestamp = "", "", nil, metav1.Time{}
+				if _, err := cs.CoreV1().ConfigMaps(cm.Namespace).Create(ctx, cm, metav1.CreateOptions{FieldManager: "bench"}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	var err error
+feed:
+	for i := from; i < to; i++ {
+		select {
+		case next <- i:
+		case err = <-errs:
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil && len(errs) > 0 {
+		err = <-errs
+	}
+	return err
+}
+
+// result is what a child reports.
+type result struct {
+	sync, cpu  time.Duration
+	heap, peak float64 // MB
+}
+
+func parseResult(out string) (result, error) {
+	var r result
+	var syncMs, cpuMs float64
+	_, err := fmt.Sscanf(strings.TrimSpace(out), "%f %f %f %f", &syncMs, &cpuMs, &r.heap, &r.peak)
+	r.sync, r.cpu = time.Duration(syncMs*1e6), time.Duration(cpuMs*1e6)
+	return r, err
+}
+
+// measure runs every client runs times (alternating) and prints one table block for size n.
+func measure(n, runs int, args func(client string) []string) {
+	all := map[string][]result{}
+	for range runs {
+		for _, c := range clients {
+			out, err := exec.Command(os.Args[0], args(c)...).CombinedOutput()
+			if err != nil {
+				fail(fmt.Errorf("%s at %d: %v\n%s", c, n, err, out))
+			}
+			r, err := parseResult(string(out))
+			if err != nil {
+				fail(fmt.Errorf("%s at %d: %v in %q", c, n, err, out))
+			}
+			all[c] = append(all[c], r)
+		}
+	}
+	med := map[string]result{}
+	for c, rs := range all {
+		med[c] = median(rs)
+	}
+	cg := med["client-go"]
+	fmt.Printf("%8s %-18s %9s %7s %9s %7s %9s %7s %10s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap")
+	for _, c := range clients {
+		r := med[c]
+		fmt.Printf("%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f\n", n, c,
+			r.sync.Round(time.Millisecond), ratio(r.sync.Seconds(), cg.sync.Seconds()),
+			r.cpu.Round(time.Millisecond), ratio(r.cpu.Seconds(), cg.cpu.Seconds()),
+			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap))
+	}
+	fmt.Println()
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// median takes the median of each figure on its own.
+func median(rs []result) result {
+	pick := func(f func(result) float64) float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return result{
+		sync: time.Duration(pick(func(r result) float64 { return float64(r.sync) })),
+		cpu:  time.Duration(pick(func(r result) float64 { return float64(r.cpu) })),
+		heap: pick(func(r result) float64 { return r.heap }),
+		peak: pick(func(r result) float64 { return r.peak }),
+	}
+}
+
+func runFixture(sizes []int, runs int) {
+	fmt.Printf("informer sync of N ConfigMaps (~1 KiB each, with managedFields) from an in-process fixture server, protobuf, %d run(s), median\n\n", runs)
+	for _, n := range sizes {
+		srv := httptest.NewServer(fixture.ConfigMapServer(n))
+		measure(n, runs, func(client string) []string {
+			return []string{"-client", client, "-host", srv.URL, "-count", strconv.Itoa(n)}
+		})
+		srv.Close()
+	}
+}
+
+// runClient syncs one informer and prints sync ms, CPU ms, heap MB and peak MB.
+func runClient(which string, t target, n int, cpuProfile string) {
+	base := liveHeap()
+	peak := newPeakSampler()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	start := time.Now()
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			fail(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fail(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
+	cpu0, start := cpuTime(), time.Now()
 	var count func() int
 	var keep any
 	switch which {
-	case "kubegen":
-		inf := kubegenInformer(url, contentType)
+	case "kubegen", "kubegen-watchlist", "kubegen-list":
+		inf := kubegenInformer(t, which)
 		go inf.Run(ctx)
 		if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 			fail(err)
 		}
-		count = func() int { return len(inf.Store().List()) }
-		keep = inf
+		count, keep = func() int { return len(inf.Store().List()) }, inf
 	case "client-go":
-		inf := clientGoInformer(url, contentType)
+		inf := clientGoInformer(t)
 		go inf.Run(ctx.Done())
 		if !cgcache.WaitForCacheSync(ctx.Done(), inf.HasSynced) {
 			fail(fmt.Errorf("client-go informer did not sync"))
 		}
-		count = func() int { return len(inf.GetStore().List()) }
-		keep = inf
+		count, keep = func() int { return len(inf.GetStore().List()) }, inf
 	default:
 		fail(fmt.Errorf("unknown client %q", which))
 	}
-	took := time.Since(start)
+	took, cpu := time.Since(start), cpuTime()-cpu0
+	maxLive := peak.stop()
 	if got := count(); got != n {
 		fail(fmt.Errorf("%s cached %d objects, want %d", which, got, n))
 	}
-	heap := heapInUse() - base
+	heap := liveHeap()
 	runtime.KeepAlive(keep)
-	fmt.Printf("%12s %13.1f MB\n", took.Round(time.Millisecond), float64(heap)/(1<<20))
+	const mb = 1 << 20
+	fmt.Printf("%.1f %.1f %.2f %.2f\n", float64(took)/1e6, float64(cpu)/1e6, float64(heap-base)/mb, float64(max(maxLive, heap)-base)/mb)
 }
 
-func heapInUse() uint64 {
+// liveHeap returns the live heap after a full collection.
+func liveHeap() uint64 {
 	runtime.GC()
 	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
+	return readLive()
+}
+
+func readLive() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// peakSampler records the largest live heap measured by any collection while it runs.
+type peakSampler struct {
+	done chan struct{}
+	max  chan uint64
+}
+
+func newPeakSampler() *peakSampler {
+	p := &peakSampler{done: make(chan struct{}), max: make(chan uint64)}
+	go func() {
+		var m uint64
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			m = max(m, readLive())
+			select {
+			case <-p.done:
+				p.max <- m
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return p
+}
+
+func (p *peakSampler) stop() uint64 {
+	close(p.done)
+	return <-p.max
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		fail(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func fail(err error) {
@@ -117,28 +351,30 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func kubegenInformer(url, contentType string) *cache.SharedIndexInformer[*corev1.ConfigMap] {
-	cfg := &kgrest.Config{Host: url, QPS: -1, APIPath: "/api"}
-	cfg.GroupVersion = &schema.GroupVersion{Version: "v1"}
-	cfg.NegotiatedSerializer = serializer.NewCodecFactory(fixture.Scheme).WithoutConversion()
-	cfg.ContentType = contentType
-	rc, err := kgrest.RESTClientFor(cfg)
+func kubegenInformer(t target, which string) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+	cfg := &kgrest.Config{Host: t.host, QPS: -1}
+	cfg.TLSClientConfig.CAFile, cfg.TLSClientConfig.CertFile, cfg.TLSClientConfig.KeyFile = t.caFile, t.certFile, t.keyFile
+	cfg.ContentType = fixture.ProtobufType
+	cs, err := kubernetes.NewForConfig(cfg)
 	if err != nil {
 		fail(err)
 	}
-	c := typed.NewClient[*corev1.ConfigMap, *corev1.ConfigMapList]("configmaps", rc, kgrest.ParameterCodec, "",
-		func() *corev1.ConfigMap { return &corev1.ConfigMap{} }, func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })
-	return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](c, cache.InformerOptions{})
+	opts := cache.InformerOptions{}
+	switch which {
+	case "kubegen-watchlist":
+		opts.NoWatchList = false // the typed client supports it, so this is the default
+	case "kubegen-list":
+		opts.NoWatchList = true
+	}
+	return corev1informers.NewConfigMapInformerWithOptions(cs.CoreV1(), "", opts)
 }
 
-func clientGoInformer(url, contentType string) cgcache.SharedIndexInformer {
-	cs, err := cgkubernetes.NewForConfig(&cgrest.Config{Host: url, QPS: -1, ContentConfig: cgrest.ContentConfig{ContentType: contentType}})
+func clientGoInformer(t target) cgcache.SharedIndexInformer {
+	cfg := &cgrest.Config{Host: t.host, QPS: -1, ContentConfig: cgrest.ContentConfig{ContentType: fixture.ProtobufType}}
+	cfg.TLSClientConfig.CAFile, cfg.TLSClientConfig.CertFile, cfg.TLSClientConfig.KeyFile = t.caFile, t.certFile, t.keyFile
+	cs, err := cgkubernetes.NewForConfig(cfg)
 	if err != nil {
 		fail(err)
 	}
-	f := cginformers.NewSharedInformerFactory(cs, 0)
-	inf := f.Core().V1().ConfigMaps().Informer()
-	_ = metav1.ListOptions{}
-	_ = http.MethodGet
-	return inf
+	return cginformers.NewSharedInformerFactory(cs, 0).Core().V1().ConfigMaps().Informer()
 }
