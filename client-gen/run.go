@@ -1,6 +1,8 @@
 package clientgen
 
 import (
+	"path/filepath"
+
 	"k8s.io/gengo/v2/types"
 
 	"github.com/kubegen/kubegen/internal/codegen"
@@ -33,4 +35,11 @@ func Run(patterns []string, a *Args) ([]string, error) { return a.generator().Ru
 // JobForModel is Job over an API model built once for several generators (kubegen).
 func JobForModel(loaded *output.Loaded, a *Args, api *model.API) (output.Job, error) {
 	return a.generator().JobForModel(loaded, api)
+}
+
+// OutputRoot is the clientset's directory, which client-gen owns except its release stubs
+// (written once per release, never regenerated): regenerating removes the clients of kinds and
+// group-versions that are gone.
+func (a *Args) OutputRoot() (dir string, keep []string) {
+	return filepath.Join(a.OutputDir, a.ClientsetName), []string{"stubs"}
 }

@@ -37,7 +37,20 @@ func Job(loaded *output.Loaded, args *Args) (output.Job, error) {
 	if err != nil {
 		return output.Job{}, err
 	}
-	return output.Job{Context: loaded.NewContext(NameSystems(), "public"), Targets: targets}, nil
+	return output.Job{Context: loaded.NewContext(NameSystems(), "public"), Targets: targets, Roots: inputDirs(loaded)}, nil
+}
+
+// inputDirs are the directories of the input packages, where deep copies live: deepcopy-gen owns
+// its files in them (those of packages without deep-copy tags too, so a package that drops its
+// tags loses its deep copies), and nothing anywhere else.
+func inputDirs(loaded *output.Loaded) []output.Root {
+	roots := make([]output.Root, 0, len(loaded.Inputs))
+	for _, path := range loaded.Inputs {
+		if pkg := loaded.Universe[path]; pkg != nil && pkg.Dir != "" {
+			roots = append(roots, output.Root{Dir: pkg.Dir})
+		}
+	}
+	return roots
 }
 
 // Run loads the packages matching patterns and generates (or, with args.VerifyOnly, verifies)

@@ -27,3 +27,7 @@ func Run(patterns []string, a *Args) ([]string, error) { return a.generator().Ru
 func JobForModel(loaded *output.Loaded, a *Args, api *model.API) (output.Job, error) {
 	return a.generator().JobForModel(loaded, api)
 }
+
+// OutputRoot is the informers' directory, which informer-gen owns: regenerating removes the
+// informers of kinds and group-versions that are gone.
+func (a *Args) OutputRoot() (dir string, keep []string) { return a.OutputDir, nil }

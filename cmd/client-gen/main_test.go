@@ -21,7 +21,8 @@ func TestCommand(t *testing.T) {
 			if err := os.WriteFile(widget, []byte("package v1\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			return "stale:   " + widget
+			return "changed: " + widget
 		},
+		Keep: func(out string) string { return filepath.Join(out, "versioned", "stubs") },
 	}.Run(t)
 }

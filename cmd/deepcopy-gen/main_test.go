@@ -90,7 +90,7 @@ func TestGenerateThenVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, code = deepcopyGen(t, dir, "--verify-only", "--go-header-file", "hack/boilerplate.go.txt", "./apis/...")
-	if code == 0 || !strings.Contains(out, "stale:   apis/v1/zz_generated.deepcopy.go") {
+	if code == 0 || !strings.Contains(out, "changed: apis/v1/zz_generated.deepcopy.go") {
 		t.Fatalf("verify after an edit: exit %d, output:\n%s", code, out)
 	}
 }

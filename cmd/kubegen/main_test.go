@@ -27,8 +27,9 @@ func TestCommand(t *testing.T) {
 			if err := os.WriteFile(lister, []byte("package v1\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			return "stale:   " + lister
+			return "changed: " + lister
 		},
+		Keep: func(out string) string { return filepath.Join(out, "versioned", "stubs") },
 	}.Run(t)
 }
 

@@ -30,6 +30,10 @@ type Generator struct {
 	VerifyOnly bool
 	// Targets returns the gengo targets for api; header starts every file.
 	Targets func(api *model.API, header []byte) ([]generator.Target, error)
+	// Root, when set, returns the directory tree the generator writes and the subdirectories of it
+	// that are not its (see output.Root): regenerating removes from it the generated files of kinds
+	// and group-versions that are gone.
+	Root func() (dir string, keep []string)
 }
 
 // Options are a generator's options: they check themselves and name the plural exceptions.
@@ -37,11 +41,22 @@ type Options interface {
 	Validate() (pluralExceptions map[string]string, err error)
 }
 
+// Rooted options name the directory tree their generator writes, and the subdirectories of it that
+// are not the generator's.
+type Rooted interface {
+	OutputRoot() (dir string, keep []string)
+}
+
 // New describes the generator tool whose options are a: targets turns the API model into its
 // gengo targets with those options.
 func New[A Options](tool string, a A, goHeaderFile string, verifyOnly bool,
 	targets func(api *model.API, a A, header []byte) ([]generator.Target, error)) Generator {
+	var root func() (string, []string)
+	if r, ok := any(a).(Rooted); ok {
+		root = r.OutputRoot
+	}
 	return Generator{
+		Root:         root,
 		Tool:         tool,
 		Validate:     a.Validate,
 		GoHeaderFile: goHeaderFile,
@@ -97,7 +112,12 @@ func (g Generator) jobFor(loaded *output.Loaded, api *model.API, header func() (
 	if err != nil {
 		return output.Job{}, err
 	}
-	return output.Job{Context: loaded.NewContext(nil, ""), Targets: targets}, nil
+	job := output.Job{Context: loaded.NewContext(nil, ""), Targets: targets}
+	if g.Root != nil {
+		dir, keep := g.Root()
+		job.Roots = []output.Root{{Dir: dir, Tree: true, Sources: loaded.Patterns, Keep: keep}}
+	}
+	return job, nil
 }
 
 // Run loads the packages matched by patterns and writes (or, with VerifyOnly, verifies) the

@@ -21,7 +21,9 @@ func BuildCommand(t testing.TB, name string) string {
 
 // CommandScenario runs a built generator command the way a Makefile does, over client-gen's
 // fixtures: generate, verify (clean), break one generated file, verify (fails naming it), and a
-// fixture with a bad tag (fails naming file:line and writes nothing).
+// fixture with a bad tag (fails naming file:line and writes nothing). Then, as subtests: a write
+// that fails part-way leaves the output as it was (AllOrNothing), and removing a kind and a
+// group-version removes their files and nothing else (NoStaleOutput).
 type CommandScenario struct {
 	// Bin is the built command.
 	Bin string
@@ -31,6 +33,9 @@ type CommandScenario struct {
 	Flags func(dir string) []string
 	// Break damages one generated file under dir and returns what verify must then print.
 	Break func(t testing.TB, dir string) (want string)
+	// Keep, if set, returns a directory under the output directory out that the command must never
+	// touch (release stubs).
+	Keep func(out string) string
 }
 
 // Run runs the scenario.
@@ -56,6 +61,8 @@ func (s CommandScenario) Run(t *testing.T) {
 	if entries, _ := os.ReadDir(bad); len(entries) != 0 {
 		t.Errorf("a failed run wrote %d entries", len(entries))
 	}
+	t.Run("AllOrNothing", s.allOrNothing)
+	t.Run("NoStaleOutput", s.noStaleOutput)
 }
 
 func (s CommandScenario) run(dir string, args ...string) (string, error) {

@@ -18,10 +18,14 @@ import (
 	"k8s.io/gengo/v2/types"
 )
 
-// Job is the work of one generator: its context (from Loaded.NewContext) and its targets.
+// Job is the work of one generator: its context (from Loaded.NewContext), its targets and the
+// directories it owns beyond its targets' own.
 type Job struct {
 	Context *generator.Context
 	Targets []generator.Target
+	// Roots are where Run looks for the job's stale files besides the directories its targets
+	// write to (which it always owns): see Root.
+	Roots []Root
 }
 
 // File is one generated Go file, assembled and gofmt'ed, not yet written.
@@ -37,9 +41,17 @@ type File struct {
 // nothing is written unless every generator succeeded. Two generators of the same target may add to
 // one file; two targets producing the same path are an error.
 func Generate(jobs ...Job) ([]File, error) {
+	files, _, err := generate(jobs)
+	return files, err
+}
+
+// generate is Generate that also returns, per job, what the job owns on disk.
+func generate(jobs []Job) ([]File, []owner, error) {
 	var pending []*pendingFile
 	var errs []error
-	for _, job := range jobs {
+	owners := make([]owner, len(jobs))
+	for i, job := range jobs {
+		owners[i] = newOwner(job.Roots)
 		for _, tgt := range job.Targets {
 			files, err := executeTarget(job.Context, tgt)
 			if err != nil {
@@ -47,6 +59,9 @@ func Generate(jobs ...Job) ([]File, error) {
 				continue
 			}
 			pending = append(pending, files...)
+			for _, f := range files {
+				owners[i].addTarget(filepath.Dir(f.path), f.file.Header)
+			}
 		}
 	}
 	if err := checkDuplicates(pending); err != nil {
@@ -57,9 +72,9 @@ func Generate(jobs ...Job) ([]File, error) {
 		errs = append(errs, err)
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, nil, errors.Join(errs...)
 	}
-	return files, nil
+	return files, owners, nil
 }
 
 // pendingFile is a gengo File with its destination path.

@@ -182,10 +182,10 @@ func TestWriteSkipsUnchangedAndVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = output.Write(files, true)
-	if !errors.As(err, &stale) || len(stale.Stale) != 1 || stale.Stale[0] != files[1].Path || len(stale.Missing) != 0 {
+	if !errors.As(err, &stale) || len(stale.Changed) != 1 || stale.Changed[0] != files[1].Path || len(stale.Missing) != 0 {
 		t.Fatalf("verify after edit: err = %v, want b.go stale", err)
 	}
-	if !strings.Contains(err.Error(), "stale:   "+files[1].Path) {
+	if !strings.Contains(err.Error(), "changed: "+files[1].Path) {
 		t.Errorf("error does not list the stale file: %v", err)
 	}
 	if b, _ := os.ReadFile(files[1].Path); string(b) != "package pkg // edited\n" {

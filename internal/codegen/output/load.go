@@ -35,6 +35,11 @@ type Loaded struct {
 	Universe types.Universe
 	// Inputs are the import paths the patterns matched, sorted.
 	Inputs []string
+	// Patterns are the load's patterns as import path patterns ("./apis/..." becomes
+	// "example.com/m/apis/..."), which match packages that no longer exist too: a run owns the
+	// generated files of every package its patterns cover (see Root). A directory pattern outside
+	// every loaded module is left out.
+	Patterns []string
 	// Fset positions every parsed file.
 	Fset *token.FileSet
 
@@ -79,7 +84,9 @@ func Load(patterns []string, opts LoadOptions) (*Loaded, error) {
 	if err := loadErrors(roots); err != nil {
 		return nil, err
 	}
-	return newLoaded(cfg.Fset, roots), nil
+	l := newLoaded(cfg.Fset, roots)
+	l.Patterns = importPatterns(patterns, opts.Dir, roots)
+	return l, nil
 }
 
 // parseWithoutBodies parses a file with comments and without function bodies. go/packages calls it

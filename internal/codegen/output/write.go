@@ -6,100 +6,98 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 )
 
-// StaleError is returned in verify mode when generated files on disk differ from what the
+// StaleError is returned in verify mode when the generated files on disk are not what the
 // generators produce now.
 type StaleError struct {
-	// Stale are the files whose content differs.
-	Stale []string
+	// Changed are the files whose content differs.
+	Changed []string
 	// Missing are the files that do not exist.
 	Missing []string
+	// Stale are generated files the run owns but no longer produces (see Root).
+	Stale []string
 }
 
-// Error lists every stale and missing file, one per line.
+// Error lists every changed, missing and stale file, one per line.
 func (e *StaleError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d generated file(s) out of date; regenerate them:", len(e.Stale)+len(e.Missing))
-	for _, f := range e.Stale {
-		fmt.Fprintf(&b, "\n  stale:   %s", f)
+	fmt.Fprintf(&b, "%d generated file(s) out of date; regenerate them:", len(e.Changed)+len(e.Missing)+len(e.Stale))
+	for _, f := range e.Changed {
+		fmt.Fprintf(&b, "\n  changed: %s", f)
 	}
 	for _, f := range e.Missing {
 		fmt.Fprintf(&b, "\n  missing: %s", f)
 	}
+	for _, f := range e.Stale {
+		fmt.Fprintf(&b, "\n  stale:   %s (no longer generated)", f)
+	}
 	return b.String()
 }
 
-// Write puts files on disk: each one whose content differs is written to a temporary file in its
-// directory (created if needed) and renamed into place; files already up to date are not touched
-// (their mtime is kept). It returns the paths it wrote. With verifyOnly it writes nothing and
-// returns a *StaleError naming every stale or missing file, or nil when all are up to date.
+func (e *StaleError) empty() bool { return len(e.Changed)+len(e.Missing)+len(e.Stale) == 0 }
+
+// Write puts files on disk, all or nothing: every file whose content differs is first staged in a
+// temporary file next to it (creating its directory if needed), and only when all are staged are
+// they renamed into place; if anything fails, everything already done is undone and the
+// destination is exactly as before, new directories included. Files already up to date are not
+// touched (their mtime is kept). It returns the paths it wrote. With verifyOnly it writes nothing
+// and returns a *StaleError naming every changed or missing file, or nil when all are up to date.
 func Write(files []File, verifyOnly bool) ([]string, error) {
-	var changed []string
-	stale := &StaleError{}
-	for _, f := range files {
-		current, err := os.ReadFile(f.Path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			stale.Missing = append(stale.Missing, f.Path)
-		case err != nil:
-			return changed, fmt.Errorf("reading %s: %w", f.Path, err)
-		case bytes.Equal(current, f.Content):
-			continue
-		default:
-			stale.Stale = append(stale.Stale, f.Path)
-		}
-		if verifyOnly {
-			continue
-		}
-		if err := writeAtomic(f.Path, f.Content); err != nil {
-			return changed, err
-		}
-		changed = append(changed, f.Path)
-	}
-	if verifyOnly && len(stale.Stale)+len(stale.Missing) > 0 {
-		return nil, stale
-	}
-	return changed, nil
+	return reconcile(files, nil, verifyOnly)
 }
 
-// Run generates the jobs' files and writes (or, with verifyOnly, verifies) them. Nothing is written
-// if any generator fails.
+// Run generates the jobs' files and writes them as Write does, also removing in the same
+// all-or-nothing step the stale files of what the jobs own (see Root). With verifyOnly it writes
+// nothing and returns a *StaleError naming every changed, missing and stale file. Nothing is
+// written if any generator fails.
 func Run(verifyOnly bool, jobs ...Job) ([]string, error) {
-	files, err := Generate(jobs...)
+	files, owners, err := generate(jobs)
 	if err != nil {
 		return nil, err
 	}
-	return Write(files, verifyOnly)
+	return reconcile(files, owners, verifyOnly)
 }
 
-// writeAtomic writes content to a temporary file next to path and renames it over path, so readers
-// never see a half-written file.
-func writeAtomic(path string, content []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+// reconcile compares files and the owners' stale files with the disk, then reports (verifyOnly) or
+// applies the difference in one transaction.
+func reconcile(files []File, owners []owner, verifyOnly bool) ([]string, error) {
+	diff := &StaleError{}
+	var writes []File
+	produced := map[string]bool{}
+	for _, f := range files {
+		produced[absPath(f.Path)] = true
+		current, err := os.ReadFile(f.Path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			diff.Missing = append(diff.Missing, f.Path)
+		case err != nil:
+			return nil, fmt.Errorf("reading %s: %w", f.Path, err)
+		case bytes.Equal(current, f.Content):
+			continue
+		default:
+			diff.Changed = append(diff.Changed, f.Path)
+		}
+		writes = append(writes, f)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	stale, err := findStale(owners, produced)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return nil, err
 	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	diff.Stale = stale
+	if verifyOnly {
+		if diff.empty() {
+			return nil, nil
+		}
+		return nil, diff
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := apply(writes, stale, func(dir string) bool { return belowTree(owners, dir) }); err != nil {
+		return nil, err
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	written := make([]string, len(writes))
+	for i, f := range writes {
+		written[i] = f.Path
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	return written, nil
 }
