@@ -73,8 +73,9 @@ func TestErrorPrintedOnce(t *testing.T) {
 	}
 }
 
-// TestVersion (issue 10 item 12, issue 17 item 6): kubegen --version prints the VCS revision of a
-// development build (as go version -m reports it), or "(devel)" without one.
+// TestVersion (issue 10 item 12, issue 17 item 6): kubegen --version prints the module version Go
+// stamped into the binary, else the VCS revision of a development build (as go version -m reports
+// it), else "(devel)".
 func TestVersion(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "kubegen")
 	build := exec.Command("go", "build", "-o", bin, ".")
@@ -87,7 +88,11 @@ func TestVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "kubegen (devel)"
-	if m := regexp.MustCompile(`vcs\.revision=([0-9a-f]{12})`).FindSubmatch(info); m != nil {
+	// Go stamps the main module with a pseudo-version from a clean checkout (go version -m's "mod"
+	// line); --version must print that version then, and the revision only for a development build.
+	if m := regexp.MustCompile(`(?m)^\s*mod\s+github\.com/kubegen/kubegen\s+(\S+)`).FindSubmatch(info); m != nil && string(m[1]) != "(devel)" {
+		want = "kubegen " + string(m[1])
+	} else if m := regexp.MustCompile(`vcs\.revision=([0-9a-f]{12})`).FindSubmatch(info); m != nil {
 		want += " " + string(m[1])
 		if strings.Contains(string(info), "vcs.modified=true") {
 			want += "-dirty"
