@@ -53,6 +53,10 @@ func Run(patterns []string, a *Args) ([]string, error) {
 	return output.Run(a.VerifyOnly, job)
 }
 
+// OutputRoot is the apply configurations' directory, which applyconfiguration-gen owns:
+// regenerating removes the apply configurations of kinds and group-versions that are gone.
+func (a *Args) OutputRoot() (dir string, keep []string) { return a.OutputDir, nil }
+
 // runtimeMetaJob writes kubegen's meta/v1 apply configurations from the loaded meta/v1 package.
 func (a *Args) runtimeMetaJob(loaded *output.Loaded) (output.Job, error) {
 	meta := loaded.Universe.Package(applyconfig.MetaV1)

@@ -25,7 +25,7 @@ func TestCommand(t *testing.T) {
 			if err := os.WriteFile(widget, []byte("package v1\n"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			return "stale:   " + widget
+			return "changed: " + widget
 		},
 	}.Run(t)
 }
