@@ -23,3 +23,8 @@ func (o LoadOptions) RESTConfig() (*rest.Config, error) {
 func ConfigFromFlags(masterURL, kubeconfigPath string) (*rest.Config, error) {
 	return LoadOptions{ExplicitPath: kubeconfigPath, Overrides: Overrides{Server: masterURL}}.RESTConfig()
 }
+
+// BuildConfigFromFlags is ConfigFromFlags under client-go's clientcmd name.
+func BuildConfigFromFlags(masterURL, kubeconfigPath string) (*rest.Config, error) {
+	return ConfigFromFlags(masterURL, kubeconfigPath)
+}

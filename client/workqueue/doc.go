@@ -16,6 +16,11 @@
 // The queue starts no long-lived goroutine: delayed keys are released by a single timer, which
 // ShutDown stops, so a shut-down queue leaves nothing running.
 //
-// Layer: workqueue is a leaf of kubegen's runtime; it imports only the standard library and
-// client/internal/fifo, and may be used by package cache, generated code and controllers.
+// client-go's names (TypedRateLimitingInterface, NewTypedRateLimitingQueue,
+// NewTypedItemExponentialFailureRateLimiter, TypedBucketRateLimiter, ...) name the same queue and
+// limiters, so controllers written against client-go's workqueue compile unchanged.
+//
+// Layer: workqueue is a leaf of kubegen's runtime; it imports only the standard library,
+// client/internal/fifo and golang.org/x/time/rate (for TypedBucketRateLimiter), and may be used by
+// package cache, generated code and controllers.
 package workqueue
