@@ -48,6 +48,9 @@ func NewClient[T Object, L runtime.Object](tracker *Tracker, gvr schema.GroupVer
 // Tracker returns the tracker serving the client.
 func (c *Client[T, L]) Tracker() *Tracker { return c.tracker }
 
+// Namespace returns the namespace the client is bound to ("" for all or cluster-scoped).
+func (c *Client[T, L]) Namespace() string { return c.namespace }
+
 func (c *Client[T, L]) action(verb, name, subresource string) Action {
 	return Action{Verb: verb, Resource: c.resource, Namespace: c.namespace, Name: name, Subresource: subresource}
 }

@@ -14,10 +14,6 @@ type ConfigMapExpansion interface{}
 // interface in a file named endpoints_expansion.go and implement them on endpoints (and on fakeEndpoints for the fake).
 type EndpointsExpansion interface{}
 
-// EventExpansion holds hand-written methods of EventInterface: to add some, declare this
-// interface in a file named event_expansion.go and implement them on events (and on fakeEvents for the fake).
-type EventExpansion interface{}
-
 // LimitRangeExpansion holds hand-written methods of LimitRangeInterface: to add some, declare this
 // interface in a file named limitrange_expansion.go and implement them on limitRanges (and on fakeLimitRanges for the fake).
 type LimitRangeExpansion interface{}
