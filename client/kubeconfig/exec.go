@@ -36,7 +36,10 @@ func (s *selection) setExec(rc *rest.Config) error {
 		ProvideClusterInfo: e.ProvideClusterInfo,
 		InteractiveMode:    mode,
 	}
-	for _, v := range e.Env {
+	for i, v := range e.Env {
+		if v.Name == "" {
+			return s.userError(fmt.Sprintf("exec.env[%d].name", i), errors.New("missing"))
+		}
 		out.Env = append(out.Env, transport.ExecEnvVar{Name: v.Name, Value: v.Value})
 	}
 	if e.ProvideClusterInfo {

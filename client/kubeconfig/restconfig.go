@@ -21,6 +21,9 @@ func (s *selection) restConfig(o Overrides) (*rest.Config, error) {
 		Timeout:            o.Timeout,
 		DisableCompression: s.cluster.DisableCompression,
 	}
+	if err := s.checkImpersonation(); err != nil {
+		return nil, err
+	}
 	steps := []func(*rest.Config) error{s.setTLS, s.setProxy, s.setCredentials, s.setExec}
 	for _, step := range steps {
 		if err := step(rc); err != nil {
@@ -81,11 +84,23 @@ func (s *selection) checkServer() error {
 	if u.Host == "" {
 		return s.clusterError("server", errors.New("has no host"))
 	}
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+		return s.clusterError("server", errors.New("must not have a query or fragment"))
+	}
 	return nil
 }
 
 func (s *selection) setTLS(rc *rest.Config) error {
 	cl, u := &s.cluster, &s.user
+	if err := checkBoth("certificate-authority", cl.CertificateAuthority, cl.CertificateAuthorityData); err != nil {
+		return s.clusterError("certificate-authority", err)
+	}
+	if err := checkBoth("client-certificate", u.ClientCertificate, u.ClientCertificateData); err != nil {
+		return s.userError("client-certificate", err)
+	}
+	if err := checkBoth("client-key", u.ClientKey, u.ClientKeyData); err != nil {
+		return s.userError("client-key", err)
+	}
 	t := transport.TLSConfig{Insecure: cl.InsecureSkipTLSVerify, ServerName: cl.TLSServerName}
 	if len(cl.CertificateAuthorityData) > 0 {
 		t.CAData = cl.CertificateAuthorityData

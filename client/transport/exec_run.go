@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // execInfoEnv is the environment variable that carries the ExecCredential request to the plugin.
@@ -124,14 +125,14 @@ func (a *execAuthenticator) execInfo(interactive bool) (string, error) {
 // plugin's standard error. Standard output, which may hold a credential, is never included.
 func (a *execAuthenticator) runError(err error, stderr string) error {
 	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
-		msg := fmt.Sprintf("transport: exec plugin: executable %s not found", a.cfg.Command)
-		if a.cfg.InstallHint != "" {
-			msg += "\n\n" + strings.TrimSpace(a.cfg.InstallHint)
+		msg := fmt.Sprintf("transport: exec plugin: executable %s not found", printable(a.cfg.Command))
+		if hint := strings.TrimSpace(printable(a.cfg.InstallHint)); hint != "" {
+			msg += "\n\n" + hint
 		}
 		return &ExecError{Command: a.cfg.Command, msg: msg, err: err}
 	}
 	msg := fmt.Sprintf("transport: exec plugin %s failed: %v", a.cfg.Command, err)
-	if s := strings.TrimSpace(stderr); s != "" {
+	if s := strings.TrimSpace(printable(stderr)); s != "" {
 		msg += "; stderr: " + s
 	}
 	return &ExecError{Command: a.cfg.Command, msg: msg, err: err}
@@ -205,3 +206,14 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 }
 
 func (b *limitedBuffer) String() string { return b.buf.String() }
+
+// printable drops control characters other than newline and tab from text that comes from a
+// kubeconfig or a plugin and ends up on a terminal, so escape sequences in it cannot act there.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return -1
+		}
+		return r
+	}, s)
+}
