@@ -10,11 +10,14 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/managedfields"
 	"sigs.k8s.io/structured-merge-diff/v6/typed"
+
+	"github.com/kubegen/kubegen/client/rest"
 )
 
 // DefaultFieldManager is the manager name recorded in managedFields for writes without
-// options.fieldManager (the apiserver derives one from the user agent).
-const DefaultFieldManager = "kubegen-fake"
+// options.fieldManager: the one the apiserver derives from kubegen's default user agent, which is
+// the program's name (see rest.DefaultUserAgent and rest.FieldManagerForUserAgent).
+var DefaultFieldManager = rest.FieldManagerForUserAgent(rest.DefaultUserAgent())
 
 // writeOpts are the options every write shares.
 type writeOpts struct {

@@ -40,7 +40,7 @@ type Config struct {
 	// TLSClientConfig configures TLS.
 	TLSClientConfig transport.TLSConfig
 
-	// UserAgent is sent with every request; a default naming kubegen is used when empty.
+	// UserAgent is sent with every request; DefaultUserAgent (which names the program) when empty.
 	UserAgent string
 	// DisableCompression turns off response compression.
 	DisableCompression bool

@@ -2,10 +2,7 @@ package rest
 
 import (
 	"net/http"
-	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/kubegen/kubegen/client/transport"
 )
@@ -15,35 +12,7 @@ const (
 	DefaultQPS float32 = 5
 	// DefaultBurst is the burst size used when Config.Burst is zero.
 	DefaultBurst = 10
-
-	modulePath = "github.com/kubegen/kubegen"
 )
-
-var userAgentOnce = sync.OnceValue(func() string {
-	version := "v0.0.0-dev"
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if v := moduleVersion(info); v != "" && v != "(devel)" {
-			version = v
-		}
-	}
-	return "kubegen/" + version + " (" + runtime.GOOS + "/" + runtime.GOARCH + ")"
-})
-
-func moduleVersion(info *debug.BuildInfo) string {
-	if info.Main.Path == modulePath {
-		return info.Main.Version
-	}
-	for _, dep := range info.Deps {
-		if dep.Path == modulePath {
-			return dep.Version
-		}
-	}
-	return ""
-}
-
-// DefaultUserAgent returns the User-Agent sent when Config.UserAgent is empty:
-// "kubegen/<version> (<goos>/<goarch>)".
-func DefaultUserAgent() string { return userAgentOnce() }
 
 // CopyConfig returns a deep copy of c. Function and interface fields (Transport, WrapTransport, Proxy,
 // Dial, RateLimiter, WarningHandler, NegotiatedSerializer) are shared, not copied.

@@ -183,9 +183,6 @@ func TestRequestHeaders(t *testing.T) {
 	if req, err := jsonClient.Verb("get").HTTPRequest(context.Background()); err != nil || req.Method != "GET" {
 		t.Errorf("Verb(\"get\") gives method %q, %v; want GET", req.Method, err)
 	}
-	if ua := DefaultUserAgent(); !strings.HasPrefix(ua, "kubegen/") || !strings.Contains(ua, "(") {
-		t.Errorf("DefaultUserAgent() = %q, want kubegen/<version> (<os>/<arch>)", ua)
-	}
 }
 
 func TestRequestBodyEncodesInClientContentType(t *testing.T) {
