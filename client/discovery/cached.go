@@ -22,7 +22,7 @@ type CachedInterface interface {
 // Memory caches a client's answers in memory. It is safe for concurrent use; concurrent callers of an
 // empty cache share one discovery pass.
 type Memory struct {
-	client *Client
+	client Interface
 	load   func(ctx context.Context) (*snapshot, bool, error) // loads from a lower cache, or nil
 	save   func(*snapshot)                                    // stores a fresh pass in the lower cache, or nil
 	forget func()                                             // invalidates the lower cache, or nil
@@ -42,8 +42,9 @@ type pass struct {
 
 var _ CachedInterface = (*Memory)(nil)
 
-// NewMemory returns an in-memory cache over c.
-func NewMemory(c *Client) *Memory { return &Memory{client: c} }
+// NewMemory returns an in-memory cache over c: a *Client, or any other Interface (a fake's discovery,
+// a wrapper), as with client-go's memory cache.
+func NewMemory(c Interface) *Memory { return &Memory{client: c} }
 
 // Invalidate forgets the cached answers.
 func (m *Memory) Invalidate() {
@@ -80,7 +81,7 @@ func (m *Memory) snapshot(ctx context.Context) (*snapshot, error) {
 		if m.load != nil {
 			p.snap, fresh, p.err = m.load(ctx)
 		} else {
-			p.snap, p.err = m.client.fetch(ctx, true)
+			p.snap, p.err = fetchAll(ctx, m.client)
 			fresh = true
 		}
 		m.mu.Lock()

@@ -1,6 +1,7 @@
 package discovery
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -198,4 +199,36 @@ func (s *snapshot) rebuild() error {
 		s.failed[gv] = errors.New(reason)
 	}
 	return nil
+}
+
+// fetchAll runs one discovery pass over c: the server directly for a *Client, else through
+// ServerGroupsAndResources, keeping what it returned with an *ErrGroupDiscoveryFailed.
+func fetchAll(ctx context.Context, c Interface) (*snapshot, error) {
+	if client, ok := c.(*Client); ok {
+		return client.fetch(ctx, true)
+	}
+	groups, lists, err := c.ServerGroupsAndResources(ctx)
+	var partial *ErrGroupDiscoveryFailed
+	if err != nil && !errors.As(err, &partial) {
+		return nil, err
+	}
+	s := newSnapshot()
+	for _, in := range groups {
+		g := s.group(in.Name)
+		for _, v := range in.Versions {
+			s.addVersion(g, v.Version)
+		}
+		if in.PreferredVersion.Version != "" {
+			g.PreferredVersion = in.PreferredVersion
+		}
+	}
+	for _, l := range lists {
+		s.Resources[l.GroupVersion] = l.DeepCopy()
+	}
+	if partial != nil {
+		for gv, e := range partial.Groups {
+			s.failed[gv] = e
+		}
+	}
+	return s, nil
 }

@@ -131,7 +131,7 @@ func (r *Request) attempt(ctx context.Context, attempt int) (*http.Response, tim
 		if retry && r.idempotent() && isConnectionDrop(err) && ctx.Err() == nil {
 			return nil, backoff(attempt), nil
 		}
-		return nil, 0, fmt.Errorf("rest: %s %s: %w", r.verb, req.URL.Redacted(), unwrapURLError(err))
+		return nil, 0, sendError(r.verb, req.URL, err)
 	}
 	if wait, ok := r.retryAfter(resp, attempt); ok && retry {
 		drainAndClose(resp.Body)
@@ -227,6 +227,28 @@ func isConnectionDrop(err error) bool {
 func drainAndClose(body io.ReadCloser) {
 	_, _ = io.CopyN(io.Discard, body, 64<<10)
 	_ = body.Close()
+}
+
+// RequestError is a request that got no answer: the connection could not be made or broke. Its message
+// names the method and URL once; it unwraps to the *url.Error net/http returned, and through it to the
+// net.Error beneath, so errors.As works as with client-go.
+type RequestError struct {
+	// Method and URL (password redacted) of the request.
+	Method, URL string
+	// Err is the *url.Error from net/http, or another error when there was none.
+	Err error
+}
+
+// Error formats the error as "rest: METHOD URL: CAUSE".
+func (e *RequestError) Error() string {
+	return "rest: " + e.Method + " " + e.URL + ": " + unwrapURLError(e.Err).Error()
+}
+
+// Unwrap returns the *url.Error.
+func (e *RequestError) Unwrap() error { return e.Err }
+
+func sendError(verb string, u *url.URL, err error) error {
+	return &RequestError{Method: verb, URL: u.Redacted(), Err: err}
 }
 
 // unwrapURLError drops *url.Error's wrapper, whose message repeats the method and URL.
