@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kubegen/kubegen/client/rest"
+	"github.com/kubegen/kubegen/client/transport"
 )
 
 // ClientConfig is loaded configuration with its overrides: the merged kubeconfig (or in-cluster
@@ -95,7 +96,7 @@ func (c ClientConfig) String() string {
 	}
 	fmt.Fprintf(&b, " context=%q", c.ContextName())
 	if sel, err := c.selection(); err == nil {
-		fmt.Fprintf(&b, " cluster=%q user=%q server=%q", sel.clusterName, sel.userName, sel.cluster.Server)
+		fmt.Fprintf(&b, " cluster=%q user=%q server=%q", sel.clusterName, sel.userName, transport.RedactURL(sel.cluster.Server))
 	}
 	return b.String()
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"strings"
+
+	"github.com/kubegen/kubegen/client/transport"
 )
 
 // ErrCleartextCredentials is returned (wrapped) when a Config holds credentials but its Host is a
@@ -32,7 +34,7 @@ func CheckCleartext(c *Config) error {
 		return nil
 	}
 	return fmt.Errorf("rest: refusing to send %s to %s: %w; use https:// (plain HTTP is allowed for loopback addresses only)",
-		what, redactHost(c.Host), ErrCleartextCredentials)
+		what, transport.RedactURL(c.Host), ErrCleartextCredentials)
 }
 
 // credentialKinds names the credentials c would send, "" when none.

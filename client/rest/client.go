@@ -171,37 +171,21 @@ func baseURL(c *Config) (*url.URL, error) {
 	}
 	u, err := url.Parse(host)
 	if err != nil {
-		return nil, fmt.Errorf("rest: invalid Host %q: %w", redactHost(c.Host), unwrapURLError(err))
+		return nil, fmt.Errorf("rest: invalid Host %q: %w", transport.RedactURL(c.Host), unwrapURLError(err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("rest: invalid Host %q: scheme must be http or https", redactHost(c.Host))
+		return nil, fmt.Errorf("rest: invalid Host %q: scheme must be http or https", transport.RedactURL(c.Host))
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("rest: invalid Host %q: no host", redactHost(c.Host))
+		return nil, fmt.Errorf("rest: invalid Host %q: no host", transport.RedactURL(c.Host))
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("rest: invalid Host %q: must not have a query or fragment", redactHost(c.Host))
+		return nil, fmt.Errorf("rest: invalid Host %q: must not have a query or fragment", transport.RedactURL(c.Host))
 	}
 	u.User = nil
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
-}
-
-// redactHost hides user information (user:password@) in a Host for error messages.
-func redactHost(host string) string {
-	rest := host
-	if i := strings.Index(rest, "://"); i >= 0 {
-		rest = rest[i+3:]
-	}
-	end := strings.IndexAny(rest, "/?#")
-	if end < 0 {
-		end = len(rest)
-	}
-	if at := strings.LastIndex(rest[:end], "@"); at >= 0 {
-		return host[:len(host)-len(rest)] + redacted + "@" + rest[at+1:]
-	}
-	return host
 }
 
 // versionedPath joins the server prefix, the API path and the group/version.

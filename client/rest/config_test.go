@@ -142,9 +142,9 @@ func TestClientConstructionErrors(t *testing.T) {
 		{"query in host", func(c *Config) { c.Host = "https://example.com/?a=b" }, "must not have a query"},
 		{"unparsable host", func(c *Config) { c.Host = "https://exa mple.com:x" }, "invalid Host"},
 		{"credentials in a bad host are hidden", func(c *Config) { c.Host = "ftp://admin:s3cr3t@example.com/x" },
-			`invalid Host "ftp://--- REDACTED ---@example.com/x"`},
+			`invalid Host "ftp://admin:xxxxx@example.com/x"`},
 		{"credentials in an unparsable host are hidden", func(c *Config) { c.Host = "https://admin:s3cr3t@exa mple.com" },
-			`invalid Host "https://--- REDACTED ---@exa mple.com"`},
+			`invalid Host "https://admin:xxxxx@exa mple.com"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

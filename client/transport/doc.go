@@ -25,8 +25,9 @@
 //
 // # Secrets
 //
-// No secret ever appears in an error or in the formatted value of a Config: Config, TLSConfig and
-// ExecConfig implement fmt.Formatter and redact tokens, passwords, certificate and key data and exec
-// environment values for every verb. Exec plugin errors include the plugin's standard error but never
+// No secret ever appears in an error or in the formatted or logged value of a Config: Config,
+// TLSConfig, ExecConfig, ExecEnvVar and ExecCluster implement fmt.Formatter, String, GoString and logr's
+// MarshalLog (without importing logr), and redact tokens, passwords, certificate and key data, exec
+// arguments and environment values and URL passwords (RedactURL) for every verb and log format. Exec plugin errors include the plugin's standard error but never
 // its standard output.
 package transport

@@ -3,15 +3,22 @@ package transport
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // redacted replaces a secret in formatted configs.
 const redacted = "--- REDACTED ---"
 
-// Format implements fmt.Formatter so that every verb (%v, %+v, %#v, %s, ...) prints c with its
-// secrets replaced: bearer token, password, client certificate and key data, exec plugin environment
-// values and cluster extension config. Functions print as "<func>" and a custom Transport as its type.
-func (c Config) Format(s fmt.State, verb rune) { fmt.Fprintf(s, fmt.FormatString(s, verb), c.view()) }
+// Every type that holds a secret formats through a view: a copy without methods in which secrets are
+// replaced, so no verb, no logger and no JSON encoder can reach the original fields. Format, String and
+// GoString print the view with fmt; MarshalLog (logr.Marshaler, used by klog and the JSON log formats)
+// returns it.
+
+// Format implements fmt.Formatter so that every verb (%v, %+v, %#v, %s, %d, ...) prints c with its
+// secrets replaced: bearer token, password, client certificate and key data, exec plugin arguments and
+// environment values, cluster extension config and URL passwords. Functions print as "<func>" and a
+// custom Transport as its type.
+func (c Config) Format(s fmt.State, verb rune) { formatView(s, verb, c.view()) }
 
 // String returns c formatted with %+v, secrets redacted.
 func (c Config) String() string { return fmt.Sprintf("%+v", c.view()) }
@@ -19,10 +26,11 @@ func (c Config) String() string { return fmt.Sprintf("%+v", c.view()) }
 // GoString returns c formatted with %#v, secrets redacted.
 func (c Config) GoString() string { return fmt.Sprintf("%#v", c.view()) }
 
+// MarshalLog implements logr.Marshaler: loggers print c with secrets redacted.
+func (c Config) MarshalLog() any { return c.view() }
+
 // Format implements fmt.Formatter for TLSConfig: certificate and key data are redacted.
-func (t TLSConfig) Format(s fmt.State, verb rune) {
-	fmt.Fprintf(s, fmt.FormatString(s, verb), t.view())
-}
+func (t TLSConfig) Format(s fmt.State, verb rune) { formatView(s, verb, t.view()) }
 
 // String returns t formatted with %+v, key material redacted.
 func (t TLSConfig) String() string { return fmt.Sprintf("%+v", t.view()) }
@@ -30,10 +38,12 @@ func (t TLSConfig) String() string { return fmt.Sprintf("%+v", t.view()) }
 // GoString returns t formatted with %#v, key material redacted.
 func (t TLSConfig) GoString() string { return fmt.Sprintf("%#v", t.view()) }
 
-// Format implements fmt.Formatter for ExecConfig: environment values and cluster config are redacted.
-func (e ExecConfig) Format(s fmt.State, verb rune) {
-	fmt.Fprintf(s, fmt.FormatString(s, verb), e.view())
-}
+// MarshalLog implements logr.Marshaler: loggers print t with key material redacted.
+func (t TLSConfig) MarshalLog() any { return t.view() }
+
+// Format implements fmt.Formatter for ExecConfig: arguments, environment values and the cluster's
+// secrets are redacted.
+func (e ExecConfig) Format(s fmt.State, verb rune) { formatView(s, verb, e.view()) }
 
 // String returns e formatted with %+v, secrets redacted.
 func (e ExecConfig) String() string { return fmt.Sprintf("%+v", e.view()) }
@@ -41,13 +51,38 @@ func (e ExecConfig) String() string { return fmt.Sprintf("%+v", e.view()) }
 // GoString returns e formatted with %#v, secrets redacted.
 func (e ExecConfig) GoString() string { return fmt.Sprintf("%#v", e.view()) }
 
-// Format implements fmt.Formatter for ExecEnvVar: the value is redacted.
-func (v ExecEnvVar) Format(s fmt.State, verb rune) {
-	fmt.Fprintf(s, fmt.FormatString(s, verb), envView{Name: v.Name, Value: secret(v.Value)})
-}
+// MarshalLog implements logr.Marshaler: loggers print e with secrets redacted.
+func (e ExecConfig) MarshalLog() any { return e.view() }
 
-// The views below mirror the public types with secrets replaced. They have no methods, so fmt prints
-// them field by field.
+// Format implements fmt.Formatter for ExecEnvVar: the value is redacted.
+func (v ExecEnvVar) Format(s fmt.State, verb rune) { formatView(s, verb, v.view()) }
+
+// String returns v formatted with %+v, its value redacted.
+func (v ExecEnvVar) String() string { return fmt.Sprintf("%+v", v.view()) }
+
+// GoString returns v formatted with %#v, its value redacted.
+func (v ExecEnvVar) GoString() string { return fmt.Sprintf("%#v", v.view()) }
+
+// MarshalLog implements logr.Marshaler: loggers print v with its value redacted.
+func (v ExecEnvVar) MarshalLog() any { return v.view() }
+
+// Format implements fmt.Formatter for ExecCluster: the extension config and URL passwords are redacted.
+func (c ExecCluster) Format(s fmt.State, verb rune) { formatView(s, verb, c.view()) }
+
+// String returns c formatted with %+v, secrets redacted.
+func (c ExecCluster) String() string { return fmt.Sprintf("%+v", c.view()) }
+
+// GoString returns c formatted with %#v, secrets redacted.
+func (c ExecCluster) GoString() string { return fmt.Sprintf("%#v", c.view()) }
+
+// MarshalLog implements logr.Marshaler: loggers print c with secrets redacted.
+func (c ExecCluster) MarshalLog() any { return c.view() }
+
+// formatView prints a view with the verb and flags s was given.
+func formatView(s fmt.State, verb rune, view any) { fmt.Fprintf(s, fmt.FormatString(s, verb), view) }
+
+// The views below mirror the public types with secrets replaced. They have no methods, so fmt and
+// encoding/json print them field by field.
 
 type configView struct {
 	UserAgent          string
@@ -115,7 +150,7 @@ func (c Config) view() configView {
 		Proxy:              funcSet(c.Proxy != nil),
 		DialContext:        funcSet(c.DialContext != nil),
 		DisableCompression: c.DisableCompression,
-		Transport:          transportType(c.Transport),
+		Transport:          typeName(c.Transport),
 		WrapTransport:      funcSet(c.WrapTransport != nil),
 	}
 	if c.Exec != nil {
@@ -141,27 +176,33 @@ func (t TLSConfig) view() tlsView {
 func (e ExecConfig) view() execView {
 	v := execView{
 		Command:            e.Command,
-		Args:               e.Args,
+		Args:               redactArgs(e.Args),
 		APIVersion:         e.APIVersion,
 		InstallHint:        e.InstallHint,
 		ProvideClusterInfo: e.ProvideClusterInfo,
 		InteractiveMode:    e.InteractiveMode,
 	}
 	for _, env := range e.Env {
-		v.Env = append(v.Env, envView{Name: env.Name, Value: secret(env.Value)})
+		v.Env = append(v.Env, env.view())
 	}
-	if c := e.Cluster; c != nil {
-		v.Cluster = clusterView{
-			Server:                   c.Server,
-			TLSServerName:            c.TLSServerName,
-			InsecureSkipTLSVerify:    c.InsecureSkipTLSVerify,
-			CertificateAuthorityData: size(c.CertificateAuthorityData),
-			ProxyURL:                 c.ProxyURL,
-			DisableCompression:       c.DisableCompression,
-			Config:                   secretBytes(c.Config),
-		}
+	if e.Cluster != nil {
+		v.Cluster = e.Cluster.view()
 	}
 	return v
+}
+
+func (v ExecEnvVar) view() envView { return envView{Name: v.Name, Value: secret(v.Value)} }
+
+func (c ExecCluster) view() clusterView {
+	return clusterView{
+		Server:                   RedactURL(c.Server),
+		TLSServerName:            c.TLSServerName,
+		InsecureSkipTLSVerify:    c.InsecureSkipTLSVerify,
+		CertificateAuthorityData: size(c.CertificateAuthorityData),
+		ProxyURL:                 RedactURL(c.ProxyURL),
+		DisableCompression:       c.DisableCompression,
+		Config:                   secretBytes(c.Config),
+	}
 }
 
 func secret(s string) string {
@@ -171,6 +212,8 @@ func secret(s string) string {
 	return redacted
 }
 
+// secretBytes describes secret data for formatted output: "" when empty, else a fixed
+// "--- REDACTED ---" that tells nothing about the data.
 func secretBytes(b []byte) string {
 	if len(b) == 0 {
 		return ""
@@ -178,7 +221,20 @@ func secretBytes(b []byte) string {
 	return redacted
 }
 
-// size describes non-secret but bulky data (CA certificates) by its length.
+// redactArgs returns a copy of a command line with every argument replaced, since arguments often carry
+// tokens; nil for none. The count is kept.
+func redactArgs(args []string) []string {
+	if len(args) == 0 {
+		return nil
+	}
+	out := make([]string, len(args))
+	for i := range out {
+		out[i] = redacted
+	}
+	return out
+}
+
+// size describes non-secret but bulky data (CA certificates) by its length for formatted output.
 func size(b []byte) string {
 	if len(b) == 0 {
 		return ""
@@ -193,9 +249,50 @@ func funcSet(set bool) string {
 	return ""
 }
 
-func transportType(rt http.RoundTripper) string {
-	if rt == nil {
+// typeName describes a round tripper by its type: "" for nil, else "<T>".
+func typeName(v http.RoundTripper) string {
+	if v == nil {
 		return ""
 	}
-	return fmt.Sprintf("<%T>", rt)
+	return fmt.Sprintf("<%T>", v)
+}
+
+// RedactURL returns a URL (or host:port) as it may be printed: a password in its user information
+// becomes "xxxxx", as url.URL.Redacted does, and user information without a password is replaced
+// whole, since it may be a token. It needs no valid URL: a string that does not parse is redacted too.
+func RedactURL(s string) string {
+	rest := s
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		return s
+	}
+	prefix := s[:len(s)-len(rest)]
+	if user, _, hasPassword := strings.Cut(rest[:at], ":"); hasPassword {
+		return prefix + user + ":xxxxx" + rest[at:]
+	}
+	return prefix + "xxxxx" + rest[at:]
+}
+
+// Format implements fmt.Formatter so a credential never prints its Authorization value.
+func (c *credential) Format(s fmt.State, verb rune) { formatView(s, verb, "<credential>") }
+
+// Format implements fmt.Formatter so an exec plugin's result never prints its token or key.
+func (c *execCredential) Format(s fmt.State, verb rune) {
+	formatView(s, verb, struct {
+		Token, Certificate bool
+		Expiry             string
+	}{c.cred != nil && c.cred.header != nil, c.cert != nil, c.expiry.String()})
+}
+
+// Format implements fmt.Formatter so the plugin's answer never prints its token or key.
+func (s execStatus) Format(st fmt.State, verb rune) {
+	formatView(st, verb, struct{ Token, ClientCertificateData, ClientKeyData string }{
+		secret(s.Token), secret(s.ClientCertificateData), secret(s.ClientKeyData)})
 }

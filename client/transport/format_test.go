@@ -74,3 +74,33 @@ func TestRoundTripperFormatHidesToken(t *testing.T) {
 		}
 	}
 }
+
+// Credentials held inside the transport print no token or key with any verb (issue 10 item 4).
+func TestIssue10_CredentialsFormatWithoutSecrets(t *testing.T) {
+	cred := bearer("token-SECRET")
+	values := []any{cred, &execCredential{cred: cred}, execStatus{Token: "token-SECRET", ClientKeyData: "key-SECRET"},
+		ExecCluster{Server: "https://u:pw-SECRET@k", Config: []byte("cfg-SECRET")}}
+	for _, v := range values {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+			if out := fmt.Sprintf(verb, v); strings.Contains(out, "SECRET") || strings.Contains(out, hexOf("SECRET")) {
+				t.Errorf("%s of %T leaks a secret: %s", verb, v, out)
+			}
+		}
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://k:6443":                "https://k:6443",
+		"https://admin:pw@k:6443/p?q=1": "https://admin:xxxxx@k:6443/p?q=1",
+		"https://tok@k":                 "https://xxxxx@k",
+		"admin:pw@k:6443":               "admin:xxxxx@k:6443",
+		"https://a:pw@exa mple.com":     "https://a:xxxxx@exa mple.com",
+		"http://p:pw@proxy/x@y":         "http://p:xxxxx@proxy/x@y",
+		"":                              "",
+	} {
+		if got := RedactURL(in); got != want {
+			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
