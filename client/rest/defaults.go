@@ -108,6 +108,7 @@ func (c *Config) TransportConfig() *transport.Config {
 		DisableCompression: c.DisableCompression,
 		Transport:          c.Transport,
 		WrapTransport:      c.WrapTransport,
+		WrapBase:           logRequests,
 	}
 }
 

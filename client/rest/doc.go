@@ -35,6 +35,13 @@
 // end throttling, waits and transfers.
 // Warning headers go to Config.WarningHandler (by default logged once per text) and Result.Warnings.
 //
+// Logging: requests are logged like client-go's: at -v=6 one line per request (verb, URL, status,
+// latency), at -v=7 also the request headers, at -v=8 also the response headers and the request and
+// response bodies, cut at 1 KiB. Authorization and Proxy-Authorization keep only their scheme
+// ("Bearer [masked]"), cookies are masked, and bodies of secrets and token requests and of streams are
+// never logged. The logger is the request context's (klog.FromContext), klog's own otherwise; with
+// logging off a request costs one verbosity check and no allocation.
+//
 // Streams: Stream returns a body to read as it arrives (logs); Watch decodes JSON and protobuf watch
 // streams into apimachinery's watch.Interface, ending with an ERROR event on a broken stream.
 package rest

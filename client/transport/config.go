@@ -56,6 +56,12 @@ type Config struct {
 
 	// WrapTransport, when set, wraps the finished round tripper (after authentication wrappers).
 	WrapTransport func(http.RoundTripper) http.RoundTripper
+
+	// WrapBase, when set, wraps the base round tripper (the shared *http.Transport or Transport),
+	// beneath the credential, user-agent and impersonation headers: it sees each request as it is
+	// sent, Authorization included, and must never print that header's value. Package rest uses it
+	// for request logging. It does not prevent sharing.
+	WrapBase func(http.RoundTripper) http.RoundTripper
 }
 
 // TLSConfig holds TLS settings. Each of CA, client certificate and key may come inline (the Data fields)

@@ -98,6 +98,7 @@ type configView struct {
 	DisableCompression bool
 	Transport          string
 	WrapTransport      string
+	WrapBase           string
 }
 
 type tlsView struct {
@@ -152,6 +153,7 @@ func (c Config) view() configView {
 		DisableCompression: c.DisableCompression,
 		Transport:          typeName(c.Transport),
 		WrapTransport:      funcSet(c.WrapTransport != nil),
+		WrapBase:           funcSet(c.WrapBase != nil),
 	}
 	if c.Exec != nil {
 		v.Exec = c.Exec.view()

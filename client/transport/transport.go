@@ -51,6 +51,9 @@ func New(c *Config) (http.RoundTripper, error) {
 	if err != nil {
 		return nil, err
 	}
+	if c.WrapBase != nil {
+		base = c.WrapBase(base)
+	}
 	rt, err := wrapHeaders(c, exec, base)
 	if err != nil {
 		return nil, err
