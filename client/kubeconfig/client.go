@@ -75,7 +75,10 @@ func (c *ClientConfig) Namespace() (namespace string, overridden bool, err error
 }
 
 // RESTConfig builds the rest.Config for the selected context, cluster and user with the overrides
-// applied. Errors name the file and entry at fault; none contains a secret. The user's credentials and
+// applied. Errors name the file and entry at fault; none contains a secret. TLS material is loaded
+// once here (the CA, the client certificate and key, from data or files), so a missing file or data
+// that does not parse is reported with its kubeconfig file and key rather than later, without them,
+// when the transport is built. The user's credentials and
 // the cluster's TLS settings are left out when the server is plain HTTP (see the package doc).
 func (c *ClientConfig) RESTConfig() (*rest.Config, error) {
 	sel, err := c.selection()

@@ -19,6 +19,13 @@ func Example() {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "config")
+	ca, err := os.ReadFile("testdata/tls/cert.pem") // RESTConfig checks that the CA file holds certificates
+	if err != nil {
+		panic(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ca.crt"), ca, 0o600); err != nil {
+		panic(err)
+	}
 
 	err = kubeconfig.WriteFile(path, &kubeconfig.Config{
 		Clusters:       []kubeconfig.NamedCluster{{Name: "dev", Cluster: kubeconfig.Cluster{Server: "https://dev.example:6443", CertificateAuthority: "ca.crt"}}},

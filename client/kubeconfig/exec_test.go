@@ -10,7 +10,7 @@ import (
 
 func TestExecProviderWithClusterInfo(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "ca.crt", "CA FROM FILE")
+	writeFile(t, dir, "ca.crt", string(testCert))
 	path := writeFile(t, dir, "config", `
 current-context: c
 clusters:
@@ -56,7 +56,7 @@ contexts:
 		Cluster: &transport.ExecCluster{
 			Server:                   "https://k:6443",
 			TLSServerName:            "k.internal",
-			CertificateAuthorityData: []byte("CA FROM FILE"),
+			CertificateAuthorityData: testCert,
 			ProxyURL:                 "http://proxy:3128",
 			Config:                   []byte(`{"audience":"k8s","nested":{"a":[1,2]}}`),
 		},

@@ -14,7 +14,7 @@ func serviceAccountDir(t *testing.T, token, namespace string) string {
 	t.Helper()
 	dir := t.TempDir()
 	writeFile(t, dir, "token", token)
-	writeFile(t, dir, "ca.crt", "-----BEGIN CERTIFICATE-----\n")
+	writeFile(t, dir, "ca.crt", string(testCert))
 	if namespace != "" {
 		writeFile(t, dir, "namespace", namespace+"\n")
 	}

@@ -127,8 +127,46 @@ func (s *selection) setTLS(rc *rest.Config) error {
 		}
 		return s.userError("client-key", errors.New("given without client-certificate"))
 	}
+	if err := t.Validate(); err != nil {
+		return s.tlsError(err)
+	}
 	rc.TLSClientConfig = t
 	return nil
+}
+
+// tlsKeys names, for each transport.TLSConfig field, the kubeconfig key it comes from, whether that
+// key belongs to the user (else the cluster), and the override that replaces it.
+var tlsKeys = map[string]struct {
+	key      string
+	user     bool
+	override func(o *Overrides) string
+}{
+	"CAFile":   {"certificate-authority", false, func(o *Overrides) string { return o.CertificateAuthority }},
+	"CAData":   {"certificate-authority-data", false, nil},
+	"CertFile": {"client-certificate", true, func(o *Overrides) string { return o.ClientCertificate }},
+	"CertData": {"client-certificate-data", true, nil},
+	"KeyFile":  {"client-key", true, func(o *Overrides) string { return o.ClientKey }},
+	"KeyData":  {"client-key-data", true, nil},
+}
+
+// tlsError turns the transport's *TLSError into an *Error naming the kubeconfig file, entry and key
+// (or the override) the material came from.
+func (s *selection) tlsError(err error) error {
+	var te *transport.TLSError
+	if !errors.As(err, &te) {
+		return &Error{Err: err}
+	}
+	k, ok := tlsKeys[te.Field]
+	switch {
+	case !ok:
+		return &Error{Err: err}
+	case k.override != nil && k.override(&s.overrides) != "":
+		return &Error{Path: joinPath("overrides", k.key), Err: te.Err}
+	case k.user:
+		return s.userError(k.key, te.Err)
+	default:
+		return s.clusterError(k.key, te.Err)
+	}
 }
 
 func (s *selection) setProxy(rc *rest.Config) error {

@@ -1,8 +1,10 @@
 package kubeconfig
 
 import (
+	"encoding/base64"
 	"errors"
 	"net/http"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,26 +13,44 @@ import (
 	"github.com/kubegen/kubegen/client/rest"
 )
 
-// baseConfig has two clusters, two users and two contexts; "dev" is current.
-const baseConfig = `
+// Test TLS material: a self-signed certificate (also used as the CA) and its key, valid until 2126.
+const (
+	testCertFile = "testdata/tls/cert.pem"
+	testKeyFile  = "testdata/tls/key.pem"
+)
+
+var testCert, testKey = mustRead(testCertFile), mustRead(testKeyFile)
+
+func mustRead(path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// baseConfig has two clusters, two users and two contexts; "dev" is current. Its certificate data and
+// files are real, since RESTConfig checks them.
+var baseConfig = strings.NewReplacer("CERT_DATA", base64.StdEncoding.EncodeToString(testCert),
+	"KEY_DATA", base64.StdEncoding.EncodeToString(testKey), "CERT_FILE", testCertFile).Replace(`
 current-context: dev
 clusters:
 - name: dev
   cluster:
     server: https://dev:6443
-    certificate-authority-data: REVWIENB
+    certificate-authority-data: CERT_DATA
     tls-server-name: dev.internal
 - name: prod
   cluster:
     server: https://prod:6443
-    certificate-authority: /etc/prod-ca.crt
+    certificate-authority: CERT_FILE
     proxy-url: socks5://proxy:1080
     disable-compression: true
 users:
 - name: dev-user
   user:
-    client-certificate-data: Q0VSVA==
-    client-key-data: S0VZ
+    client-certificate-data: CERT_DATA
+    client-key-data: KEY_DATA
     as: jane
     as-uid: "7"
     as-groups: [devs]
@@ -44,7 +64,7 @@ contexts:
   context: {cluster: dev, user: dev-user, namespace: dev-ns}
 - name: prod
   context: {cluster: prod, user: prod-user}
-`
+`)
 
 func TestRESTConfigWithOverrides(t *testing.T) {
 	tests := []struct {
@@ -54,8 +74,8 @@ func TestRESTConfigWithOverrides(t *testing.T) {
 	}{
 		{"current context", Overrides{}, func(t *testing.T, rc *rest.Config) {
 			want := rest.Config{Host: "https://dev:6443"}
-			want.TLSClientConfig.CAData, want.TLSClientConfig.ServerName = []byte("DEV CA"), "dev.internal"
-			want.TLSClientConfig.CertData, want.TLSClientConfig.KeyData = []byte("CERT"), []byte("KEY")
+			want.TLSClientConfig.CAData, want.TLSClientConfig.ServerName = testCert, "dev.internal"
+			want.TLSClientConfig.CertData, want.TLSClientConfig.KeyData = testCert, testKey
 			want.Impersonate.UserName, want.Impersonate.UID, want.Impersonate.Groups = "jane", "7", []string{"devs"}
 			want.Impersonate.Extra = map[string][]string{"scopes": {"a", "b"}}
 			if !reflect.DeepEqual(*rc, want) {
@@ -63,7 +83,7 @@ func TestRESTConfigWithOverrides(t *testing.T) {
 			}
 		}},
 		{"context override", Overrides{Context: "prod"}, func(t *testing.T, rc *rest.Config) {
-			if rc.Host != "https://prod:6443" || rc.BearerTokenFile != "/var/token" || rc.TLSClientConfig.CAFile != "/etc/prod-ca.crt" || !rc.DisableCompression {
+			if rc.Host != "https://prod:6443" || rc.BearerTokenFile != "/var/token" || rc.TLSClientConfig.CAFile != testCertFile || !rc.DisableCompression {
 				t.Errorf("got %+v", rc)
 			}
 			req, _ := http.NewRequest("GET", rc.Host, nil)
@@ -91,14 +111,14 @@ func TestRESTConfigWithOverrides(t *testing.T) {
 				t.Errorf("tls %+v", rc.TLSClientConfig)
 			}
 		}},
-		{"CA file replaces CA data", Overrides{CertificateAuthority: "/my/ca"}, func(t *testing.T, rc *rest.Config) {
-			if rc.TLSClientConfig.CAFile != "/my/ca" || rc.TLSClientConfig.CAData != nil {
+		{"CA file replaces CA data", Overrides{CertificateAuthority: testCertFile}, func(t *testing.T, rc *rest.Config) {
+			if rc.TLSClientConfig.CAFile != testCertFile || rc.TLSClientConfig.CAData != nil {
 				t.Errorf("tls %+v", rc.TLSClientConfig)
 			}
 		}},
-		{"client cert files replace data", Overrides{ClientCertificate: "/c", ClientKey: "/k"}, func(t *testing.T, rc *rest.Config) {
+		{"client cert files replace data", Overrides{ClientCertificate: testCertFile, ClientKey: testKeyFile}, func(t *testing.T, rc *rest.Config) {
 			tc := rc.TLSClientConfig
-			if tc.CertFile != "/c" || tc.KeyFile != "/k" || tc.CertData != nil || tc.KeyData != nil {
+			if tc.CertFile != testCertFile || tc.KeyFile != testKeyFile || tc.CertData != nil || tc.KeyData != nil {
 				t.Errorf("tls %+v", tc)
 			}
 		}},

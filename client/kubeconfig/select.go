@@ -11,6 +11,8 @@ type selection struct {
 	user        AuthInfo
 	// userLabel names the user in errors: `users "bob"`, or "overrides" when no user was named.
 	userLabel string
+	// overrides were applied to cluster and user; errors name them rather than a file.
+	overrides Overrides
 }
 
 // context returns the selected context, or an empty one when none is selected.
@@ -47,7 +49,7 @@ func (c *ClientConfig) selection() (*selection, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &selection{contextName: c.ContextName(), clusterName: ctx.Cluster, userName: ctx.AuthInfo}
+	s := &selection{contextName: c.ContextName(), clusterName: ctx.Cluster, userName: ctx.AuthInfo, overrides: c.overrides}
 	if c.overrides.Cluster != "" {
 		s.clusterName = c.overrides.Cluster
 	}

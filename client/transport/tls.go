@@ -5,7 +5,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/kubegen/kubegen/client/transport/internal/watchedfile"
@@ -63,22 +62,19 @@ func (t *TLSConfig) hasCert() bool {
 	return len(t.CertData) > 0 || t.CertFile != "" || len(t.KeyData) > 0 || t.KeyFile != ""
 }
 
-// rootCAs returns the configured CA pool, or nil for the system roots.
+// rootCAs returns the configured CA pool, or nil for the system roots. Its errors are *TLSError.
 func (t *TLSConfig) rootCAs() (*x509.CertPool, error) {
-	data, source := t.CAData, "CA data"
-	if len(data) == 0 {
-		if t.CAFile == "" {
-			return nil, nil
-		}
-		var err error
-		if data, err = os.ReadFile(t.CAFile); err != nil {
-			return nil, fmt.Errorf("transport: reading CA file: %w", err)
-		}
-		source = "CA file " + t.CAFile
+	data, field, err := readMaterial(t.CAData, "CAData", t.CAFile, "CAFile")
+	if err != nil || field == "" {
+		return nil, err
 	}
 	pool := x509.NewCertPool()
 	if !pool.AppendCertsFromPEM(data) {
-		return nil, fmt.Errorf("transport: no PEM certificates found in %s", source)
+		msg := "no PEM certificates found"
+		if field == "CAFile" {
+			msg += " in " + t.CAFile
+		}
+		return nil, &TLSError{Field: field, Err: errors.New(msg)}
 	}
 	return pool, nil
 }

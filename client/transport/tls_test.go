@@ -95,8 +95,8 @@ func TestNewErrors(t *testing.T) {
 		config  Config
 		wantErr string
 	}{
-		{"garbage CA data", Config{TLS: TLSConfig{CAData: []byte("nope")}}, "no PEM certificates found in CA data"},
-		{"garbage CA file", Config{TLS: TLSConfig{CAFile: garbage}}, "no PEM certificates found in CA file " + garbage},
+		{"garbage CA data", Config{TLS: TLSConfig{CAData: []byte("nope")}}, "TLS CAData: no PEM certificates found"},
+		{"garbage CA file", Config{TLS: TLSConfig{CAFile: garbage}}, "TLS CAFile: no PEM certificates found in " + garbage},
 		{"missing CA file", Config{TLS: TLSConfig{CAFile: dir + "/missing"}}, "missing"},
 		{"cert without key", Config{TLS: TLSConfig{CertData: cert}}, "needs both a certificate and a key"},
 		{"key without cert", Config{TLS: TLSConfig{KeyData: key}}, "needs both a certificate and a key"},
