@@ -50,8 +50,10 @@
 // As with clientcmd, credentials and TLS settings are applied only when the server is reached over
 // https: a server of http://… gets neither, so no token or password ever crosses the network in
 // clear text. A server without a scheme is https when the cluster or user has TLS settings (a CA,
-// insecure-skip-tls-verify or a client certificate) and plain HTTP otherwise. No error and no String
-// or GoString output of this package contains a token, password, key or exec argument.
+// insecure-skip-tls-verify or a client certificate) and plain HTTP otherwise. No error and no
+// formatted or logged value of this package (every fmt verb, klog's text output and the JSON log
+// formats, through Format, String, GoString and MarshalLog) contains a token, password, key, exec
+// argument or environment value, or the password of a server or proxy URL.
 //
 // # Layer
 //
