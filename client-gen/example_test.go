@@ -1,3 +1,5 @@
+//go:build golden
+
 package clientgen_test
 
 import (
@@ -46,20 +48,4 @@ func Example() {
 	// versioned/typed/example/v1/review.go
 	// versioned/typed/example/v1/sprocket.go
 	// versioned/typed/example/v1/widget.go
-}
-
-// Args.Validate checks the flags and parses --plural-exceptions.
-func ExampleArgs_Validate() {
-	a := clientgen.DefaultArgs()
-	a.OutputDir, a.OutputPkg = "pkg/generated", "example.com/me/pkg/generated"
-	a.PluralExceptions = []string{"Fish:Fish"}
-	exceptions, err := a.Validate()
-	fmt.Println(exceptions, err)
-
-	a.ClientsetName = "My-Clientset"
-	_, err = a.Validate()
-	fmt.Println(err)
-	// Output:
-	// map[Fish:Fish] <nil>
-	// --clientset-name "My-Clientset" must be a lower-case Go package name
 }

@@ -1,3 +1,5 @@
+//go:build golden
+
 package deepcopygen_test
 
 import (

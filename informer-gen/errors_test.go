@@ -1,3 +1,5 @@
+//go:build golden
+
 package informergen
 
 import (
@@ -26,24 +28,6 @@ func TestRunErrorsWriteNothing(t *testing.T) {
 		_, err := Run(patterns, outArgs(out))
 		return err
 	})
-}
-
-// TestArgsErrors checks that missing or malformed flags are reported, all at once.
-func TestArgsErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		args Args
-		want []string
-	}{
-		{"nothing", Args{}, []string{"--output-dir is required", "--output-pkg is required", "--versioned-clientset-pkg is required", "--listers-pkg is required"}},
-		{"bad plural", Args{OutputDir: "d", OutputPkg: "p", VersionedClientsetPkg: "c", ListersPkg: "l", PluralExceptions: []string{"Foo"}}, []string{"--plural-exceptions"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Run([]string{"./testdata/none"}, &tc.args)
-			golden.ErrorMentions(t, err, tc.want...)
-		})
-	}
 }
 
 func outArgs(dir string) *Args {

@@ -1,3 +1,5 @@
+//go:build golden
+
 package listergen
 
 import (
@@ -29,24 +31,6 @@ func TestRunErrorsWriteNothing(t *testing.T) {
 		_, err := Run(patterns, &Args{OutputDir: out, OutputPkg: "example.com/out"})
 		return err
 	})
-}
-
-// TestArgsErrors checks that missing or malformed flags are reported, all at once.
-func TestArgsErrors(t *testing.T) {
-	tests := []struct {
-		name string
-		args Args
-		want []string
-	}{
-		{"nothing", Args{}, []string{"--output-dir is required", "--output-pkg is required"}},
-		{"bad plural", Args{OutputDir: "d", OutputPkg: "p", PluralExceptions: []string{"Foo"}}, []string{"--plural-exceptions"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Run([]string{"./testdata/none"}, &tc.args)
-			golden.ErrorMentions(t, err, tc.want...)
-		})
-	}
 }
 
 // TestHandWrittenExpansion leaves out the expansion interfaces of a kind whose

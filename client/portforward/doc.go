@@ -38,6 +38,7 @@
 // # Layer
 //
 // portforward sits beside the typed clients, on client/rest and client/transport (through
-// client/internal/upgrade); it imports apimachinery, gorilla/websocket and nothing above rest.
+// client/internal/upgrade); it imports apimachinery, gorilla/websocket, klog (log lines for the
+// fallback from WebSocket to SPDY and for failed forwarded connections) and nothing above rest.
 // Generated pod clients can wrap it.
 package portforward

@@ -40,6 +40,7 @@
 // # Layer
 //
 // remotecommand sits beside the typed clients, on client/rest and client/transport (through
-// client/internal/upgrade); it imports apimachinery, gorilla/websocket and nothing above rest.
+// client/internal/upgrade); it imports apimachinery, gorilla/websocket, klog (a log line when it falls
+// back from WebSocket to SPDY) and nothing above rest.
 // Generated pod clients can wrap it.
 package remotecommand

@@ -4,8 +4,11 @@
 //	err := c.Get().Namespace(ns).Resource("pods").Name(name).Do(ctx).Into(&pod)
 //
 // Layer: it sits on package transport (which turns the Config's TLS and credentials into an
-// http.RoundTripper) and may import only transport, apimachinery, klog and golang.org/x packages;
-// nothing above it (kubeconfig, typed, discovery, dynamic, cache).
+// http.RoundTripper) and may import only transport, apimachinery, klog, golang.org/x packages and
+// sigs.k8s.io/json; nothing above it (kubeconfig, typed, discovery, dynamic, cache). Besides the
+// request code it holds, for now, the direct decoders of the Content paragraph below (json*.go,
+// protodirect.go, watchjson.go, watchdecoder.go); sigs.k8s.io/json is theirs, for the serializer's
+// case-sensitive, int-preserving rules.
 //
 // Request building is pure: a Request can produce its *http.Request (HTTPRequest) and URL without
 // sending it, and errors made while building (an empty name, a name with '/') are returned by Do.

@@ -5,7 +5,8 @@
 // # Layer
 //
 // transport is the lowest layer of kubegen's runtime: package rest builds on it, and it imports only
-// the standard library and its own internal packages. It knows nothing about API objects.
+// the standard library and its own internal package watchedfile (rotated token and certificate files).
+// It knows nothing about API objects.
 //
 // # Sharing
 //

@@ -11,7 +11,7 @@ import (
 const KubernetesVersion = "v1.37.1"
 
 // BinDirEnv names the environment variable that points at the directory holding etcd and
-// kube-apiserver. hack/test.sh sets it.
+// kube-apiserver. hack/test.sh e2e sets it.
 const BinDirEnv = "KUBEGEN_TESTBIN"
 
 // ErrBinariesMissing is wrapped by the error Start returns when etcd or kube-apiserver cannot be found.
@@ -34,7 +34,7 @@ func FindBinaries() (string, error) {
 		info, err := os.Stat(path)
 		if err != nil || info.IsDir() || info.Mode()&0o111 == 0 {
 			return "", fmt.Errorf("%w: no executable %s in %s (%s); run hack/testbin.sh to build etcd "+
-				"and kube-apiserver %s, or use hack/test.sh which does it for you",
+				"and kube-apiserver %s, or use hack/test.sh e2e which does it for you",
 				ErrBinariesMissing, name, dir, source, KubernetesVersion)
 		}
 	}

@@ -1,8 +1,9 @@
 // Package e2e holds kubegen's end-to-end tests: they start a real etcd and kube-apiserver (package
 // test/cluster) once for the package and drive them through client/kubeconfig and client/rest.
 //
-// Layer: tests only; it may import any kubegen package. Run it with `go test ./test/e2e/` after
-// hack/testbin.sh has built the cluster binaries (hack/test.sh does both); without them the package fails.
+// Layer: tests only; it may import any kubegen package. Its test files carry the e2e build tag: run
+// them with `go test -tags e2e ./test/e2e/` after hack/testbin.sh has built the cluster binaries
+// (`hack/test.sh e2e` does both); without them the package fails.
 //
 // Which test proves what:
 //

@@ -3,6 +3,7 @@
 // test/kubelet, a server built on k8s.io/cri-streaming's handlers that runs commands and dials ports
 // on this machine. Every test runs over WebSocket and over SPDY.
 //
-// Layer: tests only. Run with `go test ./test/streaming/` after hack/testbin.sh has built the cluster
-// binaries; without them the package fails.
+// Layer: tests only. Its test files carry the e2e build tag: run with `go test -tags e2e
+// ./test/streaming/` after hack/testbin.sh has built the cluster binaries; without them the package
+// fails.
 package streaming

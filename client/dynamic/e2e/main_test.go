@@ -1,3 +1,5 @@
+//go:build e2e
+
 // Package e2e proves discovery, the RESTMapper and the dynamic client against a real kube-apiserver:
 // aggregated and legacy discovery agree, a CRD installed after the caches were filled is found, and the
 // dynamic client runs the CronTab scenario on unstructured objects.

@@ -1,5 +1,5 @@
 // Package e2e tests package typed against a real kube-apiserver (the test cluster of package
-// test/cluster) and checks that the fake clients of package fake produce the same transcripts for the
-// scenarios of package typedtest. It has tests only; they need the binaries of hack/testbin.sh and fail
-// without them.
+// test/cluster) and checks that the fake clients of package fake produce the same transcripts for
+// the scenarios of package typedtest. It has tests only, under the e2e build tag (hack/test.sh
+// e2e); they need the binaries of hack/testbin.sh and fail without them.
 package e2e

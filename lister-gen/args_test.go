@@ -1,0 +1,25 @@
+package listergen
+
+import (
+	"testing"
+
+	"github.com/kubegen/kubegen/internal/codegen/golden"
+)
+
+// TestArgsErrors checks that missing or malformed flags are reported, all at once.
+func TestArgsErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args Args
+		want []string
+	}{
+		{"nothing", Args{}, []string{"--output-dir is required", "--output-pkg is required"}},
+		{"bad plural", Args{OutputDir: "d", OutputPkg: "p", PluralExceptions: []string{"Foo"}}, []string{"--plural-exceptions"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Run([]string{"./testdata/none"}, &tc.args)
+			golden.ErrorMentions(t, err, tc.want...)
+		})
+	}
+}
