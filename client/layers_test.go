@@ -32,10 +32,27 @@ type layer struct {
 // apimachinery is allowed to most packages.
 const apimachinery = "k8s.io/apimachinery/"
 
+// clientsetHeight is the layer of the blessed clientset (kubernetes/...): client/ packages above it,
+// the controller toolkit, may use it; no other package of client/ reaches outside client/.
+const clientsetHeight = 7
+
+// height returns the layer of a module-relative package: the table's, or clientsetHeight for the
+// blessed clientset.
+func height(table map[string]layer, rel string) (int, bool) {
+	if l, ok := table[rel]; ok {
+		return l.height, true
+	}
+	if rel == "kubernetes" || strings.HasPrefix(rel, "kubernetes/") {
+		return clientsetHeight, true
+	}
+	return 0, false
+}
+
 // layers is the table of package doc.go in client/ (the "Layer" paragraphs) and of test support that
 // states a layer. Keep it in step with client/doc.go.
 var layers = map[string]layer{
 	"client/internal/fifo":                  {0, nil},
+	"client/internal/intern":                {0, []string{apimachinery}},
 	"client/transport/internal/watchedfile": {0, nil},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile"}},
@@ -49,8 +66,9 @@ var layers = map[string]layer{
 	"client/discovery":        {4, []string{"client/rest", apimachinery, "k8s.io/api/apidiscovery/"}},
 	"client/dynamic":          {4, []string{"client/rest", apimachinery}},
 	"client/internal/upgrade": {4, []string{"client/transport", "client/rest", apimachinery, "github.com/gorilla/websocket"}},
+	"client/apply":            {4, []string{apimachinery, "sigs.k8s.io/structured-merge-diff/"}},
 
-	"client/cache":           {5, []string{"client/internal/fifo", apimachinery, "k8s.io/klog/"}},
+	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", apimachinery, "k8s.io/klog/"}},
 	"client/fake":            {5, []string{"client/discovery", apimachinery, "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
@@ -58,10 +76,17 @@ var layers = map[string]layer{
 
 	"client/dynamic/dynamicinformer": {6, []string{"client/dynamic", "client/cache", apimachinery}},
 
+	// Layer 7 is the blessed clientset, kubernetes/... (generated; not in client/).
+
+	// The controller toolkit, over the blessed clientset.
+	"client/leaderelection/resourcelock": {8, []string{"kubernetes/typed/coordination/v1", "client/rest", "k8s.io/api/", apimachinery}},
+	"client/leaderelection":              {9, []string{"client/leaderelection/resourcelock", apimachinery, "k8s.io/klog/"}},
+
 	// End-to-end test packages: their code is in _test.go files; the package itself imports nothing.
-	"client/cache/e2e": {9, nil},
-	"client/rest/e2e":  {9, nil},
-	"client/typed/e2e": {9, nil},
+	"client/cache/e2e":          {99, nil},
+	"client/rest/e2e":           {99, nil},
+	"client/typed/e2e":          {99, nil},
+	"client/leaderelection/e2e": {99, nil},
 
 	// Test support outside client/ that states a layer in its doc.
 	"test/cluster": {3, []string{"client/rest", "client/transport"}},
@@ -151,16 +176,21 @@ func checkLayers(pkgs []listedPackage, table map[string]layer) []string {
 				}
 			}
 		}
+		l, ok := table[rel]
 		if strings.HasPrefix(rel, "client/") {
-			// Nothing in client/ reaches a generator, internal/codegen, a clientset, tests, or any
-			// other part of the module outside client/.
+			// Nothing in client/ reaches a generator, internal/codegen, examples, tests or commands;
+			// only the controller toolkit (above the clientset layer) may use the blessed clientset.
 			for _, dep := range p.Deps {
-				if d, ok := strings.CutPrefix(dep, module); ok && !strings.HasPrefix(d, "client/") {
-					problems = append(problems, fmt.Sprintf("%s depends on %s, outside client/", rel, d))
+				d, inModule := strings.CutPrefix(dep, module)
+				if !inModule || strings.HasPrefix(d, "client/") {
+					continue
 				}
+				if h, _ := height(table, d); h == clientsetHeight && ok && l.height > clientsetHeight {
+					continue
+				}
+				problems = append(problems, fmt.Sprintf("%s depends on %s, outside client/", rel, d))
 			}
 		}
-		l, ok := table[rel]
 		if !ok {
 			if strings.HasPrefix(rel, "client/") {
 				problems = append(problems, fmt.Sprintf("%s has no layer: add it to the table in client/layers_test.go and client/doc.go, with the layer DESIGN.md gives it and the imports its doc allows", rel))
@@ -181,8 +211,8 @@ func checkLayers(pkgs []listedPackage, table map[string]layer) []string {
 				continue
 			}
 			if inModule {
-				if il, ok := table[d]; ok && il.height >= l.height {
-					problems = append(problems, fmt.Sprintf("%s (layer %d) imports %s (layer %d): a package imports lower layers only", rel, l.height, d, il.height))
+				if h, ok := height(table, d); ok && h >= l.height {
+					problems = append(problems, fmt.Sprintf("%s (layer %d) imports %s (layer %d): a package imports lower layers only", rel, l.height, d, h))
 				}
 			}
 		}
@@ -212,6 +242,8 @@ func TestLayersCatchesViolations(t *testing.T) {
 		"client/rest":      {2, []string{"client/transport", apimachinery}},
 		"client/typed":     {4, []string{"client/rest"}},
 		"client/gone":      {4, nil},
+		"client/dynamic":   {4, []string{"client/rest"}},
+		"client/toolkit":   {8, []string{"kubernetes/typed/x/v1"}},
 	}
 	pkgs := []listedPackage{
 		// transport importing rest: a lower layer importing a higher one that its table allows.
@@ -219,11 +251,15 @@ func TestLayersCatchesViolations(t *testing.T) {
 		{ImportPath: module + "client/rest", Imports: []string{module + "client/transport", "k8s.io/apimachinery/pkg/runtime", "sigs.k8s.io/json"}},
 		{ImportPath: module + "client/typed", Imports: []string{module + "client/rest"}, Deps: []string{module + "internal/codegen/model"}},
 		{ImportPath: module + "client/newpkg"},
+		// A package below the clientset layer may not use the blessed clientset; the toolkit may.
+		{ImportPath: module + "client/dynamic", Imports: []string{module + "client/rest"}, Deps: []string{module + "client/rest", module + "kubernetes/scheme"}},
+		{ImportPath: module + "client/toolkit", Imports: []string{module + "kubernetes/typed/x/v1"}, Deps: []string{module + "kubernetes/typed/x/v1", module + "kubernetes/scheme"}},
 		{ImportPath: module + "kubernetes", Deps: []string{"k8s.io/client-go/rest"}},
 	}
 	table["client/transport"] = layer{1, []string{"client/rest"}}
 	got := checkLayers(pkgs, table)
 	want := []string{
+		"client/dynamic depends on kubernetes/scheme, outside client/",
 		"client/gone is in the layer table but not in the module",
 		"client/newpkg has no layer",
 		"client/rest imports sigs.k8s.io/json, which its layer does not allow",
@@ -241,12 +277,13 @@ func TestLayersCatchesViolations(t *testing.T) {
 	}
 }
 
-// docName is how a package's doc comment names an allowed import: the last element of a module
-// package or a github.com path ("rest", "websocket"), klog and apimachinery by name, anything else by
-// its path ("sigs.k8s.io/json", "golang.org/x", "k8s.io/api/apidiscovery").
+// docName is how a package's doc comment names an allowed import: the last element of a client/
+// package or a github.com path ("rest", "websocket"); klog, apimachinery and structured-merge-diff by
+// name; anything else by its path ("sigs.k8s.io/json", "golang.org/x", "k8s.io/api/apidiscovery",
+// "kubernetes/typed/coordination/v1").
 func docName(a string) string {
 	a = strings.TrimSuffix(a, "/")
-	if strings.HasPrefix(a, "client/") || strings.HasPrefix(a, "github.com/") || a == "k8s.io/klog" || a == "k8s.io/apimachinery" {
+	if strings.HasPrefix(a, "client/") || strings.HasPrefix(a, "github.com/") || a == "k8s.io/klog" || a == "k8s.io/apimachinery" || a == "sigs.k8s.io/structured-merge-diff" {
 		return path.Base(a)
 	}
 	return a

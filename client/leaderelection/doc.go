@@ -51,5 +51,5 @@
 // stopped VM, a long GC pause) may still act after another took over. Writes that must never
 // overlap need their own guard, such as a resourceVersion precondition.
 //
-// Layer: controller toolkit, over package resourcelock and klog.
+// Layer: controller toolkit, over package resourcelock, apimachinery and klog.
 package leaderelection

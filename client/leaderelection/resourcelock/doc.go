@@ -16,5 +16,6 @@
 // with the same errors.
 //
 // Layer: controller toolkit. It imports the blessed clientset's coordination/v1 typed client
-// (kubernetes/typed/coordination/v1), client/rest and apimachinery.
+// (kubernetes/typed/coordination/v1), client/rest, k8s.io/api (coordination/v1 and core/v1) and
+// apimachinery.
 package resourcelock

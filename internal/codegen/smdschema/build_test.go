@@ -1,3 +1,5 @@
+//go:build golden
+
 package smdschema_test
 
 import (
