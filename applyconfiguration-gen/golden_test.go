@@ -1,7 +1,10 @@
+//go:build golden
+
 package applyconfigurationgen
 
 import (
 	"flag"
+	"strings"
 	"testing"
 
 	"github.com/kubegen/kubegen/internal/codegen/golden"
@@ -40,4 +43,25 @@ func TestDeterministic(t *testing.T) {
 // TestGoldenCompiles builds and vets the golden apply configurations.
 func TestGoldenCompiles(t *testing.T) {
 	golden.Compiles(t, goldenDir)
+}
+
+// TestPlan: only types reachable from kinds that can be applied get apply configurations — the
+// read-only Meter, and Unreached, do not; the apply method's input Resize does.
+func TestPlan(t *testing.T) {
+	names := map[string]bool{}
+	for _, f := range generate(t) {
+		if strings.Contains(f.Path, "shapes") {
+			names[f.Path[strings.LastIndex(f.Path, "/")+1:]] = true
+		}
+	}
+	for _, want := range []string{"gadget.go", "gadgetspec.go", "gadgetstatus.go", "part.go", "inlined.go", "deeper.go", "resize.go", "frame.go"} {
+		if !names[want] {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, unwanted := range []string{"meter.go", "unreached.go", "mode.go", "gadgetlist.go"} {
+		if names[unwanted] {
+			t.Errorf("%s generated", unwanted)
+		}
+	}
 }

@@ -1,13 +1,15 @@
 // Package client holds no code: its subpackages are kubegen's runtime, one package per layer of
 // DESIGN.md, each importing only layers below it:
 //
-//	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile   leaves
+//	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
+//	   client/applyconfigurations/meta/v1   leaves
 //	1  client/transport, client/workqueue
 //	2  client/rest
 //	3  client/kubeconfig
-//	4  client/typed, client/discovery, client/dynamic, client/apply, client/internal/upgrade
+//	4  client/typed, client/discovery, client/dynamic, client/metadata, client/apply,
+//	   client/internal/upgrade
 //	5  client/cache, client/fake, client/remotecommand, client/portforward, client/typed/typedtest
-//	6  client/dynamic/dynamicinformer
+//	6  client/dynamic/dynamicinformer, client/metadata/metadatainformer
 //	7  the blessed clientset, listers and informers (kubernetes/..., generated; not in client/)
 //	8  client/leaderelection/resourcelock   controller toolkit, over the blessed clientset
 //	9  client/leaderelection

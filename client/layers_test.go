@@ -53,6 +53,7 @@ func height(table map[string]layer, rel string) (int, bool) {
 var layers = map[string]layer{
 	"client/internal/fifo":                  {0, nil},
 	"client/internal/intern":                {0, []string{apimachinery}},
+	"client/applyconfigurations/meta/v1":    {0, []string{apimachinery}},
 	"client/transport/internal/watchedfile": {0, nil},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile"}},
@@ -67,14 +68,16 @@ var layers = map[string]layer{
 	"client/dynamic":          {4, []string{"client/rest", apimachinery}},
 	"client/internal/upgrade": {4, []string{"client/transport", "client/rest", apimachinery, "github.com/gorilla/websocket"}},
 	"client/apply":            {4, []string{apimachinery, "sigs.k8s.io/structured-merge-diff/"}},
+	"client/metadata":         {4, []string{"client/rest", apimachinery, "sigs.k8s.io/json"}},
 
 	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", apimachinery, "k8s.io/klog/"}},
-	"client/fake":            {5, []string{"client/discovery", apimachinery, "sigs.k8s.io/yaml"}},
+	"client/fake":            {5, []string{"client/discovery", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/typed/typedtest": {5, []string{"client/typed", "k8s.io/api/", apimachinery}},
 
-	"client/dynamic/dynamicinformer": {6, []string{"client/dynamic", "client/cache", apimachinery}},
+	"client/dynamic/dynamicinformer":   {6, []string{"client/dynamic", "client/cache", apimachinery}},
+	"client/metadata/metadatainformer": {6, []string{"client/metadata", "client/cache", apimachinery}},
 
 	// Layer 7 is the blessed clientset, kubernetes/... (generated; not in client/).
 
@@ -87,6 +90,7 @@ var layers = map[string]layer{
 	"client/rest/e2e":           {99, nil},
 	"client/typed/e2e":          {99, nil},
 	"client/leaderelection/e2e": {99, nil},
+	"client/metadata/e2e":       {99, nil},
 
 	// Test support outside client/ that states a layer in its doc.
 	"test/cluster": {3, []string{"client/rest", "client/transport"}},

@@ -15,6 +15,6 @@
 //
 // Names and signatures are client-go's (k8s.io/client-go/metadata).
 //
-// Layer: beside the typed and dynamic clients, over client/rest; it imports client/rest and
-// apimachinery, never client/cache.
+// Layer: beside the typed and dynamic clients, over client/rest; it imports client/rest,
+// apimachinery and sigs.k8s.io/json (decoding metadata only), never client/cache.
 package metadata

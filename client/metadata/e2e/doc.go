@@ -1,4 +1,4 @@
-// Package e2e tests packages metadata and metadatainformer against a real kube-apiserver (the
-// test cluster of package test/cluster). It has tests only; they need the binaries of
-// hack/testbin.sh and fail without them.
+// Package e2e tests packages metadata and metadatainformer against a real kube-apiserver (the test
+// cluster of package test/cluster). It has tests only, under the e2e build tag (hack/test.sh e2e);
+// they need the binaries of hack/testbin.sh and fail without them.
 package e2e
