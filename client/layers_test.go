@@ -74,7 +74,7 @@ var layers = map[string]layer{
 	"client/fake":            {5, []string{"client/discovery", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
-	"client/typed/typedtest": {5, []string{"client/typed", "k8s.io/api/", apimachinery}},
+	"client/typed/typedtest": {5, []string{"client/typed", "client/apply", "k8s.io/api/", apimachinery, "sigs.k8s.io/structured-merge-diff/"}},
 
 	"client/dynamic/dynamicinformer":   {6, []string{"client/dynamic", "client/cache", apimachinery}},
 	"client/metadata/metadatainformer": {6, []string{"client/metadata", "client/cache", apimachinery}},

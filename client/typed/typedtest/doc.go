@@ -5,5 +5,6 @@
 // nothing that legitimately differs between servers (uids, timestamps, absolute resourceVersions,
 // defaulted fields).
 //
-// Layer: test support above package typed; it imports typed, k8s.io/api and apimachinery.
+// Layer: test support above package typed; it imports typed, apply (Extract in the server-side apply
+// script), k8s.io/api, apimachinery and structured-merge-diff (the schema the script applies with).
 package typedtest
