@@ -8,7 +8,8 @@
 //	3  client/kubeconfig
 //	4  client/typed, client/discovery, client/dynamic, client/metadata, client/apply,
 //	   client/internal/upgrade
-//	5  client/cache, client/fake, client/remotecommand, client/portforward, client/typed/typedtest
+//	5  client/cache, client/fake, client/remotecommand, client/portforward, client/record,
+//	   client/typed/typedtest
 //	6  client/dynamic/dynamicinformer, client/metadata/metadatainformer
 //	7  the blessed clientset, listers and informers (kubernetes/..., generated; not in client/)
 //	8  client/leaderelection/resourcelock   controller toolkit, over the blessed clientset

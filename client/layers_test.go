@@ -57,7 +57,7 @@ var layers = map[string]layer{
 	"client/transport/internal/watchedfile": {0, nil},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile"}},
-	"client/workqueue": {1, []string{"client/internal/fifo"}},
+	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
 
 	"client/rest": {2, []string{"client/transport", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 
@@ -71,9 +71,10 @@ var layers = map[string]layer{
 	"client/metadata":         {4, []string{"client/rest", apimachinery, "sigs.k8s.io/json"}},
 
 	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", apimachinery, "k8s.io/klog/"}},
-	"client/fake":            {5, []string{"client/discovery", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
+	"client/fake":            {5, []string{"client/discovery", "client/rest", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
+	"client/record":          {5, []string{"k8s.io/api/", apimachinery, "k8s.io/klog/"}},
 	"client/typed/typedtest": {5, []string{"client/typed", "client/apply", "k8s.io/api/", apimachinery, "sigs.k8s.io/structured-merge-diff/"}},
 
 	"client/dynamic/dynamicinformer":   {6, []string{"client/dynamic", "client/cache", apimachinery}},
