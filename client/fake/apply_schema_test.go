@@ -28,11 +28,11 @@ func apiSchema(t *testing.T) *typed.Parser {
 	return p
 }
 
-const ownerApply = `{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","finalizers":["a"]},
+const ownerApply = `{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","finalizers":["example.com/a"]},
 "spec":{"replicas":1,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
 "spec":{"containers":[{"name":"main","image":"main:1"}]}}}}`
 
-const sidecarApply = `{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","finalizers":["b"]},
+const sidecarApply = `{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","finalizers":["example.com/b"]},
 "spec":{"template":{"spec":{"containers":[{"name":"side","image":"side:1"}]}}}}`
 
 func applyPatch(c *deploymentClient, manager, body string, force bool) (*appsv1.Deployment, error) {
@@ -73,10 +73,10 @@ func TestApplyMergesListsBySchema(t *testing.T) {
 	if got, want := containerNames(d), []string{"main=main:1", "side=side:1"}; !slices.Equal(got, want) {
 		t.Errorf("containers %v, want %v", got, want)
 	}
-	if got, want := d.Finalizers, []string{"a", "b"}; !slices.Equal(got, want) {
+	if got, want := d.Finalizers, []string{"example.com/a", "example.com/b"}; !slices.Equal(got, want) {
 		t.Errorf("finalizers %v, want %v", got, want)
 	}
-	want := `{"f:metadata":{"f:finalizers":{"v:\"b\"":{}}},"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"side\"}":{".":{},"f:image":{},"f:name":{}}}}}}}`
+	want := `{"f:metadata":{"f:finalizers":{"v:\"example.com/b\"":{}}},"f:spec":{"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"side\"}":{".":{},"f:image":{},"f:name":{}}}}}}}`
 	if got := ownedFields(t, d, "sidecar"); got != want {
 		t.Errorf("sidecar owns\n%s\nwant\n%s", got, want)
 	}

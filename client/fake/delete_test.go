@@ -80,9 +80,17 @@ func TestDeleteCollection(t *testing.T) {
 	if got := names(list); !slices.Equal(got, []string{"a/db", "b/web"}) {
 		t.Errorf("left %v", got)
 	}
-	err = configMaps(tr, "").DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{FieldSelector: "spec.x=y"})
+	err = configMaps(tr, "a").DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{FieldSelector: "spec.x=y"})
 	if !apierrors.IsBadRequest(err) {
 		t.Errorf("unsupported field: %v", err)
+	}
+	// kube-apiserver has no route for deleting a namespaced collection across all namespaces.
+	err = configMaps(tr, "").DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{})
+	if !apierrors.IsMethodNotSupported(err) {
+		t.Errorf("across all namespaces: got %v, want MethodNotAllowed", err)
+	}
+	if list, _ := configMaps(tr, "").List(ctx, metav1.ListOptions{}); len(list.Items) != 2 {
+		t.Errorf("%d left after the refused delete, want 2", len(list.Items))
 	}
 }
 

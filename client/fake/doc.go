@@ -21,8 +21,23 @@
 //     resourceVersion is the counter; an update that changes nothing is not a write.
 //   - Optimistic concurrency: Update, Patch and Apply with a stale non-empty resourceVersion fail with
 //     Conflict; an empty one is unconditional. Delete preconditions (uid, resourceVersion).
-//   - AlreadyExists and NotFound naming the group and resource; Invalid when name and generateName are
-//     both empty; generateName with a random 5-character suffix; uid; creationTimestamp (to the second).
+//   - AlreadyExists and NotFound naming the group and resource; generateName with a random 5-character
+//     suffix; uid; creationTimestamp (to the second). Objects are stored and returned as the apiserver
+//     serializes them (empty lists absent, times to the second), so a no-op patch is not a write.
+//   - Validation of metadata with apimachinery's own rules and the apiserver's Invalid errors (kind,
+//     name, causes with field paths, message): names by the resource's rule (DNS-1123 subdomain; labels
+//     for namespaces and services; path segments for RBAC), generateName, labels, annotations and their
+//     total size, owner references, finalizers (built-in kinds: a name without a domain must be
+//     standard), managedFields; on update the immutable fields and no new finalizers on an object being
+//     deleted; a patch changing the uid. Request options: dryRun, fieldManager, fieldValidation,
+//     propagationPolicy and orphanDependents. Dry runs are validated as real writes are.
+//   - Defaults and strategies of a few kinds: namespaces (kubernetes.io/metadata.name label, spec
+//     finalizer, phase; spec and status kept on update), secrets (type Opaque, stringData folded into
+//     data), deployments (an annotation change is a new generation); update of a missing lease,
+//     endpoints, event, limit range or RBAC object creates it. The default field manager
+//     (DefaultFieldManager) is what kube-apiserver records for kubegen's default user agent.
+//   - Namespace lifecycle, when turned on (SetNamespaceLifecycle): creating in a missing namespace is
+//     NotFound, in a terminating one Forbidden; deleting a namespace leaves it Terminating.
 //   - Label selectors and field selectors: metadata.name, metadata.namespace, the fields the apiserver
 //     supports for built-in kinds (pods: spec.nodeName, status.phase, ...; events: involvedObject.*,
 //     reason, source, ...; secrets: type; nodes, namespaces, services, replicationcontrollers, jobs,
@@ -41,10 +56,18 @@
 //     status, Update keeps the stored status, UpdateStatus (and patch/apply of "status") changes only the
 //     status, and metadata.generation starts at 1 and is bumped when anything outside metadata and status
 //     changes.
-//   - Finalizers: deleting an object with finalizers sets its deletionTimestamp; removing the last
-//     finalizer deletes it.
-//   - Patches: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic merge patch (refused with 415
-//     for custom resources and unstructured objects, as the apiserver refuses it).
+//   - Finalizers: deleting an object with finalizers sets its deletionTimestamp; the update that removes
+//     the last finalizer deletes it (answered with the new state at the old resourceVersion; watchers
+//     get DELETED with the stored state at a new one). propagationPolicy Foreground and Orphan (and
+//     orphanDependents) add the foregroundDeletion and orphan finalizers, as the apiserver does for the
+//     garbage collector. Pods bound to a node are deleted gracefully (deletionTimestamp and grace
+//     period; a delete with a shorter grace shortens it; 0 removes them). Delete preconditions word
+//     their conflicts as the apiserver does. DeleteCollection of a namespaced resource across all
+//     namespaces is MethodNotAllowed.
+//   - Patches: JSON patch (RFC 6902; replacing a missing member adds it, as on the apiserver), JSON merge
+//     patch (RFC 7386), strategic merge patch (refused with 415 for custom resources and unstructured
+//     objects, as the apiserver refuses it), with the apiserver's errors for malformed patches and
+//     patches that do not apply.
 //   - Server-side apply and managedFields, by apimachinery's own field manager over the same
 //     structured-merge-diff schema the apiserver uses (Tracker.SetSchema; generated fake clientsets
 //     set it): lists merge by key (containers by name), finalizers as a set, atomic lists and structs
@@ -61,15 +84,30 @@
 //
 // # What is NOT emulated
 //
+// The rules suite (typedtest.Rules, run against kube-apiserver 1.37 and the fake by TestRulesMatchFake
+// in client/typed/e2e) lists every difference it still finds, with one of the reasons below.
+//
 //   - Without a schema (SetSchema), or for resources whose type it lacks, field types are deduced from
 //     the objects, so every list is atomic (replaced and owned whole), where the apiserver merges some
-//     lists by key; the default manager name does not come from the user agent. Applying the status
+//     lists by key. Applying the status
 //     subresource keeps only the status and the object's identity of the applied configuration; the
 //     apiserver also lets some kinds' status endpoints set annotations.
-//   - No defaulting, validation beyond names, admission (namespaces need not exist), or type-specific
-//     strategies (e.g. pods are not given a phase, services no cluster IP).
-//   - No garbage collection: ownerReferences and propagationPolicy have no effect; no graceful deletion
-//     of pods (they are removed at once).
+//   - Per-kind validation of spec fields is not reproduced: ConfigMap and Secret keys and immutable
+//     data, Secret type immutability and required keys, Deployment selectors, replicas and pod
+//     templates, pod spec rules and immutability, Service ports, Lease durations. Only metadata and
+//     request options are validated.
+//   - Per-kind defaulting is not reproduced beyond the kinds above: pods (and pod templates of
+//     workloads) get no restartPolicy, dnsPolicy, terminationGracePeriodSeconds, ... defaults, services
+//     no type, sessionAffinity or ports defaults; so a gracefully deleted pod without
+//     terminationGracePeriodSeconds keeps it unset (the grace period is still 30 seconds).
+//   - No IP allocation: services get no cluster IP, and the apiserver's allocation errors (which it
+//     reports before validation, e.g. for a service named "a/b") do not occur.
+//   - A patch whose result has a field of the wrong type fails with Invalid as on the apiserver, but
+//     the apiserver's message quotes the whole patched object; the fake's names the decoding error.
+//   - No garbage collection: ownerReferences have no effect, and the foregroundDeletion and orphan
+//     finalizers stay until removed by an update (as on an apiserver without its controllers). No
+//     kubelet: a gracefully deleted pod stays until deleted with grace period 0. No namespace
+//     controller: a terminating namespace (with SetNamespaceLifecycle) stays Terminating.
 //   - metadata.generation is tracked for resources registered WithStatusSubresource or
 //     AsCustomResource, except the built-in kinds observed to differ (namespaces, nodes, services and
 //     persistentvolumeclaims do not track it; networkpolicies do); other built-in kinds may differ too.

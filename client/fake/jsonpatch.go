@@ -141,9 +141,8 @@ func setAt(doc any, path []string, v any, insert bool) (any, error) {
 	return update(doc, path, func(c any, tok string) (any, error) {
 		switch n := c.(type) {
 		case map[string]any:
-			if _, ok := n[tok]; !ok && !insert {
-				return nil, fmt.Errorf("no member %q to replace", tok)
-			}
+			// Replacing a missing member adds it, as kube-apiserver's JSON patch does (the RFC
+			// would refuse it).
 			n[tok] = v
 			return n, nil
 		case []any:

@@ -66,10 +66,14 @@ func (t *Tracker) List(gvr schema.GroupVersionResource, namespace string, opts m
 // listPoint returns the resourceVersion a list reads at and the key it starts after.
 func (t *Tracker) listPoint(opts metav1.ListOptions) (rv uint64, start string, err error) {
 	if opts.Continue != "" {
+		rv, start, err := decodeContinue(opts.Continue)
+		if err != nil {
+			return 0, "", err
+		}
 		if opts.ResourceVersion != "" && opts.ResourceVersion != "0" {
 			return 0, "", apierrors.NewBadRequest("specifying resource version is not allowed when using continue")
 		}
-		return decodeContinue(opts.Continue)
+		return rv, start, nil
 	}
 	rv, err = parseRV(opts.ResourceVersion)
 	if err != nil {
@@ -140,7 +144,8 @@ func decodeContinue(s string) (uint64, string, error) {
 		err = json.Unmarshal(data, &tok)
 	}
 	if err != nil || tok.RV == 0 {
-		return 0, "", apierrors.NewBadRequest(fmt.Sprintf("invalid continue token %q", s))
+		// The apiserver's words for a token that is not one (its tokens are base64 of JSON too).
+		return 0, "", apierrors.NewBadRequest(fmt.Sprintf("invalid continue token: continue key is not valid: %v", continueError(data, err)))
 	}
 	return tok.RV, tok.Start, nil
 }
@@ -156,4 +161,17 @@ func validateListOptions(opts metav1.ListOptions, watch bool) error {
 		return apierrors.NewInvalid(schema.GroupKind{Group: metav1.GroupName, Kind: "ListOptions"}, "", errs)
 	}
 	return nil
+}
+
+// continueError describes why a continue token does not decode, as encoding/json does for the bytes
+// the token's base64 stands for.
+func continueError(data []byte, err error) error {
+	var v any
+	if jerr := json.Unmarshal(data, &v); jerr != nil {
+		return jerr
+	}
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("no resourceVersion in the token")
 }

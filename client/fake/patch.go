@@ -55,6 +55,9 @@ func (t *Tracker) Patch(gvr schema.GroupVersionResource, namespace, name string,
 	if err := checkIdentity(patched, old, name); err != nil {
 		return nil, err
 	}
+	if err := checkPatchedUID(r, patched, old); err != nil {
+		return nil, err
+	}
 	return t.updateLocked(r, k, patched, old, subresource, w)
 }
 
@@ -159,13 +162,24 @@ func patchObject(r *Resource, old runtime.Object, pt types.PatchType, data []byt
 	}
 	switch pt {
 	case types.JSONPatchType:
+		if !json.Valid(data) {
+			return nil, apierrors.NewBadRequest("invalid JSON patch")
+		}
+		var ops []any
+		if err := json.Unmarshal(data, &ops); err != nil {
+			return nil, apierrors.NewBadRequest(fmt.Sprintf("error decoding patch: json: cannot unmarshal %s into Go value of type []handlers.jsonPatchOp", jsonKind(data)))
+		}
 		if doc, err = applyJSONPatch(doc, data); err != nil {
-			return nil, unprocessable(err.Error())
+			// The apiserver answers a patch that does not apply without saying why.
+			return nil, apierrors.NewGenericServerResponse(http.StatusUnprocessableEntity, "", schema.GroupResource{}, "", "", 0, false)
 		}
 	case types.MergePatchType:
 		var patch any
 		if err := decodeJSON(data, &patch); err != nil {
-			return nil, apierrors.NewBadRequest(fmt.Sprintf("decoding merge patch: %v", err))
+			return nil, apierrors.NewBadRequest("invalid JSON patch")
+		}
+		if _, isObject := patch.(map[string]any); !isObject {
+			return nil, apierrors.NewBadRequest(fmt.Sprintf("error decoding patch: json: cannot unmarshal %s into Go value of type map[string]interface {}", jsonKind(patch)))
 		}
 		doc = mergePatch(doc, patch)
 	case types.StrategicMergePatchType:
@@ -174,15 +188,19 @@ func patchObject(r *Resource, old runtime.Object, pt types.PatchType, data []byt
 		}
 		return strategicMerge(old, oldJSON, data)
 	default:
-		return nil, unsupportedPatch(pt)
+		return nil, &apierrors.StatusError{ErrStatus: metav1.Status{Status: metav1.StatusFailure, Code: http.StatusUnsupportedMediaType,
+			Reason: metav1.StatusReasonUnsupportedMediaType, Details: &metav1.StatusDetails{}, Message: "415: Unsupported Media Type"}}
 	}
 	return decodeInto(newLike(old), doc)
 }
 
 func strategicMerge(old runtime.Object, oldJSON, patch []byte) (runtime.Object, error) {
+	if !json.Valid(patch) {
+		return nil, apierrors.NewBadRequest("invalid JSON patch")
+	}
 	out, err := strategicpatch.StrategicMergePatch(oldJSON, patch, old)
 	if err != nil {
-		return nil, apierrors.NewBadRequest(fmt.Sprintf("applying strategic merge patch: %v", err))
+		return nil, serverError(err.Error())
 	}
 	obj := newLike(old)
 	if err := json.Unmarshal(out, obj); err != nil {
@@ -273,4 +291,26 @@ func resetFields(r *Resource, applied map[string]any, subresource string) map[st
 		out["metadata"] = identity
 	}
 	return out
+}
+
+// jsonKind names the JSON type of a decoded value (or of raw JSON) as encoding/json's errors do.
+func jsonKind(v any) string {
+	if raw, ok := v.([]byte); ok {
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return "value"
+		}
+	}
+	switch v.(type) {
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "bool"
+	case nil:
+		return "null"
+	}
+	return "number"
 }

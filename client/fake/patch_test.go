@@ -25,7 +25,7 @@ func TestPatchTypes(t *testing.T) {
 		{"merge", types.MergePatchType, `{"data":{"k":null,"n":"1"}}`, map[string]string{"n": "1"}, 0},
 		{"json add", types.JSONPatchType, `[{"op":"add","path":"/data/x~1y","value":"2"}]`, map[string]string{"k": "v", "x/y": "2"}, 0},
 		{"json test fails", types.JSONPatchType, `[{"op":"test","path":"/data/k","value":"no"}]`, nil, http.StatusUnprocessableEntity},
-		{"json malformed", types.JSONPatchType, `{`, nil, http.StatusUnprocessableEntity},
+		{"json malformed", types.JSONPatchType, `{`, nil, http.StatusBadRequest},
 		{"strategic", types.StrategicMergePatchType, `{"data":{"n":"3"}}`, map[string]string{"k": "v", "n": "3"}, 0},
 		{"merge sets stale resourceVersion", types.MergePatchType, `{"metadata":{"resourceVersion":"1"},"data":{"n":"1"}}`, nil, http.StatusConflict},
 		{"renames", types.MergePatchType, `{"metadata":{"name":"other"}}`, nil, http.StatusBadRequest},

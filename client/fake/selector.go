@@ -38,7 +38,7 @@ func newSelector(r *Resource, namespace string, opts metav1.ListOptions) (*selec
 		}
 		for _, req := range s.fields.Requirements() {
 			if !r.supportsField(req.Field) {
-				return nil, apierrors.NewBadRequest(fmt.Sprintf("field label not supported: %s", req.Field))
+				return nil, unsupportedField(r, req.Field)
 			}
 		}
 	}
@@ -61,4 +61,14 @@ func (s *selector) matches(obj runtime.Object) bool {
 		return false
 	}
 	return s.fields.Empty() || s.fields.Matches(s.resource.fieldSet(obj))
+}
+
+// unsupportedField is the apiserver's error for a field selector the resource does not support:
+// kinds with their own selectable fields word it one way, the others (and custom resources without
+// selectableFields) another.
+func unsupportedField(r *Resource, label string) error {
+	if len(builtinFields[r.Resource]) > 0 {
+		return apierrors.NewBadRequest(fmt.Sprintf("field label not supported: %s", label))
+	}
+	return apierrors.NewBadRequest(fmt.Sprintf("%q is not a known field selector: only %q, %q", label, "metadata.name", "metadata.namespace"))
 }

@@ -38,6 +38,8 @@ type Tracker struct {
 	fieldManagers map[fieldManagerKey]*managedfields.FieldManager
 	schema        *typed.Parser // structured-merge-diff types of the resources; nil: deduced
 
+	namespaceLifecycle bool // see SetNamespaceLifecycle
+
 	reactorMu     sync.RWMutex
 	reactors      []reactor
 	watchReactors []watchReactor
@@ -182,7 +184,7 @@ func parseRV(s string) (uint64, error) {
 	}
 	rv, err := strconv.ParseUint(s, 10, 64)
 	if err != nil {
-		return 0, apierrors.NewBadRequest(fmt.Sprintf("invalid resource version %q", s))
+		return 0, apierrors.NewBadRequest(fmt.Sprintf("invalid resource version: resourceVersion: Invalid value: %q: strconv.ParseUint: parsing %q: invalid syntax", s, s))
 	}
 	return rv, nil
 }

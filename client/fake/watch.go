@@ -48,12 +48,9 @@ func (t *Tracker) watch(ctx context.Context, gvr schema.GroupVersionResource, na
 	}
 	rv, err := parseRV(opts.ResourceVersion)
 	if err != nil {
-		return nil, err
+		return nil, serverError(fmt.Sprintf("resourceVersion: Invalid value: %q: strconv.ParseUint: parsing %q: invalid syntax", opts.ResourceVersion, opts.ResourceVersion))
 	}
 	sendInitial := opts.SendInitialEvents != nil && *opts.SendInitialEvents
-	if sendInitial && !opts.AllowWatchBookmarks {
-		return nil, apierrors.NewBadRequest("sendInitialEvents requires allowWatchBookmarks=true")
-	}
 	w := newWatcher(t, r, sel, opts.AllowWatchBookmarks, transform)
 	switch {
 	case sendInitial || (opts.SendInitialEvents == nil && rv == 0):

@@ -3,11 +3,14 @@ package fake
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"slices"
+	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/uuid"
@@ -29,6 +32,9 @@ func (t *Tracker) Create(gvr schema.GroupVersionResource, namespace string, obj 
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.resourceLocked(gvr)
+	if err := validateWriteOptions("CreateOptions", opts.DryRun, opts.FieldManager, opts.FieldValidation); err != nil {
+		return nil, err
+	}
 	return t.createLocked(r, namespace, obj, newWriteOpts(opts.DryRun, opts.FieldManager))
 }
 
@@ -37,11 +43,19 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	if err != nil {
 		return nil, err
 	}
-	if m.GetResourceVersion() != "" {
-		return nil, apierrors.NewInternalError(errors.New("resourceVersion should not be set on objects to be created"))
-	}
 	if err := t.assignName(r, m); err != nil {
 		return nil, err
+	}
+	obj = applyDefaults(r, obj)
+	m, _ = meta.Accessor(obj)
+	if err := validateMeta(r, obj, nil); err != nil {
+		return nil, err
+	}
+	if err := t.admitNamespace(r, namespace, m.GetName()); err != nil {
+		return nil, err
+	}
+	if m.GetResourceVersion() != "" {
+		return nil, serverError("resourceVersion should not be set on objects to be created")
 	}
 	k := key(m.GetNamespace(), m.GetName())
 	if _, exists := t.objects[r.Resource][k]; exists {
@@ -60,6 +74,7 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	if live := t.newObject(r); live != nil {
 		obj = t.manageFields(r, "", live, obj, w)
 	}
+	obj = asStored(prepareCreate(r, obj))
 	if w.dryRun {
 		return obj.DeepCopyObject(), nil
 	}
@@ -128,6 +143,9 @@ func (t *Tracker) Update(gvr schema.GroupVersionResource, namespace string, obj 
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.resourceLocked(gvr)
+	if err := validateWriteOptions("UpdateOptions", opts.DryRun, opts.FieldManager, opts.FieldValidation); err != nil {
+		return nil, err
+	}
 	if err := checkSubresource(r, subresource, obj); err != nil {
 		return nil, err
 	}
@@ -137,6 +155,9 @@ func (t *Tracker) Update(gvr schema.GroupVersionResource, namespace string, obj 
 	}
 	k := key(m.GetNamespace(), m.GetName())
 	old, ok := t.objects[r.Resource][k]
+	if !ok && subresource == "" && createOnUpdate[r.Resource.GroupResource()] && !r.CustomResource {
+		return t.createLocked(r, namespace, obj, newWriteOpts(opts.DryRun, opts.FieldManager))
+	}
 	if !ok {
 		return nil, apierrors.NewNotFound(r.Resource.GroupResource(), m.GetName())
 	}
@@ -160,19 +181,32 @@ func checkSubresource(r *Resource, subresource string, obj runtime.Object) error
 func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, subresource string, w writeOpts) (runtime.Object, error) {
 	m, _ := meta.Accessor(obj)
 	om, _ := meta.Accessor(old)
-	if rv := m.GetResourceVersion(); rv != "" && rv != om.GetResourceVersion() {
-		return nil, apierrors.NewConflict(r.Resource.GroupResource(), om.GetName(), errModified)
+	if rv := m.GetResourceVersion(); rv != "" {
+		if _, err := parseRV(rv); err != nil {
+			return nil, serverError(fmt.Sprintf("strconv.ParseUint: parsing %q: invalid syntax", rv))
+		}
+		if rv != om.GetResourceVersion() {
+			return nil, apierrors.NewConflict(r.Resource.GroupResource(), om.GetName(), errModified)
+		}
 	}
 	if uid := m.GetUID(); uid != "" && uid != om.GetUID() {
 		return nil, apierrors.NewConflict(r.Resource.GroupResource(), om.GetName(),
-			fmt.Errorf("Precondition failed: UID in precondition: %v, UID in object meta: %v", om.GetUID(), uid))
+			fmt.Errorf("StorageError: invalid object, Code: 4, Key: %s, ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: %v, UID in object meta: %v",
+				storageKey(r, om.GetNamespace(), om.GetName()), om.GetUID(), uid))
 	}
 	next := mergeUpdate(r, obj, old, subresource)
+	if subresource == "" {
+		next = applyDefaults(r, next)
+	}
 	nm, _ := meta.Accessor(next)
 	if w.applied {
 		nm.SetManagedFields(m.GetManagedFields())
 	}
-	next = t.manageFields(r, subresource, old, next, w)
+	next = prepareUpdate(r, t.manageFields(r, subresource, old, next, w), old, subresource)
+	if err := validateMeta(r, next, old); err != nil {
+		return nil, err
+	}
+	next = asStored(next)
 	nm, _ = meta.Accessor(next)
 	nm.SetResourceVersion(om.GetResourceVersion())
 	if unchanged(next, old) {
@@ -181,8 +215,12 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 	if w.dryRun {
 		return next, nil
 	}
-	if nm.GetDeletionTimestamp() != nil && len(nm.GetFinalizers()) == 0 {
-		return t.commitLocked(r, watch.Deleted, k, next, old).DeepCopyObject(), nil
+	if g := nm.GetDeletionGracePeriodSeconds(); nm.GetDeletionTimestamp() != nil && len(nm.GetFinalizers()) == 0 && (g == nil || *g == 0) {
+		// As on the apiserver: the update that releases the last finalizer deletes the object; it
+		// answers the update with the new state at the old resourceVersion, and watchers see the
+		// stored state deleted at a new one.
+		t.commitLocked(r, watch.Deleted, k, old.DeepCopyObject(), old)
+		return next, nil
 	}
 	return t.commitLocked(r, watch.Modified, k, next, old).DeepCopyObject(), nil
 }
@@ -212,8 +250,13 @@ func mergeUpdate(r *Resource, obj, old runtime.Object, subresource string) runti
 }
 
 // Delete removes the named object. Objects with finalizers are not removed but marked with a
-// deletionTimestamp; they go away when an update removes the last finalizer.
+// deletionTimestamp; they go away when an update removes the last finalizer. propagationPolicy
+// Foreground and Orphan (or orphanDependents) add the foregroundDeletion and orphan finalizers, as
+// the apiserver does for the garbage collector; pods on a node are deleted gracefully.
 func (t *Tracker) Delete(gvr schema.GroupVersionResource, namespace, name string, opts metav1.DeleteOptions) error {
+	if err := validateDeleteOptions(opts); err != nil {
+		return err
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.resourceLocked(gvr)
@@ -231,7 +274,7 @@ func (t *Tracker) Delete(gvr schema.GroupVersionResource, namespace, name string
 	if isDryRun(opts.DryRun) {
 		return nil
 	}
-	t.deleteLocked(r, k, old)
+	t.deleteLocked(r, k, old, opts)
 	return nil
 }
 
@@ -240,41 +283,130 @@ func checkPreconditions(r *Resource, old runtime.Object, p *metav1.Preconditions
 		return nil
 	}
 	om, _ := meta.Accessor(old)
+	// The apiserver names the kind, not the resource, in these conflicts.
+	kind := schema.GroupResource{Group: r.Kind.Group, Resource: r.Kind.Kind}
 	if p.UID != nil && *p.UID != om.GetUID() {
-		return apierrors.NewConflict(r.Resource.GroupResource(), om.GetName(),
-			fmt.Errorf("Precondition failed: UID in precondition: %v, UID in object meta: %v", *p.UID, om.GetUID()))
+		return apierrors.NewConflict(kind, om.GetName(), fmt.Errorf(
+			"the UID in the precondition (%s) does not match the UID in record (%s). The object might have been deleted and then recreated", *p.UID, om.GetUID()))
 	}
 	if p.ResourceVersion != nil && *p.ResourceVersion != om.GetResourceVersion() {
-		return apierrors.NewConflict(r.Resource.GroupResource(), om.GetName(),
-			fmt.Errorf("Precondition failed: ResourceVersion in precondition: %v, ResourceVersion in object meta: %v", *p.ResourceVersion, om.GetResourceVersion()))
+		return apierrors.NewConflict(kind, om.GetName(), fmt.Errorf(
+			"the ResourceVersion in the precondition (%s) does not match the ResourceVersion in record (%s). The object might have been modified", *p.ResourceVersion, om.GetResourceVersion()))
 	}
 	return nil
 }
 
-// deleteLocked removes old, or marks it deleted when it has finalizers. Callers hold t.mu.
-func (t *Tracker) deleteLocked(r *Resource, k string, old runtime.Object) {
+// deleteLocked removes old, or marks it deleted when it has finalizers (its own or those the
+// propagation policy adds) or a grace period. Callers hold t.mu.
+func (t *Tracker) deleteLocked(r *Resource, k string, old runtime.Object, opts metav1.DeleteOptions) {
+	if t.terminateNamespace(r, k, old) {
+		return
+	}
 	om, _ := meta.Accessor(old)
-	if len(om.GetFinalizers()) == 0 {
+	finalizers := gcFinalizers(om.GetFinalizers(), opts)
+	grace, graceful := gracePeriod(r, old, opts)
+	if len(finalizers) == 0 && !graceful {
 		t.commitLocked(r, watch.Deleted, k, old.DeepCopyObject(), old)
 		return
 	}
-	if om.GetDeletionTimestamp() != nil {
-		return
+	if dt := om.GetDeletionTimestamp(); dt != nil {
+		// Deleting again may only shorten the grace period and change the policy's finalizers.
+		g := om.GetDeletionGracePeriodSeconds()
+		if slices.Equal(finalizers, om.GetFinalizers()) && (!graceful || (g != nil && grace >= *g)) {
+			return
+		}
+		if graceful && g != nil && grace >= *g {
+			grace = *g
+		}
 	}
 	next := old.DeepCopyObject()
 	nm, _ := meta.Accessor(next)
+	nm.SetFinalizers(finalizers)
+	if !graceful {
+		grace = 0
+	}
+	if graceful && grace == 0 && len(finalizers) == 0 {
+		t.commitLocked(r, watch.Deleted, k, old.DeepCopyObject(), old)
+		return
+	}
 	now := metav1.Now().Rfc3339Copy()
-	nm.SetDeletionTimestamp(&now)
-	nm.SetDeletionGracePeriodSeconds(new(int64))
-	t.commitLocked(r, watch.Modified, k, next, old)
+	when := metav1.NewTime(now.Add(time.Duration(grace) * time.Second))
+	if dt := om.GetDeletionTimestamp(); dt != nil && !graceful {
+		when = *dt
+	}
+	nm.SetDeletionTimestamp(&when)
+	nm.SetDeletionGracePeriodSeconds(&grace)
+	t.commitLocked(r, watch.Modified, k, asStored(next), old)
 }
 
-// DeleteCollection deletes every object in namespace ("" for all) that matches listOpts' label and
-// field selectors, each as its own write.
+// gcFinalizers returns the finalizers after a delete with opts: the policy's finalizer added
+// (Foreground: foregroundDeletion, Orphan or orphanDependents: orphan) and the other one removed.
+func gcFinalizers(finalizers []string, opts metav1.DeleteOptions) []string {
+	var add, remove string
+	switch {
+	case opts.OrphanDependents != nil && *opts.OrphanDependents:
+		add, remove = metav1.FinalizerOrphanDependents, metav1.FinalizerDeleteDependents
+	case opts.OrphanDependents != nil:
+		remove = metav1.FinalizerOrphanDependents
+	case opts.PropagationPolicy == nil:
+		return finalizers
+	case *opts.PropagationPolicy == metav1.DeletePropagationForeground:
+		add, remove = metav1.FinalizerDeleteDependents, metav1.FinalizerOrphanDependents
+	case *opts.PropagationPolicy == metav1.DeletePropagationOrphan:
+		add, remove = metav1.FinalizerOrphanDependents, metav1.FinalizerDeleteDependents
+	default:
+		return slices.DeleteFunc(slices.Clone(finalizers), func(f string) bool {
+			return f == metav1.FinalizerOrphanDependents || f == metav1.FinalizerDeleteDependents
+		})
+	}
+	out := slices.DeleteFunc(slices.Clone(finalizers), func(f string) bool { return f == remove })
+	if add != "" && !slices.Contains(out, add) {
+		out = append(out, add)
+	}
+	return out
+}
+
+// gracePeriod returns the grace period of a delete and whether the deletion is graceful: only pods
+// bound to a node that are not finished are, for opts.gracePeriodSeconds or else the pod's
+// terminationGracePeriodSeconds (30 seconds by default).
+func gracePeriod(r *Resource, old runtime.Object, opts metav1.DeleteOptions) (int64, bool) {
+	if r.Resource.Group != "" || r.Resource.Resource != "pods" {
+		return 0, false
+	}
+	pod, err := runtime.DefaultUnstructuredConverter.ToUnstructured(old)
+	if err != nil {
+		return 0, false
+	}
+	node, _, _ := unstructured.NestedString(pod, "spec", "nodeName")
+	phase, _, _ := unstructured.NestedString(pod, "status", "phase")
+	if node == "" || phase == "Succeeded" || phase == "Failed" {
+		return 0, false
+	}
+	if opts.GracePeriodSeconds != nil {
+		return max(*opts.GracePeriodSeconds, 0), true
+	}
+	if g, found, _ := unstructured.NestedInt64(pod, "spec", "terminationGracePeriodSeconds"); found {
+		return g, true
+	}
+	return defaultTerminationGracePeriod, true
+}
+
+// defaultTerminationGracePeriod is the pods' default terminationGracePeriodSeconds.
+const defaultTerminationGracePeriod = 30
+
+// DeleteCollection deletes every object in namespace that matches listOpts' label and field
+// selectors, each as its own write. As on the apiserver, a namespaced resource's collection can only
+// be deleted one namespace at a time.
 func (t *Tracker) DeleteCollection(gvr schema.GroupVersionResource, namespace string, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error {
+	if err := validateDeleteOptions(opts); err != nil {
+		return err
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	r := t.resourceLocked(gvr)
+	if namespace == "" && !r.ClusterScoped {
+		return apierrors.NewGenericServerResponse(http.StatusMethodNotAllowed, "", schema.GroupResource{}, "", "", 0, false)
+	}
 	sel, err := newSelector(r, namespace, listOpts)
 	if err != nil {
 		return err
@@ -291,7 +423,7 @@ func (t *Tracker) DeleteCollection(gvr schema.GroupVersionResource, namespace st
 		return nil
 	}
 	for _, k := range keys {
-		t.deleteLocked(r, k, store[k])
+		t.deleteLocked(r, k, store[k], opts)
 	}
 	return nil
 }

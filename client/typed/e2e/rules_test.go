@@ -1,0 +1,175 @@
+//go:build e2e
+
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
+	coordinationv1 "k8s.io/api/coordination/v1"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/kubegen/kubegen/client/typed/typedtest"
+	"github.com/kubegen/kubegen/internal/codegen/smdschema/schematest"
+	"github.com/kubegen/kubegen/kubernetes"
+	"github.com/kubegen/kubegen/kubernetes/fake"
+)
+
+// rulesEnv returns the clients of a rules scenario over a clientset, real or fake.
+func rulesEnv(cs kubernetes.Interface, ns string) *typedtest.Env {
+	return &typedtest.Env{
+		Namespace:  ns,
+		Namespaces: cs.CoreV1().Namespaces(),
+		ConfigMaps: func(ns string) typedtest.RWC[*corev1.ConfigMap, *corev1.ConfigMapList] {
+			return cs.CoreV1().ConfigMaps(ns)
+		},
+		Secrets:  func(ns string) typedtest.RW[*corev1.Secret, *corev1.SecretList] { return cs.CoreV1().Secrets(ns) },
+		Pods:     func(ns string) typedtest.RW[*corev1.Pod, *corev1.PodList] { return cs.CoreV1().Pods(ns) },
+		Services: func(ns string) typedtest.RW[*corev1.Service, *corev1.ServiceList] { return cs.CoreV1().Services(ns) },
+		Deployments: func(ns string) typedtest.RW[*appsv1.Deployment, *appsv1.DeploymentList] {
+			return cs.AppsV1().Deployments(ns)
+		},
+		StatefulSets: func(ns string) typedtest.RW[*appsv1.StatefulSet, *appsv1.StatefulSetList] {
+			return cs.AppsV1().StatefulSets(ns)
+		},
+		DaemonSets: func(ns string) typedtest.RW[*appsv1.DaemonSet, *appsv1.DaemonSetList] {
+			return cs.AppsV1().DaemonSets(ns)
+		},
+		Jobs: func(ns string) typedtest.RW[*batchv1.Job, *batchv1.JobList] { return cs.BatchV1().Jobs(ns) },
+		Leases: func(ns string) typedtest.RW[*coordinationv1.Lease, *coordinationv1.LeaseList] {
+			return cs.CoordinationV1().Leases(ns)
+		},
+	}
+}
+
+// knownDifferences are the rules whose transcripts on the fake still differ from kube-apiserver's,
+// each with the reason (client/fake/doc.go lists them too). A difference not listed fails the test,
+// and so does a listed rule that now matches.
+var knownDifferences = map[string]string{
+	"validation: service name slash":   serviceIPs,
+	"validation: service name percent": serviceIPs,
+
+	"validation: configmap: key with a space":                      perKind,
+	"validation: configmap: key in data and binaryData":            perKind,
+	"validation: configmap: immutable data changed":                perKind,
+	"validation: configmap: immutable unset":                       perKind,
+	"validation: secret: immutable data changed":                   perKind,
+	"validation: secret: type changed":                             perKind,
+	"validation: secret: key with a space":                         perKind,
+	"validation: secret: tls without its keys":                     perKind,
+	"validation: deployment: selector does not match the template": perKind,
+	"validation: deployment: negative replicas":                    perKind,
+	"validation: deployment: selector changed":                     perKind,
+	"validation: deployment: no containers":                        perKind,
+	"validation: deployment: replicas patched to -1":               perKind,
+	"validation: pod: no containers":                               perKind,
+	"validation: pod: container without an image":                  perKind,
+	"validation: pod: restartPolicy changed":                       perKind,
+	"validation: service: clusterIP changed":                       serviceIPs,
+	"validation: service: no ports":                                perKind,
+	"validation: service: port out of range":                       perKind,
+	"validation: lease: negative duration":                         perKind,
+
+	`validation: deployment: replicas patched to "x"`: patchDecoding,
+	"versions: merge patch of the wrong type":         patchDecoding,
+
+	"defaulting: pod":         defaulting,
+	"defaulting: service":     defaulting,
+	"defaulting: deployment":  defaulting,
+	"defaulting: statefulset": defaulting,
+	"defaulting: daemonset":   defaulting,
+	"defaulting: job":         defaulting,
+
+	"deletion: pod on a node is deleted gracefully": defaulting,
+}
+
+// The reasons of knownDifferences; client/fake/doc.go lists the same under "What is NOT emulated".
+const (
+	perKind       = "per-kind validation of spec fields is not reproduced (only metadata and options are validated)"
+	serviceIPs    = "the fake allocates no cluster IPs (the apiserver allocates them before it validates)"
+	patchDecoding = "a patch that leaves a field of the wrong type: the apiserver's error quotes the whole patched object"
+	defaulting    = "per-kind defaulting of pod templates, services and workloads is not reproduced"
+)
+
+// TestRulesMatchFake runs every scenario of the rules suite (validation, defaulting, admission,
+// deletion, versions, watch) against kube-apiserver and the fake clientset, each in a fresh namespace
+// of the same name, and compares the transcripts: status codes, reasons, details, messages, returned
+// objects minus server-generated values, watch events.
+func TestRulesMatchFake(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	real, err := kubernetes.NewForConfig(testCluster.AdminConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fakeCS, err := fake.NewClientset()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The schema generated fake clientsets are to set (so managedFields merge as on the apiserver),
+	// and the namespace lifecycle, which is off by default.
+	p, err := schematest.Parser("k8s.io/api/core/v1", "k8s.io/api/apps/v1", "k8s.io/api/batch/v1", "k8s.io/api/coordination/v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fakeCS.Tracker().SetSchema(p)
+	if err := fakeCS.Tracker().SetNamespaceLifecycle(true); err != nil {
+		t.Fatal(err)
+	}
+	rules := typedtest.Rules()
+	type tally struct{ total, exact int }
+	groups := map[string]*tally{}
+	var differing []string
+	for i, rule := range rules {
+		name := rule.Group + ": " + rule.Name
+		ns := fmt.Sprintf("rules-%03d", i)
+		for _, cs := range []kubernetes.Interface{real, fakeCS} {
+			if _, err := cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{}); err != nil {
+				t.Fatalf("%s: create namespace %s: %v", name, ns, err)
+			}
+		}
+		want := typedtest.RunRule(ctx, rule, rulesEnv(real, ns))
+		got := typedtest.RunRule(ctx, rule, rulesEnv(fakeCS, ns))
+		g := groups[rule.Group]
+		if g == nil {
+			g = &tally{}
+			groups[rule.Group] = g
+		}
+		g.total++
+		diff := typedtest.Diff(want, got)
+		reason, known := knownDifferences[name]
+		switch {
+		case diff == "":
+			g.exact++
+			if known {
+				t.Errorf("%s: matches now; remove it from knownDifferences (%s)", name, reason)
+			}
+		case known:
+			differing = append(differing, name)
+			t.Logf("%s: known difference (%s):\n%s", name, reason, diff)
+		default:
+			differing = append(differing, name)
+			t.Errorf("%s: kube-apiserver (-) and fake (+) differ:\n%s", name, diff)
+		}
+	}
+	var total, exact int
+	var table strings.Builder
+	for _, group := range slices.Sorted(maps.Keys(groups)) {
+		g := groups[group]
+		total += g.total
+		exact += g.exact
+		fmt.Fprintf(&table, "  %-11s %3d scenarios, %3d exact\n", group, g.total, g.exact)
+	}
+	t.Logf("rules suite: %d scenarios, %d exact matches on the fake (%.1f%%)\n%s", total, exact, 100*float64(exact)/float64(total), table.String())
+	if len(rules) < 150 {
+		t.Errorf("the rules suite has %d scenarios, want at least 150", len(rules))
+	}
+}
