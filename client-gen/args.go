@@ -46,7 +46,7 @@ func DefaultArgs() *Args {
 func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&a.OutputDir, "output-dir", a.OutputDir, "directory of --output-pkg; the clientset is written to <output-dir>/<clientset-name>")
 	fs.StringVar(&a.OutputPkg, "output-pkg", a.OutputPkg, "Go import path of --output-dir")
-	fs.StringVar(&a.ClientsetName, "clientset-name", a.ClientsetName, "name of the clientset package")
+	fs.StringVarP(&a.ClientsetName, "clientset-name", "n", a.ClientsetName, "name of the clientset package")
 	fs.StringVar(&a.GoHeaderFile, "go-header-file", a.GoHeaderFile, "license header for generated files (YEAR is replaced)")
 	fs.StringSliceVar(&a.PluralExceptions, "plural-exceptions", a.PluralExceptions, "Kind:Plural pairs, e.g. Endpoints:Endpoints")
 	fs.BoolVar(&a.PrefersProtobuf, "prefers-protobuf", a.PrefersProtobuf, "typed clients default to protobuf (for built-in types)")

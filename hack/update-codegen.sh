@@ -43,6 +43,20 @@ else
   "${kubegen[@]}" --generators=applyconfiguration,client,lister,informer "${crd_client[@]}" "${crd[@]}"
 fi
 
+# k8s.io/sample-controller's types, generated in code-generator's layout (clientset/versioned,
+# informers/externalversions, listers) so that upstream's controller needs only new import paths.
+# Deep copies go next to the types; register-gen's zz_generated.register.go is upstream's.
+sample=(./examples/sample-controller/pkg/apis/...)
+sample_client=(--output-dir "$root/examples/sample-controller/pkg/generated/clientset"
+  --output-pkg github.com/kubegen/kubegen/examples/sample-controller/pkg/generated/clientset
+  --clientset-name versioned --informers-dir ../informers/externalversions --listers-dir ../listers)
+if [ "$root" = "." ]; then
+  "${kubegen[@]}" --generators=deepcopy,client,lister,informer "${sample_client[@]}" "${sample[@]}"
+else
+  "${kubegen[@]}" --generators=deepcopy --verify-only "${sample[@]}"
+  "${kubegen[@]}" --generators=client,lister,informer "${sample_client[@]}" "${sample[@]}"
+fi
+
 # The out-of-tree example is a module of its own that runs kubegen with `go tool` from its Makefile,
 # as a user's project does; regenerate it the same way (its own tests verify it).
 if [ "$root" = "." ]; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-trees=(client/applyconfigurations kubernetes examples/crd/generated)
+trees=(client/applyconfigurations kubernetes examples/crd/generated examples/sample-controller/pkg/generated)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -38,8 +38,11 @@ func DefaultArgs() *Args { return &Args{IncludeAlpha: true} }
 func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&a.OutputDir, "output-dir", a.OutputDir, "directory of the informers package")
 	fs.StringVar(&a.OutputPkg, "output-pkg", a.OutputPkg, "Go import path of --output-dir")
-	fs.StringVar(&a.VersionedClientsetPkg, "versioned-clientset-pkg", a.VersionedClientsetPkg, "import path of the clientset written by client-gen")
-	fs.StringVar(&a.ListersPkg, "listers-pkg", a.ListersPkg, "import path of the listers written by lister-gen")
+	fs.StringVar(&a.VersionedClientsetPkg, "versioned-clientset-package", a.VersionedClientsetPkg, "import path of the clientset written by client-gen")
+	fs.StringVar(&a.ListersPkg, "listers-package", a.ListersPkg, "import path of the listers written by lister-gen")
+	// kubegen's first names of the two flags, kept beside code-generator's.
+	fs.StringVar(&a.VersionedClientsetPkg, "versioned-clientset-pkg", a.VersionedClientsetPkg, "the same as --versioned-clientset-package")
+	fs.StringVar(&a.ListersPkg, "listers-pkg", a.ListersPkg, "the same as --listers-package")
 	fs.StringVar(&a.GoHeaderFile, "go-header-file", a.GoHeaderFile, "license header for generated files (YEAR is replaced)")
 	fs.StringSliceVar(&a.PluralExceptions, "plural-exceptions", a.PluralExceptions, "Kind:Plural pairs, e.g. Endpoints:Endpoints")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "the clientset holds alpha-only groups (as client-gen's flag of the same name)")
@@ -52,8 +55,8 @@ func (a *Args) Validate() (map[string]string, error) {
 	for _, req := range []struct{ flag, value string }{
 		{"--output-dir", a.OutputDir},
 		{"--output-pkg", a.OutputPkg},
-		{"--versioned-clientset-pkg", a.VersionedClientsetPkg},
-		{"--listers-pkg", a.ListersPkg},
+		{"--versioned-clientset-package", a.VersionedClientsetPkg},
+		{"--listers-package", a.ListersPkg},
 	} {
 		if req.value == "" {
 			errs = append(errs, fmt.Errorf("%s is required", req.flag))

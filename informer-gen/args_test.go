@@ -13,7 +13,7 @@ func TestArgsErrors(t *testing.T) {
 		args Args
 		want []string
 	}{
-		{"nothing", Args{}, []string{"--output-dir is required", "--output-pkg is required", "--versioned-clientset-pkg is required", "--listers-pkg is required"}},
+		{"nothing", Args{}, []string{"--output-dir is required", "--output-pkg is required", "--versioned-clientset-package is required", "--listers-package is required"}},
 		{"bad plural", Args{OutputDir: "d", OutputPkg: "p", VersionedClientsetPkg: "c", ListersPkg: "l", PluralExceptions: []string{"Foo"}}, []string{"--plural-exceptions"}},
 	}
 	for _, tc := range tests {

@@ -3,8 +3,8 @@
 // <Kind>Informer per resource that can be listed and watched.
 //
 //	informer-gen --output-dir ./pkg/generated/informers --output-pkg example.com/me/pkg/generated/informers \
-//	  --versioned-clientset-pkg example.com/me/pkg/generated/clientset \
-//	  --listers-pkg example.com/me/pkg/generated/listers ./apis/...
+//	  --versioned-clientset-package example.com/me/pkg/generated/clientset \
+//	  --listers-package example.com/me/pkg/generated/listers ./apis/...
 //
 // Inputs are Go package patterns, in any module and any directory layout. With --verify-only it
 // writes nothing and exits non-zero listing the files that are out of date.

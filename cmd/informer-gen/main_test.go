@@ -19,7 +19,7 @@ func TestCommand(t *testing.T) {
 		Fixtures: "../../client-gen/testdata",
 		Flags: func(dir string) []string {
 			return []string{"--output-dir", dir, "--output-pkg", "example.com/out/informers",
-				"--versioned-clientset-pkg", "example.com/out/versioned", "--listers-pkg", "example.com/out/listers"}
+				"--versioned-clientset-package", "example.com/out/versioned", "--listers-package", "example.com/out/listers"}
 		},
 		Break: func(t testing.TB, dir string) string {
 			factory := filepath.Join(dir, "factory.go")
