@@ -7,7 +7,9 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	apishapesv1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/apis/shapes/v1"
 	shapesv1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/shapes/v1"
 	metav1ac "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	corev1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
@@ -100,3 +102,59 @@ func TestGetters(t *testing.T) {
 		t.Errorf("empty configuration encodes as %s, want {}", got)
 	}
 }
+
+// TestExtract runs the golden ExtractGadget functions on a Gadget two managers applied parts of:
+// each gets exactly its fields (parts merged by name, so each owns its own part), with apiVersion,
+// kind, name and namespace; the status and resize variants read the entries of their subresource.
+func TestExtract(t *testing.T) {
+	entry := func(manager, subresource, fields string) metav1.ManagedFieldsEntry {
+		return metav1.ManagedFieldsEntry{Manager: manager, Operation: metav1.ManagedFieldsOperationApply, APIVersion: "shapes.kubegen.io/v1",
+			FieldsType: "FieldsV1", FieldsV1: &metav1.FieldsV1{Raw: []byte(fields)}, Subresource: subresource}
+	}
+	obj := &apishapesv1.Gadget{
+		ObjectMeta: metav1.ObjectMeta{Name: "g", Namespace: "ns", Labels: map[string]string{"app": "g"}, ManagedFields: []metav1.ManagedFieldsEntry{
+			entry("owner", "", `{"f:metadata":{"f:labels":{"f:app":{}}},"f:spec":{"f:size":{},"f:parts":{"k:{\"name\":\"a\"}":{".":{},"f:name":{},"f:count":{}}}}}`),
+			entry("other", "", `{"f:spec":{"f:parts":{"k:{\"name\":\"b\"}":{".":{},"f:name":{}}}}}`),
+			entry("controller", "status", `{"f:status":{"f:conditions":{}}}`),
+			entry("resizer", "resize", `{"f:spec":{"f:size":{}}}`),
+		}},
+		Spec: apishapesv1.GadgetSpec{Size: 2, Tags: []string{"unowned"},
+			Parts: []apishapesv1.Part{{Name: "a", Count: ptr(int64(1))}, {Name: "b"}}},
+		Status: apishapesv1.GadgetStatus{Conditions: []metav1.Condition{{Type: "Ready", Status: "True"}}},
+	}
+	gadget := func() *shapesv1.GadgetApplyConfiguration { return shapesv1.Gadget("g", "ns") }
+	for _, tc := range []struct {
+		name    string
+		extract func() (*shapesv1.GadgetApplyConfiguration, error)
+		want    *shapesv1.GadgetApplyConfiguration
+	}{
+		{"owner", func() (*shapesv1.GadgetApplyConfiguration, error) { return shapesv1.ExtractGadget(obj, "owner") },
+			gadget().WithLabels(map[string]string{"app": "g"}).WithSpec(shapesv1.GadgetSpec().WithSize(2).
+				WithParts(shapesv1.Part().WithName("a").WithCount(1)))},
+		{"other", func() (*shapesv1.GadgetApplyConfiguration, error) { return shapesv1.ExtractGadget(obj, "other") },
+			gadget().WithSpec(shapesv1.GadgetSpec().WithParts(shapesv1.Part().WithName("b")))},
+		{"controller's object entries", func() (*shapesv1.GadgetApplyConfiguration, error) { return shapesv1.ExtractGadget(obj, "controller") },
+			gadget()},
+		{"controller's status", func() (*shapesv1.GadgetApplyConfiguration, error) {
+			return shapesv1.ExtractGadgetStatus(obj, "controller")
+		}, gadget().WithStatus(shapesv1.GadgetStatus().WithConditions(metav1ac.Condition().WithType("Ready").WithStatus("True").
+			WithReason("").WithMessage("")))},
+		{"resizer", func() (*shapesv1.GadgetApplyConfiguration, error) {
+			return shapesv1.ExtractGadgetResize(obj, "resizer")
+		},
+			gadget().WithSpec(shapesv1.GadgetSpec().WithSize(2))},
+	} {
+		got, err := tc.extract()
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if g, w := encode(t, got), encode(t, tc.want); g != w {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, g, w)
+		}
+	}
+	if _, err := shapesv1.ExtractGadget(nil, "owner"); err == nil {
+		t.Error("ExtractGadget(nil) gave no error")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -5,7 +5,13 @@
 // a field manager sets; a constructor (<Kind>(name[, namespace]) for kinds, setting apiVersion and
 // kind); With<Field> builders (slices append, maps merge, nested structs take their own apply
 // configuration, the fields of embedded TypeMeta and ObjectMeta are promoted); and GetName,
-// GetNamespace, GetKind, GetAPIVersion where the typed clients need them. meta/v1's apply
+// GetNamespace, GetKind, GetAPIVersion where the typed clients need them. Every +genclient kind
+// also gets client-go's Extract functions: Extract<Kind>From(obj, fieldManager, subresource),
+// Extract<Kind>(obj, fieldManager), and Extract<Kind><Subresource> for its status subresource and
+// the subresources of its +genclient:method extras, which return the fields one manager owns (read
+// from managedFields by package client/apply). Their schema is derived from the Go types with
+// internal/codegen/smdschema, no OpenAPI step, and written with its Parser into <output>/internal.
+// meta/v1's apply
 // configurations are kubegen's own (client/applyconfigurations/meta/v1), generated once by this
 // generator with --kubegen-runtime-meta.
 //

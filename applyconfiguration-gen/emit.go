@@ -24,20 +24,23 @@ type typeWriter struct {
 	t    *types.Type
 	kind *model.Kind // non-nil for a +genclient kind
 	ac   string      // the apply configuration's name: "DeploymentApplyConfiguration"
+	ext  *extraction // the schema of the kinds, for Extract functions; nil when none
 	w    io.Writer
 	raw  namer.Namer
 }
 
-func newTypeWriter(plan *applyconfig.Plan, pkg *applyconfig.Package, t *types.Type) *typeWriter {
-	return &typeWriter{plan: plan, pkg: pkg, t: t, kind: plan.Kinds[t.Name], ac: t.Name.Name + applyconfig.Suffix}
+func newTypeWriter(plan *applyconfig.Plan, pkg *applyconfig.Package, t *types.Type, ext *extraction) *typeWriter {
+	return &typeWriter{plan: plan, pkg: pkg, t: t, kind: plan.Kinds[t.Name], ac: t.Name.Name + applyconfig.Suffix, ext: ext}
 }
 
-// write emits the file: the struct, its constructor, With builders and getters.
+// write emits the file: the struct, its constructor, a kind's Extract functions, With builders and
+// getters.
 func (g *typeWriter) write(w io.Writer, raw namer.Namer) error {
 	g.w, g.raw = w, raw
 	fields := encodedMembers(g.t)
 	g.structDecl(fields)
 	g.constructor()
+	g.extract()
 	setters := g.setters(fields)
 	for _, s := range setters {
 		g.with(s)

@@ -11,7 +11,8 @@ import (
 )
 
 // Run writes a package of apply configurations per group/version of the input API types: one file
-// per struct reachable from a kind that can be applied.
+// per struct reachable from a kind that can be applied (a kind's file has its Extract functions
+// too), and the package internal, with the schema those read managedFields with.
 func ExampleRun() {
 	out, err := os.MkdirTemp("", "applyconfiguration")
 	if err != nil {
@@ -34,4 +35,6 @@ func ExampleRun() {
 	// Output:
 	// example/v1beta1/doc.go
 	// example/v1beta1/widget.go
+	// internal/doc.go
+	// internal/internal.go
 }

@@ -71,7 +71,7 @@ func (a *Args) runtimeMetaJob(loaded *output.Loaded) (output.Job, error) {
 	if err != nil {
 		return output.Job{}, err
 	}
-	targets, err := targetsFor(plan, a, header)
+	targets, err := targetsFor(plan, a, header, nil)
 	if err != nil {
 		return output.Job{}, err
 	}

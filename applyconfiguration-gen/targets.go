@@ -14,7 +14,8 @@ import (
 )
 
 // Targets returns one gengo target per group/version with types to apply: a package of apply
-// configurations, one file per type. header starts every file.
+// configurations, one file per type, and <output>/internal with the schema the kinds' Extract
+// functions read managedFields with. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	layout, err := a.Layout()
 	if err != nil {
@@ -27,21 +28,34 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	if len(plan.Packages) == 0 {
 		return nil, fmt.Errorf("%w: no +genclient kind can be applied (apply configurations need the apply or applyStatus verb)", codegen.ErrNothingToGenerate)
 	}
-	return targetsFor(plan, a, header)
+	schema, ext, err := a.schemaTarget(plan, api.Universe, header)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := targetsFor(plan, a, header, ext)
+	if err != nil || schema == nil {
+		return targets, err
+	}
+	return append(targets, schema), nil
 }
 
-func targetsFor(plan *applyconfig.Plan, a *Args, header []byte) ([]generator.Target, error) {
+// targetsFor returns the targets of the packages of plan; ext is the schema for the Extract
+// functions of its kinds, nil for none.
+func targetsFor(plan *applyconfig.Plan, a *Args, header []byte, ext *extraction) ([]generator.Target, error) {
 	var targets []generator.Target
 	for _, pkg := range plan.Packages {
 		rel, ok := strings.CutPrefix(pkg.Path, a.OutputPkg+"/")
 		if !ok {
 			return nil, fmt.Errorf("apply configurations of %s go to %s, which is not under --output-pkg %s", pkg.Source.Path, pkg.Path, a.OutputPkg)
 		}
+		if rel == internalDir || strings.HasPrefix(rel, internalDir+"/") {
+			return nil, fmt.Errorf("apply configurations of %s would go to %s, where the schema package goes", pkg.Source.Path, pkg.Path)
+		}
 		dir := filepath.Join(a.OutputDir, filepath.FromSlash(rel))
 		targets = append(targets, gofile.Target(pkg.Name, pkg.Path, dir, header, packageDoc(pkg), func() []generator.Generator {
 			gens := make([]generator.Generator, 0, len(pkg.Types))
 			for _, t := range pkg.Types {
-				tw := newTypeWriter(plan, pkg, t)
+				tw := newTypeWriter(plan, pkg, t, ext)
 				gens = append(gens, gofile.NewEmitter(gofile.KindFile("", strings.ToLower(t.Name.Name), gofile.DocFile), pkg.Path, tw.write))
 			}
 			return gens

@@ -6,12 +6,12 @@
 // applyconfigurations/internal package, whose Parser holds the structured-merge-diff schema
 // internal/codegen/smdschema derives from the Go types):
 //
-//	func ExtractDeployment(d *appsv1.Deployment, fieldManager string) (*DeploymentApplyConfiguration, error) {
-//		return apply.Extract[DeploymentApplyConfiguration](d, internal.Parser().Type("io.k8s.api.apps.v1.Deployment"),
-//			appsv1.SchemeGroupVersion.WithKind("Deployment"), fieldManager, "")
+//	func ExtractDeploymentFrom(obj *appsv1.Deployment, fieldManager string, subresource string) (*DeploymentApplyConfiguration, error) {
+//		return apply.Extract[DeploymentApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apps.v1.Deployment"),
+//			schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "Deployment"}, fieldManager, subresource)
 //	}
 //
-// Extract<Kind>Status passes "status" as the subresource. The apply configuration is filled by
+// Extract<Kind> passes "" as the subresource, Extract<Kind>Status "status", Extract<Kind>Scale "scale". The apply configuration is filled by
 // decoding JSON-shaped values (runtime.DefaultUnstructuredConverter), so any type whose json tags
 // match the API type's works: a generated <Kind>ApplyConfiguration, the API type itself, or
 // *unstructured.Unstructured's content through ExtractInto with a map.

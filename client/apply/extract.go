@@ -3,8 +3,8 @@ package apply
 import (
 	"errors"
 	"fmt"
+	"reflect"
 
-	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -22,9 +22,10 @@ var ErrNoObject = errors.New("no object to extract from")
 // Extract returns a new *T holding exactly the fields fieldManager owns in obj through apply on
 // subresource ("" for the object, "status" for its status subresource), with apiVersion and kind
 // from gvk and obj's name and namespace, so that applying it again as fieldManager changes nothing.
-// objectType is obj's type in the schema. A manager that owns nothing (or never applied) gets a
+// obj is any object with metadata (a typed API object, *unstructured.Unstructured); objectType is
+// its type in the schema. A manager that owns nothing (or never applied) gets a
 // configuration with only those identifying fields.
-func Extract[T any](obj runtime.Object, objectType typed.ParseableType, gvk schema.GroupVersionKind, fieldManager, subresource string) (*T, error) {
+func Extract[T any](obj metav1.Object, objectType typed.ParseableType, gvk schema.GroupVersionKind, fieldManager, subresource string) (*T, error) {
 	out := new(T)
 	if err := ExtractInto(obj, objectType, gvk, fieldManager, subresource, out); err != nil {
 		return nil, err
@@ -34,20 +35,19 @@ func Extract[T any](obj runtime.Object, objectType typed.ParseableType, gvk sche
 
 // ExtractInto is Extract decoding into out, a pointer to a struct with json tags or to a
 // map[string]any.
-func ExtractInto(obj runtime.Object, objectType typed.ParseableType, gvk schema.GroupVersionKind, fieldManager, subresource string, out any) error {
+func ExtractInto(obj metav1.Object, objectType typed.ParseableType, gvk schema.GroupVersionKind, fieldManager, subresource string, out any) error {
 	fields, err := Owned(obj, objectType, fieldManager, subresource)
 	if err != nil {
 		return err
 	}
-	m, _ := meta.Accessor(obj)
 	fields["apiVersion"], fields["kind"] = gvk.GroupVersion().String(), gvk.Kind
 	md, _ := fields["metadata"].(map[string]any)
 	if md == nil {
 		md = map[string]any{}
 		fields["metadata"] = md
 	}
-	md["name"] = m.GetName()
-	if ns := m.GetNamespace(); ns != "" {
+	md["name"] = obj.GetName()
+	if ns := obj.GetNamespace(); ns != "" {
 		md["namespace"] = ns
 	}
 	if p, ok := out.(*map[string]any); ok {
@@ -63,13 +63,12 @@ func ExtractInto(obj runtime.Object, objectType typed.ParseableType, gvk schema.
 // Owned returns the fields fieldManager owns in obj through apply on subresource, as a JSON-shaped
 // map (nested maps, slices, strings, int64, float64, bools), without apiVersion, kind, name or
 // namespace unless the manager owns them.
-func Owned(obj runtime.Object, objectType typed.ParseableType, fieldManager, subresource string) (map[string]any, error) {
+func Owned(obj metav1.Object, objectType typed.ParseableType, fieldManager, subresource string) (map[string]any, error) {
 	if obj == nil {
 		return nil, ErrNoObject
 	}
-	m, err := meta.Accessor(obj)
-	if err != nil {
-		return nil, fmt.Errorf("extracting from %T: %w", obj, err)
+	if v := reflect.ValueOf(obj); v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil, fmt.Errorf("%w (a nil %T)", ErrNoObject, obj)
 	}
 	if !objectType.IsValid() {
 		name := "(inline type)"
@@ -78,7 +77,7 @@ func Owned(obj runtime.Object, objectType typed.ParseableType, fieldManager, sub
 		}
 		return nil, fmt.Errorf("%w: %s", ErrUnknownType, name)
 	}
-	entry, ok := appliedBy(m.GetManagedFields(), fieldManager, subresource)
+	entry, ok := appliedBy(obj.GetManagedFields(), fieldManager, subresource)
 	if !ok || entry.FieldsV1 == nil {
 		return map[string]any{}, nil
 	}
@@ -88,7 +87,7 @@ func Owned(obj runtime.Object, objectType typed.ParseableType, fieldManager, sub
 	}
 	tv, err := toTyped(obj, objectType)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s %q against the schema: %w", obj.GetObjectKind().GroupVersionKind().Kind, m.GetName(), err)
+		return nil, fmt.Errorf("reading %T %q against the schema: %w", obj, obj.GetName(), err)
 	}
 	owned, ok := tv.ExtractItems(set.Leaves()).AsValue().Unstructured().(map[string]any)
 	if !ok || owned == nil {
@@ -107,7 +106,7 @@ func appliedBy(entries []metav1.ManagedFieldsEntry, manager, subresource string)
 	return metav1.ManagedFieldsEntry{}, false
 }
 
-func toTyped(obj runtime.Object, t typed.ParseableType) (*typed.TypedValue, error) {
+func toTyped(obj metav1.Object, t typed.ParseableType) (*typed.TypedValue, error) {
 	if u, ok := obj.(*unstructured.Unstructured); ok {
 		return t.FromUnstructured(u.Object, typed.AllowDuplicates)
 	}

@@ -159,6 +159,10 @@ func TestExtractErrors(t *testing.T) {
 	if _, err := apply.Owned(nil, parser.Type("Widget"), "owner", ""); !errors.Is(err, apply.ErrNoObject) {
 		t.Errorf("nil object: %v, want ErrNoObject", err)
 	}
+	var none *unstructured.Unstructured // as a generated Extract<Kind> passes a nil *<Kind>
+	if _, err := apply.Extract[widgetConfig](none, parser.Type("Widget"), gvk, "owner", ""); !errors.Is(err, apply.ErrNoObject) {
+		t.Errorf("typed nil object: %v, want ErrNoObject", err)
+	}
 	if _, err := apply.Owned(widget(), parser.Type("Gadget"), "owner", ""); !errors.Is(err, apply.ErrUnknownType) {
 		t.Errorf("unknown type: %v, want ErrUnknownType", err)
 	}

@@ -170,7 +170,7 @@ func sortedTypeNames(pkg *types.Package) []string {
 
 // finish orders groups and versions and picks each group's package name.
 func (b *builder) finish() *API {
-	api := &API{}
+	api := &API{Universe: b.u}
 	for _, g := range b.groups {
 		sortVersions(g.Versions)
 		api.Groups = append(api.Groups, g)

@@ -45,6 +45,9 @@ func (t Tag) String() string {
 // API is every group found in the inputs, sorted by group name.
 type API struct {
 	Groups []*Group
+	// Universe is the package load the model was read from: generators that need more of the Go
+	// types than the model holds (package tags, constants) look there.
+	Universe types.Universe
 }
 
 // Group is one API group, e.g. "apps" or "" (the legacy core group).

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -31,6 +35,22 @@ func MutatingAdmissionPolicy(name string) *MutatingAdmissionPolicyApplyConfigura
 
 // IsApplyConfiguration marks MutatingAdmissionPolicyApplyConfiguration as the apply configuration of a whole object.
 func (b MutatingAdmissionPolicyApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractMutatingAdmissionPolicyFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractMutatingAdmissionPolicyFrom(obj *admissionregistrationv1.MutatingAdmissionPolicy, fieldManager string, subresource string) (*MutatingAdmissionPolicyApplyConfiguration, error) {
+	return apply.Extract[MutatingAdmissionPolicyApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.admissionregistration.v1.MutatingAdmissionPolicy"),
+		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "MutatingAdmissionPolicy"}, fieldManager, subresource)
+}
+
+// ExtractMutatingAdmissionPolicy returns the fields fieldManager owns in obj through apply, as ExtractMutatingAdmissionPolicyFrom
+// does for the object itself.
+func ExtractMutatingAdmissionPolicy(obj *admissionregistrationv1.MutatingAdmissionPolicy, fieldManager string) (*MutatingAdmissionPolicyApplyConfiguration, error) {
+	return ExtractMutatingAdmissionPolicyFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *MutatingAdmissionPolicyApplyConfiguration) WithKind(value string) *MutatingAdmissionPolicyApplyConfiguration {

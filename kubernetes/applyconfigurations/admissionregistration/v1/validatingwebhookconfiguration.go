@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -31,6 +35,22 @@ func ValidatingWebhookConfiguration(name string) *ValidatingWebhookConfiguration
 
 // IsApplyConfiguration marks ValidatingWebhookConfigurationApplyConfiguration as the apply configuration of a whole object.
 func (b ValidatingWebhookConfigurationApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractValidatingWebhookConfigurationFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractValidatingWebhookConfigurationFrom(obj *admissionregistrationv1.ValidatingWebhookConfiguration, fieldManager string, subresource string) (*ValidatingWebhookConfigurationApplyConfiguration, error) {
+	return apply.Extract[ValidatingWebhookConfigurationApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.admissionregistration.v1.ValidatingWebhookConfiguration"),
+		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "ValidatingWebhookConfiguration"}, fieldManager, subresource)
+}
+
+// ExtractValidatingWebhookConfiguration returns the fields fieldManager owns in obj through apply, as ExtractValidatingWebhookConfigurationFrom
+// does for the object itself.
+func ExtractValidatingWebhookConfiguration(obj *admissionregistrationv1.ValidatingWebhookConfiguration, fieldManager string) (*ValidatingWebhookConfigurationApplyConfiguration, error) {
+	return ExtractValidatingWebhookConfigurationFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ValidatingWebhookConfigurationApplyConfiguration) WithKind(value string) *ValidatingWebhookConfigurationApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,22 @@ func MutatingAdmissionPolicyBinding(name string) *MutatingAdmissionPolicyBinding
 
 // IsApplyConfiguration marks MutatingAdmissionPolicyBindingApplyConfiguration as the apply configuration of a whole object.
 func (b MutatingAdmissionPolicyBindingApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractMutatingAdmissionPolicyBindingFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractMutatingAdmissionPolicyBindingFrom(obj *admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, fieldManager string, subresource string) (*MutatingAdmissionPolicyBindingApplyConfiguration, error) {
+	return apply.Extract[MutatingAdmissionPolicyBindingApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.admissionregistration.v1alpha1.MutatingAdmissionPolicyBinding"),
+		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "MutatingAdmissionPolicyBinding"}, fieldManager, subresource)
+}
+
+// ExtractMutatingAdmissionPolicyBinding returns the fields fieldManager owns in obj through apply, as ExtractMutatingAdmissionPolicyBindingFrom
+// does for the object itself.
+func ExtractMutatingAdmissionPolicyBinding(obj *admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, fieldManager string) (*MutatingAdmissionPolicyBindingApplyConfiguration, error) {
+	return ExtractMutatingAdmissionPolicyBindingFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *MutatingAdmissionPolicyBindingApplyConfiguration) WithKind(value string) *MutatingAdmissionPolicyBindingApplyConfiguration {

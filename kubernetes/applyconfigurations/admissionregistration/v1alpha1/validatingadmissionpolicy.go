@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -36,6 +40,28 @@ func ValidatingAdmissionPolicy(name string) *ValidatingAdmissionPolicyApplyConfi
 
 // IsApplyConfiguration marks ValidatingAdmissionPolicyApplyConfiguration as the apply configuration of a whole object.
 func (b ValidatingAdmissionPolicyApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractValidatingAdmissionPolicyFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractValidatingAdmissionPolicyFrom(obj *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, fieldManager string, subresource string) (*ValidatingAdmissionPolicyApplyConfiguration, error) {
+	return apply.Extract[ValidatingAdmissionPolicyApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.admissionregistration.v1alpha1.ValidatingAdmissionPolicy"),
+		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "ValidatingAdmissionPolicy"}, fieldManager, subresource)
+}
+
+// ExtractValidatingAdmissionPolicy returns the fields fieldManager owns in obj through apply, as ExtractValidatingAdmissionPolicyFrom
+// does for the object itself.
+func ExtractValidatingAdmissionPolicy(obj *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, fieldManager string) (*ValidatingAdmissionPolicyApplyConfiguration, error) {
+	return ExtractValidatingAdmissionPolicyFrom(obj, fieldManager, "")
+}
+
+// ExtractValidatingAdmissionPolicyStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractValidatingAdmissionPolicyFrom does.
+func ExtractValidatingAdmissionPolicyStatus(obj *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, fieldManager string) (*ValidatingAdmissionPolicyApplyConfiguration, error) {
+	return ExtractValidatingAdmissionPolicyFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ValidatingAdmissionPolicyApplyConfiguration) WithKind(value string) *ValidatingAdmissionPolicyApplyConfiguration {

@@ -3,9 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
 	apiserverinternalv1alpha1 "k8s.io/api/apiserverinternal/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -36,6 +39,28 @@ func StorageVersion(name string) *StorageVersionApplyConfiguration {
 
 // IsApplyConfiguration marks StorageVersionApplyConfiguration as the apply configuration of a whole object.
 func (b StorageVersionApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractStorageVersionFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractStorageVersionFrom(obj *apiserverinternalv1alpha1.StorageVersion, fieldManager string, subresource string) (*StorageVersionApplyConfiguration, error) {
+	return apply.Extract[StorageVersionApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apiserverinternal.v1alpha1.StorageVersion"),
+		schema.GroupVersionKind{Group: "internal.apiserver.k8s.io", Version: "v1alpha1", Kind: "StorageVersion"}, fieldManager, subresource)
+}
+
+// ExtractStorageVersion returns the fields fieldManager owns in obj through apply, as ExtractStorageVersionFrom
+// does for the object itself.
+func ExtractStorageVersion(obj *apiserverinternalv1alpha1.StorageVersion, fieldManager string) (*StorageVersionApplyConfiguration, error) {
+	return ExtractStorageVersionFrom(obj, fieldManager, "")
+}
+
+// ExtractStorageVersionStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractStorageVersionFrom does.
+func ExtractStorageVersionStatus(obj *apiserverinternalv1alpha1.StorageVersion, fieldManager string) (*StorageVersionApplyConfiguration, error) {
+	return ExtractStorageVersionFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *StorageVersionApplyConfiguration) WithKind(value string) *StorageVersionApplyConfiguration {

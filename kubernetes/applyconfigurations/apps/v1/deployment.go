@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	appsv1 "k8s.io/api/apps/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -35,6 +39,34 @@ func Deployment(name, namespace string) *DeploymentApplyConfiguration {
 
 // IsApplyConfiguration marks DeploymentApplyConfiguration as the apply configuration of a whole object.
 func (b DeploymentApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractDeploymentFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractDeploymentFrom(obj *appsv1.Deployment, fieldManager string, subresource string) (*DeploymentApplyConfiguration, error) {
+	return apply.Extract[DeploymentApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apps.v1.Deployment"),
+		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "Deployment"}, fieldManager, subresource)
+}
+
+// ExtractDeployment returns the fields fieldManager owns in obj through apply, as ExtractDeploymentFrom
+// does for the object itself.
+func ExtractDeployment(obj *appsv1.Deployment, fieldManager string) (*DeploymentApplyConfiguration, error) {
+	return ExtractDeploymentFrom(obj, fieldManager, "")
+}
+
+// ExtractDeploymentScale returns the fields fieldManager owns in obj through apply on the scale
+// subresource, as ExtractDeploymentFrom does.
+func ExtractDeploymentScale(obj *appsv1.Deployment, fieldManager string) (*DeploymentApplyConfiguration, error) {
+	return ExtractDeploymentFrom(obj, fieldManager, "scale")
+}
+
+// ExtractDeploymentStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractDeploymentFrom does.
+func ExtractDeploymentStatus(obj *appsv1.Deployment, fieldManager string) (*DeploymentApplyConfiguration, error) {
+	return ExtractDeploymentFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *DeploymentApplyConfiguration) WithKind(value string) *DeploymentApplyConfiguration {

@@ -3,9 +3,13 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -46,6 +50,22 @@ func ControllerRevision(name, namespace string) *ControllerRevisionApplyConfigur
 
 // IsApplyConfiguration marks ControllerRevisionApplyConfiguration as the apply configuration of a whole object.
 func (b ControllerRevisionApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractControllerRevisionFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractControllerRevisionFrom(obj *appsv1beta1.ControllerRevision, fieldManager string, subresource string) (*ControllerRevisionApplyConfiguration, error) {
+	return apply.Extract[ControllerRevisionApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apps.v1beta1.ControllerRevision"),
+		schema.GroupVersionKind{Group: "apps", Version: "v1beta1", Kind: "ControllerRevision"}, fieldManager, subresource)
+}
+
+// ExtractControllerRevision returns the fields fieldManager owns in obj through apply, as ExtractControllerRevisionFrom
+// does for the object itself.
+func ExtractControllerRevision(obj *appsv1beta1.ControllerRevision, fieldManager string) (*ControllerRevisionApplyConfiguration, error) {
+	return ExtractControllerRevisionFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ControllerRevisionApplyConfiguration) WithKind(value string) *ControllerRevisionApplyConfiguration {

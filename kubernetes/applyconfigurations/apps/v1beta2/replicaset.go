@@ -3,8 +3,12 @@
 package v1beta2
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -43,6 +47,28 @@ func ReplicaSet(name, namespace string) *ReplicaSetApplyConfiguration {
 
 // IsApplyConfiguration marks ReplicaSetApplyConfiguration as the apply configuration of a whole object.
 func (b ReplicaSetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractReplicaSetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractReplicaSetFrom(obj *appsv1beta2.ReplicaSet, fieldManager string, subresource string) (*ReplicaSetApplyConfiguration, error) {
+	return apply.Extract[ReplicaSetApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apps.v1beta2.ReplicaSet"),
+		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "ReplicaSet"}, fieldManager, subresource)
+}
+
+// ExtractReplicaSet returns the fields fieldManager owns in obj through apply, as ExtractReplicaSetFrom
+// does for the object itself.
+func ExtractReplicaSet(obj *appsv1beta2.ReplicaSet, fieldManager string) (*ReplicaSetApplyConfiguration, error) {
+	return ExtractReplicaSetFrom(obj, fieldManager, "")
+}
+
+// ExtractReplicaSetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractReplicaSetFrom does.
+func ExtractReplicaSetStatus(obj *appsv1beta2.ReplicaSet, fieldManager string) (*ReplicaSetApplyConfiguration, error) {
+	return ExtractReplicaSetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ReplicaSetApplyConfiguration) WithKind(value string) *ReplicaSetApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta2
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -42,6 +46,34 @@ func StatefulSet(name, namespace string) *StatefulSetApplyConfiguration {
 
 // IsApplyConfiguration marks StatefulSetApplyConfiguration as the apply configuration of a whole object.
 func (b StatefulSetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractStatefulSetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractStatefulSetFrom(obj *appsv1beta2.StatefulSet, fieldManager string, subresource string) (*StatefulSetApplyConfiguration, error) {
+	return apply.Extract[StatefulSetApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.apps.v1beta2.StatefulSet"),
+		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "StatefulSet"}, fieldManager, subresource)
+}
+
+// ExtractStatefulSet returns the fields fieldManager owns in obj through apply, as ExtractStatefulSetFrom
+// does for the object itself.
+func ExtractStatefulSet(obj *appsv1beta2.StatefulSet, fieldManager string) (*StatefulSetApplyConfiguration, error) {
+	return ExtractStatefulSetFrom(obj, fieldManager, "")
+}
+
+// ExtractStatefulSetScale returns the fields fieldManager owns in obj through apply on the scale
+// subresource, as ExtractStatefulSetFrom does.
+func ExtractStatefulSetScale(obj *appsv1beta2.StatefulSet, fieldManager string) (*StatefulSetApplyConfiguration, error) {
+	return ExtractStatefulSetFrom(obj, fieldManager, "scale")
+}
+
+// ExtractStatefulSetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractStatefulSetFrom does.
+func ExtractStatefulSetStatus(obj *appsv1beta2.StatefulSet, fieldManager string) (*StatefulSetApplyConfiguration, error) {
+	return ExtractStatefulSetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *StatefulSetApplyConfiguration) WithKind(value string) *StatefulSetApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,28 @@ func HorizontalPodAutoscaler(name, namespace string) *HorizontalPodAutoscalerApp
 
 // IsApplyConfiguration marks HorizontalPodAutoscalerApplyConfiguration as the apply configuration of a whole object.
 func (b HorizontalPodAutoscalerApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractHorizontalPodAutoscalerFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractHorizontalPodAutoscalerFrom(obj *autoscalingv1.HorizontalPodAutoscaler, fieldManager string, subresource string) (*HorizontalPodAutoscalerApplyConfiguration, error) {
+	return apply.Extract[HorizontalPodAutoscalerApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.autoscaling.v1.HorizontalPodAutoscaler"),
+		schema.GroupVersionKind{Group: "autoscaling", Version: "v1", Kind: "HorizontalPodAutoscaler"}, fieldManager, subresource)
+}
+
+// ExtractHorizontalPodAutoscaler returns the fields fieldManager owns in obj through apply, as ExtractHorizontalPodAutoscalerFrom
+// does for the object itself.
+func ExtractHorizontalPodAutoscaler(obj *autoscalingv1.HorizontalPodAutoscaler, fieldManager string) (*HorizontalPodAutoscalerApplyConfiguration, error) {
+	return ExtractHorizontalPodAutoscalerFrom(obj, fieldManager, "")
+}
+
+// ExtractHorizontalPodAutoscalerStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractHorizontalPodAutoscalerFrom does.
+func ExtractHorizontalPodAutoscalerStatus(obj *autoscalingv1.HorizontalPodAutoscaler, fieldManager string) (*HorizontalPodAutoscalerApplyConfiguration, error) {
+	return ExtractHorizontalPodAutoscalerFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *HorizontalPodAutoscalerApplyConfiguration) WithKind(value string) *HorizontalPodAutoscalerApplyConfiguration {

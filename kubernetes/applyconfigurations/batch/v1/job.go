@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	batchv1 "k8s.io/api/batch/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func Job(name, namespace string) *JobApplyConfiguration {
 
 // IsApplyConfiguration marks JobApplyConfiguration as the apply configuration of a whole object.
 func (b JobApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractJobFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractJobFrom(obj *batchv1.Job, fieldManager string, subresource string) (*JobApplyConfiguration, error) {
+	return apply.Extract[JobApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.batch.v1.Job"),
+		schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"}, fieldManager, subresource)
+}
+
+// ExtractJob returns the fields fieldManager owns in obj through apply, as ExtractJobFrom
+// does for the object itself.
+func ExtractJob(obj *batchv1.Job, fieldManager string) (*JobApplyConfiguration, error) {
+	return ExtractJobFrom(obj, fieldManager, "")
+}
+
+// ExtractJobStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractJobFrom does.
+func ExtractJobStatus(obj *batchv1.Job, fieldManager string) (*JobApplyConfiguration, error) {
+	return ExtractJobFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *JobApplyConfiguration) WithKind(value string) *JobApplyConfiguration {

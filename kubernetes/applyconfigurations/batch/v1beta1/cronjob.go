@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	batchv1beta1 "k8s.io/api/batch/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func CronJob(name, namespace string) *CronJobApplyConfiguration {
 
 // IsApplyConfiguration marks CronJobApplyConfiguration as the apply configuration of a whole object.
 func (b CronJobApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCronJobFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCronJobFrom(obj *batchv1beta1.CronJob, fieldManager string, subresource string) (*CronJobApplyConfiguration, error) {
+	return apply.Extract[CronJobApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.batch.v1beta1.CronJob"),
+		schema.GroupVersionKind{Group: "batch", Version: "v1beta1", Kind: "CronJob"}, fieldManager, subresource)
+}
+
+// ExtractCronJob returns the fields fieldManager owns in obj through apply, as ExtractCronJobFrom
+// does for the object itself.
+func ExtractCronJob(obj *batchv1beta1.CronJob, fieldManager string) (*CronJobApplyConfiguration, error) {
+	return ExtractCronJobFrom(obj, fieldManager, "")
+}
+
+// ExtractCronJobStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractCronJobFrom does.
+func ExtractCronJobStatus(obj *batchv1beta1.CronJob, fieldManager string) (*CronJobApplyConfiguration, error) {
+	return ExtractCronJobFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CronJobApplyConfiguration) WithKind(value string) *CronJobApplyConfiguration {

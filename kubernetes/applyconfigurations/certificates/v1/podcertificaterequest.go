@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	certificatesv1 "k8s.io/api/certificates/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -38,6 +42,28 @@ func PodCertificateRequest(name, namespace string) *PodCertificateRequestApplyCo
 
 // IsApplyConfiguration marks PodCertificateRequestApplyConfiguration as the apply configuration of a whole object.
 func (b PodCertificateRequestApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPodCertificateRequestFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPodCertificateRequestFrom(obj *certificatesv1.PodCertificateRequest, fieldManager string, subresource string) (*PodCertificateRequestApplyConfiguration, error) {
+	return apply.Extract[PodCertificateRequestApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.certificates.v1.PodCertificateRequest"),
+		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1", Kind: "PodCertificateRequest"}, fieldManager, subresource)
+}
+
+// ExtractPodCertificateRequest returns the fields fieldManager owns in obj through apply, as ExtractPodCertificateRequestFrom
+// does for the object itself.
+func ExtractPodCertificateRequest(obj *certificatesv1.PodCertificateRequest, fieldManager string) (*PodCertificateRequestApplyConfiguration, error) {
+	return ExtractPodCertificateRequestFrom(obj, fieldManager, "")
+}
+
+// ExtractPodCertificateRequestStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPodCertificateRequestFrom does.
+func ExtractPodCertificateRequestStatus(obj *certificatesv1.PodCertificateRequest, fieldManager string) (*PodCertificateRequestApplyConfiguration, error) {
+	return ExtractPodCertificateRequestFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PodCertificateRequestApplyConfiguration) WithKind(value string) *PodCertificateRequestApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,28 @@ func CertificateSigningRequest(name string) *CertificateSigningRequestApplyConfi
 
 // IsApplyConfiguration marks CertificateSigningRequestApplyConfiguration as the apply configuration of a whole object.
 func (b CertificateSigningRequestApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCertificateSigningRequestFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCertificateSigningRequestFrom(obj *certificatesv1beta1.CertificateSigningRequest, fieldManager string, subresource string) (*CertificateSigningRequestApplyConfiguration, error) {
+	return apply.Extract[CertificateSigningRequestApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.certificates.v1beta1.CertificateSigningRequest"),
+		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1beta1", Kind: "CertificateSigningRequest"}, fieldManager, subresource)
+}
+
+// ExtractCertificateSigningRequest returns the fields fieldManager owns in obj through apply, as ExtractCertificateSigningRequestFrom
+// does for the object itself.
+func ExtractCertificateSigningRequest(obj *certificatesv1beta1.CertificateSigningRequest, fieldManager string) (*CertificateSigningRequestApplyConfiguration, error) {
+	return ExtractCertificateSigningRequestFrom(obj, fieldManager, "")
+}
+
+// ExtractCertificateSigningRequestStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractCertificateSigningRequestFrom does.
+func ExtractCertificateSigningRequestStatus(obj *certificatesv1beta1.CertificateSigningRequest, fieldManager string) (*CertificateSigningRequestApplyConfiguration, error) {
+	return ExtractCertificateSigningRequestFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CertificateSigningRequestApplyConfiguration) WithKind(value string) *CertificateSigningRequestApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -45,6 +49,22 @@ func ClusterTrustBundle(name string) *ClusterTrustBundleApplyConfiguration {
 
 // IsApplyConfiguration marks ClusterTrustBundleApplyConfiguration as the apply configuration of a whole object.
 func (b ClusterTrustBundleApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractClusterTrustBundleFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractClusterTrustBundleFrom(obj *certificatesv1beta1.ClusterTrustBundle, fieldManager string, subresource string) (*ClusterTrustBundleApplyConfiguration, error) {
+	return apply.Extract[ClusterTrustBundleApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.certificates.v1beta1.ClusterTrustBundle"),
+		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1beta1", Kind: "ClusterTrustBundle"}, fieldManager, subresource)
+}
+
+// ExtractClusterTrustBundle returns the fields fieldManager owns in obj through apply, as ExtractClusterTrustBundleFrom
+// does for the object itself.
+func ExtractClusterTrustBundle(obj *certificatesv1beta1.ClusterTrustBundle, fieldManager string) (*ClusterTrustBundleApplyConfiguration, error) {
+	return ExtractClusterTrustBundleFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ClusterTrustBundleApplyConfiguration) WithKind(value string) *ClusterTrustBundleApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	coordinationv1 "k8s.io/api/coordination/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,22 @@ func Lease(name, namespace string) *LeaseApplyConfiguration {
 
 // IsApplyConfiguration marks LeaseApplyConfiguration as the apply configuration of a whole object.
 func (b LeaseApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractLeaseFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractLeaseFrom(obj *coordinationv1.Lease, fieldManager string, subresource string) (*LeaseApplyConfiguration, error) {
+	return apply.Extract[LeaseApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.coordination.v1.Lease"),
+		schema.GroupVersionKind{Group: "coordination.k8s.io", Version: "v1", Kind: "Lease"}, fieldManager, subresource)
+}
+
+// ExtractLease returns the fields fieldManager owns in obj through apply, as ExtractLeaseFrom
+// does for the object itself.
+func ExtractLease(obj *coordinationv1.Lease, fieldManager string) (*LeaseApplyConfiguration, error) {
+	return ExtractLeaseFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *LeaseApplyConfiguration) WithKind(value string) *LeaseApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -35,6 +39,22 @@ func LeaseCandidate(name, namespace string) *LeaseCandidateApplyConfiguration {
 
 // IsApplyConfiguration marks LeaseCandidateApplyConfiguration as the apply configuration of a whole object.
 func (b LeaseCandidateApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractLeaseCandidateFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractLeaseCandidateFrom(obj *coordinationv1beta1.LeaseCandidate, fieldManager string, subresource string) (*LeaseCandidateApplyConfiguration, error) {
+	return apply.Extract[LeaseCandidateApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.coordination.v1beta1.LeaseCandidate"),
+		schema.GroupVersionKind{Group: "coordination.k8s.io", Version: "v1beta1", Kind: "LeaseCandidate"}, fieldManager, subresource)
+}
+
+// ExtractLeaseCandidate returns the fields fieldManager owns in obj through apply, as ExtractLeaseCandidateFrom
+// does for the object itself.
+func ExtractLeaseCandidate(obj *coordinationv1beta1.LeaseCandidate, fieldManager string) (*LeaseCandidateApplyConfiguration, error) {
+	return ExtractLeaseCandidateFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *LeaseCandidateApplyConfiguration) WithKind(value string) *LeaseCandidateApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -52,6 +56,22 @@ func ConfigMap(name, namespace string) *ConfigMapApplyConfiguration {
 
 // IsApplyConfiguration marks ConfigMapApplyConfiguration as the apply configuration of a whole object.
 func (b ConfigMapApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractConfigMapFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractConfigMapFrom(obj *corev1.ConfigMap, fieldManager string, subresource string) (*ConfigMapApplyConfiguration, error) {
+	return apply.Extract[ConfigMapApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.ConfigMap"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ConfigMap"}, fieldManager, subresource)
+}
+
+// ExtractConfigMap returns the fields fieldManager owns in obj through apply, as ExtractConfigMapFrom
+// does for the object itself.
+func ExtractConfigMap(obj *corev1.ConfigMap, fieldManager string) (*ConfigMapApplyConfiguration, error) {
+	return ExtractConfigMapFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ConfigMapApplyConfiguration) WithKind(value string) *ConfigMapApplyConfiguration {

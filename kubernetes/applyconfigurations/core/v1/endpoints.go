@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -56,6 +60,22 @@ func Endpoints(name, namespace string) *EndpointsApplyConfiguration {
 
 // IsApplyConfiguration marks EndpointsApplyConfiguration as the apply configuration of a whole object.
 func (b EndpointsApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractEndpointsFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractEndpointsFrom(obj *corev1.Endpoints, fieldManager string, subresource string) (*EndpointsApplyConfiguration, error) {
+	return apply.Extract[EndpointsApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Endpoints"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Endpoints"}, fieldManager, subresource)
+}
+
+// ExtractEndpoints returns the fields fieldManager owns in obj through apply, as ExtractEndpointsFrom
+// does for the object itself.
+func ExtractEndpoints(obj *corev1.Endpoints, fieldManager string) (*EndpointsApplyConfiguration, error) {
+	return ExtractEndpointsFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *EndpointsApplyConfiguration) WithKind(value string) *EndpointsApplyConfiguration {

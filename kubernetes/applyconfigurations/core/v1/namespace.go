@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func Namespace(name string) *NamespaceApplyConfiguration {
 
 // IsApplyConfiguration marks NamespaceApplyConfiguration as the apply configuration of a whole object.
 func (b NamespaceApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractNamespaceFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractNamespaceFrom(obj *corev1.Namespace, fieldManager string, subresource string) (*NamespaceApplyConfiguration, error) {
+	return apply.Extract[NamespaceApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Namespace"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Namespace"}, fieldManager, subresource)
+}
+
+// ExtractNamespace returns the fields fieldManager owns in obj through apply, as ExtractNamespaceFrom
+// does for the object itself.
+func ExtractNamespace(obj *corev1.Namespace, fieldManager string) (*NamespaceApplyConfiguration, error) {
+	return ExtractNamespaceFrom(obj, fieldManager, "")
+}
+
+// ExtractNamespaceStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractNamespaceFrom does.
+func ExtractNamespaceStatus(obj *corev1.Namespace, fieldManager string) (*NamespaceApplyConfiguration, error) {
+	return ExtractNamespaceFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *NamespaceApplyConfiguration) WithKind(value string) *NamespaceApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -39,6 +43,28 @@ func Node(name string) *NodeApplyConfiguration {
 
 // IsApplyConfiguration marks NodeApplyConfiguration as the apply configuration of a whole object.
 func (b NodeApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractNodeFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractNodeFrom(obj *corev1.Node, fieldManager string, subresource string) (*NodeApplyConfiguration, error) {
+	return apply.Extract[NodeApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Node"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Node"}, fieldManager, subresource)
+}
+
+// ExtractNode returns the fields fieldManager owns in obj through apply, as ExtractNodeFrom
+// does for the object itself.
+func ExtractNode(obj *corev1.Node, fieldManager string) (*NodeApplyConfiguration, error) {
+	return ExtractNodeFrom(obj, fieldManager, "")
+}
+
+// ExtractNodeStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractNodeFrom does.
+func ExtractNodeStatus(obj *corev1.Node, fieldManager string) (*NodeApplyConfiguration, error) {
+	return ExtractNodeFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *NodeApplyConfiguration) WithKind(value string) *NodeApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,28 @@ func PersistentVolume(name string) *PersistentVolumeApplyConfiguration {
 
 // IsApplyConfiguration marks PersistentVolumeApplyConfiguration as the apply configuration of a whole object.
 func (b PersistentVolumeApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPersistentVolumeFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPersistentVolumeFrom(obj *corev1.PersistentVolume, fieldManager string, subresource string) (*PersistentVolumeApplyConfiguration, error) {
+	return apply.Extract[PersistentVolumeApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.PersistentVolume"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PersistentVolume"}, fieldManager, subresource)
+}
+
+// ExtractPersistentVolume returns the fields fieldManager owns in obj through apply, as ExtractPersistentVolumeFrom
+// does for the object itself.
+func ExtractPersistentVolume(obj *corev1.PersistentVolume, fieldManager string) (*PersistentVolumeApplyConfiguration, error) {
+	return ExtractPersistentVolumeFrom(obj, fieldManager, "")
+}
+
+// ExtractPersistentVolumeStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPersistentVolumeFrom does.
+func ExtractPersistentVolumeStatus(obj *corev1.PersistentVolume, fieldManager string) (*PersistentVolumeApplyConfiguration, error) {
+	return ExtractPersistentVolumeFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PersistentVolumeApplyConfiguration) WithKind(value string) *PersistentVolumeApplyConfiguration {

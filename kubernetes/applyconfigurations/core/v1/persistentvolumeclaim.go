@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -38,6 +42,28 @@ func PersistentVolumeClaim(name, namespace string) *PersistentVolumeClaimApplyCo
 
 // IsApplyConfiguration marks PersistentVolumeClaimApplyConfiguration as the apply configuration of a whole object.
 func (b PersistentVolumeClaimApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPersistentVolumeClaimFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPersistentVolumeClaimFrom(obj *corev1.PersistentVolumeClaim, fieldManager string, subresource string) (*PersistentVolumeClaimApplyConfiguration, error) {
+	return apply.Extract[PersistentVolumeClaimApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.PersistentVolumeClaim"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PersistentVolumeClaim"}, fieldManager, subresource)
+}
+
+// ExtractPersistentVolumeClaim returns the fields fieldManager owns in obj through apply, as ExtractPersistentVolumeClaimFrom
+// does for the object itself.
+func ExtractPersistentVolumeClaim(obj *corev1.PersistentVolumeClaim, fieldManager string) (*PersistentVolumeClaimApplyConfiguration, error) {
+	return ExtractPersistentVolumeClaimFrom(obj, fieldManager, "")
+}
+
+// ExtractPersistentVolumeClaimStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPersistentVolumeClaimFrom does.
+func ExtractPersistentVolumeClaimStatus(obj *corev1.PersistentVolumeClaim, fieldManager string) (*PersistentVolumeClaimApplyConfiguration, error) {
+	return ExtractPersistentVolumeClaimFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PersistentVolumeClaimApplyConfiguration) WithKind(value string) *PersistentVolumeClaimApplyConfiguration {

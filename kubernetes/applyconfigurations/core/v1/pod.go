@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,40 @@ func Pod(name, namespace string) *PodApplyConfiguration {
 
 // IsApplyConfiguration marks PodApplyConfiguration as the apply configuration of a whole object.
 func (b PodApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPodFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPodFrom(obj *corev1.Pod, fieldManager string, subresource string) (*PodApplyConfiguration, error) {
+	return apply.Extract[PodApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Pod"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Pod"}, fieldManager, subresource)
+}
+
+// ExtractPod returns the fields fieldManager owns in obj through apply, as ExtractPodFrom
+// does for the object itself.
+func ExtractPod(obj *corev1.Pod, fieldManager string) (*PodApplyConfiguration, error) {
+	return ExtractPodFrom(obj, fieldManager, "")
+}
+
+// ExtractPodEphemeralcontainers returns the fields fieldManager owns in obj through apply on the ephemeralcontainers
+// subresource, as ExtractPodFrom does.
+func ExtractPodEphemeralcontainers(obj *corev1.Pod, fieldManager string) (*PodApplyConfiguration, error) {
+	return ExtractPodFrom(obj, fieldManager, "ephemeralcontainers")
+}
+
+// ExtractPodResize returns the fields fieldManager owns in obj through apply on the resize
+// subresource, as ExtractPodFrom does.
+func ExtractPodResize(obj *corev1.Pod, fieldManager string) (*PodApplyConfiguration, error) {
+	return ExtractPodFrom(obj, fieldManager, "resize")
+}
+
+// ExtractPodStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPodFrom does.
+func ExtractPodStatus(obj *corev1.Pod, fieldManager string) (*PodApplyConfiguration, error) {
+	return ExtractPodFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PodApplyConfiguration) WithKind(value string) *PodApplyConfiguration {

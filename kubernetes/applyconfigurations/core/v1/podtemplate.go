@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,22 @@ func PodTemplate(name, namespace string) *PodTemplateApplyConfiguration {
 
 // IsApplyConfiguration marks PodTemplateApplyConfiguration as the apply configuration of a whole object.
 func (b PodTemplateApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPodTemplateFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPodTemplateFrom(obj *corev1.PodTemplate, fieldManager string, subresource string) (*PodTemplateApplyConfiguration, error) {
+	return apply.Extract[PodTemplateApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.PodTemplate"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PodTemplate"}, fieldManager, subresource)
+}
+
+// ExtractPodTemplate returns the fields fieldManager owns in obj through apply, as ExtractPodTemplateFrom
+// does for the object itself.
+func ExtractPodTemplate(obj *corev1.PodTemplate, fieldManager string) (*PodTemplateApplyConfiguration, error) {
+	return ExtractPodTemplateFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PodTemplateApplyConfiguration) WithKind(value string) *PodTemplateApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,34 @@ func ReplicationController(name, namespace string) *ReplicationControllerApplyCo
 
 // IsApplyConfiguration marks ReplicationControllerApplyConfiguration as the apply configuration of a whole object.
 func (b ReplicationControllerApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractReplicationControllerFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractReplicationControllerFrom(obj *corev1.ReplicationController, fieldManager string, subresource string) (*ReplicationControllerApplyConfiguration, error) {
+	return apply.Extract[ReplicationControllerApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.ReplicationController"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ReplicationController"}, fieldManager, subresource)
+}
+
+// ExtractReplicationController returns the fields fieldManager owns in obj through apply, as ExtractReplicationControllerFrom
+// does for the object itself.
+func ExtractReplicationController(obj *corev1.ReplicationController, fieldManager string) (*ReplicationControllerApplyConfiguration, error) {
+	return ExtractReplicationControllerFrom(obj, fieldManager, "")
+}
+
+// ExtractReplicationControllerScale returns the fields fieldManager owns in obj through apply on the scale
+// subresource, as ExtractReplicationControllerFrom does.
+func ExtractReplicationControllerScale(obj *corev1.ReplicationController, fieldManager string) (*ReplicationControllerApplyConfiguration, error) {
+	return ExtractReplicationControllerFrom(obj, fieldManager, "scale")
+}
+
+// ExtractReplicationControllerStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractReplicationControllerFrom does.
+func ExtractReplicationControllerStatus(obj *corev1.ReplicationController, fieldManager string) (*ReplicationControllerApplyConfiguration, error) {
+	return ExtractReplicationControllerFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ReplicationControllerApplyConfiguration) WithKind(value string) *ReplicationControllerApplyConfiguration {

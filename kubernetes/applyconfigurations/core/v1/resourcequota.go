@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func ResourceQuota(name, namespace string) *ResourceQuotaApplyConfiguration {
 
 // IsApplyConfiguration marks ResourceQuotaApplyConfiguration as the apply configuration of a whole object.
 func (b ResourceQuotaApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractResourceQuotaFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractResourceQuotaFrom(obj *corev1.ResourceQuota, fieldManager string, subresource string) (*ResourceQuotaApplyConfiguration, error) {
+	return apply.Extract[ResourceQuotaApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.ResourceQuota"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ResourceQuota"}, fieldManager, subresource)
+}
+
+// ExtractResourceQuota returns the fields fieldManager owns in obj through apply, as ExtractResourceQuotaFrom
+// does for the object itself.
+func ExtractResourceQuota(obj *corev1.ResourceQuota, fieldManager string) (*ResourceQuotaApplyConfiguration, error) {
+	return ExtractResourceQuotaFrom(obj, fieldManager, "")
+}
+
+// ExtractResourceQuotaStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractResourceQuotaFrom does.
+func ExtractResourceQuotaStatus(obj *corev1.ResourceQuota, fieldManager string) (*ResourceQuotaApplyConfiguration, error) {
+	return ExtractResourceQuotaFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ResourceQuotaApplyConfiguration) WithKind(value string) *ResourceQuotaApplyConfiguration {

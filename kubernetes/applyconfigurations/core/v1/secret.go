@@ -3,9 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
 	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -51,6 +54,22 @@ func Secret(name, namespace string) *SecretApplyConfiguration {
 
 // IsApplyConfiguration marks SecretApplyConfiguration as the apply configuration of a whole object.
 func (b SecretApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractSecretFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractSecretFrom(obj *corev1.Secret, fieldManager string, subresource string) (*SecretApplyConfiguration, error) {
+	return apply.Extract[SecretApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Secret"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Secret"}, fieldManager, subresource)
+}
+
+// ExtractSecret returns the fields fieldManager owns in obj through apply, as ExtractSecretFrom
+// does for the object itself.
+func ExtractSecret(obj *corev1.Secret, fieldManager string) (*SecretApplyConfiguration, error) {
+	return ExtractSecretFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *SecretApplyConfiguration) WithKind(value string) *SecretApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,28 @@ func Service(name, namespace string) *ServiceApplyConfiguration {
 
 // IsApplyConfiguration marks ServiceApplyConfiguration as the apply configuration of a whole object.
 func (b ServiceApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractServiceFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractServiceFrom(obj *corev1.Service, fieldManager string, subresource string) (*ServiceApplyConfiguration, error) {
+	return apply.Extract[ServiceApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.Service"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Service"}, fieldManager, subresource)
+}
+
+// ExtractService returns the fields fieldManager owns in obj through apply, as ExtractServiceFrom
+// does for the object itself.
+func ExtractService(obj *corev1.Service, fieldManager string) (*ServiceApplyConfiguration, error) {
+	return ExtractServiceFrom(obj, fieldManager, "")
+}
+
+// ExtractServiceStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractServiceFrom does.
+func ExtractServiceStatus(obj *corev1.Service, fieldManager string) (*ServiceApplyConfiguration, error) {
+	return ExtractServiceFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ServiceApplyConfiguration) WithKind(value string) *ServiceApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	corev1 "k8s.io/api/core/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -50,6 +54,28 @@ func ServiceAccount(name, namespace string) *ServiceAccountApplyConfiguration {
 
 // IsApplyConfiguration marks ServiceAccountApplyConfiguration as the apply configuration of a whole object.
 func (b ServiceAccountApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractServiceAccountFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractServiceAccountFrom(obj *corev1.ServiceAccount, fieldManager string, subresource string) (*ServiceAccountApplyConfiguration, error) {
+	return apply.Extract[ServiceAccountApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.core.v1.ServiceAccount"),
+		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ServiceAccount"}, fieldManager, subresource)
+}
+
+// ExtractServiceAccount returns the fields fieldManager owns in obj through apply, as ExtractServiceAccountFrom
+// does for the object itself.
+func ExtractServiceAccount(obj *corev1.ServiceAccount, fieldManager string) (*ServiceAccountApplyConfiguration, error) {
+	return ExtractServiceAccountFrom(obj, fieldManager, "")
+}
+
+// ExtractServiceAccountToken returns the fields fieldManager owns in obj through apply on the token
+// subresource, as ExtractServiceAccountFrom does.
+func ExtractServiceAccountToken(obj *corev1.ServiceAccount, fieldManager string) (*ServiceAccountApplyConfiguration, error) {
+	return ExtractServiceAccountFrom(obj, fieldManager, "token")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ServiceAccountApplyConfiguration) WithKind(value string) *ServiceAccountApplyConfiguration {

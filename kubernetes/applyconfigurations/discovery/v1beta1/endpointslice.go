@@ -3,9 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
 	discoveryv1beta1 "k8s.io/api/discovery/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -50,6 +53,22 @@ func EndpointSlice(name, namespace string) *EndpointSliceApplyConfiguration {
 
 // IsApplyConfiguration marks EndpointSliceApplyConfiguration as the apply configuration of a whole object.
 func (b EndpointSliceApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractEndpointSliceFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractEndpointSliceFrom(obj *discoveryv1beta1.EndpointSlice, fieldManager string, subresource string) (*EndpointSliceApplyConfiguration, error) {
+	return apply.Extract[EndpointSliceApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.discovery.v1beta1.EndpointSlice"),
+		schema.GroupVersionKind{Group: "discovery.k8s.io", Version: "v1beta1", Kind: "EndpointSlice"}, fieldManager, subresource)
+}
+
+// ExtractEndpointSlice returns the fields fieldManager owns in obj through apply, as ExtractEndpointSliceFrom
+// does for the object itself.
+func ExtractEndpointSlice(obj *discoveryv1beta1.EndpointSlice, fieldManager string) (*EndpointSliceApplyConfiguration, error) {
+	return ExtractEndpointSliceFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *EndpointSliceApplyConfiguration) WithKind(value string) *EndpointSliceApplyConfiguration {

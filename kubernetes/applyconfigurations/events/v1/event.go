@@ -3,9 +3,13 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	corev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	eventsv1 "k8s.io/api/events/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -76,6 +80,22 @@ func Event(name, namespace string) *EventApplyConfiguration {
 
 // IsApplyConfiguration marks EventApplyConfiguration as the apply configuration of a whole object.
 func (b EventApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractEventFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractEventFrom(obj *eventsv1.Event, fieldManager string, subresource string) (*EventApplyConfiguration, error) {
+	return apply.Extract[EventApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.events.v1.Event"),
+		schema.GroupVersionKind{Group: "events.k8s.io", Version: "v1", Kind: "Event"}, fieldManager, subresource)
+}
+
+// ExtractEvent returns the fields fieldManager owns in obj through apply, as ExtractEventFrom
+// does for the object itself.
+func ExtractEvent(obj *eventsv1.Event, fieldManager string) (*EventApplyConfiguration, error) {
+	return ExtractEventFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *EventApplyConfiguration) WithKind(value string) *EventApplyConfiguration {

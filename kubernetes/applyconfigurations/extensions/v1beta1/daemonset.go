@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -42,6 +46,28 @@ func DaemonSet(name, namespace string) *DaemonSetApplyConfiguration {
 
 // IsApplyConfiguration marks DaemonSetApplyConfiguration as the apply configuration of a whole object.
 func (b DaemonSetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractDaemonSetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractDaemonSetFrom(obj *extensionsv1beta1.DaemonSet, fieldManager string, subresource string) (*DaemonSetApplyConfiguration, error) {
+	return apply.Extract[DaemonSetApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.extensions.v1beta1.DaemonSet"),
+		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "DaemonSet"}, fieldManager, subresource)
+}
+
+// ExtractDaemonSet returns the fields fieldManager owns in obj through apply, as ExtractDaemonSetFrom
+// does for the object itself.
+func ExtractDaemonSet(obj *extensionsv1beta1.DaemonSet, fieldManager string) (*DaemonSetApplyConfiguration, error) {
+	return ExtractDaemonSetFrom(obj, fieldManager, "")
+}
+
+// ExtractDaemonSetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractDaemonSetFrom does.
+func ExtractDaemonSetStatus(obj *extensionsv1beta1.DaemonSet, fieldManager string) (*DaemonSetApplyConfiguration, error) {
+	return ExtractDaemonSetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *DaemonSetApplyConfiguration) WithKind(value string) *DaemonSetApplyConfiguration {

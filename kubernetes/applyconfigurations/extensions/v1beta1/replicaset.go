@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -43,6 +47,34 @@ func ReplicaSet(name, namespace string) *ReplicaSetApplyConfiguration {
 
 // IsApplyConfiguration marks ReplicaSetApplyConfiguration as the apply configuration of a whole object.
 func (b ReplicaSetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractReplicaSetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractReplicaSetFrom(obj *extensionsv1beta1.ReplicaSet, fieldManager string, subresource string) (*ReplicaSetApplyConfiguration, error) {
+	return apply.Extract[ReplicaSetApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.extensions.v1beta1.ReplicaSet"),
+		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "ReplicaSet"}, fieldManager, subresource)
+}
+
+// ExtractReplicaSet returns the fields fieldManager owns in obj through apply, as ExtractReplicaSetFrom
+// does for the object itself.
+func ExtractReplicaSet(obj *extensionsv1beta1.ReplicaSet, fieldManager string) (*ReplicaSetApplyConfiguration, error) {
+	return ExtractReplicaSetFrom(obj, fieldManager, "")
+}
+
+// ExtractReplicaSetScale returns the fields fieldManager owns in obj through apply on the scale
+// subresource, as ExtractReplicaSetFrom does.
+func ExtractReplicaSetScale(obj *extensionsv1beta1.ReplicaSet, fieldManager string) (*ReplicaSetApplyConfiguration, error) {
+	return ExtractReplicaSetFrom(obj, fieldManager, "scale")
+}
+
+// ExtractReplicaSetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractReplicaSetFrom does.
+func ExtractReplicaSetStatus(obj *extensionsv1beta1.ReplicaSet, fieldManager string) (*ReplicaSetApplyConfiguration, error) {
+	return ExtractReplicaSetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ReplicaSetApplyConfiguration) WithKind(value string) *ReplicaSetApplyConfiguration {

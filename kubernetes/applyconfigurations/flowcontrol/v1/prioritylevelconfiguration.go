@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	flowcontrolv1 "k8s.io/api/flowcontrol/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -36,6 +40,28 @@ func PriorityLevelConfiguration(name string) *PriorityLevelConfigurationApplyCon
 
 // IsApplyConfiguration marks PriorityLevelConfigurationApplyConfiguration as the apply configuration of a whole object.
 func (b PriorityLevelConfigurationApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPriorityLevelConfigurationFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPriorityLevelConfigurationFrom(obj *flowcontrolv1.PriorityLevelConfiguration, fieldManager string, subresource string) (*PriorityLevelConfigurationApplyConfiguration, error) {
+	return apply.Extract[PriorityLevelConfigurationApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.flowcontrol.v1.PriorityLevelConfiguration"),
+		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Kind: "PriorityLevelConfiguration"}, fieldManager, subresource)
+}
+
+// ExtractPriorityLevelConfiguration returns the fields fieldManager owns in obj through apply, as ExtractPriorityLevelConfigurationFrom
+// does for the object itself.
+func ExtractPriorityLevelConfiguration(obj *flowcontrolv1.PriorityLevelConfiguration, fieldManager string) (*PriorityLevelConfigurationApplyConfiguration, error) {
+	return ExtractPriorityLevelConfigurationFrom(obj, fieldManager, "")
+}
+
+// ExtractPriorityLevelConfigurationStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPriorityLevelConfigurationFrom does.
+func ExtractPriorityLevelConfigurationStatus(obj *flowcontrolv1.PriorityLevelConfiguration, fieldManager string) (*PriorityLevelConfigurationApplyConfiguration, error) {
+	return ExtractPriorityLevelConfigurationFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PriorityLevelConfigurationApplyConfiguration) WithKind(value string) *PriorityLevelConfigurationApplyConfiguration {

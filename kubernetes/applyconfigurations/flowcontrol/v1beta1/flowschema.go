@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func FlowSchema(name string) *FlowSchemaApplyConfiguration {
 
 // IsApplyConfiguration marks FlowSchemaApplyConfiguration as the apply configuration of a whole object.
 func (b FlowSchemaApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractFlowSchemaFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractFlowSchemaFrom(obj *flowcontrolv1beta1.FlowSchema, fieldManager string, subresource string) (*FlowSchemaApplyConfiguration, error) {
+	return apply.Extract[FlowSchemaApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.flowcontrol.v1beta1.FlowSchema"),
+		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta1", Kind: "FlowSchema"}, fieldManager, subresource)
+}
+
+// ExtractFlowSchema returns the fields fieldManager owns in obj through apply, as ExtractFlowSchemaFrom
+// does for the object itself.
+func ExtractFlowSchema(obj *flowcontrolv1beta1.FlowSchema, fieldManager string) (*FlowSchemaApplyConfiguration, error) {
+	return ExtractFlowSchemaFrom(obj, fieldManager, "")
+}
+
+// ExtractFlowSchemaStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractFlowSchemaFrom does.
+func ExtractFlowSchemaStatus(obj *flowcontrolv1beta1.FlowSchema, fieldManager string) (*FlowSchemaApplyConfiguration, error) {
+	return ExtractFlowSchemaFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *FlowSchemaApplyConfiguration) WithKind(value string) *FlowSchemaApplyConfiguration {

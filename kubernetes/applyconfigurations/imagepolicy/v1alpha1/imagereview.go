@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	imagepolicyv1alpha1 "k8s.io/api/imagepolicy/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,28 @@ func ImageReview(name string) *ImageReviewApplyConfiguration {
 
 // IsApplyConfiguration marks ImageReviewApplyConfiguration as the apply configuration of a whole object.
 func (b ImageReviewApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractImageReviewFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractImageReviewFrom(obj *imagepolicyv1alpha1.ImageReview, fieldManager string, subresource string) (*ImageReviewApplyConfiguration, error) {
+	return apply.Extract[ImageReviewApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.imagepolicy.v1alpha1.ImageReview"),
+		schema.GroupVersionKind{Group: "imagepolicy.k8s.io", Version: "v1alpha1", Kind: "ImageReview"}, fieldManager, subresource)
+}
+
+// ExtractImageReview returns the fields fieldManager owns in obj through apply, as ExtractImageReviewFrom
+// does for the object itself.
+func ExtractImageReview(obj *imagepolicyv1alpha1.ImageReview, fieldManager string) (*ImageReviewApplyConfiguration, error) {
+	return ExtractImageReviewFrom(obj, fieldManager, "")
+}
+
+// ExtractImageReviewStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractImageReviewFrom does.
+func ExtractImageReviewStatus(obj *imagepolicyv1alpha1.ImageReview, fieldManager string) (*ImageReviewApplyConfiguration, error) {
+	return ExtractImageReviewFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ImageReviewApplyConfiguration) WithKind(value string) *ImageReviewApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -52,6 +56,28 @@ func EvictionRequest(name, namespace string) *EvictionRequestApplyConfiguration 
 
 // IsApplyConfiguration marks EvictionRequestApplyConfiguration as the apply configuration of a whole object.
 func (b EvictionRequestApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractEvictionRequestFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractEvictionRequestFrom(obj *lifecyclev1alpha1.EvictionRequest, fieldManager string, subresource string) (*EvictionRequestApplyConfiguration, error) {
+	return apply.Extract[EvictionRequestApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.lifecycle.v1alpha1.EvictionRequest"),
+		schema.GroupVersionKind{Group: "lifecycle.k8s.io", Version: "v1alpha1", Kind: "EvictionRequest"}, fieldManager, subresource)
+}
+
+// ExtractEvictionRequest returns the fields fieldManager owns in obj through apply, as ExtractEvictionRequestFrom
+// does for the object itself.
+func ExtractEvictionRequest(obj *lifecyclev1alpha1.EvictionRequest, fieldManager string) (*EvictionRequestApplyConfiguration, error) {
+	return ExtractEvictionRequestFrom(obj, fieldManager, "")
+}
+
+// ExtractEvictionRequestStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractEvictionRequestFrom does.
+func ExtractEvictionRequestStatus(obj *lifecyclev1alpha1.EvictionRequest, fieldManager string) (*EvictionRequestApplyConfiguration, error) {
+	return ExtractEvictionRequestFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *EvictionRequestApplyConfiguration) WithKind(value string) *EvictionRequestApplyConfiguration {

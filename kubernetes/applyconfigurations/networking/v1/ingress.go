@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	networkingv1 "k8s.io/api/networking/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -40,6 +44,28 @@ func Ingress(name, namespace string) *IngressApplyConfiguration {
 
 // IsApplyConfiguration marks IngressApplyConfiguration as the apply configuration of a whole object.
 func (b IngressApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractIngressFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractIngressFrom(obj *networkingv1.Ingress, fieldManager string, subresource string) (*IngressApplyConfiguration, error) {
+	return apply.Extract[IngressApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.networking.v1.Ingress"),
+		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "Ingress"}, fieldManager, subresource)
+}
+
+// ExtractIngress returns the fields fieldManager owns in obj through apply, as ExtractIngressFrom
+// does for the object itself.
+func ExtractIngress(obj *networkingv1.Ingress, fieldManager string) (*IngressApplyConfiguration, error) {
+	return ExtractIngressFrom(obj, fieldManager, "")
+}
+
+// ExtractIngressStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractIngressFrom does.
+func ExtractIngressStatus(obj *networkingv1.Ingress, fieldManager string) (*IngressApplyConfiguration, error) {
+	return ExtractIngressFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *IngressApplyConfiguration) WithKind(value string) *IngressApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	networkingv1 "k8s.io/api/networking/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -33,6 +37,22 @@ func NetworkPolicy(name, namespace string) *NetworkPolicyApplyConfiguration {
 
 // IsApplyConfiguration marks NetworkPolicyApplyConfiguration as the apply configuration of a whole object.
 func (b NetworkPolicyApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractNetworkPolicyFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractNetworkPolicyFrom(obj *networkingv1.NetworkPolicy, fieldManager string, subresource string) (*NetworkPolicyApplyConfiguration, error) {
+	return apply.Extract[NetworkPolicyApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.networking.v1.NetworkPolicy"),
+		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "NetworkPolicy"}, fieldManager, subresource)
+}
+
+// ExtractNetworkPolicy returns the fields fieldManager owns in obj through apply, as ExtractNetworkPolicyFrom
+// does for the object itself.
+func ExtractNetworkPolicy(obj *networkingv1.NetworkPolicy, fieldManager string) (*NetworkPolicyApplyConfiguration, error) {
+	return ExtractNetworkPolicyFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *NetworkPolicyApplyConfiguration) WithKind(value string) *NetworkPolicyApplyConfiguration {

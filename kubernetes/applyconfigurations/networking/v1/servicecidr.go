@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	networkingv1 "k8s.io/api/networking/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -37,6 +41,28 @@ func ServiceCIDR(name string) *ServiceCIDRApplyConfiguration {
 
 // IsApplyConfiguration marks ServiceCIDRApplyConfiguration as the apply configuration of a whole object.
 func (b ServiceCIDRApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractServiceCIDRFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractServiceCIDRFrom(obj *networkingv1.ServiceCIDR, fieldManager string, subresource string) (*ServiceCIDRApplyConfiguration, error) {
+	return apply.Extract[ServiceCIDRApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.networking.v1.ServiceCIDR"),
+		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "ServiceCIDR"}, fieldManager, subresource)
+}
+
+// ExtractServiceCIDR returns the fields fieldManager owns in obj through apply, as ExtractServiceCIDRFrom
+// does for the object itself.
+func ExtractServiceCIDR(obj *networkingv1.ServiceCIDR, fieldManager string) (*ServiceCIDRApplyConfiguration, error) {
+	return ExtractServiceCIDRFrom(obj, fieldManager, "")
+}
+
+// ExtractServiceCIDRStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractServiceCIDRFrom does.
+func ExtractServiceCIDRStatus(obj *networkingv1.ServiceCIDR, fieldManager string) (*ServiceCIDRApplyConfiguration, error) {
+	return ExtractServiceCIDRFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ServiceCIDRApplyConfiguration) WithKind(value string) *ServiceCIDRApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -39,6 +43,22 @@ func IPAddress(name string) *IPAddressApplyConfiguration {
 
 // IsApplyConfiguration marks IPAddressApplyConfiguration as the apply configuration of a whole object.
 func (b IPAddressApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractIPAddressFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractIPAddressFrom(obj *networkingv1beta1.IPAddress, fieldManager string, subresource string) (*IPAddressApplyConfiguration, error) {
+	return apply.Extract[IPAddressApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.networking.v1beta1.IPAddress"),
+		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1beta1", Kind: "IPAddress"}, fieldManager, subresource)
+}
+
+// ExtractIPAddress returns the fields fieldManager owns in obj through apply, as ExtractIPAddressFrom
+// does for the object itself.
+func ExtractIPAddress(obj *networkingv1beta1.IPAddress, fieldManager string) (*IPAddressApplyConfiguration, error) {
+	return ExtractIPAddressFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *IPAddressApplyConfiguration) WithKind(value string) *IPAddressApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	nodev1alpha1 "k8s.io/api/node/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -39,6 +43,22 @@ func RuntimeClass(name string) *RuntimeClassApplyConfiguration {
 
 // IsApplyConfiguration marks RuntimeClassApplyConfiguration as the apply configuration of a whole object.
 func (b RuntimeClassApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractRuntimeClassFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractRuntimeClassFrom(obj *nodev1alpha1.RuntimeClass, fieldManager string, subresource string) (*RuntimeClassApplyConfiguration, error) {
+	return apply.Extract[RuntimeClassApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.node.v1alpha1.RuntimeClass"),
+		schema.GroupVersionKind{Group: "node.k8s.io", Version: "v1alpha1", Kind: "RuntimeClass"}, fieldManager, subresource)
+}
+
+// ExtractRuntimeClass returns the fields fieldManager owns in obj through apply, as ExtractRuntimeClassFrom
+// does for the object itself.
+func ExtractRuntimeClass(obj *nodev1alpha1.RuntimeClass, fieldManager string) (*RuntimeClassApplyConfiguration, error) {
+	return ExtractRuntimeClassFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *RuntimeClassApplyConfiguration) WithKind(value string) *RuntimeClassApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	policyv1 "k8s.io/api/policy/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -34,6 +38,22 @@ func Eviction(name, namespace string) *EvictionApplyConfiguration {
 
 // IsApplyConfiguration marks EvictionApplyConfiguration as the apply configuration of a whole object.
 func (b EvictionApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractEvictionFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractEvictionFrom(obj *policyv1.Eviction, fieldManager string, subresource string) (*EvictionApplyConfiguration, error) {
+	return apply.Extract[EvictionApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.policy.v1.Eviction"),
+		schema.GroupVersionKind{Group: "policy", Version: "v1", Kind: "Eviction"}, fieldManager, subresource)
+}
+
+// ExtractEviction returns the fields fieldManager owns in obj through apply, as ExtractEvictionFrom
+// does for the object itself.
+func ExtractEviction(obj *policyv1.Eviction, fieldManager string) (*EvictionApplyConfiguration, error) {
+	return ExtractEvictionFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *EvictionApplyConfiguration) WithKind(value string) *EvictionApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	policyv1 "k8s.io/api/policy/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -35,6 +39,28 @@ func PodDisruptionBudget(name, namespace string) *PodDisruptionBudgetApplyConfig
 
 // IsApplyConfiguration marks PodDisruptionBudgetApplyConfiguration as the apply configuration of a whole object.
 func (b PodDisruptionBudgetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPodDisruptionBudgetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPodDisruptionBudgetFrom(obj *policyv1.PodDisruptionBudget, fieldManager string, subresource string) (*PodDisruptionBudgetApplyConfiguration, error) {
+	return apply.Extract[PodDisruptionBudgetApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.policy.v1.PodDisruptionBudget"),
+		schema.GroupVersionKind{Group: "policy", Version: "v1", Kind: "PodDisruptionBudget"}, fieldManager, subresource)
+}
+
+// ExtractPodDisruptionBudget returns the fields fieldManager owns in obj through apply, as ExtractPodDisruptionBudgetFrom
+// does for the object itself.
+func ExtractPodDisruptionBudget(obj *policyv1.PodDisruptionBudget, fieldManager string) (*PodDisruptionBudgetApplyConfiguration, error) {
+	return ExtractPodDisruptionBudgetFrom(obj, fieldManager, "")
+}
+
+// ExtractPodDisruptionBudgetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractPodDisruptionBudgetFrom does.
+func ExtractPodDisruptionBudgetStatus(obj *policyv1.PodDisruptionBudget, fieldManager string) (*PodDisruptionBudgetApplyConfiguration, error) {
+	return ExtractPodDisruptionBudgetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PodDisruptionBudgetApplyConfiguration) WithKind(value string) *PodDisruptionBudgetApplyConfiguration {

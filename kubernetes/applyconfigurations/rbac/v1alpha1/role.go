@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -33,6 +37,22 @@ func Role(name, namespace string) *RoleApplyConfiguration {
 
 // IsApplyConfiguration marks RoleApplyConfiguration as the apply configuration of a whole object.
 func (b RoleApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractRoleFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractRoleFrom(obj *rbacv1alpha1.Role, fieldManager string, subresource string) (*RoleApplyConfiguration, error) {
+	return apply.Extract[RoleApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.rbac.v1alpha1.Role"),
+		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Kind: "Role"}, fieldManager, subresource)
+}
+
+// ExtractRole returns the fields fieldManager owns in obj through apply, as ExtractRoleFrom
+// does for the object itself.
+func ExtractRole(obj *rbacv1alpha1.Role, fieldManager string) (*RoleApplyConfiguration, error) {
+	return ExtractRoleFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *RoleApplyConfiguration) WithKind(value string) *RoleApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -36,6 +40,22 @@ func ClusterRole(name string) *ClusterRoleApplyConfiguration {
 
 // IsApplyConfiguration marks ClusterRoleApplyConfiguration as the apply configuration of a whole object.
 func (b ClusterRoleApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractClusterRoleFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractClusterRoleFrom(obj *rbacv1beta1.ClusterRole, fieldManager string, subresource string) (*ClusterRoleApplyConfiguration, error) {
+	return apply.Extract[ClusterRoleApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.rbac.v1beta1.ClusterRole"),
+		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1beta1", Kind: "ClusterRole"}, fieldManager, subresource)
+}
+
+// ExtractClusterRole returns the fields fieldManager owns in obj through apply, as ExtractClusterRoleFrom
+// does for the object itself.
+func ExtractClusterRole(obj *rbacv1beta1.ClusterRole, fieldManager string) (*ClusterRoleApplyConfiguration, error) {
+	return ExtractClusterRoleFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ClusterRoleApplyConfiguration) WithKind(value string) *ClusterRoleApplyConfiguration {

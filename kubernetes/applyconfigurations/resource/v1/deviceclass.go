@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	resourcev1 "k8s.io/api/resource/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -41,6 +45,22 @@ func DeviceClass(name string) *DeviceClassApplyConfiguration {
 
 // IsApplyConfiguration marks DeviceClassApplyConfiguration as the apply configuration of a whole object.
 func (b DeviceClassApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractDeviceClassFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractDeviceClassFrom(obj *resourcev1.DeviceClass, fieldManager string, subresource string) (*DeviceClassApplyConfiguration, error) {
+	return apply.Extract[DeviceClassApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.resource.v1.DeviceClass"),
+		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1", Kind: "DeviceClass"}, fieldManager, subresource)
+}
+
+// ExtractDeviceClass returns the fields fieldManager owns in obj through apply, as ExtractDeviceClassFrom
+// does for the object itself.
+func ExtractDeviceClass(obj *resourcev1.DeviceClass, fieldManager string) (*DeviceClassApplyConfiguration, error) {
+	return ExtractDeviceClassFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *DeviceClassApplyConfiguration) WithKind(value string) *DeviceClassApplyConfiguration {

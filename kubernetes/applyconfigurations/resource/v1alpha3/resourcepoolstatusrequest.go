@@ -3,8 +3,12 @@
 package v1alpha3
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -40,6 +44,28 @@ func ResourcePoolStatusRequest(name string) *ResourcePoolStatusRequestApplyConfi
 
 // IsApplyConfiguration marks ResourcePoolStatusRequestApplyConfiguration as the apply configuration of a whole object.
 func (b ResourcePoolStatusRequestApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractResourcePoolStatusRequestFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractResourcePoolStatusRequestFrom(obj *resourcev1alpha3.ResourcePoolStatusRequest, fieldManager string, subresource string) (*ResourcePoolStatusRequestApplyConfiguration, error) {
+	return apply.Extract[ResourcePoolStatusRequestApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.resource.v1alpha3.ResourcePoolStatusRequest"),
+		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1alpha3", Kind: "ResourcePoolStatusRequest"}, fieldManager, subresource)
+}
+
+// ExtractResourcePoolStatusRequest returns the fields fieldManager owns in obj through apply, as ExtractResourcePoolStatusRequestFrom
+// does for the object itself.
+func ExtractResourcePoolStatusRequest(obj *resourcev1alpha3.ResourcePoolStatusRequest, fieldManager string) (*ResourcePoolStatusRequestApplyConfiguration, error) {
+	return ExtractResourcePoolStatusRequestFrom(obj, fieldManager, "")
+}
+
+// ExtractResourcePoolStatusRequestStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractResourcePoolStatusRequestFrom does.
+func ExtractResourcePoolStatusRequestStatus(obj *resourcev1alpha3.ResourcePoolStatusRequest, fieldManager string) (*ResourcePoolStatusRequestApplyConfiguration, error) {
+	return ExtractResourcePoolStatusRequestFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ResourcePoolStatusRequestApplyConfiguration) WithKind(value string) *ResourcePoolStatusRequestApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -42,6 +46,28 @@ func ResourceClaim(name, namespace string) *ResourceClaimApplyConfiguration {
 
 // IsApplyConfiguration marks ResourceClaimApplyConfiguration as the apply configuration of a whole object.
 func (b ResourceClaimApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractResourceClaimFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractResourceClaimFrom(obj *resourcev1beta1.ResourceClaim, fieldManager string, subresource string) (*ResourceClaimApplyConfiguration, error) {
+	return apply.Extract[ResourceClaimApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.resource.v1beta1.ResourceClaim"),
+		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta1", Kind: "ResourceClaim"}, fieldManager, subresource)
+}
+
+// ExtractResourceClaim returns the fields fieldManager owns in obj through apply, as ExtractResourceClaimFrom
+// does for the object itself.
+func ExtractResourceClaim(obj *resourcev1beta1.ResourceClaim, fieldManager string) (*ResourceClaimApplyConfiguration, error) {
+	return ExtractResourceClaimFrom(obj, fieldManager, "")
+}
+
+// ExtractResourceClaimStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractResourceClaimFrom does.
+func ExtractResourceClaimStatus(obj *resourcev1beta1.ResourceClaim, fieldManager string) (*ResourceClaimApplyConfiguration, error) {
+	return ExtractResourceClaimFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ResourceClaimApplyConfiguration) WithKind(value string) *ResourceClaimApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -56,6 +60,22 @@ func ResourceSlice(name string) *ResourceSliceApplyConfiguration {
 
 // IsApplyConfiguration marks ResourceSliceApplyConfiguration as the apply configuration of a whole object.
 func (b ResourceSliceApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractResourceSliceFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractResourceSliceFrom(obj *resourcev1beta1.ResourceSlice, fieldManager string, subresource string) (*ResourceSliceApplyConfiguration, error) {
+	return apply.Extract[ResourceSliceApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.resource.v1beta1.ResourceSlice"),
+		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta1", Kind: "ResourceSlice"}, fieldManager, subresource)
+}
+
+// ExtractResourceSlice returns the fields fieldManager owns in obj through apply, as ExtractResourceSliceFrom
+// does for the object itself.
+func ExtractResourceSlice(obj *resourcev1beta1.ResourceSlice, fieldManager string) (*ResourceSliceApplyConfiguration, error) {
+	return ExtractResourceSliceFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *ResourceSliceApplyConfiguration) WithKind(value string) *ResourceSliceApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta2
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -38,6 +42,28 @@ func DeviceTaintRule(name string) *DeviceTaintRuleApplyConfiguration {
 
 // IsApplyConfiguration marks DeviceTaintRuleApplyConfiguration as the apply configuration of a whole object.
 func (b DeviceTaintRuleApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractDeviceTaintRuleFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractDeviceTaintRuleFrom(obj *resourcev1beta2.DeviceTaintRule, fieldManager string, subresource string) (*DeviceTaintRuleApplyConfiguration, error) {
+	return apply.Extract[DeviceTaintRuleApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.resource.v1beta2.DeviceTaintRule"),
+		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "DeviceTaintRule"}, fieldManager, subresource)
+}
+
+// ExtractDeviceTaintRule returns the fields fieldManager owns in obj through apply, as ExtractDeviceTaintRuleFrom
+// does for the object itself.
+func ExtractDeviceTaintRule(obj *resourcev1beta2.DeviceTaintRule, fieldManager string) (*DeviceTaintRuleApplyConfiguration, error) {
+	return ExtractDeviceTaintRuleFrom(obj, fieldManager, "")
+}
+
+// ExtractDeviceTaintRuleStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractDeviceTaintRuleFrom does.
+func ExtractDeviceTaintRuleStatus(obj *resourcev1beta2.DeviceTaintRule, fieldManager string) (*DeviceTaintRuleApplyConfiguration, error) {
+	return ExtractDeviceTaintRuleFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *DeviceTaintRuleApplyConfiguration) WithKind(value string) *DeviceTaintRuleApplyConfiguration {

@@ -3,9 +3,13 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
 	corev1 "k8s.io/api/core/v1"
+	schedulingv1 "k8s.io/api/scheduling/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -48,6 +52,22 @@ func PriorityClass(name string) *PriorityClassApplyConfiguration {
 
 // IsApplyConfiguration marks PriorityClassApplyConfiguration as the apply configuration of a whole object.
 func (b PriorityClassApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPriorityClassFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPriorityClassFrom(obj *schedulingv1.PriorityClass, fieldManager string, subresource string) (*PriorityClassApplyConfiguration, error) {
+	return apply.Extract[PriorityClassApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.scheduling.v1.PriorityClass"),
+		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1", Kind: "PriorityClass"}, fieldManager, subresource)
+}
+
+// ExtractPriorityClass returns the fields fieldManager owns in obj through apply, as ExtractPriorityClassFrom
+// does for the object itself.
+func ExtractPriorityClass(obj *schedulingv1.PriorityClass, fieldManager string) (*PriorityClassApplyConfiguration, error) {
+	return ExtractPriorityClassFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PriorityClassApplyConfiguration) WithKind(value string) *PriorityClassApplyConfiguration {

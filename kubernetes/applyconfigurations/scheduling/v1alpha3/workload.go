@@ -3,8 +3,12 @@
 package v1alpha3
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -38,6 +42,22 @@ func Workload(name, namespace string) *WorkloadApplyConfiguration {
 
 // IsApplyConfiguration marks WorkloadApplyConfiguration as the apply configuration of a whole object.
 func (b WorkloadApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractWorkloadFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractWorkloadFrom(obj *schedulingv1alpha3.Workload, fieldManager string, subresource string) (*WorkloadApplyConfiguration, error) {
+	return apply.Extract[WorkloadApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.scheduling.v1alpha3.Workload"),
+		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1alpha3", Kind: "Workload"}, fieldManager, subresource)
+}
+
+// ExtractWorkload returns the fields fieldManager owns in obj through apply, as ExtractWorkloadFrom
+// does for the object itself.
+func ExtractWorkload(obj *schedulingv1alpha3.Workload, fieldManager string) (*WorkloadApplyConfiguration, error) {
+	return ExtractWorkloadFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *WorkloadApplyConfiguration) WithKind(value string) *WorkloadApplyConfiguration {

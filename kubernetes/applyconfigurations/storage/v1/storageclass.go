@@ -3,11 +3,14 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
 	corev1 "k8s.io/api/core/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -60,6 +63,22 @@ func StorageClass(name string) *StorageClassApplyConfiguration {
 
 // IsApplyConfiguration marks StorageClassApplyConfiguration as the apply configuration of a whole object.
 func (b StorageClassApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractStorageClassFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractStorageClassFrom(obj *storagev1.StorageClass, fieldManager string, subresource string) (*StorageClassApplyConfiguration, error) {
+	return apply.Extract[StorageClassApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storage.v1.StorageClass"),
+		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "StorageClass"}, fieldManager, subresource)
+}
+
+// ExtractStorageClass returns the fields fieldManager owns in obj through apply, as ExtractStorageClassFrom
+// does for the object itself.
+func ExtractStorageClass(obj *storagev1.StorageClass, fieldManager string) (*StorageClassApplyConfiguration, error) {
+	return ExtractStorageClassFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *StorageClassApplyConfiguration) WithKind(value string) *StorageClassApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1alpha1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -49,6 +53,22 @@ func VolumeAttributesClass(name string) *VolumeAttributesClassApplyConfiguration
 
 // IsApplyConfiguration marks VolumeAttributesClassApplyConfiguration as the apply configuration of a whole object.
 func (b VolumeAttributesClassApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractVolumeAttributesClassFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractVolumeAttributesClassFrom(obj *storagev1alpha1.VolumeAttributesClass, fieldManager string, subresource string) (*VolumeAttributesClassApplyConfiguration, error) {
+	return apply.Extract[VolumeAttributesClassApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storage.v1alpha1.VolumeAttributesClass"),
+		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1alpha1", Kind: "VolumeAttributesClass"}, fieldManager, subresource)
+}
+
+// ExtractVolumeAttributesClass returns the fields fieldManager owns in obj through apply, as ExtractVolumeAttributesClassFrom
+// does for the object itself.
+func ExtractVolumeAttributesClass(obj *storagev1alpha1.VolumeAttributesClass, fieldManager string) (*VolumeAttributesClassApplyConfiguration, error) {
+	return ExtractVolumeAttributesClassFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *VolumeAttributesClassApplyConfiguration) WithKind(value string) *VolumeAttributesClassApplyConfiguration {

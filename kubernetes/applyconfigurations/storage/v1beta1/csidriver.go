@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -45,6 +49,22 @@ func CSIDriver(name string) *CSIDriverApplyConfiguration {
 
 // IsApplyConfiguration marks CSIDriverApplyConfiguration as the apply configuration of a whole object.
 func (b CSIDriverApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCSIDriverFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCSIDriverFrom(obj *storagev1beta1.CSIDriver, fieldManager string, subresource string) (*CSIDriverApplyConfiguration, error) {
+	return apply.Extract[CSIDriverApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storage.v1beta1.CSIDriver"),
+		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSIDriver"}, fieldManager, subresource)
+}
+
+// ExtractCSIDriver returns the fields fieldManager owns in obj through apply, as ExtractCSIDriverFrom
+// does for the object itself.
+func ExtractCSIDriver(obj *storagev1beta1.CSIDriver, fieldManager string) (*CSIDriverApplyConfiguration, error) {
+	return ExtractCSIDriverFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CSIDriverApplyConfiguration) WithKind(value string) *CSIDriverApplyConfiguration {

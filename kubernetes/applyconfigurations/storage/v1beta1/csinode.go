@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -44,6 +48,28 @@ func CSINode(name string) *CSINodeApplyConfiguration {
 
 // IsApplyConfiguration marks CSINodeApplyConfiguration as the apply configuration of a whole object.
 func (b CSINodeApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCSINodeFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCSINodeFrom(obj *storagev1beta1.CSINode, fieldManager string, subresource string) (*CSINodeApplyConfiguration, error) {
+	return apply.Extract[CSINodeApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storage.v1beta1.CSINode"),
+		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSINode"}, fieldManager, subresource)
+}
+
+// ExtractCSINode returns the fields fieldManager owns in obj through apply, as ExtractCSINodeFrom
+// does for the object itself.
+func ExtractCSINode(obj *storagev1beta1.CSINode, fieldManager string) (*CSINodeApplyConfiguration, error) {
+	return ExtractCSINodeFrom(obj, fieldManager, "")
+}
+
+// ExtractCSINodeStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractCSINodeFrom does.
+func ExtractCSINodeStatus(obj *storagev1beta1.CSINode, fieldManager string) (*CSINodeApplyConfiguration, error) {
+	return ExtractCSINodeFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CSINodeApplyConfiguration) WithKind(value string) *CSINodeApplyConfiguration {

@@ -3,9 +3,13 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	resource "k8s.io/apimachinery/pkg/api/resource"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -98,6 +102,22 @@ func CSIStorageCapacity(name, namespace string) *CSIStorageCapacityApplyConfigur
 
 // IsApplyConfiguration marks CSIStorageCapacityApplyConfiguration as the apply configuration of a whole object.
 func (b CSIStorageCapacityApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCSIStorageCapacityFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCSIStorageCapacityFrom(obj *storagev1beta1.CSIStorageCapacity, fieldManager string, subresource string) (*CSIStorageCapacityApplyConfiguration, error) {
+	return apply.Extract[CSIStorageCapacityApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storage.v1beta1.CSIStorageCapacity"),
+		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSIStorageCapacity"}, fieldManager, subresource)
+}
+
+// ExtractCSIStorageCapacity returns the fields fieldManager owns in obj through apply, as ExtractCSIStorageCapacityFrom
+// does for the object itself.
+func ExtractCSIStorageCapacity(obj *storagev1beta1.CSIStorageCapacity, fieldManager string) (*CSIStorageCapacityApplyConfiguration, error) {
+	return ExtractCSIStorageCapacityFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CSIStorageCapacityApplyConfiguration) WithKind(value string) *CSIStorageCapacityApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	internal "github.com/kubegen/kubegen/kubernetes/applyconfigurations/internal"
+	storagemigrationv1beta1 "k8s.io/api/storagemigration/v1beta1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -35,6 +39,28 @@ func StorageVersionMigration(name string) *StorageVersionMigrationApplyConfigura
 
 // IsApplyConfiguration marks StorageVersionMigrationApplyConfiguration as the apply configuration of a whole object.
 func (b StorageVersionMigrationApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractStorageVersionMigrationFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractStorageVersionMigrationFrom(obj *storagemigrationv1beta1.StorageVersionMigration, fieldManager string, subresource string) (*StorageVersionMigrationApplyConfiguration, error) {
+	return apply.Extract[StorageVersionMigrationApplyConfiguration](obj, internal.Parser().Type("io.k8s.api.storagemigration.v1beta1.StorageVersionMigration"),
+		schema.GroupVersionKind{Group: "storagemigration.k8s.io", Version: "v1beta1", Kind: "StorageVersionMigration"}, fieldManager, subresource)
+}
+
+// ExtractStorageVersionMigration returns the fields fieldManager owns in obj through apply, as ExtractStorageVersionMigrationFrom
+// does for the object itself.
+func ExtractStorageVersionMigration(obj *storagemigrationv1beta1.StorageVersionMigration, fieldManager string) (*StorageVersionMigrationApplyConfiguration, error) {
+	return ExtractStorageVersionMigrationFrom(obj, fieldManager, "")
+}
+
+// ExtractStorageVersionMigrationStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractStorageVersionMigrationFrom does.
+func ExtractStorageVersionMigrationStatus(obj *storagemigrationv1beta1.StorageVersionMigration, fieldManager string) (*StorageVersionMigrationApplyConfiguration, error) {
+	return ExtractStorageVersionMigrationFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *StorageVersionMigrationApplyConfiguration) WithKind(value string) *StorageVersionMigrationApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	internal "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/internal"
+	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -29,6 +33,22 @@ func Nudge(name, namespace string) *NudgeApplyConfiguration {
 
 // IsApplyConfiguration marks NudgeApplyConfiguration as the apply configuration of a whole object.
 func (b NudgeApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractNudgeFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractNudgeFrom(obj *examplev1.Nudge, fieldManager string, subresource string) (*NudgeApplyConfiguration, error) {
+	return apply.Extract[NudgeApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.client-gen.testdata.apis.example.v1.Nudge"),
+		schema.GroupVersionKind{Group: "example.kubegen.io", Version: "v1", Kind: "Nudge"}, fieldManager, subresource)
+}
+
+// ExtractNudge returns the fields fieldManager owns in obj through apply, as ExtractNudgeFrom
+// does for the object itself.
+func ExtractNudge(obj *examplev1.Nudge, fieldManager string) (*NudgeApplyConfiguration, error) {
+	return ExtractNudgeFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *NudgeApplyConfiguration) WithKind(value string) *NudgeApplyConfiguration {

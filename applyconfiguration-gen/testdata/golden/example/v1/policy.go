@@ -3,8 +3,12 @@
 package v1
 
 import (
+	internal "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/internal"
+	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -30,6 +34,22 @@ func Policy(name string) *PolicyApplyConfiguration {
 
 // IsApplyConfiguration marks PolicyApplyConfiguration as the apply configuration of a whole object.
 func (b PolicyApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractPolicyFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractPolicyFrom(obj *examplev1.Policy, fieldManager string, subresource string) (*PolicyApplyConfiguration, error) {
+	return apply.Extract[PolicyApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.client-gen.testdata.apis.example.v1.Policy"),
+		schema.GroupVersionKind{Group: "example.kubegen.io", Version: "v1", Kind: "Policy"}, fieldManager, subresource)
+}
+
+// ExtractPolicy returns the fields fieldManager owns in obj through apply, as ExtractPolicyFrom
+// does for the object itself.
+func ExtractPolicy(obj *examplev1.Policy, fieldManager string) (*PolicyApplyConfiguration, error) {
+	return ExtractPolicyFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *PolicyApplyConfiguration) WithKind(value string) *PolicyApplyConfiguration {

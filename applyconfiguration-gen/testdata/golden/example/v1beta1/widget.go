@@ -3,8 +3,12 @@
 package v1beta1
 
 import (
+	internal "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/internal"
+	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1beta1"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -31,6 +35,28 @@ func Widget(name, namespace string) *WidgetApplyConfiguration {
 
 // IsApplyConfiguration marks WidgetApplyConfiguration as the apply configuration of a whole object.
 func (b WidgetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractWidgetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractWidgetFrom(obj *examplev1beta1.Widget, fieldManager string, subresource string) (*WidgetApplyConfiguration, error) {
+	return apply.Extract[WidgetApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.client-gen.testdata.apis.example.v1beta1.Widget"),
+		schema.GroupVersionKind{Group: "example.kubegen.io", Version: "v1beta1", Kind: "Widget"}, fieldManager, subresource)
+}
+
+// ExtractWidget returns the fields fieldManager owns in obj through apply, as ExtractWidgetFrom
+// does for the object itself.
+func ExtractWidget(obj *examplev1beta1.Widget, fieldManager string) (*WidgetApplyConfiguration, error) {
+	return ExtractWidgetFrom(obj, fieldManager, "")
+}
+
+// ExtractWidgetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractWidgetFrom does.
+func ExtractWidgetStatus(obj *examplev1beta1.Widget, fieldManager string) (*WidgetApplyConfiguration, error) {
+	return ExtractWidgetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *WidgetApplyConfiguration) WithKind(value string) *WidgetApplyConfiguration {

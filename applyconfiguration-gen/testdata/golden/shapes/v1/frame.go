@@ -3,8 +3,12 @@
 package v1
 
 import (
+	shapesv1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/apis/shapes/v1"
+	internal "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/internal"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -29,6 +33,22 @@ func Frame(name string) *FrameApplyConfiguration {
 
 // IsApplyConfiguration marks FrameApplyConfiguration as the apply configuration of a whole object.
 func (b FrameApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractFrameFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractFrameFrom(obj *shapesv1.Frame, fieldManager string, subresource string) (*FrameApplyConfiguration, error) {
+	return apply.Extract[FrameApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.applyconfiguration-gen.testdata.apis.shapes.v1.Frame"),
+		schema.GroupVersionKind{Group: "shapes.kubegen.io", Version: "v1", Kind: "Frame"}, fieldManager, subresource)
+}
+
+// ExtractFrame returns the fields fieldManager owns in obj through apply, as ExtractFrameFrom
+// does for the object itself.
+func ExtractFrame(obj *shapesv1.Frame, fieldManager string) (*FrameApplyConfiguration, error) {
+	return ExtractFrameFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *FrameApplyConfiguration) WithKind(value string) *FrameApplyConfiguration {

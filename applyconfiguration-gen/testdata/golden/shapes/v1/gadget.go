@@ -3,8 +3,12 @@
 package v1
 
 import (
+	shapesv1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/apis/shapes/v1"
+	internal "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/internal"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -32,6 +36,34 @@ func Gadget(name, namespace string) *GadgetApplyConfiguration {
 
 // IsApplyConfiguration marks GadgetApplyConfiguration as the apply configuration of a whole object.
 func (b GadgetApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractGadgetFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractGadgetFrom(obj *shapesv1.Gadget, fieldManager string, subresource string) (*GadgetApplyConfiguration, error) {
+	return apply.Extract[GadgetApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.applyconfiguration-gen.testdata.apis.shapes.v1.Gadget"),
+		schema.GroupVersionKind{Group: "shapes.kubegen.io", Version: "v1", Kind: "Gadget"}, fieldManager, subresource)
+}
+
+// ExtractGadget returns the fields fieldManager owns in obj through apply, as ExtractGadgetFrom
+// does for the object itself.
+func ExtractGadget(obj *shapesv1.Gadget, fieldManager string) (*GadgetApplyConfiguration, error) {
+	return ExtractGadgetFrom(obj, fieldManager, "")
+}
+
+// ExtractGadgetResize returns the fields fieldManager owns in obj through apply on the resize
+// subresource, as ExtractGadgetFrom does.
+func ExtractGadgetResize(obj *shapesv1.Gadget, fieldManager string) (*GadgetApplyConfiguration, error) {
+	return ExtractGadgetFrom(obj, fieldManager, "resize")
+}
+
+// ExtractGadgetStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractGadgetFrom does.
+func ExtractGadgetStatus(obj *shapesv1.Gadget, fieldManager string) (*GadgetApplyConfiguration, error) {
+	return ExtractGadgetFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *GadgetApplyConfiguration) WithKind(value string) *GadgetApplyConfiguration {

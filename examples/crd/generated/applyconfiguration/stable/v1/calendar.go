@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	internal "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/internal"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -29,6 +33,22 @@ func Calendar(name string) *CalendarApplyConfiguration {
 
 // IsApplyConfiguration marks CalendarApplyConfiguration as the apply configuration of a whole object.
 func (b CalendarApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCalendarFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCalendarFrom(obj *stablev1.Calendar, fieldManager string, subresource string) (*CalendarApplyConfiguration, error) {
+	return apply.Extract[CalendarApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.examples.crd.apis.stable.v1.Calendar"),
+		schema.GroupVersionKind{Group: "stable.example.com", Version: "v1", Kind: "Calendar"}, fieldManager, subresource)
+}
+
+// ExtractCalendar returns the fields fieldManager owns in obj through apply, as ExtractCalendarFrom
+// does for the object itself.
+func ExtractCalendar(obj *stablev1.Calendar, fieldManager string) (*CalendarApplyConfiguration, error) {
+	return ExtractCalendarFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CalendarApplyConfiguration) WithKind(value string) *CalendarApplyConfiguration {

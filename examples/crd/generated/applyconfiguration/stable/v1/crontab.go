@@ -3,8 +3,12 @@
 package v1
 
 import (
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
+	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	internal "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/internal"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -31,6 +35,34 @@ func CronTab(name, namespace string) *CronTabApplyConfiguration {
 
 // IsApplyConfiguration marks CronTabApplyConfiguration as the apply configuration of a whole object.
 func (b CronTabApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractCronTabFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractCronTabFrom(obj *stablev1.CronTab, fieldManager string, subresource string) (*CronTabApplyConfiguration, error) {
+	return apply.Extract[CronTabApplyConfiguration](obj, internal.Parser().Type("com.github.kubegen.kubegen.examples.crd.apis.stable.v1.CronTab"),
+		schema.GroupVersionKind{Group: "stable.example.com", Version: "v1", Kind: "CronTab"}, fieldManager, subresource)
+}
+
+// ExtractCronTab returns the fields fieldManager owns in obj through apply, as ExtractCronTabFrom
+// does for the object itself.
+func ExtractCronTab(obj *stablev1.CronTab, fieldManager string) (*CronTabApplyConfiguration, error) {
+	return ExtractCronTabFrom(obj, fieldManager, "")
+}
+
+// ExtractCronTabScale returns the fields fieldManager owns in obj through apply on the scale
+// subresource, as ExtractCronTabFrom does.
+func ExtractCronTabScale(obj *stablev1.CronTab, fieldManager string) (*CronTabApplyConfiguration, error) {
+	return ExtractCronTabFrom(obj, fieldManager, "scale")
+}
+
+// ExtractCronTabStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractCronTabFrom does.
+func ExtractCronTabStatus(obj *stablev1.CronTab, fieldManager string) (*CronTabApplyConfiguration, error) {
+	return ExtractCronTabFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *CronTabApplyConfiguration) WithKind(value string) *CronTabApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	shopv1 "example.com/shop/apis/shop/v1"
+	internal "example.com/shop/pkg/generated/applyconfiguration/internal"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -31,6 +35,28 @@ func Order(name, namespace string) *OrderApplyConfiguration {
 
 // IsApplyConfiguration marks OrderApplyConfiguration as the apply configuration of a whole object.
 func (b OrderApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractOrderFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractOrderFrom(obj *shopv1.Order, fieldManager string, subresource string) (*OrderApplyConfiguration, error) {
+	return apply.Extract[OrderApplyConfiguration](obj, internal.Parser().Type("com.example.shop.apis.shop.v1.Order"),
+		schema.GroupVersionKind{Group: "shop.example.com", Version: "v1", Kind: "Order"}, fieldManager, subresource)
+}
+
+// ExtractOrder returns the fields fieldManager owns in obj through apply, as ExtractOrderFrom
+// does for the object itself.
+func ExtractOrder(obj *shopv1.Order, fieldManager string) (*OrderApplyConfiguration, error) {
+	return ExtractOrderFrom(obj, fieldManager, "")
+}
+
+// ExtractOrderStatus returns the fields fieldManager owns in obj through apply on the status
+// subresource, as ExtractOrderFrom does.
+func ExtractOrderStatus(obj *shopv1.Order, fieldManager string) (*OrderApplyConfiguration, error) {
+	return ExtractOrderFrom(obj, fieldManager, "status")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *OrderApplyConfiguration) WithKind(value string) *OrderApplyConfiguration {

@@ -3,8 +3,12 @@
 package v1
 
 import (
+	shopv1 "example.com/shop/apis/shop/v1"
+	internal "example.com/shop/pkg/generated/applyconfiguration/internal"
+	apply "github.com/kubegen/kubegen/client/apply"
 	metav1 "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	apismetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	types "k8s.io/apimachinery/pkg/types"
 )
 
@@ -30,6 +34,22 @@ func Warehouse(name string) *WarehouseApplyConfiguration {
 
 // IsApplyConfiguration marks WarehouseApplyConfiguration as the apply configuration of a whole object.
 func (b WarehouseApplyConfiguration) IsApplyConfiguration() {}
+
+// ExtractWarehouseFrom returns the fields fieldManager owns in obj through apply on subresource ("" for
+// the object itself, "status", "scale", ...), as an apply configuration with apiVersion, kind, name
+// and namespace set: change it and apply it again as fieldManager to change exactly those fields.
+// obj must be as read from the apiserver, managedFields included. A manager that owns nothing, or
+// whose fields other managers took over, gets fewer fields (or only the identifying ones).
+func ExtractWarehouseFrom(obj *shopv1.Warehouse, fieldManager string, subresource string) (*WarehouseApplyConfiguration, error) {
+	return apply.Extract[WarehouseApplyConfiguration](obj, internal.Parser().Type("com.example.shop.apis.shop.v1.Warehouse"),
+		schema.GroupVersionKind{Group: "shop.example.com", Version: "v1", Kind: "Warehouse"}, fieldManager, subresource)
+}
+
+// ExtractWarehouse returns the fields fieldManager owns in obj through apply, as ExtractWarehouseFrom
+// does for the object itself.
+func ExtractWarehouse(obj *shopv1.Warehouse, fieldManager string) (*WarehouseApplyConfiguration, error) {
+	return ExtractWarehouseFrom(obj, fieldManager, "")
+}
 
 // WithKind sets Kind and returns the receiver, for chaining; a later call replaces the value.
 func (b *WarehouseApplyConfiguration) WithKind(value string) *WarehouseApplyConfiguration {
