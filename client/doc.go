@@ -10,7 +10,7 @@
 //	   client/internal/upgrade
 //	5  client/cache, client/fake, client/remotecommand, client/portforward, client/record,
 //	   client/typed/typedtest
-//	6  client/dynamic/dynamicinformer, client/metadata/metadatainformer
+//	6  client/dynamic/dynamicinformer, client/metadata/metadatainformer, client/freshness
 //	7  the blessed clientset, listers and informers (kubernetes/..., generated; not in client/)
 //	8  client/leaderelection/resourcelock   controller toolkit, over the blessed clientset
 //	9  client/leaderelection

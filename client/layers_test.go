@@ -79,6 +79,7 @@ var layers = map[string]layer{
 
 	"client/dynamic/dynamicinformer":   {6, []string{"client/dynamic", "client/cache", apimachinery}},
 	"client/metadata/metadatainformer": {6, []string{"client/metadata", "client/cache", apimachinery}},
+	"client/freshness":                 {6, []string{"client/cache"}},
 
 	// Layer 7 is the blessed clientset, kubernetes/... (generated; not in client/).
 
@@ -92,6 +93,7 @@ var layers = map[string]layer{
 	"client/typed/e2e":          {99, nil},
 	"client/leaderelection/e2e": {99, nil},
 	"client/metadata/e2e":       {99, nil},
+	"client/freshness/e2e":      {99, nil},
 
 	// Test support outside client/ that states a layer in its doc.
 	"test/cluster": {3, []string{"client/rest", "client/transport"}},
