@@ -71,7 +71,7 @@ var layers = map[string]layer{
 	"client/metadata":         {4, []string{"client/rest", apimachinery, "sigs.k8s.io/json"}},
 
 	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", apimachinery, "k8s.io/klog/"}},
-	"client/fake":            {5, []string{"client/discovery", "client/rest", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
+	"client/fake":            {5, []string{"client/discovery", "client/rest", "client/typed", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/record":          {5, []string{"k8s.io/api/", apimachinery, "k8s.io/klog/"}},

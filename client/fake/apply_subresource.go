@@ -54,7 +54,7 @@ func (c *Client[T, L]) ApplySubresource(ctx context.Context, name, subresource s
 
 // applyScale applies the replicas of a Scale to the named object as server-side apply through the
 // scale subresource does: the manager comes to own spec.replicas only.
-func (t *Tracker) applyScale(gvr schema.GroupVersionResource, namespace, name string, scale runtime.Object,
+func (t *Tracker) applyScale(gvr schema.GroupVersionResource, namespace, name string, scale any,
 	opts metav1.PatchOptions) (runtime.Object, error) {
 	if opts.FieldManager == "" {
 		return nil, apierrors.NewInvalid(schema.GroupKind{Group: metav1.GroupName, Kind: "PatchOptions"}, "", field.ErrorList{
@@ -80,7 +80,7 @@ func (t *Tracker) applyScale(gvr schema.GroupVersionResource, namespace, name st
 
 // scaleApplyPatch turns an applied Scale into the apply patch of the object it scales: its name,
 // the Scale's resourceVersion (a precondition) and spec.replicas when the Scale sets it.
-func scaleApplyPatch(r *Resource, name string, scale runtime.Object) ([]byte, error) {
+func scaleApplyPatch(r *Resource, name string, scale any) ([]byte, error) {
 	var s struct {
 		Metadata struct {
 			ResourceVersion string `json:"resourceVersion,omitempty"`

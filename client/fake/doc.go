@@ -11,7 +11,8 @@
 // its server-side apply field manager), structured-merge-diff for schemas given with SetSchema,
 // sigs.k8s.io/yaml for apply patches, package discovery for the interface its Discovery implements,
 // and package rest for the program name its default field manager is derived from (as the apiserver
-// derives it from the user agent). client/rest and client/transport are linked into every fake, but
+// derives it from the user agent), and package typed for the interface of apply configurations and
+// the checks its ClientWithApply shares with the real one. client/rest and client/transport are linked into every fake, but
 // nothing in it builds a REST client or sends a request. Its behaviour is checked against a real
 // kube-apiserver: the scenarios of package client/typed/typedtest produce the same transcripts on both (client/typed/e2e).
 //
