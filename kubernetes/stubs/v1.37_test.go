@@ -127,6 +127,8 @@ import (
 	apistoragemigrationv1 "k8s.io/api/storagemigration/v1"
 	apistoragemigrationv1beta1 "k8s.io/api/storagemigration/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/watch"
 )
@@ -6754,6 +6756,15 @@ var _ corev1.EndpointsInterface = Stub_v1_37_corev1_EndpointsInterface{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.EventExpansion
 type Frozen_v1_37_corev1_EventExpansion interface {
+	CreateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error)
+	CreateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error)
+	GetFieldSelector(involvedObjectName *string, involvedObjectNamespace *string, involvedObjectKind *string, involvedObjectUID *string) fields.Selector
+	PatchWithEventNamespace(incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error)
+	PatchWithEventNamespaceWithContext(ctx context.Context, incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error)
+	Search(scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error)
+	SearchWithContext(ctx context.Context, scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error)
+	UpdateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error)
+	UpdateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error)
 }
 
 // A removed or changed method of corev1.EventExpansion stops this line compiling.
@@ -6761,6 +6772,42 @@ var _ Frozen_v1_37_corev1_EventExpansion = corev1.EventExpansion(nil)
 
 // Stub_v1_37_corev1_EventExpansion implements exactly the released methods of corev1.EventExpansion.
 type Stub_v1_37_corev1_EventExpansion struct{}
+
+func (Stub_v1_37_corev1_EventExpansion) CreateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) CreateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) GetFieldSelector(involvedObjectName *string, involvedObjectNamespace *string, involvedObjectKind *string, involvedObjectUID *string) fields.Selector {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) PatchWithEventNamespace(incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) PatchWithEventNamespaceWithContext(ctx context.Context, incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) Search(scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) SearchWithContext(ctx context.Context, scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) UpdateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventExpansion) UpdateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
 
 // A method added to corev1.EventExpansion stops this line compiling.
 var _ corev1.EventExpansion = Stub_v1_37_corev1_EventExpansion{}
@@ -6771,12 +6818,21 @@ var _ corev1.EventExpansion = Stub_v1_37_corev1_EventExpansion{}
 type Frozen_v1_37_corev1_EventInterface interface {
 	Apply(ctx context.Context, event *apicorev1.Event, opts metav1.ApplyOptions) (*apicorev1.Event, error)
 	Create(ctx context.Context, event *apicorev1.Event, opts metav1.CreateOptions) (*apicorev1.Event, error)
+	CreateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error)
+	CreateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Event, error)
+	GetFieldSelector(involvedObjectName *string, involvedObjectNamespace *string, involvedObjectKind *string, involvedObjectUID *string) fields.Selector
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.EventList, error)
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Event, error)
+	PatchWithEventNamespace(incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error)
+	PatchWithEventNamespaceWithContext(ctx context.Context, incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error)
+	Search(scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error)
+	SearchWithContext(ctx context.Context, scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error)
 	Update(ctx context.Context, event *apicorev1.Event, opts metav1.UpdateOptions) (*apicorev1.Event, error)
+	UpdateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error)
+	UpdateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error)
 	Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error)
 }
 
@@ -6794,6 +6850,14 @@ func (Stub_v1_37_corev1_EventInterface) Create(ctx context.Context, event *apico
 	panic("frozen interface stub")
 }
 
+func (Stub_v1_37_corev1_EventInterface) CreateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) CreateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
 func (Stub_v1_37_corev1_EventInterface) Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error {
 	panic("frozen interface stub")
 }
@@ -6806,6 +6870,10 @@ func (Stub_v1_37_corev1_EventInterface) Get(ctx context.Context, name string, op
 	panic("frozen interface stub")
 }
 
+func (Stub_v1_37_corev1_EventInterface) GetFieldSelector(involvedObjectName *string, involvedObjectNamespace *string, involvedObjectKind *string, involvedObjectUID *string) fields.Selector {
+	panic("frozen interface stub")
+}
+
 func (Stub_v1_37_corev1_EventInterface) List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.EventList, error) {
 	panic("frozen interface stub")
 }
@@ -6814,7 +6882,31 @@ func (Stub_v1_37_corev1_EventInterface) Patch(ctx context.Context, name string, 
 	panic("frozen interface stub")
 }
 
+func (Stub_v1_37_corev1_EventInterface) PatchWithEventNamespace(incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) PatchWithEventNamespaceWithContext(ctx context.Context, incompleteEvent *apicorev1.Event, data []byte) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) Search(scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) SearchWithContext(ctx context.Context, scheme *runtime.Scheme, objOrRef runtime.Object) (*apicorev1.EventList, error) {
+	panic("frozen interface stub")
+}
+
 func (Stub_v1_37_corev1_EventInterface) Update(ctx context.Context, event *apicorev1.Event, opts metav1.UpdateOptions) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) UpdateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_EventInterface) UpdateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error) {
 	panic("frozen interface stub")
 }
 
