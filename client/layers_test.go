@@ -55,6 +55,7 @@ var layers = map[string]layer{
 	"client/internal/intern":                {0, []string{apimachinery}},
 	"client/applyconfigurations/meta/v1":    {0, []string{apimachinery}},
 	"client/transport/internal/watchedfile": {0, nil},
+	"client/internal/allocgate":             {0, nil},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
