@@ -7136,6 +7136,7 @@ var _ corev1.NamespacesGetter = Stub_v1_37_corev1_NamespacesGetter{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.NodeExpansion
 type Frozen_v1_37_corev1_NodeExpansion interface {
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 }
 
 // A removed or changed method of corev1.NodeExpansion stops this line compiling.
@@ -7143,6 +7144,10 @@ var _ Frozen_v1_37_corev1_NodeExpansion = corev1.NodeExpansion(nil)
 
 // Stub_v1_37_corev1_NodeExpansion implements exactly the released methods of corev1.NodeExpansion.
 type Stub_v1_37_corev1_NodeExpansion struct{}
+
+func (Stub_v1_37_corev1_NodeExpansion) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
+	panic("frozen interface stub")
+}
 
 // A method added to corev1.NodeExpansion stops this line compiling.
 var _ corev1.NodeExpansion = Stub_v1_37_corev1_NodeExpansion{}
@@ -7159,6 +7164,7 @@ type Frozen_v1_37_corev1_NodeInterface interface {
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Node, error)
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.NodeList, error)
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Node, error)
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 	Update(ctx context.Context, node *apicorev1.Node, opts metav1.UpdateOptions) (*apicorev1.Node, error)
 	UpdateStatus(ctx context.Context, node *apicorev1.Node, opts metav1.UpdateOptions) (*apicorev1.Node, error)
 	Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error)
@@ -7199,6 +7205,10 @@ func (Stub_v1_37_corev1_NodeInterface) List(ctx context.Context, opts metav1.Lis
 }
 
 func (Stub_v1_37_corev1_NodeInterface) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Node, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_NodeInterface) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
 	panic("frozen interface stub")
 }
 
@@ -7451,6 +7461,8 @@ var _ corev1.PersistentVolumesGetter = Stub_v1_37_corev1_PersistentVolumesGetter
 type Frozen_v1_37_corev1_PodExpansion interface {
 	Bind(ctx context.Context, binding *apicorev1.Binding, opts metav1.CreateOptions) error
 	Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error
+	GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 }
 
 // A removed or changed method of corev1.PodExpansion stops this line compiling.
@@ -7464,6 +7476,14 @@ func (Stub_v1_37_corev1_PodExpansion) Bind(ctx context.Context, binding *apicore
 }
 
 func (Stub_v1_37_corev1_PodExpansion) Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodExpansion) GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodExpansion) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
 	panic("frozen interface stub")
 }
 
@@ -7482,8 +7502,10 @@ type Frozen_v1_37_corev1_PodInterface interface {
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
 	Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Pod, error)
+	GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.PodList, error)
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Pod, error)
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 	Update(ctx context.Context, pod *apicorev1.Pod, opts metav1.UpdateOptions) (*apicorev1.Pod, error)
 	UpdateEphemeralContainers(ctx context.Context, podName string, pod *apicorev1.Pod, opts metav1.UpdateOptions) (*apicorev1.Pod, error)
 	UpdateResize(ctx context.Context, podName string, pod *apicorev1.Pod, opts metav1.UpdateOptions) (*apicorev1.Pod, error)
@@ -7529,11 +7551,19 @@ func (Stub_v1_37_corev1_PodInterface) Get(ctx context.Context, name string, opts
 	panic("frozen interface stub")
 }
 
+func (Stub_v1_37_corev1_PodInterface) GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request {
+	panic("frozen interface stub")
+}
+
 func (Stub_v1_37_corev1_PodInterface) List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.PodList, error) {
 	panic("frozen interface stub")
 }
 
 func (Stub_v1_37_corev1_PodInterface) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Pod, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodInterface) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
 	panic("frozen interface stub")
 }
 
@@ -8094,6 +8124,7 @@ var _ corev1.ServiceAccountsGetter = Stub_v1_37_corev1_ServiceAccountsGetter{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ServiceExpansion
 type Frozen_v1_37_corev1_ServiceExpansion interface {
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 }
 
 // A removed or changed method of corev1.ServiceExpansion stops this line compiling.
@@ -8101,6 +8132,10 @@ var _ Frozen_v1_37_corev1_ServiceExpansion = corev1.ServiceExpansion(nil)
 
 // Stub_v1_37_corev1_ServiceExpansion implements exactly the released methods of corev1.ServiceExpansion.
 type Stub_v1_37_corev1_ServiceExpansion struct{}
+
+func (Stub_v1_37_corev1_ServiceExpansion) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
+	panic("frozen interface stub")
+}
 
 // A method added to corev1.ServiceExpansion stops this line compiling.
 var _ corev1.ServiceExpansion = Stub_v1_37_corev1_ServiceExpansion{}
@@ -8116,6 +8151,7 @@ type Frozen_v1_37_corev1_ServiceInterface interface {
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Service, error)
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.ServiceList, error)
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Service, error)
+	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 	Update(ctx context.Context, service *apicorev1.Service, opts metav1.UpdateOptions) (*apicorev1.Service, error)
 	UpdateStatus(ctx context.Context, service *apicorev1.Service, opts metav1.UpdateOptions) (*apicorev1.Service, error)
 	Watch(ctx context.Context, opts metav1.ListOptions) (watch.Interface, error)
@@ -8152,6 +8188,10 @@ func (Stub_v1_37_corev1_ServiceInterface) List(ctx context.Context, opts metav1.
 }
 
 func (Stub_v1_37_corev1_ServiceInterface) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Service, error) {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_ServiceInterface) ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper {
 	panic("frozen interface stub")
 }
 

@@ -22,10 +22,6 @@ type LimitRangeExpansion interface{}
 // interface in a file named namespace_expansion.go and implement them on namespaces (and on fakeNamespaces for the fake).
 type NamespaceExpansion interface{}
 
-// NodeExpansion holds hand-written methods of NodeInterface: to add some, declare this
-// interface in a file named node_expansion.go and implement them on nodes (and on fakeNodes for the fake).
-type NodeExpansion interface{}
-
 // PersistentVolumeExpansion holds hand-written methods of PersistentVolumeInterface: to add some, declare this
 // interface in a file named persistentvolume_expansion.go and implement them on persistentVolumes (and on fakePersistentVolumes for the fake).
 type PersistentVolumeExpansion interface{}
@@ -49,10 +45,6 @@ type ResourceQuotaExpansion interface{}
 // SecretExpansion holds hand-written methods of SecretInterface: to add some, declare this
 // interface in a file named secret_expansion.go and implement them on secrets (and on fakeSecrets for the fake).
 type SecretExpansion interface{}
-
-// ServiceExpansion holds hand-written methods of ServiceInterface: to add some, declare this
-// interface in a file named service_expansion.go and implement them on services (and on fakeServices for the fake).
-type ServiceExpansion interface{}
 
 // ServiceAccountExpansion holds hand-written methods of ServiceAccountInterface: to add some, declare this
 // interface in a file named serviceaccount_expansion.go and implement them on serviceAccounts (and on fakeServiceAccounts for the fake).

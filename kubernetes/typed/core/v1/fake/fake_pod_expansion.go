@@ -3,11 +3,19 @@ package fake
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
 
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
+
+	"github.com/kubegen/kubegen/client/rest"
+	"github.com/kubegen/kubegen/kubernetes/scheme"
 )
 
 // Evict deletes the pod, as the API server does when no disruption budget objects. This file is
@@ -25,3 +33,50 @@ func (c *fakePods) Bind(ctx context.Context, binding *corev1.Binding, opts metav
 	_, err = c.Patch(ctx, binding.Name, types.MergePatchType, patch, metav1.PatchOptions{DryRun: opts.DryRun})
 	return err
 }
+
+// GetLogs returns a request whose answer is the body "fake logs", whatever the pod and options, as
+// client-go's fake does: the tracker holds no containers to read logs from.
+func (c *fakePods) GetLogs(name string, opts *corev1.PodLogOptions) *rest.Request {
+	if opts == nil {
+		opts = &corev1.PodLogOptions{}
+	}
+	return fakeLogsClient().Get().Namespace(c.Namespace()).Resource("pods").Name(name).SubResource("log").
+		VersionedParams(opts, scheme.ParameterCodec)
+}
+
+// ProxyGet returns a request that fails: the fake clientset proxies to no pod.
+func (c *fakePods) ProxyGet(scheme, name, port, path string, params map[string]string) rest.ResponseWrapper {
+	return noProxy{"pods", name}
+}
+
+// fakeLogsClient is a REST client whose every answer is 200 "fake logs".
+var fakeLogsClient = sync.OnceValue(func() *rest.RESTClient {
+	c, err := rest.RESTClientForConfigAndClient(&rest.Config{
+		Host: "http://fake.invalid", APIPath: "/api",
+		ContentConfig: rest.ContentConfig{GroupVersion: &corev1.SchemeGroupVersion, NegotiatedSerializer: scheme.Codecs.WithoutConversion()},
+	}, &http.Client{Transport: fakeLogsTransport{}})
+	if err != nil {
+		panic("fake: the logs client's static configuration is invalid: " + err.Error())
+	}
+	return c
+})
+
+type fakeLogsTransport struct{}
+
+func (fakeLogsTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"text/plain"}},
+		Body: io.NopCloser(strings.NewReader("fake logs")), Request: req}, nil
+}
+
+// noProxy is the answer of the fakes' ProxyGet: the fake clientset reaches no pod, service or node.
+type noProxy struct{ resource, name string }
+
+func (p noProxy) err() error {
+	return fmt.Errorf("fake clientset: no proxy to %s %q: the fake serves API objects only", p.resource, p.name)
+}
+
+// DoRaw implements rest.ResponseWrapper.
+func (p noProxy) DoRaw(context.Context) ([]byte, error) { return nil, p.err() }
+
+// Stream implements rest.ResponseWrapper.
+func (p noProxy) Stream(context.Context) (io.ReadCloser, error) { return nil, p.err() }
