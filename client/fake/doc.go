@@ -37,6 +37,10 @@
 //     data), deployments (an annotation change is a new generation); update of a missing lease,
 //     endpoints, event, limit range or RBAC object creates it. The default field manager
 //     (DefaultFieldManager) is what kube-apiserver records for kubegen's default user agent.
+//   - Per-kind validation, when turned on (SetKindValidation; off by default, as tests often store
+//     skeletal objects the apiserver would refuse): ConfigMap and Secret keys and immutable data,
+//     Secret type immutability and required keys, Deployment replicas, selectors and pod templates,
+//     pod containers and images, Service ports, Lease durations.
 //   - Namespace lifecycle, when turned on (SetNamespaceLifecycle): creating in a missing namespace is
 //     NotFound, in a terminating one Forbidden; deleting a namespace leaves it Terminating.
 //   - Label selectors and field selectors: metadata.name, metadata.namespace, the fields the apiserver
@@ -93,10 +97,8 @@
 //     lists by key. Applying the status
 //     subresource keeps only the status and the object's identity of the applied configuration; the
 //     apiserver also lets some kinds' status endpoints set annotations.
-//   - Per-kind validation of spec fields is not reproduced: ConfigMap and Secret keys and immutable
-//     data, Secret type immutability and required keys, Deployment selectors, replicas and pod
-//     templates, pod spec rules and immutability, Service ports, Lease durations. Only metadata and
-//     request options are validated.
+//   - Per-kind validation beyond the rules above (and without SetKindValidation, any): in particular
+//     pod spec updates, which the apiserver refuses with a diff of the whole spec, are not checked.
 //   - Per-kind defaulting is not reproduced beyond the kinds above: pods (and pod templates of
 //     workloads) get no restartPolicy, dnsPolicy, terminationGracePeriodSeconds, ... defaults, services
 //     no type, sessionAffinity or ports defaults; so a gracefully deleted pod without

@@ -11,17 +11,20 @@ import (
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
 // strategy is what the apiserver does to objects of one built-in kind beyond the generic rules, on
 // the serialized form of the object (the fake does not import k8s.io/api):
 //   - defaults runs where the apiserver decodes a request (defaulting and conversion), so the writer's
 //     field manager owns what it sets;
-//   - prepareCreate and prepareUpdate run after the field manager, as the registry's strategies do.
+//   - prepareCreate and prepareUpdate run after the field manager, as the registry's strategies do;
+//   - validate checks the kind's own fields on create (old nil) and update.
 type strategy struct {
 	defaults      func(obj map[string]any)
 	prepareCreate func(obj map[string]any)
 	prepareUpdate func(obj, old map[string]any)
+	validate      func(obj, old map[string]any) field.ErrorList
 }
 
 var (
@@ -53,7 +56,12 @@ var strategies = map[schema.GroupResource]strategy{
 			}
 		},
 	},
+	{Resource: "configmaps"}:                           {validate: validateConfigMap},
+	{Group: "coordination.k8s.io", Resource: "leases"}: {validate: validateLease},
+	{Resource: "pods"}:                                 {validate: validatePod},
+	{Resource: "services"}:                             {validate: validateService},
 	secretsResource: {
+		validate: validateSecret,
 		defaults: func(obj map[string]any) {
 			if t, _, _ := unstructured.NestedString(obj, "type"); t == "" {
 				obj["type"] = "Opaque"
@@ -74,6 +82,7 @@ var strategies = map[schema.GroupResource]strategy{
 		},
 	},
 	{Group: "apps", Resource: "deployments"}: {
+		validate: validateDeployment,
 		prepareUpdate: func(obj, old map[string]any) {
 			// Deployments count a change of annotations as a new generation, as a spec change.
 			gen, _, _ := unstructured.NestedInt64(obj, "metadata", "generation")

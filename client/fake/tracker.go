@@ -39,6 +39,7 @@ type Tracker struct {
 	schema        *typed.Parser // structured-merge-diff types of the resources; nil: deduced
 
 	namespaceLifecycle bool // see SetNamespaceLifecycle
+	kindValidation     bool // see SetKindValidation
 
 	reactorMu     sync.RWMutex
 	reactors      []reactor

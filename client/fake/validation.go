@@ -38,11 +38,11 @@ var standardFinalizers = map[string]bool{
 	"kubernetes": true, metav1.FinalizerOrphanDependents: true, metav1.FinalizerDeleteDependents: true,
 }
 
-// validateMeta checks an object's metadata on create (old nil) or update as the apiserver does for
-// every kind: name (by the resource's rule), generateName, labels, annotations, owner references,
+// validateMeta checks an object on create (old nil) or update as the apiserver does: the per-kind
+// rules of the kinds in strategies (with SetKindValidation), and the metadata of every kind: name (by the resource's rule), generateName, labels, annotations, owner references,
 // finalizers, managedFields, and on update the immutable fields and no new finalizers while
 // deleting. Errors are Invalid, naming the kind and the fields.
-func validateMeta(r *Resource, obj, old runtime.Object) error {
+func (t *Tracker) validateMeta(r *Resource, obj, old runtime.Object) error {
 	m, err := meta.Accessor(obj)
 	if err != nil {
 		return nil
@@ -61,6 +61,13 @@ func validateMeta(r *Resource, obj, old runtime.Object) error {
 		errs = append(errs, validateFinalizerNames(r, m.GetFinalizers(), fld)...)
 	} else {
 		errs = append(errs, validateFinalizerNames(r, m.GetFinalizers(), fld)...)
+	}
+	if st, ok := r.strategy(); ok && st.validate != nil && t.kindValidation {
+		var om map[string]any
+		if old != nil {
+			om = toMap(old)
+		}
+		errs = append(errs, st.validate(toMap(obj), om)...)
 	}
 	if len(errs) == 0 {
 		return nil
@@ -180,4 +187,15 @@ func checkPatchedUID(r *Resource, patched, old runtime.Object) error {
 	}
 	return apierrors.NewInvalid(r.Kind.GroupKind(), om.GetName(),
 		apivalidation.ValidateImmutableField(pm.GetUID(), om.GetUID(), field.NewPath("metadata", "uid")))
+}
+
+// SetKindValidation turns on (or off) the validation of the fields of a few common kinds, off by
+// default because tests often store skeletal objects the apiserver would refuse (a pod without
+// containers): ConfigMap and Secret keys and immutable data, Secret types and their required keys,
+// Deployment replicas, selectors (matching the template, immutable) and pod templates, pods'
+// containers and images, Service ports, Lease durations. Metadata is always validated.
+func (t *Tracker) SetKindValidation(on bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.kindValidation = on
 }

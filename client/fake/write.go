@@ -48,7 +48,7 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	}
 	obj = applyDefaults(r, obj)
 	m, _ = meta.Accessor(obj)
-	if err := validateMeta(r, obj, nil); err != nil {
+	if err := t.validateMeta(r, obj, nil); err != nil {
 		return nil, err
 	}
 	if err := t.admitNamespace(r, namespace, m.GetName()); err != nil {
@@ -203,7 +203,7 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 		nm.SetManagedFields(m.GetManagedFields())
 	}
 	next = prepareUpdate(r, t.manageFields(r, subresource, old, next, w), old, subresource)
-	if err := validateMeta(r, next, old); err != nil {
+	if err := t.validateMeta(r, next, old); err != nil {
 		return nil, err
 	}
 	next = asStored(next)

@@ -13,7 +13,7 @@ func watchRules() []Rule {
 	// change does, and records n events.
 	type watchCase struct {
 		name   string
-		opts   func(first string) metav1.ListOptions
+		opts   func(first, last string) metav1.ListOptions
 		n      int
 		change func(ctx context.Context, e *Env, r *Recorder)
 	}
@@ -31,57 +31,58 @@ func watchRules() []Rule {
 		r.Err("delete b", cms.Delete(ctx, "b", metav1.DeleteOptions{}))
 	}
 	cases := []watchCase{
-		{"watch from a resourceVersion", func(first string) metav1.ListOptions {
+		{"watch from a resourceVersion", func(first, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: first}
 		}, 2, updateA},
-		{"watch with a label selector through relabelling", func(first string) metav1.ListOptions {
+		{"watch with a label selector through relabelling", func(first, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: first, LabelSelector: "app=a"}
 		}, 3, relabelA},
-		{"watch with a field selector", func(first string) metav1.ListOptions {
+		{"watch with a field selector", func(first, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: first, FieldSelector: "metadata.name=b"}
 		}, 1, noop},
-		{"watch: a no-op patch sends no event", func(first string) metav1.ListOptions {
+		{"watch: a no-op patch sends no event", func(first, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: first}
 		}, 2, noop},
-		{"watch from resourceVersion 0", func(string) metav1.ListOptions {
+		{"watch from resourceVersion 0", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: "0"}
 		}, 3, updateA},
-		{"watch from resourceVersion 1 (too old)", func(string) metav1.ListOptions {
+		{"watch from resourceVersion 1 (too old)", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: "1"}
 		}, 1, nil},
-		{"watch with initial events and bookmarks", func(string) metav1.ListOptions {
+		{"watch with initial events and bookmarks", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true,
 				ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}
 		}, 4, updateA},
-		{"watch with initial events and a label selector", func(string) metav1.ListOptions {
+		{"watch with initial events and a label selector", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true, LabelSelector: "app=b",
 				ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}
 		}, 2, nil},
-		{"watch with initial events from a resourceVersion", func(first string) metav1.ListOptions {
-			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true, ResourceVersion: first,
+		// From the latest write: from an earlier one, the apiserver's watch cache may or may not hold it.
+		{"watch with initial events from a resourceVersion", func(_, last string) metav1.ListOptions {
+			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true, ResourceVersion: last,
 				ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}
 		}, 3, nil},
-		{"watch with initial events without bookmarks", func(string) metav1.ListOptions {
+		{"watch with initial events without bookmarks", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{SendInitialEvents: &yes, ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}
 		}, 1, nil},
-		{"watch with initial events without a match", func(string) metav1.ListOptions {
+		{"watch with initial events without a match", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true}
 		}, 1, nil},
-		{"watch with initial events and an exact match", func(first string) metav1.ListOptions {
+		{"watch with initial events and an exact match", func(first, _ string) metav1.ListOptions {
 			return metav1.ListOptions{SendInitialEvents: &yes, AllowWatchBookmarks: true, ResourceVersion: first,
 				ResourceVersionMatch: metav1.ResourceVersionMatchExact}
 		}, 1, nil},
-		{"watch without initial events but a match", func(first string) metav1.ListOptions {
+		{"watch without initial events but a match", func(first, _ string) metav1.ListOptions {
 			no := false
 			return metav1.ListOptions{SendInitialEvents: &no, ResourceVersion: first, ResourceVersionMatch: metav1.ResourceVersionMatchNotOlderThan}
 		}, 1, updateA},
-		{"watch with a resourceVersion that is not a number", func(string) metav1.ListOptions {
+		{"watch with a resourceVersion that is not a number", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{ResourceVersion: "abc"}
 		}, 1, nil},
-		{"watch with a bad label selector", func(string) metav1.ListOptions {
+		{"watch with a bad label selector", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{LabelSelector: "app in (("}
 		}, 1, nil},
-		{"watch with an unsupported field selector", func(string) metav1.ListOptions {
+		{"watch with an unsupported field selector", func(_, _ string) metav1.ListOptions {
 			return metav1.ListOptions{FieldSelector: "data.k=v"}
 		}, 1, nil},
 	}
@@ -93,7 +94,7 @@ func watchRules() []Rule {
 			if !ok {
 				return
 			}
-			w, err := cms.Watch(ctx, c.opts(rvs[0]))
+			w, err := cms.Watch(ctx, c.opts(rvs[0], rvs[len(rvs)-1]))
 			if err != nil {
 				r.Err("watch", err)
 				return
