@@ -12,7 +12,8 @@ import (
 
 // Run writes a package of apply configurations per group/version of the input API types: one file
 // per struct reachable from a kind that can be applied (a kind's file has its Extract functions
-// too), and the package internal, with the schema those read managedFields with.
+// too), the package internal, with the schema those read managedFields with, and parser.go, which
+// gives that schema to fake clientsets.
 func ExampleRun() {
 	out, err := os.MkdirTemp("", "applyconfiguration")
 	if err != nil {
@@ -37,4 +38,5 @@ func ExampleRun() {
 	// example/v1beta1/widget.go
 	// internal/doc.go
 	// internal/internal.go
+	// parser.go
 }

@@ -3,6 +3,7 @@ package applyconfigurationgen
 import (
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 	"github.com/kubegen/kubegen/internal/codegen/applyconfig"
 	"github.com/kubegen/kubegen/internal/codegen/gofile"
 	"github.com/kubegen/kubegen/internal/codegen/model"
+	"github.com/kubegen/kubegen/internal/codegen/naming"
 	"github.com/kubegen/kubegen/internal/codegen/smdschema"
 )
 
@@ -91,6 +93,32 @@ func (a *Args) schemaTarget(plan *applyconfig.Plan, u types.Universe, header []b
 		})}
 	})
 	return target, ext, nil
+}
+
+// parserTarget writes <output>/parser.go, which gives code outside the tree (generated fake
+// clientsets) the schema that Go's internal rule keeps them from importing. It leaves the rest of
+// the package, if any, as it is.
+func (a *Args) parserTarget(ext *extraction, header []byte) generator.Target {
+	name := naming.PackageName(path.Base(a.OutputPkg))
+	return &generator.SimpleTarget{
+		PkgName:       name,
+		PkgPath:       a.OutputPkg,
+		PkgDir:        a.OutputDir,
+		HeaderComment: header,
+		FilterFunc:    func(*generator.Context, *types.Type) bool { return false },
+		GeneratorsFunc: func(*generator.Context) []generator.Generator {
+			return []generator.Generator{gofile.NewEmitter("parser.go", a.OutputPkg, func(w io.Writer, raw namer.Namer) error {
+				_, err := fmt.Fprintf(w, `
+// Parser returns the structured-merge-diff schema of the API types these apply configurations are
+// generated from (package internal's): fake clientsets apply with it as the apiserver does.
+func Parser() *%s {
+	return %s()
+}
+`, raw.Name(types.Ref(smdTyped, "Parser")), raw.Name(types.Ref(ext.parser.Package, ext.parser.Name)))
+				return err
+			})}
+		},
+	}
 }
 
 const internalDoc = `Package internal holds the structured-merge-diff schema of the API types whose apply

@@ -36,7 +36,7 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	if err != nil || schema == nil {
 		return targets, err
 	}
-	return append(targets, schema), nil
+	return append(targets, schema, a.parserTarget(ext, header)), nil
 }
 
 // targetsFor returns the targets of the packages of plan; ext is the schema for the Extract

@@ -35,6 +35,14 @@ type Args struct {
 	Examples bool
 	// VerifyOnly writes nothing and fails listing the files that are out of date.
 	VerifyOnly bool
+	// ApplyConfigurationPackage is the import path of the apply configurations of the inputs
+	// (applyconfiguration-gen's --output-pkg). When set, Apply and ApplyStatus, and apply methods on
+	// subresources, take apply configurations instead of objects, and the fake clientset applies with
+	// the schema of its internal package.
+	ApplyConfigurationPackage string
+	// ExternalApplyConfigurations are applyconfiguration-gen's entries of the same name, for apply
+	// methods whose input is outside the inputs (kubegen passes its own).
+	ExternalApplyConfigurations []string
 }
 
 // DefaultArgs returns the defaults of the flags.
@@ -54,6 +62,8 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "put alpha-only groups in the clientset (their typed packages are written regardless)")
 	fs.BoolVar(&a.Examples, "examples", a.Examples, "also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
+	fs.StringVar(&a.ApplyConfigurationPackage, "apply-configuration-package", a.ApplyConfigurationPackage,
+		"import path of the inputs' apply configurations: Apply and ApplyStatus take them instead of objects")
 }
 
 // Validate checks the options and returns the plural exceptions they hold.

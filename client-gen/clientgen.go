@@ -5,6 +5,7 @@ import (
 
 	"k8s.io/gengo/v2/generator"
 
+	"github.com/kubegen/kubegen/internal/codegen/applyconfig"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
 
@@ -13,6 +14,15 @@ import (
 // fake clientset. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	l := layout{args: a}
+	if a.ApplyConfigurationPackage != "" {
+		external, err := applyconfig.ParseExternal(a.ExternalApplyConfigurations)
+		if err != nil {
+			return nil, fmt.Errorf("external apply configurations: %w", err)
+		}
+		if l.plan, err = applyconfig.Build(api, applyconfig.Layout{Root: a.ApplyConfigurationPackage, External: external}); err != nil {
+			return nil, err
+		}
+	}
 	versions := api.ClientsetVersions(a.IncludeAlpha)
 	if len(versions) == 0 {
 		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")

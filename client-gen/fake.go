@@ -69,13 +69,17 @@ func (l layout) writeFakeResource(sw *generator.SnippetWriter, d kindData) {
 		"customResource", types.Ref(fakePkg, "AsCustomResource"))
 	sw.Do(`// fake$.k.Plural$ implements $.Interface|raw$ over an object tracker.
 type fake$.k.Plural$ struct {
+$- if .k.ApplyConfig$
+	*$.fakeClientApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]
+$- else$
 	*$.fakeClient|raw$[*$.k.Type|raw$, *$.k.List|raw$]
+$- end$
 }
 
 var _ $.Interface|raw$ = &fake$.k.Plural${}
 
 func newFake$.k.Plural$(tracker *$.tracker|raw$$if .k.Namespaced$, namespace string$end$) *fake$.k.Plural$ {
-	return &fake$.k.Plural${$.newFakeClient|raw$(tracker,
+	return &fake$.k.Plural${$if .k.ApplyConfig$$.newFakeApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]$else$$.newFakeClient|raw$$end$(tracker,
 		$.gvr|raw${Group: "$.k.Group$", Version: "$.k.Version$", Resource: "$.k.Resource$"},
 		$.gvk|raw${Group: "$.k.Group$", Version: "$.k.Version$", Kind: "$.k.Name$"},
 		$if .k.Namespaced$namespace$else$""$end$,
@@ -109,6 +113,9 @@ func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, h
 		"object", types.Ref(runtimePkg, "Object"),
 		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
 		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"))
+	if pkg := l.parserPkg(); pkg != "" {
+		a["parser"] = types.Ref(pkg, "Parser")
+	}
 	const doc = `Package fake is an in-memory clientset for tests, backed by an object tracker that behaves
 like the API server (resource versions, conflicts, selectors, watches, status subresources).`
 	return gofile.Target("fake", pkg, l.clientsetDir()+"/fake", header, doc, func() []generator.Generator {
@@ -132,6 +139,10 @@ func NewClientset(objects ...$.object|raw$) (*Clientset, error) {
 	if err != nil {
 		return nil, err
 	}
+$- if .parser$
+	// Server-side apply merges and records managedFields with the schema of the apply configurations.
+	tracker.SetSchema($.parser|raw$())
+$- end$
 	for _, resources := range [][]$.fakeResource|raw${
 $- range .all$
 		$.Resources|raw$,

@@ -7,6 +7,7 @@ import (
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
+	"github.com/kubegen/kubegen/internal/codegen/applyconfig"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 	"github.com/kubegen/kubegen/internal/codegen/naming"
 )
@@ -14,6 +15,7 @@ import (
 // layout says where each generated package goes.
 type layout struct {
 	args *Args
+	plan *applyconfig.Plan // the apply configurations, when ApplyConfigurationPackage is set
 }
 
 func (l layout) clientsetPkg() string { return l.args.OutputPkg + "/" + l.args.ClientsetName }
@@ -56,6 +58,7 @@ type kindData struct {
 	Sym            generator.Args // the common symbols, for use inside template ranges
 	IfaceRef       *types.Type    // the typed package's <Kind>Interface, for fakes
 	ParameterCodec *types.Type    // the scheme package's ParameterCodec
+	ApplyConfig    *types.Type    // the kind's apply configuration, which Apply takes; nil for none
 }
 
 type methodData struct {
@@ -63,6 +66,28 @@ type methodData struct {
 	Input, Result *types.Type
 	ResultList    *types.Type // <Result>List, for verb list
 	InputParam    string
+	InputConfig   *types.Type // the apply configuration an apply method on a subresource takes; nil for none
+}
+
+// applyConfig is the apply configuration of the API type n, or nil when the run has none for it.
+func (l layout) applyConfig(n types.Name) *types.Type {
+	if l.plan == nil {
+		return nil
+	}
+	ac, ok := l.plan.For(n)
+	if !ok {
+		return nil
+	}
+	return types.Ref(ac.Package, ac.Name)
+}
+
+// parserPkg is the package whose Parser gives the apply configurations' schema (their root), or ""
+// without them.
+func (l layout) parserPkg() string {
+	if l.plan == nil {
+		return ""
+	}
+	return l.args.ApplyConfigurationPackage
 }
 
 func (l layout) kindData(k *model.Kind) kindData {
@@ -85,6 +110,9 @@ func (l layout) kindData(k *model.Kind) kindData {
 	if k.List != nil {
 		d.List = types.Ref(k.List.Name.Package, k.List.Name.Name)
 	}
+	if k.Has("apply") || k.Has("applyStatus") {
+		d.ApplyConfig = l.applyConfig(k.Type.Name)
+	}
 	for _, m := range k.Methods {
 		d.Methods = append(d.Methods, methodData{
 			Method:     m,
@@ -92,6 +120,12 @@ func (l layout) kindData(k *model.Kind) kindData {
 			Result:     types.Ref(m.Result.Package, m.Result.Name),
 			ResultList: types.Ref(m.Result.Package, m.Result.Name+"List"),
 			InputParam: naming.ParamName(m.Input.Name),
+			InputConfig: func() *types.Type {
+				if m.Verb != "apply" || m.Subresource == "" {
+					return nil
+				}
+				return l.applyConfig(m.Input)
+			}(),
 		})
 	}
 	return d

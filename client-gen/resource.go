@@ -30,8 +30,8 @@ var verbSigs = map[string]string{
 	"list":             "List(ctx $.context|raw$, opts $.listOptions|raw$) (*$.List|raw$, error)",
 	"watch":            "Watch(ctx $.context|raw$, opts $.listOptions|raw$) ($.watchInterface|raw$, error)",
 	"patch":            "Patch(ctx $.context|raw$, name string, pt $.patchType|raw$, data []byte, opts $.patchOptions|raw$, subresources ...string) (*$.Type|raw$, error)",
-	"apply":            "Apply(ctx $.context|raw$, $.Param$ *$.Type|raw$, opts $.applyOptions|raw$) (*$.Type|raw$, error)",
-	"applyStatus":      "ApplyStatus(ctx $.context|raw$, $.Param$ *$.Type|raw$, opts $.applyOptions|raw$) (*$.Type|raw$, error)",
+	"apply":            "Apply(ctx $.context|raw$, $.Param$ *$if .ApplyConfig$$.ApplyConfig|raw$$else$$.Type|raw$$end$, opts $.applyOptions|raw$) (*$.Type|raw$, error)",
+	"applyStatus":      "ApplyStatus(ctx $.context|raw$, $.Param$ *$if .ApplyConfig$$.ApplyConfig|raw$$else$$.Type|raw$$end$, opts $.applyOptions|raw$) (*$.Type|raw$, error)",
 }
 
 // methodDocs document the +genclient:method extras by verb.
@@ -71,7 +71,7 @@ func methodSig(m methodData) string {
 	case "patch":
 		return "$.m.Name$(ctx $.context|raw$, name string, pt $.patchType|raw$, data []byte, opts $.patchOptions|raw$, subresources ...string) (*$.m.Result|raw$, error)"
 	case "apply":
-		return "$.m.Name$(ctx $.context|raw$, " + name + "$.m.InputParam$ *$.m.Input|raw$, opts $.applyOptions|raw$) (*$.m.Result|raw$, error)"
+		return "$.m.Name$(ctx $.context|raw$, " + name + "$.m.InputParam$ *$if .m.InputConfig$$.m.InputConfig|raw$$else$$.m.Input|raw$$end$, opts $.applyOptions|raw$) (*$.m.Result|raw$, error)"
 	case "delete":
 		return "$.m.Name$(ctx $.context|raw$, name string, opts $.deleteOptions|raw$) error"
 	default: // deleteCollection
@@ -110,6 +110,9 @@ func methodBody(m methodData) string {
 			obj = "$.nameOf|raw$($.m.InputParam$)"
 		}
 		call = "ApplySubresource(ctx, " + obj + ", " + sub + ", $.m.InputParam$, opts, result)"
+		if m.InputConfig != nil {
+			call = "ApplySubresourceConfiguration(ctx, " + obj + ", " + sub + ", $.m.InputParam$, opts, result)"
+		}
 	case "watch":
 		return "\treturn c.Client.Watch(ctx, opts)\n"
 	case "delete":
@@ -126,7 +129,7 @@ func methodBody(m methodData) string {
 
 // writeInterface writes <Kind>sGetter and <Kind>Interface.
 func writeInterface(sw *generator.SnippetWriter, d kindData) {
-	a := args("Name", d.Name, "Plural", d.Plural, "Namespaced", d.Namespaced, "Type", d.Type, "List", d.List,
+	a := args("Name", d.Name, "Plural", d.Plural, "Namespaced", d.Namespaced, "Type", d.Type, "List", d.List, "ApplyConfig", d.ApplyConfig,
 		"Param", d.Param, "StatusSub", d.StatusSub, "gv", d.Group+"/"+d.Version, "Resource", d.Resource)
 	sw.Do(`// $.Plural$Getter returns the client of $.Plural$.
 type $.Plural$Getter interface {
@@ -153,11 +156,15 @@ func writeResource(sw *generator.SnippetWriter, d kindData) {
 	a := args("k", d, "scheme", d.ParameterCodec)
 	sw.Do(`// $.k.Impl$ implements $.k.Name$Interface with the generic typed client.
 type $.k.Impl$ struct {
+$- if .k.ApplyConfig$
+	*$.typedClientApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]
+$- else$
 	*$.typedClient|raw$[*$.k.Type|raw$, *$.k.List|raw$]
+$- end$
 }
 
 func new$.k.Plural$(c *$.k.GV$Client$if .k.Namespaced$, namespace string$end$) *$.k.Impl$ {
-	return &$.k.Impl${$.newTypedClient|raw$("$.k.Resource$", c.RESTClient(), $.scheme|raw$, $if .k.Namespaced$namespace$else$""$end$,
+	return &$.k.Impl${$if .k.ApplyConfig$$.newTypedApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]$else$$.newTypedClient|raw$$end$("$.k.Resource$", c.RESTClient(), $.scheme|raw$, $if .k.Namespaced$namespace$else$""$end$,
 		func() *$.k.Type|raw$ { return &$.k.Type|raw${} },
 		func() *$.k.List|raw$ { return &$.k.List|raw${} })}
 }

@@ -17,7 +17,11 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
 
+	metav1ac "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	"github.com/kubegen/kubegen/kubernetes"
+	appsv1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	autoscalingv1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
+	corev1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	"github.com/kubegen/kubegen/test/cluster"
 )
 
@@ -148,15 +152,16 @@ func TestApplyScaleAgainstCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	deployments := cs.AppsV1().Deployments(ns.Name)
-	d := deployment("web", 1)
-	d.TypeMeta = metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"}
+	d := appsv1ac.Deployment("web", ns.Name).WithSpec(appsv1ac.DeploymentSpec().WithReplicas(1).
+		WithSelector(metav1ac.LabelSelector().WithMatchLabels(map[string]string{"app": "web"})).
+		WithTemplate(corev1ac.PodTemplateSpec().WithLabels(map[string]string{"app": "web"}).
+			WithSpec(corev1ac.PodSpec().WithContainers(corev1ac.Container().WithName("main").WithImage("busybox")))))
 	created, err := deployments.Apply(ctx, d, metav1.ApplyOptions{FieldManager: "owner"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	scale := func(replicas int32) *autoscalingv1.Scale {
-		return &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
-			ObjectMeta: metav1.ObjectMeta{Name: "web"}, Spec: autoscalingv1.ScaleSpec{Replicas: replicas}}
+	scale := func(replicas int32) *autoscalingv1ac.ScaleApplyConfiguration {
+		return autoscalingv1ac.Scale().WithName("web").WithSpec(autoscalingv1ac.ScaleSpec().WithReplicas(replicas))
 	}
 	if _, err := deployments.ApplyScale(ctx, "web", scale(3), metav1.ApplyOptions{FieldManager: "scaler"}); !apierrors.IsConflict(err) {
 		t.Fatalf("ApplyScale of replicas another manager owns: %v, want Conflict", err)
@@ -178,12 +183,11 @@ func TestApplyScaleAgainstCluster(t *testing.T) {
 	if entry == nil || entry.Subresource != "scale" || entry.Operation != metav1.ManagedFieldsOperationApply {
 		t.Errorf("managedFields %+v: want an Apply entry of scaler for subresource scale", after.ManagedFields)
 	}
-	stale := scale(5)
-	stale.ResourceVersion = created.ResourceVersion
+	stale := scale(5).WithResourceVersion(created.ResourceVersion)
 	if _, err := deployments.ApplyScale(ctx, "web", stale, metav1.ApplyOptions{FieldManager: "scaler"}); !apierrors.IsConflict(err) {
 		t.Errorf("ApplyScale with a stale resourceVersion: %v, want Conflict", err)
 	}
-	if _, err := deployments.ApplyScale(ctx, "web", &autoscalingv1.Scale{Spec: autoscalingv1.ScaleSpec{Replicas: 2}},
+	if _, err := deployments.ApplyScale(ctx, "web", &autoscalingv1ac.ScaleApplyConfiguration{Spec: autoscalingv1ac.ScaleSpec().WithReplicas(2)},
 		metav1.ApplyOptions{FieldManager: "scaler"}); err == nil {
 		t.Error("ApplyScale of a body without apiVersion and kind succeeded")
 	}

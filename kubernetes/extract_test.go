@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
@@ -17,6 +16,7 @@ import (
 	metav1ac "github.com/kubegen/kubegen/client/applyconfigurations/meta/v1"
 	"github.com/kubegen/kubegen/kubernetes"
 	appsv1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	autoscalingv1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	corev1ac "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 )
 
@@ -113,8 +113,7 @@ func TestExtractAgainstCluster(t *testing.T) {
 	applyAs(t, deployments, "web", "owner", spec)
 	status := appsv1ac.Deployment("web", ns.Name).WithStatus(appsv1ac.DeploymentStatus().WithObservedGeneration(7))
 	applyAs(t, deployments, "web", "controller", status, "status")
-	scale := &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
-		ObjectMeta: metav1.ObjectMeta{Name: "web"}, Spec: autoscalingv1.ScaleSpec{Replicas: 3}}
+	scale := autoscalingv1ac.Scale().WithName("web").WithSpec(autoscalingv1ac.ScaleSpec().WithReplicas(3))
 	if _, err := deployments.ApplyScale(ctx, "web", scale, metav1.ApplyOptions{FieldManager: "scaler", Force: true}); err != nil {
 		t.Fatal(err)
 	}

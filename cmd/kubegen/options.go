@@ -173,7 +173,7 @@ func (o *options) modelJobs(loaded *output.Loaded, api *model.API, add func(stri
 		add("applyconfiguration-gen", job, err)
 	}
 	if slices.Contains(o.generators, "client") {
-		job, err := clientgen.JobForModel(loaded, o.client, api)
+		job, err := clientgen.JobForModel(loaded, o.clientArgs(), api)
 		add("client-gen", job, err)
 	}
 	if slices.Contains(o.generators, "lister") {
@@ -205,6 +205,17 @@ func (o *options) listerArgs() *listergen.Args {
 		PluralExceptions: c.PluralExceptions,
 		VerifyOnly:       o.verifyOnly,
 	}
+}
+
+// clientArgs are client-gen's options: when this run also writes apply configurations, the typed
+// clients take them (client-gen's --apply-configuration-package, set for the user).
+func (o *options) clientArgs() *clientgen.Args {
+	c := *o.client
+	if slices.Contains(o.generators, "applyconfiguration") && c.ApplyConfigurationPackage == "" {
+		ac := o.applyConfigurationArgs()
+		c.ApplyConfigurationPackage, c.ExternalApplyConfigurations = ac.OutputPkg, ac.ExternalApplyConfigurations
+	}
+	return &c
 }
 
 // applyConfigurationArgs are applyconfiguration-gen's options, derived from the shared flags.

@@ -16,6 +16,7 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	stableac "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
 	"github.com/kubegen/kubegen/examples/crd/generated/clientset"
 )
 
@@ -63,11 +64,26 @@ func scenario(t *testing.T, cs clientset.Interface, ns string) []string {
 	must("merge patch", err)
 	note("merge patch: cronSpec=%s resourceVersion increased=%v", a5.Spec.CronSpec, rv(a5) > rv(a4))
 
-	applied := cronTab("c", "x", 2)
-	applied.TypeMeta = metav1.TypeMeta{APIVersion: "stable.example.com/v1", Kind: "CronTab"}
+	applied := stableac.CronTab("c", ns).WithLabels(map[string]string{"app": "x"}).
+		WithSpec(stableac.CronTabSpec().WithCronSpec("* * * * *").WithImage("busybox:1").WithReplicas(2))
 	c, err := crontabs.Apply(ctx, applied, metav1.ApplyOptions{FieldManager: "scenario", Force: true})
 	must("apply c", err)
 	note("apply creates: name=%s image=%s", c.Name, c.Spec.Image)
+	c, err = crontabs.ApplyStatus(ctx, stableac.CronTab("c", ns).WithStatus(stableac.CronTabStatus().WithReplicas(2)),
+		metav1.ApplyOptions{FieldManager: "controller"})
+	must("apply status of c", err)
+	note("apply status: status.replicas=%d spec.image=%s", c.Status.Replicas, c.Spec.Image)
+	status, err := stableac.ExtractCronTabStatus(c, "controller")
+	must("extract status of c", err)
+	spec, err := stableac.ExtractCronTab(c, "scenario")
+	must("extract c", err)
+	note("extract: controller's status.replicas=%d, scenario's image=%s, scenario's status set=%v",
+		*status.Status.Replicas, *spec.Spec.Image, spec.Status != nil)
+	_, err = crontabs.ApplyStatus(ctx, stableac.CronTab("c", ns).WithStatus(stableac.CronTabStatus().WithReplicas(3)),
+		metav1.ApplyOptions{FieldManager: "other"})
+	note("apply status owned by another manager: conflict=%v", apierrors.IsConflict(err))
+	_, err = crontabs.Apply(ctx, nil, metav1.ApplyOptions{FieldManager: "scenario"})
+	note("apply nil: %v", err)
 
 	list, err := crontabs.List(ctx, metav1.ListOptions{LabelSelector: "app=x"})
 	must("list", err)

@@ -6,6 +6,7 @@ import (
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	kubernetes "github.com/kubegen/kubegen/kubernetes"
+	applyconfigurations "github.com/kubegen/kubegen/kubernetes/applyconfigurations"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	admissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1fake "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1/fake"
@@ -101,6 +102,8 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Server-side apply merges and records managedFields with the schema of the apply configurations.
+	tracker.SetSchema(applyconfigurations.Parser())
 	for _, resources := range [][]clientfake.Resource{
 		corev1fake.Resources,
 		admissionregistrationv1fake.Resources,

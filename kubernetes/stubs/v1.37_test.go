@@ -15,6 +15,56 @@ import (
 	"github.com/kubegen/kubegen/client/discovery"
 	"github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/kubernetes"
+	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
+	applyconfigurationsadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1alpha1"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
+	applyconfigurationsapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apiserverinternal/v1alpha1"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
+	applyconfigurationsautoscalingv2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v2"
+	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
+	applyconfigurationsbatchv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1beta1"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
+	applyconfigurationscertificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1alpha1"
+	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
+	applyconfigurationscoordinationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1"
+	applyconfigurationscoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1alpha2"
+	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
+	applyconfigurationsdiscoveryv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1"
+	applyconfigurationsdiscoveryv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1beta1"
+	applyconfigurationseventsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/events/v1"
+	applyconfigurationseventsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/events/v1beta1"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
+	applyconfigurationsflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1"
+	applyconfigurationsflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta1"
+	applyconfigurationsflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta2"
+	applyconfigurationsflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta3"
+	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
+	applyconfigurationsnodev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1"
+	applyconfigurationsnodev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1alpha1"
+	applyconfigurationsnodev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1beta1"
+	applyconfigurationspolicyv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/policy/v1"
+	applyconfigurationspolicyv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/policy/v1beta1"
+	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
+	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
+	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
+	applyconfigurationsresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1alpha3"
+	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
+	applyconfigurationsschedulingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
+	applyconfigurationsstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1"
+	applyconfigurationsstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1beta1"
 	admissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 	admissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
@@ -347,7 +397,7 @@ var _ admissionregistrationv1.MutatingAdmissionPolicyBindingExpansion = Stub_v1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.MutatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -364,7 +414,7 @@ var _ Frozen_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterfa
 // Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1.MutatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -442,7 +492,7 @@ var _ admissionregistrationv1.MutatingAdmissionPolicyExpansion = Stub_v1_37_admi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.MutatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicy, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicy, error)
 	Create(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1.MutatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -459,7 +509,7 @@ var _ Frozen_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface = ad
 // Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1.MutatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -517,7 +567,7 @@ var _ admissionregistrationv1.MutatingWebhookConfigurationExpansion = Stub_v1_37
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.MutatingWebhookConfigurationInterface
 type Frozen_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface interface {
-	Apply(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1.MutatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingWebhookConfiguration, error)
+	Apply(ctx context.Context, mutatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingWebhookConfiguration, error)
 	Create(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1.MutatingWebhookConfiguration, opts metav1.CreateOptions) (*apiadmissionregistrationv1.MutatingWebhookConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -534,7 +584,7 @@ var _ Frozen_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface
 // Stub_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface implements exactly the released methods of admissionregistrationv1.MutatingWebhookConfigurationInterface.
 type Stub_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface) Apply(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1.MutatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingWebhookConfiguration, error) {
+func (Stub_v1_37_admissionregistrationv1_MutatingWebhookConfigurationInterface) Apply(ctx context.Context, mutatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.MutatingWebhookConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -632,7 +682,7 @@ var _ admissionregistrationv1.ValidatingAdmissionPolicyBindingExpansion = Stub_v
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.ValidatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -649,7 +699,7 @@ var _ Frozen_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInter
 // Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1.ValidatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -727,8 +777,8 @@ var _ admissionregistrationv1.ValidatingAdmissionPolicyExpansion = Stub_v1_37_ad
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.ValidatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error)
-	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error)
+	Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error)
+	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error)
 	Create(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1.ValidatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -746,11 +796,11 @@ var _ Frozen_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface = 
 // Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1.ValidatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -812,7 +862,7 @@ var _ admissionregistrationv1.ValidatingWebhookConfigurationExpansion = Stub_v1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1.ValidatingWebhookConfigurationInterface
 type Frozen_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterface interface {
-	Apply(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1.ValidatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingWebhookConfiguration, error)
+	Apply(ctx context.Context, validatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingWebhookConfiguration, error)
 	Create(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1.ValidatingWebhookConfiguration, opts metav1.CreateOptions) (*apiadmissionregistrationv1.ValidatingWebhookConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -829,7 +879,7 @@ var _ Frozen_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterfa
 // Stub_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterface implements exactly the released methods of admissionregistrationv1.ValidatingWebhookConfigurationInterface.
 type Stub_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterface) Apply(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1.ValidatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingWebhookConfiguration, error) {
+func (Stub_v1_37_admissionregistrationv1_ValidatingWebhookConfigurationInterface) Apply(ctx context.Context, validatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1.ValidatingWebhookConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -967,7 +1017,7 @@ var _ admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingExpansion = St
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1.MutatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -984,7 +1034,7 @@ var _ Frozen_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingI
 // Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -1062,7 +1112,7 @@ var _ admissionregistrationv1alpha1.MutatingAdmissionPolicyExpansion = Stub_v1_3
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1.MutatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, error)
 	Create(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1079,7 +1129,7 @@ var _ Frozen_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterfac
 // Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1alpha1.MutatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1alpha1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.MutatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -1157,7 +1207,7 @@ var _ admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingExpansion = 
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1.ValidatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1174,7 +1224,7 @@ var _ Frozen_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindin
 // Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -1252,8 +1302,8 @@ var _ admissionregistrationv1alpha1.ValidatingAdmissionPolicyExpansion = Stub_v1
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1.ValidatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error)
-	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error)
+	Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error)
+	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error)
 	Create(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1271,11 +1321,11 @@ var _ Frozen_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterf
 // Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1alpha1.ValidatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1alpha1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -1407,7 +1457,7 @@ var _ admissionregistrationv1beta1.MutatingAdmissionPolicyBindingExpansion = Stu
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.MutatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1424,7 +1474,7 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingIn
 // Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1beta1.MutatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -1502,7 +1552,7 @@ var _ admissionregistrationv1beta1.MutatingAdmissionPolicyExpansion = Stub_v1_37
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.MutatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, error)
+	Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, error)
 	Create(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1519,7 +1569,7 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface
 // Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1beta1.MutatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_MutatingAdmissionPolicyInterface) Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -1577,7 +1627,7 @@ var _ admissionregistrationv1beta1.MutatingWebhookConfigurationExpansion = Stub_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.MutatingWebhookConfigurationInterface
 type Frozen_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInterface interface {
-	Apply(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, error)
+	Apply(ctx context.Context, mutatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, error)
 	Create(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1594,7 +1644,7 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInte
 // Stub_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInterface implements exactly the released methods of admissionregistrationv1beta1.MutatingWebhookConfigurationInterface.
 type Stub_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInterface) Apply(ctx context.Context, mutatingWebhookConfiguration *apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_MutatingWebhookConfigurationInterface) Apply(ctx context.Context, mutatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -1692,7 +1742,7 @@ var _ admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingExpansion = S
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.ValidatingAdmissionPolicyBindingInterface
 type Frozen_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBindingInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, error)
+	Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, error)
 	Create(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1709,7 +1759,7 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBinding
 // Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBindingInterface implements exactly the released methods of admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingInterface.
 type Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBindingInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyBindingInterface) Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -1787,8 +1837,8 @@ var _ admissionregistrationv1beta1.ValidatingAdmissionPolicyExpansion = Stub_v1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.ValidatingAdmissionPolicyInterface
 type Frozen_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface interface {
-	Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error)
-	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error)
+	Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error)
+	ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error)
 	Create(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1806,11 +1856,11 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterfa
 // Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface implements exactly the released methods of admissionregistrationv1beta1.ValidatingAdmissionPolicyInterface.
 type Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface) Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_ValidatingAdmissionPolicyInterface) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingAdmissionPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -1872,7 +1922,7 @@ var _ admissionregistrationv1beta1.ValidatingWebhookConfigurationExpansion = Stu
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1.ValidatingWebhookConfigurationInterface
 type Frozen_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationInterface interface {
-	Apply(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, error)
+	Apply(ctx context.Context, validatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, error)
 	Create(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, opts metav1.CreateOptions) (*apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -1889,7 +1939,7 @@ var _ Frozen_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationIn
 // Stub_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationInterface implements exactly the released methods of admissionregistrationv1beta1.ValidatingWebhookConfigurationInterface.
 type Stub_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationInterface struct{}
 
-func (Stub_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationInterface) Apply(ctx context.Context, validatingWebhookConfiguration *apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+func (Stub_v1_37_admissionregistrationv1beta1_ValidatingWebhookConfigurationInterface) Apply(ctx context.Context, validatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiadmissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -1992,8 +2042,8 @@ var _ apiserverinternalv1alpha1.StorageVersionExpansion = Stub_v1_37_apiserverin
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apiserverinternal/v1alpha1.StorageVersionInterface
 type Frozen_v1_37_apiserverinternalv1alpha1_StorageVersionInterface interface {
-	Apply(ctx context.Context, storageVersion *apiapiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error)
-	ApplyStatus(ctx context.Context, storageVersion *apiapiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error)
+	Apply(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error)
+	ApplyStatus(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error)
 	Create(ctx context.Context, storageVersion *apiapiserverinternalv1alpha1.StorageVersion, opts metav1.CreateOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2011,11 +2061,11 @@ var _ Frozen_v1_37_apiserverinternalv1alpha1_StorageVersionInterface = apiserver
 // Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface implements exactly the released methods of apiserverinternalv1alpha1.StorageVersionInterface.
 type Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface struct{}
 
-func (Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface) Apply(ctx context.Context, storageVersion *apiapiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error) {
+func (Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface) Apply(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface) ApplyStatus(ctx context.Context, storageVersion *apiapiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error) {
+func (Stub_v1_37_apiserverinternalv1alpha1_StorageVersionInterface) ApplyStatus(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiapiserverinternalv1alpha1.StorageVersion, error) {
 	panic("frozen interface stub")
 }
 
@@ -2140,7 +2190,7 @@ var _ appsv1.ControllerRevisionExpansion = Stub_v1_37_appsv1_ControllerRevisionE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1.ControllerRevisionInterface
 type Frozen_v1_37_appsv1_ControllerRevisionInterface interface {
-	Apply(ctx context.Context, controllerRevision *apiappsv1.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1.ControllerRevision, error)
+	Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ControllerRevision, error)
 	Create(ctx context.Context, controllerRevision *apiappsv1.ControllerRevision, opts metav1.CreateOptions) (*apiappsv1.ControllerRevision, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2157,7 +2207,7 @@ var _ Frozen_v1_37_appsv1_ControllerRevisionInterface = appsv1.ControllerRevisio
 // Stub_v1_37_appsv1_ControllerRevisionInterface implements exactly the released methods of appsv1.ControllerRevisionInterface.
 type Stub_v1_37_appsv1_ControllerRevisionInterface struct{}
 
-func (Stub_v1_37_appsv1_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *apiappsv1.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1.ControllerRevision, error) {
+func (Stub_v1_37_appsv1_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ControllerRevision, error) {
 	panic("frozen interface stub")
 }
 
@@ -2235,8 +2285,8 @@ var _ appsv1.DaemonSetExpansion = Stub_v1_37_appsv1_DaemonSetExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1.DaemonSetInterface
 type Frozen_v1_37_appsv1_DaemonSetInterface interface {
-	Apply(ctx context.Context, daemonSet *apiappsv1.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error)
-	ApplyStatus(ctx context.Context, daemonSet *apiappsv1.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error)
+	Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error)
+	ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error)
 	Create(ctx context.Context, daemonSet *apiappsv1.DaemonSet, opts metav1.CreateOptions) (*apiappsv1.DaemonSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2254,11 +2304,11 @@ var _ Frozen_v1_37_appsv1_DaemonSetInterface = appsv1.DaemonSetInterface(nil)
 // Stub_v1_37_appsv1_DaemonSetInterface implements exactly the released methods of appsv1.DaemonSetInterface.
 type Stub_v1_37_appsv1_DaemonSetInterface struct{}
 
-func (Stub_v1_37_appsv1_DaemonSetInterface) Apply(ctx context.Context, daemonSet *apiappsv1.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error) {
+func (Stub_v1_37_appsv1_DaemonSetInterface) Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *apiappsv1.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error) {
+func (Stub_v1_37_appsv1_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -2340,9 +2390,9 @@ var _ appsv1.DeploymentExpansion = Stub_v1_37_appsv1_DeploymentExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1.DeploymentInterface
 type Frozen_v1_37_appsv1_DeploymentInterface interface {
-	Apply(ctx context.Context, deployment *apiappsv1.Deployment, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error)
-	ApplyScale(ctx context.Context, deploymentName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
-	ApplyStatus(ctx context.Context, deployment *apiappsv1.Deployment, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error)
+	ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error)
 	Create(ctx context.Context, deployment *apiappsv1.Deployment, opts metav1.CreateOptions) (*apiappsv1.Deployment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2362,15 +2412,15 @@ var _ Frozen_v1_37_appsv1_DeploymentInterface = appsv1.DeploymentInterface(nil)
 // Stub_v1_37_appsv1_DeploymentInterface implements exactly the released methods of appsv1.DeploymentInterface.
 type Stub_v1_37_appsv1_DeploymentInterface struct{}
 
-func (Stub_v1_37_appsv1_DeploymentInterface) Apply(ctx context.Context, deployment *apiappsv1.Deployment, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error) {
+func (Stub_v1_37_appsv1_DeploymentInterface) Apply(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_DeploymentInterface) ApplyScale(ctx context.Context, deploymentName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
+func (Stub_v1_37_appsv1_DeploymentInterface) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *apiappsv1.Deployment, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error) {
+func (Stub_v1_37_appsv1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
@@ -2460,9 +2510,9 @@ var _ appsv1.ReplicaSetExpansion = Stub_v1_37_appsv1_ReplicaSetExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1.ReplicaSetInterface
 type Frozen_v1_37_appsv1_ReplicaSetInterface interface {
-	Apply(ctx context.Context, replicaSet *apiappsv1.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error)
-	ApplyScale(ctx context.Context, replicaSetName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
-	ApplyStatus(ctx context.Context, replicaSet *apiappsv1.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error)
+	Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error)
+	ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
+	ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error)
 	Create(ctx context.Context, replicaSet *apiappsv1.ReplicaSet, opts metav1.CreateOptions) (*apiappsv1.ReplicaSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2482,15 +2532,15 @@ var _ Frozen_v1_37_appsv1_ReplicaSetInterface = appsv1.ReplicaSetInterface(nil)
 // Stub_v1_37_appsv1_ReplicaSetInterface implements exactly the released methods of appsv1.ReplicaSetInterface.
 type Stub_v1_37_appsv1_ReplicaSetInterface struct{}
 
-func (Stub_v1_37_appsv1_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *apiappsv1.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error) {
+func (Stub_v1_37_appsv1_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_ReplicaSetInterface) ApplyScale(ctx context.Context, replicaSetName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
+func (Stub_v1_37_appsv1_ReplicaSetInterface) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *apiappsv1.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error) {
+func (Stub_v1_37_appsv1_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -2580,9 +2630,9 @@ var _ appsv1.StatefulSetExpansion = Stub_v1_37_appsv1_StatefulSetExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1.StatefulSetInterface
 type Frozen_v1_37_appsv1_StatefulSetInterface interface {
-	Apply(ctx context.Context, statefulSet *apiappsv1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error)
-	ApplyScale(ctx context.Context, statefulSetName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
-	ApplyStatus(ctx context.Context, statefulSet *apiappsv1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error)
+	ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error)
 	Create(ctx context.Context, statefulSet *apiappsv1.StatefulSet, opts metav1.CreateOptions) (*apiappsv1.StatefulSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2602,15 +2652,15 @@ var _ Frozen_v1_37_appsv1_StatefulSetInterface = appsv1.StatefulSetInterface(nil
 // Stub_v1_37_appsv1_StatefulSetInterface implements exactly the released methods of appsv1.StatefulSetInterface.
 type Stub_v1_37_appsv1_StatefulSetInterface struct{}
 
-func (Stub_v1_37_appsv1_StatefulSetInterface) Apply(ctx context.Context, statefulSet *apiappsv1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error) {
+func (Stub_v1_37_appsv1_StatefulSetInterface) Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_StatefulSetInterface) ApplyScale(ctx context.Context, statefulSetName string, scale *apiautoscalingv1.Scale, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
+func (Stub_v1_37_appsv1_StatefulSetInterface) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *apiappsv1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error) {
+func (Stub_v1_37_appsv1_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -2735,7 +2785,7 @@ var _ appsv1beta1.ControllerRevisionExpansion = Stub_v1_37_appsv1beta1_Controlle
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1.ControllerRevisionInterface
 type Frozen_v1_37_appsv1beta1_ControllerRevisionInterface interface {
-	Apply(ctx context.Context, controllerRevision *apiappsv1beta1.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1beta1.ControllerRevision, error)
+	Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.ControllerRevision, error)
 	Create(ctx context.Context, controllerRevision *apiappsv1beta1.ControllerRevision, opts metav1.CreateOptions) (*apiappsv1beta1.ControllerRevision, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2752,7 +2802,7 @@ var _ Frozen_v1_37_appsv1beta1_ControllerRevisionInterface = appsv1beta1.Control
 // Stub_v1_37_appsv1beta1_ControllerRevisionInterface implements exactly the released methods of appsv1beta1.ControllerRevisionInterface.
 type Stub_v1_37_appsv1beta1_ControllerRevisionInterface struct{}
 
-func (Stub_v1_37_appsv1beta1_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *apiappsv1beta1.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1beta1.ControllerRevision, error) {
+func (Stub_v1_37_appsv1beta1_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.ControllerRevision, error) {
 	panic("frozen interface stub")
 }
 
@@ -2830,8 +2880,8 @@ var _ appsv1beta1.DeploymentExpansion = Stub_v1_37_appsv1beta1_DeploymentExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1.DeploymentInterface
 type Frozen_v1_37_appsv1beta1_DeploymentInterface interface {
-	Apply(ctx context.Context, deployment *apiappsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error)
-	ApplyStatus(ctx context.Context, deployment *apiappsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error)
 	Create(ctx context.Context, deployment *apiappsv1beta1.Deployment, opts metav1.CreateOptions) (*apiappsv1beta1.Deployment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2849,11 +2899,11 @@ var _ Frozen_v1_37_appsv1beta1_DeploymentInterface = appsv1beta1.DeploymentInter
 // Stub_v1_37_appsv1beta1_DeploymentInterface implements exactly the released methods of appsv1beta1.DeploymentInterface.
 type Stub_v1_37_appsv1beta1_DeploymentInterface struct{}
 
-func (Stub_v1_37_appsv1beta1_DeploymentInterface) Apply(ctx context.Context, deployment *apiappsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error) {
+func (Stub_v1_37_appsv1beta1_DeploymentInterface) Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *apiappsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error) {
+func (Stub_v1_37_appsv1beta1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
@@ -2935,8 +2985,8 @@ var _ appsv1beta1.StatefulSetExpansion = Stub_v1_37_appsv1beta1_StatefulSetExpan
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1.StatefulSetInterface
 type Frozen_v1_37_appsv1beta1_StatefulSetInterface interface {
-	Apply(ctx context.Context, statefulSet *apiappsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error)
-	ApplyStatus(ctx context.Context, statefulSet *apiappsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error)
 	Create(ctx context.Context, statefulSet *apiappsv1beta1.StatefulSet, opts metav1.CreateOptions) (*apiappsv1beta1.StatefulSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -2954,11 +3004,11 @@ var _ Frozen_v1_37_appsv1beta1_StatefulSetInterface = appsv1beta1.StatefulSetInt
 // Stub_v1_37_appsv1beta1_StatefulSetInterface implements exactly the released methods of appsv1beta1.StatefulSetInterface.
 type Stub_v1_37_appsv1beta1_StatefulSetInterface struct{}
 
-func (Stub_v1_37_appsv1beta1_StatefulSetInterface) Apply(ctx context.Context, statefulSet *apiappsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error) {
+func (Stub_v1_37_appsv1beta1_StatefulSetInterface) Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta1_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *apiappsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error) {
+func (Stub_v1_37_appsv1beta1_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta1.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -3085,7 +3135,7 @@ var _ appsv1beta2.ControllerRevisionExpansion = Stub_v1_37_appsv1beta2_Controlle
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2.ControllerRevisionInterface
 type Frozen_v1_37_appsv1beta2_ControllerRevisionInterface interface {
-	Apply(ctx context.Context, controllerRevision *apiappsv1beta2.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1beta2.ControllerRevision, error)
+	Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ControllerRevision, error)
 	Create(ctx context.Context, controllerRevision *apiappsv1beta2.ControllerRevision, opts metav1.CreateOptions) (*apiappsv1beta2.ControllerRevision, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -3102,7 +3152,7 @@ var _ Frozen_v1_37_appsv1beta2_ControllerRevisionInterface = appsv1beta2.Control
 // Stub_v1_37_appsv1beta2_ControllerRevisionInterface implements exactly the released methods of appsv1beta2.ControllerRevisionInterface.
 type Stub_v1_37_appsv1beta2_ControllerRevisionInterface struct{}
 
-func (Stub_v1_37_appsv1beta2_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *apiappsv1beta2.ControllerRevision, opts metav1.ApplyOptions) (*apiappsv1beta2.ControllerRevision, error) {
+func (Stub_v1_37_appsv1beta2_ControllerRevisionInterface) Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ControllerRevision, error) {
 	panic("frozen interface stub")
 }
 
@@ -3180,8 +3230,8 @@ var _ appsv1beta2.DaemonSetExpansion = Stub_v1_37_appsv1beta2_DaemonSetExpansion
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2.DaemonSetInterface
 type Frozen_v1_37_appsv1beta2_DaemonSetInterface interface {
-	Apply(ctx context.Context, daemonSet *apiappsv1beta2.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error)
-	ApplyStatus(ctx context.Context, daemonSet *apiappsv1beta2.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error)
+	Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error)
+	ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error)
 	Create(ctx context.Context, daemonSet *apiappsv1beta2.DaemonSet, opts metav1.CreateOptions) (*apiappsv1beta2.DaemonSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -3199,11 +3249,11 @@ var _ Frozen_v1_37_appsv1beta2_DaemonSetInterface = appsv1beta2.DaemonSetInterfa
 // Stub_v1_37_appsv1beta2_DaemonSetInterface implements exactly the released methods of appsv1beta2.DaemonSetInterface.
 type Stub_v1_37_appsv1beta2_DaemonSetInterface struct{}
 
-func (Stub_v1_37_appsv1beta2_DaemonSetInterface) Apply(ctx context.Context, daemonSet *apiappsv1beta2.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error) {
+func (Stub_v1_37_appsv1beta2_DaemonSetInterface) Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta2_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *apiappsv1beta2.DaemonSet, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error) {
+func (Stub_v1_37_appsv1beta2_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -3285,8 +3335,8 @@ var _ appsv1beta2.DeploymentExpansion = Stub_v1_37_appsv1beta2_DeploymentExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2.DeploymentInterface
 type Frozen_v1_37_appsv1beta2_DeploymentInterface interface {
-	Apply(ctx context.Context, deployment *apiappsv1beta2.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error)
-	ApplyStatus(ctx context.Context, deployment *apiappsv1beta2.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error)
 	Create(ctx context.Context, deployment *apiappsv1beta2.Deployment, opts metav1.CreateOptions) (*apiappsv1beta2.Deployment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -3304,11 +3354,11 @@ var _ Frozen_v1_37_appsv1beta2_DeploymentInterface = appsv1beta2.DeploymentInter
 // Stub_v1_37_appsv1beta2_DeploymentInterface implements exactly the released methods of appsv1beta2.DeploymentInterface.
 type Stub_v1_37_appsv1beta2_DeploymentInterface struct{}
 
-func (Stub_v1_37_appsv1beta2_DeploymentInterface) Apply(ctx context.Context, deployment *apiappsv1beta2.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error) {
+func (Stub_v1_37_appsv1beta2_DeploymentInterface) Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta2_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *apiappsv1beta2.Deployment, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error) {
+func (Stub_v1_37_appsv1beta2_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Deployment, error) {
 	panic("frozen interface stub")
 }
 
@@ -3390,8 +3440,8 @@ var _ appsv1beta2.ReplicaSetExpansion = Stub_v1_37_appsv1beta2_ReplicaSetExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2.ReplicaSetInterface
 type Frozen_v1_37_appsv1beta2_ReplicaSetInterface interface {
-	Apply(ctx context.Context, replicaSet *apiappsv1beta2.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error)
-	ApplyStatus(ctx context.Context, replicaSet *apiappsv1beta2.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error)
+	Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error)
+	ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error)
 	Create(ctx context.Context, replicaSet *apiappsv1beta2.ReplicaSet, opts metav1.CreateOptions) (*apiappsv1beta2.ReplicaSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -3409,11 +3459,11 @@ var _ Frozen_v1_37_appsv1beta2_ReplicaSetInterface = appsv1beta2.ReplicaSetInter
 // Stub_v1_37_appsv1beta2_ReplicaSetInterface implements exactly the released methods of appsv1beta2.ReplicaSetInterface.
 type Stub_v1_37_appsv1beta2_ReplicaSetInterface struct{}
 
-func (Stub_v1_37_appsv1beta2_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *apiappsv1beta2.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error) {
+func (Stub_v1_37_appsv1beta2_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta2_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *apiappsv1beta2.ReplicaSet, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error) {
+func (Stub_v1_37_appsv1beta2_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -3495,9 +3545,9 @@ var _ appsv1beta2.StatefulSetExpansion = Stub_v1_37_appsv1beta2_StatefulSetExpan
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2.StatefulSetInterface
 type Frozen_v1_37_appsv1beta2_StatefulSetInterface interface {
-	Apply(ctx context.Context, statefulSet *apiappsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error)
-	ApplyScale(ctx context.Context, statefulSetName string, scale *apiappsv1beta2.Scale, opts metav1.ApplyOptions) (*apiappsv1beta2.Scale, error)
-	ApplyStatus(ctx context.Context, statefulSet *apiappsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error)
+	ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsappsv1beta2.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Scale, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error)
 	Create(ctx context.Context, statefulSet *apiappsv1beta2.StatefulSet, opts metav1.CreateOptions) (*apiappsv1beta2.StatefulSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -3517,15 +3567,15 @@ var _ Frozen_v1_37_appsv1beta2_StatefulSetInterface = appsv1beta2.StatefulSetInt
 // Stub_v1_37_appsv1beta2_StatefulSetInterface implements exactly the released methods of appsv1beta2.StatefulSetInterface.
 type Stub_v1_37_appsv1beta2_StatefulSetInterface struct{}
 
-func (Stub_v1_37_appsv1beta2_StatefulSetInterface) Apply(ctx context.Context, statefulSet *apiappsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error) {
+func (Stub_v1_37_appsv1beta2_StatefulSetInterface) Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta2_StatefulSetInterface) ApplyScale(ctx context.Context, statefulSetName string, scale *apiappsv1beta2.Scale, opts metav1.ApplyOptions) (*apiappsv1beta2.Scale, error) {
+func (Stub_v1_37_appsv1beta2_StatefulSetInterface) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsappsv1beta2.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_appsv1beta2_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *apiappsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error) {
+func (Stub_v1_37_appsv1beta2_StatefulSetInterface) ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*apiappsv1beta2.StatefulSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -4520,8 +4570,8 @@ var _ autoscalingv1.HorizontalPodAutoscalerExpansion = Stub_v1_37_autoscalingv1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v1.HorizontalPodAutoscalerInterface
 type Frozen_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface interface {
-	Apply(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv1.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error)
-	ApplyStatus(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv1.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error)
+	Apply(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error)
+	ApplyStatus(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error)
 	Create(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv1.HorizontalPodAutoscaler, opts metav1.CreateOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -4539,11 +4589,11 @@ var _ Frozen_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface = autoscalingv
 // Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface implements exactly the released methods of autoscalingv1.HorizontalPodAutoscalerInterface.
 type Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface struct{}
 
-func (Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface) Apply(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv1.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error) {
+func (Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface) Apply(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface) ApplyStatus(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv1.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error) {
+func (Stub_v1_37_autoscalingv1_HorizontalPodAutoscalerInterface) ApplyStatus(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv1.HorizontalPodAutoscaler, error) {
 	panic("frozen interface stub")
 }
 
@@ -4650,8 +4700,8 @@ var _ autoscalingv2.HorizontalPodAutoscalerExpansion = Stub_v1_37_autoscalingv2_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v2.HorizontalPodAutoscalerInterface
 type Frozen_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface interface {
-	Apply(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv2.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error)
-	ApplyStatus(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv2.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error)
+	Apply(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error)
+	ApplyStatus(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error)
 	Create(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv2.HorizontalPodAutoscaler, opts metav1.CreateOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -4669,11 +4719,11 @@ var _ Frozen_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface = autoscalingv
 // Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface implements exactly the released methods of autoscalingv2.HorizontalPodAutoscalerInterface.
 type Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface struct{}
 
-func (Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface) Apply(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv2.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error) {
+func (Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface) Apply(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface) ApplyStatus(ctx context.Context, horizontalPodAutoscaler *apiautoscalingv2.HorizontalPodAutoscaler, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error) {
+func (Stub_v1_37_autoscalingv2_HorizontalPodAutoscalerInterface) ApplyStatus(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*apiautoscalingv2.HorizontalPodAutoscaler, error) {
 	panic("frozen interface stub")
 }
 
@@ -4785,8 +4835,8 @@ var _ batchv1.CronJobExpansion = Stub_v1_37_batchv1_CronJobExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/batch/v1.CronJobInterface
 type Frozen_v1_37_batchv1_CronJobInterface interface {
-	Apply(ctx context.Context, cronJob *apibatchv1.CronJob, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error)
-	ApplyStatus(ctx context.Context, cronJob *apibatchv1.CronJob, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error)
+	Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error)
+	ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error)
 	Create(ctx context.Context, cronJob *apibatchv1.CronJob, opts metav1.CreateOptions) (*apibatchv1.CronJob, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -4804,11 +4854,11 @@ var _ Frozen_v1_37_batchv1_CronJobInterface = batchv1.CronJobInterface(nil)
 // Stub_v1_37_batchv1_CronJobInterface implements exactly the released methods of batchv1.CronJobInterface.
 type Stub_v1_37_batchv1_CronJobInterface struct{}
 
-func (Stub_v1_37_batchv1_CronJobInterface) Apply(ctx context.Context, cronJob *apibatchv1.CronJob, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error) {
+func (Stub_v1_37_batchv1_CronJobInterface) Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_batchv1_CronJobInterface) ApplyStatus(ctx context.Context, cronJob *apibatchv1.CronJob, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error) {
+func (Stub_v1_37_batchv1_CronJobInterface) ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.CronJob, error) {
 	panic("frozen interface stub")
 }
 
@@ -4890,8 +4940,8 @@ var _ batchv1.JobExpansion = Stub_v1_37_batchv1_JobExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/batch/v1.JobInterface
 type Frozen_v1_37_batchv1_JobInterface interface {
-	Apply(ctx context.Context, job *apibatchv1.Job, opts metav1.ApplyOptions) (*apibatchv1.Job, error)
-	ApplyStatus(ctx context.Context, job *apibatchv1.Job, opts metav1.ApplyOptions) (*apibatchv1.Job, error)
+	Apply(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.Job, error)
+	ApplyStatus(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.Job, error)
 	Create(ctx context.Context, job *apibatchv1.Job, opts metav1.CreateOptions) (*apibatchv1.Job, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -4909,11 +4959,11 @@ var _ Frozen_v1_37_batchv1_JobInterface = batchv1.JobInterface(nil)
 // Stub_v1_37_batchv1_JobInterface implements exactly the released methods of batchv1.JobInterface.
 type Stub_v1_37_batchv1_JobInterface struct{}
 
-func (Stub_v1_37_batchv1_JobInterface) Apply(ctx context.Context, job *apibatchv1.Job, opts metav1.ApplyOptions) (*apibatchv1.Job, error) {
+func (Stub_v1_37_batchv1_JobInterface) Apply(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.Job, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_batchv1_JobInterface) ApplyStatus(ctx context.Context, job *apibatchv1.Job, opts metav1.ApplyOptions) (*apibatchv1.Job, error) {
+func (Stub_v1_37_batchv1_JobInterface) ApplyStatus(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1.Job, error) {
 	panic("frozen interface stub")
 }
 
@@ -5020,8 +5070,8 @@ var _ batchv1beta1.CronJobExpansion = Stub_v1_37_batchv1beta1_CronJobExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/batch/v1beta1.CronJobInterface
 type Frozen_v1_37_batchv1beta1_CronJobInterface interface {
-	Apply(ctx context.Context, cronJob *apibatchv1beta1.CronJob, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error)
-	ApplyStatus(ctx context.Context, cronJob *apibatchv1beta1.CronJob, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error)
+	Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error)
+	ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error)
 	Create(ctx context.Context, cronJob *apibatchv1beta1.CronJob, opts metav1.CreateOptions) (*apibatchv1beta1.CronJob, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5039,11 +5089,11 @@ var _ Frozen_v1_37_batchv1beta1_CronJobInterface = batchv1beta1.CronJobInterface
 // Stub_v1_37_batchv1beta1_CronJobInterface implements exactly the released methods of batchv1beta1.CronJobInterface.
 type Stub_v1_37_batchv1beta1_CronJobInterface struct{}
 
-func (Stub_v1_37_batchv1beta1_CronJobInterface) Apply(ctx context.Context, cronJob *apibatchv1beta1.CronJob, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error) {
+func (Stub_v1_37_batchv1beta1_CronJobInterface) Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_batchv1beta1_CronJobInterface) ApplyStatus(ctx context.Context, cronJob *apibatchv1beta1.CronJob, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error) {
+func (Stub_v1_37_batchv1beta1_CronJobInterface) ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*apibatchv1beta1.CronJob, error) {
 	panic("frozen interface stub")
 }
 
@@ -5125,8 +5175,8 @@ var _ certificatesv1.CertificateSigningRequestExpansion = Stub_v1_37_certificate
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1.CertificateSigningRequestInterface
 type Frozen_v1_37_certificatesv1_CertificateSigningRequestInterface interface {
-	Apply(ctx context.Context, certificateSigningRequest *apicertificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error)
-	ApplyStatus(ctx context.Context, certificateSigningRequest *apicertificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error)
+	Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error)
+	ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error)
 	Create(ctx context.Context, certificateSigningRequest *apicertificatesv1.CertificateSigningRequest, opts metav1.CreateOptions) (*apicertificatesv1.CertificateSigningRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5145,11 +5195,11 @@ var _ Frozen_v1_37_certificatesv1_CertificateSigningRequestInterface = certifica
 // Stub_v1_37_certificatesv1_CertificateSigningRequestInterface implements exactly the released methods of certificatesv1.CertificateSigningRequestInterface.
 type Stub_v1_37_certificatesv1_CertificateSigningRequestInterface struct{}
 
-func (Stub_v1_37_certificatesv1_CertificateSigningRequestInterface) Apply(ctx context.Context, certificateSigningRequest *apicertificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error) {
+func (Stub_v1_37_certificatesv1_CertificateSigningRequestInterface) Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_certificatesv1_CertificateSigningRequestInterface) ApplyStatus(ctx context.Context, certificateSigningRequest *apicertificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error) {
+func (Stub_v1_37_certificatesv1_CertificateSigningRequestInterface) ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.CertificateSigningRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -5270,7 +5320,7 @@ var _ certificatesv1.ClusterTrustBundleExpansion = Stub_v1_37_certificatesv1_Clu
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1.ClusterTrustBundleInterface
 type Frozen_v1_37_certificatesv1_ClusterTrustBundleInterface interface {
-	Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1.ClusterTrustBundle, error)
+	Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.ClusterTrustBundle, error)
 	Create(ctx context.Context, clusterTrustBundle *apicertificatesv1.ClusterTrustBundle, opts metav1.CreateOptions) (*apicertificatesv1.ClusterTrustBundle, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5287,7 +5337,7 @@ var _ Frozen_v1_37_certificatesv1_ClusterTrustBundleInterface = certificatesv1.C
 // Stub_v1_37_certificatesv1_ClusterTrustBundleInterface implements exactly the released methods of certificatesv1.ClusterTrustBundleInterface.
 type Stub_v1_37_certificatesv1_ClusterTrustBundleInterface struct{}
 
-func (Stub_v1_37_certificatesv1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1.ClusterTrustBundle, error) {
+func (Stub_v1_37_certificatesv1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.ClusterTrustBundle, error) {
 	panic("frozen interface stub")
 }
 
@@ -5365,8 +5415,8 @@ var _ certificatesv1.PodCertificateRequestExpansion = Stub_v1_37_certificatesv1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1.PodCertificateRequestInterface
 type Frozen_v1_37_certificatesv1_PodCertificateRequestInterface interface {
-	Apply(ctx context.Context, podCertificateRequest *apicertificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error)
-	ApplyStatus(ctx context.Context, podCertificateRequest *apicertificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error)
+	Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error)
+	ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error)
 	Create(ctx context.Context, podCertificateRequest *apicertificatesv1.PodCertificateRequest, opts metav1.CreateOptions) (*apicertificatesv1.PodCertificateRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5384,11 +5434,11 @@ var _ Frozen_v1_37_certificatesv1_PodCertificateRequestInterface = certificatesv
 // Stub_v1_37_certificatesv1_PodCertificateRequestInterface implements exactly the released methods of certificatesv1.PodCertificateRequestInterface.
 type Stub_v1_37_certificatesv1_PodCertificateRequestInterface struct{}
 
-func (Stub_v1_37_certificatesv1_PodCertificateRequestInterface) Apply(ctx context.Context, podCertificateRequest *apicertificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error) {
+func (Stub_v1_37_certificatesv1_PodCertificateRequestInterface) Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_certificatesv1_PodCertificateRequestInterface) ApplyStatus(ctx context.Context, podCertificateRequest *apicertificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error) {
+func (Stub_v1_37_certificatesv1_PodCertificateRequestInterface) ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1.PodCertificateRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -5495,7 +5545,7 @@ var _ certificatesv1alpha1.ClusterTrustBundleExpansion = Stub_v1_37_certificates
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1alpha1.ClusterTrustBundleInterface
 type Frozen_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface interface {
-	Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1alpha1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1alpha1.ClusterTrustBundle, error)
+	Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1alpha1.ClusterTrustBundle, error)
 	Create(ctx context.Context, clusterTrustBundle *apicertificatesv1alpha1.ClusterTrustBundle, opts metav1.CreateOptions) (*apicertificatesv1alpha1.ClusterTrustBundle, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5512,7 +5562,7 @@ var _ Frozen_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface = certificat
 // Stub_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface implements exactly the released methods of certificatesv1alpha1.ClusterTrustBundleInterface.
 type Stub_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface struct{}
 
-func (Stub_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1alpha1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1alpha1.ClusterTrustBundle, error) {
+func (Stub_v1_37_certificatesv1alpha1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1alpha1.ClusterTrustBundle, error) {
 	panic("frozen interface stub")
 }
 
@@ -5590,8 +5640,8 @@ var _ certificatesv1beta1.CertificateSigningRequestExpansion = Stub_v1_37_certif
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1.CertificateSigningRequestInterface
 type Frozen_v1_37_certificatesv1beta1_CertificateSigningRequestInterface interface {
-	Apply(ctx context.Context, certificateSigningRequest *apicertificatesv1beta1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error)
-	ApplyStatus(ctx context.Context, certificateSigningRequest *apicertificatesv1beta1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error)
+	Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error)
+	ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error)
 	Create(ctx context.Context, certificateSigningRequest *apicertificatesv1beta1.CertificateSigningRequest, opts metav1.CreateOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5609,11 +5659,11 @@ var _ Frozen_v1_37_certificatesv1beta1_CertificateSigningRequestInterface = cert
 // Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface implements exactly the released methods of certificatesv1beta1.CertificateSigningRequestInterface.
 type Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface struct{}
 
-func (Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface) Apply(ctx context.Context, certificateSigningRequest *apicertificatesv1beta1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error) {
+func (Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface) Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface) ApplyStatus(ctx context.Context, certificateSigningRequest *apicertificatesv1beta1.CertificateSigningRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error) {
+func (Stub_v1_37_certificatesv1beta1_CertificateSigningRequestInterface) ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.CertificateSigningRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -5730,7 +5780,7 @@ var _ certificatesv1beta1.ClusterTrustBundleExpansion = Stub_v1_37_certificatesv
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1.ClusterTrustBundleInterface
 type Frozen_v1_37_certificatesv1beta1_ClusterTrustBundleInterface interface {
-	Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1beta1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1beta1.ClusterTrustBundle, error)
+	Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.ClusterTrustBundle, error)
 	Create(ctx context.Context, clusterTrustBundle *apicertificatesv1beta1.ClusterTrustBundle, opts metav1.CreateOptions) (*apicertificatesv1beta1.ClusterTrustBundle, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5747,7 +5797,7 @@ var _ Frozen_v1_37_certificatesv1beta1_ClusterTrustBundleInterface = certificate
 // Stub_v1_37_certificatesv1beta1_ClusterTrustBundleInterface implements exactly the released methods of certificatesv1beta1.ClusterTrustBundleInterface.
 type Stub_v1_37_certificatesv1beta1_ClusterTrustBundleInterface struct{}
 
-func (Stub_v1_37_certificatesv1beta1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *apicertificatesv1beta1.ClusterTrustBundle, opts metav1.ApplyOptions) (*apicertificatesv1beta1.ClusterTrustBundle, error) {
+func (Stub_v1_37_certificatesv1beta1_ClusterTrustBundleInterface) Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.ClusterTrustBundle, error) {
 	panic("frozen interface stub")
 }
 
@@ -5825,8 +5875,8 @@ var _ certificatesv1beta1.PodCertificateRequestExpansion = Stub_v1_37_certificat
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1.PodCertificateRequestInterface
 type Frozen_v1_37_certificatesv1beta1_PodCertificateRequestInterface interface {
-	Apply(ctx context.Context, podCertificateRequest *apicertificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error)
-	ApplyStatus(ctx context.Context, podCertificateRequest *apicertificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error)
+	Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error)
+	ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error)
 	Create(ctx context.Context, podCertificateRequest *apicertificatesv1beta1.PodCertificateRequest, opts metav1.CreateOptions) (*apicertificatesv1beta1.PodCertificateRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5844,11 +5894,11 @@ var _ Frozen_v1_37_certificatesv1beta1_PodCertificateRequestInterface = certific
 // Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface implements exactly the released methods of certificatesv1beta1.PodCertificateRequestInterface.
 type Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface struct{}
 
-func (Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface) Apply(ctx context.Context, podCertificateRequest *apicertificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error) {
+func (Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface) Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface) ApplyStatus(ctx context.Context, podCertificateRequest *apicertificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error) {
+func (Stub_v1_37_certificatesv1beta1_PodCertificateRequestInterface) ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*apicertificatesv1beta1.PodCertificateRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -5955,7 +6005,7 @@ var _ coordinationv1.LeaseExpansion = Stub_v1_37_coordinationv1_LeaseExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/coordination/v1.LeaseInterface
 type Frozen_v1_37_coordinationv1_LeaseInterface interface {
-	Apply(ctx context.Context, lease *apicoordinationv1.Lease, opts metav1.ApplyOptions) (*apicoordinationv1.Lease, error)
+	Apply(ctx context.Context, lease *applyconfigurationscoordinationv1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1.Lease, error)
 	Create(ctx context.Context, lease *apicoordinationv1.Lease, opts metav1.CreateOptions) (*apicoordinationv1.Lease, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -5972,7 +6022,7 @@ var _ Frozen_v1_37_coordinationv1_LeaseInterface = coordinationv1.LeaseInterface
 // Stub_v1_37_coordinationv1_LeaseInterface implements exactly the released methods of coordinationv1.LeaseInterface.
 type Stub_v1_37_coordinationv1_LeaseInterface struct{}
 
-func (Stub_v1_37_coordinationv1_LeaseInterface) Apply(ctx context.Context, lease *apicoordinationv1.Lease, opts metav1.ApplyOptions) (*apicoordinationv1.Lease, error) {
+func (Stub_v1_37_coordinationv1_LeaseInterface) Apply(ctx context.Context, lease *applyconfigurationscoordinationv1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1.Lease, error) {
 	panic("frozen interface stub")
 }
 
@@ -6075,7 +6125,7 @@ var _ coordinationv1alpha2.LeaseCandidateExpansion = Stub_v1_37_coordinationv1al
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/coordination/v1alpha2.LeaseCandidateInterface
 type Frozen_v1_37_coordinationv1alpha2_LeaseCandidateInterface interface {
-	Apply(ctx context.Context, leaseCandidate *apicoordinationv1alpha2.LeaseCandidate, opts metav1.ApplyOptions) (*apicoordinationv1alpha2.LeaseCandidate, error)
+	Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1alpha2.LeaseCandidate, error)
 	Create(ctx context.Context, leaseCandidate *apicoordinationv1alpha2.LeaseCandidate, opts metav1.CreateOptions) (*apicoordinationv1alpha2.LeaseCandidate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6092,7 +6142,7 @@ var _ Frozen_v1_37_coordinationv1alpha2_LeaseCandidateInterface = coordinationv1
 // Stub_v1_37_coordinationv1alpha2_LeaseCandidateInterface implements exactly the released methods of coordinationv1alpha2.LeaseCandidateInterface.
 type Stub_v1_37_coordinationv1alpha2_LeaseCandidateInterface struct{}
 
-func (Stub_v1_37_coordinationv1alpha2_LeaseCandidateInterface) Apply(ctx context.Context, leaseCandidate *apicoordinationv1alpha2.LeaseCandidate, opts metav1.ApplyOptions) (*apicoordinationv1alpha2.LeaseCandidate, error) {
+func (Stub_v1_37_coordinationv1alpha2_LeaseCandidateInterface) Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1alpha2.LeaseCandidate, error) {
 	panic("frozen interface stub")
 }
 
@@ -6200,7 +6250,7 @@ var _ coordinationv1beta1.LeaseCandidateExpansion = Stub_v1_37_coordinationv1bet
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1.LeaseCandidateInterface
 type Frozen_v1_37_coordinationv1beta1_LeaseCandidateInterface interface {
-	Apply(ctx context.Context, leaseCandidate *apicoordinationv1beta1.LeaseCandidate, opts metav1.ApplyOptions) (*apicoordinationv1beta1.LeaseCandidate, error)
+	Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1beta1.LeaseCandidate, error)
 	Create(ctx context.Context, leaseCandidate *apicoordinationv1beta1.LeaseCandidate, opts metav1.CreateOptions) (*apicoordinationv1beta1.LeaseCandidate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6217,7 +6267,7 @@ var _ Frozen_v1_37_coordinationv1beta1_LeaseCandidateInterface = coordinationv1b
 // Stub_v1_37_coordinationv1beta1_LeaseCandidateInterface implements exactly the released methods of coordinationv1beta1.LeaseCandidateInterface.
 type Stub_v1_37_coordinationv1beta1_LeaseCandidateInterface struct{}
 
-func (Stub_v1_37_coordinationv1beta1_LeaseCandidateInterface) Apply(ctx context.Context, leaseCandidate *apicoordinationv1beta1.LeaseCandidate, opts metav1.ApplyOptions) (*apicoordinationv1beta1.LeaseCandidate, error) {
+func (Stub_v1_37_coordinationv1beta1_LeaseCandidateInterface) Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1beta1.LeaseCandidate, error) {
 	panic("frozen interface stub")
 }
 
@@ -6295,7 +6345,7 @@ var _ coordinationv1beta1.LeaseExpansion = Stub_v1_37_coordinationv1beta1_LeaseE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1.LeaseInterface
 type Frozen_v1_37_coordinationv1beta1_LeaseInterface interface {
-	Apply(ctx context.Context, lease *apicoordinationv1beta1.Lease, opts metav1.ApplyOptions) (*apicoordinationv1beta1.Lease, error)
+	Apply(ctx context.Context, lease *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1beta1.Lease, error)
 	Create(ctx context.Context, lease *apicoordinationv1beta1.Lease, opts metav1.CreateOptions) (*apicoordinationv1beta1.Lease, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6312,7 +6362,7 @@ var _ Frozen_v1_37_coordinationv1beta1_LeaseInterface = coordinationv1beta1.Leas
 // Stub_v1_37_coordinationv1beta1_LeaseInterface implements exactly the released methods of coordinationv1beta1.LeaseInterface.
 type Stub_v1_37_coordinationv1beta1_LeaseInterface struct{}
 
-func (Stub_v1_37_coordinationv1beta1_LeaseInterface) Apply(ctx context.Context, lease *apicoordinationv1beta1.Lease, opts metav1.ApplyOptions) (*apicoordinationv1beta1.Lease, error) {
+func (Stub_v1_37_coordinationv1beta1_LeaseInterface) Apply(ctx context.Context, lease *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*apicoordinationv1beta1.Lease, error) {
 	panic("frozen interface stub")
 }
 
@@ -6390,7 +6440,7 @@ var _ corev1.ComponentStatusExpansion = Stub_v1_37_corev1_ComponentStatusExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ComponentStatusInterface
 type Frozen_v1_37_corev1_ComponentStatusInterface interface {
-	Apply(ctx context.Context, componentStatus *apicorev1.ComponentStatus, opts metav1.ApplyOptions) (*apicorev1.ComponentStatus, error)
+	Apply(ctx context.Context, componentStatus *applyconfigurationscorev1.ComponentStatusApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ComponentStatus, error)
 	Create(ctx context.Context, componentStatus *apicorev1.ComponentStatus, opts metav1.CreateOptions) (*apicorev1.ComponentStatus, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6407,7 +6457,7 @@ var _ Frozen_v1_37_corev1_ComponentStatusInterface = corev1.ComponentStatusInter
 // Stub_v1_37_corev1_ComponentStatusInterface implements exactly the released methods of corev1.ComponentStatusInterface.
 type Stub_v1_37_corev1_ComponentStatusInterface struct{}
 
-func (Stub_v1_37_corev1_ComponentStatusInterface) Apply(ctx context.Context, componentStatus *apicorev1.ComponentStatus, opts metav1.ApplyOptions) (*apicorev1.ComponentStatus, error) {
+func (Stub_v1_37_corev1_ComponentStatusInterface) Apply(ctx context.Context, componentStatus *applyconfigurationscorev1.ComponentStatusApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ComponentStatus, error) {
 	panic("frozen interface stub")
 }
 
@@ -6485,7 +6535,7 @@ var _ corev1.ConfigMapExpansion = Stub_v1_37_corev1_ConfigMapExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ConfigMapInterface
 type Frozen_v1_37_corev1_ConfigMapInterface interface {
-	Apply(ctx context.Context, configMap *apicorev1.ConfigMap, opts metav1.ApplyOptions) (*apicorev1.ConfigMap, error)
+	Apply(ctx context.Context, configMap *applyconfigurationscorev1.ConfigMapApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ConfigMap, error)
 	Create(ctx context.Context, configMap *apicorev1.ConfigMap, opts metav1.CreateOptions) (*apicorev1.ConfigMap, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6502,7 +6552,7 @@ var _ Frozen_v1_37_corev1_ConfigMapInterface = corev1.ConfigMapInterface(nil)
 // Stub_v1_37_corev1_ConfigMapInterface implements exactly the released methods of corev1.ConfigMapInterface.
 type Stub_v1_37_corev1_ConfigMapInterface struct{}
 
-func (Stub_v1_37_corev1_ConfigMapInterface) Apply(ctx context.Context, configMap *apicorev1.ConfigMap, opts metav1.ApplyOptions) (*apicorev1.ConfigMap, error) {
+func (Stub_v1_37_corev1_ConfigMapInterface) Apply(ctx context.Context, configMap *applyconfigurationscorev1.ConfigMapApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ConfigMap, error) {
 	panic("frozen interface stub")
 }
 
@@ -6696,7 +6746,7 @@ var _ corev1.EndpointsGetter = Stub_v1_37_corev1_EndpointsGetter{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.EndpointsInterface
 type Frozen_v1_37_corev1_EndpointsInterface interface {
-	Apply(ctx context.Context, endpoints *apicorev1.Endpoints, opts metav1.ApplyOptions) (*apicorev1.Endpoints, error)
+	Apply(ctx context.Context, endpoints *applyconfigurationscorev1.EndpointsApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Endpoints, error)
 	Create(ctx context.Context, endpoints *apicorev1.Endpoints, opts metav1.CreateOptions) (*apicorev1.Endpoints, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6713,7 +6763,7 @@ var _ Frozen_v1_37_corev1_EndpointsInterface = corev1.EndpointsInterface(nil)
 // Stub_v1_37_corev1_EndpointsInterface implements exactly the released methods of corev1.EndpointsInterface.
 type Stub_v1_37_corev1_EndpointsInterface struct{}
 
-func (Stub_v1_37_corev1_EndpointsInterface) Apply(ctx context.Context, endpoints *apicorev1.Endpoints, opts metav1.ApplyOptions) (*apicorev1.Endpoints, error) {
+func (Stub_v1_37_corev1_EndpointsInterface) Apply(ctx context.Context, endpoints *applyconfigurationscorev1.EndpointsApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Endpoints, error) {
 	panic("frozen interface stub")
 }
 
@@ -6816,7 +6866,7 @@ var _ corev1.EventExpansion = Stub_v1_37_corev1_EventExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.EventInterface
 type Frozen_v1_37_corev1_EventInterface interface {
-	Apply(ctx context.Context, event *apicorev1.Event, opts metav1.ApplyOptions) (*apicorev1.Event, error)
+	Apply(ctx context.Context, event *applyconfigurationscorev1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Event, error)
 	Create(ctx context.Context, event *apicorev1.Event, opts metav1.CreateOptions) (*apicorev1.Event, error)
 	CreateWithEventNamespace(event *apicorev1.Event) (*apicorev1.Event, error)
 	CreateWithEventNamespaceWithContext(ctx context.Context, event *apicorev1.Event) (*apicorev1.Event, error)
@@ -6842,7 +6892,7 @@ var _ Frozen_v1_37_corev1_EventInterface = corev1.EventInterface(nil)
 // Stub_v1_37_corev1_EventInterface implements exactly the released methods of corev1.EventInterface.
 type Stub_v1_37_corev1_EventInterface struct{}
 
-func (Stub_v1_37_corev1_EventInterface) Apply(ctx context.Context, event *apicorev1.Event, opts metav1.ApplyOptions) (*apicorev1.Event, error) {
+func (Stub_v1_37_corev1_EventInterface) Apply(ctx context.Context, event *applyconfigurationscorev1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Event, error) {
 	panic("frozen interface stub")
 }
 
@@ -6956,7 +7006,7 @@ var _ corev1.LimitRangeExpansion = Stub_v1_37_corev1_LimitRangeExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.LimitRangeInterface
 type Frozen_v1_37_corev1_LimitRangeInterface interface {
-	Apply(ctx context.Context, limitRange *apicorev1.LimitRange, opts metav1.ApplyOptions) (*apicorev1.LimitRange, error)
+	Apply(ctx context.Context, limitRange *applyconfigurationscorev1.LimitRangeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.LimitRange, error)
 	Create(ctx context.Context, limitRange *apicorev1.LimitRange, opts metav1.CreateOptions) (*apicorev1.LimitRange, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -6973,7 +7023,7 @@ var _ Frozen_v1_37_corev1_LimitRangeInterface = corev1.LimitRangeInterface(nil)
 // Stub_v1_37_corev1_LimitRangeInterface implements exactly the released methods of corev1.LimitRangeInterface.
 type Stub_v1_37_corev1_LimitRangeInterface struct{}
 
-func (Stub_v1_37_corev1_LimitRangeInterface) Apply(ctx context.Context, limitRange *apicorev1.LimitRange, opts metav1.ApplyOptions) (*apicorev1.LimitRange, error) {
+func (Stub_v1_37_corev1_LimitRangeInterface) Apply(ctx context.Context, limitRange *applyconfigurationscorev1.LimitRangeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.LimitRange, error) {
 	panic("frozen interface stub")
 }
 
@@ -7051,8 +7101,8 @@ var _ corev1.NamespaceExpansion = Stub_v1_37_corev1_NamespaceExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.NamespaceInterface
 type Frozen_v1_37_corev1_NamespaceInterface interface {
-	Apply(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.ApplyOptions) (*apicorev1.Namespace, error)
-	ApplyStatus(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.ApplyOptions) (*apicorev1.Namespace, error)
+	Apply(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Namespace, error)
+	ApplyStatus(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Namespace, error)
 	Create(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.CreateOptions) (*apicorev1.Namespace, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Namespace, error)
@@ -7069,11 +7119,11 @@ var _ Frozen_v1_37_corev1_NamespaceInterface = corev1.NamespaceInterface(nil)
 // Stub_v1_37_corev1_NamespaceInterface implements exactly the released methods of corev1.NamespaceInterface.
 type Stub_v1_37_corev1_NamespaceInterface struct{}
 
-func (Stub_v1_37_corev1_NamespaceInterface) Apply(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.ApplyOptions) (*apicorev1.Namespace, error) {
+func (Stub_v1_37_corev1_NamespaceInterface) Apply(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Namespace, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_NamespaceInterface) ApplyStatus(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.ApplyOptions) (*apicorev1.Namespace, error) {
+func (Stub_v1_37_corev1_NamespaceInterface) ApplyStatus(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Namespace, error) {
 	panic("frozen interface stub")
 }
 
@@ -7156,8 +7206,8 @@ var _ corev1.NodeExpansion = Stub_v1_37_corev1_NodeExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.NodeInterface
 type Frozen_v1_37_corev1_NodeInterface interface {
-	Apply(ctx context.Context, node *apicorev1.Node, opts metav1.ApplyOptions) (*apicorev1.Node, error)
-	ApplyStatus(ctx context.Context, node *apicorev1.Node, opts metav1.ApplyOptions) (*apicorev1.Node, error)
+	Apply(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Node, error)
+	ApplyStatus(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Node, error)
 	Create(ctx context.Context, node *apicorev1.Node, opts metav1.CreateOptions) (*apicorev1.Node, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7176,11 +7226,11 @@ var _ Frozen_v1_37_corev1_NodeInterface = corev1.NodeInterface(nil)
 // Stub_v1_37_corev1_NodeInterface implements exactly the released methods of corev1.NodeInterface.
 type Stub_v1_37_corev1_NodeInterface struct{}
 
-func (Stub_v1_37_corev1_NodeInterface) Apply(ctx context.Context, node *apicorev1.Node, opts metav1.ApplyOptions) (*apicorev1.Node, error) {
+func (Stub_v1_37_corev1_NodeInterface) Apply(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Node, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_NodeInterface) ApplyStatus(ctx context.Context, node *apicorev1.Node, opts metav1.ApplyOptions) (*apicorev1.Node, error) {
+func (Stub_v1_37_corev1_NodeInterface) ApplyStatus(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Node, error) {
 	panic("frozen interface stub")
 }
 
@@ -7264,8 +7314,8 @@ var _ corev1.PersistentVolumeClaimExpansion = Stub_v1_37_corev1_PersistentVolume
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.PersistentVolumeClaimInterface
 type Frozen_v1_37_corev1_PersistentVolumeClaimInterface interface {
-	Apply(ctx context.Context, persistentVolumeClaim *apicorev1.PersistentVolumeClaim, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error)
-	ApplyStatus(ctx context.Context, persistentVolumeClaim *apicorev1.PersistentVolumeClaim, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error)
+	Apply(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error)
+	ApplyStatus(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error)
 	Create(ctx context.Context, persistentVolumeClaim *apicorev1.PersistentVolumeClaim, opts metav1.CreateOptions) (*apicorev1.PersistentVolumeClaim, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7283,11 +7333,11 @@ var _ Frozen_v1_37_corev1_PersistentVolumeClaimInterface = corev1.PersistentVolu
 // Stub_v1_37_corev1_PersistentVolumeClaimInterface implements exactly the released methods of corev1.PersistentVolumeClaimInterface.
 type Stub_v1_37_corev1_PersistentVolumeClaimInterface struct{}
 
-func (Stub_v1_37_corev1_PersistentVolumeClaimInterface) Apply(ctx context.Context, persistentVolumeClaim *apicorev1.PersistentVolumeClaim, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error) {
+func (Stub_v1_37_corev1_PersistentVolumeClaimInterface) Apply(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_PersistentVolumeClaimInterface) ApplyStatus(ctx context.Context, persistentVolumeClaim *apicorev1.PersistentVolumeClaim, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error) {
+func (Stub_v1_37_corev1_PersistentVolumeClaimInterface) ApplyStatus(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolumeClaim, error) {
 	panic("frozen interface stub")
 }
 
@@ -7369,8 +7419,8 @@ var _ corev1.PersistentVolumeExpansion = Stub_v1_37_corev1_PersistentVolumeExpan
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.PersistentVolumeInterface
 type Frozen_v1_37_corev1_PersistentVolumeInterface interface {
-	Apply(ctx context.Context, persistentVolume *apicorev1.PersistentVolume, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error)
-	ApplyStatus(ctx context.Context, persistentVolume *apicorev1.PersistentVolume, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error)
+	Apply(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error)
+	ApplyStatus(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error)
 	Create(ctx context.Context, persistentVolume *apicorev1.PersistentVolume, opts metav1.CreateOptions) (*apicorev1.PersistentVolume, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7388,11 +7438,11 @@ var _ Frozen_v1_37_corev1_PersistentVolumeInterface = corev1.PersistentVolumeInt
 // Stub_v1_37_corev1_PersistentVolumeInterface implements exactly the released methods of corev1.PersistentVolumeInterface.
 type Stub_v1_37_corev1_PersistentVolumeInterface struct{}
 
-func (Stub_v1_37_corev1_PersistentVolumeInterface) Apply(ctx context.Context, persistentVolume *apicorev1.PersistentVolume, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error) {
+func (Stub_v1_37_corev1_PersistentVolumeInterface) Apply(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_PersistentVolumeInterface) ApplyStatus(ctx context.Context, persistentVolume *apicorev1.PersistentVolume, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error) {
+func (Stub_v1_37_corev1_PersistentVolumeInterface) ApplyStatus(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PersistentVolume, error) {
 	panic("frozen interface stub")
 }
 
@@ -7494,8 +7544,8 @@ var _ corev1.PodExpansion = Stub_v1_37_corev1_PodExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.PodInterface
 type Frozen_v1_37_corev1_PodInterface interface {
-	Apply(ctx context.Context, pod *apicorev1.Pod, opts metav1.ApplyOptions) (*apicorev1.Pod, error)
-	ApplyStatus(ctx context.Context, pod *apicorev1.Pod, opts metav1.ApplyOptions) (*apicorev1.Pod, error)
+	Apply(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Pod, error)
+	ApplyStatus(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Pod, error)
 	Bind(ctx context.Context, binding *apicorev1.Binding, opts metav1.CreateOptions) error
 	Create(ctx context.Context, pod *apicorev1.Pod, opts metav1.CreateOptions) (*apicorev1.Pod, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
@@ -7519,11 +7569,11 @@ var _ Frozen_v1_37_corev1_PodInterface = corev1.PodInterface(nil)
 // Stub_v1_37_corev1_PodInterface implements exactly the released methods of corev1.PodInterface.
 type Stub_v1_37_corev1_PodInterface struct{}
 
-func (Stub_v1_37_corev1_PodInterface) Apply(ctx context.Context, pod *apicorev1.Pod, opts metav1.ApplyOptions) (*apicorev1.Pod, error) {
+func (Stub_v1_37_corev1_PodInterface) Apply(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Pod, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_PodInterface) ApplyStatus(ctx context.Context, pod *apicorev1.Pod, opts metav1.ApplyOptions) (*apicorev1.Pod, error) {
+func (Stub_v1_37_corev1_PodInterface) ApplyStatus(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Pod, error) {
 	panic("frozen interface stub")
 }
 
@@ -7609,7 +7659,7 @@ var _ corev1.PodTemplateExpansion = Stub_v1_37_corev1_PodTemplateExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.PodTemplateInterface
 type Frozen_v1_37_corev1_PodTemplateInterface interface {
-	Apply(ctx context.Context, podTemplate *apicorev1.PodTemplate, opts metav1.ApplyOptions) (*apicorev1.PodTemplate, error)
+	Apply(ctx context.Context, podTemplate *applyconfigurationscorev1.PodTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PodTemplate, error)
 	Create(ctx context.Context, podTemplate *apicorev1.PodTemplate, opts metav1.CreateOptions) (*apicorev1.PodTemplate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7626,7 +7676,7 @@ var _ Frozen_v1_37_corev1_PodTemplateInterface = corev1.PodTemplateInterface(nil
 // Stub_v1_37_corev1_PodTemplateInterface implements exactly the released methods of corev1.PodTemplateInterface.
 type Stub_v1_37_corev1_PodTemplateInterface struct{}
 
-func (Stub_v1_37_corev1_PodTemplateInterface) Apply(ctx context.Context, podTemplate *apicorev1.PodTemplate, opts metav1.ApplyOptions) (*apicorev1.PodTemplate, error) {
+func (Stub_v1_37_corev1_PodTemplateInterface) Apply(ctx context.Context, podTemplate *applyconfigurationscorev1.PodTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.PodTemplate, error) {
 	panic("frozen interface stub")
 }
 
@@ -7724,8 +7774,8 @@ var _ corev1.ReplicationControllerExpansion = Stub_v1_37_corev1_ReplicationContr
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ReplicationControllerInterface
 type Frozen_v1_37_corev1_ReplicationControllerInterface interface {
-	Apply(ctx context.Context, replicationController *apicorev1.ReplicationController, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error)
-	ApplyStatus(ctx context.Context, replicationController *apicorev1.ReplicationController, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error)
+	Apply(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error)
+	ApplyStatus(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error)
 	Create(ctx context.Context, replicationController *apicorev1.ReplicationController, opts metav1.CreateOptions) (*apicorev1.ReplicationController, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7745,11 +7795,11 @@ var _ Frozen_v1_37_corev1_ReplicationControllerInterface = corev1.ReplicationCon
 // Stub_v1_37_corev1_ReplicationControllerInterface implements exactly the released methods of corev1.ReplicationControllerInterface.
 type Stub_v1_37_corev1_ReplicationControllerInterface struct{}
 
-func (Stub_v1_37_corev1_ReplicationControllerInterface) Apply(ctx context.Context, replicationController *apicorev1.ReplicationController, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error) {
+func (Stub_v1_37_corev1_ReplicationControllerInterface) Apply(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_ReplicationControllerInterface) ApplyStatus(ctx context.Context, replicationController *apicorev1.ReplicationController, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error) {
+func (Stub_v1_37_corev1_ReplicationControllerInterface) ApplyStatus(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ReplicationController, error) {
 	panic("frozen interface stub")
 }
 
@@ -7839,8 +7889,8 @@ var _ corev1.ResourceQuotaExpansion = Stub_v1_37_corev1_ResourceQuotaExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ResourceQuotaInterface
 type Frozen_v1_37_corev1_ResourceQuotaInterface interface {
-	Apply(ctx context.Context, resourceQuota *apicorev1.ResourceQuota, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error)
-	ApplyStatus(ctx context.Context, resourceQuota *apicorev1.ResourceQuota, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error)
+	Apply(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error)
+	ApplyStatus(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error)
 	Create(ctx context.Context, resourceQuota *apicorev1.ResourceQuota, opts metav1.CreateOptions) (*apicorev1.ResourceQuota, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7858,11 +7908,11 @@ var _ Frozen_v1_37_corev1_ResourceQuotaInterface = corev1.ResourceQuotaInterface
 // Stub_v1_37_corev1_ResourceQuotaInterface implements exactly the released methods of corev1.ResourceQuotaInterface.
 type Stub_v1_37_corev1_ResourceQuotaInterface struct{}
 
-func (Stub_v1_37_corev1_ResourceQuotaInterface) Apply(ctx context.Context, resourceQuota *apicorev1.ResourceQuota, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error) {
+func (Stub_v1_37_corev1_ResourceQuotaInterface) Apply(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_ResourceQuotaInterface) ApplyStatus(ctx context.Context, resourceQuota *apicorev1.ResourceQuota, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error) {
+func (Stub_v1_37_corev1_ResourceQuotaInterface) ApplyStatus(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ResourceQuota, error) {
 	panic("frozen interface stub")
 }
 
@@ -7944,7 +7994,7 @@ var _ corev1.SecretExpansion = Stub_v1_37_corev1_SecretExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.SecretInterface
 type Frozen_v1_37_corev1_SecretInterface interface {
-	Apply(ctx context.Context, secret *apicorev1.Secret, opts metav1.ApplyOptions) (*apicorev1.Secret, error)
+	Apply(ctx context.Context, secret *applyconfigurationscorev1.SecretApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Secret, error)
 	Create(ctx context.Context, secret *apicorev1.Secret, opts metav1.CreateOptions) (*apicorev1.Secret, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -7961,7 +8011,7 @@ var _ Frozen_v1_37_corev1_SecretInterface = corev1.SecretInterface(nil)
 // Stub_v1_37_corev1_SecretInterface implements exactly the released methods of corev1.SecretInterface.
 type Stub_v1_37_corev1_SecretInterface struct{}
 
-func (Stub_v1_37_corev1_SecretInterface) Apply(ctx context.Context, secret *apicorev1.Secret, opts metav1.ApplyOptions) (*apicorev1.Secret, error) {
+func (Stub_v1_37_corev1_SecretInterface) Apply(ctx context.Context, secret *applyconfigurationscorev1.SecretApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Secret, error) {
 	panic("frozen interface stub")
 }
 
@@ -8039,7 +8089,7 @@ var _ corev1.ServiceAccountExpansion = Stub_v1_37_corev1_ServiceAccountExpansion
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ServiceAccountInterface
 type Frozen_v1_37_corev1_ServiceAccountInterface interface {
-	Apply(ctx context.Context, serviceAccount *apicorev1.ServiceAccount, opts metav1.ApplyOptions) (*apicorev1.ServiceAccount, error)
+	Apply(ctx context.Context, serviceAccount *applyconfigurationscorev1.ServiceAccountApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ServiceAccount, error)
 	Create(ctx context.Context, serviceAccount *apicorev1.ServiceAccount, opts metav1.CreateOptions) (*apicorev1.ServiceAccount, error)
 	CreateToken(ctx context.Context, serviceAccountName string, tokenRequest *apiauthenticationv1.TokenRequest, opts metav1.CreateOptions) (*apiauthenticationv1.TokenRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
@@ -8057,7 +8107,7 @@ var _ Frozen_v1_37_corev1_ServiceAccountInterface = corev1.ServiceAccountInterfa
 // Stub_v1_37_corev1_ServiceAccountInterface implements exactly the released methods of corev1.ServiceAccountInterface.
 type Stub_v1_37_corev1_ServiceAccountInterface struct{}
 
-func (Stub_v1_37_corev1_ServiceAccountInterface) Apply(ctx context.Context, serviceAccount *apicorev1.ServiceAccount, opts metav1.ApplyOptions) (*apicorev1.ServiceAccount, error) {
+func (Stub_v1_37_corev1_ServiceAccountInterface) Apply(ctx context.Context, serviceAccount *applyconfigurationscorev1.ServiceAccountApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.ServiceAccount, error) {
 	panic("frozen interface stub")
 }
 
@@ -8144,8 +8194,8 @@ var _ corev1.ServiceExpansion = Stub_v1_37_corev1_ServiceExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.ServiceInterface
 type Frozen_v1_37_corev1_ServiceInterface interface {
-	Apply(ctx context.Context, service *apicorev1.Service, opts metav1.ApplyOptions) (*apicorev1.Service, error)
-	ApplyStatus(ctx context.Context, service *apicorev1.Service, opts metav1.ApplyOptions) (*apicorev1.Service, error)
+	Apply(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Service, error)
+	ApplyStatus(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Service, error)
 	Create(ctx context.Context, service *apicorev1.Service, opts metav1.CreateOptions) (*apicorev1.Service, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Service, error)
@@ -8163,11 +8213,11 @@ var _ Frozen_v1_37_corev1_ServiceInterface = corev1.ServiceInterface(nil)
 // Stub_v1_37_corev1_ServiceInterface implements exactly the released methods of corev1.ServiceInterface.
 type Stub_v1_37_corev1_ServiceInterface struct{}
 
-func (Stub_v1_37_corev1_ServiceInterface) Apply(ctx context.Context, service *apicorev1.Service, opts metav1.ApplyOptions) (*apicorev1.Service, error) {
+func (Stub_v1_37_corev1_ServiceInterface) Apply(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Service, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_ServiceInterface) ApplyStatus(ctx context.Context, service *apicorev1.Service, opts metav1.ApplyOptions) (*apicorev1.Service, error) {
+func (Stub_v1_37_corev1_ServiceInterface) ApplyStatus(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Service, error) {
 	panic("frozen interface stub")
 }
 
@@ -8274,7 +8324,7 @@ var _ discoveryv1.EndpointSliceExpansion = Stub_v1_37_discoveryv1_EndpointSliceE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/discovery/v1.EndpointSliceInterface
 type Frozen_v1_37_discoveryv1_EndpointSliceInterface interface {
-	Apply(ctx context.Context, endpointSlice *apidiscoveryv1.EndpointSlice, opts metav1.ApplyOptions) (*apidiscoveryv1.EndpointSlice, error)
+	Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*apidiscoveryv1.EndpointSlice, error)
 	Create(ctx context.Context, endpointSlice *apidiscoveryv1.EndpointSlice, opts metav1.CreateOptions) (*apidiscoveryv1.EndpointSlice, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8291,7 +8341,7 @@ var _ Frozen_v1_37_discoveryv1_EndpointSliceInterface = discoveryv1.EndpointSlic
 // Stub_v1_37_discoveryv1_EndpointSliceInterface implements exactly the released methods of discoveryv1.EndpointSliceInterface.
 type Stub_v1_37_discoveryv1_EndpointSliceInterface struct{}
 
-func (Stub_v1_37_discoveryv1_EndpointSliceInterface) Apply(ctx context.Context, endpointSlice *apidiscoveryv1.EndpointSlice, opts metav1.ApplyOptions) (*apidiscoveryv1.EndpointSlice, error) {
+func (Stub_v1_37_discoveryv1_EndpointSliceInterface) Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*apidiscoveryv1.EndpointSlice, error) {
 	panic("frozen interface stub")
 }
 
@@ -8394,7 +8444,7 @@ var _ discoveryv1beta1.EndpointSliceExpansion = Stub_v1_37_discoveryv1beta1_Endp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/discovery/v1beta1.EndpointSliceInterface
 type Frozen_v1_37_discoveryv1beta1_EndpointSliceInterface interface {
-	Apply(ctx context.Context, endpointSlice *apidiscoveryv1beta1.EndpointSlice, opts metav1.ApplyOptions) (*apidiscoveryv1beta1.EndpointSlice, error)
+	Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*apidiscoveryv1beta1.EndpointSlice, error)
 	Create(ctx context.Context, endpointSlice *apidiscoveryv1beta1.EndpointSlice, opts metav1.CreateOptions) (*apidiscoveryv1beta1.EndpointSlice, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8411,7 +8461,7 @@ var _ Frozen_v1_37_discoveryv1beta1_EndpointSliceInterface = discoveryv1beta1.En
 // Stub_v1_37_discoveryv1beta1_EndpointSliceInterface implements exactly the released methods of discoveryv1beta1.EndpointSliceInterface.
 type Stub_v1_37_discoveryv1beta1_EndpointSliceInterface struct{}
 
-func (Stub_v1_37_discoveryv1beta1_EndpointSliceInterface) Apply(ctx context.Context, endpointSlice *apidiscoveryv1beta1.EndpointSlice, opts metav1.ApplyOptions) (*apidiscoveryv1beta1.EndpointSlice, error) {
+func (Stub_v1_37_discoveryv1beta1_EndpointSliceInterface) Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*apidiscoveryv1beta1.EndpointSlice, error) {
 	panic("frozen interface stub")
 }
 
@@ -8489,7 +8539,7 @@ var _ eventsv1.EventExpansion = Stub_v1_37_eventsv1_EventExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/events/v1.EventInterface
 type Frozen_v1_37_eventsv1_EventInterface interface {
-	Apply(ctx context.Context, event *apieventsv1.Event, opts metav1.ApplyOptions) (*apieventsv1.Event, error)
+	Apply(ctx context.Context, event *applyconfigurationseventsv1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apieventsv1.Event, error)
 	Create(ctx context.Context, event *apieventsv1.Event, opts metav1.CreateOptions) (*apieventsv1.Event, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8506,7 +8556,7 @@ var _ Frozen_v1_37_eventsv1_EventInterface = eventsv1.EventInterface(nil)
 // Stub_v1_37_eventsv1_EventInterface implements exactly the released methods of eventsv1.EventInterface.
 type Stub_v1_37_eventsv1_EventInterface struct{}
 
-func (Stub_v1_37_eventsv1_EventInterface) Apply(ctx context.Context, event *apieventsv1.Event, opts metav1.ApplyOptions) (*apieventsv1.Event, error) {
+func (Stub_v1_37_eventsv1_EventInterface) Apply(ctx context.Context, event *applyconfigurationseventsv1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apieventsv1.Event, error) {
 	panic("frozen interface stub")
 }
 
@@ -8609,7 +8659,7 @@ var _ eventsv1beta1.EventExpansion = Stub_v1_37_eventsv1beta1_EventExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/events/v1beta1.EventInterface
 type Frozen_v1_37_eventsv1beta1_EventInterface interface {
-	Apply(ctx context.Context, event *apieventsv1beta1.Event, opts metav1.ApplyOptions) (*apieventsv1beta1.Event, error)
+	Apply(ctx context.Context, event *applyconfigurationseventsv1beta1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apieventsv1beta1.Event, error)
 	Create(ctx context.Context, event *apieventsv1beta1.Event, opts metav1.CreateOptions) (*apieventsv1beta1.Event, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8626,7 +8676,7 @@ var _ Frozen_v1_37_eventsv1beta1_EventInterface = eventsv1beta1.EventInterface(n
 // Stub_v1_37_eventsv1beta1_EventInterface implements exactly the released methods of eventsv1beta1.EventInterface.
 type Stub_v1_37_eventsv1beta1_EventInterface struct{}
 
-func (Stub_v1_37_eventsv1beta1_EventInterface) Apply(ctx context.Context, event *apieventsv1beta1.Event, opts metav1.ApplyOptions) (*apieventsv1beta1.Event, error) {
+func (Stub_v1_37_eventsv1beta1_EventInterface) Apply(ctx context.Context, event *applyconfigurationseventsv1beta1.EventApplyConfiguration, opts metav1.ApplyOptions) (*apieventsv1beta1.Event, error) {
 	panic("frozen interface stub")
 }
 
@@ -8729,8 +8779,8 @@ var _ extensionsv1beta1.DaemonSetExpansion = Stub_v1_37_extensionsv1beta1_Daemon
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1.DaemonSetInterface
 type Frozen_v1_37_extensionsv1beta1_DaemonSetInterface interface {
-	Apply(ctx context.Context, daemonSet *apiextensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error)
-	ApplyStatus(ctx context.Context, daemonSet *apiextensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error)
+	Apply(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error)
+	ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error)
 	Create(ctx context.Context, daemonSet *apiextensionsv1beta1.DaemonSet, opts metav1.CreateOptions) (*apiextensionsv1beta1.DaemonSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8748,11 +8798,11 @@ var _ Frozen_v1_37_extensionsv1beta1_DaemonSetInterface = extensionsv1beta1.Daem
 // Stub_v1_37_extensionsv1beta1_DaemonSetInterface implements exactly the released methods of extensionsv1beta1.DaemonSetInterface.
 type Stub_v1_37_extensionsv1beta1_DaemonSetInterface struct{}
 
-func (Stub_v1_37_extensionsv1beta1_DaemonSetInterface) Apply(ctx context.Context, daemonSet *apiextensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error) {
+func (Stub_v1_37_extensionsv1beta1_DaemonSetInterface) Apply(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *apiextensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error) {
+func (Stub_v1_37_extensionsv1beta1_DaemonSetInterface) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.DaemonSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -8834,9 +8884,9 @@ var _ extensionsv1beta1.DeploymentExpansion = Stub_v1_37_extensionsv1beta1_Deplo
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1.DeploymentInterface
 type Frozen_v1_37_extensionsv1beta1_DeploymentInterface interface {
-	Apply(ctx context.Context, deployment *apiextensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error)
-	ApplyScale(ctx context.Context, deploymentName string, scale *apiextensionsv1beta1.Scale, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error)
-	ApplyStatus(ctx context.Context, deployment *apiextensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error)
+	ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error)
 	Create(ctx context.Context, deployment *apiextensionsv1beta1.Deployment, opts metav1.CreateOptions) (*apiextensionsv1beta1.Deployment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -8856,15 +8906,15 @@ var _ Frozen_v1_37_extensionsv1beta1_DeploymentInterface = extensionsv1beta1.Dep
 // Stub_v1_37_extensionsv1beta1_DeploymentInterface implements exactly the released methods of extensionsv1beta1.DeploymentInterface.
 type Stub_v1_37_extensionsv1beta1_DeploymentInterface struct{}
 
-func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) Apply(ctx context.Context, deployment *apiextensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error) {
+func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) Apply(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) ApplyScale(ctx context.Context, deploymentName string, scale *apiextensionsv1beta1.Scale, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error) {
+func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *apiextensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error) {
+func (Stub_v1_37_extensionsv1beta1_DeploymentInterface) ApplyStatus(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Deployment, error) {
 	panic("frozen interface stub")
 }
 
@@ -8999,8 +9049,8 @@ var _ extensionsv1beta1.IngressExpansion = Stub_v1_37_extensionsv1beta1_IngressE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1.IngressInterface
 type Frozen_v1_37_extensionsv1beta1_IngressInterface interface {
-	Apply(ctx context.Context, ingress *apiextensionsv1beta1.Ingress, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error)
-	ApplyStatus(ctx context.Context, ingress *apiextensionsv1beta1.Ingress, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error)
+	Apply(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error)
+	ApplyStatus(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error)
 	Create(ctx context.Context, ingress *apiextensionsv1beta1.Ingress, opts metav1.CreateOptions) (*apiextensionsv1beta1.Ingress, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9018,11 +9068,11 @@ var _ Frozen_v1_37_extensionsv1beta1_IngressInterface = extensionsv1beta1.Ingres
 // Stub_v1_37_extensionsv1beta1_IngressInterface implements exactly the released methods of extensionsv1beta1.IngressInterface.
 type Stub_v1_37_extensionsv1beta1_IngressInterface struct{}
 
-func (Stub_v1_37_extensionsv1beta1_IngressInterface) Apply(ctx context.Context, ingress *apiextensionsv1beta1.Ingress, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error) {
+func (Stub_v1_37_extensionsv1beta1_IngressInterface) Apply(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_IngressInterface) ApplyStatus(ctx context.Context, ingress *apiextensionsv1beta1.Ingress, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error) {
+func (Stub_v1_37_extensionsv1beta1_IngressInterface) ApplyStatus(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
@@ -9124,7 +9174,7 @@ var _ extensionsv1beta1.NetworkPolicyExpansion = Stub_v1_37_extensionsv1beta1_Ne
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1.NetworkPolicyInterface
 type Frozen_v1_37_extensionsv1beta1_NetworkPolicyInterface interface {
-	Apply(ctx context.Context, networkPolicy *apiextensionsv1beta1.NetworkPolicy, opts metav1.ApplyOptions) (*apiextensionsv1beta1.NetworkPolicy, error)
+	Apply(ctx context.Context, networkPolicy *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.NetworkPolicy, error)
 	Create(ctx context.Context, networkPolicy *apiextensionsv1beta1.NetworkPolicy, opts metav1.CreateOptions) (*apiextensionsv1beta1.NetworkPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9141,7 +9191,7 @@ var _ Frozen_v1_37_extensionsv1beta1_NetworkPolicyInterface = extensionsv1beta1.
 // Stub_v1_37_extensionsv1beta1_NetworkPolicyInterface implements exactly the released methods of extensionsv1beta1.NetworkPolicyInterface.
 type Stub_v1_37_extensionsv1beta1_NetworkPolicyInterface struct{}
 
-func (Stub_v1_37_extensionsv1beta1_NetworkPolicyInterface) Apply(ctx context.Context, networkPolicy *apiextensionsv1beta1.NetworkPolicy, opts metav1.ApplyOptions) (*apiextensionsv1beta1.NetworkPolicy, error) {
+func (Stub_v1_37_extensionsv1beta1_NetworkPolicyInterface) Apply(ctx context.Context, networkPolicy *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.NetworkPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -9199,9 +9249,9 @@ var _ extensionsv1beta1.ReplicaSetExpansion = Stub_v1_37_extensionsv1beta1_Repli
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1.ReplicaSetInterface
 type Frozen_v1_37_extensionsv1beta1_ReplicaSetInterface interface {
-	Apply(ctx context.Context, replicaSet *apiextensionsv1beta1.ReplicaSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error)
-	ApplyScale(ctx context.Context, replicaSetName string, scale *apiextensionsv1beta1.Scale, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error)
-	ApplyStatus(ctx context.Context, replicaSet *apiextensionsv1beta1.ReplicaSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error)
+	Apply(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error)
+	ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error)
+	ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error)
 	Create(ctx context.Context, replicaSet *apiextensionsv1beta1.ReplicaSet, opts metav1.CreateOptions) (*apiextensionsv1beta1.ReplicaSet, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9221,15 +9271,15 @@ var _ Frozen_v1_37_extensionsv1beta1_ReplicaSetInterface = extensionsv1beta1.Rep
 // Stub_v1_37_extensionsv1beta1_ReplicaSetInterface implements exactly the released methods of extensionsv1beta1.ReplicaSetInterface.
 type Stub_v1_37_extensionsv1beta1_ReplicaSetInterface struct{}
 
-func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *apiextensionsv1beta1.ReplicaSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error) {
+func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) Apply(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) ApplyScale(ctx context.Context, replicaSetName string, scale *apiextensionsv1beta1.Scale, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error) {
+func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.Scale, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *apiextensionsv1beta1.ReplicaSet, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error) {
+func (Stub_v1_37_extensionsv1beta1_ReplicaSetInterface) ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*apiextensionsv1beta1.ReplicaSet, error) {
 	panic("frozen interface stub")
 }
 
@@ -9319,8 +9369,8 @@ var _ flowcontrolv1.FlowSchemaExpansion = Stub_v1_37_flowcontrolv1_FlowSchemaExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1.FlowSchemaInterface
 type Frozen_v1_37_flowcontrolv1_FlowSchemaInterface interface {
-	Apply(ctx context.Context, flowSchema *apiflowcontrolv1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error)
-	ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error)
 	Create(ctx context.Context, flowSchema *apiflowcontrolv1.FlowSchema, opts metav1.CreateOptions) (*apiflowcontrolv1.FlowSchema, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9338,11 +9388,11 @@ var _ Frozen_v1_37_flowcontrolv1_FlowSchemaInterface = flowcontrolv1.FlowSchemaI
 // Stub_v1_37_flowcontrolv1_FlowSchemaInterface implements exactly the released methods of flowcontrolv1.FlowSchemaInterface.
 type Stub_v1_37_flowcontrolv1_FlowSchemaInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *apiflowcontrolv1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
@@ -9454,8 +9504,8 @@ var _ flowcontrolv1.PriorityLevelConfigurationExpansion = Stub_v1_37_flowcontrol
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1.PriorityLevelConfigurationInterface
 type Frozen_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface interface {
-	Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error)
-	ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error)
+	Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error)
+	ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error)
 	Create(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1.PriorityLevelConfiguration, opts metav1.CreateOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9473,11 +9523,11 @@ var _ Frozen_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface = flowcontr
 // Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface implements exactly the released methods of flowcontrolv1.PriorityLevelConfigurationInterface.
 type Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -9559,8 +9609,8 @@ var _ flowcontrolv1beta1.FlowSchemaExpansion = Stub_v1_37_flowcontrolv1beta1_Flo
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta1.FlowSchemaInterface
 type Frozen_v1_37_flowcontrolv1beta1_FlowSchemaInterface interface {
-	Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error)
-	ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error)
 	Create(ctx context.Context, flowSchema *apiflowcontrolv1beta1.FlowSchema, opts metav1.CreateOptions) (*apiflowcontrolv1beta1.FlowSchema, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9578,11 +9628,11 @@ var _ Frozen_v1_37_flowcontrolv1beta1_FlowSchemaInterface = flowcontrolv1beta1.F
 // Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface implements exactly the released methods of flowcontrolv1beta1.FlowSchemaInterface.
 type Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta1_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
@@ -9694,8 +9744,8 @@ var _ flowcontrolv1beta1.PriorityLevelConfigurationExpansion = Stub_v1_37_flowco
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta1.PriorityLevelConfigurationInterface
 type Frozen_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface interface {
-	Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error)
-	ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error)
+	Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error)
+	ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error)
 	Create(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta1.PriorityLevelConfiguration, opts metav1.CreateOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9713,11 +9763,11 @@ var _ Frozen_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface = flow
 // Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface implements exactly the released methods of flowcontrolv1beta1.PriorityLevelConfigurationInterface.
 type Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta1.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta1_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta1.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -9799,8 +9849,8 @@ var _ flowcontrolv1beta2.FlowSchemaExpansion = Stub_v1_37_flowcontrolv1beta2_Flo
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta2.FlowSchemaInterface
 type Frozen_v1_37_flowcontrolv1beta2_FlowSchemaInterface interface {
-	Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error)
-	ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error)
 	Create(ctx context.Context, flowSchema *apiflowcontrolv1beta2.FlowSchema, opts metav1.CreateOptions) (*apiflowcontrolv1beta2.FlowSchema, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9818,11 +9868,11 @@ var _ Frozen_v1_37_flowcontrolv1beta2_FlowSchemaInterface = flowcontrolv1beta2.F
 // Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface implements exactly the released methods of flowcontrolv1beta2.FlowSchemaInterface.
 type Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta2_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
@@ -9934,8 +9984,8 @@ var _ flowcontrolv1beta2.PriorityLevelConfigurationExpansion = Stub_v1_37_flowco
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta2.PriorityLevelConfigurationInterface
 type Frozen_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface interface {
-	Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error)
-	ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error)
+	Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error)
+	ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error)
 	Create(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.CreateOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -9953,11 +10003,11 @@ var _ Frozen_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface = flow
 // Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface implements exactly the released methods of flowcontrolv1beta2.PriorityLevelConfigurationInterface.
 type Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta2_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta2.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -10039,8 +10089,8 @@ var _ flowcontrolv1beta3.FlowSchemaExpansion = Stub_v1_37_flowcontrolv1beta3_Flo
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta3.FlowSchemaInterface
 type Frozen_v1_37_flowcontrolv1beta3_FlowSchemaInterface interface {
-	Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error)
-	ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error)
 	Create(ctx context.Context, flowSchema *apiflowcontrolv1beta3.FlowSchema, opts metav1.CreateOptions) (*apiflowcontrolv1beta3.FlowSchema, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10058,11 +10108,11 @@ var _ Frozen_v1_37_flowcontrolv1beta3_FlowSchemaInterface = flowcontrolv1beta3.F
 // Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface implements exactly the released methods of flowcontrolv1beta3.FlowSchemaInterface.
 type Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *apiflowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface) Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *apiflowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error) {
+func (Stub_v1_37_flowcontrolv1beta3_FlowSchemaInterface) ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.FlowSchema, error) {
 	panic("frozen interface stub")
 }
 
@@ -10174,8 +10224,8 @@ var _ flowcontrolv1beta3.PriorityLevelConfigurationExpansion = Stub_v1_37_flowco
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta3.PriorityLevelConfigurationInterface
 type Frozen_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface interface {
-	Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error)
-	ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error)
+	Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error)
+	ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error)
 	Create(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.CreateOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10193,11 +10243,11 @@ var _ Frozen_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface = flow
 // Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface implements exactly the released methods of flowcontrolv1beta3.PriorityLevelConfigurationInterface.
 type Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface struct{}
 
-func (Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *apiflowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error) {
+func (Stub_v1_37_flowcontrolv1beta3_PriorityLevelConfigurationInterface) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*apiflowcontrolv1beta3.PriorityLevelConfiguration, error) {
 	panic("frozen interface stub")
 }
 
@@ -10354,8 +10404,8 @@ var _ lifecyclev1alpha1.EvictionExpansion = Stub_v1_37_lifecyclev1alpha1_Evictio
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1.EvictionInterface
 type Frozen_v1_37_lifecyclev1alpha1_EvictionInterface interface {
-	Apply(ctx context.Context, eviction *apilifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error)
-	ApplyStatus(ctx context.Context, eviction *apilifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error)
+	Apply(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error)
+	ApplyStatus(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error)
 	Create(ctx context.Context, eviction *apilifecyclev1alpha1.Eviction, opts metav1.CreateOptions) (*apilifecyclev1alpha1.Eviction, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10373,11 +10423,11 @@ var _ Frozen_v1_37_lifecyclev1alpha1_EvictionInterface = lifecyclev1alpha1.Evict
 // Stub_v1_37_lifecyclev1alpha1_EvictionInterface implements exactly the released methods of lifecyclev1alpha1.EvictionInterface.
 type Stub_v1_37_lifecyclev1alpha1_EvictionInterface struct{}
 
-func (Stub_v1_37_lifecyclev1alpha1_EvictionInterface) Apply(ctx context.Context, eviction *apilifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error) {
+func (Stub_v1_37_lifecyclev1alpha1_EvictionInterface) Apply(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_lifecyclev1alpha1_EvictionInterface) ApplyStatus(ctx context.Context, eviction *apilifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error) {
+func (Stub_v1_37_lifecyclev1alpha1_EvictionInterface) ApplyStatus(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.Eviction, error) {
 	panic("frozen interface stub")
 }
 
@@ -10439,8 +10489,8 @@ var _ lifecyclev1alpha1.EvictionRequestExpansion = Stub_v1_37_lifecyclev1alpha1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1.EvictionRequestInterface
 type Frozen_v1_37_lifecyclev1alpha1_EvictionRequestInterface interface {
-	Apply(ctx context.Context, evictionRequest *apilifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error)
-	ApplyStatus(ctx context.Context, evictionRequest *apilifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error)
+	Apply(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error)
+	ApplyStatus(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error)
 	Create(ctx context.Context, evictionRequest *apilifecyclev1alpha1.EvictionRequest, opts metav1.CreateOptions) (*apilifecyclev1alpha1.EvictionRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10458,11 +10508,11 @@ var _ Frozen_v1_37_lifecyclev1alpha1_EvictionRequestInterface = lifecyclev1alpha
 // Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface implements exactly the released methods of lifecyclev1alpha1.EvictionRequestInterface.
 type Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface struct{}
 
-func (Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface) Apply(ctx context.Context, evictionRequest *apilifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error) {
+func (Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface) Apply(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface) ApplyStatus(ctx context.Context, evictionRequest *apilifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error) {
+func (Stub_v1_37_lifecyclev1alpha1_EvictionRequestInterface) ApplyStatus(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*apilifecyclev1alpha1.EvictionRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -10594,7 +10644,7 @@ var _ networkingv1.IPAddressExpansion = Stub_v1_37_networkingv1_IPAddressExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1.IPAddressInterface
 type Frozen_v1_37_networkingv1_IPAddressInterface interface {
-	Apply(ctx context.Context, ipAddress *apinetworkingv1.IPAddress, opts metav1.ApplyOptions) (*apinetworkingv1.IPAddress, error)
+	Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.IPAddress, error)
 	Create(ctx context.Context, ipAddress *apinetworkingv1.IPAddress, opts metav1.CreateOptions) (*apinetworkingv1.IPAddress, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10611,7 +10661,7 @@ var _ Frozen_v1_37_networkingv1_IPAddressInterface = networkingv1.IPAddressInter
 // Stub_v1_37_networkingv1_IPAddressInterface implements exactly the released methods of networkingv1.IPAddressInterface.
 type Stub_v1_37_networkingv1_IPAddressInterface struct{}
 
-func (Stub_v1_37_networkingv1_IPAddressInterface) Apply(ctx context.Context, ipAddress *apinetworkingv1.IPAddress, opts metav1.ApplyOptions) (*apinetworkingv1.IPAddress, error) {
+func (Stub_v1_37_networkingv1_IPAddressInterface) Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.IPAddress, error) {
 	panic("frozen interface stub")
 }
 
@@ -10689,7 +10739,7 @@ var _ networkingv1.IngressClassExpansion = Stub_v1_37_networkingv1_IngressClassE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1.IngressClassInterface
 type Frozen_v1_37_networkingv1_IngressClassInterface interface {
-	Apply(ctx context.Context, ingressClass *apinetworkingv1.IngressClass, opts metav1.ApplyOptions) (*apinetworkingv1.IngressClass, error)
+	Apply(ctx context.Context, ingressClass *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.IngressClass, error)
 	Create(ctx context.Context, ingressClass *apinetworkingv1.IngressClass, opts metav1.CreateOptions) (*apinetworkingv1.IngressClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10706,7 +10756,7 @@ var _ Frozen_v1_37_networkingv1_IngressClassInterface = networkingv1.IngressClas
 // Stub_v1_37_networkingv1_IngressClassInterface implements exactly the released methods of networkingv1.IngressClassInterface.
 type Stub_v1_37_networkingv1_IngressClassInterface struct{}
 
-func (Stub_v1_37_networkingv1_IngressClassInterface) Apply(ctx context.Context, ingressClass *apinetworkingv1.IngressClass, opts metav1.ApplyOptions) (*apinetworkingv1.IngressClass, error) {
+func (Stub_v1_37_networkingv1_IngressClassInterface) Apply(ctx context.Context, ingressClass *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.IngressClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -10784,8 +10834,8 @@ var _ networkingv1.IngressExpansion = Stub_v1_37_networkingv1_IngressExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1.IngressInterface
 type Frozen_v1_37_networkingv1_IngressInterface interface {
-	Apply(ctx context.Context, ingress *apinetworkingv1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error)
-	ApplyStatus(ctx context.Context, ingress *apinetworkingv1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error)
+	Apply(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error)
+	ApplyStatus(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error)
 	Create(ctx context.Context, ingress *apinetworkingv1.Ingress, opts metav1.CreateOptions) (*apinetworkingv1.Ingress, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10803,11 +10853,11 @@ var _ Frozen_v1_37_networkingv1_IngressInterface = networkingv1.IngressInterface
 // Stub_v1_37_networkingv1_IngressInterface implements exactly the released methods of networkingv1.IngressInterface.
 type Stub_v1_37_networkingv1_IngressInterface struct{}
 
-func (Stub_v1_37_networkingv1_IngressInterface) Apply(ctx context.Context, ingress *apinetworkingv1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error) {
+func (Stub_v1_37_networkingv1_IngressInterface) Apply(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_networkingv1_IngressInterface) ApplyStatus(ctx context.Context, ingress *apinetworkingv1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error) {
+func (Stub_v1_37_networkingv1_IngressInterface) ApplyStatus(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
@@ -10909,7 +10959,7 @@ var _ networkingv1.NetworkPolicyExpansion = Stub_v1_37_networkingv1_NetworkPolic
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1.NetworkPolicyInterface
 type Frozen_v1_37_networkingv1_NetworkPolicyInterface interface {
-	Apply(ctx context.Context, networkPolicy *apinetworkingv1.NetworkPolicy, opts metav1.ApplyOptions) (*apinetworkingv1.NetworkPolicy, error)
+	Apply(ctx context.Context, networkPolicy *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.NetworkPolicy, error)
 	Create(ctx context.Context, networkPolicy *apinetworkingv1.NetworkPolicy, opts metav1.CreateOptions) (*apinetworkingv1.NetworkPolicy, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -10926,7 +10976,7 @@ var _ Frozen_v1_37_networkingv1_NetworkPolicyInterface = networkingv1.NetworkPol
 // Stub_v1_37_networkingv1_NetworkPolicyInterface implements exactly the released methods of networkingv1.NetworkPolicyInterface.
 type Stub_v1_37_networkingv1_NetworkPolicyInterface struct{}
 
-func (Stub_v1_37_networkingv1_NetworkPolicyInterface) Apply(ctx context.Context, networkPolicy *apinetworkingv1.NetworkPolicy, opts metav1.ApplyOptions) (*apinetworkingv1.NetworkPolicy, error) {
+func (Stub_v1_37_networkingv1_NetworkPolicyInterface) Apply(ctx context.Context, networkPolicy *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.NetworkPolicy, error) {
 	panic("frozen interface stub")
 }
 
@@ -11029,8 +11079,8 @@ var _ networkingv1.ServiceCIDRExpansion = Stub_v1_37_networkingv1_ServiceCIDRExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1.ServiceCIDRInterface
 type Frozen_v1_37_networkingv1_ServiceCIDRInterface interface {
-	Apply(ctx context.Context, serviceCIDR *apinetworkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error)
-	ApplyStatus(ctx context.Context, serviceCIDR *apinetworkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error)
+	Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error)
+	ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error)
 	Create(ctx context.Context, serviceCIDR *apinetworkingv1.ServiceCIDR, opts metav1.CreateOptions) (*apinetworkingv1.ServiceCIDR, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11048,11 +11098,11 @@ var _ Frozen_v1_37_networkingv1_ServiceCIDRInterface = networkingv1.ServiceCIDRI
 // Stub_v1_37_networkingv1_ServiceCIDRInterface implements exactly the released methods of networkingv1.ServiceCIDRInterface.
 type Stub_v1_37_networkingv1_ServiceCIDRInterface struct{}
 
-func (Stub_v1_37_networkingv1_ServiceCIDRInterface) Apply(ctx context.Context, serviceCIDR *apinetworkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error) {
+func (Stub_v1_37_networkingv1_ServiceCIDRInterface) Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_networkingv1_ServiceCIDRInterface) ApplyStatus(ctx context.Context, serviceCIDR *apinetworkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error) {
+func (Stub_v1_37_networkingv1_ServiceCIDRInterface) ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1.ServiceCIDR, error) {
 	panic("frozen interface stub")
 }
 
@@ -11134,7 +11184,7 @@ var _ networkingv1beta1.IPAddressExpansion = Stub_v1_37_networkingv1beta1_IPAddr
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1.IPAddressInterface
 type Frozen_v1_37_networkingv1beta1_IPAddressInterface interface {
-	Apply(ctx context.Context, ipAddress *apinetworkingv1beta1.IPAddress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IPAddress, error)
+	Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IPAddress, error)
 	Create(ctx context.Context, ipAddress *apinetworkingv1beta1.IPAddress, opts metav1.CreateOptions) (*apinetworkingv1beta1.IPAddress, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11151,7 +11201,7 @@ var _ Frozen_v1_37_networkingv1beta1_IPAddressInterface = networkingv1beta1.IPAd
 // Stub_v1_37_networkingv1beta1_IPAddressInterface implements exactly the released methods of networkingv1beta1.IPAddressInterface.
 type Stub_v1_37_networkingv1beta1_IPAddressInterface struct{}
 
-func (Stub_v1_37_networkingv1beta1_IPAddressInterface) Apply(ctx context.Context, ipAddress *apinetworkingv1beta1.IPAddress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IPAddress, error) {
+func (Stub_v1_37_networkingv1beta1_IPAddressInterface) Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IPAddress, error) {
 	panic("frozen interface stub")
 }
 
@@ -11229,7 +11279,7 @@ var _ networkingv1beta1.IngressClassExpansion = Stub_v1_37_networkingv1beta1_Ing
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1.IngressClassInterface
 type Frozen_v1_37_networkingv1beta1_IngressClassInterface interface {
-	Apply(ctx context.Context, ingressClass *apinetworkingv1beta1.IngressClass, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IngressClass, error)
+	Apply(ctx context.Context, ingressClass *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IngressClass, error)
 	Create(ctx context.Context, ingressClass *apinetworkingv1beta1.IngressClass, opts metav1.CreateOptions) (*apinetworkingv1beta1.IngressClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11246,7 +11296,7 @@ var _ Frozen_v1_37_networkingv1beta1_IngressClassInterface = networkingv1beta1.I
 // Stub_v1_37_networkingv1beta1_IngressClassInterface implements exactly the released methods of networkingv1beta1.IngressClassInterface.
 type Stub_v1_37_networkingv1beta1_IngressClassInterface struct{}
 
-func (Stub_v1_37_networkingv1beta1_IngressClassInterface) Apply(ctx context.Context, ingressClass *apinetworkingv1beta1.IngressClass, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IngressClass, error) {
+func (Stub_v1_37_networkingv1beta1_IngressClassInterface) Apply(ctx context.Context, ingressClass *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.IngressClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -11324,8 +11374,8 @@ var _ networkingv1beta1.IngressExpansion = Stub_v1_37_networkingv1beta1_IngressE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1.IngressInterface
 type Frozen_v1_37_networkingv1beta1_IngressInterface interface {
-	Apply(ctx context.Context, ingress *apinetworkingv1beta1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error)
-	ApplyStatus(ctx context.Context, ingress *apinetworkingv1beta1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error)
+	Apply(ctx context.Context, ingress *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error)
+	ApplyStatus(ctx context.Context, ingress *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error)
 	Create(ctx context.Context, ingress *apinetworkingv1beta1.Ingress, opts metav1.CreateOptions) (*apinetworkingv1beta1.Ingress, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11343,11 +11393,11 @@ var _ Frozen_v1_37_networkingv1beta1_IngressInterface = networkingv1beta1.Ingres
 // Stub_v1_37_networkingv1beta1_IngressInterface implements exactly the released methods of networkingv1beta1.IngressInterface.
 type Stub_v1_37_networkingv1beta1_IngressInterface struct{}
 
-func (Stub_v1_37_networkingv1beta1_IngressInterface) Apply(ctx context.Context, ingress *apinetworkingv1beta1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error) {
+func (Stub_v1_37_networkingv1beta1_IngressInterface) Apply(ctx context.Context, ingress *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_networkingv1beta1_IngressInterface) ApplyStatus(ctx context.Context, ingress *apinetworkingv1beta1.Ingress, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error) {
+func (Stub_v1_37_networkingv1beta1_IngressInterface) ApplyStatus(ctx context.Context, ingress *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.Ingress, error) {
 	panic("frozen interface stub")
 }
 
@@ -11469,8 +11519,8 @@ var _ networkingv1beta1.ServiceCIDRExpansion = Stub_v1_37_networkingv1beta1_Serv
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1.ServiceCIDRInterface
 type Frozen_v1_37_networkingv1beta1_ServiceCIDRInterface interface {
-	Apply(ctx context.Context, serviceCIDR *apinetworkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error)
-	ApplyStatus(ctx context.Context, serviceCIDR *apinetworkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error)
+	Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error)
+	ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error)
 	Create(ctx context.Context, serviceCIDR *apinetworkingv1beta1.ServiceCIDR, opts metav1.CreateOptions) (*apinetworkingv1beta1.ServiceCIDR, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11488,11 +11538,11 @@ var _ Frozen_v1_37_networkingv1beta1_ServiceCIDRInterface = networkingv1beta1.Se
 // Stub_v1_37_networkingv1beta1_ServiceCIDRInterface implements exactly the released methods of networkingv1beta1.ServiceCIDRInterface.
 type Stub_v1_37_networkingv1beta1_ServiceCIDRInterface struct{}
 
-func (Stub_v1_37_networkingv1beta1_ServiceCIDRInterface) Apply(ctx context.Context, serviceCIDR *apinetworkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error) {
+func (Stub_v1_37_networkingv1beta1_ServiceCIDRInterface) Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_networkingv1beta1_ServiceCIDRInterface) ApplyStatus(ctx context.Context, serviceCIDR *apinetworkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error) {
+func (Stub_v1_37_networkingv1beta1_ServiceCIDRInterface) ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*apinetworkingv1beta1.ServiceCIDR, error) {
 	panic("frozen interface stub")
 }
 
@@ -11597,7 +11647,7 @@ var _ nodev1.RuntimeClassExpansion = Stub_v1_37_nodev1_RuntimeClassExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/node/v1.RuntimeClassInterface
 type Frozen_v1_37_nodev1_RuntimeClassInterface interface {
-	Apply(ctx context.Context, runtimeClass *apinodev1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1.RuntimeClass, error)
+	Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1.RuntimeClass, error)
 	Create(ctx context.Context, runtimeClass *apinodev1.RuntimeClass, opts metav1.CreateOptions) (*apinodev1.RuntimeClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11614,7 +11664,7 @@ var _ Frozen_v1_37_nodev1_RuntimeClassInterface = nodev1.RuntimeClassInterface(n
 // Stub_v1_37_nodev1_RuntimeClassInterface implements exactly the released methods of nodev1.RuntimeClassInterface.
 type Stub_v1_37_nodev1_RuntimeClassInterface struct{}
 
-func (Stub_v1_37_nodev1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *apinodev1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1.RuntimeClass, error) {
+func (Stub_v1_37_nodev1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1.RuntimeClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -11717,7 +11767,7 @@ var _ nodev1alpha1.RuntimeClassExpansion = Stub_v1_37_nodev1alpha1_RuntimeClassE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/node/v1alpha1.RuntimeClassInterface
 type Frozen_v1_37_nodev1alpha1_RuntimeClassInterface interface {
-	Apply(ctx context.Context, runtimeClass *apinodev1alpha1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1alpha1.RuntimeClass, error)
+	Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1alpha1.RuntimeClass, error)
 	Create(ctx context.Context, runtimeClass *apinodev1alpha1.RuntimeClass, opts metav1.CreateOptions) (*apinodev1alpha1.RuntimeClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11734,7 +11784,7 @@ var _ Frozen_v1_37_nodev1alpha1_RuntimeClassInterface = nodev1alpha1.RuntimeClas
 // Stub_v1_37_nodev1alpha1_RuntimeClassInterface implements exactly the released methods of nodev1alpha1.RuntimeClassInterface.
 type Stub_v1_37_nodev1alpha1_RuntimeClassInterface struct{}
 
-func (Stub_v1_37_nodev1alpha1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *apinodev1alpha1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1alpha1.RuntimeClass, error) {
+func (Stub_v1_37_nodev1alpha1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1alpha1.RuntimeClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -11837,7 +11887,7 @@ var _ nodev1beta1.RuntimeClassExpansion = Stub_v1_37_nodev1beta1_RuntimeClassExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/node/v1beta1.RuntimeClassInterface
 type Frozen_v1_37_nodev1beta1_RuntimeClassInterface interface {
-	Apply(ctx context.Context, runtimeClass *apinodev1beta1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1beta1.RuntimeClass, error)
+	Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1beta1.RuntimeClass, error)
 	Create(ctx context.Context, runtimeClass *apinodev1beta1.RuntimeClass, opts metav1.CreateOptions) (*apinodev1beta1.RuntimeClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -11854,7 +11904,7 @@ var _ Frozen_v1_37_nodev1beta1_RuntimeClassInterface = nodev1beta1.RuntimeClassI
 // Stub_v1_37_nodev1beta1_RuntimeClassInterface implements exactly the released methods of nodev1beta1.RuntimeClassInterface.
 type Stub_v1_37_nodev1beta1_RuntimeClassInterface struct{}
 
-func (Stub_v1_37_nodev1beta1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *apinodev1beta1.RuntimeClass, opts metav1.ApplyOptions) (*apinodev1beta1.RuntimeClass, error) {
+func (Stub_v1_37_nodev1beta1_RuntimeClassInterface) Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*apinodev1beta1.RuntimeClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -11982,8 +12032,8 @@ var _ policyv1.PodDisruptionBudgetExpansion = Stub_v1_37_policyv1_PodDisruptionB
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/policy/v1.PodDisruptionBudgetInterface
 type Frozen_v1_37_policyv1_PodDisruptionBudgetInterface interface {
-	Apply(ctx context.Context, podDisruptionBudget *apipolicyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error)
-	ApplyStatus(ctx context.Context, podDisruptionBudget *apipolicyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error)
+	Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error)
+	ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error)
 	Create(ctx context.Context, podDisruptionBudget *apipolicyv1.PodDisruptionBudget, opts metav1.CreateOptions) (*apipolicyv1.PodDisruptionBudget, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12001,11 +12051,11 @@ var _ Frozen_v1_37_policyv1_PodDisruptionBudgetInterface = policyv1.PodDisruptio
 // Stub_v1_37_policyv1_PodDisruptionBudgetInterface implements exactly the released methods of policyv1.PodDisruptionBudgetInterface.
 type Stub_v1_37_policyv1_PodDisruptionBudgetInterface struct{}
 
-func (Stub_v1_37_policyv1_PodDisruptionBudgetInterface) Apply(ctx context.Context, podDisruptionBudget *apipolicyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error) {
+func (Stub_v1_37_policyv1_PodDisruptionBudgetInterface) Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_policyv1_PodDisruptionBudgetInterface) ApplyStatus(ctx context.Context, podDisruptionBudget *apipolicyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error) {
+func (Stub_v1_37_policyv1_PodDisruptionBudgetInterface) ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1.PodDisruptionBudget, error) {
 	panic("frozen interface stub")
 }
 
@@ -12167,8 +12217,8 @@ var _ policyv1beta1.PodDisruptionBudgetExpansion = Stub_v1_37_policyv1beta1_PodD
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/policy/v1beta1.PodDisruptionBudgetInterface
 type Frozen_v1_37_policyv1beta1_PodDisruptionBudgetInterface interface {
-	Apply(ctx context.Context, podDisruptionBudget *apipolicyv1beta1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error)
-	ApplyStatus(ctx context.Context, podDisruptionBudget *apipolicyv1beta1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error)
+	Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error)
+	ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error)
 	Create(ctx context.Context, podDisruptionBudget *apipolicyv1beta1.PodDisruptionBudget, opts metav1.CreateOptions) (*apipolicyv1beta1.PodDisruptionBudget, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12186,11 +12236,11 @@ var _ Frozen_v1_37_policyv1beta1_PodDisruptionBudgetInterface = policyv1beta1.Po
 // Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface implements exactly the released methods of policyv1beta1.PodDisruptionBudgetInterface.
 type Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface struct{}
 
-func (Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface) Apply(ctx context.Context, podDisruptionBudget *apipolicyv1beta1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error) {
+func (Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface) Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface) ApplyStatus(ctx context.Context, podDisruptionBudget *apipolicyv1beta1.PodDisruptionBudget, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error) {
+func (Stub_v1_37_policyv1beta1_PodDisruptionBudgetInterface) ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*apipolicyv1beta1.PodDisruptionBudget, error) {
 	panic("frozen interface stub")
 }
 
@@ -12302,7 +12352,7 @@ var _ rbacv1.ClusterRoleBindingExpansion = Stub_v1_37_rbacv1_ClusterRoleBindingE
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1.ClusterRoleBindingInterface
 type Frozen_v1_37_rbacv1_ClusterRoleBindingInterface interface {
-	Apply(ctx context.Context, clusterRoleBinding *apirbacv1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1.ClusterRoleBinding, error)
+	Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.ClusterRoleBinding, error)
 	Create(ctx context.Context, clusterRoleBinding *apirbacv1.ClusterRoleBinding, opts metav1.CreateOptions) (*apirbacv1.ClusterRoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12319,7 +12369,7 @@ var _ Frozen_v1_37_rbacv1_ClusterRoleBindingInterface = rbacv1.ClusterRoleBindin
 // Stub_v1_37_rbacv1_ClusterRoleBindingInterface implements exactly the released methods of rbacv1.ClusterRoleBindingInterface.
 type Stub_v1_37_rbacv1_ClusterRoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *apirbacv1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1.ClusterRoleBinding, error) {
+func (Stub_v1_37_rbacv1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.ClusterRoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -12397,7 +12447,7 @@ var _ rbacv1.ClusterRoleExpansion = Stub_v1_37_rbacv1_ClusterRoleExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1.ClusterRoleInterface
 type Frozen_v1_37_rbacv1_ClusterRoleInterface interface {
-	Apply(ctx context.Context, clusterRole *apirbacv1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.ClusterRole, error)
 	Create(ctx context.Context, clusterRole *apirbacv1.ClusterRole, opts metav1.CreateOptions) (*apirbacv1.ClusterRole, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12414,7 +12464,7 @@ var _ Frozen_v1_37_rbacv1_ClusterRoleInterface = rbacv1.ClusterRoleInterface(nil
 // Stub_v1_37_rbacv1_ClusterRoleInterface implements exactly the released methods of rbacv1.ClusterRoleInterface.
 type Stub_v1_37_rbacv1_ClusterRoleInterface struct{}
 
-func (Stub_v1_37_rbacv1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *apirbacv1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1.ClusterRole, error) {
+func (Stub_v1_37_rbacv1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.ClusterRole, error) {
 	panic("frozen interface stub")
 }
 
@@ -12530,7 +12580,7 @@ var _ rbacv1.RoleBindingExpansion = Stub_v1_37_rbacv1_RoleBindingExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1.RoleBindingInterface
 type Frozen_v1_37_rbacv1_RoleBindingInterface interface {
-	Apply(ctx context.Context, roleBinding *apirbacv1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1.RoleBinding, error)
+	Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.RoleBinding, error)
 	Create(ctx context.Context, roleBinding *apirbacv1.RoleBinding, opts metav1.CreateOptions) (*apirbacv1.RoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12547,7 +12597,7 @@ var _ Frozen_v1_37_rbacv1_RoleBindingInterface = rbacv1.RoleBindingInterface(nil
 // Stub_v1_37_rbacv1_RoleBindingInterface implements exactly the released methods of rbacv1.RoleBindingInterface.
 type Stub_v1_37_rbacv1_RoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *apirbacv1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1.RoleBinding, error) {
+func (Stub_v1_37_rbacv1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.RoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -12625,7 +12675,7 @@ var _ rbacv1.RoleExpansion = Stub_v1_37_rbacv1_RoleExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1.RoleInterface
 type Frozen_v1_37_rbacv1_RoleInterface interface {
-	Apply(ctx context.Context, role *apirbacv1.Role, opts metav1.ApplyOptions) (*apirbacv1.Role, error)
+	Apply(ctx context.Context, role *applyconfigurationsrbacv1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.Role, error)
 	Create(ctx context.Context, role *apirbacv1.Role, opts metav1.CreateOptions) (*apirbacv1.Role, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12642,7 +12692,7 @@ var _ Frozen_v1_37_rbacv1_RoleInterface = rbacv1.RoleInterface(nil)
 // Stub_v1_37_rbacv1_RoleInterface implements exactly the released methods of rbacv1.RoleInterface.
 type Stub_v1_37_rbacv1_RoleInterface struct{}
 
-func (Stub_v1_37_rbacv1_RoleInterface) Apply(ctx context.Context, role *apirbacv1.Role, opts metav1.ApplyOptions) (*apirbacv1.Role, error) {
+func (Stub_v1_37_rbacv1_RoleInterface) Apply(ctx context.Context, role *applyconfigurationsrbacv1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1.Role, error) {
 	panic("frozen interface stub")
 }
 
@@ -12720,7 +12770,7 @@ var _ rbacv1alpha1.ClusterRoleBindingExpansion = Stub_v1_37_rbacv1alpha1_Cluster
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1.ClusterRoleBindingInterface
 type Frozen_v1_37_rbacv1alpha1_ClusterRoleBindingInterface interface {
-	Apply(ctx context.Context, clusterRoleBinding *apirbacv1alpha1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRoleBinding, error)
+	Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRoleBinding, error)
 	Create(ctx context.Context, clusterRoleBinding *apirbacv1alpha1.ClusterRoleBinding, opts metav1.CreateOptions) (*apirbacv1alpha1.ClusterRoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12737,7 +12787,7 @@ var _ Frozen_v1_37_rbacv1alpha1_ClusterRoleBindingInterface = rbacv1alpha1.Clust
 // Stub_v1_37_rbacv1alpha1_ClusterRoleBindingInterface implements exactly the released methods of rbacv1alpha1.ClusterRoleBindingInterface.
 type Stub_v1_37_rbacv1alpha1_ClusterRoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1alpha1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *apirbacv1alpha1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRoleBinding, error) {
+func (Stub_v1_37_rbacv1alpha1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -12815,7 +12865,7 @@ var _ rbacv1alpha1.ClusterRoleExpansion = Stub_v1_37_rbacv1alpha1_ClusterRoleExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1.ClusterRoleInterface
 type Frozen_v1_37_rbacv1alpha1_ClusterRoleInterface interface {
-	Apply(ctx context.Context, clusterRole *apirbacv1alpha1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRole, error)
 	Create(ctx context.Context, clusterRole *apirbacv1alpha1.ClusterRole, opts metav1.CreateOptions) (*apirbacv1alpha1.ClusterRole, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12832,7 +12882,7 @@ var _ Frozen_v1_37_rbacv1alpha1_ClusterRoleInterface = rbacv1alpha1.ClusterRoleI
 // Stub_v1_37_rbacv1alpha1_ClusterRoleInterface implements exactly the released methods of rbacv1alpha1.ClusterRoleInterface.
 type Stub_v1_37_rbacv1alpha1_ClusterRoleInterface struct{}
 
-func (Stub_v1_37_rbacv1alpha1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *apirbacv1alpha1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRole, error) {
+func (Stub_v1_37_rbacv1alpha1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.ClusterRole, error) {
 	panic("frozen interface stub")
 }
 
@@ -12950,7 +13000,7 @@ var _ rbacv1alpha1.RoleBindingExpansion = Stub_v1_37_rbacv1alpha1_RoleBindingExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1.RoleBindingInterface
 type Frozen_v1_37_rbacv1alpha1_RoleBindingInterface interface {
-	Apply(ctx context.Context, roleBinding *apirbacv1alpha1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1alpha1.RoleBinding, error)
+	Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.RoleBinding, error)
 	Create(ctx context.Context, roleBinding *apirbacv1alpha1.RoleBinding, opts metav1.CreateOptions) (*apirbacv1alpha1.RoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -12967,7 +13017,7 @@ var _ Frozen_v1_37_rbacv1alpha1_RoleBindingInterface = rbacv1alpha1.RoleBindingI
 // Stub_v1_37_rbacv1alpha1_RoleBindingInterface implements exactly the released methods of rbacv1alpha1.RoleBindingInterface.
 type Stub_v1_37_rbacv1alpha1_RoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1alpha1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *apirbacv1alpha1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1alpha1.RoleBinding, error) {
+func (Stub_v1_37_rbacv1alpha1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.RoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -13045,7 +13095,7 @@ var _ rbacv1alpha1.RoleExpansion = Stub_v1_37_rbacv1alpha1_RoleExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1.RoleInterface
 type Frozen_v1_37_rbacv1alpha1_RoleInterface interface {
-	Apply(ctx context.Context, role *apirbacv1alpha1.Role, opts metav1.ApplyOptions) (*apirbacv1alpha1.Role, error)
+	Apply(ctx context.Context, role *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.Role, error)
 	Create(ctx context.Context, role *apirbacv1alpha1.Role, opts metav1.CreateOptions) (*apirbacv1alpha1.Role, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13062,7 +13112,7 @@ var _ Frozen_v1_37_rbacv1alpha1_RoleInterface = rbacv1alpha1.RoleInterface(nil)
 // Stub_v1_37_rbacv1alpha1_RoleInterface implements exactly the released methods of rbacv1alpha1.RoleInterface.
 type Stub_v1_37_rbacv1alpha1_RoleInterface struct{}
 
-func (Stub_v1_37_rbacv1alpha1_RoleInterface) Apply(ctx context.Context, role *apirbacv1alpha1.Role, opts metav1.ApplyOptions) (*apirbacv1alpha1.Role, error) {
+func (Stub_v1_37_rbacv1alpha1_RoleInterface) Apply(ctx context.Context, role *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1alpha1.Role, error) {
 	panic("frozen interface stub")
 }
 
@@ -13140,7 +13190,7 @@ var _ rbacv1beta1.ClusterRoleBindingExpansion = Stub_v1_37_rbacv1beta1_ClusterRo
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1.ClusterRoleBindingInterface
 type Frozen_v1_37_rbacv1beta1_ClusterRoleBindingInterface interface {
-	Apply(ctx context.Context, clusterRoleBinding *apirbacv1beta1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRoleBinding, error)
+	Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRoleBinding, error)
 	Create(ctx context.Context, clusterRoleBinding *apirbacv1beta1.ClusterRoleBinding, opts metav1.CreateOptions) (*apirbacv1beta1.ClusterRoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13157,7 +13207,7 @@ var _ Frozen_v1_37_rbacv1beta1_ClusterRoleBindingInterface = rbacv1beta1.Cluster
 // Stub_v1_37_rbacv1beta1_ClusterRoleBindingInterface implements exactly the released methods of rbacv1beta1.ClusterRoleBindingInterface.
 type Stub_v1_37_rbacv1beta1_ClusterRoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1beta1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *apirbacv1beta1.ClusterRoleBinding, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRoleBinding, error) {
+func (Stub_v1_37_rbacv1beta1_ClusterRoleBindingInterface) Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -13235,7 +13285,7 @@ var _ rbacv1beta1.ClusterRoleExpansion = Stub_v1_37_rbacv1beta1_ClusterRoleExpan
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1.ClusterRoleInterface
 type Frozen_v1_37_rbacv1beta1_ClusterRoleInterface interface {
-	Apply(ctx context.Context, clusterRole *apirbacv1beta1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRole, error)
 	Create(ctx context.Context, clusterRole *apirbacv1beta1.ClusterRole, opts metav1.CreateOptions) (*apirbacv1beta1.ClusterRole, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13252,7 +13302,7 @@ var _ Frozen_v1_37_rbacv1beta1_ClusterRoleInterface = rbacv1beta1.ClusterRoleInt
 // Stub_v1_37_rbacv1beta1_ClusterRoleInterface implements exactly the released methods of rbacv1beta1.ClusterRoleInterface.
 type Stub_v1_37_rbacv1beta1_ClusterRoleInterface struct{}
 
-func (Stub_v1_37_rbacv1beta1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *apirbacv1beta1.ClusterRole, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRole, error) {
+func (Stub_v1_37_rbacv1beta1_ClusterRoleInterface) Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.ClusterRole, error) {
 	panic("frozen interface stub")
 }
 
@@ -13370,7 +13420,7 @@ var _ rbacv1beta1.RoleBindingExpansion = Stub_v1_37_rbacv1beta1_RoleBindingExpan
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1.RoleBindingInterface
 type Frozen_v1_37_rbacv1beta1_RoleBindingInterface interface {
-	Apply(ctx context.Context, roleBinding *apirbacv1beta1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1beta1.RoleBinding, error)
+	Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1beta1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.RoleBinding, error)
 	Create(ctx context.Context, roleBinding *apirbacv1beta1.RoleBinding, opts metav1.CreateOptions) (*apirbacv1beta1.RoleBinding, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13387,7 +13437,7 @@ var _ Frozen_v1_37_rbacv1beta1_RoleBindingInterface = rbacv1beta1.RoleBindingInt
 // Stub_v1_37_rbacv1beta1_RoleBindingInterface implements exactly the released methods of rbacv1beta1.RoleBindingInterface.
 type Stub_v1_37_rbacv1beta1_RoleBindingInterface struct{}
 
-func (Stub_v1_37_rbacv1beta1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *apirbacv1beta1.RoleBinding, opts metav1.ApplyOptions) (*apirbacv1beta1.RoleBinding, error) {
+func (Stub_v1_37_rbacv1beta1_RoleBindingInterface) Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1beta1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.RoleBinding, error) {
 	panic("frozen interface stub")
 }
 
@@ -13465,7 +13515,7 @@ var _ rbacv1beta1.RoleExpansion = Stub_v1_37_rbacv1beta1_RoleExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1.RoleInterface
 type Frozen_v1_37_rbacv1beta1_RoleInterface interface {
-	Apply(ctx context.Context, role *apirbacv1beta1.Role, opts metav1.ApplyOptions) (*apirbacv1beta1.Role, error)
+	Apply(ctx context.Context, role *applyconfigurationsrbacv1beta1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.Role, error)
 	Create(ctx context.Context, role *apirbacv1beta1.Role, opts metav1.CreateOptions) (*apirbacv1beta1.Role, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13482,7 +13532,7 @@ var _ Frozen_v1_37_rbacv1beta1_RoleInterface = rbacv1beta1.RoleInterface(nil)
 // Stub_v1_37_rbacv1beta1_RoleInterface implements exactly the released methods of rbacv1beta1.RoleInterface.
 type Stub_v1_37_rbacv1beta1_RoleInterface struct{}
 
-func (Stub_v1_37_rbacv1beta1_RoleInterface) Apply(ctx context.Context, role *apirbacv1beta1.Role, opts metav1.ApplyOptions) (*apirbacv1beta1.Role, error) {
+func (Stub_v1_37_rbacv1beta1_RoleInterface) Apply(ctx context.Context, role *applyconfigurationsrbacv1beta1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*apirbacv1beta1.Role, error) {
 	panic("frozen interface stub")
 }
 
@@ -13560,7 +13610,7 @@ var _ resourcev1.DeviceClassExpansion = Stub_v1_37_resourcev1_DeviceClassExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1.DeviceClassInterface
 type Frozen_v1_37_resourcev1_DeviceClassInterface interface {
-	Apply(ctx context.Context, deviceClass *apiresourcev1.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1.DeviceClass, error)
+	Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceClass, error)
 	Create(ctx context.Context, deviceClass *apiresourcev1.DeviceClass, opts metav1.CreateOptions) (*apiresourcev1.DeviceClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13577,7 +13627,7 @@ var _ Frozen_v1_37_resourcev1_DeviceClassInterface = resourcev1.DeviceClassInter
 // Stub_v1_37_resourcev1_DeviceClassInterface implements exactly the released methods of resourcev1.DeviceClassInterface.
 type Stub_v1_37_resourcev1_DeviceClassInterface struct{}
 
-func (Stub_v1_37_resourcev1_DeviceClassInterface) Apply(ctx context.Context, deviceClass *apiresourcev1.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1.DeviceClass, error) {
+func (Stub_v1_37_resourcev1_DeviceClassInterface) Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -13655,8 +13705,8 @@ var _ resourcev1.DeviceTaintRuleExpansion = Stub_v1_37_resourcev1_DeviceTaintRul
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1.DeviceTaintRuleInterface
 type Frozen_v1_37_resourcev1_DeviceTaintRuleInterface interface {
-	Apply(ctx context.Context, deviceTaintRule *apiresourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error)
-	ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error)
+	Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error)
+	ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error)
 	Create(ctx context.Context, deviceTaintRule *apiresourcev1.DeviceTaintRule, opts metav1.CreateOptions) (*apiresourcev1.DeviceTaintRule, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13674,11 +13724,11 @@ var _ Frozen_v1_37_resourcev1_DeviceTaintRuleInterface = resourcev1.DeviceTaintR
 // Stub_v1_37_resourcev1_DeviceTaintRuleInterface implements exactly the released methods of resourcev1.DeviceTaintRuleInterface.
 type Stub_v1_37_resourcev1_DeviceTaintRuleInterface struct{}
 
-func (Stub_v1_37_resourcev1_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *apiresourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
@@ -13760,8 +13810,8 @@ var _ resourcev1.ResourceClaimExpansion = Stub_v1_37_resourcev1_ResourceClaimExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1.ResourceClaimInterface
 type Frozen_v1_37_resourcev1_ResourceClaimInterface interface {
-	Apply(ctx context.Context, resourceClaim *apiresourcev1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error)
-	ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error)
+	Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error)
+	ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error)
 	Create(ctx context.Context, resourceClaim *apiresourcev1.ResourceClaim, opts metav1.CreateOptions) (*apiresourcev1.ResourceClaim, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13779,11 +13829,11 @@ var _ Frozen_v1_37_resourcev1_ResourceClaimInterface = resourcev1.ResourceClaimI
 // Stub_v1_37_resourcev1_ResourceClaimInterface implements exactly the released methods of resourcev1.ResourceClaimInterface.
 type Stub_v1_37_resourcev1_ResourceClaimInterface struct{}
 
-func (Stub_v1_37_resourcev1_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *apiresourcev1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
@@ -13845,7 +13895,7 @@ var _ resourcev1.ResourceClaimTemplateExpansion = Stub_v1_37_resourcev1_Resource
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1.ResourceClaimTemplateInterface
 type Frozen_v1_37_resourcev1_ResourceClaimTemplateInterface interface {
-	Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaimTemplate, error)
+	Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaimTemplate, error)
 	Create(ctx context.Context, resourceClaimTemplate *apiresourcev1.ResourceClaimTemplate, opts metav1.CreateOptions) (*apiresourcev1.ResourceClaimTemplate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13862,7 +13912,7 @@ var _ Frozen_v1_37_resourcev1_ResourceClaimTemplateInterface = resourcev1.Resour
 // Stub_v1_37_resourcev1_ResourceClaimTemplateInterface implements exactly the released methods of resourcev1.ResourceClaimTemplateInterface.
 type Stub_v1_37_resourcev1_ResourceClaimTemplateInterface struct{}
 
-func (Stub_v1_37_resourcev1_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaimTemplate, error) {
+func (Stub_v1_37_resourcev1_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceClaimTemplate, error) {
 	panic("frozen interface stub")
 }
 
@@ -13960,7 +14010,7 @@ var _ resourcev1.ResourceSliceExpansion = Stub_v1_37_resourcev1_ResourceSliceExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1.ResourceSliceInterface
 type Frozen_v1_37_resourcev1_ResourceSliceInterface interface {
-	Apply(ctx context.Context, resourceSlice *apiresourcev1.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1.ResourceSlice, error)
+	Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceSlice, error)
 	Create(ctx context.Context, resourceSlice *apiresourcev1.ResourceSlice, opts metav1.CreateOptions) (*apiresourcev1.ResourceSlice, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -13977,7 +14027,7 @@ var _ Frozen_v1_37_resourcev1_ResourceSliceInterface = resourcev1.ResourceSliceI
 // Stub_v1_37_resourcev1_ResourceSliceInterface implements exactly the released methods of resourcev1.ResourceSliceInterface.
 type Stub_v1_37_resourcev1_ResourceSliceInterface struct{}
 
-func (Stub_v1_37_resourcev1_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *apiresourcev1.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1.ResourceSlice, error) {
+func (Stub_v1_37_resourcev1_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1.ResourceSlice, error) {
 	panic("frozen interface stub")
 }
 
@@ -14100,8 +14150,8 @@ var _ resourcev1alpha3.DeviceTaintRuleExpansion = Stub_v1_37_resourcev1alpha3_De
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3.DeviceTaintRuleInterface
 type Frozen_v1_37_resourcev1alpha3_DeviceTaintRuleInterface interface {
-	Apply(ctx context.Context, deviceTaintRule *apiresourcev1alpha3.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error)
-	ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1alpha3.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error)
+	Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error)
+	ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error)
 	Create(ctx context.Context, deviceTaintRule *apiresourcev1alpha3.DeviceTaintRule, opts metav1.CreateOptions) (*apiresourcev1alpha3.DeviceTaintRule, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14119,11 +14169,11 @@ var _ Frozen_v1_37_resourcev1alpha3_DeviceTaintRuleInterface = resourcev1alpha3.
 // Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface implements exactly the released methods of resourcev1alpha3.DeviceTaintRuleInterface.
 type Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface struct{}
 
-func (Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *apiresourcev1alpha3.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1alpha3.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1alpha3_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
@@ -14205,8 +14255,8 @@ var _ resourcev1alpha3.ResourcePoolStatusRequestExpansion = Stub_v1_37_resourcev
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3.ResourcePoolStatusRequestInterface
 type Frozen_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface interface {
-	Apply(ctx context.Context, resourcePoolStatusRequest *apiresourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error)
-	ApplyStatus(ctx context.Context, resourcePoolStatusRequest *apiresourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error)
+	Apply(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error)
+	ApplyStatus(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error)
 	Create(ctx context.Context, resourcePoolStatusRequest *apiresourcev1alpha3.ResourcePoolStatusRequest, opts metav1.CreateOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14224,11 +14274,11 @@ var _ Frozen_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface = resourc
 // Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface implements exactly the released methods of resourcev1alpha3.ResourcePoolStatusRequestInterface.
 type Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface struct{}
 
-func (Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface) Apply(ctx context.Context, resourcePoolStatusRequest *apiresourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error) {
+func (Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface) Apply(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface) ApplyStatus(ctx context.Context, resourcePoolStatusRequest *apiresourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error) {
+func (Stub_v1_37_resourcev1alpha3_ResourcePoolStatusRequestInterface) ApplyStatus(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1alpha3.ResourcePoolStatusRequest, error) {
 	panic("frozen interface stub")
 }
 
@@ -14340,7 +14390,7 @@ var _ resourcev1beta1.DeviceClassExpansion = Stub_v1_37_resourcev1beta1_DeviceCl
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1.DeviceClassInterface
 type Frozen_v1_37_resourcev1beta1_DeviceClassInterface interface {
-	Apply(ctx context.Context, deviceClass *apiresourcev1beta1.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1beta1.DeviceClass, error)
+	Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.DeviceClass, error)
 	Create(ctx context.Context, deviceClass *apiresourcev1beta1.DeviceClass, opts metav1.CreateOptions) (*apiresourcev1beta1.DeviceClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14357,7 +14407,7 @@ var _ Frozen_v1_37_resourcev1beta1_DeviceClassInterface = resourcev1beta1.Device
 // Stub_v1_37_resourcev1beta1_DeviceClassInterface implements exactly the released methods of resourcev1beta1.DeviceClassInterface.
 type Stub_v1_37_resourcev1beta1_DeviceClassInterface struct{}
 
-func (Stub_v1_37_resourcev1beta1_DeviceClassInterface) Apply(ctx context.Context, deviceClass *apiresourcev1beta1.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1beta1.DeviceClass, error) {
+func (Stub_v1_37_resourcev1beta1_DeviceClassInterface) Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.DeviceClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -14435,8 +14485,8 @@ var _ resourcev1beta1.ResourceClaimExpansion = Stub_v1_37_resourcev1beta1_Resour
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1.ResourceClaimInterface
 type Frozen_v1_37_resourcev1beta1_ResourceClaimInterface interface {
-	Apply(ctx context.Context, resourceClaim *apiresourcev1beta1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error)
-	ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1beta1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error)
+	Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error)
+	ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error)
 	Create(ctx context.Context, resourceClaim *apiresourcev1beta1.ResourceClaim, opts metav1.CreateOptions) (*apiresourcev1beta1.ResourceClaim, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14454,11 +14504,11 @@ var _ Frozen_v1_37_resourcev1beta1_ResourceClaimInterface = resourcev1beta1.Reso
 // Stub_v1_37_resourcev1beta1_ResourceClaimInterface implements exactly the released methods of resourcev1beta1.ResourceClaimInterface.
 type Stub_v1_37_resourcev1beta1_ResourceClaimInterface struct{}
 
-func (Stub_v1_37_resourcev1beta1_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *apiresourcev1beta1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1beta1_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1beta1_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1beta1.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1beta1_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
@@ -14520,7 +14570,7 @@ var _ resourcev1beta1.ResourceClaimTemplateExpansion = Stub_v1_37_resourcev1beta
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1.ResourceClaimTemplateInterface
 type Frozen_v1_37_resourcev1beta1_ResourceClaimTemplateInterface interface {
-	Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1beta1.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaimTemplate, error)
+	Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaimTemplate, error)
 	Create(ctx context.Context, resourceClaimTemplate *apiresourcev1beta1.ResourceClaimTemplate, opts metav1.CreateOptions) (*apiresourcev1beta1.ResourceClaimTemplate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14537,7 +14587,7 @@ var _ Frozen_v1_37_resourcev1beta1_ResourceClaimTemplateInterface = resourcev1be
 // Stub_v1_37_resourcev1beta1_ResourceClaimTemplateInterface implements exactly the released methods of resourcev1beta1.ResourceClaimTemplateInterface.
 type Stub_v1_37_resourcev1beta1_ResourceClaimTemplateInterface struct{}
 
-func (Stub_v1_37_resourcev1beta1_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1beta1.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaimTemplate, error) {
+func (Stub_v1_37_resourcev1beta1_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceClaimTemplate, error) {
 	panic("frozen interface stub")
 }
 
@@ -14635,7 +14685,7 @@ var _ resourcev1beta1.ResourceSliceExpansion = Stub_v1_37_resourcev1beta1_Resour
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1.ResourceSliceInterface
 type Frozen_v1_37_resourcev1beta1_ResourceSliceInterface interface {
-	Apply(ctx context.Context, resourceSlice *apiresourcev1beta1.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceSlice, error)
+	Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceSlice, error)
 	Create(ctx context.Context, resourceSlice *apiresourcev1beta1.ResourceSlice, opts metav1.CreateOptions) (*apiresourcev1beta1.ResourceSlice, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14652,7 +14702,7 @@ var _ Frozen_v1_37_resourcev1beta1_ResourceSliceInterface = resourcev1beta1.Reso
 // Stub_v1_37_resourcev1beta1_ResourceSliceInterface implements exactly the released methods of resourcev1beta1.ResourceSliceInterface.
 type Stub_v1_37_resourcev1beta1_ResourceSliceInterface struct{}
 
-func (Stub_v1_37_resourcev1beta1_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *apiresourcev1beta1.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceSlice, error) {
+func (Stub_v1_37_resourcev1beta1_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta1.ResourceSlice, error) {
 	panic("frozen interface stub")
 }
 
@@ -14770,7 +14820,7 @@ var _ resourcev1beta2.DeviceClassExpansion = Stub_v1_37_resourcev1beta2_DeviceCl
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2.DeviceClassInterface
 type Frozen_v1_37_resourcev1beta2_DeviceClassInterface interface {
-	Apply(ctx context.Context, deviceClass *apiresourcev1beta2.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceClass, error)
+	Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceClass, error)
 	Create(ctx context.Context, deviceClass *apiresourcev1beta2.DeviceClass, opts metav1.CreateOptions) (*apiresourcev1beta2.DeviceClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14787,7 +14837,7 @@ var _ Frozen_v1_37_resourcev1beta2_DeviceClassInterface = resourcev1beta2.Device
 // Stub_v1_37_resourcev1beta2_DeviceClassInterface implements exactly the released methods of resourcev1beta2.DeviceClassInterface.
 type Stub_v1_37_resourcev1beta2_DeviceClassInterface struct{}
 
-func (Stub_v1_37_resourcev1beta2_DeviceClassInterface) Apply(ctx context.Context, deviceClass *apiresourcev1beta2.DeviceClass, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceClass, error) {
+func (Stub_v1_37_resourcev1beta2_DeviceClassInterface) Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -14865,8 +14915,8 @@ var _ resourcev1beta2.DeviceTaintRuleExpansion = Stub_v1_37_resourcev1beta2_Devi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2.DeviceTaintRuleInterface
 type Frozen_v1_37_resourcev1beta2_DeviceTaintRuleInterface interface {
-	Apply(ctx context.Context, deviceTaintRule *apiresourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error)
-	ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error)
+	Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error)
+	ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error)
 	Create(ctx context.Context, deviceTaintRule *apiresourcev1beta2.DeviceTaintRule, opts metav1.CreateOptions) (*apiresourcev1beta2.DeviceTaintRule, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14884,11 +14934,11 @@ var _ Frozen_v1_37_resourcev1beta2_DeviceTaintRuleInterface = resourcev1beta2.De
 // Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface implements exactly the released methods of resourcev1beta2.DeviceTaintRuleInterface.
 type Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface struct{}
 
-func (Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *apiresourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface) Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *apiresourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error) {
+func (Stub_v1_37_resourcev1beta2_DeviceTaintRuleInterface) ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.DeviceTaintRule, error) {
 	panic("frozen interface stub")
 }
 
@@ -14970,8 +15020,8 @@ var _ resourcev1beta2.ResourceClaimExpansion = Stub_v1_37_resourcev1beta2_Resour
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2.ResourceClaimInterface
 type Frozen_v1_37_resourcev1beta2_ResourceClaimInterface interface {
-	Apply(ctx context.Context, resourceClaim *apiresourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error)
-	ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error)
+	Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error)
+	ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error)
 	Create(ctx context.Context, resourceClaim *apiresourcev1beta2.ResourceClaim, opts metav1.CreateOptions) (*apiresourcev1beta2.ResourceClaim, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -14989,11 +15039,11 @@ var _ Frozen_v1_37_resourcev1beta2_ResourceClaimInterface = resourcev1beta2.Reso
 // Stub_v1_37_resourcev1beta2_ResourceClaimInterface implements exactly the released methods of resourcev1beta2.ResourceClaimInterface.
 type Stub_v1_37_resourcev1beta2_ResourceClaimInterface struct{}
 
-func (Stub_v1_37_resourcev1beta2_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *apiresourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1beta2_ResourceClaimInterface) Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_resourcev1beta2_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *apiresourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error) {
+func (Stub_v1_37_resourcev1beta2_ResourceClaimInterface) ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaim, error) {
 	panic("frozen interface stub")
 }
 
@@ -15055,7 +15105,7 @@ var _ resourcev1beta2.ResourceClaimTemplateExpansion = Stub_v1_37_resourcev1beta
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2.ResourceClaimTemplateInterface
 type Frozen_v1_37_resourcev1beta2_ResourceClaimTemplateInterface interface {
-	Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1beta2.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaimTemplate, error)
+	Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1beta2.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaimTemplate, error)
 	Create(ctx context.Context, resourceClaimTemplate *apiresourcev1beta2.ResourceClaimTemplate, opts metav1.CreateOptions) (*apiresourcev1beta2.ResourceClaimTemplate, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15072,7 +15122,7 @@ var _ Frozen_v1_37_resourcev1beta2_ResourceClaimTemplateInterface = resourcev1be
 // Stub_v1_37_resourcev1beta2_ResourceClaimTemplateInterface implements exactly the released methods of resourcev1beta2.ResourceClaimTemplateInterface.
 type Stub_v1_37_resourcev1beta2_ResourceClaimTemplateInterface struct{}
 
-func (Stub_v1_37_resourcev1beta2_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *apiresourcev1beta2.ResourceClaimTemplate, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaimTemplate, error) {
+func (Stub_v1_37_resourcev1beta2_ResourceClaimTemplateInterface) Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1beta2.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceClaimTemplate, error) {
 	panic("frozen interface stub")
 }
 
@@ -15170,7 +15220,7 @@ var _ resourcev1beta2.ResourceSliceExpansion = Stub_v1_37_resourcev1beta2_Resour
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2.ResourceSliceInterface
 type Frozen_v1_37_resourcev1beta2_ResourceSliceInterface interface {
-	Apply(ctx context.Context, resourceSlice *apiresourcev1beta2.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceSlice, error)
+	Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceSlice, error)
 	Create(ctx context.Context, resourceSlice *apiresourcev1beta2.ResourceSlice, opts metav1.CreateOptions) (*apiresourcev1beta2.ResourceSlice, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15187,7 +15237,7 @@ var _ Frozen_v1_37_resourcev1beta2_ResourceSliceInterface = resourcev1beta2.Reso
 // Stub_v1_37_resourcev1beta2_ResourceSliceInterface implements exactly the released methods of resourcev1beta2.ResourceSliceInterface.
 type Stub_v1_37_resourcev1beta2_ResourceSliceInterface struct{}
 
-func (Stub_v1_37_resourcev1beta2_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *apiresourcev1beta2.ResourceSlice, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceSlice, error) {
+func (Stub_v1_37_resourcev1beta2_ResourceSliceInterface) Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*apiresourcev1beta2.ResourceSlice, error) {
 	panic("frozen interface stub")
 }
 
@@ -15310,7 +15360,7 @@ var _ schedulingv1.PriorityClassExpansion = Stub_v1_37_schedulingv1_PriorityClas
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1.PriorityClassInterface
 type Frozen_v1_37_schedulingv1_PriorityClassInterface interface {
-	Apply(ctx context.Context, priorityClass *apischedulingv1.PriorityClass, opts metav1.ApplyOptions) (*apischedulingv1.PriorityClass, error)
+	Apply(ctx context.Context, priorityClass *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1.PriorityClass, error)
 	Create(ctx context.Context, priorityClass *apischedulingv1.PriorityClass, opts metav1.CreateOptions) (*apischedulingv1.PriorityClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15327,7 +15377,7 @@ var _ Frozen_v1_37_schedulingv1_PriorityClassInterface = schedulingv1.PriorityCl
 // Stub_v1_37_schedulingv1_PriorityClassInterface implements exactly the released methods of schedulingv1.PriorityClassInterface.
 type Stub_v1_37_schedulingv1_PriorityClassInterface struct{}
 
-func (Stub_v1_37_schedulingv1_PriorityClassInterface) Apply(ctx context.Context, priorityClass *apischedulingv1.PriorityClass, opts metav1.ApplyOptions) (*apischedulingv1.PriorityClass, error) {
+func (Stub_v1_37_schedulingv1_PriorityClassInterface) Apply(ctx context.Context, priorityClass *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1.PriorityClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -15430,8 +15480,8 @@ var _ schedulingv1alpha3.CompositePodGroupExpansion = Stub_v1_37_schedulingv1alp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3.CompositePodGroupInterface
 type Frozen_v1_37_schedulingv1alpha3_CompositePodGroupInterface interface {
-	Apply(ctx context.Context, compositePodGroup *apischedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error)
-	ApplyStatus(ctx context.Context, compositePodGroup *apischedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error)
+	Apply(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error)
+	ApplyStatus(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error)
 	Create(ctx context.Context, compositePodGroup *apischedulingv1alpha3.CompositePodGroup, opts metav1.CreateOptions) (*apischedulingv1alpha3.CompositePodGroup, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15449,11 +15499,11 @@ var _ Frozen_v1_37_schedulingv1alpha3_CompositePodGroupInterface = schedulingv1a
 // Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface implements exactly the released methods of schedulingv1alpha3.CompositePodGroupInterface.
 type Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface struct{}
 
-func (Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface) Apply(ctx context.Context, compositePodGroup *apischedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error) {
+func (Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface) Apply(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface) ApplyStatus(ctx context.Context, compositePodGroup *apischedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error) {
+func (Stub_v1_37_schedulingv1alpha3_CompositePodGroupInterface) ApplyStatus(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.CompositePodGroup, error) {
 	panic("frozen interface stub")
 }
 
@@ -15535,8 +15585,8 @@ var _ schedulingv1alpha3.PodGroupExpansion = Stub_v1_37_schedulingv1alpha3_PodGr
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3.PodGroupInterface
 type Frozen_v1_37_schedulingv1alpha3_PodGroupInterface interface {
-	Apply(ctx context.Context, podGroup *apischedulingv1alpha3.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error)
-	ApplyStatus(ctx context.Context, podGroup *apischedulingv1alpha3.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error)
+	Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error)
+	ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error)
 	Create(ctx context.Context, podGroup *apischedulingv1alpha3.PodGroup, opts metav1.CreateOptions) (*apischedulingv1alpha3.PodGroup, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15554,11 +15604,11 @@ var _ Frozen_v1_37_schedulingv1alpha3_PodGroupInterface = schedulingv1alpha3.Pod
 // Stub_v1_37_schedulingv1alpha3_PodGroupInterface implements exactly the released methods of schedulingv1alpha3.PodGroupInterface.
 type Stub_v1_37_schedulingv1alpha3_PodGroupInterface struct{}
 
-func (Stub_v1_37_schedulingv1alpha3_PodGroupInterface) Apply(ctx context.Context, podGroup *apischedulingv1alpha3.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error) {
+func (Stub_v1_37_schedulingv1alpha3_PodGroupInterface) Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_schedulingv1alpha3_PodGroupInterface) ApplyStatus(ctx context.Context, podGroup *apischedulingv1alpha3.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error) {
+func (Stub_v1_37_schedulingv1alpha3_PodGroupInterface) ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.PodGroup, error) {
 	panic("frozen interface stub")
 }
 
@@ -15675,7 +15725,7 @@ var _ schedulingv1alpha3.WorkloadExpansion = Stub_v1_37_schedulingv1alpha3_Workl
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3.WorkloadInterface
 type Frozen_v1_37_schedulingv1alpha3_WorkloadInterface interface {
-	Apply(ctx context.Context, workload *apischedulingv1alpha3.Workload, opts metav1.ApplyOptions) (*apischedulingv1alpha3.Workload, error)
+	Apply(ctx context.Context, workload *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.Workload, error)
 	Create(ctx context.Context, workload *apischedulingv1alpha3.Workload, opts metav1.CreateOptions) (*apischedulingv1alpha3.Workload, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15692,7 +15742,7 @@ var _ Frozen_v1_37_schedulingv1alpha3_WorkloadInterface = schedulingv1alpha3.Wor
 // Stub_v1_37_schedulingv1alpha3_WorkloadInterface implements exactly the released methods of schedulingv1alpha3.WorkloadInterface.
 type Stub_v1_37_schedulingv1alpha3_WorkloadInterface struct{}
 
-func (Stub_v1_37_schedulingv1alpha3_WorkloadInterface) Apply(ctx context.Context, workload *apischedulingv1alpha3.Workload, opts metav1.ApplyOptions) (*apischedulingv1alpha3.Workload, error) {
+func (Stub_v1_37_schedulingv1alpha3_WorkloadInterface) Apply(ctx context.Context, workload *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1alpha3.Workload, error) {
 	panic("frozen interface stub")
 }
 
@@ -15770,8 +15820,8 @@ var _ schedulingv1beta1.PodGroupExpansion = Stub_v1_37_schedulingv1beta1_PodGrou
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1.PodGroupInterface
 type Frozen_v1_37_schedulingv1beta1_PodGroupInterface interface {
-	Apply(ctx context.Context, podGroup *apischedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error)
-	ApplyStatus(ctx context.Context, podGroup *apischedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error)
+	Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error)
+	ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error)
 	Create(ctx context.Context, podGroup *apischedulingv1beta1.PodGroup, opts metav1.CreateOptions) (*apischedulingv1beta1.PodGroup, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15789,11 +15839,11 @@ var _ Frozen_v1_37_schedulingv1beta1_PodGroupInterface = schedulingv1beta1.PodGr
 // Stub_v1_37_schedulingv1beta1_PodGroupInterface implements exactly the released methods of schedulingv1beta1.PodGroupInterface.
 type Stub_v1_37_schedulingv1beta1_PodGroupInterface struct{}
 
-func (Stub_v1_37_schedulingv1beta1_PodGroupInterface) Apply(ctx context.Context, podGroup *apischedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error) {
+func (Stub_v1_37_schedulingv1beta1_PodGroupInterface) Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_schedulingv1beta1_PodGroupInterface) ApplyStatus(ctx context.Context, podGroup *apischedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error) {
+func (Stub_v1_37_schedulingv1beta1_PodGroupInterface) ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PodGroup, error) {
 	panic("frozen interface stub")
 }
 
@@ -15875,7 +15925,7 @@ var _ schedulingv1beta1.PriorityClassExpansion = Stub_v1_37_schedulingv1beta1_Pr
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1.PriorityClassInterface
 type Frozen_v1_37_schedulingv1beta1_PriorityClassInterface interface {
-	Apply(ctx context.Context, priorityClass *apischedulingv1beta1.PriorityClass, opts metav1.ApplyOptions) (*apischedulingv1beta1.PriorityClass, error)
+	Apply(ctx context.Context, priorityClass *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PriorityClass, error)
 	Create(ctx context.Context, priorityClass *apischedulingv1beta1.PriorityClass, opts metav1.CreateOptions) (*apischedulingv1beta1.PriorityClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -15892,7 +15942,7 @@ var _ Frozen_v1_37_schedulingv1beta1_PriorityClassInterface = schedulingv1beta1.
 // Stub_v1_37_schedulingv1beta1_PriorityClassInterface implements exactly the released methods of schedulingv1beta1.PriorityClassInterface.
 type Stub_v1_37_schedulingv1beta1_PriorityClassInterface struct{}
 
-func (Stub_v1_37_schedulingv1beta1_PriorityClassInterface) Apply(ctx context.Context, priorityClass *apischedulingv1beta1.PriorityClass, opts metav1.ApplyOptions) (*apischedulingv1beta1.PriorityClass, error) {
+func (Stub_v1_37_schedulingv1beta1_PriorityClassInterface) Apply(ctx context.Context, priorityClass *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.PriorityClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -16005,7 +16055,7 @@ var _ schedulingv1beta1.WorkloadExpansion = Stub_v1_37_schedulingv1beta1_Workloa
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1.WorkloadInterface
 type Frozen_v1_37_schedulingv1beta1_WorkloadInterface interface {
-	Apply(ctx context.Context, workload *apischedulingv1beta1.Workload, opts metav1.ApplyOptions) (*apischedulingv1beta1.Workload, error)
+	Apply(ctx context.Context, workload *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.Workload, error)
 	Create(ctx context.Context, workload *apischedulingv1beta1.Workload, opts metav1.CreateOptions) (*apischedulingv1beta1.Workload, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16022,7 +16072,7 @@ var _ Frozen_v1_37_schedulingv1beta1_WorkloadInterface = schedulingv1beta1.Workl
 // Stub_v1_37_schedulingv1beta1_WorkloadInterface implements exactly the released methods of schedulingv1beta1.WorkloadInterface.
 type Stub_v1_37_schedulingv1beta1_WorkloadInterface struct{}
 
-func (Stub_v1_37_schedulingv1beta1_WorkloadInterface) Apply(ctx context.Context, workload *apischedulingv1beta1.Workload, opts metav1.ApplyOptions) (*apischedulingv1beta1.Workload, error) {
+func (Stub_v1_37_schedulingv1beta1_WorkloadInterface) Apply(ctx context.Context, workload *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*apischedulingv1beta1.Workload, error) {
 	panic("frozen interface stub")
 }
 
@@ -16100,7 +16150,7 @@ var _ storagev1.CSIDriverExpansion = Stub_v1_37_storagev1_CSIDriverExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.CSIDriverInterface
 type Frozen_v1_37_storagev1_CSIDriverInterface interface {
-	Apply(ctx context.Context, csiDriver *apistoragev1.CSIDriver, opts metav1.ApplyOptions) (*apistoragev1.CSIDriver, error)
+	Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSIDriver, error)
 	Create(ctx context.Context, csiDriver *apistoragev1.CSIDriver, opts metav1.CreateOptions) (*apistoragev1.CSIDriver, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16117,7 +16167,7 @@ var _ Frozen_v1_37_storagev1_CSIDriverInterface = storagev1.CSIDriverInterface(n
 // Stub_v1_37_storagev1_CSIDriverInterface implements exactly the released methods of storagev1.CSIDriverInterface.
 type Stub_v1_37_storagev1_CSIDriverInterface struct{}
 
-func (Stub_v1_37_storagev1_CSIDriverInterface) Apply(ctx context.Context, csiDriver *apistoragev1.CSIDriver, opts metav1.ApplyOptions) (*apistoragev1.CSIDriver, error) {
+func (Stub_v1_37_storagev1_CSIDriverInterface) Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSIDriver, error) {
 	panic("frozen interface stub")
 }
 
@@ -16195,8 +16245,8 @@ var _ storagev1.CSINodeExpansion = Stub_v1_37_storagev1_CSINodeExpansion{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.CSINodeInterface
 type Frozen_v1_37_storagev1_CSINodeInterface interface {
-	Apply(ctx context.Context, csiNode *apistoragev1.CSINode, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error)
-	ApplyStatus(ctx context.Context, csiNode *apistoragev1.CSINode, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error)
+	Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error)
+	ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error)
 	Create(ctx context.Context, csiNode *apistoragev1.CSINode, opts metav1.CreateOptions) (*apistoragev1.CSINode, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16214,11 +16264,11 @@ var _ Frozen_v1_37_storagev1_CSINodeInterface = storagev1.CSINodeInterface(nil)
 // Stub_v1_37_storagev1_CSINodeInterface implements exactly the released methods of storagev1.CSINodeInterface.
 type Stub_v1_37_storagev1_CSINodeInterface struct{}
 
-func (Stub_v1_37_storagev1_CSINodeInterface) Apply(ctx context.Context, csiNode *apistoragev1.CSINode, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error) {
+func (Stub_v1_37_storagev1_CSINodeInterface) Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagev1_CSINodeInterface) ApplyStatus(ctx context.Context, csiNode *apistoragev1.CSINode, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error) {
+func (Stub_v1_37_storagev1_CSINodeInterface) ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSINode, error) {
 	panic("frozen interface stub")
 }
 
@@ -16320,7 +16370,7 @@ var _ storagev1.CSIStorageCapacityExpansion = Stub_v1_37_storagev1_CSIStorageCap
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.CSIStorageCapacityInterface
 type Frozen_v1_37_storagev1_CSIStorageCapacityInterface interface {
-	Apply(ctx context.Context, csiStorageCapacity *apistoragev1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1.CSIStorageCapacity, error)
+	Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSIStorageCapacity, error)
 	Create(ctx context.Context, csiStorageCapacity *apistoragev1.CSIStorageCapacity, opts metav1.CreateOptions) (*apistoragev1.CSIStorageCapacity, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16337,7 +16387,7 @@ var _ Frozen_v1_37_storagev1_CSIStorageCapacityInterface = storagev1.CSIStorageC
 // Stub_v1_37_storagev1_CSIStorageCapacityInterface implements exactly the released methods of storagev1.CSIStorageCapacityInterface.
 type Stub_v1_37_storagev1_CSIStorageCapacityInterface struct{}
 
-func (Stub_v1_37_storagev1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *apistoragev1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1.CSIStorageCapacity, error) {
+func (Stub_v1_37_storagev1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.CSIStorageCapacity, error) {
 	panic("frozen interface stub")
 }
 
@@ -16395,7 +16445,7 @@ var _ storagev1.StorageClassExpansion = Stub_v1_37_storagev1_StorageClassExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.StorageClassInterface
 type Frozen_v1_37_storagev1_StorageClassInterface interface {
-	Apply(ctx context.Context, storageClass *apistoragev1.StorageClass, opts metav1.ApplyOptions) (*apistoragev1.StorageClass, error)
+	Apply(ctx context.Context, storageClass *applyconfigurationsstoragev1.StorageClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.StorageClass, error)
 	Create(ctx context.Context, storageClass *apistoragev1.StorageClass, opts metav1.CreateOptions) (*apistoragev1.StorageClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16412,7 +16462,7 @@ var _ Frozen_v1_37_storagev1_StorageClassInterface = storagev1.StorageClassInter
 // Stub_v1_37_storagev1_StorageClassInterface implements exactly the released methods of storagev1.StorageClassInterface.
 type Stub_v1_37_storagev1_StorageClassInterface struct{}
 
-func (Stub_v1_37_storagev1_StorageClassInterface) Apply(ctx context.Context, storageClass *apistoragev1.StorageClass, opts metav1.ApplyOptions) (*apistoragev1.StorageClass, error) {
+func (Stub_v1_37_storagev1_StorageClassInterface) Apply(ctx context.Context, storageClass *applyconfigurationsstoragev1.StorageClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.StorageClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -16540,8 +16590,8 @@ var _ storagev1.VolumeAttachmentExpansion = Stub_v1_37_storagev1_VolumeAttachmen
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.VolumeAttachmentInterface
 type Frozen_v1_37_storagev1_VolumeAttachmentInterface interface {
-	Apply(ctx context.Context, volumeAttachment *apistoragev1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error)
-	ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error)
+	Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error)
+	ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error)
 	Create(ctx context.Context, volumeAttachment *apistoragev1.VolumeAttachment, opts metav1.CreateOptions) (*apistoragev1.VolumeAttachment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16559,11 +16609,11 @@ var _ Frozen_v1_37_storagev1_VolumeAttachmentInterface = storagev1.VolumeAttachm
 // Stub_v1_37_storagev1_VolumeAttachmentInterface implements exactly the released methods of storagev1.VolumeAttachmentInterface.
 type Stub_v1_37_storagev1_VolumeAttachmentInterface struct{}
 
-func (Stub_v1_37_storagev1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *apistoragev1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagev1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
@@ -16645,7 +16695,7 @@ var _ storagev1.VolumeAttributesClassExpansion = Stub_v1_37_storagev1_VolumeAttr
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1.VolumeAttributesClassInterface
 type Frozen_v1_37_storagev1_VolumeAttributesClassInterface interface {
-	Apply(ctx context.Context, volumeAttributesClass *apistoragev1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttributesClass, error)
+	Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttributesClass, error)
 	Create(ctx context.Context, volumeAttributesClass *apistoragev1.VolumeAttributesClass, opts metav1.CreateOptions) (*apistoragev1.VolumeAttributesClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16662,7 +16712,7 @@ var _ Frozen_v1_37_storagev1_VolumeAttributesClassInterface = storagev1.VolumeAt
 // Stub_v1_37_storagev1_VolumeAttributesClassInterface implements exactly the released methods of storagev1.VolumeAttributesClassInterface.
 type Stub_v1_37_storagev1_VolumeAttributesClassInterface struct{}
 
-func (Stub_v1_37_storagev1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *apistoragev1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttributesClass, error) {
+func (Stub_v1_37_storagev1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1.VolumeAttributesClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -16760,7 +16810,7 @@ var _ storagev1alpha1.CSIStorageCapacityExpansion = Stub_v1_37_storagev1alpha1_C
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1.CSIStorageCapacityInterface
 type Frozen_v1_37_storagev1alpha1_CSIStorageCapacityInterface interface {
-	Apply(ctx context.Context, csiStorageCapacity *apistoragev1alpha1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1alpha1.CSIStorageCapacity, error)
+	Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.CSIStorageCapacity, error)
 	Create(ctx context.Context, csiStorageCapacity *apistoragev1alpha1.CSIStorageCapacity, opts metav1.CreateOptions) (*apistoragev1alpha1.CSIStorageCapacity, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16777,7 +16827,7 @@ var _ Frozen_v1_37_storagev1alpha1_CSIStorageCapacityInterface = storagev1alpha1
 // Stub_v1_37_storagev1alpha1_CSIStorageCapacityInterface implements exactly the released methods of storagev1alpha1.CSIStorageCapacityInterface.
 type Stub_v1_37_storagev1alpha1_CSIStorageCapacityInterface struct{}
 
-func (Stub_v1_37_storagev1alpha1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *apistoragev1alpha1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1alpha1.CSIStorageCapacity, error) {
+func (Stub_v1_37_storagev1alpha1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.CSIStorageCapacity, error) {
 	panic("frozen interface stub")
 }
 
@@ -16870,8 +16920,8 @@ var _ storagev1alpha1.VolumeAttachmentExpansion = Stub_v1_37_storagev1alpha1_Vol
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1.VolumeAttachmentInterface
 type Frozen_v1_37_storagev1alpha1_VolumeAttachmentInterface interface {
-	Apply(ctx context.Context, volumeAttachment *apistoragev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error)
-	ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error)
+	Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error)
+	ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error)
 	Create(ctx context.Context, volumeAttachment *apistoragev1alpha1.VolumeAttachment, opts metav1.CreateOptions) (*apistoragev1alpha1.VolumeAttachment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16889,11 +16939,11 @@ var _ Frozen_v1_37_storagev1alpha1_VolumeAttachmentInterface = storagev1alpha1.V
 // Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface implements exactly the released methods of storagev1alpha1.VolumeAttachmentInterface.
 type Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface struct{}
 
-func (Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *apistoragev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1alpha1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
@@ -16975,7 +17025,7 @@ var _ storagev1alpha1.VolumeAttributesClassExpansion = Stub_v1_37_storagev1alpha
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1.VolumeAttributesClassInterface
 type Frozen_v1_37_storagev1alpha1_VolumeAttributesClassInterface interface {
-	Apply(ctx context.Context, volumeAttributesClass *apistoragev1alpha1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttributesClass, error)
+	Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttributesClass, error)
 	Create(ctx context.Context, volumeAttributesClass *apistoragev1alpha1.VolumeAttributesClass, opts metav1.CreateOptions) (*apistoragev1alpha1.VolumeAttributesClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -16992,7 +17042,7 @@ var _ Frozen_v1_37_storagev1alpha1_VolumeAttributesClassInterface = storagev1alp
 // Stub_v1_37_storagev1alpha1_VolumeAttributesClassInterface implements exactly the released methods of storagev1alpha1.VolumeAttributesClassInterface.
 type Stub_v1_37_storagev1alpha1_VolumeAttributesClassInterface struct{}
 
-func (Stub_v1_37_storagev1alpha1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *apistoragev1alpha1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttributesClass, error) {
+func (Stub_v1_37_storagev1alpha1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1alpha1.VolumeAttributesClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -17070,7 +17120,7 @@ var _ storagev1beta1.CSIDriverExpansion = Stub_v1_37_storagev1beta1_CSIDriverExp
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.CSIDriverInterface
 type Frozen_v1_37_storagev1beta1_CSIDriverInterface interface {
-	Apply(ctx context.Context, csiDriver *apistoragev1beta1.CSIDriver, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIDriver, error)
+	Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIDriver, error)
 	Create(ctx context.Context, csiDriver *apistoragev1beta1.CSIDriver, opts metav1.CreateOptions) (*apistoragev1beta1.CSIDriver, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17087,7 +17137,7 @@ var _ Frozen_v1_37_storagev1beta1_CSIDriverInterface = storagev1beta1.CSIDriverI
 // Stub_v1_37_storagev1beta1_CSIDriverInterface implements exactly the released methods of storagev1beta1.CSIDriverInterface.
 type Stub_v1_37_storagev1beta1_CSIDriverInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_CSIDriverInterface) Apply(ctx context.Context, csiDriver *apistoragev1beta1.CSIDriver, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIDriver, error) {
+func (Stub_v1_37_storagev1beta1_CSIDriverInterface) Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIDriver, error) {
 	panic("frozen interface stub")
 }
 
@@ -17165,8 +17215,8 @@ var _ storagev1beta1.CSINodeExpansion = Stub_v1_37_storagev1beta1_CSINodeExpansi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.CSINodeInterface
 type Frozen_v1_37_storagev1beta1_CSINodeInterface interface {
-	Apply(ctx context.Context, csiNode *apistoragev1beta1.CSINode, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error)
-	ApplyStatus(ctx context.Context, csiNode *apistoragev1beta1.CSINode, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error)
+	Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error)
+	ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error)
 	Create(ctx context.Context, csiNode *apistoragev1beta1.CSINode, opts metav1.CreateOptions) (*apistoragev1beta1.CSINode, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17184,11 +17234,11 @@ var _ Frozen_v1_37_storagev1beta1_CSINodeInterface = storagev1beta1.CSINodeInter
 // Stub_v1_37_storagev1beta1_CSINodeInterface implements exactly the released methods of storagev1beta1.CSINodeInterface.
 type Stub_v1_37_storagev1beta1_CSINodeInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_CSINodeInterface) Apply(ctx context.Context, csiNode *apistoragev1beta1.CSINode, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error) {
+func (Stub_v1_37_storagev1beta1_CSINodeInterface) Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagev1beta1_CSINodeInterface) ApplyStatus(ctx context.Context, csiNode *apistoragev1beta1.CSINode, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error) {
+func (Stub_v1_37_storagev1beta1_CSINodeInterface) ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSINode, error) {
 	panic("frozen interface stub")
 }
 
@@ -17290,7 +17340,7 @@ var _ storagev1beta1.CSIStorageCapacityExpansion = Stub_v1_37_storagev1beta1_CSI
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.CSIStorageCapacityInterface
 type Frozen_v1_37_storagev1beta1_CSIStorageCapacityInterface interface {
-	Apply(ctx context.Context, csiStorageCapacity *apistoragev1beta1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIStorageCapacity, error)
+	Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIStorageCapacity, error)
 	Create(ctx context.Context, csiStorageCapacity *apistoragev1beta1.CSIStorageCapacity, opts metav1.CreateOptions) (*apistoragev1beta1.CSIStorageCapacity, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17307,7 +17357,7 @@ var _ Frozen_v1_37_storagev1beta1_CSIStorageCapacityInterface = storagev1beta1.C
 // Stub_v1_37_storagev1beta1_CSIStorageCapacityInterface implements exactly the released methods of storagev1beta1.CSIStorageCapacityInterface.
 type Stub_v1_37_storagev1beta1_CSIStorageCapacityInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *apistoragev1beta1.CSIStorageCapacity, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIStorageCapacity, error) {
+func (Stub_v1_37_storagev1beta1_CSIStorageCapacityInterface) Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.CSIStorageCapacity, error) {
 	panic("frozen interface stub")
 }
 
@@ -17365,7 +17415,7 @@ var _ storagev1beta1.StorageClassExpansion = Stub_v1_37_storagev1beta1_StorageCl
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.StorageClassInterface
 type Frozen_v1_37_storagev1beta1_StorageClassInterface interface {
-	Apply(ctx context.Context, storageClass *apistoragev1beta1.StorageClass, opts metav1.ApplyOptions) (*apistoragev1beta1.StorageClass, error)
+	Apply(ctx context.Context, storageClass *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.StorageClass, error)
 	Create(ctx context.Context, storageClass *apistoragev1beta1.StorageClass, opts metav1.CreateOptions) (*apistoragev1beta1.StorageClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17382,7 +17432,7 @@ var _ Frozen_v1_37_storagev1beta1_StorageClassInterface = storagev1beta1.Storage
 // Stub_v1_37_storagev1beta1_StorageClassInterface implements exactly the released methods of storagev1beta1.StorageClassInterface.
 type Stub_v1_37_storagev1beta1_StorageClassInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_StorageClassInterface) Apply(ctx context.Context, storageClass *apistoragev1beta1.StorageClass, opts metav1.ApplyOptions) (*apistoragev1beta1.StorageClass, error) {
+func (Stub_v1_37_storagev1beta1_StorageClassInterface) Apply(ctx context.Context, storageClass *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.StorageClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -17510,8 +17560,8 @@ var _ storagev1beta1.VolumeAttachmentExpansion = Stub_v1_37_storagev1beta1_Volum
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.VolumeAttachmentInterface
 type Frozen_v1_37_storagev1beta1_VolumeAttachmentInterface interface {
-	Apply(ctx context.Context, volumeAttachment *apistoragev1beta1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error)
-	ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1beta1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error)
+	Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error)
+	ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error)
 	Create(ctx context.Context, volumeAttachment *apistoragev1beta1.VolumeAttachment, opts metav1.CreateOptions) (*apistoragev1beta1.VolumeAttachment, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17529,11 +17579,11 @@ var _ Frozen_v1_37_storagev1beta1_VolumeAttachmentInterface = storagev1beta1.Vol
 // Stub_v1_37_storagev1beta1_VolumeAttachmentInterface implements exactly the released methods of storagev1beta1.VolumeAttachmentInterface.
 type Stub_v1_37_storagev1beta1_VolumeAttachmentInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *apistoragev1beta1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1beta1_VolumeAttachmentInterface) Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagev1beta1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *apistoragev1beta1.VolumeAttachment, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error) {
+func (Stub_v1_37_storagev1beta1_VolumeAttachmentInterface) ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttachment, error) {
 	panic("frozen interface stub")
 }
 
@@ -17615,7 +17665,7 @@ var _ storagev1beta1.VolumeAttributesClassExpansion = Stub_v1_37_storagev1beta1_
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1.VolumeAttributesClassInterface
 type Frozen_v1_37_storagev1beta1_VolumeAttributesClassInterface interface {
-	Apply(ctx context.Context, volumeAttributesClass *apistoragev1beta1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttributesClass, error)
+	Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttributesClass, error)
 	Create(ctx context.Context, volumeAttributesClass *apistoragev1beta1.VolumeAttributesClass, opts metav1.CreateOptions) (*apistoragev1beta1.VolumeAttributesClass, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17632,7 +17682,7 @@ var _ Frozen_v1_37_storagev1beta1_VolumeAttributesClassInterface = storagev1beta
 // Stub_v1_37_storagev1beta1_VolumeAttributesClassInterface implements exactly the released methods of storagev1beta1.VolumeAttributesClassInterface.
 type Stub_v1_37_storagev1beta1_VolumeAttributesClassInterface struct{}
 
-func (Stub_v1_37_storagev1beta1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *apistoragev1beta1.VolumeAttributesClass, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttributesClass, error) {
+func (Stub_v1_37_storagev1beta1_VolumeAttributesClassInterface) Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*apistoragev1beta1.VolumeAttributesClass, error) {
 	panic("frozen interface stub")
 }
 
@@ -17710,8 +17760,8 @@ var _ storagemigrationv1.StorageVersionMigrationExpansion = Stub_v1_37_storagemi
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1.StorageVersionMigrationInterface
 type Frozen_v1_37_storagemigrationv1_StorageVersionMigrationInterface interface {
-	Apply(ctx context.Context, storageVersionMigration *apistoragemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error)
-	ApplyStatus(ctx context.Context, storageVersionMigration *apistoragemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error)
+	Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error)
+	ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error)
 	Create(ctx context.Context, storageVersionMigration *apistoragemigrationv1.StorageVersionMigration, opts metav1.CreateOptions) (*apistoragemigrationv1.StorageVersionMigration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17729,11 +17779,11 @@ var _ Frozen_v1_37_storagemigrationv1_StorageVersionMigrationInterface = storage
 // Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface implements exactly the released methods of storagemigrationv1.StorageVersionMigrationInterface.
 type Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface struct{}
 
-func (Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface) Apply(ctx context.Context, storageVersionMigration *apistoragemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error) {
+func (Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface) Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface) ApplyStatus(ctx context.Context, storageVersionMigration *apistoragemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error) {
+func (Stub_v1_37_storagemigrationv1_StorageVersionMigrationInterface) ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1.StorageVersionMigration, error) {
 	panic("frozen interface stub")
 }
 
@@ -17840,8 +17890,8 @@ var _ storagemigrationv1beta1.StorageVersionMigrationExpansion = Stub_v1_37_stor
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1beta1.StorageVersionMigrationInterface
 type Frozen_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface interface {
-	Apply(ctx context.Context, storageVersionMigration *apistoragemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error)
-	ApplyStatus(ctx context.Context, storageVersionMigration *apistoragemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error)
+	Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error)
+	ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error)
 	Create(ctx context.Context, storageVersionMigration *apistoragemigrationv1beta1.StorageVersionMigration, opts metav1.CreateOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -17859,11 +17909,11 @@ var _ Frozen_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface = st
 // Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface implements exactly the released methods of storagemigrationv1beta1.StorageVersionMigrationInterface.
 type Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface struct{}
 
-func (Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface) Apply(ctx context.Context, storageVersionMigration *apistoragemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error) {
+func (Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface) Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface) ApplyStatus(ctx context.Context, storageVersionMigration *apistoragemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error) {
+func (Stub_v1_37_storagemigrationv1beta1_StorageVersionMigrationInterface) ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*apistoragemigrationv1beta1.StorageVersionMigration, error) {
 	panic("frozen interface stub")
 }
 

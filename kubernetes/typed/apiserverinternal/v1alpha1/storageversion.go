@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apiserverinternal/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	apiserverinternalv1alpha1 "k8s.io/api/apiserverinternal/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type StorageVersionInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apiserverinternalv1alpha1.StorageVersion, error)
 	// Apply creates or updates a StorageVersion by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, storageVersion *apiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error)
+	Apply(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error)
 	// ApplyStatus is Apply for the status of a StorageVersion.
-	ApplyStatus(ctx context.Context, storageVersion *apiserverinternalv1alpha1.StorageVersion, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error)
+	ApplyStatus(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error)
 
 	StorageVersionExpansion
 }
 
 // storageVersions implements StorageVersionInterface with the generic typed client.
 type storageVersions struct {
-	*typed.Client[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList]
+	*typed.ClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]
 }
 
 func newStorageVersions(c *InternalV1alpha1Client) *storageVersions {
-	return &storageVersions{typed.NewClient("storageversions", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *apiserverinternalv1alpha1.StorageVersion { return &apiserverinternalv1alpha1.StorageVersion{} },
 		func() *apiserverinternalv1alpha1.StorageVersionList {
 			return &apiserverinternalv1alpha1.StorageVersionList{}

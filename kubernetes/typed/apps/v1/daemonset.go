@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type DaemonSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.DaemonSet, error)
 	// Apply creates or updates a DaemonSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, daemonSet *appsv1.DaemonSet, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error)
+	Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error)
 	// ApplyStatus is Apply for the status of a DaemonSet.
-	ApplyStatus(ctx context.Context, daemonSet *appsv1.DaemonSet, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error)
+	ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error)
 
 	DaemonSetExpansion
 }
 
 // daemonSets implements DaemonSetInterface with the generic typed client.
 type daemonSets struct {
-	*typed.Client[*appsv1.DaemonSet, *appsv1.DaemonSetList]
+	*typed.ClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]
 }
 
 func newDaemonSets(c *AppsV1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClient("daemonsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1.DaemonSet { return &appsv1.DaemonSet{} },
 		func() *appsv1.DaemonSetList { return &appsv1.DaemonSetList{} })}
 }

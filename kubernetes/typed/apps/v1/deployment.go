@@ -5,6 +5,8 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -40,9 +42,9 @@ type DeploymentInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.Deployment, error)
 	// Apply creates or updates a Deployment by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, deployment *appsv1.Deployment, opts metav1.ApplyOptions) (*appsv1.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.Deployment, error)
 	// ApplyStatus is Apply for the status of a Deployment.
-	ApplyStatus(ctx context.Context, deployment *appsv1.Deployment, opts metav1.ApplyOptions) (*appsv1.Deployment, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.Deployment, error)
 	// GetScale returns the scale of the named Deployment.
 	GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named Deployment with scale and returns the server's copy.
@@ -50,18 +52,18 @@ type DeploymentInterface interface {
 	// ApplyScale applies scale to the scale of the named Deployment by server-side apply and returns
 	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
 	// opts.FieldManager is required.
-	ApplyScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
+	ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
 
 	DeploymentExpansion
 }
 
 // deployments implements DeploymentInterface with the generic typed client.
 type deployments struct {
-	*typed.Client[*appsv1.Deployment, *appsv1.DeploymentList]
+	*typed.ClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]
 }
 
 func newDeployments(c *AppsV1Client, namespace string) *deployments {
-	return &deployments{typed.NewClient("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1.Deployment { return &appsv1.Deployment{} },
 		func() *appsv1.DeploymentList { return &appsv1.DeploymentList{} })}
 }
@@ -85,9 +87,9 @@ func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, sc
 }
 
 // ApplyScale implements DeploymentInterface.
-func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -5,6 +5,8 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -40,9 +42,9 @@ type ReplicaSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.ReplicaSet, error)
 	// Apply creates or updates a ReplicaSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, replicaSet *appsv1.ReplicaSet, opts metav1.ApplyOptions) (*appsv1.ReplicaSet, error)
+	Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.ReplicaSet, error)
 	// ApplyStatus is Apply for the status of a ReplicaSet.
-	ApplyStatus(ctx context.Context, replicaSet *appsv1.ReplicaSet, opts metav1.ApplyOptions) (*appsv1.ReplicaSet, error)
+	ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.ReplicaSet, error)
 	// GetScale returns the scale of the named ReplicaSet.
 	GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named ReplicaSet with scale and returns the server's copy.
@@ -50,18 +52,18 @@ type ReplicaSetInterface interface {
 	// ApplyScale applies scale to the scale of the named ReplicaSet by server-side apply and returns
 	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
 	// opts.FieldManager is required.
-	ApplyScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
+	ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
 
 	ReplicaSetExpansion
 }
 
 // replicaSets implements ReplicaSetInterface with the generic typed client.
 type replicaSets struct {
-	*typed.Client[*appsv1.ReplicaSet, *appsv1.ReplicaSetList]
+	*typed.ClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]
 }
 
 func newReplicaSets(c *AppsV1Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClient("replicasets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1.ReplicaSet { return &appsv1.ReplicaSet{} },
 		func() *appsv1.ReplicaSetList { return &appsv1.ReplicaSetList{} })}
 }
@@ -85,9 +87,9 @@ func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, sc
 }
 
 // ApplyScale implements ReplicaSetInterface.
-func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

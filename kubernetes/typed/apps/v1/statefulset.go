@@ -5,6 +5,8 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -40,9 +42,9 @@ type StatefulSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.StatefulSet, error)
 	// Apply creates or updates a StatefulSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, statefulSet *appsv1.StatefulSet, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error)
 	// ApplyStatus is Apply for the status of a StatefulSet.
-	ApplyStatus(ctx context.Context, statefulSet *appsv1.StatefulSet, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error)
 	// GetScale returns the scale of the named StatefulSet.
 	GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named StatefulSet with scale and returns the server's copy.
@@ -50,18 +52,18 @@ type StatefulSetInterface interface {
 	// ApplyScale applies scale to the scale of the named StatefulSet by server-side apply and returns
 	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
 	// opts.FieldManager is required.
-	ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
+	ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error)
 
 	StatefulSetExpansion
 }
 
 // statefulSets implements StatefulSetInterface with the generic typed client.
 type statefulSets struct {
-	*typed.Client[*appsv1.StatefulSet, *appsv1.StatefulSetList]
+	*typed.ClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]
 }
 
 func newStatefulSets(c *AppsV1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClient("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1.StatefulSet { return &appsv1.StatefulSet{} },
 		func() *appsv1.StatefulSetList { return &appsv1.StatefulSetList{} })}
 }
@@ -85,9 +87,9 @@ func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, 
 }
 
 // ApplyScale implements StatefulSetInterface.
-func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

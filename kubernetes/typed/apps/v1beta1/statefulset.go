@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type StatefulSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta1.StatefulSet, error)
 	// Apply creates or updates a StatefulSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, statefulSet *appsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error)
 	// ApplyStatus is Apply for the status of a StatefulSet.
-	ApplyStatus(ctx context.Context, statefulSet *appsv1beta1.StatefulSet, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error)
 
 	StatefulSetExpansion
 }
 
 // statefulSets implements StatefulSetInterface with the generic typed client.
 type statefulSets struct {
-	*typed.Client[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList]
+	*typed.ClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]
 }
 
 func newStatefulSets(c *AppsV1beta1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClient("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1beta1.StatefulSet { return &appsv1beta1.StatefulSet{} },
 		func() *appsv1beta1.StatefulSetList { return &appsv1beta1.StatefulSetList{} })}
 }

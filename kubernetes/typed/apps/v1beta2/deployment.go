@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type DeploymentInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta2.Deployment, error)
 	// Apply creates or updates a Deployment by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, deployment *appsv1beta2.Deployment, opts metav1.ApplyOptions) (*appsv1beta2.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.Deployment, error)
 	// ApplyStatus is Apply for the status of a Deployment.
-	ApplyStatus(ctx context.Context, deployment *appsv1beta2.Deployment, opts metav1.ApplyOptions) (*appsv1beta2.Deployment, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.Deployment, error)
 
 	DeploymentExpansion
 }
 
 // deployments implements DeploymentInterface with the generic typed client.
 type deployments struct {
-	*typed.Client[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList]
+	*typed.ClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]
 }
 
 func newDeployments(c *AppsV1beta2Client, namespace string) *deployments {
-	return &deployments{typed.NewClient("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1beta2.Deployment { return &appsv1beta2.Deployment{} },
 		func() *appsv1beta2.DeploymentList { return &appsv1beta2.DeploymentList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,9 +40,9 @@ type StatefulSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta2.StatefulSet, error)
 	// Apply creates or updates a StatefulSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, statefulSet *appsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*appsv1beta2.StatefulSet, error)
+	Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.StatefulSet, error)
 	// ApplyStatus is Apply for the status of a StatefulSet.
-	ApplyStatus(ctx context.Context, statefulSet *appsv1beta2.StatefulSet, opts metav1.ApplyOptions) (*appsv1beta2.StatefulSet, error)
+	ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.StatefulSet, error)
 	// GetScale returns the scale of the named StatefulSet.
 	GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*appsv1beta2.Scale, error)
 	// UpdateScale replaces the scale of the named StatefulSet with scale and returns the server's copy.
@@ -49,18 +50,18 @@ type StatefulSetInterface interface {
 	// ApplyScale applies scale to the scale of the named StatefulSet by server-side apply and returns
 	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
 	// opts.FieldManager is required.
-	ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error)
+	ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsappsv1beta2.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error)
 
 	StatefulSetExpansion
 }
 
 // statefulSets implements StatefulSetInterface with the generic typed client.
 type statefulSets struct {
-	*typed.Client[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList]
+	*typed.ClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]
 }
 
 func newStatefulSets(c *AppsV1beta2Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClient("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *appsv1beta2.StatefulSet { return &appsv1beta2.StatefulSet{} },
 		func() *appsv1beta2.StatefulSetList { return &appsv1beta2.StatefulSetList{} })}
 }
@@ -84,9 +85,9 @@ func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, 
 }
 
 // ApplyScale implements StatefulSetInterface.
-func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
+func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsappsv1beta2.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

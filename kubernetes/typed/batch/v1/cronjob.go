@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	batchv1 "k8s.io/api/batch/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type CronJobInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*batchv1.CronJob, error)
 	// Apply creates or updates a CronJob by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, cronJob *batchv1.CronJob, opts metav1.ApplyOptions) (*batchv1.CronJob, error)
+	Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.CronJob, error)
 	// ApplyStatus is Apply for the status of a CronJob.
-	ApplyStatus(ctx context.Context, cronJob *batchv1.CronJob, opts metav1.ApplyOptions) (*batchv1.CronJob, error)
+	ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.CronJob, error)
 
 	CronJobExpansion
 }
 
 // cronJobs implements CronJobInterface with the generic typed client.
 type cronJobs struct {
-	*typed.Client[*batchv1.CronJob, *batchv1.CronJobList]
+	*typed.ClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]
 }
 
 func newCronJobs(c *BatchV1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClient("cronjobs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *batchv1.CronJob { return &batchv1.CronJob{} },
 		func() *batchv1.CronJobList { return &batchv1.CronJobList{} })}
 }

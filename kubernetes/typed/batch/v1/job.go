@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	batchv1 "k8s.io/api/batch/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type JobInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*batchv1.Job, error)
 	// Apply creates or updates a Job by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, job *batchv1.Job, opts metav1.ApplyOptions) (*batchv1.Job, error)
+	Apply(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.Job, error)
 	// ApplyStatus is Apply for the status of a Job.
-	ApplyStatus(ctx context.Context, job *batchv1.Job, opts metav1.ApplyOptions) (*batchv1.Job, error)
+	ApplyStatus(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.Job, error)
 
 	JobExpansion
 }
 
 // jobs implements JobInterface with the generic typed client.
 type jobs struct {
-	*typed.Client[*batchv1.Job, *batchv1.JobList]
+	*typed.ClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]
 }
 
 func newJobs(c *BatchV1Client, namespace string) *jobs {
-	return &jobs{typed.NewClient("jobs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *batchv1.Job { return &batchv1.Job{} },
 		func() *batchv1.JobList { return &batchv1.JobList{} })}
 }

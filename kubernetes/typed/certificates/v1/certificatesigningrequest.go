@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,9 +40,9 @@ type CertificateSigningRequestInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1.CertificateSigningRequest, error)
 	// Apply creates or updates a CertificateSigningRequest by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error)
+	Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error)
 	// ApplyStatus is Apply for the status of a CertificateSigningRequest.
-	ApplyStatus(ctx context.Context, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error)
+	ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error)
 	// UpdateApproval replaces the approval of the named CertificateSigningRequest with certificateSigningRequest and returns the server's copy.
 	UpdateApproval(ctx context.Context, certificateSigningRequestName string, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error)
 
@@ -50,11 +51,11 @@ type CertificateSigningRequestInterface interface {
 
 // certificateSigningRequests implements CertificateSigningRequestInterface with the generic typed client.
 type certificateSigningRequests struct {
-	*typed.Client[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList]
+	*typed.ClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration]
 }
 
 func newCertificateSigningRequests(c *CertificatesV1Client) *certificateSigningRequests {
-	return &certificateSigningRequests{typed.NewClient("certificatesigningrequests", c.RESTClient(), scheme.ParameterCodec, "",
+	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *certificatesv1.CertificateSigningRequest { return &certificatesv1.CertificateSigningRequest{} },
 		func() *certificatesv1.CertificateSigningRequestList {
 			return &certificatesv1.CertificateSigningRequestList{}

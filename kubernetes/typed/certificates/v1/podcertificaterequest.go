@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type PodCertificateRequestInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1.PodCertificateRequest, error)
 	// Apply creates or updates a PodCertificateRequest by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, podCertificateRequest *certificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error)
+	Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error)
 	// ApplyStatus is Apply for the status of a PodCertificateRequest.
-	ApplyStatus(ctx context.Context, podCertificateRequest *certificatesv1.PodCertificateRequest, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error)
+	ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error)
 
 	PodCertificateRequestExpansion
 }
 
 // podCertificateRequests implements PodCertificateRequestInterface with the generic typed client.
 type podCertificateRequests struct {
-	*typed.Client[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList]
+	*typed.ClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]
 }
 
 func newPodCertificateRequests(c *CertificatesV1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClient("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *certificatesv1.PodCertificateRequest { return &certificatesv1.PodCertificateRequest{} },
 		func() *certificatesv1.PodCertificateRequestList { return &certificatesv1.PodCertificateRequestList{} })}
 }

@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscertificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1alpha1 "k8s.io/api/certificates/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ClusterTrustBundleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1alpha1.ClusterTrustBundle, error)
 	// Apply creates or updates a ClusterTrustBundle by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, clusterTrustBundle *certificatesv1alpha1.ClusterTrustBundle, opts metav1.ApplyOptions) (*certificatesv1alpha1.ClusterTrustBundle, error)
+	Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1alpha1.ClusterTrustBundle, error)
 
 	ClusterTrustBundleExpansion
 }
 
 // clusterTrustBundles implements ClusterTrustBundleInterface with the generic typed client.
 type clusterTrustBundles struct {
-	*typed.Client[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList]
+	*typed.ClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]
 }
 
 func newClusterTrustBundles(c *CertificatesV1alpha1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClient("clustertrustbundles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *certificatesv1alpha1.ClusterTrustBundle { return &certificatesv1alpha1.ClusterTrustBundle{} },
 		func() *certificatesv1alpha1.ClusterTrustBundleList {
 			return &certificatesv1alpha1.ClusterTrustBundleList{}

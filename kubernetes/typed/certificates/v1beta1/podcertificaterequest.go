@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type PodCertificateRequestInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1beta1.PodCertificateRequest, error)
 	// Apply creates or updates a PodCertificateRequest by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, podCertificateRequest *certificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*certificatesv1beta1.PodCertificateRequest, error)
+	Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1beta1.PodCertificateRequest, error)
 	// ApplyStatus is Apply for the status of a PodCertificateRequest.
-	ApplyStatus(ctx context.Context, podCertificateRequest *certificatesv1beta1.PodCertificateRequest, opts metav1.ApplyOptions) (*certificatesv1beta1.PodCertificateRequest, error)
+	ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1beta1.PodCertificateRequest, error)
 
 	PodCertificateRequestExpansion
 }
 
 // podCertificateRequests implements PodCertificateRequestInterface with the generic typed client.
 type podCertificateRequests struct {
-	*typed.Client[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList]
+	*typed.ClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]
 }
 
 func newPodCertificateRequests(c *CertificatesV1beta1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClient("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *certificatesv1beta1.PodCertificateRequest { return &certificatesv1beta1.PodCertificateRequest{} },
 		func() *certificatesv1beta1.PodCertificateRequestList {
 			return &certificatesv1beta1.PodCertificateRequestList{}

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscoordinationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1 "k8s.io/api/coordination/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type LeaseInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*coordinationv1.Lease, error)
 	// Apply creates or updates a Lease by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, lease *coordinationv1.Lease, opts metav1.ApplyOptions) (*coordinationv1.Lease, error)
+	Apply(ctx context.Context, lease *applyconfigurationscoordinationv1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*coordinationv1.Lease, error)
 
 	LeaseExpansion
 }
 
 // leases implements LeaseInterface with the generic typed client.
 type leases struct {
-	*typed.Client[*coordinationv1.Lease, *coordinationv1.LeaseList]
+	*typed.ClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]
 }
 
 func newLeases(c *CoordinationV1Client, namespace string) *leases {
-	return &leases{typed.NewClient("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *coordinationv1.Lease { return &coordinationv1.Lease{} },
 		func() *coordinationv1.LeaseList { return &coordinationv1.LeaseList{} })}
 }

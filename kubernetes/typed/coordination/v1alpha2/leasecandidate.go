@@ -5,6 +5,7 @@ package v1alpha2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1alpha2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1alpha2 "k8s.io/api/coordination/v1alpha2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type LeaseCandidateInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*coordinationv1alpha2.LeaseCandidate, error)
 	// Apply creates or updates a LeaseCandidate by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, leaseCandidate *coordinationv1alpha2.LeaseCandidate, opts metav1.ApplyOptions) (*coordinationv1alpha2.LeaseCandidate, error)
+	Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*coordinationv1alpha2.LeaseCandidate, error)
 
 	LeaseCandidateExpansion
 }
 
 // leaseCandidates implements LeaseCandidateInterface with the generic typed client.
 type leaseCandidates struct {
-	*typed.Client[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList]
+	*typed.ClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]
 }
 
 func newLeaseCandidates(c *CoordinationV1alpha2Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClient("leasecandidates", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *coordinationv1alpha2.LeaseCandidate { return &coordinationv1alpha2.LeaseCandidate{} },
 		func() *coordinationv1alpha2.LeaseCandidateList { return &coordinationv1alpha2.LeaseCandidateList{} })}
 }

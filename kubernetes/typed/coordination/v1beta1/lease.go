@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type LeaseInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*coordinationv1beta1.Lease, error)
 	// Apply creates or updates a Lease by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, lease *coordinationv1beta1.Lease, opts metav1.ApplyOptions) (*coordinationv1beta1.Lease, error)
+	Apply(ctx context.Context, lease *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*coordinationv1beta1.Lease, error)
 
 	LeaseExpansion
 }
 
 // leases implements LeaseInterface with the generic typed client.
 type leases struct {
-	*typed.Client[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList]
+	*typed.ClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]
 }
 
 func newLeases(c *CoordinationV1beta1Client, namespace string) *leases {
-	return &leases{typed.NewClient("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *coordinationv1beta1.Lease { return &coordinationv1beta1.Lease{} },
 		func() *coordinationv1beta1.LeaseList { return &coordinationv1beta1.LeaseList{} })}
 }

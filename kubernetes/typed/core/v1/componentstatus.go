@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ComponentStatusInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ComponentStatus, error)
 	// Apply creates or updates a ComponentStatus by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, componentStatus *corev1.ComponentStatus, opts metav1.ApplyOptions) (*corev1.ComponentStatus, error)
+	Apply(ctx context.Context, componentStatus *applyconfigurationscorev1.ComponentStatusApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ComponentStatus, error)
 
 	ComponentStatusExpansion
 }
 
 // componentStatuses implements ComponentStatusInterface with the generic typed client.
 type componentStatuses struct {
-	*typed.Client[*corev1.ComponentStatus, *corev1.ComponentStatusList]
+	*typed.ClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]
 }
 
 func newComponentStatuses(c *CoreV1Client) *componentStatuses {
-	return &componentStatuses{typed.NewClient("componentstatuses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &componentStatuses{typed.NewClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]("componentstatuses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *corev1.ComponentStatus { return &corev1.ComponentStatus{} },
 		func() *corev1.ComponentStatusList { return &corev1.ComponentStatusList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type EventInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Event, error)
 	// Apply creates or updates a Event by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, event *corev1.Event, opts metav1.ApplyOptions) (*corev1.Event, error)
+	Apply(ctx context.Context, event *applyconfigurationscorev1.EventApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Event, error)
 
 	EventExpansion
 }
 
 // events implements EventInterface with the generic typed client.
 type events struct {
-	*typed.Client[*corev1.Event, *corev1.EventList]
+	*typed.ClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]
 }
 
 func newEvents(c *CoreV1Client, namespace string) *events {
-	return &events{typed.NewClient("events", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]("events", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.Event { return &corev1.Event{} },
 		func() *corev1.EventList { return &corev1.EventList{} })}
 }

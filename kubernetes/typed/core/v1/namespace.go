@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,20 +38,20 @@ type NamespaceInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Namespace, error)
 	// Apply creates or updates a Namespace by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, namespace *corev1.Namespace, opts metav1.ApplyOptions) (*corev1.Namespace, error)
+	Apply(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Namespace, error)
 	// ApplyStatus is Apply for the status of a Namespace.
-	ApplyStatus(ctx context.Context, namespace *corev1.Namespace, opts metav1.ApplyOptions) (*corev1.Namespace, error)
+	ApplyStatus(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Namespace, error)
 
 	NamespaceExpansion
 }
 
 // namespaces implements NamespaceInterface with the generic typed client.
 type namespaces struct {
-	*typed.Client[*corev1.Namespace, *corev1.NamespaceList]
+	*typed.ClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]
 }
 
 func newNamespaces(c *CoreV1Client) *namespaces {
-	return &namespaces{typed.NewClient("namespaces", c.RESTClient(), scheme.ParameterCodec, "",
+	return &namespaces{typed.NewClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]("namespaces", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *corev1.Namespace { return &corev1.Namespace{} },
 		func() *corev1.NamespaceList { return &corev1.NamespaceList{} })}
 }

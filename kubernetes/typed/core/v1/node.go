@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type NodeInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Node, error)
 	// Apply creates or updates a Node by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, node *corev1.Node, opts metav1.ApplyOptions) (*corev1.Node, error)
+	Apply(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Node, error)
 	// ApplyStatus is Apply for the status of a Node.
-	ApplyStatus(ctx context.Context, node *corev1.Node, opts metav1.ApplyOptions) (*corev1.Node, error)
+	ApplyStatus(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Node, error)
 
 	NodeExpansion
 }
 
 // nodes implements NodeInterface with the generic typed client.
 type nodes struct {
-	*typed.Client[*corev1.Node, *corev1.NodeList]
+	*typed.ClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]
 }
 
 func newNodes(c *CoreV1Client) *nodes {
-	return &nodes{typed.NewClient("nodes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *corev1.Node { return &corev1.Node{} },
 		func() *corev1.NodeList { return &corev1.NodeList{} })}
 }

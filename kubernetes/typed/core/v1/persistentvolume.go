@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type PersistentVolumeInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.PersistentVolume, error)
 	// Apply creates or updates a PersistentVolume by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, persistentVolume *corev1.PersistentVolume, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error)
+	Apply(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error)
 	// ApplyStatus is Apply for the status of a PersistentVolume.
-	ApplyStatus(ctx context.Context, persistentVolume *corev1.PersistentVolume, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error)
+	ApplyStatus(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error)
 
 	PersistentVolumeExpansion
 }
 
 // persistentVolumes implements PersistentVolumeInterface with the generic typed client.
 type persistentVolumes struct {
-	*typed.Client[*corev1.PersistentVolume, *corev1.PersistentVolumeList]
+	*typed.ClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]
 }
 
 func newPersistentVolumes(c *CoreV1Client) *persistentVolumes {
-	return &persistentVolumes{typed.NewClient("persistentvolumes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &persistentVolumes{typed.NewClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]("persistentvolumes", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *corev1.PersistentVolume { return &corev1.PersistentVolume{} },
 		func() *corev1.PersistentVolumeList { return &corev1.PersistentVolumeList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,9 +40,9 @@ type PodInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Pod, error)
 	// Apply creates or updates a Pod by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, pod *corev1.Pod, opts metav1.ApplyOptions) (*corev1.Pod, error)
+	Apply(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Pod, error)
 	// ApplyStatus is Apply for the status of a Pod.
-	ApplyStatus(ctx context.Context, pod *corev1.Pod, opts metav1.ApplyOptions) (*corev1.Pod, error)
+	ApplyStatus(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Pod, error)
 	// UpdateEphemeralContainers replaces the ephemeralcontainers of the named Pod with pod and returns the server's copy.
 	UpdateEphemeralContainers(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error)
 	// UpdateResize replaces the resize of the named Pod with pod and returns the server's copy.
@@ -52,11 +53,11 @@ type PodInterface interface {
 
 // pods implements PodInterface with the generic typed client.
 type pods struct {
-	*typed.Client[*corev1.Pod, *corev1.PodList]
+	*typed.ClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]
 }
 
 func newPods(c *CoreV1Client, namespace string) *pods {
-	return &pods{typed.NewClient("pods", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.Pod { return &corev1.Pod{} },
 		func() *corev1.PodList { return &corev1.PodList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -40,9 +41,9 @@ type ReplicationControllerInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ReplicationController, error)
 	// Apply creates or updates a ReplicationController by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, replicationController *corev1.ReplicationController, opts metav1.ApplyOptions) (*corev1.ReplicationController, error)
+	Apply(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ReplicationController, error)
 	// ApplyStatus is Apply for the status of a ReplicationController.
-	ApplyStatus(ctx context.Context, replicationController *corev1.ReplicationController, opts metav1.ApplyOptions) (*corev1.ReplicationController, error)
+	ApplyStatus(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ReplicationController, error)
 	// GetScale returns the scale of the named ReplicationController.
 	GetScale(ctx context.Context, replicationControllerName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named ReplicationController with scale and returns the server's copy.
@@ -53,11 +54,11 @@ type ReplicationControllerInterface interface {
 
 // replicationControllers implements ReplicationControllerInterface with the generic typed client.
 type replicationControllers struct {
-	*typed.Client[*corev1.ReplicationController, *corev1.ReplicationControllerList]
+	*typed.ClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]
 }
 
 func newReplicationControllers(c *CoreV1Client, namespace string) *replicationControllers {
-	return &replicationControllers{typed.NewClient("replicationcontrollers", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &replicationControllers{typed.NewClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]("replicationcontrollers", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.ReplicationController { return &corev1.ReplicationController{} },
 		func() *corev1.ReplicationControllerList { return &corev1.ReplicationControllerList{} })}
 }

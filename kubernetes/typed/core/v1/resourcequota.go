@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ResourceQuotaInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ResourceQuota, error)
 	// Apply creates or updates a ResourceQuota by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourceQuota *corev1.ResourceQuota, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error)
+	Apply(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error)
 	// ApplyStatus is Apply for the status of a ResourceQuota.
-	ApplyStatus(ctx context.Context, resourceQuota *corev1.ResourceQuota, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error)
+	ApplyStatus(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error)
 
 	ResourceQuotaExpansion
 }
 
 // resourceQuotas implements ResourceQuotaInterface with the generic typed client.
 type resourceQuotas struct {
-	*typed.Client[*corev1.ResourceQuota, *corev1.ResourceQuotaList]
+	*typed.ClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]
 }
 
 func newResourceQuotas(c *CoreV1Client, namespace string) *resourceQuotas {
-	return &resourceQuotas{typed.NewClient("resourcequotas", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceQuotas{typed.NewClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]("resourcequotas", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.ResourceQuota { return &corev1.ResourceQuota{} },
 		func() *corev1.ResourceQuotaList { return &corev1.ResourceQuotaList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type SecretInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Secret, error)
 	// Apply creates or updates a Secret by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, secret *corev1.Secret, opts metav1.ApplyOptions) (*corev1.Secret, error)
+	Apply(ctx context.Context, secret *applyconfigurationscorev1.SecretApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Secret, error)
 
 	SecretExpansion
 }
 
 // secrets implements SecretInterface with the generic typed client.
 type secrets struct {
-	*typed.Client[*corev1.Secret, *corev1.SecretList]
+	*typed.ClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]
 }
 
 func newSecrets(c *CoreV1Client, namespace string) *secrets {
-	return &secrets{typed.NewClient("secrets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.Secret { return &corev1.Secret{} },
 		func() *corev1.SecretList { return &corev1.SecretList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,20 +38,20 @@ type ServiceInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Service, error)
 	// Apply creates or updates a Service by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, service *corev1.Service, opts metav1.ApplyOptions) (*corev1.Service, error)
+	Apply(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Service, error)
 	// ApplyStatus is Apply for the status of a Service.
-	ApplyStatus(ctx context.Context, service *corev1.Service, opts metav1.ApplyOptions) (*corev1.Service, error)
+	ApplyStatus(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Service, error)
 
 	ServiceExpansion
 }
 
 // services implements ServiceInterface with the generic typed client.
 type services struct {
-	*typed.Client[*corev1.Service, *corev1.ServiceList]
+	*typed.ClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]
 }
 
 func newServices(c *CoreV1Client, namespace string) *services {
-	return &services{typed.NewClient("services", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &services{typed.NewClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]("services", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.Service { return &corev1.Service{} },
 		func() *corev1.ServiceList { return &corev1.ServiceList{} })}
 }

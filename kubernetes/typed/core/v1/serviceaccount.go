@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authenticationv1 "k8s.io/api/authentication/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -38,7 +39,7 @@ type ServiceAccountInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ServiceAccount, error)
 	// Apply creates or updates a ServiceAccount by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, serviceAccount *corev1.ServiceAccount, opts metav1.ApplyOptions) (*corev1.ServiceAccount, error)
+	Apply(ctx context.Context, serviceAccount *applyconfigurationscorev1.ServiceAccountApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ServiceAccount, error)
 	// CreateToken creates the token of the named ServiceAccount from tokenRequest and returns the server's answer.
 	CreateToken(ctx context.Context, serviceAccountName string, tokenRequest *authenticationv1.TokenRequest, opts metav1.CreateOptions) (*authenticationv1.TokenRequest, error)
 
@@ -47,11 +48,11 @@ type ServiceAccountInterface interface {
 
 // serviceAccounts implements ServiceAccountInterface with the generic typed client.
 type serviceAccounts struct {
-	*typed.Client[*corev1.ServiceAccount, *corev1.ServiceAccountList]
+	*typed.ClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]
 }
 
 func newServiceAccounts(c *CoreV1Client, namespace string) *serviceAccounts {
-	return &serviceAccounts{typed.NewClient("serviceaccounts", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &serviceAccounts{typed.NewClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]("serviceaccounts", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *corev1.ServiceAccount { return &corev1.ServiceAccount{} },
 		func() *corev1.ServiceAccountList { return &corev1.ServiceAccountList{} })}
 }

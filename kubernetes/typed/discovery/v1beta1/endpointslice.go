@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsdiscoveryv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	discoveryv1beta1 "k8s.io/api/discovery/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type EndpointSliceInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*discoveryv1beta1.EndpointSlice, error)
 	// Apply creates or updates a EndpointSlice by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, endpointSlice *discoveryv1beta1.EndpointSlice, opts metav1.ApplyOptions) (*discoveryv1beta1.EndpointSlice, error)
+	Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*discoveryv1beta1.EndpointSlice, error)
 
 	EndpointSliceExpansion
 }
 
 // endpointSlices implements EndpointSliceInterface with the generic typed client.
 type endpointSlices struct {
-	*typed.Client[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList]
+	*typed.ClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]
 }
 
 func newEndpointSlices(c *DiscoveryV1beta1Client, namespace string) *endpointSlices {
-	return &endpointSlices{typed.NewClient("endpointslices", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *discoveryv1beta1.EndpointSlice { return &discoveryv1beta1.EndpointSlice{} },
 		func() *discoveryv1beta1.EndpointSliceList { return &discoveryv1beta1.EndpointSliceList{} })}
 }

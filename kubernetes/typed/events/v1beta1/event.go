@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationseventsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/events/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	eventsv1beta1 "k8s.io/api/events/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type EventInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*eventsv1beta1.Event, error)
 	// Apply creates or updates a Event by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, event *eventsv1beta1.Event, opts metav1.ApplyOptions) (*eventsv1beta1.Event, error)
+	Apply(ctx context.Context, event *applyconfigurationseventsv1beta1.EventApplyConfiguration, opts metav1.ApplyOptions) (*eventsv1beta1.Event, error)
 
 	EventExpansion
 }
 
 // events implements EventInterface with the generic typed client.
 type events struct {
-	*typed.Client[*eventsv1beta1.Event, *eventsv1beta1.EventList]
+	*typed.ClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration]
 }
 
 func newEvents(c *EventsV1beta1Client, namespace string) *events {
-	return &events{typed.NewClient("events", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration]("events", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *eventsv1beta1.Event { return &eventsv1beta1.Event{} },
 		func() *eventsv1beta1.EventList { return &eventsv1beta1.EventList{} })}
 }

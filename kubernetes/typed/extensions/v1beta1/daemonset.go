@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type DaemonSetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.DaemonSet, error)
 	// Apply creates or updates a DaemonSet by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, daemonSet *extensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error)
+	Apply(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error)
 	// ApplyStatus is Apply for the status of a DaemonSet.
-	ApplyStatus(ctx context.Context, daemonSet *extensionsv1beta1.DaemonSet, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error)
+	ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error)
 
 	DaemonSetExpansion
 }
 
 // daemonSets implements DaemonSetInterface with the generic typed client.
 type daemonSets struct {
-	*typed.Client[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList]
+	*typed.ClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]
 }
 
 func newDaemonSets(c *ExtensionsV1beta1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClient("daemonsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *extensionsv1beta1.DaemonSet { return &extensionsv1beta1.DaemonSet{} },
 		func() *extensionsv1beta1.DaemonSetList { return &extensionsv1beta1.DaemonSetList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,9 +40,9 @@ type DeploymentInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.Deployment, error)
 	// Apply creates or updates a Deployment by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, deployment *extensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*extensionsv1beta1.Deployment, error)
+	Apply(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Deployment, error)
 	// ApplyStatus is Apply for the status of a Deployment.
-	ApplyStatus(ctx context.Context, deployment *extensionsv1beta1.Deployment, opts metav1.ApplyOptions) (*extensionsv1beta1.Deployment, error)
+	ApplyStatus(ctx context.Context, deployment *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Deployment, error)
 	// GetScale returns the scale of the named Deployment.
 	GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error)
 	// UpdateScale replaces the scale of the named Deployment with scale and returns the server's copy.
@@ -49,18 +50,18 @@ type DeploymentInterface interface {
 	// ApplyScale applies scale to the scale of the named Deployment by server-side apply and returns
 	// the server's answer. scale must set its apiVersion and kind and only the fields you manage;
 	// opts.FieldManager is required.
-	ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error)
+	ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error)
 
 	DeploymentExpansion
 }
 
 // deployments implements DeploymentInterface with the generic typed client.
 type deployments struct {
-	*typed.Client[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList]
+	*typed.ClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]
 }
 
 func newDeployments(c *ExtensionsV1beta1Client, namespace string) *deployments {
-	return &deployments{typed.NewClient("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *extensionsv1beta1.Deployment { return &extensionsv1beta1.Deployment{} },
 		func() *extensionsv1beta1.DeploymentList { return &extensionsv1beta1.DeploymentList{} })}
 }
@@ -84,9 +85,9 @@ func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, sc
 }
 
 // ApplyScale implements DeploymentInterface.
-func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
+func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type FlowSchemaInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta1.FlowSchema, error)
 	// Apply creates or updates a FlowSchema by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, flowSchema *flowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta1.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta1.FlowSchema, error)
 	// ApplyStatus is Apply for the status of a FlowSchema.
-	ApplyStatus(ctx context.Context, flowSchema *flowcontrolv1beta1.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta1.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta1.FlowSchema, error)
 
 	FlowSchemaExpansion
 }
 
 // flowSchemas implements FlowSchemaInterface with the generic typed client.
 type flowSchemas struct {
-	*typed.Client[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList]
+	*typed.ClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta1Client) *flowSchemas {
-	return &flowSchemas{typed.NewClient("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *flowcontrolv1beta1.FlowSchema { return &flowcontrolv1beta1.FlowSchema{} },
 		func() *flowcontrolv1beta1.FlowSchemaList { return &flowcontrolv1beta1.FlowSchemaList{} })}
 }

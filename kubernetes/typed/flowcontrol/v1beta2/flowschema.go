@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta2 "k8s.io/api/flowcontrol/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type FlowSchemaInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta2.FlowSchema, error)
 	// Apply creates or updates a FlowSchema by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, flowSchema *flowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta2.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta2.FlowSchema, error)
 	// ApplyStatus is Apply for the status of a FlowSchema.
-	ApplyStatus(ctx context.Context, flowSchema *flowcontrolv1beta2.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta2.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta2.FlowSchema, error)
 
 	FlowSchemaExpansion
 }
 
 // flowSchemas implements FlowSchemaInterface with the generic typed client.
 type flowSchemas struct {
-	*typed.Client[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList]
+	*typed.ClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration]
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta2Client) *flowSchemas {
-	return &flowSchemas{typed.NewClient("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *flowcontrolv1beta2.FlowSchema { return &flowcontrolv1beta2.FlowSchema{} },
 		func() *flowcontrolv1beta2.FlowSchemaList { return &flowcontrolv1beta2.FlowSchemaList{} })}
 }

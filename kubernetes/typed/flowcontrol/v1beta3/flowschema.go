@@ -5,6 +5,7 @@ package v1beta3
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta3"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta3 "k8s.io/api/flowcontrol/v1beta3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type FlowSchemaInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta3.FlowSchema, error)
 	// Apply creates or updates a FlowSchema by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, flowSchema *flowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error)
+	Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error)
 	// ApplyStatus is Apply for the status of a FlowSchema.
-	ApplyStatus(ctx context.Context, flowSchema *flowcontrolv1beta3.FlowSchema, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error)
+	ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error)
 
 	FlowSchemaExpansion
 }
 
 // flowSchemas implements FlowSchemaInterface with the generic typed client.
 type flowSchemas struct {
-	*typed.Client[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList]
+	*typed.ClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta3Client) *flowSchemas {
-	return &flowSchemas{typed.NewClient("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *flowcontrolv1beta3.FlowSchema { return &flowcontrolv1beta3.FlowSchema{} },
 		func() *flowcontrolv1beta3.FlowSchemaList { return &flowcontrolv1beta3.FlowSchemaList{} })}
 }

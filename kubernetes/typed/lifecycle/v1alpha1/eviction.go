@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type EvictionInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*lifecyclev1alpha1.Eviction, error)
 	// Apply creates or updates a Eviction by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, eviction *lifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error)
+	Apply(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error)
 	// ApplyStatus is Apply for the status of a Eviction.
-	ApplyStatus(ctx context.Context, eviction *lifecyclev1alpha1.Eviction, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error)
+	ApplyStatus(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error)
 
 	EvictionExpansion
 }
 
 // evictions implements EvictionInterface with the generic typed client.
 type evictions struct {
-	*typed.Client[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList]
+	*typed.ClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]
 }
 
 func newEvictions(c *LifecycleV1alpha1Client, namespace string) *evictions {
-	return &evictions{typed.NewClient("evictions", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *lifecyclev1alpha1.Eviction { return &lifecyclev1alpha1.Eviction{} },
 		func() *lifecyclev1alpha1.EvictionList { return &lifecyclev1alpha1.EvictionList{} })}
 }

@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type EvictionRequestInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*lifecyclev1alpha1.EvictionRequest, error)
 	// Apply creates or updates a EvictionRequest by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, evictionRequest *lifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error)
+	Apply(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error)
 	// ApplyStatus is Apply for the status of a EvictionRequest.
-	ApplyStatus(ctx context.Context, evictionRequest *lifecyclev1alpha1.EvictionRequest, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error)
+	ApplyStatus(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error)
 
 	EvictionRequestExpansion
 }
 
 // evictionRequests implements EvictionRequestInterface with the generic typed client.
 type evictionRequests struct {
-	*typed.Client[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList]
+	*typed.ClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]
 }
 
 func newEvictionRequests(c *LifecycleV1alpha1Client, namespace string) *evictionRequests {
-	return &evictionRequests{typed.NewClient("evictionrequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *lifecyclev1alpha1.EvictionRequest { return &lifecyclev1alpha1.EvictionRequest{} },
 		func() *lifecyclev1alpha1.EvictionRequestList { return &lifecyclev1alpha1.EvictionRequestList{} })}
 }

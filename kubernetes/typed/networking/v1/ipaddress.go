@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type IPAddressInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1.IPAddress, error)
 	// Apply creates or updates a IPAddress by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, ipAddress *networkingv1.IPAddress, opts metav1.ApplyOptions) (*networkingv1.IPAddress, error)
+	Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.IPAddress, error)
 
 	IPAddressExpansion
 }
 
 // ipAddresses implements IPAddressInterface with the generic typed client.
 type ipAddresses struct {
-	*typed.Client[*networkingv1.IPAddress, *networkingv1.IPAddressList]
+	*typed.ClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]
 }
 
 func newIPAddresses(c *NetworkingV1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClient("ipaddresses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *networkingv1.IPAddress { return &networkingv1.IPAddress{} },
 		func() *networkingv1.IPAddressList { return &networkingv1.IPAddressList{} })}
 }

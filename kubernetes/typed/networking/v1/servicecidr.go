@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ServiceCIDRInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1.ServiceCIDR, error)
 	// Apply creates or updates a ServiceCIDR by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, serviceCIDR *networkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error)
+	Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error)
 	// ApplyStatus is Apply for the status of a ServiceCIDR.
-	ApplyStatus(ctx context.Context, serviceCIDR *networkingv1.ServiceCIDR, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error)
+	ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error)
 
 	ServiceCIDRExpansion
 }
 
 // serviceCIDRs implements ServiceCIDRInterface with the generic typed client.
 type serviceCIDRs struct {
-	*typed.Client[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList]
+	*typed.ClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]
 }
 
 func newServiceCIDRs(c *NetworkingV1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClient("servicecidrs", c.RESTClient(), scheme.ParameterCodec, "",
+	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *networkingv1.ServiceCIDR { return &networkingv1.ServiceCIDR{} },
 		func() *networkingv1.ServiceCIDRList { return &networkingv1.ServiceCIDRList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ServiceCIDRInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1beta1.ServiceCIDR, error)
 	// Apply creates or updates a ServiceCIDR by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, serviceCIDR *networkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*networkingv1beta1.ServiceCIDR, error)
+	Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1beta1.ServiceCIDR, error)
 	// ApplyStatus is Apply for the status of a ServiceCIDR.
-	ApplyStatus(ctx context.Context, serviceCIDR *networkingv1beta1.ServiceCIDR, opts metav1.ApplyOptions) (*networkingv1beta1.ServiceCIDR, error)
+	ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1beta1.ServiceCIDR, error)
 
 	ServiceCIDRExpansion
 }
 
 // serviceCIDRs implements ServiceCIDRInterface with the generic typed client.
 type serviceCIDRs struct {
-	*typed.Client[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList]
+	*typed.ClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]
 }
 
 func newServiceCIDRs(c *NetworkingV1beta1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClient("servicecidrs", c.RESTClient(), scheme.ParameterCodec, "",
+	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *networkingv1beta1.ServiceCIDR { return &networkingv1beta1.ServiceCIDR{} },
 		func() *networkingv1beta1.ServiceCIDRList { return &networkingv1beta1.ServiceCIDRList{} })}
 }

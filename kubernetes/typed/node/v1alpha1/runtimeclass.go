@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsnodev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	nodev1alpha1 "k8s.io/api/node/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type RuntimeClassInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*nodev1alpha1.RuntimeClass, error)
 	// Apply creates or updates a RuntimeClass by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, runtimeClass *nodev1alpha1.RuntimeClass, opts metav1.ApplyOptions) (*nodev1alpha1.RuntimeClass, error)
+	Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*nodev1alpha1.RuntimeClass, error)
 
 	RuntimeClassExpansion
 }
 
 // runtimeClasses implements RuntimeClassInterface with the generic typed client.
 type runtimeClasses struct {
-	*typed.Client[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList]
+	*typed.ClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]
 }
 
 func newRuntimeClasses(c *NodeV1alpha1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClient("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *nodev1alpha1.RuntimeClass { return &nodev1alpha1.RuntimeClass{} },
 		func() *nodev1alpha1.RuntimeClassList { return &nodev1alpha1.RuntimeClassList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsnodev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	nodev1beta1 "k8s.io/api/node/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type RuntimeClassInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*nodev1beta1.RuntimeClass, error)
 	// Apply creates or updates a RuntimeClass by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, runtimeClass *nodev1beta1.RuntimeClass, opts metav1.ApplyOptions) (*nodev1beta1.RuntimeClass, error)
+	Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*nodev1beta1.RuntimeClass, error)
 
 	RuntimeClassExpansion
 }
 
 // runtimeClasses implements RuntimeClassInterface with the generic typed client.
 type runtimeClasses struct {
-	*typed.Client[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList]
+	*typed.ClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]
 }
 
 func newRuntimeClasses(c *NodeV1beta1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClient("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *nodev1beta1.RuntimeClass { return &nodev1beta1.RuntimeClass{} },
 		func() *nodev1beta1.RuntimeClassList { return &nodev1beta1.RuntimeClassList{} })}
 }

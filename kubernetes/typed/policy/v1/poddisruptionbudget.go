@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationspolicyv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/policy/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type PodDisruptionBudgetInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*policyv1.PodDisruptionBudget, error)
 	// Apply creates or updates a PodDisruptionBudget by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, podDisruptionBudget *policyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error)
+	Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error)
 	// ApplyStatus is Apply for the status of a PodDisruptionBudget.
-	ApplyStatus(ctx context.Context, podDisruptionBudget *policyv1.PodDisruptionBudget, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error)
+	ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error)
 
 	PodDisruptionBudgetExpansion
 }
 
 // podDisruptionBudgets implements PodDisruptionBudgetInterface with the generic typed client.
 type podDisruptionBudgets struct {
-	*typed.Client[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList]
+	*typed.ClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]
 }
 
 func newPodDisruptionBudgets(c *PolicyV1Client, namespace string) *podDisruptionBudgets {
-	return &podDisruptionBudgets{typed.NewClient("poddisruptionbudgets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *policyv1.PodDisruptionBudget { return &policyv1.PodDisruptionBudget{} },
 		func() *policyv1.PodDisruptionBudgetList { return &policyv1.PodDisruptionBudgetList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ClusterRoleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1.ClusterRole, error)
 	// Apply creates or updates a ClusterRole by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, clusterRole *rbacv1.ClusterRole, opts metav1.ApplyOptions) (*rbacv1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1.ClusterRole, error)
 
 	ClusterRoleExpansion
 }
 
 // clusterRoles implements ClusterRoleInterface with the generic typed client.
 type clusterRoles struct {
-	*typed.Client[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList]
+	*typed.ClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration]
 }
 
 func newClusterRoles(c *RbacV1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClient("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *rbacv1.ClusterRole { return &rbacv1.ClusterRole{} },
 		func() *rbacv1.ClusterRoleList { return &rbacv1.ClusterRoleList{} })}
 }

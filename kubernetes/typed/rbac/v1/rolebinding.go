@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type RoleBindingInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1.RoleBinding, error)
 	// Apply creates or updates a RoleBinding by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, roleBinding *rbacv1.RoleBinding, opts metav1.ApplyOptions) (*rbacv1.RoleBinding, error)
+	Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1.RoleBinding, error)
 
 	RoleBindingExpansion
 }
 
 // roleBindings implements RoleBindingInterface with the generic typed client.
 type roleBindings struct {
-	*typed.Client[*rbacv1.RoleBinding, *rbacv1.RoleBindingList]
+	*typed.ClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration]
 }
 
 func newRoleBindings(c *RbacV1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClient("rolebindings", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roleBindings{typed.NewClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *rbacv1.RoleBinding { return &rbacv1.RoleBinding{} },
 		func() *rbacv1.RoleBindingList { return &rbacv1.RoleBindingList{} })}
 }

@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ClusterRoleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1alpha1.ClusterRole, error)
 	// Apply creates or updates a ClusterRole by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, clusterRole *rbacv1alpha1.ClusterRole, opts metav1.ApplyOptions) (*rbacv1alpha1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1alpha1.ClusterRole, error)
 
 	ClusterRoleExpansion
 }
 
 // clusterRoles implements ClusterRoleInterface with the generic typed client.
 type clusterRoles struct {
-	*typed.Client[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList]
+	*typed.ClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]
 }
 
 func newClusterRoles(c *RbacV1alpha1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClient("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *rbacv1alpha1.ClusterRole { return &rbacv1alpha1.ClusterRole{} },
 		func() *rbacv1alpha1.ClusterRoleList { return &rbacv1alpha1.ClusterRoleList{} })}
 }

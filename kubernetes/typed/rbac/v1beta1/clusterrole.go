@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ClusterRoleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1beta1.ClusterRole, error)
 	// Apply creates or updates a ClusterRole by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, clusterRole *rbacv1beta1.ClusterRole, opts metav1.ApplyOptions) (*rbacv1beta1.ClusterRole, error)
+	Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1beta1.ClusterRole, error)
 
 	ClusterRoleExpansion
 }
 
 // clusterRoles implements ClusterRoleInterface with the generic typed client.
 type clusterRoles struct {
-	*typed.Client[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList]
+	*typed.ClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]
 }
 
 func newClusterRoles(c *RbacV1beta1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClient("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *rbacv1beta1.ClusterRole { return &rbacv1beta1.ClusterRole{} },
 		func() *rbacv1beta1.ClusterRoleList { return &rbacv1beta1.ClusterRoleList{} })}
 }

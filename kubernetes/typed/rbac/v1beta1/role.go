@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type RoleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1beta1.Role, error)
 	// Apply creates or updates a Role by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, role *rbacv1beta1.Role, opts metav1.ApplyOptions) (*rbacv1beta1.Role, error)
+	Apply(ctx context.Context, role *applyconfigurationsrbacv1beta1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1beta1.Role, error)
 
 	RoleExpansion
 }
 
 // roles implements RoleInterface with the generic typed client.
 type roles struct {
-	*typed.Client[*rbacv1beta1.Role, *rbacv1beta1.RoleList]
+	*typed.ClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]
 }
 
 func newRoles(c *RbacV1beta1Client, namespace string) *roles {
-	return &roles{typed.NewClient("roles", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *rbacv1beta1.Role { return &rbacv1beta1.Role{} },
 		func() *rbacv1beta1.RoleList { return &rbacv1beta1.RoleList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type DeviceTaintRuleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1.DeviceTaintRule, error)
 	// Apply creates or updates a DeviceTaintRule by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, deviceTaintRule *resourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error)
+	Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error)
 	// ApplyStatus is Apply for the status of a DeviceTaintRule.
-	ApplyStatus(ctx context.Context, deviceTaintRule *resourcev1.DeviceTaintRule, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error)
+	ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error)
 
 	DeviceTaintRuleExpansion
 }
 
 // deviceTaintRules implements DeviceTaintRuleInterface with the generic typed client.
 type deviceTaintRules struct {
-	*typed.Client[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList]
+	*typed.ClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]
 }
 
 func newDeviceTaintRules(c *ResourceV1Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClient("devicetaintrules", c.RESTClient(), scheme.ParameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *resourcev1.DeviceTaintRule { return &resourcev1.DeviceTaintRule{} },
 		func() *resourcev1.DeviceTaintRuleList { return &resourcev1.DeviceTaintRuleList{} })}
 }

@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ResourceClaimInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1.ResourceClaim, error)
 	// Apply creates or updates a ResourceClaim by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourceClaim *resourcev1.ResourceClaim, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error)
+	Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error)
 	// ApplyStatus is Apply for the status of a ResourceClaim.
-	ApplyStatus(ctx context.Context, resourceClaim *resourcev1.ResourceClaim, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error)
+	ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error)
 
 	ResourceClaimExpansion
 }
 
 // resourceClaims implements ResourceClaimInterface with the generic typed client.
 type resourceClaims struct {
-	*typed.Client[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList]
+	*typed.ClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]
 }
 
 func newResourceClaims(c *ResourceV1Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClient("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *resourcev1.ResourceClaim { return &resourcev1.ResourceClaim{} },
 		func() *resourcev1.ResourceClaimList { return &resourcev1.ResourceClaimList{} })}
 }

@@ -5,6 +5,7 @@ package v1alpha3
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1alpha3"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ResourcePoolStatusRequestInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1alpha3.ResourcePoolStatusRequest, error)
 	// Apply creates or updates a ResourcePoolStatusRequest by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourcePoolStatusRequest *resourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error)
+	Apply(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error)
 	// ApplyStatus is Apply for the status of a ResourcePoolStatusRequest.
-	ApplyStatus(ctx context.Context, resourcePoolStatusRequest *resourcev1alpha3.ResourcePoolStatusRequest, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error)
+	ApplyStatus(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error)
 
 	ResourcePoolStatusRequestExpansion
 }
 
 // resourcePoolStatusRequests implements ResourcePoolStatusRequestInterface with the generic typed client.
 type resourcePoolStatusRequests struct {
-	*typed.Client[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList]
+	*typed.ClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]
 }
 
 func newResourcePoolStatusRequests(c *ResourceV1alpha3Client) *resourcePoolStatusRequests {
-	return &resourcePoolStatusRequests{typed.NewClient("resourcepoolstatusrequests", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *resourcev1alpha3.ResourcePoolStatusRequest {
 			return &resourcev1alpha3.ResourcePoolStatusRequest{}
 		},

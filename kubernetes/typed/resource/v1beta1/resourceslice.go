@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ResourceSliceInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta1.ResourceSlice, error)
 	// Apply creates or updates a ResourceSlice by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourceSlice *resourcev1beta1.ResourceSlice, opts metav1.ApplyOptions) (*resourcev1beta1.ResourceSlice, error)
+	Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta1.ResourceSlice, error)
 
 	ResourceSliceExpansion
 }
 
 // resourceSlices implements ResourceSliceInterface with the generic typed client.
 type resourceSlices struct {
-	*typed.Client[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList]
+	*typed.ClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration]
 }
 
 func newResourceSlices(c *ResourceV1beta1Client) *resourceSlices {
-	return &resourceSlices{typed.NewClient("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *resourcev1beta1.ResourceSlice { return &resourcev1beta1.ResourceSlice{} },
 		func() *resourcev1beta1.ResourceSliceList { return &resourcev1beta1.ResourceSliceList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type DeviceTaintRuleInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.DeviceTaintRule, error)
 	// Apply creates or updates a DeviceTaintRule by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, deviceTaintRule *resourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error)
+	Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error)
 	// ApplyStatus is Apply for the status of a DeviceTaintRule.
-	ApplyStatus(ctx context.Context, deviceTaintRule *resourcev1beta2.DeviceTaintRule, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error)
+	ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error)
 
 	DeviceTaintRuleExpansion
 }
 
 // deviceTaintRules implements DeviceTaintRuleInterface with the generic typed client.
 type deviceTaintRules struct {
-	*typed.Client[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList]
+	*typed.ClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]
 }
 
 func newDeviceTaintRules(c *ResourceV1beta2Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClient("devicetaintrules", c.RESTClient(), scheme.ParameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *resourcev1beta2.DeviceTaintRule { return &resourcev1beta2.DeviceTaintRule{} },
 		func() *resourcev1beta2.DeviceTaintRuleList { return &resourcev1beta2.DeviceTaintRuleList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type ResourceClaimInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.ResourceClaim, error)
 	// Apply creates or updates a ResourceClaim by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourceClaim *resourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceClaim, error)
+	Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceClaim, error)
 	// ApplyStatus is Apply for the status of a ResourceClaim.
-	ApplyStatus(ctx context.Context, resourceClaim *resourcev1beta2.ResourceClaim, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceClaim, error)
+	ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceClaim, error)
 
 	ResourceClaimExpansion
 }
 
 // resourceClaims implements ResourceClaimInterface with the generic typed client.
 type resourceClaims struct {
-	*typed.Client[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList]
+	*typed.ClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]
 }
 
 func newResourceClaims(c *ResourceV1beta2Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClient("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *resourcev1beta2.ResourceClaim { return &resourcev1beta2.ResourceClaim{} },
 		func() *resourcev1beta2.ResourceClaimList { return &resourcev1beta2.ResourceClaimList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta2
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type ResourceSliceInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.ResourceSlice, error)
 	// Apply creates or updates a ResourceSlice by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, resourceSlice *resourcev1beta2.ResourceSlice, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceSlice, error)
+	Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceSlice, error)
 
 	ResourceSliceExpansion
 }
 
 // resourceSlices implements ResourceSliceInterface with the generic typed client.
 type resourceSlices struct {
-	*typed.Client[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList]
+	*typed.ClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]
 }
 
 func newResourceSlices(c *ResourceV1beta2Client) *resourceSlices {
-	return &resourceSlices{typed.NewClient("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *resourcev1beta2.ResourceSlice { return &resourcev1beta2.ResourceSlice{} },
 		func() *resourcev1beta2.ResourceSliceList { return &resourcev1beta2.ResourceSliceList{} })}
 }

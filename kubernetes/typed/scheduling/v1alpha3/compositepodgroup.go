@@ -5,6 +5,7 @@ package v1alpha3
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type CompositePodGroupInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1alpha3.CompositePodGroup, error)
 	// Apply creates or updates a CompositePodGroup by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, compositePodGroup *schedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error)
+	Apply(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error)
 	// ApplyStatus is Apply for the status of a CompositePodGroup.
-	ApplyStatus(ctx context.Context, compositePodGroup *schedulingv1alpha3.CompositePodGroup, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error)
+	ApplyStatus(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error)
 
 	CompositePodGroupExpansion
 }
 
 // compositePodGroups implements CompositePodGroupInterface with the generic typed client.
 type compositePodGroups struct {
-	*typed.Client[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList]
+	*typed.ClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]
 }
 
 func newCompositePodGroups(c *SchedulingV1alpha3Client, namespace string) *compositePodGroups {
-	return &compositePodGroups{typed.NewClient("compositepodgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *schedulingv1alpha3.CompositePodGroup { return &schedulingv1alpha3.CompositePodGroup{} },
 		func() *schedulingv1alpha3.CompositePodGroupList { return &schedulingv1alpha3.CompositePodGroupList{} })}
 }

@@ -5,6 +5,7 @@ package v1alpha3
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type WorkloadInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1alpha3.Workload, error)
 	// Apply creates or updates a Workload by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, workload *schedulingv1alpha3.Workload, opts metav1.ApplyOptions) (*schedulingv1alpha3.Workload, error)
+	Apply(ctx context.Context, workload *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.Workload, error)
 
 	WorkloadExpansion
 }
 
 // workloads implements WorkloadInterface with the generic typed client.
 type workloads struct {
-	*typed.Client[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList]
+	*typed.ClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]
 }
 
 func newWorkloads(c *SchedulingV1alpha3Client, namespace string) *workloads {
-	return &workloads{typed.NewClient("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *schedulingv1alpha3.Workload { return &schedulingv1alpha3.Workload{} },
 		func() *schedulingv1alpha3.WorkloadList { return &schedulingv1alpha3.WorkloadList{} })}
 }

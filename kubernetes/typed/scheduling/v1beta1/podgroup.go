@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type PodGroupInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1beta1.PodGroup, error)
 	// Apply creates or updates a PodGroup by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, podGroup *schedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error)
+	Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error)
 	// ApplyStatus is Apply for the status of a PodGroup.
-	ApplyStatus(ctx context.Context, podGroup *schedulingv1beta1.PodGroup, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error)
+	ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error)
 
 	PodGroupExpansion
 }
 
 // podGroups implements PodGroupInterface with the generic typed client.
 type podGroups struct {
-	*typed.Client[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList]
+	*typed.ClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]
 }
 
 func newPodGroups(c *SchedulingV1beta1Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClient("podgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *schedulingv1beta1.PodGroup { return &schedulingv1beta1.PodGroup{} },
 		func() *schedulingv1beta1.PodGroupList { return &schedulingv1beta1.PodGroupList{} })}
 }

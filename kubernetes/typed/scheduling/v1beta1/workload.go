@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type WorkloadInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1beta1.Workload, error)
 	// Apply creates or updates a Workload by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, workload *schedulingv1beta1.Workload, opts metav1.ApplyOptions) (*schedulingv1beta1.Workload, error)
+	Apply(ctx context.Context, workload *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.Workload, error)
 
 	WorkloadExpansion
 }
 
 // workloads implements WorkloadInterface with the generic typed client.
 type workloads struct {
-	*typed.Client[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList]
+	*typed.ClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]
 }
 
 func newWorkloads(c *SchedulingV1beta1Client, namespace string) *workloads {
-	return &workloads{typed.NewClient("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *schedulingv1beta1.Workload { return &schedulingv1beta1.Workload{} },
 		func() *schedulingv1beta1.WorkloadList { return &schedulingv1beta1.WorkloadList{} })}
 }

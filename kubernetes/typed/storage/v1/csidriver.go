@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type CSIDriverInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1.CSIDriver, error)
 	// Apply creates or updates a CSIDriver by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, csiDriver *storagev1.CSIDriver, opts metav1.ApplyOptions) (*storagev1.CSIDriver, error)
+	Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.CSIDriver, error)
 
 	CSIDriverExpansion
 }
 
 // csiDrivers implements CSIDriverInterface with the generic typed client.
 type csiDrivers struct {
-	*typed.Client[*storagev1.CSIDriver, *storagev1.CSIDriverList]
+	*typed.ClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]
 }
 
 func newCSIDrivers(c *StorageV1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClient("csidrivers", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiDrivers{typed.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagev1.CSIDriver { return &storagev1.CSIDriver{} },
 		func() *storagev1.CSIDriverList { return &storagev1.CSIDriverList{} })}
 }

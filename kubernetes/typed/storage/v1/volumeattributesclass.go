@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type VolumeAttributesClassInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1.VolumeAttributesClass, error)
 	// Apply creates or updates a VolumeAttributesClass by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, volumeAttributesClass *storagev1.VolumeAttributesClass, opts metav1.ApplyOptions) (*storagev1.VolumeAttributesClass, error)
+	Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.VolumeAttributesClass, error)
 
 	VolumeAttributesClassExpansion
 }
 
 // volumeAttributesClasses implements VolumeAttributesClassInterface with the generic typed client.
 type volumeAttributesClasses struct {
-	*typed.Client[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList]
+	*typed.ClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]
 }
 
 func newVolumeAttributesClasses(c *StorageV1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClient("volumeattributesclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagev1.VolumeAttributesClass { return &storagev1.VolumeAttributesClass{} },
 		func() *storagev1.VolumeAttributesClassList { return &storagev1.VolumeAttributesClassList{} })}
 }

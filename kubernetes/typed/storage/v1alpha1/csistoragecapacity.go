@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type CSIStorageCapacityInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1alpha1.CSIStorageCapacity, error)
 	// Apply creates or updates a CSIStorageCapacity by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, csiStorageCapacity *storagev1alpha1.CSIStorageCapacity, opts metav1.ApplyOptions) (*storagev1alpha1.CSIStorageCapacity, error)
+	Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*storagev1alpha1.CSIStorageCapacity, error)
 
 	CSIStorageCapacityExpansion
 }
 
 // csiStorageCapacities implements CSIStorageCapacityInterface with the generic typed client.
 type csiStorageCapacities struct {
-	*typed.Client[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList]
+	*typed.ClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration]
 }
 
 func newCSIStorageCapacities(c *StorageV1alpha1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClient("csistoragecapacities", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *storagev1alpha1.CSIStorageCapacity { return &storagev1alpha1.CSIStorageCapacity{} },
 		func() *storagev1alpha1.CSIStorageCapacityList { return &storagev1alpha1.CSIStorageCapacityList{} })}
 }

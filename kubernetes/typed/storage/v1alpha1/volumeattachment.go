@@ -5,6 +5,7 @@ package v1alpha1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type VolumeAttachmentInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1alpha1.VolumeAttachment, error)
 	// Apply creates or updates a VolumeAttachment by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, volumeAttachment *storagev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*storagev1alpha1.VolumeAttachment, error)
+	Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*storagev1alpha1.VolumeAttachment, error)
 	// ApplyStatus is Apply for the status of a VolumeAttachment.
-	ApplyStatus(ctx context.Context, volumeAttachment *storagev1alpha1.VolumeAttachment, opts metav1.ApplyOptions) (*storagev1alpha1.VolumeAttachment, error)
+	ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*storagev1alpha1.VolumeAttachment, error)
 
 	VolumeAttachmentExpansion
 }
 
 // volumeAttachments implements VolumeAttachmentInterface with the generic typed client.
 type volumeAttachments struct {
-	*typed.Client[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList]
+	*typed.ClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration]
 }
 
 func newVolumeAttachments(c *StorageV1alpha1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClient("volumeattachments", c.RESTClient(), scheme.ParameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagev1alpha1.VolumeAttachment { return &storagev1alpha1.VolumeAttachment{} },
 		func() *storagev1alpha1.VolumeAttachmentList { return &storagev1alpha1.VolumeAttachmentList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type CSIDriverInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1beta1.CSIDriver, error)
 	// Apply creates or updates a CSIDriver by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, csiDriver *storagev1beta1.CSIDriver, opts metav1.ApplyOptions) (*storagev1beta1.CSIDriver, error)
+	Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.CSIDriver, error)
 
 	CSIDriverExpansion
 }
 
 // csiDrivers implements CSIDriverInterface with the generic typed client.
 type csiDrivers struct {
-	*typed.Client[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList]
+	*typed.ClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]
 }
 
 func newCSIDrivers(c *StorageV1beta1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClient("csidrivers", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiDrivers{typed.NewClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagev1beta1.CSIDriver { return &storagev1beta1.CSIDriver{} },
 		func() *storagev1beta1.CSIDriverList { return &storagev1beta1.CSIDriverList{} })}
 }

@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type CSINodeInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1beta1.CSINode, error)
 	// Apply creates or updates a CSINode by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, csiNode *storagev1beta1.CSINode, opts metav1.ApplyOptions) (*storagev1beta1.CSINode, error)
+	Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.CSINode, error)
 	// ApplyStatus is Apply for the status of a CSINode.
-	ApplyStatus(ctx context.Context, csiNode *storagev1beta1.CSINode, opts metav1.ApplyOptions) (*storagev1beta1.CSINode, error)
+	ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.CSINode, error)
 
 	CSINodeExpansion
 }
 
 // csiNodes implements CSINodeInterface with the generic typed client.
 type csiNodes struct {
-	*typed.Client[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList]
+	*typed.ClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]
 }
 
 func newCSINodes(c *StorageV1beta1Client) *csiNodes {
-	return &csiNodes{typed.NewClient("csinodes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiNodes{typed.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagev1beta1.CSINode { return &storagev1beta1.CSINode{} },
 		func() *storagev1beta1.CSINodeList { return &storagev1beta1.CSINodeList{} })}
 }

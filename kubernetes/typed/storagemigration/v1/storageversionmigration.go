@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagemigrationv1 "k8s.io/api/storagemigration/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type StorageVersionMigrationInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagemigrationv1.StorageVersionMigration, error)
 	// Apply creates or updates a StorageVersionMigration by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, storageVersionMigration *storagemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*storagemigrationv1.StorageVersionMigration, error)
+	Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1.StorageVersionMigration, error)
 	// ApplyStatus is Apply for the status of a StorageVersionMigration.
-	ApplyStatus(ctx context.Context, storageVersionMigration *storagemigrationv1.StorageVersionMigration, opts metav1.ApplyOptions) (*storagemigrationv1.StorageVersionMigration, error)
+	ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1.StorageVersionMigration, error)
 
 	StorageVersionMigrationExpansion
 }
 
 // storageVersionMigrations implements StorageVersionMigrationInterface with the generic typed client.
 type storageVersionMigrations struct {
-	*typed.Client[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList]
+	*typed.ClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClient("storageversionmigrations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagemigrationv1.StorageVersionMigration {
 			return &storagemigrationv1.StorageVersionMigration{}
 		},

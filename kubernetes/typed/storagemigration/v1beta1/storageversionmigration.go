@@ -5,6 +5,7 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
+	applyconfigurationsstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1beta1"
 	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagemigrationv1beta1 "k8s.io/api/storagemigration/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type StorageVersionMigrationInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagemigrationv1beta1.StorageVersionMigration, error)
 	// Apply creates or updates a StorageVersionMigration by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, storageVersionMigration *storagemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error)
+	Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error)
 	// ApplyStatus is Apply for the status of a StorageVersionMigration.
-	ApplyStatus(ctx context.Context, storageVersionMigration *storagemigrationv1beta1.StorageVersionMigration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error)
+	ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error)
 
 	StorageVersionMigrationExpansion
 }
 
 // storageVersionMigrations implements StorageVersionMigrationInterface with the generic typed client.
 type storageVersionMigrations struct {
-	*typed.Client[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList]
+	*typed.ClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1beta1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClient("storageversionmigrations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *storagemigrationv1beta1.StorageVersionMigration {
 			return &storagemigrationv1beta1.StorageVersionMigration{}
 		},

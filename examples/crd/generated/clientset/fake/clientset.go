@@ -5,6 +5,7 @@ package fake
 import (
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfiguration "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration"
 	clientset "github.com/kubegen/kubegen/examples/crd/generated/clientset"
 	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
@@ -26,6 +27,8 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Server-side apply merges and records managedFields with the schema of the apply configurations.
+	tracker.SetSchema(applyconfiguration.Parser())
 	for _, resources := range [][]clientfake.Resource{
 		stablev1fake.Resources,
 	} {

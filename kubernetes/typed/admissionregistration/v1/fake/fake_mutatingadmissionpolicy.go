@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicies implements typedadmissionregistrationv1.MutatingAdmissionPolicyInterface over an object tracker.
 type fakeMutatingAdmissionPolicies struct {
-	*clientfake.Client[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList]
+	*clientfake.ClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1.MutatingAdmissionPolicyInterface = &fakeMutatingAdmissionPolicies{}
 
 func newFakeMutatingAdmissionPolicies(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicies {
-	return &fakeMutatingAdmissionPolicies{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicies{clientfake.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingadmissionpolicies"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "MutatingAdmissionPolicy"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicyBindings implements typedadmissionregistrationv1.MutatingAdmissionPolicyBindingInterface over an object tracker.
 type fakeMutatingAdmissionPolicyBindings struct {
-	*clientfake.Client[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList]
+	*clientfake.ClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1.MutatingAdmissionPolicyBindingInterface = &fakeMutatingAdmissionPolicyBindings{}
 
 func newFakeMutatingAdmissionPolicyBindings(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicyBindings {
-	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingadmissionpolicybindings"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "MutatingAdmissionPolicyBinding"},
 		"",

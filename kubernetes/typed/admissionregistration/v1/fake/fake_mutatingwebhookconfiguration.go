@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingWebhookConfigurations implements typedadmissionregistrationv1.MutatingWebhookConfigurationInterface over an object tracker.
 type fakeMutatingWebhookConfigurations struct {
-	*clientfake.Client[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList]
+	*clientfake.ClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1.MutatingWebhookConfigurationInterface = &fakeMutatingWebhookConfigurations{}
 
 func newFakeMutatingWebhookConfigurations(tracker *clientfake.Tracker) *fakeMutatingWebhookConfigurations {
-	return &fakeMutatingWebhookConfigurations{clientfake.NewClient(tracker,
+	return &fakeMutatingWebhookConfigurations{clientfake.NewClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingwebhookconfigurations"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "MutatingWebhookConfiguration"},
 		"",

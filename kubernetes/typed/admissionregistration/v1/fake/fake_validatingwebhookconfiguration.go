@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingWebhookConfigurations implements typedadmissionregistrationv1.ValidatingWebhookConfigurationInterface over an object tracker.
 type fakeValidatingWebhookConfigurations struct {
-	*clientfake.Client[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList]
+	*clientfake.ClientWithApply[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1.ValidatingWebhookConfigurationInterface = &fakeValidatingWebhookConfigurations{}
 
 func newFakeValidatingWebhookConfigurations(tracker *clientfake.Tracker) *fakeValidatingWebhookConfigurations {
-	return &fakeValidatingWebhookConfigurations{clientfake.NewClient(tracker,
+	return &fakeValidatingWebhookConfigurations{clientfake.NewClientWithApply[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "validatingwebhookconfigurations"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1", Kind: "ValidatingWebhookConfiguration"},
 		"",

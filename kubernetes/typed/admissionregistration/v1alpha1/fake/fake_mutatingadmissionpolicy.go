@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1alpha1"
 	typedadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicies implements typedadmissionregistrationv1alpha1.MutatingAdmissionPolicyInterface over an object tracker.
 type fakeMutatingAdmissionPolicies struct {
-	*clientfake.Client[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList]
+	*clientfake.ClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1alpha1.MutatingAdmissionPolicyInterface = &fakeMutatingAdmissionPolicies{}
 
 func newFakeMutatingAdmissionPolicies(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicies {
-	return &fakeMutatingAdmissionPolicies{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicies{clientfake.NewClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Resource: "mutatingadmissionpolicies"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "MutatingAdmissionPolicy"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1alpha1"
 	typedadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicyBindings implements typedadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingInterface over an object tracker.
 type fakeMutatingAdmissionPolicyBindings struct {
-	*clientfake.Client[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList]
+	*clientfake.ClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingInterface = &fakeMutatingAdmissionPolicyBindings{}
 
 func newFakeMutatingAdmissionPolicyBindings(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicyBindings {
-	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Resource: "mutatingadmissionpolicybindings"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "MutatingAdmissionPolicyBinding"},
 		"",

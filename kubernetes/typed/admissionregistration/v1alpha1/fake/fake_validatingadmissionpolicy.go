@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1alpha1"
 	typedadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingAdmissionPolicies implements typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyInterface over an object tracker.
 type fakeValidatingAdmissionPolicies struct {
-	*clientfake.Client[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList]
+	*clientfake.ClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyInterface = &fakeValidatingAdmissionPolicies{}
 
 func newFakeValidatingAdmissionPolicies(tracker *clientfake.Tracker) *fakeValidatingAdmissionPolicies {
-	return &fakeValidatingAdmissionPolicies{clientfake.NewClient(tracker,
+	return &fakeValidatingAdmissionPolicies{clientfake.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Resource: "validatingadmissionpolicies"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "ValidatingAdmissionPolicy"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1alpha1"
 	typedadmissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 	admissionregistrationv1alpha1 "k8s.io/api/admissionregistration/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingAdmissionPolicyBindings implements typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingInterface over an object tracker.
 type fakeValidatingAdmissionPolicyBindings struct {
-	*clientfake.Client[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList]
+	*clientfake.ClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingInterface = &fakeValidatingAdmissionPolicyBindings{}
 
 func newFakeValidatingAdmissionPolicyBindings(tracker *clientfake.Tracker) *fakeValidatingAdmissionPolicyBindings {
-	return &fakeValidatingAdmissionPolicyBindings{clientfake.NewClient(tracker,
+	return &fakeValidatingAdmissionPolicyBindings{clientfake.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Resource: "validatingadmissionpolicybindings"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1alpha1", Kind: "ValidatingAdmissionPolicyBinding"},
 		"",

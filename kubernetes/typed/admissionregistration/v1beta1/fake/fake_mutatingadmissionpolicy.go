@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicies implements typedadmissionregistrationv1beta1.MutatingAdmissionPolicyInterface over an object tracker.
 type fakeMutatingAdmissionPolicies struct {
-	*clientfake.Client[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList]
+	*clientfake.ClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1beta1.MutatingAdmissionPolicyInterface = &fakeMutatingAdmissionPolicies{}
 
 func newFakeMutatingAdmissionPolicies(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicies {
-	return &fakeMutatingAdmissionPolicies{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicies{clientfake.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1beta1", Resource: "mutatingadmissionpolicies"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1beta1", Kind: "MutatingAdmissionPolicy"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeMutatingAdmissionPolicyBindings implements typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingInterface over an object tracker.
 type fakeMutatingAdmissionPolicyBindings struct {
-	*clientfake.Client[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList]
+	*clientfake.ClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingInterface = &fakeMutatingAdmissionPolicyBindings{}
 
 func newFakeMutatingAdmissionPolicyBindings(tracker *clientfake.Tracker) *fakeMutatingAdmissionPolicyBindings {
-	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClient(tracker,
+	return &fakeMutatingAdmissionPolicyBindings{clientfake.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1beta1", Resource: "mutatingadmissionpolicybindings"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1beta1", Kind: "MutatingAdmissionPolicyBinding"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingAdmissionPolicies implements typedadmissionregistrationv1beta1.ValidatingAdmissionPolicyInterface over an object tracker.
 type fakeValidatingAdmissionPolicies struct {
-	*clientfake.Client[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList]
+	*clientfake.ClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1beta1.ValidatingAdmissionPolicyInterface = &fakeValidatingAdmissionPolicies{}
 
 func newFakeValidatingAdmissionPolicies(tracker *clientfake.Tracker) *fakeValidatingAdmissionPolicies {
-	return &fakeValidatingAdmissionPolicies{clientfake.NewClient(tracker,
+	return &fakeValidatingAdmissionPolicies{clientfake.NewClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1beta1", Resource: "validatingadmissionpolicies"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1beta1", Kind: "ValidatingAdmissionPolicy"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingAdmissionPolicyBindings implements typedadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingInterface over an object tracker.
 type fakeValidatingAdmissionPolicyBindings struct {
-	*clientfake.Client[*admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingList]
+	*clientfake.ClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingInterface = &fakeValidatingAdmissionPolicyBindings{}
 
 func newFakeValidatingAdmissionPolicyBindings(tracker *clientfake.Tracker) *fakeValidatingAdmissionPolicyBindings {
-	return &fakeValidatingAdmissionPolicyBindings{clientfake.NewClient(tracker,
+	return &fakeValidatingAdmissionPolicyBindings{clientfake.NewClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1beta1", Resource: "validatingadmissionpolicybindings"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1beta1", Kind: "ValidatingAdmissionPolicyBinding"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
 	typedadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeValidatingWebhookConfigurations implements typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationInterface over an object tracker.
 type fakeValidatingWebhookConfigurations struct {
-	*clientfake.Client[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList]
+	*clientfake.ClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]
 }
 
 var _ typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationInterface = &fakeValidatingWebhookConfigurations{}
 
 func newFakeValidatingWebhookConfigurations(tracker *clientfake.Tracker) *fakeValidatingWebhookConfigurations {
-	return &fakeValidatingWebhookConfigurations{clientfake.NewClient(tracker,
+	return &fakeValidatingWebhookConfigurations{clientfake.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1beta1", Resource: "validatingwebhookconfigurations"},
 		schema.GroupVersionKind{Group: "admissionregistration.k8s.io", Version: "v1beta1", Kind: "ValidatingWebhookConfiguration"},
 		"",

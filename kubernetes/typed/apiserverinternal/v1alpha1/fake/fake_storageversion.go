@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apiserverinternal/v1alpha1"
 	typedapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/apiserverinternal/v1alpha1"
 	apiserverinternalv1alpha1 "k8s.io/api/apiserverinternal/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStorageVersions implements typedapiserverinternalv1alpha1.StorageVersionInterface over an object tracker.
 type fakeStorageVersions struct {
-	*clientfake.Client[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList]
+	*clientfake.ClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]
 }
 
 var _ typedapiserverinternalv1alpha1.StorageVersionInterface = &fakeStorageVersions{}
 
 func newFakeStorageVersions(tracker *clientfake.Tracker) *fakeStorageVersions {
-	return &fakeStorageVersions{clientfake.NewClient(tracker,
+	return &fakeStorageVersions{clientfake.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "internal.apiserver.k8s.io", Version: "v1alpha1", Resource: "storageversions"},
 		schema.GroupVersionKind{Group: "internal.apiserver.k8s.io", Version: "v1alpha1", Kind: "StorageVersion"},
 		"",

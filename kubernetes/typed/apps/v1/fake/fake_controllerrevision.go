@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeControllerRevisions implements typedappsv1.ControllerRevisionInterface over an object tracker.
 type fakeControllerRevisions struct {
-	*clientfake.Client[*appsv1.ControllerRevision, *appsv1.ControllerRevisionList]
+	*clientfake.ClientWithApply[*appsv1.ControllerRevision, *appsv1.ControllerRevisionList, *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration]
 }
 
 var _ typedappsv1.ControllerRevisionInterface = &fakeControllerRevisions{}
 
 func newFakeControllerRevisions(tracker *clientfake.Tracker, namespace string) *fakeControllerRevisions {
-	return &fakeControllerRevisions{clientfake.NewClient(tracker,
+	return &fakeControllerRevisions{clientfake.NewClientWithApply[*appsv1.ControllerRevision, *appsv1.ControllerRevisionList, *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "controllerrevisions"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "ControllerRevision"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDaemonSets implements typedappsv1.DaemonSetInterface over an object tracker.
 type fakeDaemonSets struct {
-	*clientfake.Client[*appsv1.DaemonSet, *appsv1.DaemonSetList]
+	*clientfake.ClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]
 }
 
 var _ typedappsv1.DaemonSetInterface = &fakeDaemonSets{}
 
 func newFakeDaemonSets(tracker *clientfake.Tracker, namespace string) *fakeDaemonSets {
-	return &fakeDaemonSets{clientfake.NewClient(tracker,
+	return &fakeDaemonSets{clientfake.NewClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "daemonsets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "DaemonSet"},
 		namespace,

@@ -5,6 +5,8 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -14,13 +16,13 @@ import (
 
 // fakeDeployments implements typedappsv1.DeploymentInterface over an object tracker.
 type fakeDeployments struct {
-	*clientfake.Client[*appsv1.Deployment, *appsv1.DeploymentList]
+	*clientfake.ClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]
 }
 
 var _ typedappsv1.DeploymentInterface = &fakeDeployments{}
 
 func newFakeDeployments(tracker *clientfake.Tracker, namespace string) *fakeDeployments {
-	return &fakeDeployments{clientfake.NewClient(tracker,
+	return &fakeDeployments{clientfake.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "Deployment"},
 		namespace,
@@ -49,9 +51,9 @@ func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string
 }
 
 // ApplyScale implements DeploymentInterface.
-func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

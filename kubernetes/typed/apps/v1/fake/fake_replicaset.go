@@ -5,6 +5,8 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -14,13 +16,13 @@ import (
 
 // fakeReplicaSets implements typedappsv1.ReplicaSetInterface over an object tracker.
 type fakeReplicaSets struct {
-	*clientfake.Client[*appsv1.ReplicaSet, *appsv1.ReplicaSetList]
+	*clientfake.ClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]
 }
 
 var _ typedappsv1.ReplicaSetInterface = &fakeReplicaSets{}
 
 func newFakeReplicaSets(tracker *clientfake.Tracker, namespace string) *fakeReplicaSets {
-	return &fakeReplicaSets{clientfake.NewClient(tracker,
+	return &fakeReplicaSets{clientfake.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "replicasets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "ReplicaSet"},
 		namespace,
@@ -49,9 +51,9 @@ func (c *fakeReplicaSets) UpdateScale(ctx context.Context, replicaSetName string
 }
 
 // ApplyScale implements ReplicaSetInterface.
-func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

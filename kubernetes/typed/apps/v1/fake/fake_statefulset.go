@@ -5,6 +5,8 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -14,13 +16,13 @@ import (
 
 // fakeStatefulSets implements typedappsv1.StatefulSetInterface over an object tracker.
 type fakeStatefulSets struct {
-	*clientfake.Client[*appsv1.StatefulSet, *appsv1.StatefulSetList]
+	*clientfake.ClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]
 }
 
 var _ typedappsv1.StatefulSetInterface = &fakeStatefulSets{}
 
 func newFakeStatefulSets(tracker *clientfake.Tracker, namespace string) *fakeStatefulSets {
-	return &fakeStatefulSets{clientfake.NewClient(tracker,
+	return &fakeStatefulSets{clientfake.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "statefulsets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "StatefulSet"},
 		namespace,
@@ -49,9 +51,9 @@ func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName stri
 }
 
 // ApplyScale implements StatefulSetInterface.
-func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
+func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

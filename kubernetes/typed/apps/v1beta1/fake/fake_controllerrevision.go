@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
 	typedappsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeControllerRevisions implements typedappsv1beta1.ControllerRevisionInterface over an object tracker.
 type fakeControllerRevisions struct {
-	*clientfake.Client[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList]
+	*clientfake.ClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration]
 }
 
 var _ typedappsv1beta1.ControllerRevisionInterface = &fakeControllerRevisions{}
 
 func newFakeControllerRevisions(tracker *clientfake.Tracker, namespace string) *fakeControllerRevisions {
-	return &fakeControllerRevisions{clientfake.NewClient(tracker,
+	return &fakeControllerRevisions{clientfake.NewClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta1", Resource: "controllerrevisions"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta1", Kind: "ControllerRevision"},
 		namespace,

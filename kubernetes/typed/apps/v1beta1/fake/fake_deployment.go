@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
 	typedappsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeployments implements typedappsv1beta1.DeploymentInterface over an object tracker.
 type fakeDeployments struct {
-	*clientfake.Client[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList]
+	*clientfake.ClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration]
 }
 
 var _ typedappsv1beta1.DeploymentInterface = &fakeDeployments{}
 
 func newFakeDeployments(tracker *clientfake.Tracker, namespace string) *fakeDeployments {
-	return &fakeDeployments{clientfake.NewClient(tracker,
+	return &fakeDeployments{clientfake.NewClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta1", Resource: "deployments"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta1", Kind: "Deployment"},
 		namespace,

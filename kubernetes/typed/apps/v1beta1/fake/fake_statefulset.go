@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
 	typedappsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStatefulSets implements typedappsv1beta1.StatefulSetInterface over an object tracker.
 type fakeStatefulSets struct {
-	*clientfake.Client[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList]
+	*clientfake.ClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]
 }
 
 var _ typedappsv1beta1.StatefulSetInterface = &fakeStatefulSets{}
 
 func newFakeStatefulSets(tracker *clientfake.Tracker, namespace string) *fakeStatefulSets {
-	return &fakeStatefulSets{clientfake.NewClient(tracker,
+	return &fakeStatefulSets{clientfake.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta1", Resource: "statefulsets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta1", Kind: "StatefulSet"},
 		namespace,

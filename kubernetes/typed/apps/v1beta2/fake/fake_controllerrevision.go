@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeControllerRevisions implements typedappsv1beta2.ControllerRevisionInterface over an object tracker.
 type fakeControllerRevisions struct {
-	*clientfake.Client[*appsv1beta2.ControllerRevision, *appsv1beta2.ControllerRevisionList]
+	*clientfake.ClientWithApply[*appsv1beta2.ControllerRevision, *appsv1beta2.ControllerRevisionList, *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration]
 }
 
 var _ typedappsv1beta2.ControllerRevisionInterface = &fakeControllerRevisions{}
 
 func newFakeControllerRevisions(tracker *clientfake.Tracker, namespace string) *fakeControllerRevisions {
-	return &fakeControllerRevisions{clientfake.NewClient(tracker,
+	return &fakeControllerRevisions{clientfake.NewClientWithApply[*appsv1beta2.ControllerRevision, *appsv1beta2.ControllerRevisionList, *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta2", Resource: "controllerrevisions"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "ControllerRevision"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDaemonSets implements typedappsv1beta2.DaemonSetInterface over an object tracker.
 type fakeDaemonSets struct {
-	*clientfake.Client[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList]
+	*clientfake.ClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration]
 }
 
 var _ typedappsv1beta2.DaemonSetInterface = &fakeDaemonSets{}
 
 func newFakeDaemonSets(tracker *clientfake.Tracker, namespace string) *fakeDaemonSets {
-	return &fakeDaemonSets{clientfake.NewClient(tracker,
+	return &fakeDaemonSets{clientfake.NewClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta2", Resource: "daemonsets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "DaemonSet"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeployments implements typedappsv1beta2.DeploymentInterface over an object tracker.
 type fakeDeployments struct {
-	*clientfake.Client[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList]
+	*clientfake.ClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]
 }
 
 var _ typedappsv1beta2.DeploymentInterface = &fakeDeployments{}
 
 func newFakeDeployments(tracker *clientfake.Tracker, namespace string) *fakeDeployments {
-	return &fakeDeployments{clientfake.NewClient(tracker,
+	return &fakeDeployments{clientfake.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta2", Resource: "deployments"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "Deployment"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeReplicaSets implements typedappsv1beta2.ReplicaSetInterface over an object tracker.
 type fakeReplicaSets struct {
-	*clientfake.Client[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList]
+	*clientfake.ClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]
 }
 
 var _ typedappsv1beta2.ReplicaSetInterface = &fakeReplicaSets{}
 
 func newFakeReplicaSets(tracker *clientfake.Tracker, namespace string) *fakeReplicaSets {
-	return &fakeReplicaSets{clientfake.NewClient(tracker,
+	return &fakeReplicaSets{clientfake.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta2", Resource: "replicasets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "ReplicaSet"},
 		namespace,

@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
 	typedappsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,13 +14,13 @@ import (
 
 // fakeStatefulSets implements typedappsv1beta2.StatefulSetInterface over an object tracker.
 type fakeStatefulSets struct {
-	*clientfake.Client[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList]
+	*clientfake.ClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]
 }
 
 var _ typedappsv1beta2.StatefulSetInterface = &fakeStatefulSets{}
 
 func newFakeStatefulSets(tracker *clientfake.Tracker, namespace string) *fakeStatefulSets {
-	return &fakeStatefulSets{clientfake.NewClient(tracker,
+	return &fakeStatefulSets{clientfake.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "apps", Version: "v1beta2", Resource: "statefulsets"},
 		schema.GroupVersionKind{Group: "apps", Version: "v1beta2", Kind: "StatefulSet"},
 		namespace,
@@ -48,9 +49,9 @@ func (c *fakeStatefulSets) UpdateScale(ctx context.Context, statefulSetName stri
 }
 
 // ApplyScale implements StatefulSetInterface.
-func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *appsv1beta2.Scale, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
+func (c *fakeStatefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsappsv1beta2.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.Scale, error) {
 	result := &appsv1beta2.Scale{}
-	if err := c.Client.ApplySubresource(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

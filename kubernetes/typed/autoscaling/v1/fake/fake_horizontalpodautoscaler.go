@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	typedautoscalingv1 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeHorizontalPodAutoscalers implements typedautoscalingv1.HorizontalPodAutoscalerInterface over an object tracker.
 type fakeHorizontalPodAutoscalers struct {
-	*clientfake.Client[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList]
+	*clientfake.ClientWithApply[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration]
 }
 
 var _ typedautoscalingv1.HorizontalPodAutoscalerInterface = &fakeHorizontalPodAutoscalers{}
 
 func newFakeHorizontalPodAutoscalers(tracker *clientfake.Tracker, namespace string) *fakeHorizontalPodAutoscalers {
-	return &fakeHorizontalPodAutoscalers{clientfake.NewClient(tracker,
+	return &fakeHorizontalPodAutoscalers{clientfake.NewClientWithApply[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "autoscaling", Version: "v1", Resource: "horizontalpodautoscalers"},
 		schema.GroupVersionKind{Group: "autoscaling", Version: "v1", Kind: "HorizontalPodAutoscaler"},
 		namespace,

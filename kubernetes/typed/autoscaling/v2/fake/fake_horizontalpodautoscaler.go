@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsautoscalingv2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v2"
 	typedautoscalingv2 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v2"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeHorizontalPodAutoscalers implements typedautoscalingv2.HorizontalPodAutoscalerInterface over an object tracker.
 type fakeHorizontalPodAutoscalers struct {
-	*clientfake.Client[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList]
+	*clientfake.ClientWithApply[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration]
 }
 
 var _ typedautoscalingv2.HorizontalPodAutoscalerInterface = &fakeHorizontalPodAutoscalers{}
 
 func newFakeHorizontalPodAutoscalers(tracker *clientfake.Tracker, namespace string) *fakeHorizontalPodAutoscalers {
-	return &fakeHorizontalPodAutoscalers{clientfake.NewClient(tracker,
+	return &fakeHorizontalPodAutoscalers{clientfake.NewClientWithApply[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "autoscaling", Version: "v2", Resource: "horizontalpodautoscalers"},
 		schema.GroupVersionKind{Group: "autoscaling", Version: "v2", Kind: "HorizontalPodAutoscaler"},
 		namespace,

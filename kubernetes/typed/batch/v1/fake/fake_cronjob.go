@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
 	typedbatchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCronJobs implements typedbatchv1.CronJobInterface over an object tracker.
 type fakeCronJobs struct {
-	*clientfake.Client[*batchv1.CronJob, *batchv1.CronJobList]
+	*clientfake.ClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]
 }
 
 var _ typedbatchv1.CronJobInterface = &fakeCronJobs{}
 
 func newFakeCronJobs(tracker *clientfake.Tracker, namespace string) *fakeCronJobs {
-	return &fakeCronJobs{clientfake.NewClient(tracker,
+	return &fakeCronJobs{clientfake.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "batch", Version: "v1", Resource: "cronjobs"},
 		schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "CronJob"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
 	typedbatchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeJobs implements typedbatchv1.JobInterface over an object tracker.
 type fakeJobs struct {
-	*clientfake.Client[*batchv1.Job, *batchv1.JobList]
+	*clientfake.ClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]
 }
 
 var _ typedbatchv1.JobInterface = &fakeJobs{}
 
 func newFakeJobs(tracker *clientfake.Tracker, namespace string) *fakeJobs {
-	return &fakeJobs{clientfake.NewClient(tracker,
+	return &fakeJobs{clientfake.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "batch", Version: "v1", Resource: "jobs"},
 		schema.GroupVersionKind{Group: "batch", Version: "v1", Kind: "Job"},
 		namespace,

@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
 	typedcertificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,13 +14,13 @@ import (
 
 // fakeCertificateSigningRequests implements typedcertificatesv1.CertificateSigningRequestInterface over an object tracker.
 type fakeCertificateSigningRequests struct {
-	*clientfake.Client[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList]
+	*clientfake.ClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration]
 }
 
 var _ typedcertificatesv1.CertificateSigningRequestInterface = &fakeCertificateSigningRequests{}
 
 func newFakeCertificateSigningRequests(tracker *clientfake.Tracker) *fakeCertificateSigningRequests {
-	return &fakeCertificateSigningRequests{clientfake.NewClient(tracker,
+	return &fakeCertificateSigningRequests{clientfake.NewClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "certificatesigningrequests"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1", Kind: "CertificateSigningRequest"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
 	typedcertificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeClusterTrustBundles implements typedcertificatesv1.ClusterTrustBundleInterface over an object tracker.
 type fakeClusterTrustBundles struct {
-	*clientfake.Client[*certificatesv1.ClusterTrustBundle, *certificatesv1.ClusterTrustBundleList]
+	*clientfake.ClientWithApply[*certificatesv1.ClusterTrustBundle, *certificatesv1.ClusterTrustBundleList, *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration]
 }
 
 var _ typedcertificatesv1.ClusterTrustBundleInterface = &fakeClusterTrustBundles{}
 
 func newFakeClusterTrustBundles(tracker *clientfake.Tracker) *fakeClusterTrustBundles {
-	return &fakeClusterTrustBundles{clientfake.NewClient(tracker,
+	return &fakeClusterTrustBundles{clientfake.NewClientWithApply[*certificatesv1.ClusterTrustBundle, *certificatesv1.ClusterTrustBundleList, *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "clustertrustbundles"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1", Kind: "ClusterTrustBundle"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
 	typedcertificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodCertificateRequests implements typedcertificatesv1.PodCertificateRequestInterface over an object tracker.
 type fakePodCertificateRequests struct {
-	*clientfake.Client[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList]
+	*clientfake.ClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]
 }
 
 var _ typedcertificatesv1.PodCertificateRequestInterface = &fakePodCertificateRequests{}
 
 func newFakePodCertificateRequests(tracker *clientfake.Tracker, namespace string) *fakePodCertificateRequests {
-	return &fakePodCertificateRequests{clientfake.NewClient(tracker,
+	return &fakePodCertificateRequests{clientfake.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "podcertificaterequests"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1", Kind: "PodCertificateRequest"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1alpha1"
 	typedcertificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1alpha1"
 	certificatesv1alpha1 "k8s.io/api/certificates/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeClusterTrustBundles implements typedcertificatesv1alpha1.ClusterTrustBundleInterface over an object tracker.
 type fakeClusterTrustBundles struct {
-	*clientfake.Client[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList]
+	*clientfake.ClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]
 }
 
 var _ typedcertificatesv1alpha1.ClusterTrustBundleInterface = &fakeClusterTrustBundles{}
 
 func newFakeClusterTrustBundles(tracker *clientfake.Tracker) *fakeClusterTrustBundles {
-	return &fakeClusterTrustBundles{clientfake.NewClient(tracker,
+	return &fakeClusterTrustBundles{clientfake.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1alpha1", Resource: "clustertrustbundles"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1alpha1", Kind: "ClusterTrustBundle"},
 		"",

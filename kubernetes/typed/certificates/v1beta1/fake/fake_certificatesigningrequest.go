@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
 	typedcertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCertificateSigningRequests implements typedcertificatesv1beta1.CertificateSigningRequestInterface over an object tracker.
 type fakeCertificateSigningRequests struct {
-	*clientfake.Client[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList]
+	*clientfake.ClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]
 }
 
 var _ typedcertificatesv1beta1.CertificateSigningRequestInterface = &fakeCertificateSigningRequests{}
 
 func newFakeCertificateSigningRequests(tracker *clientfake.Tracker) *fakeCertificateSigningRequests {
-	return &fakeCertificateSigningRequests{clientfake.NewClient(tracker,
+	return &fakeCertificateSigningRequests{clientfake.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1beta1", Resource: "certificatesigningrequests"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1beta1", Kind: "CertificateSigningRequest"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
 	typedcertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeClusterTrustBundles implements typedcertificatesv1beta1.ClusterTrustBundleInterface over an object tracker.
 type fakeClusterTrustBundles struct {
-	*clientfake.Client[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList]
+	*clientfake.ClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration]
 }
 
 var _ typedcertificatesv1beta1.ClusterTrustBundleInterface = &fakeClusterTrustBundles{}
 
 func newFakeClusterTrustBundles(tracker *clientfake.Tracker) *fakeClusterTrustBundles {
-	return &fakeClusterTrustBundles{clientfake.NewClient(tracker,
+	return &fakeClusterTrustBundles{clientfake.NewClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1beta1", Resource: "clustertrustbundles"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1beta1", Kind: "ClusterTrustBundle"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
 	typedcertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodCertificateRequests implements typedcertificatesv1beta1.PodCertificateRequestInterface over an object tracker.
 type fakePodCertificateRequests struct {
-	*clientfake.Client[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList]
+	*clientfake.ClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]
 }
 
 var _ typedcertificatesv1beta1.PodCertificateRequestInterface = &fakePodCertificateRequests{}
 
 func newFakePodCertificateRequests(tracker *clientfake.Tracker, namespace string) *fakePodCertificateRequests {
-	return &fakePodCertificateRequests{clientfake.NewClient(tracker,
+	return &fakePodCertificateRequests{clientfake.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1beta1", Resource: "podcertificaterequests"},
 		schema.GroupVersionKind{Group: "certificates.k8s.io", Version: "v1beta1", Kind: "PodCertificateRequest"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1alpha2"
 	typedcoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1alpha2"
 	coordinationv1alpha2 "k8s.io/api/coordination/v1alpha2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeLeaseCandidates implements typedcoordinationv1alpha2.LeaseCandidateInterface over an object tracker.
 type fakeLeaseCandidates struct {
-	*clientfake.Client[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList]
+	*clientfake.ClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]
 }
 
 var _ typedcoordinationv1alpha2.LeaseCandidateInterface = &fakeLeaseCandidates{}
 
 func newFakeLeaseCandidates(tracker *clientfake.Tracker, namespace string) *fakeLeaseCandidates {
-	return &fakeLeaseCandidates{clientfake.NewClient(tracker,
+	return &fakeLeaseCandidates{clientfake.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "coordination.k8s.io", Version: "v1alpha2", Resource: "leasecandidates"},
 		schema.GroupVersionKind{Group: "coordination.k8s.io", Version: "v1alpha2", Kind: "LeaseCandidate"},
 		namespace,

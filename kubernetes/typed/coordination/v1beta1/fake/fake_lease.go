@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
 	typedcoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeLeases implements typedcoordinationv1beta1.LeaseInterface over an object tracker.
 type fakeLeases struct {
-	*clientfake.Client[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList]
+	*clientfake.ClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]
 }
 
 var _ typedcoordinationv1beta1.LeaseInterface = &fakeLeases{}
 
 func newFakeLeases(tracker *clientfake.Tracker, namespace string) *fakeLeases {
-	return &fakeLeases{clientfake.NewClient(tracker,
+	return &fakeLeases{clientfake.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "coordination.k8s.io", Version: "v1beta1", Resource: "leases"},
 		schema.GroupVersionKind{Group: "coordination.k8s.io", Version: "v1beta1", Kind: "Lease"},
 		namespace,

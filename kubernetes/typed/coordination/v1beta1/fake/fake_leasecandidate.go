@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
 	typedcoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeLeaseCandidates implements typedcoordinationv1beta1.LeaseCandidateInterface over an object tracker.
 type fakeLeaseCandidates struct {
-	*clientfake.Client[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList]
+	*clientfake.ClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration]
 }
 
 var _ typedcoordinationv1beta1.LeaseCandidateInterface = &fakeLeaseCandidates{}
 
 func newFakeLeaseCandidates(tracker *clientfake.Tracker, namespace string) *fakeLeaseCandidates {
-	return &fakeLeaseCandidates{clientfake.NewClient(tracker,
+	return &fakeLeaseCandidates{clientfake.NewClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "coordination.k8s.io", Version: "v1beta1", Resource: "leasecandidates"},
 		schema.GroupVersionKind{Group: "coordination.k8s.io", Version: "v1beta1", Kind: "LeaseCandidate"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeComponentStatuses implements typedcorev1.ComponentStatusInterface over an object tracker.
 type fakeComponentStatuses struct {
-	*clientfake.Client[*corev1.ComponentStatus, *corev1.ComponentStatusList]
+	*clientfake.ClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]
 }
 
 var _ typedcorev1.ComponentStatusInterface = &fakeComponentStatuses{}
 
 func newFakeComponentStatuses(tracker *clientfake.Tracker) *fakeComponentStatuses {
-	return &fakeComponentStatuses{clientfake.NewClient(tracker,
+	return &fakeComponentStatuses{clientfake.NewClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "componentstatuses"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ComponentStatus"},
 		"",

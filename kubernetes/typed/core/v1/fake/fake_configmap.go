@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeConfigMaps implements typedcorev1.ConfigMapInterface over an object tracker.
 type fakeConfigMaps struct {
-	*clientfake.Client[*corev1.ConfigMap, *corev1.ConfigMapList]
+	*clientfake.ClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration]
 }
 
 var _ typedcorev1.ConfigMapInterface = &fakeConfigMaps{}
 
 func newFakeConfigMaps(tracker *clientfake.Tracker, namespace string) *fakeConfigMaps {
-	return &fakeConfigMaps{clientfake.NewClient(tracker,
+	return &fakeConfigMaps{clientfake.NewClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "configmaps"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ConfigMap"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEndpoints implements typedcorev1.EndpointsInterface over an object tracker.
 type fakeEndpoints struct {
-	*clientfake.Client[*corev1.Endpoints, *corev1.EndpointsList]
+	*clientfake.ClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *applyconfigurationscorev1.EndpointsApplyConfiguration]
 }
 
 var _ typedcorev1.EndpointsInterface = &fakeEndpoints{}
 
 func newFakeEndpoints(tracker *clientfake.Tracker, namespace string) *fakeEndpoints {
-	return &fakeEndpoints{clientfake.NewClient(tracker,
+	return &fakeEndpoints{clientfake.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *applyconfigurationscorev1.EndpointsApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "endpoints"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Endpoints"},
 		namespace,

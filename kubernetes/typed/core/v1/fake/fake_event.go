@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEvents implements typedcorev1.EventInterface over an object tracker.
 type fakeEvents struct {
-	*clientfake.Client[*corev1.Event, *corev1.EventList]
+	*clientfake.ClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]
 }
 
 var _ typedcorev1.EventInterface = &fakeEvents{}
 
 func newFakeEvents(tracker *clientfake.Tracker, namespace string) *fakeEvents {
-	return &fakeEvents{clientfake.NewClient(tracker,
+	return &fakeEvents{clientfake.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "events"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Event"},
 		namespace,

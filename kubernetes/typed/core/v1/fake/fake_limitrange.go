@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeLimitRanges implements typedcorev1.LimitRangeInterface over an object tracker.
 type fakeLimitRanges struct {
-	*clientfake.Client[*corev1.LimitRange, *corev1.LimitRangeList]
+	*clientfake.ClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration]
 }
 
 var _ typedcorev1.LimitRangeInterface = &fakeLimitRanges{}
 
 func newFakeLimitRanges(tracker *clientfake.Tracker, namespace string) *fakeLimitRanges {
-	return &fakeLimitRanges{clientfake.NewClient(tracker,
+	return &fakeLimitRanges{clientfake.NewClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "limitranges"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "LimitRange"},
 		namespace,

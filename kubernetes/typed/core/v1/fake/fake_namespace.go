@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeNamespaces implements typedcorev1.NamespaceInterface over an object tracker.
 type fakeNamespaces struct {
-	*clientfake.Client[*corev1.Namespace, *corev1.NamespaceList]
+	*clientfake.ClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]
 }
 
 var _ typedcorev1.NamespaceInterface = &fakeNamespaces{}
 
 func newFakeNamespaces(tracker *clientfake.Tracker) *fakeNamespaces {
-	return &fakeNamespaces{clientfake.NewClient(tracker,
+	return &fakeNamespaces{clientfake.NewClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "namespaces"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Namespace"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeNodes implements typedcorev1.NodeInterface over an object tracker.
 type fakeNodes struct {
-	*clientfake.Client[*corev1.Node, *corev1.NodeList]
+	*clientfake.ClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]
 }
 
 var _ typedcorev1.NodeInterface = &fakeNodes{}
 
 func newFakeNodes(tracker *clientfake.Tracker) *fakeNodes {
-	return &fakeNodes{clientfake.NewClient(tracker,
+	return &fakeNodes{clientfake.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "nodes"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Node"},
 		"",

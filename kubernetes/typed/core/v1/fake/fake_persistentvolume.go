@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePersistentVolumes implements typedcorev1.PersistentVolumeInterface over an object tracker.
 type fakePersistentVolumes struct {
-	*clientfake.Client[*corev1.PersistentVolume, *corev1.PersistentVolumeList]
+	*clientfake.ClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]
 }
 
 var _ typedcorev1.PersistentVolumeInterface = &fakePersistentVolumes{}
 
 func newFakePersistentVolumes(tracker *clientfake.Tracker) *fakePersistentVolumes {
-	return &fakePersistentVolumes{clientfake.NewClient(tracker,
+	return &fakePersistentVolumes{clientfake.NewClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "persistentvolumes"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PersistentVolume"},
 		"",

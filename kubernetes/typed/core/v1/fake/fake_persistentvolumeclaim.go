@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePersistentVolumeClaims implements typedcorev1.PersistentVolumeClaimInterface over an object tracker.
 type fakePersistentVolumeClaims struct {
-	*clientfake.Client[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList]
+	*clientfake.ClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration]
 }
 
 var _ typedcorev1.PersistentVolumeClaimInterface = &fakePersistentVolumeClaims{}
 
 func newFakePersistentVolumeClaims(tracker *clientfake.Tracker, namespace string) *fakePersistentVolumeClaims {
-	return &fakePersistentVolumeClaims{clientfake.NewClient(tracker,
+	return &fakePersistentVolumeClaims{clientfake.NewClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "persistentvolumeclaims"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PersistentVolumeClaim"},
 		namespace,

@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,13 +14,13 @@ import (
 
 // fakePods implements typedcorev1.PodInterface over an object tracker.
 type fakePods struct {
-	*clientfake.Client[*corev1.Pod, *corev1.PodList]
+	*clientfake.ClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]
 }
 
 var _ typedcorev1.PodInterface = &fakePods{}
 
 func newFakePods(tracker *clientfake.Tracker, namespace string) *fakePods {
-	return &fakePods{clientfake.NewClient(tracker,
+	return &fakePods{clientfake.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "pods"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Pod"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodTemplates implements typedcorev1.PodTemplateInterface over an object tracker.
 type fakePodTemplates struct {
-	*clientfake.Client[*corev1.PodTemplate, *corev1.PodTemplateList]
+	*clientfake.ClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration]
 }
 
 var _ typedcorev1.PodTemplateInterface = &fakePodTemplates{}
 
 func newFakePodTemplates(tracker *clientfake.Tracker, namespace string) *fakePodTemplates {
-	return &fakePodTemplates{clientfake.NewClient(tracker,
+	return &fakePodTemplates{clientfake.NewClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "podtemplates"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "PodTemplate"},
 		namespace,

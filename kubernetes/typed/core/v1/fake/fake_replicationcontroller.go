@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -14,13 +15,13 @@ import (
 
 // fakeReplicationControllers implements typedcorev1.ReplicationControllerInterface over an object tracker.
 type fakeReplicationControllers struct {
-	*clientfake.Client[*corev1.ReplicationController, *corev1.ReplicationControllerList]
+	*clientfake.ClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]
 }
 
 var _ typedcorev1.ReplicationControllerInterface = &fakeReplicationControllers{}
 
 func newFakeReplicationControllers(tracker *clientfake.Tracker, namespace string) *fakeReplicationControllers {
-	return &fakeReplicationControllers{clientfake.NewClient(tracker,
+	return &fakeReplicationControllers{clientfake.NewClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "replicationcontrollers"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ReplicationController"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceQuotas implements typedcorev1.ResourceQuotaInterface over an object tracker.
 type fakeResourceQuotas struct {
-	*clientfake.Client[*corev1.ResourceQuota, *corev1.ResourceQuotaList]
+	*clientfake.ClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]
 }
 
 var _ typedcorev1.ResourceQuotaInterface = &fakeResourceQuotas{}
 
 func newFakeResourceQuotas(tracker *clientfake.Tracker, namespace string) *fakeResourceQuotas {
-	return &fakeResourceQuotas{clientfake.NewClient(tracker,
+	return &fakeResourceQuotas{clientfake.NewClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "resourcequotas"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ResourceQuota"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeSecrets implements typedcorev1.SecretInterface over an object tracker.
 type fakeSecrets struct {
-	*clientfake.Client[*corev1.Secret, *corev1.SecretList]
+	*clientfake.ClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]
 }
 
 var _ typedcorev1.SecretInterface = &fakeSecrets{}
 
 func newFakeSecrets(tracker *clientfake.Tracker, namespace string) *fakeSecrets {
-	return &fakeSecrets{clientfake.NewClient(tracker,
+	return &fakeSecrets{clientfake.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "secrets"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Secret"},
 		namespace,

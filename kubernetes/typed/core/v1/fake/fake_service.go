@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	corev1 "k8s.io/api/core/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeServices implements typedcorev1.ServiceInterface over an object tracker.
 type fakeServices struct {
-	*clientfake.Client[*corev1.Service, *corev1.ServiceList]
+	*clientfake.ClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]
 }
 
 var _ typedcorev1.ServiceInterface = &fakeServices{}
 
 func newFakeServices(tracker *clientfake.Tracker, namespace string) *fakeServices {
-	return &fakeServices{clientfake.NewClient(tracker,
+	return &fakeServices{clientfake.NewClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "services"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "Service"},
 		namespace,

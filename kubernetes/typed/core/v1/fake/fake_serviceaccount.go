@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
 	typedcorev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	authenticationv1 "k8s.io/api/authentication/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -14,13 +15,13 @@ import (
 
 // fakeServiceAccounts implements typedcorev1.ServiceAccountInterface over an object tracker.
 type fakeServiceAccounts struct {
-	*clientfake.Client[*corev1.ServiceAccount, *corev1.ServiceAccountList]
+	*clientfake.ClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]
 }
 
 var _ typedcorev1.ServiceAccountInterface = &fakeServiceAccounts{}
 
 func newFakeServiceAccounts(tracker *clientfake.Tracker, namespace string) *fakeServiceAccounts {
-	return &fakeServiceAccounts{clientfake.NewClient(tracker,
+	return &fakeServiceAccounts{clientfake.NewClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "", Version: "v1", Resource: "serviceaccounts"},
 		schema.GroupVersionKind{Group: "", Version: "v1", Kind: "ServiceAccount"},
 		namespace,

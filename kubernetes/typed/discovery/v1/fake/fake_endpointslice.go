@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsdiscoveryv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1"
 	typeddiscoveryv1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1"
 	discoveryv1 "k8s.io/api/discovery/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEndpointSlices implements typeddiscoveryv1.EndpointSliceInterface over an object tracker.
 type fakeEndpointSlices struct {
-	*clientfake.Client[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList]
+	*clientfake.ClientWithApply[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList, *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration]
 }
 
 var _ typeddiscoveryv1.EndpointSliceInterface = &fakeEndpointSlices{}
 
 func newFakeEndpointSlices(tracker *clientfake.Tracker, namespace string) *fakeEndpointSlices {
-	return &fakeEndpointSlices{clientfake.NewClient(tracker,
+	return &fakeEndpointSlices{clientfake.NewClientWithApply[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList, *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "discovery.k8s.io", Version: "v1", Resource: "endpointslices"},
 		schema.GroupVersionKind{Group: "discovery.k8s.io", Version: "v1", Kind: "EndpointSlice"},
 		namespace,

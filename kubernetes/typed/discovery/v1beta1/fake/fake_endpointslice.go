@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsdiscoveryv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1beta1"
 	typeddiscoveryv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1beta1"
 	discoveryv1beta1 "k8s.io/api/discovery/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEndpointSlices implements typeddiscoveryv1beta1.EndpointSliceInterface over an object tracker.
 type fakeEndpointSlices struct {
-	*clientfake.Client[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList]
+	*clientfake.ClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]
 }
 
 var _ typeddiscoveryv1beta1.EndpointSliceInterface = &fakeEndpointSlices{}
 
 func newFakeEndpointSlices(tracker *clientfake.Tracker, namespace string) *fakeEndpointSlices {
-	return &fakeEndpointSlices{clientfake.NewClient(tracker,
+	return &fakeEndpointSlices{clientfake.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "discovery.k8s.io", Version: "v1beta1", Resource: "endpointslices"},
 		schema.GroupVersionKind{Group: "discovery.k8s.io", Version: "v1beta1", Kind: "EndpointSlice"},
 		namespace,

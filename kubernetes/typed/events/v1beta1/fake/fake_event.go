@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationseventsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/events/v1beta1"
 	typedeventsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1beta1"
 	eventsv1beta1 "k8s.io/api/events/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEvents implements typedeventsv1beta1.EventInterface over an object tracker.
 type fakeEvents struct {
-	*clientfake.Client[*eventsv1beta1.Event, *eventsv1beta1.EventList]
+	*clientfake.ClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration]
 }
 
 var _ typedeventsv1beta1.EventInterface = &fakeEvents{}
 
 func newFakeEvents(tracker *clientfake.Tracker, namespace string) *fakeEvents {
-	return &fakeEvents{clientfake.NewClient(tracker,
+	return &fakeEvents{clientfake.NewClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "events.k8s.io", Version: "v1beta1", Resource: "events"},
 		schema.GroupVersionKind{Group: "events.k8s.io", Version: "v1beta1", Kind: "Event"},
 		namespace,

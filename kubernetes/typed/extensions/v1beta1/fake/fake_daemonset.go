@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDaemonSets implements typedextensionsv1beta1.DaemonSetInterface over an object tracker.
 type fakeDaemonSets struct {
-	*clientfake.Client[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList]
+	*clientfake.ClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]
 }
 
 var _ typedextensionsv1beta1.DaemonSetInterface = &fakeDaemonSets{}
 
 func newFakeDaemonSets(tracker *clientfake.Tracker, namespace string) *fakeDaemonSets {
-	return &fakeDaemonSets{clientfake.NewClient(tracker,
+	return &fakeDaemonSets{clientfake.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "daemonsets"},
 		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "DaemonSet"},
 		namespace,

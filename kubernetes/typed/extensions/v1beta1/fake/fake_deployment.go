@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,13 +14,13 @@ import (
 
 // fakeDeployments implements typedextensionsv1beta1.DeploymentInterface over an object tracker.
 type fakeDeployments struct {
-	*clientfake.Client[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList]
+	*clientfake.ClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]
 }
 
 var _ typedextensionsv1beta1.DeploymentInterface = &fakeDeployments{}
 
 func newFakeDeployments(tracker *clientfake.Tracker, namespace string) *fakeDeployments {
-	return &fakeDeployments{clientfake.NewClient(tracker,
+	return &fakeDeployments{clientfake.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "deployments"},
 		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "Deployment"},
 		namespace,
@@ -48,9 +49,9 @@ func (c *fakeDeployments) UpdateScale(ctx context.Context, deploymentName string
 }
 
 // ApplyScale implements DeploymentInterface.
-func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
+func (c *fakeDeployments) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIngresses implements typedextensionsv1beta1.IngressInterface over an object tracker.
 type fakeIngresses struct {
-	*clientfake.Client[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList]
+	*clientfake.ClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]
 }
 
 var _ typedextensionsv1beta1.IngressInterface = &fakeIngresses{}
 
 func newFakeIngresses(tracker *clientfake.Tracker, namespace string) *fakeIngresses {
-	return &fakeIngresses{clientfake.NewClient(tracker,
+	return &fakeIngresses{clientfake.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "ingresses"},
 		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "Ingress"},
 		namespace,

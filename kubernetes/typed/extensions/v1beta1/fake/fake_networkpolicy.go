@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeNetworkPolicies implements typedextensionsv1beta1.NetworkPolicyInterface over an object tracker.
 type fakeNetworkPolicies struct {
-	*clientfake.Client[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList]
+	*clientfake.ClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration]
 }
 
 var _ typedextensionsv1beta1.NetworkPolicyInterface = &fakeNetworkPolicies{}
 
 func newFakeNetworkPolicies(tracker *clientfake.Tracker, namespace string) *fakeNetworkPolicies {
-	return &fakeNetworkPolicies{clientfake.NewClient(tracker,
+	return &fakeNetworkPolicies{clientfake.NewClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "networkpolicies"},
 		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "NetworkPolicy"},
 		namespace,

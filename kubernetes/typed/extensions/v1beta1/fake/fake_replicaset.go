@@ -5,6 +5,7 @@ package fake
 import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,13 +14,13 @@ import (
 
 // fakeReplicaSets implements typedextensionsv1beta1.ReplicaSetInterface over an object tracker.
 type fakeReplicaSets struct {
-	*clientfake.Client[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList]
+	*clientfake.ClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration]
 }
 
 var _ typedextensionsv1beta1.ReplicaSetInterface = &fakeReplicaSets{}
 
 func newFakeReplicaSets(tracker *clientfake.Tracker, namespace string) *fakeReplicaSets {
-	return &fakeReplicaSets{clientfake.NewClient(tracker,
+	return &fakeReplicaSets{clientfake.NewClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "replicasets"},
 		schema.GroupVersionKind{Group: "extensions", Version: "v1beta1", Kind: "ReplicaSet"},
 		namespace,
@@ -48,9 +49,9 @@ func (c *fakeReplicaSets) UpdateScale(ctx context.Context, replicaSetName string
 }
 
 // ApplyScale implements ReplicaSetInterface.
-func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
+func (c *fakeReplicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.Client.ApplySubresourceConfiguration(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

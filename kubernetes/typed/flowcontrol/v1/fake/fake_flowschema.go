@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1"
 	typedflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 	flowcontrolv1 "k8s.io/api/flowcontrol/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeFlowSchemas implements typedflowcontrolv1.FlowSchemaInterface over an object tracker.
 type fakeFlowSchemas struct {
-	*clientfake.Client[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList]
+	*clientfake.ClientWithApply[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList, *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration]
 }
 
 var _ typedflowcontrolv1.FlowSchemaInterface = &fakeFlowSchemas{}
 
 func newFakeFlowSchemas(tracker *clientfake.Tracker) *fakeFlowSchemas {
-	return &fakeFlowSchemas{clientfake.NewClient(tracker,
+	return &fakeFlowSchemas{clientfake.NewClientWithApply[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList, *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "flowschemas"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Kind: "FlowSchema"},
 		"",

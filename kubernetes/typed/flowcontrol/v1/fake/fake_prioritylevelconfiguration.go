@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1"
 	typedflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 	flowcontrolv1 "k8s.io/api/flowcontrol/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePriorityLevelConfigurations implements typedflowcontrolv1.PriorityLevelConfigurationInterface over an object tracker.
 type fakePriorityLevelConfigurations struct {
-	*clientfake.Client[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList]
+	*clientfake.ClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration]
 }
 
 var _ typedflowcontrolv1.PriorityLevelConfigurationInterface = &fakePriorityLevelConfigurations{}
 
 func newFakePriorityLevelConfigurations(tracker *clientfake.Tracker) *fakePriorityLevelConfigurations {
-	return &fakePriorityLevelConfigurations{clientfake.NewClient(tracker,
+	return &fakePriorityLevelConfigurations{clientfake.NewClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "prioritylevelconfigurations"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Kind: "PriorityLevelConfiguration"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta1"
 	typedflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta1"
 	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeFlowSchemas implements typedflowcontrolv1beta1.FlowSchemaInterface over an object tracker.
 type fakeFlowSchemas struct {
-	*clientfake.Client[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList]
+	*clientfake.ClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]
 }
 
 var _ typedflowcontrolv1beta1.FlowSchemaInterface = &fakeFlowSchemas{}
 
 func newFakeFlowSchemas(tracker *clientfake.Tracker) *fakeFlowSchemas {
-	return &fakeFlowSchemas{clientfake.NewClient(tracker,
+	return &fakeFlowSchemas{clientfake.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta1", Resource: "flowschemas"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta1", Kind: "FlowSchema"},
 		"",

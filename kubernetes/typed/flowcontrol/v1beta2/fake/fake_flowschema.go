@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta2"
 	typedflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta2"
 	flowcontrolv1beta2 "k8s.io/api/flowcontrol/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeFlowSchemas implements typedflowcontrolv1beta2.FlowSchemaInterface over an object tracker.
 type fakeFlowSchemas struct {
-	*clientfake.Client[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList]
+	*clientfake.ClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration]
 }
 
 var _ typedflowcontrolv1beta2.FlowSchemaInterface = &fakeFlowSchemas{}
 
 func newFakeFlowSchemas(tracker *clientfake.Tracker) *fakeFlowSchemas {
-	return &fakeFlowSchemas{clientfake.NewClient(tracker,
+	return &fakeFlowSchemas{clientfake.NewClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta2", Resource: "flowschemas"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta2", Kind: "FlowSchema"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta2"
 	typedflowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta2"
 	flowcontrolv1beta2 "k8s.io/api/flowcontrol/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePriorityLevelConfigurations implements typedflowcontrolv1beta2.PriorityLevelConfigurationInterface over an object tracker.
 type fakePriorityLevelConfigurations struct {
-	*clientfake.Client[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList]
+	*clientfake.ClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration]
 }
 
 var _ typedflowcontrolv1beta2.PriorityLevelConfigurationInterface = &fakePriorityLevelConfigurations{}
 
 func newFakePriorityLevelConfigurations(tracker *clientfake.Tracker) *fakePriorityLevelConfigurations {
-	return &fakePriorityLevelConfigurations{clientfake.NewClient(tracker,
+	return &fakePriorityLevelConfigurations{clientfake.NewClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta2", Resource: "prioritylevelconfigurations"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta2", Kind: "PriorityLevelConfiguration"},
 		"",

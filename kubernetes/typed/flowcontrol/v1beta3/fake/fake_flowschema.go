@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta3"
 	typedflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta3"
 	flowcontrolv1beta3 "k8s.io/api/flowcontrol/v1beta3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeFlowSchemas implements typedflowcontrolv1beta3.FlowSchemaInterface over an object tracker.
 type fakeFlowSchemas struct {
-	*clientfake.Client[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList]
+	*clientfake.ClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]
 }
 
 var _ typedflowcontrolv1beta3.FlowSchemaInterface = &fakeFlowSchemas{}
 
 func newFakeFlowSchemas(tracker *clientfake.Tracker) *fakeFlowSchemas {
-	return &fakeFlowSchemas{clientfake.NewClient(tracker,
+	return &fakeFlowSchemas{clientfake.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta3", Resource: "flowschemas"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta3", Kind: "FlowSchema"},
 		"",

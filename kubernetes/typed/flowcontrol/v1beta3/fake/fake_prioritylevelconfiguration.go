@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta3"
 	typedflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta3"
 	flowcontrolv1beta3 "k8s.io/api/flowcontrol/v1beta3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePriorityLevelConfigurations implements typedflowcontrolv1beta3.PriorityLevelConfigurationInterface over an object tracker.
 type fakePriorityLevelConfigurations struct {
-	*clientfake.Client[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList]
+	*clientfake.ClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration]
 }
 
 var _ typedflowcontrolv1beta3.PriorityLevelConfigurationInterface = &fakePriorityLevelConfigurations{}
 
 func newFakePriorityLevelConfigurations(tracker *clientfake.Tracker) *fakePriorityLevelConfigurations {
-	return &fakePriorityLevelConfigurations{clientfake.NewClient(tracker,
+	return &fakePriorityLevelConfigurations{clientfake.NewClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta3", Resource: "prioritylevelconfigurations"},
 		schema.GroupVersionKind{Group: "flowcontrol.apiserver.k8s.io", Version: "v1beta3", Kind: "PriorityLevelConfiguration"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
 	typedlifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEvictions implements typedlifecyclev1alpha1.EvictionInterface over an object tracker.
 type fakeEvictions struct {
-	*clientfake.Client[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList]
+	*clientfake.ClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]
 }
 
 var _ typedlifecyclev1alpha1.EvictionInterface = &fakeEvictions{}
 
 func newFakeEvictions(tracker *clientfake.Tracker, namespace string) *fakeEvictions {
-	return &fakeEvictions{clientfake.NewClient(tracker,
+	return &fakeEvictions{clientfake.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "lifecycle.k8s.io", Version: "v1alpha1", Resource: "evictions"},
 		schema.GroupVersionKind{Group: "lifecycle.k8s.io", Version: "v1alpha1", Kind: "Eviction"},
 		namespace,

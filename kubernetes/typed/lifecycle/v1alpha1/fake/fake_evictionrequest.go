@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
 	typedlifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeEvictionRequests implements typedlifecyclev1alpha1.EvictionRequestInterface over an object tracker.
 type fakeEvictionRequests struct {
-	*clientfake.Client[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList]
+	*clientfake.ClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]
 }
 
 var _ typedlifecyclev1alpha1.EvictionRequestInterface = &fakeEvictionRequests{}
 
 func newFakeEvictionRequests(tracker *clientfake.Tracker, namespace string) *fakeEvictionRequests {
-	return &fakeEvictionRequests{clientfake.NewClient(tracker,
+	return &fakeEvictionRequests{clientfake.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "lifecycle.k8s.io", Version: "v1alpha1", Resource: "evictionrequests"},
 		schema.GroupVersionKind{Group: "lifecycle.k8s.io", Version: "v1alpha1", Kind: "EvictionRequest"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIngressClasses implements typednetworkingv1.IngressClassInterface over an object tracker.
 type fakeIngressClasses struct {
-	*clientfake.Client[*networkingv1.IngressClass, *networkingv1.IngressClassList]
+	*clientfake.ClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration]
 }
 
 var _ typednetworkingv1.IngressClassInterface = &fakeIngressClasses{}
 
 func newFakeIngressClasses(tracker *clientfake.Tracker) *fakeIngressClasses {
-	return &fakeIngressClasses{clientfake.NewClient(tracker,
+	return &fakeIngressClasses{clientfake.NewClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingressclasses"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "IngressClass"},
 		"",

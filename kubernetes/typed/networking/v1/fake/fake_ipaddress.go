@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIPAddresses implements typednetworkingv1.IPAddressInterface over an object tracker.
 type fakeIPAddresses struct {
-	*clientfake.Client[*networkingv1.IPAddress, *networkingv1.IPAddressList]
+	*clientfake.ClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]
 }
 
 var _ typednetworkingv1.IPAddressInterface = &fakeIPAddresses{}
 
 func newFakeIPAddresses(tracker *clientfake.Tracker) *fakeIPAddresses {
-	return &fakeIPAddresses{clientfake.NewClient(tracker,
+	return &fakeIPAddresses{clientfake.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ipaddresses"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "IPAddress"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeNetworkPolicies implements typednetworkingv1.NetworkPolicyInterface over an object tracker.
 type fakeNetworkPolicies struct {
-	*clientfake.Client[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList]
+	*clientfake.ClientWithApply[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList, *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration]
 }
 
 var _ typednetworkingv1.NetworkPolicyInterface = &fakeNetworkPolicies{}
 
 func newFakeNetworkPolicies(tracker *clientfake.Tracker, namespace string) *fakeNetworkPolicies {
-	return &fakeNetworkPolicies{clientfake.NewClient(tracker,
+	return &fakeNetworkPolicies{clientfake.NewClientWithApply[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList, *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "networkpolicies"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "NetworkPolicy"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeServiceCIDRs implements typednetworkingv1.ServiceCIDRInterface over an object tracker.
 type fakeServiceCIDRs struct {
-	*clientfake.Client[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList]
+	*clientfake.ClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]
 }
 
 var _ typednetworkingv1.ServiceCIDRInterface = &fakeServiceCIDRs{}
 
 func newFakeServiceCIDRs(tracker *clientfake.Tracker) *fakeServiceCIDRs {
-	return &fakeServiceCIDRs{clientfake.NewClient(tracker,
+	return &fakeServiceCIDRs{clientfake.NewClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "servicecidrs"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1", Kind: "ServiceCIDR"},
 		"",

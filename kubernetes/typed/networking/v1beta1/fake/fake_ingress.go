@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
 	typednetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIngresses implements typednetworkingv1beta1.IngressInterface over an object tracker.
 type fakeIngresses struct {
-	*clientfake.Client[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList]
+	*clientfake.ClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration]
 }
 
 var _ typednetworkingv1beta1.IngressInterface = &fakeIngresses{}
 
 func newFakeIngresses(tracker *clientfake.Tracker, namespace string) *fakeIngresses {
-	return &fakeIngresses{clientfake.NewClient(tracker,
+	return &fakeIngresses{clientfake.NewClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1beta1", Resource: "ingresses"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1beta1", Kind: "Ingress"},
 		namespace,

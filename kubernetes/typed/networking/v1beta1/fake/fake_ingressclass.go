@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
 	typednetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIngressClasses implements typednetworkingv1beta1.IngressClassInterface over an object tracker.
 type fakeIngressClasses struct {
-	*clientfake.Client[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList]
+	*clientfake.ClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]
 }
 
 var _ typednetworkingv1beta1.IngressClassInterface = &fakeIngressClasses{}
 
 func newFakeIngressClasses(tracker *clientfake.Tracker) *fakeIngressClasses {
-	return &fakeIngressClasses{clientfake.NewClient(tracker,
+	return &fakeIngressClasses{clientfake.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1beta1", Resource: "ingressclasses"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1beta1", Kind: "IngressClass"},
 		"",

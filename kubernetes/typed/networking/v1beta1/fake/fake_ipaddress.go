@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
 	typednetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeIPAddresses implements typednetworkingv1beta1.IPAddressInterface over an object tracker.
 type fakeIPAddresses struct {
-	*clientfake.Client[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList]
+	*clientfake.ClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration]
 }
 
 var _ typednetworkingv1beta1.IPAddressInterface = &fakeIPAddresses{}
 
 func newFakeIPAddresses(tracker *clientfake.Tracker) *fakeIPAddresses {
-	return &fakeIPAddresses{clientfake.NewClient(tracker,
+	return &fakeIPAddresses{clientfake.NewClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1beta1", Resource: "ipaddresses"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1beta1", Kind: "IPAddress"},
 		"",

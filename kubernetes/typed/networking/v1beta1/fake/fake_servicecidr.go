@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
 	typednetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeServiceCIDRs implements typednetworkingv1beta1.ServiceCIDRInterface over an object tracker.
 type fakeServiceCIDRs struct {
-	*clientfake.Client[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList]
+	*clientfake.ClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]
 }
 
 var _ typednetworkingv1beta1.ServiceCIDRInterface = &fakeServiceCIDRs{}
 
 func newFakeServiceCIDRs(tracker *clientfake.Tracker) *fakeServiceCIDRs {
-	return &fakeServiceCIDRs{clientfake.NewClient(tracker,
+	return &fakeServiceCIDRs{clientfake.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1beta1", Resource: "servicecidrs"},
 		schema.GroupVersionKind{Group: "networking.k8s.io", Version: "v1beta1", Kind: "ServiceCIDR"},
 		"",

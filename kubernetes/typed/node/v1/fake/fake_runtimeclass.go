@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnodev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1"
 	typednodev1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1"
 	nodev1 "k8s.io/api/node/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRuntimeClasses implements typednodev1.RuntimeClassInterface over an object tracker.
 type fakeRuntimeClasses struct {
-	*clientfake.Client[*nodev1.RuntimeClass, *nodev1.RuntimeClassList]
+	*clientfake.ClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration]
 }
 
 var _ typednodev1.RuntimeClassInterface = &fakeRuntimeClasses{}
 
 func newFakeRuntimeClasses(tracker *clientfake.Tracker) *fakeRuntimeClasses {
-	return &fakeRuntimeClasses{clientfake.NewClient(tracker,
+	return &fakeRuntimeClasses{clientfake.NewClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "node.k8s.io", Version: "v1", Resource: "runtimeclasses"},
 		schema.GroupVersionKind{Group: "node.k8s.io", Version: "v1", Kind: "RuntimeClass"},
 		"",

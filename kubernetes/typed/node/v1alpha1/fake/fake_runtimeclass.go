@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnodev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1alpha1"
 	typednodev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1alpha1"
 	nodev1alpha1 "k8s.io/api/node/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRuntimeClasses implements typednodev1alpha1.RuntimeClassInterface over an object tracker.
 type fakeRuntimeClasses struct {
-	*clientfake.Client[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList]
+	*clientfake.ClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]
 }
 
 var _ typednodev1alpha1.RuntimeClassInterface = &fakeRuntimeClasses{}
 
 func newFakeRuntimeClasses(tracker *clientfake.Tracker) *fakeRuntimeClasses {
-	return &fakeRuntimeClasses{clientfake.NewClient(tracker,
+	return &fakeRuntimeClasses{clientfake.NewClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "node.k8s.io", Version: "v1alpha1", Resource: "runtimeclasses"},
 		schema.GroupVersionKind{Group: "node.k8s.io", Version: "v1alpha1", Kind: "RuntimeClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsnodev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1beta1"
 	typednodev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1beta1"
 	nodev1beta1 "k8s.io/api/node/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRuntimeClasses implements typednodev1beta1.RuntimeClassInterface over an object tracker.
 type fakeRuntimeClasses struct {
-	*clientfake.Client[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList]
+	*clientfake.ClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]
 }
 
 var _ typednodev1beta1.RuntimeClassInterface = &fakeRuntimeClasses{}
 
 func newFakeRuntimeClasses(tracker *clientfake.Tracker) *fakeRuntimeClasses {
-	return &fakeRuntimeClasses{clientfake.NewClient(tracker,
+	return &fakeRuntimeClasses{clientfake.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "node.k8s.io", Version: "v1beta1", Resource: "runtimeclasses"},
 		schema.GroupVersionKind{Group: "node.k8s.io", Version: "v1beta1", Kind: "RuntimeClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationspolicyv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/policy/v1beta1"
 	typedpolicyv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/policy/v1beta1"
 	policyv1beta1 "k8s.io/api/policy/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodDisruptionBudgets implements typedpolicyv1beta1.PodDisruptionBudgetInterface over an object tracker.
 type fakePodDisruptionBudgets struct {
-	*clientfake.Client[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList]
+	*clientfake.ClientWithApply[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList, *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration]
 }
 
 var _ typedpolicyv1beta1.PodDisruptionBudgetInterface = &fakePodDisruptionBudgets{}
 
 func newFakePodDisruptionBudgets(tracker *clientfake.Tracker, namespace string) *fakePodDisruptionBudgets {
-	return &fakePodDisruptionBudgets{clientfake.NewClient(tracker,
+	return &fakePodDisruptionBudgets{clientfake.NewClientWithApply[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList, *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "policy", Version: "v1beta1", Resource: "poddisruptionbudgets"},
 		schema.GroupVersionKind{Group: "policy", Version: "v1beta1", Kind: "PodDisruptionBudget"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
 	typedrbacv1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeClusterRoles implements typedrbacv1.ClusterRoleInterface over an object tracker.
 type fakeClusterRoles struct {
-	*clientfake.Client[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList]
+	*clientfake.ClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration]
 }
 
 var _ typedrbacv1.ClusterRoleInterface = &fakeClusterRoles{}
 
 func newFakeClusterRoles(tracker *clientfake.Tracker) *fakeClusterRoles {
-	return &fakeClusterRoles{clientfake.NewClient(tracker,
+	return &fakeClusterRoles{clientfake.NewClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "clusterroles"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "ClusterRole"},
 		"",

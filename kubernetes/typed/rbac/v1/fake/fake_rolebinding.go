@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
 	typedrbacv1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRoleBindings implements typedrbacv1.RoleBindingInterface over an object tracker.
 type fakeRoleBindings struct {
-	*clientfake.Client[*rbacv1.RoleBinding, *rbacv1.RoleBindingList]
+	*clientfake.ClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration]
 }
 
 var _ typedrbacv1.RoleBindingInterface = &fakeRoleBindings{}
 
 func newFakeRoleBindings(tracker *clientfake.Tracker, namespace string) *fakeRoleBindings {
-	return &fakeRoleBindings{clientfake.NewClient(tracker,
+	return &fakeRoleBindings{clientfake.NewClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "rolebindings"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1", Kind: "RoleBinding"},
 		namespace,

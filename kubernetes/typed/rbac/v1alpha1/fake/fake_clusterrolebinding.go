@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeClusterRoleBindings implements typedrbacv1alpha1.ClusterRoleBindingInterface over an object tracker.
 type fakeClusterRoleBindings struct {
-	*clientfake.Client[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList]
+	*clientfake.ClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration]
 }
 
 var _ typedrbacv1alpha1.ClusterRoleBindingInterface = &fakeClusterRoleBindings{}
 
 func newFakeClusterRoleBindings(tracker *clientfake.Tracker) *fakeClusterRoleBindings {
-	return &fakeClusterRoleBindings{clientfake.NewClient(tracker,
+	return &fakeClusterRoleBindings{clientfake.NewClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Resource: "clusterrolebindings"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Kind: "ClusterRoleBinding"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRoles implements typedrbacv1alpha1.RoleInterface over an object tracker.
 type fakeRoles struct {
-	*clientfake.Client[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList]
+	*clientfake.ClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration]
 }
 
 var _ typedrbacv1alpha1.RoleInterface = &fakeRoles{}
 
 func newFakeRoles(tracker *clientfake.Tracker, namespace string) *fakeRoles {
-	return &fakeRoles{clientfake.NewClient(tracker,
+	return &fakeRoles{clientfake.NewClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Resource: "roles"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Kind: "Role"},
 		namespace,

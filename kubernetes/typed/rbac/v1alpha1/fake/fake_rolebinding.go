@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
 	typedrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRoleBindings implements typedrbacv1alpha1.RoleBindingInterface over an object tracker.
 type fakeRoleBindings struct {
-	*clientfake.Client[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList]
+	*clientfake.ClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]
 }
 
 var _ typedrbacv1alpha1.RoleBindingInterface = &fakeRoleBindings{}
 
 func newFakeRoleBindings(tracker *clientfake.Tracker, namespace string) *fakeRoleBindings {
-	return &fakeRoleBindings{clientfake.NewClient(tracker,
+	return &fakeRoleBindings{clientfake.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Resource: "rolebindings"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1alpha1", Kind: "RoleBinding"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
 	typedrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1"
 	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeRoles implements typedrbacv1beta1.RoleInterface over an object tracker.
 type fakeRoles struct {
-	*clientfake.Client[*rbacv1beta1.Role, *rbacv1beta1.RoleList]
+	*clientfake.ClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]
 }
 
 var _ typedrbacv1beta1.RoleInterface = &fakeRoles{}
 
 func newFakeRoles(tracker *clientfake.Tracker, namespace string) *fakeRoles {
-	return &fakeRoles{clientfake.NewClient(tracker,
+	return &fakeRoles{clientfake.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1beta1", Resource: "roles"},
 		schema.GroupVersionKind{Group: "rbac.authorization.k8s.io", Version: "v1beta1", Kind: "Role"},
 		namespace,

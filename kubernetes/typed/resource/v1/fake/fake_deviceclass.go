@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceClasses implements typedresourcev1.DeviceClassInterface over an object tracker.
 type fakeDeviceClasses struct {
-	*clientfake.Client[*resourcev1.DeviceClass, *resourcev1.DeviceClassList]
+	*clientfake.ClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]
 }
 
 var _ typedresourcev1.DeviceClassInterface = &fakeDeviceClasses{}
 
 func newFakeDeviceClasses(tracker *clientfake.Tracker) *fakeDeviceClasses {
-	return &fakeDeviceClasses{clientfake.NewClient(tracker,
+	return &fakeDeviceClasses{clientfake.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "deviceclasses"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1", Kind: "DeviceClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceTaintRules implements typedresourcev1.DeviceTaintRuleInterface over an object tracker.
 type fakeDeviceTaintRules struct {
-	*clientfake.Client[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList]
+	*clientfake.ClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]
 }
 
 var _ typedresourcev1.DeviceTaintRuleInterface = &fakeDeviceTaintRules{}
 
 func newFakeDeviceTaintRules(tracker *clientfake.Tracker) *fakeDeviceTaintRules {
-	return &fakeDeviceTaintRules{clientfake.NewClient(tracker,
+	return &fakeDeviceTaintRules{clientfake.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "devicetaintrules"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1", Kind: "DeviceTaintRule"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceClaims implements typedresourcev1.ResourceClaimInterface over an object tracker.
 type fakeResourceClaims struct {
-	*clientfake.Client[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList]
+	*clientfake.ClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]
 }
 
 var _ typedresourcev1.ResourceClaimInterface = &fakeResourceClaims{}
 
 func newFakeResourceClaims(tracker *clientfake.Tracker, namespace string) *fakeResourceClaims {
-	return &fakeResourceClaims{clientfake.NewClient(tracker,
+	return &fakeResourceClaims{clientfake.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "resourceclaims"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1", Kind: "ResourceClaim"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 	resourcev1 "k8s.io/api/resource/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceSlices implements typedresourcev1.ResourceSliceInterface over an object tracker.
 type fakeResourceSlices struct {
-	*clientfake.Client[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList]
+	*clientfake.ClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration]
 }
 
 var _ typedresourcev1.ResourceSliceInterface = &fakeResourceSlices{}
 
 func newFakeResourceSlices(tracker *clientfake.Tracker) *fakeResourceSlices {
-	return &fakeResourceSlices{clientfake.NewClient(tracker,
+	return &fakeResourceSlices{clientfake.NewClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "resourceslices"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1", Kind: "ResourceSlice"},
 		"",

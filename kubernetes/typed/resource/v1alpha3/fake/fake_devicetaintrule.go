@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1alpha3"
 	typedresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceTaintRules implements typedresourcev1alpha3.DeviceTaintRuleInterface over an object tracker.
 type fakeDeviceTaintRules struct {
-	*clientfake.Client[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList]
+	*clientfake.ClientWithApply[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList, *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration]
 }
 
 var _ typedresourcev1alpha3.DeviceTaintRuleInterface = &fakeDeviceTaintRules{}
 
 func newFakeDeviceTaintRules(tracker *clientfake.Tracker) *fakeDeviceTaintRules {
-	return &fakeDeviceTaintRules{clientfake.NewClient(tracker,
+	return &fakeDeviceTaintRules{clientfake.NewClientWithApply[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList, *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1alpha3", Resource: "devicetaintrules"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1alpha3", Kind: "DeviceTaintRule"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1alpha3"
 	typedresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourcePoolStatusRequests implements typedresourcev1alpha3.ResourcePoolStatusRequestInterface over an object tracker.
 type fakeResourcePoolStatusRequests struct {
-	*clientfake.Client[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList]
+	*clientfake.ClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]
 }
 
 var _ typedresourcev1alpha3.ResourcePoolStatusRequestInterface = &fakeResourcePoolStatusRequests{}
 
 func newFakeResourcePoolStatusRequests(tracker *clientfake.Tracker) *fakeResourcePoolStatusRequests {
-	return &fakeResourcePoolStatusRequests{clientfake.NewClient(tracker,
+	return &fakeResourcePoolStatusRequests{clientfake.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1alpha3", Resource: "resourcepoolstatusrequests"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1alpha3", Kind: "ResourcePoolStatusRequest"},
 		"",

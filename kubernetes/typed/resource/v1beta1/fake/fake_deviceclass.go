@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
 	typedresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1"
 	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceClasses implements typedresourcev1beta1.DeviceClassInterface over an object tracker.
 type fakeDeviceClasses struct {
-	*clientfake.Client[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList]
+	*clientfake.ClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration]
 }
 
 var _ typedresourcev1beta1.DeviceClassInterface = &fakeDeviceClasses{}
 
 func newFakeDeviceClasses(tracker *clientfake.Tracker) *fakeDeviceClasses {
-	return &fakeDeviceClasses{clientfake.NewClient(tracker,
+	return &fakeDeviceClasses{clientfake.NewClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta1", Resource: "deviceclasses"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta1", Kind: "DeviceClass"},
 		"",

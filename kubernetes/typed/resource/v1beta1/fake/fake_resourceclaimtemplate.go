@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
 	typedresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1"
 	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceClaimTemplates implements typedresourcev1beta1.ResourceClaimTemplateInterface over an object tracker.
 type fakeResourceClaimTemplates struct {
-	*clientfake.Client[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList]
+	*clientfake.ClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration]
 }
 
 var _ typedresourcev1beta1.ResourceClaimTemplateInterface = &fakeResourceClaimTemplates{}
 
 func newFakeResourceClaimTemplates(tracker *clientfake.Tracker, namespace string) *fakeResourceClaimTemplates {
-	return &fakeResourceClaimTemplates{clientfake.NewClient(tracker,
+	return &fakeResourceClaimTemplates{clientfake.NewClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta1", Resource: "resourceclaimtemplates"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta1", Kind: "ResourceClaimTemplate"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
 	typedresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1"
 	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceSlices implements typedresourcev1beta1.ResourceSliceInterface over an object tracker.
 type fakeResourceSlices struct {
-	*clientfake.Client[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList]
+	*clientfake.ClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration]
 }
 
 var _ typedresourcev1beta1.ResourceSliceInterface = &fakeResourceSlices{}
 
 func newFakeResourceSlices(tracker *clientfake.Tracker) *fakeResourceSlices {
-	return &fakeResourceSlices{clientfake.NewClient(tracker,
+	return &fakeResourceSlices{clientfake.NewClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta1", Resource: "resourceslices"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta1", Kind: "ResourceSlice"},
 		"",

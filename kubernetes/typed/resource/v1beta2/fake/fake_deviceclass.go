@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceClasses implements typedresourcev1beta2.DeviceClassInterface over an object tracker.
 type fakeDeviceClasses struct {
-	*clientfake.Client[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList]
+	*clientfake.ClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration]
 }
 
 var _ typedresourcev1beta2.DeviceClassInterface = &fakeDeviceClasses{}
 
 func newFakeDeviceClasses(tracker *clientfake.Tracker) *fakeDeviceClasses {
-	return &fakeDeviceClasses{clientfake.NewClient(tracker,
+	return &fakeDeviceClasses{clientfake.NewClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta2", Resource: "deviceclasses"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "DeviceClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeDeviceTaintRules implements typedresourcev1beta2.DeviceTaintRuleInterface over an object tracker.
 type fakeDeviceTaintRules struct {
-	*clientfake.Client[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList]
+	*clientfake.ClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]
 }
 
 var _ typedresourcev1beta2.DeviceTaintRuleInterface = &fakeDeviceTaintRules{}
 
 func newFakeDeviceTaintRules(tracker *clientfake.Tracker) *fakeDeviceTaintRules {
-	return &fakeDeviceTaintRules{clientfake.NewClient(tracker,
+	return &fakeDeviceTaintRules{clientfake.NewClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta2", Resource: "devicetaintrules"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "DeviceTaintRule"},
 		"",

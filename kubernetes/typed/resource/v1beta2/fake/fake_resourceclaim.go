@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceClaims implements typedresourcev1beta2.ResourceClaimInterface over an object tracker.
 type fakeResourceClaims struct {
-	*clientfake.Client[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList]
+	*clientfake.ClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]
 }
 
 var _ typedresourcev1beta2.ResourceClaimInterface = &fakeResourceClaims{}
 
 func newFakeResourceClaims(tracker *clientfake.Tracker, namespace string) *fakeResourceClaims {
-	return &fakeResourceClaims{clientfake.NewClient(tracker,
+	return &fakeResourceClaims{clientfake.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta2", Resource: "resourceclaims"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "ResourceClaim"},
 		namespace,

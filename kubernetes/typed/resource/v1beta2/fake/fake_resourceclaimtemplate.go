@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceClaimTemplates implements typedresourcev1beta2.ResourceClaimTemplateInterface over an object tracker.
 type fakeResourceClaimTemplates struct {
-	*clientfake.Client[*resourcev1beta2.ResourceClaimTemplate, *resourcev1beta2.ResourceClaimTemplateList]
+	*clientfake.ClientWithApply[*resourcev1beta2.ResourceClaimTemplate, *resourcev1beta2.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta2.ResourceClaimTemplateApplyConfiguration]
 }
 
 var _ typedresourcev1beta2.ResourceClaimTemplateInterface = &fakeResourceClaimTemplates{}
 
 func newFakeResourceClaimTemplates(tracker *clientfake.Tracker, namespace string) *fakeResourceClaimTemplates {
-	return &fakeResourceClaimTemplates{clientfake.NewClient(tracker,
+	return &fakeResourceClaimTemplates{clientfake.NewClientWithApply[*resourcev1beta2.ResourceClaimTemplate, *resourcev1beta2.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta2.ResourceClaimTemplateApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta2", Resource: "resourceclaimtemplates"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "ResourceClaimTemplate"},
 		namespace,

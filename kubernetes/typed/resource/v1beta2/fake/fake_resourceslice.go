@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
 	typedresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeResourceSlices implements typedresourcev1beta2.ResourceSliceInterface over an object tracker.
 type fakeResourceSlices struct {
-	*clientfake.Client[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList]
+	*clientfake.ClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]
 }
 
 var _ typedresourcev1beta2.ResourceSliceInterface = &fakeResourceSlices{}
 
 func newFakeResourceSlices(tracker *clientfake.Tracker) *fakeResourceSlices {
-	return &fakeResourceSlices{clientfake.NewClient(tracker,
+	return &fakeResourceSlices{clientfake.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1beta2", Resource: "resourceslices"},
 		schema.GroupVersionKind{Group: "resource.k8s.io", Version: "v1beta2", Kind: "ResourceSlice"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCompositePodGroups implements typedschedulingv1alpha3.CompositePodGroupInterface over an object tracker.
 type fakeCompositePodGroups struct {
-	*clientfake.Client[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList]
+	*clientfake.ClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]
 }
 
 var _ typedschedulingv1alpha3.CompositePodGroupInterface = &fakeCompositePodGroups{}
 
 func newFakeCompositePodGroups(tracker *clientfake.Tracker, namespace string) *fakeCompositePodGroups {
-	return &fakeCompositePodGroups{clientfake.NewClient(tracker,
+	return &fakeCompositePodGroups{clientfake.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1alpha3", Resource: "compositepodgroups"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1alpha3", Kind: "CompositePodGroup"},
 		namespace,

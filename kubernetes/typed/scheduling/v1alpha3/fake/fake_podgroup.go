@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodGroups implements typedschedulingv1alpha3.PodGroupInterface over an object tracker.
 type fakePodGroups struct {
-	*clientfake.Client[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList]
+	*clientfake.ClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration]
 }
 
 var _ typedschedulingv1alpha3.PodGroupInterface = &fakePodGroups{}
 
 func newFakePodGroups(tracker *clientfake.Tracker, namespace string) *fakePodGroups {
-	return &fakePodGroups{clientfake.NewClient(tracker,
+	return &fakePodGroups{clientfake.NewClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1alpha3", Resource: "podgroups"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1alpha3", Kind: "PodGroup"},
 		namespace,

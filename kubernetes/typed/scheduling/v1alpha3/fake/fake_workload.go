@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
 	typedschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeWorkloads implements typedschedulingv1alpha3.WorkloadInterface over an object tracker.
 type fakeWorkloads struct {
-	*clientfake.Client[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList]
+	*clientfake.ClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]
 }
 
 var _ typedschedulingv1alpha3.WorkloadInterface = &fakeWorkloads{}
 
 func newFakeWorkloads(tracker *clientfake.Tracker, namespace string) *fakeWorkloads {
-	return &fakeWorkloads{clientfake.NewClient(tracker,
+	return &fakeWorkloads{clientfake.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1alpha3", Resource: "workloads"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1alpha3", Kind: "Workload"},
 		namespace,

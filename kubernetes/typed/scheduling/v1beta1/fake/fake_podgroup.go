@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
 	typedschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePodGroups implements typedschedulingv1beta1.PodGroupInterface over an object tracker.
 type fakePodGroups struct {
-	*clientfake.Client[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList]
+	*clientfake.ClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]
 }
 
 var _ typedschedulingv1beta1.PodGroupInterface = &fakePodGroups{}
 
 func newFakePodGroups(tracker *clientfake.Tracker, namespace string) *fakePodGroups {
-	return &fakePodGroups{clientfake.NewClient(tracker,
+	return &fakePodGroups{clientfake.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1beta1", Resource: "podgroups"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1beta1", Kind: "PodGroup"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
 	typedschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakePriorityClasses implements typedschedulingv1beta1.PriorityClassInterface over an object tracker.
 type fakePriorityClasses struct {
-	*clientfake.Client[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList]
+	*clientfake.ClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]
 }
 
 var _ typedschedulingv1beta1.PriorityClassInterface = &fakePriorityClasses{}
 
 func newFakePriorityClasses(tracker *clientfake.Tracker) *fakePriorityClasses {
-	return &fakePriorityClasses{clientfake.NewClient(tracker,
+	return &fakePriorityClasses{clientfake.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1beta1", Resource: "priorityclasses"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1beta1", Kind: "PriorityClass"},
 		"",

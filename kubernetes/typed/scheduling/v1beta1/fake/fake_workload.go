@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
 	typedschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeWorkloads implements typedschedulingv1beta1.WorkloadInterface over an object tracker.
 type fakeWorkloads struct {
-	*clientfake.Client[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList]
+	*clientfake.ClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]
 }
 
 var _ typedschedulingv1beta1.WorkloadInterface = &fakeWorkloads{}
 
 func newFakeWorkloads(tracker *clientfake.Tracker, namespace string) *fakeWorkloads {
-	return &fakeWorkloads{clientfake.NewClient(tracker,
+	return &fakeWorkloads{clientfake.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1beta1", Resource: "workloads"},
 		schema.GroupVersionKind{Group: "scheduling.k8s.io", Version: "v1beta1", Kind: "Workload"},
 		namespace,

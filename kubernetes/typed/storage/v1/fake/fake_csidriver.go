@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSIDrivers implements typedstoragev1.CSIDriverInterface over an object tracker.
 type fakeCSIDrivers struct {
-	*clientfake.Client[*storagev1.CSIDriver, *storagev1.CSIDriverList]
+	*clientfake.ClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]
 }
 
 var _ typedstoragev1.CSIDriverInterface = &fakeCSIDrivers{}
 
 func newFakeCSIDrivers(tracker *clientfake.Tracker) *fakeCSIDrivers {
-	return &fakeCSIDrivers{clientfake.NewClient(tracker,
+	return &fakeCSIDrivers{clientfake.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csidrivers"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "CSIDriver"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSINodes implements typedstoragev1.CSINodeInterface over an object tracker.
 type fakeCSINodes struct {
-	*clientfake.Client[*storagev1.CSINode, *storagev1.CSINodeList]
+	*clientfake.ClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]
 }
 
 var _ typedstoragev1.CSINodeInterface = &fakeCSINodes{}
 
 func newFakeCSINodes(tracker *clientfake.Tracker) *fakeCSINodes {
-	return &fakeCSINodes{clientfake.NewClient(tracker,
+	return &fakeCSINodes{clientfake.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csinodes"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "CSINode"},
 		"",

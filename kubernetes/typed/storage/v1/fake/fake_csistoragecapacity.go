@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSIStorageCapacities implements typedstoragev1.CSIStorageCapacityInterface over an object tracker.
 type fakeCSIStorageCapacities struct {
-	*clientfake.Client[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList]
+	*clientfake.ClientWithApply[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList, *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration]
 }
 
 var _ typedstoragev1.CSIStorageCapacityInterface = &fakeCSIStorageCapacities{}
 
 func newFakeCSIStorageCapacities(tracker *clientfake.Tracker, namespace string) *fakeCSIStorageCapacities {
-	return &fakeCSIStorageCapacities{clientfake.NewClient(tracker,
+	return &fakeCSIStorageCapacities{clientfake.NewClientWithApply[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList, *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csistoragecapacities"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "CSIStorageCapacity"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStorageClasses implements typedstoragev1.StorageClassInterface over an object tracker.
 type fakeStorageClasses struct {
-	*clientfake.Client[*storagev1.StorageClass, *storagev1.StorageClassList]
+	*clientfake.ClientWithApply[*storagev1.StorageClass, *storagev1.StorageClassList, *applyconfigurationsstoragev1.StorageClassApplyConfiguration]
 }
 
 var _ typedstoragev1.StorageClassInterface = &fakeStorageClasses{}
 
 func newFakeStorageClasses(tracker *clientfake.Tracker) *fakeStorageClasses {
-	return &fakeStorageClasses{clientfake.NewClient(tracker,
+	return &fakeStorageClasses{clientfake.NewClientWithApply[*storagev1.StorageClass, *storagev1.StorageClassList, *applyconfigurationsstoragev1.StorageClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "storageclasses"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "StorageClass"},
 		"",

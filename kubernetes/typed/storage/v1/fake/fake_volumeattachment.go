@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttachments implements typedstoragev1.VolumeAttachmentInterface over an object tracker.
 type fakeVolumeAttachments struct {
-	*clientfake.Client[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList]
+	*clientfake.ClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]
 }
 
 var _ typedstoragev1.VolumeAttachmentInterface = &fakeVolumeAttachments{}
 
 func newFakeVolumeAttachments(tracker *clientfake.Tracker) *fakeVolumeAttachments {
-	return &fakeVolumeAttachments{clientfake.NewClient(tracker,
+	return &fakeVolumeAttachments{clientfake.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "volumeattachments"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "VolumeAttachment"},
 		"",

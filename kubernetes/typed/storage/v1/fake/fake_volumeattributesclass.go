@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttributesClasses implements typedstoragev1.VolumeAttributesClassInterface over an object tracker.
 type fakeVolumeAttributesClasses struct {
-	*clientfake.Client[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList]
+	*clientfake.ClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]
 }
 
 var _ typedstoragev1.VolumeAttributesClassInterface = &fakeVolumeAttributesClasses{}
 
 func newFakeVolumeAttributesClasses(tracker *clientfake.Tracker) *fakeVolumeAttributesClasses {
-	return &fakeVolumeAttributesClasses{clientfake.NewClient(tracker,
+	return &fakeVolumeAttributesClasses{clientfake.NewClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "volumeattributesclasses"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1", Kind: "VolumeAttributesClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
 	typedstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSIStorageCapacities implements typedstoragev1alpha1.CSIStorageCapacityInterface over an object tracker.
 type fakeCSIStorageCapacities struct {
-	*clientfake.Client[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList]
+	*clientfake.ClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration]
 }
 
 var _ typedstoragev1alpha1.CSIStorageCapacityInterface = &fakeCSIStorageCapacities{}
 
 func newFakeCSIStorageCapacities(tracker *clientfake.Tracker, namespace string) *fakeCSIStorageCapacities {
-	return &fakeCSIStorageCapacities{clientfake.NewClient(tracker,
+	return &fakeCSIStorageCapacities{clientfake.NewClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1alpha1", Resource: "csistoragecapacities"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1alpha1", Kind: "CSIStorageCapacity"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
 	typedstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttachments implements typedstoragev1alpha1.VolumeAttachmentInterface over an object tracker.
 type fakeVolumeAttachments struct {
-	*clientfake.Client[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList]
+	*clientfake.ClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration]
 }
 
 var _ typedstoragev1alpha1.VolumeAttachmentInterface = &fakeVolumeAttachments{}
 
 func newFakeVolumeAttachments(tracker *clientfake.Tracker) *fakeVolumeAttachments {
-	return &fakeVolumeAttachments{clientfake.NewClient(tracker,
+	return &fakeVolumeAttachments{clientfake.NewClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1alpha1", Resource: "volumeattachments"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1alpha1", Kind: "VolumeAttachment"},
 		"",

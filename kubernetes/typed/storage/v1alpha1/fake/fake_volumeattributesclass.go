@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
 	typedstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttributesClasses implements typedstoragev1alpha1.VolumeAttributesClassInterface over an object tracker.
 type fakeVolumeAttributesClasses struct {
-	*clientfake.Client[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList]
+	*clientfake.ClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration]
 }
 
 var _ typedstoragev1alpha1.VolumeAttributesClassInterface = &fakeVolumeAttributesClasses{}
 
 func newFakeVolumeAttributesClasses(tracker *clientfake.Tracker) *fakeVolumeAttributesClasses {
-	return &fakeVolumeAttributesClasses{clientfake.NewClient(tracker,
+	return &fakeVolumeAttributesClasses{clientfake.NewClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1alpha1", Resource: "volumeattributesclasses"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1alpha1", Kind: "VolumeAttributesClass"},
 		"",

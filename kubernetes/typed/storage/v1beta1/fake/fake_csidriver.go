@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSIDrivers implements typedstoragev1beta1.CSIDriverInterface over an object tracker.
 type fakeCSIDrivers struct {
-	*clientfake.Client[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList]
+	*clientfake.ClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.CSIDriverInterface = &fakeCSIDrivers{}
 
 func newFakeCSIDrivers(tracker *clientfake.Tracker) *fakeCSIDrivers {
-	return &fakeCSIDrivers{clientfake.NewClient(tracker,
+	return &fakeCSIDrivers{clientfake.NewClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "csidrivers"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSIDriver"},
 		"",

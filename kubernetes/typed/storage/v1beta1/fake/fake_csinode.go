@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSINodes implements typedstoragev1beta1.CSINodeInterface over an object tracker.
 type fakeCSINodes struct {
-	*clientfake.Client[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList]
+	*clientfake.ClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.CSINodeInterface = &fakeCSINodes{}
 
 func newFakeCSINodes(tracker *clientfake.Tracker) *fakeCSINodes {
-	return &fakeCSINodes{clientfake.NewClient(tracker,
+	return &fakeCSINodes{clientfake.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "csinodes"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSINode"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeCSIStorageCapacities implements typedstoragev1beta1.CSIStorageCapacityInterface over an object tracker.
 type fakeCSIStorageCapacities struct {
-	*clientfake.Client[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList]
+	*clientfake.ClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.CSIStorageCapacityInterface = &fakeCSIStorageCapacities{}
 
 func newFakeCSIStorageCapacities(tracker *clientfake.Tracker, namespace string) *fakeCSIStorageCapacities {
-	return &fakeCSIStorageCapacities{clientfake.NewClient(tracker,
+	return &fakeCSIStorageCapacities{clientfake.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "csistoragecapacities"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "CSIStorageCapacity"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStorageClasses implements typedstoragev1beta1.StorageClassInterface over an object tracker.
 type fakeStorageClasses struct {
-	*clientfake.Client[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList]
+	*clientfake.ClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.StorageClassInterface = &fakeStorageClasses{}
 
 func newFakeStorageClasses(tracker *clientfake.Tracker) *fakeStorageClasses {
-	return &fakeStorageClasses{clientfake.NewClient(tracker,
+	return &fakeStorageClasses{clientfake.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "storageclasses"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "StorageClass"},
 		"",

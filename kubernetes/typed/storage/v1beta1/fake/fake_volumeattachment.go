@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttachments implements typedstoragev1beta1.VolumeAttachmentInterface over an object tracker.
 type fakeVolumeAttachments struct {
-	*clientfake.Client[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList]
+	*clientfake.ClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.VolumeAttachmentInterface = &fakeVolumeAttachments{}
 
 func newFakeVolumeAttachments(tracker *clientfake.Tracker) *fakeVolumeAttachments {
-	return &fakeVolumeAttachments{clientfake.NewClient(tracker,
+	return &fakeVolumeAttachments{clientfake.NewClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "volumeattachments"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "VolumeAttachment"},
 		"",

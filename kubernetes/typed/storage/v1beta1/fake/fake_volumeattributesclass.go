@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
 	typedstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1beta1"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeVolumeAttributesClasses implements typedstoragev1beta1.VolumeAttributesClassInterface over an object tracker.
 type fakeVolumeAttributesClasses struct {
-	*clientfake.Client[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList]
+	*clientfake.ClientWithApply[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList, *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration]
 }
 
 var _ typedstoragev1beta1.VolumeAttributesClassInterface = &fakeVolumeAttributesClasses{}
 
 func newFakeVolumeAttributesClasses(tracker *clientfake.Tracker) *fakeVolumeAttributesClasses {
-	return &fakeVolumeAttributesClasses{clientfake.NewClient(tracker,
+	return &fakeVolumeAttributesClasses{clientfake.NewClientWithApply[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList, *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1beta1", Resource: "volumeattributesclasses"},
 		schema.GroupVersionKind{Group: "storage.k8s.io", Version: "v1beta1", Kind: "VolumeAttributesClass"},
 		"",

@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1"
 	typedstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1"
 	storagemigrationv1 "k8s.io/api/storagemigration/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStorageVersionMigrations implements typedstoragemigrationv1.StorageVersionMigrationInterface over an object tracker.
 type fakeStorageVersionMigrations struct {
-	*clientfake.Client[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList]
+	*clientfake.ClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]
 }
 
 var _ typedstoragemigrationv1.StorageVersionMigrationInterface = &fakeStorageVersionMigrations{}
 
 func newFakeStorageVersionMigrations(tracker *clientfake.Tracker) *fakeStorageVersionMigrations {
-	return &fakeStorageVersionMigrations{clientfake.NewClient(tracker,
+	return &fakeStorageVersionMigrations{clientfake.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storagemigration.k8s.io", Version: "v1", Resource: "storageversionmigrations"},
 		schema.GroupVersionKind{Group: "storagemigration.k8s.io", Version: "v1", Kind: "StorageVersionMigration"},
 		"",

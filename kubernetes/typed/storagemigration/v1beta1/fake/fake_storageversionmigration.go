@@ -4,6 +4,7 @@ package fake
 
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	applyconfigurationsstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1beta1"
 	typedstoragemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1beta1"
 	storagemigrationv1beta1 "k8s.io/api/storagemigration/v1beta1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeStorageVersionMigrations implements typedstoragemigrationv1beta1.StorageVersionMigrationInterface over an object tracker.
 type fakeStorageVersionMigrations struct {
-	*clientfake.Client[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList]
+	*clientfake.ClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]
 }
 
 var _ typedstoragemigrationv1beta1.StorageVersionMigrationInterface = &fakeStorageVersionMigrations{}
 
 func newFakeStorageVersionMigrations(tracker *clientfake.Tracker) *fakeStorageVersionMigrations {
-	return &fakeStorageVersionMigrations{clientfake.NewClient(tracker,
+	return &fakeStorageVersionMigrations{clientfake.NewClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "storagemigration.k8s.io", Version: "v1beta1", Resource: "storageversionmigrations"},
 		schema.GroupVersionKind{Group: "storagemigration.k8s.io", Version: "v1beta1", Kind: "StorageVersionMigration"},
 		"",

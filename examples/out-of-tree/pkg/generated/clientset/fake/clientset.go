@@ -3,6 +3,7 @@
 package fake
 
 import (
+	applyconfiguration "example.com/shop/pkg/generated/applyconfiguration"
 	clientset "example.com/shop/pkg/generated/clientset"
 	scheme "example.com/shop/pkg/generated/clientset/scheme"
 	shopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
@@ -26,6 +27,8 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Server-side apply merges and records managedFields with the schema of the apply configurations.
+	tracker.SetSchema(applyconfiguration.Parser())
 	for _, resources := range [][]clientfake.Resource{
 		shopv1fake.Resources,
 	} {

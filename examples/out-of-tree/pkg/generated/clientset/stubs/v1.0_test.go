@@ -13,6 +13,7 @@ import (
 	"context"
 
 	apisshopv1 "example.com/shop/apis/shop/v1"
+	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
 	"example.com/shop/pkg/generated/clientset"
 	shopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
 	"github.com/kubegen/kubegen/client/discovery"
@@ -62,8 +63,8 @@ var _ shopv1.OrderExpansion = Stub_v1_0_shopv1_OrderExpansion{}
 //
 //kubegen:frozen example.com/shop/pkg/generated/clientset/typed/shop/v1.OrderInterface
 type Frozen_v1_0_shopv1_OrderInterface interface {
-	Apply(ctx context.Context, order *apisshopv1.Order, opts metav1.ApplyOptions) (*apisshopv1.Order, error)
-	ApplyStatus(ctx context.Context, order *apisshopv1.Order, opts metav1.ApplyOptions) (*apisshopv1.Order, error)
+	Apply(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Order, error)
+	ApplyStatus(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Order, error)
 	Create(ctx context.Context, order *apisshopv1.Order, opts metav1.CreateOptions) (*apisshopv1.Order, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -81,11 +82,11 @@ var _ Frozen_v1_0_shopv1_OrderInterface = shopv1.OrderInterface(nil)
 // Stub_v1_0_shopv1_OrderInterface implements exactly the released methods of shopv1.OrderInterface.
 type Stub_v1_0_shopv1_OrderInterface struct{}
 
-func (Stub_v1_0_shopv1_OrderInterface) Apply(ctx context.Context, order *apisshopv1.Order, opts metav1.ApplyOptions) (*apisshopv1.Order, error) {
+func (Stub_v1_0_shopv1_OrderInterface) Apply(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Order, error) {
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_0_shopv1_OrderInterface) ApplyStatus(ctx context.Context, order *apisshopv1.Order, opts metav1.ApplyOptions) (*apisshopv1.Order, error) {
+func (Stub_v1_0_shopv1_OrderInterface) ApplyStatus(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Order, error) {
 	panic("frozen interface stub")
 }
 
@@ -195,7 +196,7 @@ var _ shopv1.WarehouseExpansion = Stub_v1_0_shopv1_WarehouseExpansion{}
 //
 //kubegen:frozen example.com/shop/pkg/generated/clientset/typed/shop/v1.WarehouseInterface
 type Frozen_v1_0_shopv1_WarehouseInterface interface {
-	Apply(ctx context.Context, warehouse *apisshopv1.Warehouse, opts metav1.ApplyOptions) (*apisshopv1.Warehouse, error)
+	Apply(ctx context.Context, warehouse *applyconfigurationshopv1.WarehouseApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Warehouse, error)
 	Create(ctx context.Context, warehouse *apisshopv1.Warehouse, opts metav1.CreateOptions) (*apisshopv1.Warehouse, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
@@ -212,7 +213,7 @@ var _ Frozen_v1_0_shopv1_WarehouseInterface = shopv1.WarehouseInterface(nil)
 // Stub_v1_0_shopv1_WarehouseInterface implements exactly the released methods of shopv1.WarehouseInterface.
 type Stub_v1_0_shopv1_WarehouseInterface struct{}
 
-func (Stub_v1_0_shopv1_WarehouseInterface) Apply(ctx context.Context, warehouse *apisshopv1.Warehouse, opts metav1.ApplyOptions) (*apisshopv1.Warehouse, error) {
+func (Stub_v1_0_shopv1_WarehouseInterface) Apply(ctx context.Context, warehouse *applyconfigurationshopv1.WarehouseApplyConfiguration, opts metav1.ApplyOptions) (*apisshopv1.Warehouse, error) {
 	panic("frozen interface stub")
 }
 

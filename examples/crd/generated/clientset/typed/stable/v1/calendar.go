@@ -6,6 +6,7 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
 	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -37,18 +38,18 @@ type CalendarInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*stablev1.Calendar, error)
 	// Apply creates or updates a Calendar by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, calendar *stablev1.Calendar, opts metav1.ApplyOptions) (*stablev1.Calendar, error)
+	Apply(ctx context.Context, calendar *applyconfigurationstablev1.CalendarApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.Calendar, error)
 
 	CalendarExpansion
 }
 
 // calendars implements CalendarInterface with the generic typed client.
 type calendars struct {
-	*typed.Client[*stablev1.Calendar, *stablev1.CalendarList]
+	*typed.ClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]
 }
 
 func newCalendars(c *StableV1Client) *calendars {
-	return &calendars{typed.NewClient("calendars", c.RESTClient(), scheme.ParameterCodec, "",
+	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *stablev1.Calendar { return &stablev1.Calendar{} },
 		func() *stablev1.CalendarList { return &stablev1.CalendarList{} })}
 }

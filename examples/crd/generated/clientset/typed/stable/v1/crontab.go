@@ -6,6 +6,7 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
 	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -40,9 +41,9 @@ type CronTabInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*stablev1.CronTab, error)
 	// Apply creates or updates a CronTab by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, cronTab *stablev1.CronTab, opts metav1.ApplyOptions) (*stablev1.CronTab, error)
+	Apply(ctx context.Context, cronTab *applyconfigurationstablev1.CronTabApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.CronTab, error)
 	// ApplyStatus is Apply for the status of a CronTab.
-	ApplyStatus(ctx context.Context, cronTab *stablev1.CronTab, opts metav1.ApplyOptions) (*stablev1.CronTab, error)
+	ApplyStatus(ctx context.Context, cronTab *applyconfigurationstablev1.CronTabApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.CronTab, error)
 	// GetScale returns the scale of the named CronTab.
 	GetScale(ctx context.Context, cronTabName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error)
 	// UpdateScale replaces the scale of the named CronTab with scale and returns the server's copy.
@@ -53,11 +54,11 @@ type CronTabInterface interface {
 
 // cronTabs implements CronTabInterface with the generic typed client.
 type cronTabs struct {
-	*typed.Client[*stablev1.CronTab, *stablev1.CronTabList]
+	*typed.ClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]
 }
 
 func newCronTabs(c *StableV1Client, namespace string) *cronTabs {
-	return &cronTabs{typed.NewClient("crontabs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *stablev1.CronTab { return &stablev1.CronTab{} },
 		func() *stablev1.CronTabList { return &stablev1.CronTabList{} })}
 }

@@ -5,19 +5,20 @@ package fake
 import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
 	typedstablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // fakeCalendars implements typedstablev1.CalendarInterface over an object tracker.
 type fakeCalendars struct {
-	*clientfake.Client[*stablev1.Calendar, *stablev1.CalendarList]
+	*clientfake.ClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]
 }
 
 var _ typedstablev1.CalendarInterface = &fakeCalendars{}
 
 func newFakeCalendars(tracker *clientfake.Tracker) *fakeCalendars {
-	return &fakeCalendars{clientfake.NewClient(tracker,
+	return &fakeCalendars{clientfake.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "stable.example.com", Version: "v1", Resource: "calendars"},
 		schema.GroupVersionKind{Group: "stable.example.com", Version: "v1", Kind: "Calendar"},
 		"",

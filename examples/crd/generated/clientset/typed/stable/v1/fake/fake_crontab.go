@@ -6,6 +6,7 @@ import (
 	context "context"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
+	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
 	typedstablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -14,13 +15,13 @@ import (
 
 // fakeCronTabs implements typedstablev1.CronTabInterface over an object tracker.
 type fakeCronTabs struct {
-	*clientfake.Client[*stablev1.CronTab, *stablev1.CronTabList]
+	*clientfake.ClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]
 }
 
 var _ typedstablev1.CronTabInterface = &fakeCronTabs{}
 
 func newFakeCronTabs(tracker *clientfake.Tracker, namespace string) *fakeCronTabs {
-	return &fakeCronTabs{clientfake.NewClient(tracker,
+	return &fakeCronTabs{clientfake.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "stable.example.com", Version: "v1", Resource: "crontabs"},
 		schema.GroupVersionKind{Group: "stable.example.com", Version: "v1", Kind: "CronTab"},
 		namespace,

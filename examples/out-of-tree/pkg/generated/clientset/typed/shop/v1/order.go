@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	shopv1 "example.com/shop/apis/shop/v1"
+	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
 	scheme "example.com/shop/pkg/generated/clientset/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -39,20 +40,20 @@ type OrderInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*shopv1.Order, error)
 	// Apply creates or updates a Order by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, order *shopv1.Order, opts metav1.ApplyOptions) (*shopv1.Order, error)
+	Apply(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Order, error)
 	// ApplyStatus is Apply for the status of a Order.
-	ApplyStatus(ctx context.Context, order *shopv1.Order, opts metav1.ApplyOptions) (*shopv1.Order, error)
+	ApplyStatus(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Order, error)
 
 	OrderExpansion
 }
 
 // orders implements OrderInterface with the generic typed client.
 type orders struct {
-	*typed.Client[*shopv1.Order, *shopv1.OrderList]
+	*typed.ClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]
 }
 
 func newOrders(c *ShopV1Client, namespace string) *orders {
-	return &orders{typed.NewClient("orders", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), scheme.ParameterCodec, namespace,
 		func() *shopv1.Order { return &shopv1.Order{} },
 		func() *shopv1.OrderList { return &shopv1.OrderList{} })}
 }

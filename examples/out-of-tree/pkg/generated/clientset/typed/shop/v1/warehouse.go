@@ -5,6 +5,7 @@ package v1
 import (
 	context "context"
 	shopv1 "example.com/shop/apis/shop/v1"
+	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
 	scheme "example.com/shop/pkg/generated/clientset/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -37,18 +38,18 @@ type WarehouseInterface interface {
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*shopv1.Warehouse, error)
 	// Apply creates or updates a Warehouse by server-side apply: opts.FieldManager is required, opts.Force takes
 	// over fields other managers own.
-	Apply(ctx context.Context, warehouse *shopv1.Warehouse, opts metav1.ApplyOptions) (*shopv1.Warehouse, error)
+	Apply(ctx context.Context, warehouse *applyconfigurationshopv1.WarehouseApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Warehouse, error)
 
 	WarehouseExpansion
 }
 
 // warehouses implements WarehouseInterface with the generic typed client.
 type warehouses struct {
-	*typed.Client[*shopv1.Warehouse, *shopv1.WarehouseList]
+	*typed.ClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]
 }
 
 func newWarehouses(c *ShopV1Client) *warehouses {
-	return &warehouses{typed.NewClient("warehouses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), scheme.ParameterCodec, "",
 		func() *shopv1.Warehouse { return &shopv1.Warehouse{} },
 		func() *shopv1.WarehouseList { return &shopv1.WarehouseList{} })}
 }

@@ -4,6 +4,7 @@ package fake
 
 import (
 	shopv1 "example.com/shop/apis/shop/v1"
+	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
 	typedshopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeOrders implements typedshopv1.OrderInterface over an object tracker.
 type fakeOrders struct {
-	*clientfake.Client[*shopv1.Order, *shopv1.OrderList]
+	*clientfake.ClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]
 }
 
 var _ typedshopv1.OrderInterface = &fakeOrders{}
 
 func newFakeOrders(tracker *clientfake.Tracker, namespace string) *fakeOrders {
-	return &fakeOrders{clientfake.NewClient(tracker,
+	return &fakeOrders{clientfake.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "shop.example.com", Version: "v1", Resource: "orders"},
 		schema.GroupVersionKind{Group: "shop.example.com", Version: "v1", Kind: "Order"},
 		namespace,

@@ -4,6 +4,7 @@ package fake
 
 import (
 	shopv1 "example.com/shop/apis/shop/v1"
+	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
 	typedshopv1 "example.com/shop/pkg/generated/clientset/typed/shop/v1"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
@@ -11,13 +12,13 @@ import (
 
 // fakeWarehouses implements typedshopv1.WarehouseInterface over an object tracker.
 type fakeWarehouses struct {
-	*clientfake.Client[*shopv1.Warehouse, *shopv1.WarehouseList]
+	*clientfake.ClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]
 }
 
 var _ typedshopv1.WarehouseInterface = &fakeWarehouses{}
 
 func newFakeWarehouses(tracker *clientfake.Tracker) *fakeWarehouses {
-	return &fakeWarehouses{clientfake.NewClient(tracker,
+	return &fakeWarehouses{clientfake.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration](tracker,
 		schema.GroupVersionResource{Group: "shop.example.com", Version: "v1", Resource: "warehouses"},
 		schema.GroupVersionKind{Group: "shop.example.com", Version: "v1", Kind: "Warehouse"},
 		"",
