@@ -11,6 +11,8 @@
 //	/exec/{namespace}/{pod}/{container}?command=...&input=1&output=1&error=1&tty=1
 //	/attach/{namespace}/{pod}/{container}?input=1&output=1
 //	/portForward/{namespace}/{pod}
+//	/containerLogs/{namespace}/{pod}/{container}?follow=true&...   (pods/log: a line echoing the query,
+//	                                                               then numbered lines; followed until closed)
 //
 // Register the server as a Node with Server.Node and give pods spec.nodeName = that node; the apiserver
 // then proxies streaming requests here (it does not verify the kubelet's certificate unless started

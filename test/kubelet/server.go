@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -38,6 +39,8 @@ type Server struct {
 	ctx      context.Context
 	cancel   context.CancelFunc
 	wg       sync.WaitGroup
+
+	logStreams atomic.Int32 // container log requests being answered
 }
 
 // Start listens on a free port of 127.0.0.1 with a fresh self-signed certificate and serves the
@@ -76,6 +79,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("/exec/{ns}/{pod}/{container}", s.serveExec)
 	mux.HandleFunc("/attach/{ns}/{pod}/{container}", s.serveAttach)
 	mux.HandleFunc("/portForward/{ns}/{pod}", s.servePortForward)
+	mux.HandleFunc("/containerLogs/{ns}/{pod}/{container}", s.serveContainerLogs)
 	return mux
 }
 
