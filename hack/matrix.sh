@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the e2e tier against several Kubernetes minors and prints the compatibility matrix (feature ×
+# minor, each cell from the tests of that feature on that minor). Binaries come from hack/testbin.sh
+# (built from the Go module proxy when missing, cached outside the repository).
+#
+#   hack/matrix.sh                      the three supported minors, full e2e tier on each
+#   hack/matrix.sh v1.36.3 v1.37.1      only these
+#   MATRIX_RUN='regexp' hack/matrix.sh  only the tests matching the regexp (go test -run)
+#   MATRIX_WRITE=1 hack/matrix.sh       also rewrite the README's matrix between its markers
+#
+# It exits non-zero when a test fails on any minor: a feature a minor lacks is asserted by the test
+# (it checks the fallback), never skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+minors=("$@")
+[ ${#minors[@]} -gt 0 ] || minors=(v1.35.4 v1.36.3 v1.37.1)
+
+# Packages of the main module holding a test file tagged e2e (the e2e tier of hack/test.sh).
+packages=$(grep -rlE --include='*_test.go' '^//go:build .*\be2e\b' . | xargs -n1 dirname | sort -u |
+  while read -r d; do m=$d; while [ "$m" != . ] && [ ! -f "$m/go.mod" ]; do m=$(dirname "$m"); done; [ "$m" = . ] && echo "$d"; done)
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+status=0
+for v in "${minors[@]}"; do
+  staging="v0.${v#v1.}"
+  dir=$(KUBE_VERSION=$v STAGING_VERSION=$staging hack/testbin.sh)
+  echo "matrix: e2e tier against kube-apiserver $v" >&2
+  start=$(date +%s)
+  # shellcheck disable=SC2086 # one argument per package
+  if ! KUBEGEN_TESTBIN=$dir go test -tags e2e -count=1 -p 2 -timeout 45m -json ${MATRIX_RUN:+-run "$MATRIX_RUN"} $packages >"$out/$v.json"; then
+    status=1
+  fi
+  echo "matrix: $v took $(( $(date +%s) - start )) s" >&2
+done
+args=()
+[ -z "${MATRIX_WRITE:-}" ] || args=(-write README.md)
+files=()
+for v in "${minors[@]}"; do files+=("$out/$v.json"); done
+go run ./hack/matrix "${args[@]}" "${files[@]}" || status=1
+exit $status
