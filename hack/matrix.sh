@@ -4,7 +4,7 @@
 # (built from the Go module proxy when missing, cached outside the repository).
 #
 #   hack/matrix.sh                      the three supported minors, full e2e tier on each
-#   hack/matrix.sh v1.36.3 v1.37.1      only these
+#   hack/matrix.sh v1.36.3 v1.37.1      only these, oldest first (the last is the newest)
 #   MATRIX_RUN='regexp' hack/matrix.sh  only the tests matching the regexp (go test -run)
 #   MATRIX_WRITE=1 hack/matrix.sh       also rewrite the README's matrix between its markers
 #
@@ -28,8 +28,11 @@ for v in "${minors[@]}"; do
   dir=$(KUBE_VERSION=$v STAGING_VERSION=$staging hack/testbin.sh)
   echo "matrix: e2e tier against kube-apiserver $v" >&2
   start=$(date +%s)
+  # The fake's rules suite holds the fake to the newest minor's answers: compared there only.
+  skip=()
+  [ "$v" = "${minors[-1]}" ] || skip=(-skip '^TestRulesMatchFake$')
   # shellcheck disable=SC2086 # one argument per package
-  if ! KUBEGEN_TESTBIN=$dir go test -tags e2e -count=1 -p 2 -timeout 45m -json ${MATRIX_RUN:+-run "$MATRIX_RUN"} $packages >"$out/$v.json"; then
+  if ! KUBEGEN_TESTBIN=$dir go test -tags e2e -count=1 -p 2 -timeout 45m -json ${MATRIX_RUN:+-run "$MATRIX_RUN"} "${skip[@]}" $packages >"$out/$v.json"; then
     status=1
   fi
   echo "matrix: $v took $(( $(date +%s) - start )) s" >&2
