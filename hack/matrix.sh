@@ -7,6 +7,7 @@
 #   hack/matrix.sh v1.36.3 v1.37.1      only these, oldest first (the last is the newest)
 #   MATRIX_RUN='regexp' hack/matrix.sh  only the tests matching the regexp (go test -run)
 #   MATRIX_WRITE=1 hack/matrix.sh       also rewrite the README's matrix between its markers
+#   MATRIX_OUT=dir hack/matrix.sh       keep each minor's go test -json output in dir/<version>.json
 #
 # It exits non-zero when a test fails on any minor: a feature a minor lacks is asserted by the test
 # (it checks the fallback), never skipped. Only two comparisons held to the newest minor (the fake's
@@ -22,8 +23,14 @@ minors=("$@")
 packages=$(grep -rlE --include='*_test.go' '^//go:build .*\be2e\b' . | xargs -n1 dirname | sort -u |
   while read -r d; do m=$d; while [ "$m" != . ] && [ ! -f "$m/go.mod" ]; do m=$(dirname "$m"); done; [ "$m" = . ] && echo "$d"; done)
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# The go test -json output of each minor goes to $MATRIX_OUT when set (kept), else a temporary directory.
+if [ -n "${MATRIX_OUT:-}" ]; then
+  out=$MATRIX_OUT
+  mkdir -p "$out"
+else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 status=0
 for v in "${minors[@]}"; do
   staging="v0.${v#v1.}"
