@@ -45,6 +45,14 @@ func (rt *loggingRoundTripper) RoundTrip(req *http.Request) (*http.Response, err
 	return rt.logged(logger, req)
 }
 
+// CloseIdleConnections passes http.Client.CloseIdleConnections on to the transport beneath, so that
+// closing idle connections (after a certificate rotation, say) still reaches the connection pool.
+func (rt *loggingRoundTripper) CloseIdleConnections() {
+	if c, ok := rt.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
+
 func (rt *loggingRoundTripper) logged(logger klog.Logger, req *http.Request) (*http.Response, error) {
 	u := req.URL.Redacted()
 	if v := logger.V(logRequestHeaders); v.Enabled() {

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kubegen/kubegen/client/portforward"
 	"github.com/kubegen/kubegen/client/remotecommand"
@@ -43,20 +42,6 @@ func apiserverCounter(t *testing.T, name string) float64 {
 	return sum
 }
 
-// counterDelta returns how much the apiserver counter name grew since before. The apiserver counts a
-// session when its handler returns, which may be a moment after the client saw the session end: the
-// counter is read again for up to two seconds until it grows by want.
-func counterDelta(t *testing.T, name string, before, want float64) float64 {
-	var d float64
-	for range 20 {
-		if d = apiserverCounter(t, name) - before; d == want {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return d
-}
-
 // TestTransportsSeenByAPIServer checks, with kube-apiserver's own counters, which protocol reached
 // it: WebSocket sessions go through its WebSocket→SPDY stream translator (exec) or tunnel
 // (port-forward), SPDY sessions through neither, and Auto takes the WebSocket path.
@@ -82,7 +67,7 @@ func TestTransportsSeenByAPIServer(t *testing.T) {
 				Command: []string{"true"}, Stdout: io.Discard}); err != nil {
 				t.Fatalf("Exec: %v", err)
 			}
-			if d := counterDelta(t, "apiserver_stream_translator_requests_total", before, tt.wantDelta); d != tt.wantDelta {
+			if d := apiserverCounter(t, "apiserver_stream_translator_requests_total") - before; d != tt.wantDelta {
 				t.Errorf("exec: the apiserver's stream translator counted %v sessions, want %v", d, tt.wantDelta)
 			}
 			before = apiserverCounter(t, "apiserver_stream_tunnel_requests_total")
@@ -91,7 +76,7 @@ func TestTransportsSeenByAPIServer(t *testing.T) {
 				t.Fatalf("port-forward: %v", err)
 			}
 			s.Close()
-			if d := counterDelta(t, "apiserver_stream_tunnel_requests_total", before, tt.wantDelta); d != tt.wantDelta {
+			if d := apiserverCounter(t, "apiserver_stream_tunnel_requests_total") - before; d != tt.wantDelta {
 				t.Errorf("port-forward: the apiserver's stream tunnel counted %v sessions, want %v", d, tt.wantDelta)
 			}
 		})
