@@ -2,7 +2,8 @@
 // (named <version>.json), into kubegen's compatibility matrix: one row per feature, one column per
 // minor, each cell saying how many of the feature's tests passed on that minor and what the tests
 // reported about it (a test writes "matrix: <note>" in its log to say, for example, that the server
-// did not serve watch-list and the client fell back to a paged list).
+// did not serve watch-list and the client fell back to a paged list). A file may hold several runs one
+// after the other (a package re-run after a fix): the last result of each test and package counts.
 //
 //	go run ./hack/matrix [-write README.md] v1.35.4.json v1.36.3.json v1.37.1.json
 //
@@ -98,8 +99,11 @@ func read(r io.Reader) (map[string]map[string]*result, map[string]bool, error) {
 		}
 		pkg := strings.TrimPrefix(e.Package, module)
 		if e.Test == "" {
-			if e.Action == "fail" {
+			switch e.Action {
+			case "fail":
 				broken[pkg] = true
+			case "pass":
+				delete(broken, pkg) // a later run of the package (runs may be concatenated)
 			}
 			continue
 		}
@@ -159,6 +163,8 @@ func cell(f feature, tests map[string]*result, broken bool) (text string, ok boo
 		return "✗ package failed", false
 	case total == 0:
 		return "— no test ran", false
+	case broken:
+		text = fmt.Sprintf("✗ package failed (%d/%d tests passed)", passed, total)
 	case len(failed) > 0:
 		text = fmt.Sprintf("✗ %d/%d: %s", passed, total, strings.Join(failed, ", "))
 	default:

@@ -58,3 +58,21 @@ func TestTable(t *testing.T) {
 		t.Errorf("README after write:\n%s\nwant:\n%s", b, want)
 	}
 }
+
+// TestLaterRunCounts: a package re-run after its failure (runs concatenated in one file) counts.
+func TestLaterRunCounts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.37.1.json")
+	rerun := `{"Action":"pass","Package":"github.com/kubegen/kubegen/client/leaderelection/e2e","Test":"TestFailover"}
+{"Action":"pass","Package":"github.com/kubegen/kubegen/client/leaderelection/e2e"}
+`
+	if err := os.WriteFile(path, []byte(run+rerun), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := table([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "| Leader election failover | ✓ 2/2 |\n"; !strings.Contains(got, want) {
+		t.Errorf("table lacks %q:\n%s", want, got)
+	}
+}
