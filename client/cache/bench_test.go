@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/kubegen/kubegen/client/internal/allocgate"
 	"runtime"
 	"strconv"
 	"strings"
@@ -112,7 +113,7 @@ func BenchmarkInformerSync(b *testing.B) {
 
 func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 	b.StopTimer()
-	before := heapInUse()
+	before := allocgate.HeapInUse()
 	b.StartTimer()
 	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{KeepManagedFields: keep})
 	if _, err := inf.AddEventHandler(ResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
@@ -131,19 +132,12 @@ func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 		b.Fatalf("synced %d objects, want %d", n, lw.n)
 	}
 	b.StopTimer()
-	after := heapInUse()
+	after := allocgate.HeapInUse()
 	cancel()
 	<-done
 	runtime.KeepAlive(inf)
 	b.StartTimer()
 	return after - min(before, after)
-}
-
-func heapInUse() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapInuse
 }
 
 func benchIndexer(b *testing.B, n int) (Indexer[*corev1.ConfigMap], []*corev1.ConfigMap) {
