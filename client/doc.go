@@ -2,7 +2,8 @@
 // DESIGN.md, each importing only layers below it:
 //
 //	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
-//	   client/applyconfigurations/meta/v1, client/internal/allocgate (test support)   leaves
+//	   client/applyconfigurations/meta/v1, client/metrics,
+//	   client/internal/allocgate (test support)                                       leaves
 //	1  client/transport, client/workqueue
 //	2  client/rest
 //	3  client/kubeconfig

@@ -56,11 +56,12 @@ var layers = map[string]layer{
 	"client/applyconfigurations/meta/v1":    {0, []string{apimachinery}},
 	"client/transport/internal/watchedfile": {0, nil},
 	"client/internal/allocgate":             {0, nil},
+	"client/metrics":                        {0, nil},
 
-	"client/transport": {1, []string{"client/transport/internal/watchedfile"}},
+	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
 
-	"client/rest": {2, []string{"client/transport", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
+	"client/rest": {2, []string{"client/transport", "client/metrics", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 
 	"client/kubeconfig": {3, []string{"client/rest", "client/transport", "github.com/spf13/pflag", "sigs.k8s.io/yaml"}},
 
@@ -95,6 +96,7 @@ var layers = map[string]layer{
 	"client/leaderelection/e2e": {99, nil},
 	"client/metadata/e2e":       {99, nil},
 	"client/freshness/e2e":      {99, nil},
+	"client/metrics/e2e":        {99, nil},
 
 	// Test support outside client/ that states a layer in its doc.
 	"test/cluster": {3, []string{"client/rest", "client/transport"}},

@@ -4,7 +4,7 @@
 //	err := c.Get().Namespace(ns).Resource("pods").Name(name).Do(ctx).Into(&pod)
 //
 // Layer: it sits on package transport (which turns the Config's TLS and credentials into an
-// http.RoundTripper) and may import only transport, apimachinery, klog, golang.org/x packages and
+// http.RoundTripper) and may import only transport, the leaf package metrics, apimachinery, klog, golang.org/x packages and
 // sigs.k8s.io/json; nothing above it (kubeconfig, typed, discovery, dynamic, cache). Besides the
 // request code it holds, for now, the direct decoders of the Content paragraph below (json*.go,
 // protodirect.go, watchjson.go, watchdecoder.go); sigs.k8s.io/json is theirs, for the serializer's
@@ -44,6 +44,10 @@
 // ("Bearer [masked]"), cookies are masked, and bodies of secrets and token requests and of streams are
 // never logged. The logger is the request context's (klog.FromContext), klog's own otherwise; with
 // logging off a request costs one verbosity check and no allocation.
+//
+// Metrics: requests report their latency, the answer of each attempt, rate-limiter waits, retries and
+// body sizes to what the program gave package metrics' Register; before that, a request pays one
+// pointer load for them.
 //
 // Streams: Stream returns a body to read as it arrives (logs); Watch decodes JSON and protobuf watch
 // streams into apimachinery's watch.Interface, ending with an ERROR event on a broken stream.

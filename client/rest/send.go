@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/kubegen/kubegen/client/metrics"
 )
 
 // maxPresize bounds the body buffer allocated up front from Content-Length.
@@ -25,6 +27,7 @@ func (r *Request) Do(ctx context.Context) Result {
 	var res Result
 	err := r.send(ctx, true, func(resp *http.Response) {
 		res = r.readResult(resp)
+		r.observeResponseSize(ctx, res.body)
 	})
 	if err != nil {
 		return Result{err: err, codecs: r.c.codecs}
@@ -95,13 +98,17 @@ func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response
 	if r.err != nil {
 		return r.err
 	}
+	m := metrics.Registered()
+	if m != nil && m.RequestLatency != nil {
+		defer r.observeLatency(ctx, m.RequestLatency, time.Now())
+	}
 	if timeout := r.doTimeout(); timeout > 0 && bounded {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
 	for attempt := 0; ; attempt++ {
-		resp, wait, err := r.attempt(ctx, attempt)
+		resp, wait, err := r.attempt(ctx, attempt, m)
 		switch {
 		case err != nil:
 			return err
@@ -115,10 +122,10 @@ func (r *Request) send(ctx context.Context, bounded bool, fn func(*http.Response
 	}
 }
 
-// attempt sends the request once. It returns the response to use, or how long to wait before the
-// next attempt, or an error that ends the request.
-func (r *Request) attempt(ctx context.Context, attempt int) (*http.Response, time.Duration, error) {
-	if err := r.throttle(ctx); err != nil {
+// attempt sends the request once, reporting to m when it is not nil. It returns the response to use,
+// or how long to wait before the next attempt, or an error that ends the request.
+func (r *Request) attempt(ctx context.Context, attempt int, m *metrics.RegisterOpts) (*http.Response, time.Duration, error) {
+	if err := r.throttle(ctx, m); err != nil {
 		return nil, 0, err
 	}
 	req, err := r.HTTPRequest(ctx)
@@ -126,6 +133,9 @@ func (r *Request) attempt(ctx context.Context, attempt int) (*http.Response, tim
 		return nil, 0, err
 	}
 	resp, err := r.c.client.Do(req)
+	if m != nil {
+		r.observeAttempt(ctx, m, attempt, resp)
+	}
 	retry := attempt < r.maxRetries && r.replayable()
 	if err != nil {
 		if retry && r.idempotent() && isConnectionDrop(err) && ctx.Err() == nil {
@@ -148,10 +158,13 @@ func (r *Request) doTimeout() time.Duration {
 	return r.c.timeout
 }
 
-// throttle waits for the rate limiter.
-func (r *Request) throttle(ctx context.Context) error {
+// throttle waits for the rate limiter, reporting the wait to m when it is not nil.
+func (r *Request) throttle(ctx context.Context, m *metrics.RegisterOpts) error {
 	if r.c.limiter == nil {
 		return nil
+	}
+	if m != nil && m.RateLimiterLatency != nil {
+		defer r.observeLatency(ctx, m.RateLimiterLatency, time.Now())
 	}
 	if err := r.c.limiter.Wait(ctx); err != nil {
 		return fmt.Errorf("rest: client rate limiter: %w", err)

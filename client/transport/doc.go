@@ -5,7 +5,8 @@
 // # Layer
 //
 // transport is the lowest layer of kubegen's runtime: package rest builds on it, and it imports only
-// the standard library and its own internal package watchedfile (rotated token and certificate files).
+// the standard library, its own internal package watchedfile (rotated token and certificate files)
+// and the leaf package metrics (to count exec plugin runs).
 // It knows nothing about API objects.
 //
 // # Sharing

@@ -76,7 +76,9 @@ func (a *execAuthenticator) run(ctx context.Context) (*execCredential, error) {
 		cmd.Stderr = io.MultiWriter(stderr, a.io.stderr) // prompts must reach the user
 	}
 	cmd.WaitDelay = time.Second
-	if err := cmd.Run(); err != nil {
+	err = cmd.Run()
+	countExecCall(err)
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, &ExecError{Command: a.cfg.Command, msg: fmt.Sprintf("transport: exec plugin %s: %v", a.cfg.Command, ctx.Err()), err: ctx.Err()}
 		}
