@@ -19,9 +19,9 @@ cd "$(dirname "$0")/.."
 minors=("$@")
 [ ${#minors[@]} -gt 0 ] || minors=(v1.35.4 v1.36.3 v1.37.1)
 
-# Packages of the main module holding a test file tagged e2e (the e2e tier of hack/test.sh).
-packages=$(grep -rlE --include='*_test.go' '^//go:build .*\be2e\b' . | xargs -n1 dirname | sort -u |
-  while read -r d; do m=$d; while [ "$m" != . ] && [ ! -f "$m/go.mod" ]; do m=$(dirname "$m"); done; [ "$m" = . ] && echo "$d"; done)
+source hack/lib.sh
+# The packages of the e2e tier of hack/test.sh.
+packages=$(tier_packages e2e)
 
 # The go test -json output of each minor goes to $MATRIX_OUT when set (kept), else a temporary directory.
 if [ -n "${MATRIX_OUT:-}" ]; then

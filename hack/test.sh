@@ -20,17 +20,7 @@ cd "$(dirname "$0")/.."
 # test cache cannot see, so no result is ever taken from the cache.
 # -p 2: two cores, one test binary at a time per core.
 
-# Packages of the main module holding a test file whose build constraint names tag $1.
-tier_packages() {
-  local tag=$1 file dir d
-  { grep -rlE --include='*_test.go' "^//go:build .*\\b$tag\\b" . || true; } | while read -r file; do
-    dir=$(dirname "$file")
-    # Skip the modules nested in the repository; they are tested on their own below.
-    d=$dir
-    while [ "$d" != "." ] && [ ! -f "$d/go.mod" ]; do d=$(dirname "$d"); done
-    if [ "$d" = "." ]; then echo "$dir"; fi
-  done | sort -u
-}
+source hack/lib.sh
 
 # The blessed clientset's typed client packages, whose only tests are their generated examples.
 blessed_typed='/kubernetes/typed/'
@@ -59,9 +49,16 @@ all() {
     echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
   fi
   # Each tier compiles its own set of test files (a file that uses a helper of a tagged file must carry
-  # the tag too), so each tier's set is vetted; e2e,golden together vets every file.
-  for tags in "" golden e2e e2e,golden; do
-    go vet -tags "$tags" ./...
+  # the tag too), so each tier's set is vetted. e2e,golden together vets every file of every package;
+  # the other sets differ from it only in the packages holding a tagged test file (no other file of
+  # the module carries these tags), so only those are vetted again.
+  go vet -tags e2e,golden ./...
+  local tagged
+  tagged=$( { tier_packages golden; tier_packages e2e; } | sort -u)
+  for tags in "" golden e2e; do
+    # Only those with a Go file under this tag set (an e2e-only package has none without the tag).
+    # shellcheck disable=SC2086 # one argument per package
+    go vet -tags "$tags" $(go list -e -tags "$tags" -f '{{if or .GoFiles .TestGoFiles .XTestGoFiles}}{{.Dir}}{{end}}' $tagged)
   done
 
   unit

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"k8s.io/klog/v2"
+
+	"github.com/kubegen/kubegen/client/transport"
 )
 
 // Request logging, at the levels client-go uses: -v=6 one line per request (verb, URL, status,
@@ -47,11 +49,7 @@ func (rt *loggingRoundTripper) RoundTrip(req *http.Request) (*http.Response, err
 
 // CloseIdleConnections passes http.Client.CloseIdleConnections on to the transport beneath, so that
 // closing idle connections (after a certificate rotation, say) still reaches the connection pool.
-func (rt *loggingRoundTripper) CloseIdleConnections() {
-	if c, ok := rt.next.(interface{ CloseIdleConnections() }); ok {
-		c.CloseIdleConnections()
-	}
-}
+func (rt *loggingRoundTripper) CloseIdleConnections() { transport.CloseIdleConnectionsOf(rt.next) }
 
 func (rt *loggingRoundTripper) logged(logger klog.Logger, req *http.Request) (*http.Response, error) {
 	u := req.URL.Redacted()

@@ -117,8 +117,14 @@ func closeBody(req *http.Request) {
 
 // CloseIdleConnections closes idle connections of the wrapped round tripper, so that
 // http.Client.CloseIdleConnections reaches the shared transport.
-func (rt *headerRoundTripper) CloseIdleConnections() {
-	if c, ok := rt.next.(interface{ CloseIdleConnections() }); ok {
+func (rt *headerRoundTripper) CloseIdleConnections() { CloseIdleConnectionsOf(rt.next) }
+
+// CloseIdleConnectionsOf closes the idle connections of rt when it can (an *http.Transport, or a
+// wrapper passing the call on). Every round tripper that wraps another should implement
+// CloseIdleConnections with it: http.Client.CloseIdleConnections only reaches the connection pool
+// through an unbroken chain, and a rotated client certificate is presented only on a new connection.
+func CloseIdleConnectionsOf(rt http.RoundTripper) {
+	if c, ok := rt.(interface{ CloseIdleConnections() }); ok {
 		c.CloseIdleConnections()
 	}
 }
