@@ -17,9 +17,10 @@
 // "application/vnd.kubernetes.protobuf"; protobuf clients accept JSON as a fallback. Responses are
 // decoded by their own Content-Type. With a CodecFactory's WithoutConversion serializer, typed
 // objects are decoded without the serializer's extra passes: protobuf straight into the caller's
-// object, JSON (responses and watch events) in one validating pass straight into the typed object,
-// giving exactly what the serializer gives (sigs.k8s.io/json's case-sensitive, int-preserving
-// rules); whatever that path cannot prove the same goes to the serializer.
+// object, and a protobuf watch event's object from the frame into a new object without the two
+// copies the envelopes cost; JSON (responses and watch events) in one validating pass straight into
+// the typed object, giving exactly what the serializer gives (sigs.k8s.io/json's case-sensitive,
+// int-preserving rules); whatever that path cannot prove the same goes to the serializer.
 //
 // Errors: every non-2xx answer is an *apierrors.StatusError, so apierrors.IsNotFound and friends work:
 // the server's metav1.Status when the body is one (JSON or protobuf), otherwise a Status built from the

@@ -28,8 +28,10 @@ func FuzzWatchDecoder(f *testing.F) {
 	f.Add([]byte(`{"type":"ERROR","object":"not a status"}`), false)
 	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","data":{"a":1}}}`), false)
 	f.Add([]byte(`{"type":"ADDED","object":{"kind":"ConfigMap","apiVersion":"v1","Kind":"Secret"}}`), false)
-	f.Add(watchStream(f, ContentTypeJSON, watch.Event{Type: watch.Added, Object: realisticConfigMap()},
-		watch.Event{Type: watch.Modified, Object: &corev1.Secret{}}), false)
+	for _, mt := range []string{ContentTypeJSON, ContentTypeProtobuf} {
+		f.Add(watchStream(f, mt, watch.Event{Type: watch.Added, Object: realisticConfigMap()},
+			watch.Event{Type: watch.Modified, Object: &corev1.Secret{}}), mt == ContentTypeProtobuf)
+	}
 	c := testClient(f, "http://unused", "", nil)
 	if _, err := (Result{body: encodeAs(f, ContentTypeJSON, cm), contentType: ContentTypeJSON, codecs: c.codecs}).Get(); err != nil {
 		f.Fatal(err)
@@ -49,7 +51,7 @@ func FuzzWatchDecoder(f *testing.F) {
 			dec.direct = c.codecs.jsonDirect // learned from the Get above
 		}
 		plain, _ := NewWatchDecoder(bytes.NewReader(stream), decoders[protobuf], objects)
-		plain.MaxFrame, plain.direct = dec.MaxFrame, nil
+		plain.MaxFrame, plain.direct, plain.proto = dec.MaxFrame, nil, nil
 		for range len(stream) + 1 { // every event consumes at least one byte
 			ev, err := dec.Decode()
 			want, wantErr := plain.Decode()

@@ -8,6 +8,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer/protobuf"
+	"k8s.io/apimachinery/pkg/watch"
 )
 
 // Direct protobuf decoding: a typed GET decodes the response envelope (runtime.Unknown) without
@@ -20,6 +21,7 @@ import (
 // bytes into it and leave its TypeMeta empty.
 type protoDirect struct {
 	learned sync.Map // reflect.Type → envelopeKind
+	types   sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
 }
 
 type envelopeKind struct{ apiVersion, kind string }
@@ -143,4 +145,113 @@ func nextBytesField(b []byte) (num uint64, val, rest []byte, ok bool) {
 	}
 	b = b[n:]
 	return key >> 3, b[:size], b[size:], true
+}
+
+// Watch events: an event's object is decoded straight into a new object of the type the serializer
+// creates for the envelope's apiVersion and kind, found once per kind by decoding an envelope that
+// holds nothing but them. For those the serializer would do exactly this: unmarshal the envelope's
+// bytes into a new object of that type and leave its TypeMeta empty. The bytes are not copied first:
+// like every protobuf Unmarshal, the generated one copies what it keeps (strings, bytes fields) and
+// never refers to its input afterwards.
+
+// decodeNew decodes body into a new object. It reports false when the serializer must decide (an
+// envelope it does not expect, a kind it does not know), and true with the serializer's error when
+// the object's bytes do not unmarshal.
+func (p *protoDirect) decodeNew(dec runtime.Decoder, body []byte, last *learnedKind) (runtime.Object, bool, error) {
+	apiVersion, kind, raw, ok := parseEnvelope(body)
+	if !ok {
+		return nil, false, nil
+	}
+	if string(apiVersion) != last.apiVersion || string(kind) != last.kind || last.t == nil {
+		t, ok := p.typeFor(dec, envelopeKind{string(apiVersion), string(kind)})
+		if !ok {
+			return nil, false, nil
+		}
+		*last = learnedKind{envelopeKind{string(apiVersion), string(kind)}, t}
+	}
+	obj := reflect.New(last.t).Interface()
+	if err := obj.(protoUnmarshaler).Unmarshal(raw); err != nil {
+		return nil, true, err
+	}
+	return obj.(runtime.Object), true, nil
+}
+
+// learnedKind caches the last kind a watch decoded directly, so that a stream of one kind looks up
+// nothing.
+type learnedKind struct {
+	envelopeKind
+	t reflect.Type // the struct type
+}
+
+// typeFor returns the struct type dec creates for envelope kind k, when it is a protobuf type
+// whose TypeMeta dec leaves empty.
+func (p *protoDirect) typeFor(dec runtime.Decoder, k envelopeKind) (reflect.Type, bool) {
+	if t, ok := p.types.Load(k); ok {
+		return t.(reflect.Type), true
+	}
+	obj, _, err := dec.Decode(k.protoProbe(), nil, nil)
+	if err != nil {
+		return nil, false // not remembered: a server could name endless kinds
+	}
+	t := reflect.TypeOf(obj)
+	if _, ok := obj.(protoUnmarshaler); !ok || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct ||
+		!obj.GetObjectKind().GroupVersionKind().Empty() {
+		return nil, false
+	}
+	p.types.Store(k, t.Elem())
+	return t.Elem(), true
+}
+
+// protoProbe is a protobuf envelope holding only apiVersion and kind k.
+func (k envelopeKind) protoProbe() []byte {
+	tm := protowire(nil, 1, []byte(k.apiVersion))
+	tm = protowire(tm, 2, []byte(k.kind))
+	return protowire(append([]byte(nil), protobufMagic...), 1, tm)
+}
+
+// protowire appends field num of wire type bytes holding val to b.
+func protowire(b []byte, num uint64, val []byte) []byte {
+	b = binary.AppendUvarint(b, num<<3|2)
+	b = binary.AppendUvarint(b, uint64(len(val)))
+	return append(b, val...)
+}
+
+// parseWatchEvent reads a protobuf metav1.WatchEvent, type (1) and object (2, a RawExtension whose
+// raw is 1), without copying the object. It refuses anything else, even what the generated
+// Unmarshal would accept (a repeated or unknown field), which then decides.
+func parseWatchEvent(frame []byte) (typ watch.EventType, raw []byte, ok bool) {
+	var sawType, sawObject bool
+	for len(frame) > 0 {
+		num, val, rest, ok := nextBytesField(frame)
+		if !ok {
+			return "", nil, false
+		}
+		switch {
+		case num == 1 && !sawType:
+			typ, sawType = eventType(val), true
+		case num == 2 && !sawObject:
+			sawObject = true
+			if len(val) > 0 {
+				n, v, after, ok := nextBytesField(val)
+				if !ok || n != 1 || len(after) > 0 {
+					return "", nil, false
+				}
+				raw = v
+			}
+		default:
+			return "", nil, false
+		}
+		frame = rest
+	}
+	return typ, raw, sawType
+}
+
+// eventType returns the event type named b, without allocating for the usual ones.
+func eventType(b []byte) watch.EventType {
+	for _, t := range []watch.EventType{watch.Added, watch.Modified, watch.Deleted, watch.Bookmark, watch.Error} {
+		if string(b) == string(t) {
+			return t
+		}
+	}
+	return watch.EventType(b)
 }

@@ -1,6 +1,8 @@
 package rest
 
 import (
+	"bytes"
+	"encoding/binary"
 	"reflect"
 	"testing"
 
@@ -8,6 +10,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
 )
 
 func samplePod() *corev1.Pod {
@@ -94,5 +97,83 @@ func TestDirectProtobufDecodingFallsBack(t *testing.T) {
 	}
 	if conv.codecs.direct != nil {
 		t.Errorf("direct decoding enabled for a converting codec factory")
+	}
+}
+
+// The watch decoder's direct protobuf path gives the serializer's events, and keeps nothing of the
+// frame buffer that the next event overwrites: all events are compared after the whole stream.
+func TestWatchDecoderDirectProtobufMatchesSerializer(t *testing.T) {
+	events := []watch.Event{
+		{Type: watch.Added, Object: realisticConfigMap()},
+		{Type: watch.Added, Object: configMapNamed("b", "2")},
+		{Type: watch.Modified, Object: &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "s"}, Data: map[string][]byte{"k": {0, 1}}}},
+		{Type: watch.Modified, Object: samplePod()},
+		{Type: watch.Deleted, Object: configMapNamed("b", "3")},
+		{Type: watch.Bookmark, Object: &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{ResourceVersion: "9",
+			Annotations: map[string]string{metav1.InitialEventsAnnotationKey: "true"}}}},
+		{Type: watch.Error, Object: goneStatus()},
+	}
+	stream := watchStream(t, ContentTypeProtobuf, events...)
+	c := testClient(t, "http://unused", ContentTypeProtobuf, nil)
+	objects, _ := c.codecs.decoderFor(ContentTypeProtobuf)
+	plain, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeProtobuf, objects)
+	plain.proto = nil
+	direct, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeProtobuf, objects)
+	if direct.proto == nil {
+		t.Fatal("direct protobuf decoding not enabled for a WithoutConversion codec factory")
+	}
+	var got, want []watch.Event
+	for i := range events {
+		w, wantErr := plain.Decode()
+		g, gotErr := direct.Decode()
+		if wantErr != nil || gotErr != nil {
+			t.Fatalf("event %d: direct %v, serializer %v", i, gotErr, wantErr)
+		}
+		got, want = append(got, g), append(want, w)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("direct decoding differs from the serializer:\n%#v\n%#v", got, want)
+	}
+	for _, kind := range []string{"ConfigMap", "Secret", "Pod"} {
+		if _, ok := direct.proto.types.Load(envelopeKind{"v1", kind}); !ok {
+			t.Errorf("the decoder did not decode %ss directly", kind)
+		}
+	}
+}
+
+// Frames the direct path does not expect, and kinds the serializer does not know, go to the
+// serializer, which gives the same events and errors as without the direct path.
+func TestWatchDecoderDirectProtobufFallsBack(t *testing.T) {
+	cm := watchStream(t, ContentTypeProtobuf, watch.Event{Type: watch.Added, Object: sampleConfigMap()})
+	frame := cm[4:]
+	unknownKind := encodeAs(t, ContentTypeProtobuf, sampleConfigMap())
+	unknownKind = bytes.Replace(unknownKind, []byte("ConfigMap"), []byte("ConfigMop"), 1)
+	tests := []struct {
+		name  string
+		frame []byte
+	}{
+		{"unknown field", append(bytes.Clone(frame), 0x1a, 0x01, 'x')},
+		{"repeated type", append(bytes.Clone(frame), 0x0a, 0x08, 'M', 'O', 'D', 'I', 'F', 'I', 'E', 'D')},
+		{"varint field", append(bytes.Clone(frame), 0x18, 0x01)},
+		{"truncated", frame[:len(frame)-3]},
+		{"unknown kind", protowire(protowire(nil, 1, []byte("ADDED")), 2, protowire(nil, 1, unknownKind))},
+		{"garbage object", protowire(protowire(nil, 1, []byte("ADDED")), 2, protowire(nil, 1, append(bytes.Clone(protobufMagic), 0xff)))},
+		{"no object", protowire(nil, 1, []byte("ADDED"))},
+	}
+	c := testClient(t, "http://unused", ContentTypeProtobuf, nil)
+	objects, _ := c.codecs.decoderFor(ContentTypeProtobuf)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stream := binary.BigEndian.AppendUint32(nil, uint32(len(tt.frame)))
+			stream = append(stream, tt.frame...)
+			plain, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeProtobuf, objects)
+			plain.proto = nil
+			direct, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeProtobuf, objects)
+			want, wantErr := plain.Decode()
+			got, gotErr := direct.Decode()
+			if errorText(gotErr) != errorText(wantErr) || !reflect.DeepEqual(got, want) {
+				t.Errorf("direct %#v (%v), serializer %#v (%v)", got, gotErr, want, wantErr)
+			}
+		})
 	}
 }

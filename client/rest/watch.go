@@ -44,6 +44,9 @@ func (c *RESTClient) watchDecoderFor(resp *http.Response) (*WatchDecoder, error)
 	if err == nil && dec.direct != nil && c.codecs.jsonDirect != nil {
 		dec.direct = c.codecs.jsonDirect // what one watch learns serves the next
 	}
+	if err == nil && dec.proto != nil && c.codecs.direct != nil {
+		dec.proto = c.codecs.direct
+	}
 	return dec, err
 }
 

@@ -34,7 +34,9 @@ type WatchDecoder struct {
 	protobuf  bool
 	mediaType string
 	objects   runtime.Decoder
-	direct    *jsonDirect // nil unless objects allows direct JSON decoding
+	direct    *jsonDirect  // nil unless objects allows direct JSON decoding
+	proto     *protoDirect // nil unless objects allows direct protobuf decoding
+	lastKind  learnedKind  // of the last object decoded through proto
 	frame     []byte
 	span      containerSpan // of the frame's last object or array member value (JSON)
 }
@@ -47,6 +49,7 @@ func NewWatchDecoder(stream io.Reader, contentType string, objects runtime.Decod
 	switch {
 	case strings.EqualFold(mt, ContentTypeProtobuf):
 		d.protobuf = true
+		d.proto = newProtoDirect(objects)
 	case mt == "" || strings.EqualFold(mt, ContentTypeJSON):
 		d.mediaType = ContentTypeJSON
 		d.direct = newJSONDirect(objects)
@@ -72,6 +75,9 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 	raw, inFrame := []byte(nil), false
 	switch {
 	case d.protobuf:
+		if typ, object, ok := parseWatchEvent(d.frame); ok && d.proto != nil {
+			return d.event(typ, object, true)
+		}
 		err = we.Unmarshal(d.frame)
 	default:
 		typ, object, ok := parseJSONEvent(d.frame, d.span)
@@ -105,6 +111,14 @@ func (d *WatchDecoder) event(typ watch.EventType, raw []byte, inFrame bool) (wat
 	}
 	if d.direct != nil {
 		if obj, ok := d.direct.decodeNew(raw, inFrame); ok {
+			return watch.Event{Type: typ, Object: obj}, nil
+		}
+	}
+	if d.proto != nil {
+		if obj, ok, err := d.proto.decodeNew(d.objects, raw, &d.lastKind); ok {
+			if err != nil {
+				return watch.Event{}, fmt.Errorf("decoding object of watch event %s: %w", typ, err)
+			}
 			return watch.Event{Type: typ, Object: obj}, nil
 		}
 	}
