@@ -53,6 +53,9 @@ import (
 // clients are the measured variants, in the order of the table.
 var clients = []string{"kubegen", "kubegen-watchlist", "kubegen-list", "client-go"}
 
+// profileDir, when set, is where children write CPU profiles.
+var profileDir string
+
 // target is how a child reaches the server.
 type target struct{ host, caFile, certFile, keyFile string }
 
@@ -68,7 +71,12 @@ func main() {
 	flag.StringVar(&t.keyFile, "key", "", "internal: client key file")
 	n := flag.Int("count", 0, "internal: ConfigMaps expected")
 	cpuProfile := flag.String("cpuprofile", "", "internal: write the child's CPU profile here")
+	flag.StringVar(&profileDir, "profile", "", "write each child's CPU profile to DIR/<client>-<N>-<run>.pprof")
+	only := flag.String("clients", "", "comma-separated clients to run (default: all)")
 	flag.Parse()
+	if *only != "" {
+		clients = strings.Split(*only, ",")
+	}
 	if *role != "" {
 		runClient(*role, t, *n, *cpuProfile)
 		return
@@ -168,7 +176,8 @@ feed:
 // result is what a child reports.
 type result struct {
 	sync, cpu  time.Duration
-	heap, peak float64 // MB
+	server     time.Duration // CPU of kube-apiserver and etcd during the child's run (set by the parent)
+	heap, peak float64       // MB
 }
 
 func parseResult(out string) (result, error) {
@@ -182,9 +191,15 @@ func parseResult(out string) (result, error) {
 // measure runs every client runs times (alternating) and prints one table block for size n.
 func measure(n, runs int, args func(client string) []string) {
 	all := map[string][]result{}
-	for range runs {
+	for run := range runs {
 		for _, c := range clients {
-			out, err := exec.Command(os.Args[0], args(c)...).CombinedOutput()
+			a := args(c)
+			if profileDir != "" {
+				a = append(a, "-cpuprofile", fmt.Sprintf("%s/%s-%d-%d.pprof", profileDir, c, n, run))
+			}
+			server0 := serverCPU()
+			out, err := exec.Command(os.Args[0], a...).CombinedOutput()
+			server := serverCPU() - server0
 			if err != nil {
 				fail(fmt.Errorf("%s at %d: %v\n%s", c, n, err, out))
 			}
@@ -192,6 +207,7 @@ func measure(n, runs int, args func(client string) []string) {
 			if err != nil {
 				fail(fmt.Errorf("%s at %d: %v in %q", c, n, err, out))
 			}
+			r.server = server
 			all[c] = append(all[c], r)
 		}
 	}
@@ -200,13 +216,13 @@ func measure(n, runs int, args func(client string) []string) {
 		med[c] = median(rs)
 	}
 	cg := med["client-go"]
-	fmt.Printf("%8s %-18s %9s %7s %9s %7s %9s %7s %10s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap")
+	fmt.Printf("%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU")
 	for _, c := range clients {
 		r := med[c]
-		fmt.Printf("%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f\n", n, c,
+		fmt.Printf("%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s\n", n, c,
 			r.sync.Round(time.Millisecond), ratio(r.sync.Seconds(), cg.sync.Seconds()),
 			r.cpu.Round(time.Millisecond), ratio(r.cpu.Seconds(), cg.cpu.Seconds()),
-			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap))
+			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond))
 	}
 	fmt.Println()
 }
@@ -229,10 +245,11 @@ func median(rs []result) result {
 		return v[len(v)/2]
 	}
 	return result{
-		sync: time.Duration(pick(func(r result) float64 { return float64(r.sync) })),
-		cpu:  time.Duration(pick(func(r result) float64 { return float64(r.cpu) })),
-		heap: pick(func(r result) float64 { return r.heap }),
-		peak: pick(func(r result) float64 { return r.peak }),
+		sync:   time.Duration(pick(func(r result) float64 { return float64(r.sync) })),
+		cpu:    time.Duration(pick(func(r result) float64 { return float64(r.cpu) })),
+		heap:   pick(func(r result) float64 { return r.heap }),
+		peak:   pick(func(r result) float64 { return r.peak }),
+		server: time.Duration(pick(func(r result) float64 { return float64(r.server) })),
 	}
 }
 
