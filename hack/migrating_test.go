@@ -18,6 +18,7 @@ var migratingPackages = map[string]string{
 	"record":      "client/record",
 	"kubeconfig":  "client/kubeconfig",
 	"typedcorev1": "kubernetes/typed/core/v1",
+	"metrics":     "client/metrics",
 }
 
 // TestMigratingNamesExist checks what MIGRATING.md promises: every kubegen import path it names is
