@@ -32,11 +32,21 @@
 //     standard), managedFields; on update the immutable fields and no new finalizers on an object being
 //     deleted; a patch changing the uid. Request options: dryRun, fieldManager, fieldValidation,
 //     propagationPolicy and orphanDependents. Dry runs are validated as real writes are.
-//   - Defaults and strategies of a few kinds: namespaces (kubernetes.io/metadata.name label, spec
+//   - Defaults and strategies of the common kinds: namespaces (kubernetes.io/metadata.name label, spec
 //     finalizer, phase; spec and status kept on update), secrets (type Opaque, stringData folded into
-//     data), deployments (an annotation change is a new generation); update of a missing lease,
-//     endpoints, event, limit range or RBAC object creates it. The default field manager
-//     (DefaultFieldManager) is what kube-apiserver records for kubegen's default user agent.
+//     data), pods and the pod templates of workloads (restartPolicy, dnsPolicy, grace period,
+//     schedulerName, securityContext, container pull policy by tag, termination messages, port
+//     protocols, probes, volume modes; for pods also enableServiceLinks, requests from limits, priority
+//     and the not-ready/unreachable tolerations of the default admission plugins, status phase Pending
+//     with the QoS class), services (type, sessionAffinity, port protocols and target ports,
+//     internalTrafficPolicy; a cluster IP from 10.96.0.0/12 with a single-stack IPv4 family, kept on
+//     update and immutable), deployments (replicas, RollingUpdate strategy, history and progress
+//     limits; an annotation change is a new generation), replica sets, stateful sets, daemon sets
+//     (template generation annotation), jobs (completions, parallelism, backoff, completion mode; the
+//     generated selector and pod labels) and cron jobs. SetDefaults registers the defaults of other
+//     kinds, or replaces or removes the built-in ones. Update of a missing lease, endpoints, event,
+//     limit range or RBAC object creates it. The default field manager (DefaultFieldManager) is what
+//     kube-apiserver records for kubegen's default user agent.
 //   - Per-kind validation, when turned on (SetKindValidation; off by default, as tests often store
 //     skeletal objects the apiserver would refuse): ConfigMap and Secret keys and immutable data,
 //     Secret type immutability and required keys, Deployment replicas, selectors and pod templates,
@@ -99,12 +109,10 @@
 //     apiserver also lets some kinds' status endpoints set annotations.
 //   - Per-kind validation beyond the rules above (and without SetKindValidation, any): in particular
 //     pod spec updates, which the apiserver refuses with a diff of the whole spec, are not checked.
-//   - Per-kind defaulting is not reproduced beyond the kinds above: pods (and pod templates of
-//     workloads) get no restartPolicy, dnsPolicy, terminationGracePeriodSeconds, ... defaults, services
-//     no type, sessionAffinity or ports defaults; so a gracefully deleted pod without
-//     terminationGracePeriodSeconds keeps it unset (the grace period is still 30 seconds).
-//   - No IP allocation: services get no cluster IP, and the apiserver's allocation errors (which it
-//     reports before validation, e.g. for a service named "a/b") do not occur.
+//   - Per-kind defaulting is reproduced for the kinds above only (and there for the fields of
+//     kube-apiserver 1.37 with its default feature gates); other kinds need SetDefaults. Service IPs
+//     come from a counter, not an allocator: no node ports, no dual stack, no "provided IP is already
+//     allocated" errors, and of the allocation errors only that of a name the IPAddress refuses.
 //   - A patch whose result has a field of the wrong type fails with Invalid as on the apiserver, but
 //     the apiserver's message quotes the whole patched object; the fake's names the decoding error.
 //   - No garbage collection: ownerReferences have no effect, and the foregroundDeletion and orphan

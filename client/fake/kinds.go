@@ -144,7 +144,12 @@ func validateDeployment(obj, old map[string]any) field.ErrorList {
 	return errs
 }
 
-func validateService(obj, _ map[string]any) field.ErrorList {
+func validateService(obj, old map[string]any) field.ErrorList {
+	if old != nil {
+		if errs := validateServiceUpdate(obj, old); len(errs) > 0 {
+			return errs
+		}
+	}
 	fld := field.NewPath("spec", "ports")
 	typ, _, _ := unstructured.NestedString(obj, "spec", "type")
 	ports, _, _ := unstructured.NestedSlice(obj, "spec", "ports")

@@ -18,10 +18,13 @@ import (
 // the serialized form of the object (the fake does not import k8s.io/api):
 //   - defaults runs where the apiserver decodes a request (defaulting and conversion), so the writer's
 //     field manager owns what it sets;
+//   - admitCreate runs on create before the field manager: what the apiserver sets on a new object
+//     that kube-apiserver records as the writer's (a daemon set's template generation annotation);
 //   - prepareCreate and prepareUpdate run after the field manager, as the registry's strategies do;
 //   - validate checks the kind's own fields on create (old nil) and update.
 type strategy struct {
 	defaults      func(obj map[string]any)
+	admitCreate   func(obj map[string]any)
 	prepareCreate func(obj map[string]any)
 	prepareUpdate func(obj, old map[string]any)
 	validate      func(obj, old map[string]any) field.ErrorList
@@ -30,6 +33,7 @@ type strategy struct {
 var (
 	namespacesResource = schema.GroupResource{Resource: "namespaces"}
 	secretsResource    = schema.GroupResource{Resource: "secrets"}
+	servicesResource   = schema.GroupResource{Resource: "services"}
 )
 
 // strategies are the kinds whose strategies the fake reproduces.
@@ -58,8 +62,8 @@ var strategies = map[schema.GroupResource]strategy{
 	},
 	{Resource: "configmaps"}:                           {validate: validateConfigMap},
 	{Group: "coordination.k8s.io", Resource: "leases"}: {validate: validateLease},
-	{Resource: "pods"}:                                 {validate: validatePod},
-	{Resource: "services"}:                             {validate: validateService},
+	{Resource: "pods"}:                                 {validate: validatePod, prepareCreate: preparePodCreate},
+	servicesResource:                                   {validate: validateService, prepareCreate: prepareServiceCreate, prepareUpdate: prepareServiceUpdate},
 	secretsResource: {
 		validate: validateSecret,
 		defaults: func(obj map[string]any) {
@@ -81,6 +85,8 @@ var strategies = map[schema.GroupResource]strategy{
 			delete(obj, "stringData")
 		},
 	},
+	{Group: "apps", Resource: "daemonsets"}: {admitCreate: admitDaemonSetCreate},
+	{Group: "batch", Resource: "jobs"}:      {prepareCreate: prepareJobCreate},
 	{Group: "apps", Resource: "deployments"}: {
 		validate: validateDeployment,
 		prepareUpdate: func(obj, old map[string]any) {
@@ -147,9 +153,9 @@ func (r *Resource) strategy() (strategy, bool) {
 	return s, ok
 }
 
-func applyDefaults(r *Resource, obj runtime.Object) runtime.Object {
-	if s, ok := r.strategy(); ok && s.defaults != nil {
-		return onMap(obj, s.defaults)
+func admitCreate(r *Resource, obj runtime.Object) runtime.Object {
+	if s, ok := r.strategy(); ok && s.admitCreate != nil {
+		return onMap(obj, s.admitCreate)
 	}
 	return obj
 }

@@ -38,8 +38,9 @@ type Tracker struct {
 	fieldManagers map[fieldManagerKey]*managedfields.FieldManager
 	schema        *typed.Parser // structured-merge-diff types of the resources; nil: deduced
 
-	namespaceLifecycle bool // see SetNamespaceLifecycle
-	kindValidation     bool // see SetKindValidation
+	namespaceLifecycle bool                                    // see SetNamespaceLifecycle
+	kindValidation     bool                                    // see SetKindValidation
+	defaults           map[schema.GroupVersionKind]DefaultFunc // see SetDefaults
 
 	reactorMu     sync.RWMutex
 	reactors      []reactor

@@ -46,7 +46,10 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	if err := t.assignName(r, m); err != nil {
 		return nil, err
 	}
-	obj = applyDefaults(r, obj)
+	obj = t.applyDefaults(r, obj)
+	if err := serviceAllocationError(r, obj); err != nil {
+		return nil, err
+	}
 	m, _ = meta.Accessor(obj)
 	if err := t.validateMeta(r, obj, nil); err != nil {
 		return nil, err
@@ -71,6 +74,7 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 	if r.HasStatus {
 		clearStatus(obj)
 	}
+	obj = admitCreate(r, obj)
 	if live := t.newObject(r); live != nil {
 		obj = t.manageFields(r, "", live, obj, w)
 	}
@@ -196,7 +200,7 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 	}
 	next := mergeUpdate(r, obj, old, subresource)
 	if subresource == "" {
-		next = applyDefaults(r, next)
+		next = t.applyDefaults(r, next)
 	}
 	nm, _ := meta.Accessor(next)
 	if w.applied {

@@ -62,31 +62,16 @@ var unsettled = map[string]string{
 // each with the reason (client/fake/doc.go lists them too). A difference not listed fails the test,
 // and so does a listed rule that now matches.
 var knownDifferences = map[string]string{
-	"validation: service name slash":   serviceIPs,
-	"validation: service name percent": serviceIPs,
-
 	"validation: pod: restartPolicy changed": podUpdates,
-	"validation: service: clusterIP changed": serviceIPs,
 
 	`validation: deployment: replicas patched to "x"`: patchDecoding,
 	"versions: merge patch of the wrong type":         patchDecoding,
-
-	"defaulting: pod":         defaulting,
-	"defaulting: service":     defaulting,
-	"defaulting: deployment":  defaulting,
-	"defaulting: statefulset": defaulting,
-	"defaulting: daemonset":   defaulting,
-	"defaulting: job":         defaulting,
-
-	"deletion: pod on a node is deleted gracefully": defaulting,
 }
 
 // The reasons of knownDifferences; client/fake/doc.go lists the same under "What is NOT emulated".
 const (
 	podUpdates    = "the apiserver's refusal of pod spec updates quotes a diff of the whole spec; the fake does not check pod updates"
-	serviceIPs    = "the fake allocates no cluster IPs (the apiserver allocates them before it validates)"
 	patchDecoding = "a patch that leaves a field of the wrong type: the apiserver's error quotes the whole patched object"
-	defaulting    = "per-kind defaulting of pod templates, services and workloads is not reproduced"
 )
 
 // TestRulesMatchFake runs every scenario of the rules suite (validation, defaulting, admission,

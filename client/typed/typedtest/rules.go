@@ -71,7 +71,7 @@ func RunRule(ctx context.Context, rule Rule, e *Env) Transcript {
 }
 
 // Recorder builds the transcript of a rule. Values a server generates are replaced by placeholders:
-// uids, timestamps and IP addresses by <uid>, <time> and <ip>; resourceVersions by rv1, rv2, ... in
+// uids, timestamps and IP addresses (in messages too) by <uid>, <time> and <ip>; resourceVersions by rv1, rv2, ... in
 // the order they first appear in the scenario, so that equal and different resourceVersions stay
 // equal and different.
 type Recorder struct {
@@ -137,11 +137,14 @@ var (
 	timePattern = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$`)
 	ipPattern   = regexp.MustCompile(`^\d+\.\d+\.\d+\.\d+$`)
 	numPattern  = regexp.MustCompile(`\b\d+\b`)
+	ipInText    = regexp.MustCompile(`\b\d+\.\d+\.\d+\.\d+\b`)
 )
 
-// text normalizes a message: uids become <uid>, resourceVersions seen so far their labels.
+// text normalizes a message: uids become <uid>, IPv4 addresses <ip>, resourceVersions seen so far
+// their labels.
 func (r *Recorder) text(s string) string {
 	s = uidPattern.ReplaceAllString(s, "<uid>")
+	s = ipInText.ReplaceAllString(s, "<ip>")
 	for _, m := range r.masks {
 		s = m.re.ReplaceAllString(s, m.repl)
 	}
@@ -236,7 +239,7 @@ func (r *Recorder) Watch(step string, w watch.Interface, n int, timeout time.Dur
 // Rules is the rules suite, in a fixed order.
 func Rules() []Rule {
 	var all []Rule
-	for _, group := range [][]Rule{validationRules(), defaultingRules(), admissionRules(), deletionRules(),
+	for _, group := range [][]Rule{validationRules(), defaultingRules(), moreDefaultingRules(), admissionRules(), deletionRules(),
 		versionRules(), watchRules()} {
 		all = append(all, group...)
 	}
