@@ -317,11 +317,7 @@ $- end$
 func $.x.Func$() {
 	ctx, cancel := $.x.Sym.withTimeout|raw$($.x.Sym.background|raw$(), $.x.Sym.minute|raw$)
 	defer cancel()
-	clientset, err := $.x.Sym.newClientset|raw$()
-	if err != nil {
-		$.x.Sym.println|raw$(err)
-		return
-	}
+	clientset := $.x.Sym.newClientset|raw$()
 $- if .x.InClientset$
 	var $.x.Var$ $.x.Iface|raw$ = clientset.$.k.GV$().$.k.Plural$($if .k.Namespaced$"default"$end$)
 $- else$

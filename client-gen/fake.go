@@ -112,7 +112,8 @@ func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, h
 		"scheme", types.Ref(l.schemePkg(), "Scheme"),
 		"object", types.Ref(runtimePkg, "Object"),
 		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
-		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"))
+		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"),
+		"fakeDiscovery", types.Ref(fakePkg, "Discovery"))
 	if pkg := l.parserPkg(); pkg != "" {
 		a["parser"] = types.Ref(pkg, "Parser")
 	}
@@ -127,14 +128,36 @@ like the API server (resource versions, conflicts, selectors, watches, status su
 
 const fakeClientsetTemplate = `// Clientset implements $.clientsetInterface|raw$ over an in-memory object tracker.
 type Clientset struct {
-	tracker *$.tracker|raw$
+	tracker   *$.tracker|raw$
+	discovery *$.fakeDiscovery|raw$
 }
 
 var _ $.clientsetInterface|raw$ = &Clientset{}
 
 // NewClientset returns a fake clientset whose tracker knows every resource of the clientset's
-// groups and holds objects. It fails if an object is of an unknown kind or is added twice.
-func NewClientset(objects ...$.object|raw$) (*Clientset, error) {
+// groups and holds objects. As client-go's, it panics if an object cannot be added (a kind the
+// clientset does not serve, or the same object twice): the objects are a test's fixed input.
+// NewClientsetOrError returns that error instead.
+func NewClientset(objects ...$.object|raw$) *Clientset {
+	c, err := NewClientsetOrError(objects...)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// NewSimpleClientset is NewClientset, under the name code written against client-go uses.
+// client-go's NewSimpleClientset has a simpler tracker without server-side apply; this one is
+// the same fake as NewClientset's.
+//
+// Deprecated: use NewClientset, as client-go advises.
+func NewSimpleClientset(objects ...$.object|raw$) *Clientset {
+	return NewClientset(objects...)
+}
+
+// NewClientsetOrError is NewClientset returning the error where NewClientset
+// panics: for objects that a test reads from files or builds from its input.
+func NewClientsetOrError(objects ...$.object|raw$) (*Clientset, error) {
 	tracker, err := $.newTracker|raw$($.scheme|raw$)
 	if err != nil {
 		return nil, err
@@ -155,7 +178,7 @@ $- end$
 	if err := tracker.Add(objects...); err != nil {
 		return nil, err
 	}
-	return &Clientset{tracker: tracker}, nil
+	return &Clientset{tracker: tracker, discovery: $.newFakeDiscovery|raw$(tracker)}, nil
 }
 
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
@@ -163,9 +186,10 @@ func (c *Clientset) Tracker() *$.tracker|raw$ {
 	return c.tracker
 }
 
-// Discovery answers from the resources the tracker knows.
+// Discovery answers from the resources the tracker knows. It returns the same
+// *$.fakeDiscovery|raw$ on every call, so a test may set its Version.
 func (c *Clientset) Discovery() $.discoveryInterface|raw$ {
-	return $.newFakeDiscovery|raw$(c.tracker)
+	return c.discovery
 }
 $range .versions$
 // $.GV$ returns the fake client of the $.GVString$ API.

@@ -16,6 +16,7 @@ import (
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/fake"
+	"github.com/kubegen/kubegen/client/discovery"
 	"github.com/kubegen/kubegen/client/rest"
 )
 
@@ -130,10 +131,7 @@ func TestGeneratedClientPrefersProtobuf(t *testing.T) {
 func TestGeneratedFake(t *testing.T) {
 	ctx := context.Background()
 	seed := &examplev1.Widget{ObjectMeta: metav1.ObjectMeta{Name: "w", Namespace: "ns"}, Spec: examplev1.WidgetSpec{Replicas: 1}}
-	cs, err := fake.NewClientset(seed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset(seed)
 	widgets := cs.ExampleV1().Widgets("ns")
 	w, err := widgets.Get(ctx, "w", metav1.GetOptions{})
 	if err != nil || w.ResourceVersion == "" {
@@ -203,4 +201,33 @@ func TestGeneratedClientsetSharesRateLimiter(t *testing.T) {
 func applyScale(replicas int32) *autoscalingv1.Scale {
 	return &autoscalingv1.Scale{TypeMeta: metav1.TypeMeta{APIVersion: "autoscaling/v1", Kind: "Scale"},
 		ObjectMeta: metav1.ObjectMeta{Name: "w"}, Spec: autoscalingv1.ScaleSpec{Replicas: replicas}}
+}
+
+// TestGeneratedFakeClientGoShapes compiles and runs code written against a code-generator fake:
+// NewSimpleClientset and NewClientset return the clientset alone, panic on a bad seed object, and
+// Discovery is client-go's DiscoveryInterface, one per clientset.
+func TestGeneratedFakeClientGoShapes(t *testing.T) {
+	seed := &examplev1.Widget{ObjectMeta: metav1.ObjectMeta{Name: "w", Namespace: "ns"}}
+	var cs versioned.Interface = fake.NewSimpleClientset(seed) //nolint:staticcheck // client-go's deprecated name, on purpose
+	list, err := cs.ExampleV1().Widgets("ns").List(context.TODO(), metav1.ListOptions{})
+	if err != nil || len(list.Items) != 1 {
+		t.Fatalf("list seeded widgets: %v %v", err, list)
+	}
+	var d discovery.DiscoveryInterface = cs.Discovery()
+	if _, err := d.ServerResourcesForGroupVersion(context.TODO(), "example.kubegen.io/v1"); err != nil {
+		t.Fatalf("discovery: %v", err)
+	}
+	if cs.Discovery() != d {
+		t.Error("Discovery() returns a new value on each call; a test's settings on it would be lost")
+	}
+	_, err = fake.NewClientsetOrError(seed, seed.DeepCopy())
+	if err == nil {
+		t.Fatal("NewClientsetOrError with the same widget twice: no error")
+	}
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("NewClientset with the same widget twice did not panic")
+		}
+	}()
+	fake.NewClientset(seed, seed.DeepCopy())
 }

@@ -19,6 +19,8 @@ var migratingPackages = map[string]string{
 	"kubeconfig":  "client/kubeconfig",
 	"typedcorev1": "kubernetes/typed/core/v1",
 	"metrics":     "client/metrics",
+	"fake":        "kubernetes/fake",
+	"discovery":   "client/discovery",
 }
 
 // TestMigratingNamesExist checks what MIGRATING.md promises: every kubegen import path it names is

@@ -31,6 +31,12 @@ type Interface interface {
 	ServerPreferredResources(ctx context.Context) ([]*metav1.APIResourceList, error)
 }
 
+// DiscoveryInterface is Interface under client-go's name, the type client-go's clientsets and fakes
+// return from Discovery(), so declarations written against client-go compile. Its methods are
+// client-go's DiscoveryInterfaceWithContext's under the names without the WithContext suffix: each
+// takes a context.
+type DiscoveryInterface = Interface
+
 // ErrGroupDiscoveryFailed reports the group/versions whose resources could not be discovered, for
 // example because the aggregated API server behind them is down.
 type ErrGroupDiscoveryFailed struct {

@@ -17,10 +17,7 @@ import (
 func TestWaitFresh(t *testing.T) {
 	for _, opaque := range []bool{false, true} {
 		ctx, cancel := context.WithCancel(context.Background())
-		cs, err := fake.NewClientset()
-		if err != nil {
-			t.Fatal(err)
-		}
+		cs := fake.NewClientset()
 		cms := cs.CoreV1().ConfigMaps("ns")
 		informer := cache.NewSharedIndexInformer[*corev1.ConfigMap](cms, 0, nil)
 		tracker, err := freshness.NewTracker(informer, freshness.Options{Timeout: 200 * time.Millisecond, OpaqueResourceVersions: opaque})

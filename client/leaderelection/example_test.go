@@ -14,10 +14,7 @@ import (
 
 // Lead with one candidate, step down, and release the Lease for the next one.
 func Example() {
-	clientset, err := fake.NewClientset() // a real clientset's CoordinationV1() works the same
-	if err != nil {
-		panic(err)
-	}
+	clientset := fake.NewClientset() // a real clientset's CoordinationV1() works the same
 	lock := &resourcelock.LeaseLock{
 		LeaseMeta:  metav1.ObjectMeta{Namespace: "default", Name: "my-controller"},
 		Client:     clientset.CoordinationV1(),

@@ -19,10 +19,7 @@ const testNamespace, testLease = "default", "election"
 // newTracker returns an object tracker serving coordination.k8s.io/v1 Leases.
 func newTracker(t *testing.T) *clientfake.Tracker {
 	t.Helper()
-	cs, err := fake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset()
 	return cs.Tracker()
 }
 

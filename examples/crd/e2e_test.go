@@ -40,10 +40,7 @@ func TestScenarioFakeMatchesCluster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fakeCS, err := fake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fakeCS := fake.NewClientset()
 	got := scenario(t, real, ns)
 	want := scenario(t, fakeCS, ns)
 	if len(got) != len(want) {

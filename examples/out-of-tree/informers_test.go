@@ -17,13 +17,10 @@ import (
 // TestInformers runs the module's own generated informers over its fake clientset: the cache
 // syncs, the listers read it, and it follows a create.
 func TestInformers(t *testing.T) {
-	cs, err := fake.NewClientset(
+	cs := fake.NewClientset(
 		&shopv1.Warehouse{ObjectMeta: metav1.ObjectMeta{Name: "north"}},
 		&shopv1.Order{ObjectMeta: metav1.ObjectMeta{Namespace: "customers", Name: "o-1"}},
 	)
-	if err != nil {
-		t.Fatal(err)
-	}
 	factory := informers.NewSharedInformerFactory(cs, 0)
 	orders, warehouses := factory.Shop().V1().Orders(), factory.Shop().V1().Warehouses()
 	orders.Informer()

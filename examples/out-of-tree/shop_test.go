@@ -39,10 +39,7 @@ func TestReleaseStubStillHolds(t *testing.T) {
 // TestFakeClientset uses the module's own generated fake clientset.
 func TestFakeClientset(t *testing.T) {
 	ctx := context.Background()
-	cs, err := fake.NewClientset(&shopv1.Warehouse{ObjectMeta: metav1.ObjectMeta{Name: "north"}, Address: "1 Dock Road"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset(&shopv1.Warehouse{ObjectMeta: metav1.ObjectMeta{Name: "north"}, Address: "1 Dock Road"})
 	orders := cs.ShopV1().Orders("customers")
 	order := &shopv1.Order{ObjectMeta: metav1.ObjectMeta{Name: "o-1"}, Spec: shopv1.OrderSpec{Items: map[string]int32{"A-100": 2}, Warehouse: "north"}}
 	created, err := orders.Create(ctx, order, metav1.CreateOptions{})

@@ -34,10 +34,7 @@ func widget(ns, name string, replicas int32, lbls map[string]string) *examplev1.
 
 func newFake(t *testing.T, objects ...runtime.Object) *fake.Clientset {
 	t.Helper()
-	cs, err := fake.NewClientset(objects...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset(objects...)
 	return cs
 }
 

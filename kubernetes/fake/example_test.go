@@ -16,10 +16,7 @@ import (
 // removes it.
 func Example() {
 	ctx := context.Background()
-	cs, err := fake.NewClientset(&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "web-0", Namespace: "default"}})
-	if err != nil {
-		panic(err)
-	}
+	cs := fake.NewClientset(&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: "web-0", Namespace: "default"}})
 	pods := cs.CoreV1().Pods("default")
 	binding := &corev1.Binding{ObjectMeta: metav1.ObjectMeta{Name: "web-0"}, Target: corev1.ObjectReference{Kind: "Node", Name: "node-a"}}
 	if err := pods.Bind(ctx, binding, metav1.CreateOptions{}); err != nil {

@@ -16,15 +16,11 @@ import (
 // A shared informer factory over a clientset (here the fake one): request informers, start
 // them, wait for their caches, then read through listers without calling the server.
 func ExampleNewSharedInformerFactoryWithOptions() {
-	client, err := fake.NewClientset(
+	client := fake.NewClientset(
 		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "default", Name: "web-1", Labels: map[string]string{"app": "web"}}},
 		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "default", Name: "db-1", Labels: map[string]string{"app": "db"}}},
 		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "other", Name: "web-2", Labels: map[string]string{"app": "web"}}},
 	)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
 	factory := informers.NewSharedInformerFactoryWithOptions(client, 10*time.Minute, informers.WithNamespace("default"))
 	pods := factory.Core().V1().Pods()
 	pods.Informer() // request the informer before Start

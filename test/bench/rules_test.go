@@ -105,10 +105,7 @@ func TestRulesOnFakes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kg, err := kgfake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	kg := kgfake.NewClientset()
 	p, err := schematest.Parser("k8s.io/api/core/v1", "k8s.io/api/apps/v1", "k8s.io/api/batch/v1", "k8s.io/api/coordination/v1")
 	if err != nil {
 		t.Fatal(err)

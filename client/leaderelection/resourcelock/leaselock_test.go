@@ -17,10 +17,7 @@ import (
 
 func newClient(t *testing.T) coordinationclient.CoordinationV1Interface {
 	t.Helper()
-	cs, err := fake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset()
 	return cs.CoordinationV1()
 }
 

@@ -85,10 +85,7 @@ func TestRulesMatchFake(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fakeCS, err := fake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fakeCS := fake.NewClientset()
 	// The schema generated fake clientsets are to set (so managedFields merge as on the apiserver),
 	// and the namespace lifecycle and per-kind validation, which are off by default.
 	p, err := schematest.Parser("k8s.io/api/core/v1", "k8s.io/api/apps/v1", "k8s.io/api/batch/v1", "k8s.io/api/coordination/v1")

@@ -39,7 +39,7 @@ func newFakeB(objects []runtime.Object) (*fake.Clientset, error) {
 	for i, o := range objects {
 		copies[i] = o.DeepCopyObject()
 	}
-	return fake.NewClientset(copies...)
+	return fake.NewClientsetOrError(copies...)
 }
 
 func TestControllerConvergesOnFake(t *testing.T) {

@@ -21,10 +21,7 @@ func Example() {
 		ObjectMeta: metav1.ObjectMeta{Namespace: "default", Name: "nightly"},
 		Spec:       stablev1.CronTabSpec{CronSpec: "0 2 * * *", Image: "backup:1", Replicas: &replicas},
 	}
-	client, err := fake.NewClientset(nightly)
-	if err != nil {
-		panic(err)
-	}
+	client := fake.NewClientset(nightly)
 	factory := informers.NewSharedInformerFactory(client, 0)
 	c, err := controller.New(client.StableV1(), factory.Stable().V1().CronTabs(), controller.Options{Workers: 2})
 	if err != nil {

@@ -20,11 +20,7 @@ import (
 func ExampleValidatingAdmissionPolicyInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var validatingAdmissionPolicies typedadmissionregistrationv1.ValidatingAdmissionPolicyInterface = clientset.AdmissionregistrationV1().ValidatingAdmissionPolicies()
 
 	// Watch the ValidatingAdmissionPolicies labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleValidatingAdmissionPolicyInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// admissionregistration.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var validatingAdmissionPolicies typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyInterface = (&admissionregistrationv1alpha1fake.FakeAdmissionregistrationV1alpha1{Tracker: clientset.Tracker()}).ValidatingAdmissionPolicies()

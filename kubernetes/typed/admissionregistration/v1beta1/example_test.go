@@ -21,11 +21,7 @@ import (
 func ExampleValidatingAdmissionPolicyInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// admissionregistration.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var validatingAdmissionPolicies typedadmissionregistrationv1beta1.ValidatingAdmissionPolicyInterface = (&admissionregistrationv1beta1fake.FakeAdmissionregistrationV1beta1{Tracker: clientset.Tracker()}).ValidatingAdmissionPolicies()

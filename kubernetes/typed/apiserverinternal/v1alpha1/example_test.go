@@ -21,11 +21,7 @@ import (
 func ExampleStorageVersionInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// internal.apiserver.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var storageVersions typedapiserverinternalv1alpha1.StorageVersionInterface = (&apiserverinternalv1alpha1fake.FakeInternalV1alpha1{Tracker: clientset.Tracker()}).StorageVersions()

@@ -20,11 +20,7 @@ import (
 func ExampleDaemonSetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var daemonSets typedappsv1.DaemonSetInterface = clientset.AppsV1().DaemonSets("default")
 
 	// Watch the DaemonSets labelled app=demo, from now on.

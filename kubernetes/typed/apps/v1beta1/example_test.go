@@ -21,11 +21,7 @@ import (
 func ExampleDeploymentInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// apps/v1beta1 is built over the clientset's object tracker.
 	var deployments typedappsv1beta1.DeploymentInterface = (&appsv1beta1fake.FakeAppsV1beta1{Tracker: clientset.Tracker()}).Deployments("default")

@@ -21,11 +21,7 @@ import (
 func ExampleDaemonSetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// apps/v1beta2 is built over the clientset's object tracker.
 	var daemonSets typedappsv1beta2.DaemonSetInterface = (&appsv1beta2fake.FakeAppsV1beta2{Tracker: clientset.Tracker()}).DaemonSets("default")

@@ -20,11 +20,7 @@ import (
 func ExampleSelfSubjectReviewInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var selfSubjectReviews typedauthenticationv1.SelfSubjectReviewInterface = clientset.AuthenticationV1().SelfSubjectReviews()
 
 	// Create sends a SelfSubjectReview; the server answers with the object it made of it.

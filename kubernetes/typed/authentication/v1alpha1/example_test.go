@@ -21,11 +21,7 @@ import (
 func ExampleSelfSubjectReviewInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// authentication.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var selfSubjectReviews typedauthenticationv1alpha1.SelfSubjectReviewInterface = (&authenticationv1alpha1fake.FakeAuthenticationV1alpha1{Tracker: clientset.Tracker()}).SelfSubjectReviews()

@@ -20,11 +20,7 @@ import (
 func ExampleLocalSubjectAccessReviewInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var localSubjectAccessReviews typedauthorizationv1.LocalSubjectAccessReviewInterface = clientset.AuthorizationV1().LocalSubjectAccessReviews("default")
 
 	// Create sends a LocalSubjectAccessReview; the server answers with the object it made of it.

@@ -21,11 +21,7 @@ import (
 func ExampleLocalSubjectAccessReviewInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// authorization.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var localSubjectAccessReviews typedauthorizationv1beta1.LocalSubjectAccessReviewInterface = (&authorizationv1beta1fake.FakeAuthorizationV1beta1{Tracker: clientset.Tracker()}).LocalSubjectAccessReviews("default")

@@ -21,11 +21,7 @@ import (
 func ExampleHorizontalPodAutoscalerInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// autoscaling/v1 is built over the clientset's object tracker.
 	var horizontalPodAutoscalers typedautoscalingv1.HorizontalPodAutoscalerInterface = (&autoscalingv1fake.FakeAutoscalingV1{Tracker: clientset.Tracker()}).HorizontalPodAutoscalers("default")

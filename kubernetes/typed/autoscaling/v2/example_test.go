@@ -20,11 +20,7 @@ import (
 func ExampleHorizontalPodAutoscalerInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var horizontalPodAutoscalers typedautoscalingv2.HorizontalPodAutoscalerInterface = clientset.AutoscalingV2().HorizontalPodAutoscalers("default")
 
 	// Watch the HorizontalPodAutoscalers labelled app=demo, from now on.

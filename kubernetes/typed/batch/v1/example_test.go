@@ -20,11 +20,7 @@ import (
 func ExampleJobInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var jobs typedbatchv1.JobInterface = clientset.BatchV1().Jobs("default")
 
 	// Watch the Jobs labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleCronJobInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// batch/v1beta1 is built over the clientset's object tracker.
 	var cronJobs typedbatchv1beta1.CronJobInterface = (&batchv1beta1fake.FakeBatchV1beta1{Tracker: clientset.Tracker()}).CronJobs("default")

@@ -20,11 +20,7 @@ import (
 func ExamplePodCertificateRequestInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var podCertificateRequests typedcertificatesv1.PodCertificateRequestInterface = clientset.CertificatesV1().PodCertificateRequests("default")
 
 	// Watch the PodCertificateRequests labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExamplePodCertificateRequestInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// certificates.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var podCertificateRequests typedcertificatesv1beta1.PodCertificateRequestInterface = (&certificatesv1beta1fake.FakeCertificatesV1beta1{Tracker: clientset.Tracker()}).PodCertificateRequests("default")

@@ -20,11 +20,7 @@ import (
 func ExampleLeaseInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var leases typedcoordinationv1.LeaseInterface = clientset.CoordinationV1().Leases("default")
 
 	// Watch the Leases labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleLeaseCandidateInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// coordination.k8s.io/v1alpha2 is built over the clientset's object tracker.
 	var leaseCandidates typedcoordinationv1alpha2.LeaseCandidateInterface = (&coordinationv1alpha2fake.FakeCoordinationV1alpha2{Tracker: clientset.Tracker()}).LeaseCandidates("default")

@@ -21,11 +21,7 @@ import (
 func ExampleLeaseInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// coordination.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var leases typedcoordinationv1beta1.LeaseInterface = (&coordinationv1beta1fake.FakeCoordinationV1beta1{Tracker: clientset.Tracker()}).Leases("default")

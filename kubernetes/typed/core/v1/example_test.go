@@ -20,11 +20,7 @@ import (
 func ExamplePersistentVolumeClaimInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var persistentVolumeClaims typedcorev1.PersistentVolumeClaimInterface = clientset.CoreV1().PersistentVolumeClaims("default")
 
 	// Watch the PersistentVolumeClaims labelled app=demo, from now on.

@@ -20,11 +20,7 @@ import (
 func ExampleEndpointSliceInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var endpointSlices typeddiscoveryv1.EndpointSliceInterface = clientset.DiscoveryV1().EndpointSlices("default")
 
 	// Watch the EndpointSlices labelled app=demo, from now on.

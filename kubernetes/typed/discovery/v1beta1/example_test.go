@@ -21,11 +21,7 @@ import (
 func ExampleEndpointSliceInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// discovery.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var endpointSlices typeddiscoveryv1beta1.EndpointSliceInterface = (&discoveryv1beta1fake.FakeDiscoveryV1beta1{Tracker: clientset.Tracker()}).EndpointSlices("default")

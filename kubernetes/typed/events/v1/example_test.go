@@ -20,11 +20,7 @@ import (
 func ExampleEventInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var events typedeventsv1.EventInterface = clientset.EventsV1().Events("default")
 
 	// Watch the Events labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleEventInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// events.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var events typedeventsv1beta1.EventInterface = (&eventsv1beta1fake.FakeEventsV1beta1{Tracker: clientset.Tracker()}).Events("default")

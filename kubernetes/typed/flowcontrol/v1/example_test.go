@@ -20,11 +20,7 @@ import (
 func ExampleFlowSchemaInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var flowSchemas typedflowcontrolv1.FlowSchemaInterface = clientset.FlowcontrolV1().FlowSchemas()
 
 	// Watch the FlowSchemas labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleFlowSchemaInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// flowcontrol.apiserver.k8s.io/v1beta3 is built over the clientset's object tracker.
 	var flowSchemas typedflowcontrolv1beta3.FlowSchemaInterface = (&flowcontrolv1beta3fake.FakeFlowcontrolV1beta3{Tracker: clientset.Tracker()}).FlowSchemas()

@@ -20,11 +20,7 @@ import (
 func ExampleIngressInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var ingresses typednetworkingv1.IngressInterface = clientset.NetworkingV1().Ingresses("default")
 
 	// Watch the Ingresses labelled app=demo, from now on.

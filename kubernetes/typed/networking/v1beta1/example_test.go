@@ -21,11 +21,7 @@ import (
 func ExampleIngressInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// networking.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var ingresses typednetworkingv1beta1.IngressInterface = (&networkingv1beta1fake.FakeNetworkingV1beta1{Tracker: clientset.Tracker()}).Ingresses("default")

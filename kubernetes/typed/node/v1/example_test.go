@@ -20,11 +20,7 @@ import (
 func ExampleRuntimeClassInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var runtimeClasses typednodev1.RuntimeClassInterface = clientset.NodeV1().RuntimeClasses()
 
 	// Watch the RuntimeClasses labelled app=demo, from now on.

@@ -20,11 +20,7 @@ import (
 func ExamplePodDisruptionBudgetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var podDisruptionBudgets typedpolicyv1.PodDisruptionBudgetInterface = clientset.PolicyV1().PodDisruptionBudgets("default")
 
 	// Watch the PodDisruptionBudgets labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExamplePodDisruptionBudgetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// policy/v1beta1 is built over the clientset's object tracker.
 	var podDisruptionBudgets typedpolicyv1beta1.PodDisruptionBudgetInterface = (&policyv1beta1fake.FakePolicyV1beta1{Tracker: clientset.Tracker()}).PodDisruptionBudgets("default")

@@ -20,11 +20,7 @@ import (
 func ExampleRoleInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var roles typedrbacv1.RoleInterface = clientset.RbacV1().Roles("default")
 
 	// Watch the Roles labelled app=demo, from now on.

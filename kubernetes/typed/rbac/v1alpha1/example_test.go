@@ -21,11 +21,7 @@ import (
 func ExampleRoleInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// rbac.authorization.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var roles typedrbacv1alpha1.RoleInterface = (&rbacv1alpha1fake.FakeRbacV1alpha1{Tracker: clientset.Tracker()}).Roles("default")

@@ -20,11 +20,7 @@ import (
 func ExampleResourceClaimInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var resourceClaims typedresourcev1.ResourceClaimInterface = clientset.ResourceV1().ResourceClaims("default")
 
 	// Watch the ResourceClaims labelled app=demo, from now on.

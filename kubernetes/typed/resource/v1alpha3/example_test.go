@@ -21,11 +21,7 @@ import (
 func ExampleDeviceTaintRuleInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// resource.k8s.io/v1alpha3 is built over the clientset's object tracker.
 	var deviceTaintRules typedresourcev1alpha3.DeviceTaintRuleInterface = (&resourcev1alpha3fake.FakeResourceV1alpha3{Tracker: clientset.Tracker()}).DeviceTaintRules()

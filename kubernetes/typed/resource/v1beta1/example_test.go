@@ -21,11 +21,7 @@ import (
 func ExampleResourceClaimInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// resource.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var resourceClaims typedresourcev1beta1.ResourceClaimInterface = (&resourcev1beta1fake.FakeResourceV1beta1{Tracker: clientset.Tracker()}).ResourceClaims("default")

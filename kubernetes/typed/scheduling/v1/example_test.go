@@ -20,11 +20,7 @@ import (
 func ExamplePriorityClassInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var priorityClasses typedschedulingv1.PriorityClassInterface = clientset.SchedulingV1().PriorityClasses()
 
 	// Watch the PriorityClasses labelled app=demo, from now on.

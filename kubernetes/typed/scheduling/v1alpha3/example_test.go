@@ -21,11 +21,7 @@ import (
 func ExampleCompositePodGroupInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// scheduling.k8s.io/v1alpha3 is built over the clientset's object tracker.
 	var compositePodGroups typedschedulingv1alpha3.CompositePodGroupInterface = (&schedulingv1alpha3fake.FakeSchedulingV1alpha3{Tracker: clientset.Tracker()}).CompositePodGroups("default")

@@ -21,11 +21,7 @@ import (
 func ExamplePodGroupInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// scheduling.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var podGroups typedschedulingv1beta1.PodGroupInterface = (&schedulingv1beta1fake.FakeSchedulingV1beta1{Tracker: clientset.Tracker()}).PodGroups("default")

@@ -20,11 +20,7 @@ import (
 func ExampleVolumeAttachmentInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var volumeAttachments typedstoragev1.VolumeAttachmentInterface = clientset.StorageV1().VolumeAttachments()
 
 	// Watch the VolumeAttachments labelled app=demo, from now on.

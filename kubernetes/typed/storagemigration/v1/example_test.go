@@ -20,11 +20,7 @@ import (
 func ExampleStorageVersionMigrationInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var storageVersionMigrations typedstoragemigrationv1.StorageVersionMigrationInterface = clientset.StoragemigrationV1().StorageVersionMigrations()
 
 	// Watch the StorageVersionMigrations labelled app=demo, from now on.

@@ -21,11 +21,7 @@ import (
 func ExampleStorageVersionMigrationInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// storagemigration.k8s.io/v1beta1 is built over the clientset's object tracker.
 	var storageVersionMigrations typedstoragemigrationv1beta1.StorageVersionMigrationInterface = (&storagemigrationv1beta1fake.FakeStoragemigrationV1beta1{Tracker: clientset.Tracker()}).StorageVersionMigrations()

@@ -15,14 +15,36 @@ import (
 
 // Clientset implements clientset.Interface over an in-memory object tracker.
 type Clientset struct {
-	tracker *clientfake.Tracker
+	tracker   *clientfake.Tracker
+	discovery *clientfake.Discovery
 }
 
 var _ clientset.Interface = &Clientset{}
 
 // NewClientset returns a fake clientset whose tracker knows every resource of the clientset's
-// groups and holds objects. It fails if an object is of an unknown kind or is added twice.
-func NewClientset(objects ...runtime.Object) (*Clientset, error) {
+// groups and holds objects. As client-go's, it panics if an object cannot be added (a kind the
+// clientset does not serve, or the same object twice): the objects are a test's fixed input.
+// NewClientsetOrError returns that error instead.
+func NewClientset(objects ...runtime.Object) *Clientset {
+	c, err := NewClientsetOrError(objects...)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// NewSimpleClientset is NewClientset, under the name code written against client-go uses.
+// client-go's NewSimpleClientset has a simpler tracker without server-side apply; this one is
+// the same fake as NewClientset's.
+//
+// Deprecated: use NewClientset, as client-go advises.
+func NewSimpleClientset(objects ...runtime.Object) *Clientset {
+	return NewClientset(objects...)
+}
+
+// NewClientsetOrError is NewClientset returning the error where NewClientset
+// panics: for objects that a test reads from files or builds from its input.
+func NewClientsetOrError(objects ...runtime.Object) (*Clientset, error) {
 	tracker, err := clientfake.NewTracker(scheme.Scheme)
 	if err != nil {
 		return nil, err
@@ -39,7 +61,7 @@ func NewClientset(objects ...runtime.Object) (*Clientset, error) {
 	if err := tracker.Add(objects...); err != nil {
 		return nil, err
 	}
-	return &Clientset{tracker: tracker}, nil
+	return &Clientset{tracker: tracker, discovery: clientfake.NewDiscovery(tracker)}, nil
 }
 
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
@@ -47,9 +69,10 @@ func (c *Clientset) Tracker() *clientfake.Tracker {
 	return c.tracker
 }
 
-// Discovery answers from the resources the tracker knows.
+// Discovery answers from the resources the tracker knows. It returns the same
+// *clientfake.Discovery on every call, so a test may set its Version.
 func (c *Clientset) Discovery() discovery.Interface {
-	return clientfake.NewDiscovery(c.tracker)
+	return c.discovery
 }
 
 // StableV1 returns the fake client of the stable.example.com/v1 API.

@@ -18,10 +18,7 @@ import (
 // clientset: one Event, created in the object's namespace, then patched to count 2; Search finds
 // it, and a client bound to another namespace refuses to write it.
 func TestEventRecorderOnFake(t *testing.T) {
-	cs, err := fake.NewClientset()
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := fake.NewClientset()
 	b := record.NewBroadcaster()
 	defer b.Shutdown()
 	b.StartRecordingToSink(&typedcorev1.EventSinkImpl{Interface: cs.CoreV1().Events("")})

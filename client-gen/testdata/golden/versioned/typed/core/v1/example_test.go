@@ -20,11 +20,7 @@ import (
 func ExampleEndpointsInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var endpointsClient typedcorev1.EndpointsInterface = clientset.CoreV1().Endpoints("default")
 
 	// Watch the Endpoints labelled app=demo, from now on.

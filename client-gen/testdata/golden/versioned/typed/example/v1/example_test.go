@@ -20,11 +20,7 @@ import (
 func ExampleSprocketInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var sprockets typedexamplev1.SprocketInterface = clientset.ExampleV1().Sprockets("default")
 
 	// Watch the Sprockets labelled app=demo, from now on.

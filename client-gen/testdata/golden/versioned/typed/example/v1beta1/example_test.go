@@ -21,11 +21,7 @@ import (
 func ExampleWidgetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	// The clientset holds another version of this group, so the fake typed client of
 	// example.kubegen.io/v1beta1 is built over the clientset's object tracker.
 	var widgets typedexamplev1beta1.WidgetInterface = (&examplev1beta1fake.FakeExampleV1beta1{Tracker: clientset.Tracker()}).Widgets("default")

@@ -20,11 +20,7 @@ import (
 func ExampleCronTabInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var cronTabs typedstablev1.CronTabInterface = clientset.StableV1().CronTabs("default")
 
 	// Watch the CronTabs labelled app=demo, from now on.

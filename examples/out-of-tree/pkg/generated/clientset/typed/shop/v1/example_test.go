@@ -20,11 +20,7 @@ import (
 func ExampleOrderInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var orders typedshopv1.OrderInterface = clientset.ShopV1().Orders("default")
 
 	// Watch the Orders labelled app=demo, from now on.

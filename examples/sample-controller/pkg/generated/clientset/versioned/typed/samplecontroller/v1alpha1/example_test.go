@@ -20,11 +20,7 @@ import (
 func ExampleFooInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	clientset, err := fake.NewClientset()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	clientset := fake.NewClientset()
 	var foos typedsamplecontrollerv1alpha1.FooInterface = clientset.SamplecontrollerV1alpha1().Foos("default")
 
 	// Watch the Foos labelled app=demo, from now on.
