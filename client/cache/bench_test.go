@@ -77,13 +77,22 @@ func newMemoryLW(n int) *memoryLW {
 	return lw
 }
 
+// List serves pages of a multiple of 500 objects (the reflector's first page is 500, later ones
+// may be larger), each 500 decoded from its own JSON.
 func (m *memoryLW) List(_ context.Context, opts metav1.ListOptions) (*corev1.ConfigMapList, error) {
-	if opts.Limit != 500 {
-		return nil, fmt.Errorf("memoryLW serves pages of 500, asked for %d", opts.Limit)
+	if opts.Limit <= 0 || opts.Limit%500 != 0 {
+		return nil, fmt.Errorf("memoryLW serves pages of a multiple of 500, asked for %d", opts.Limit)
 	}
-	l := &corev1.ConfigMapList{}
-	if err := json.Unmarshal(m.pages[opts.Continue], l); err != nil {
-		return nil, err
+	var l *corev1.ConfigMapList
+	for token := opts.Continue; l == nil || (int64(len(l.Items)) < opts.Limit && token != ""); token = l.Continue {
+		page := &corev1.ConfigMapList{}
+		if err := json.Unmarshal(m.pages[token], page); err != nil {
+			return nil, err
+		}
+		if l != nil {
+			page.Items = append(l.Items, page.Items...)
+		}
+		l = page
 	}
 	return l, nil
 }

@@ -52,7 +52,9 @@ type InformerOptions struct {
 	// support rejects the request, and the informer then lists for good. Other ListerWatchers
 	// always list.
 	NoWatchList bool
-	// PageSize is the limit of each list page; default 500, negative for no pagination.
+	// PageSize is the limit of each list page; negative for no pagination. Default: 500 for the
+	// first page, then a tenth of the total the server announces, up to 5,000 (see
+	// ReflectorOptions.PageSize).
 	PageSize int64
 	// WatchErrorHandler is told about every list or watch failure; default: log it.
 	WatchErrorHandler func(err error)

@@ -28,7 +28,10 @@ type ReflectorStore[T Object] interface {
 type ReflectorOptions[T Object] struct {
 	// Name identifies the reflector in logs and errors; default: the object type, e.g. "*v1.Pod".
 	Name string
-	// PageSize is the limit of each list page; default 500. Negative means no pagination.
+	// PageSize is the limit of each list page. Default: 500 for the first page; when that page
+	// says many more objects remain, the rest come in pages of a tenth of the total, up to 5,000,
+	// so that a large list takes a few round trips instead of hundreds. Negative means no
+	// pagination.
 	PageSize int64
 	// UseWatchList makes the initial sync a streaming watch-list (sendInitialEvents=true) instead
 	// of a list, falling back to listing when the server does not support it.
@@ -60,6 +63,7 @@ type Reflector[T Object] struct {
 	sleep        func(ctx context.Context, d time.Duration) bool // replaced in tests
 	needList     bool
 	useWatchList bool
+	adaptPages   bool // PageSize was defaulted: later pages may be larger (pageSizeFor)
 
 	mu        sync.Mutex
 	lastRV    string
@@ -71,8 +75,9 @@ func NewReflector[T Object, L runtime.Object](lw ListerWatcher[L], store Reflect
 	if opts.Name == "" {
 		opts.Name = reflect.TypeFor[T]().String()
 	}
-	if opts.PageSize == 0 {
-		opts.PageSize = 500
+	adaptPages := opts.PageSize == 0
+	if adaptPages {
+		opts.PageSize = defaultPageSize
 	}
 	if opts.MinWatchTimeout <= 0 {
 		opts.MinWatchTimeout = 5 * time.Minute
@@ -89,6 +94,7 @@ func NewReflector[T Object, L runtime.Object](lw ListerWatcher[L], store Reflect
 		sleep:        sleep,
 		needList:     true,
 		useWatchList: opts.UseWatchList,
+		adaptPages:   adaptPages,
 	}
 }
 

@@ -31,6 +31,20 @@ func (r *Reflector[T]) list(ctx context.Context) error {
 	}
 }
 
+// Page sizes of a list whose PageSize was left to the default.
+const (
+	defaultPageSize = 500
+	maxPageSize     = 5000
+)
+
+// pageSizeFor returns the limit of the pages after the first of a list of about total objects
+// (the first page's size plus the server's remainingItemCount): a tenth of the total, between
+// the first page's limit and maxPageSize. Ten pages keep the largest page, decoded in memory
+// beside the cache being built, a small part of the whole.
+func pageSizeFor(first, total int64) int64 {
+	return min(max(total/10, first), max(first, maxPageSize))
+}
+
 // errContinueExpired says a paginated list must start over.
 var errContinueExpired = fmt.Errorf("continue token expired")
 
@@ -54,6 +68,9 @@ func (r *Reflector[T]) listPages(ctx context.Context, limit int64) ([]T, string,
 		}
 		if p.cont == "" {
 			return items, p.rv, nil
+		}
+		if opts.Continue == "" && r.adaptPages && limit > 0 {
+			opts.Limit = pageSizeFor(limit, int64(len(p.items))+p.remaining)
 		}
 		opts.Continue = p.cont
 	}

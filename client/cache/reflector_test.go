@@ -109,6 +109,40 @@ func TestReflectorPaginates(t *testing.T) {
 	h.waitKeys(t, "a/1", "a/2", "a/3")
 }
 
+// With the default page size, a list whose first page announces many more objects fetches the
+// rest in larger pages (a tenth of the total, at most 5,000); a page size set by the user stays.
+func TestReflectorGrowsDefaultPagesOfLargeLists(t *testing.T) {
+	tests := []struct {
+		name             string
+		pageSize         int64
+		remaining        int64
+		wantFirst, limit int64
+	}{
+		{"small list", 0, 3000, 500, 500},
+		{"20k", 0, 19998, 500, 2000},
+		{"100k", 0, 99998, 500, 5000},
+		{"user page size", 2, 99998, 2, 2},
+		{"user page size above the cap", 8000, 99998, 8000, 8000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{PageSize: tt.pageSize})
+			first := cmList("20", cm("a", "1", "1"), cm("a", "2", "1"))
+			first.Continue, first.RemainingItemCount = "page2", &tt.remaining
+			o1 := h.lw.answerList(t, first)
+			second := cmList("20", cm("a", "3", "1"))
+			second.Continue = "page3"
+			o2 := h.lw.answerList(t, second)
+			o3 := h.lw.answerList(t, cmList("20", cm("a", "4", "1")))
+			if o1.Limit != tt.wantFirst || o2.Limit != tt.limit || o2.Continue != "page2" || o3.Limit != tt.limit || o3.Continue != "page3" {
+				t.Fatalf("page limits %d, %d, %d; want %d, then %d", o1.Limit, o2.Limit, o3.Limit, tt.wantFirst, tt.limit)
+			}
+			h.lw.answerWatch(t)
+			h.waitKeys(t, "a/1", "a/2", "a/3", "a/4")
+		})
+	}
+}
+
 func TestReflectorRestartsPaginationWhenContinueExpires(t *testing.T) {
 	h := startReflector(t, ReflectorOptions[*corev1.ConfigMap]{PageSize: 1})
 	first := cmList("20", cm("a", "stale", "1"))
