@@ -36,8 +36,10 @@ func (t *Tracker) defaultsFor(gvk schema.GroupVersionKind) DefaultFunc {
 	return builtinDefaults[gvk]
 }
 
-// applyDefaults gives obj the defaults of its resource: the kind's strategy, then its DefaultFunc.
+// applyDefaults gives obj the defaults of its resource: the schema of its CustomResourceDefinition
+// (pruning included), the kind's strategy, then its DefaultFunc.
 func (t *Tracker) applyDefaults(r *Resource, obj runtime.Object) runtime.Object {
+	obj = t.pruneAndDefault(r, obj)
 	if s, ok := r.strategy(); ok && s.defaults != nil {
 		obj = onMap(obj, s.defaults)
 	}

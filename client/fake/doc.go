@@ -67,6 +67,14 @@
 //     (Tracker.CloseWatches, as an apiserver restart), selector-aware events (an object leaving the
 //     selection is DELETED for that watcher), timeoutSeconds, and no dropped events: every watcher has
 //     its own unbounded buffer, so slow watchers never block writers.
+//   - Custom resources of a CustomResourceDefinition registered with RegisterCRD (its YAML or JSON):
+//     fields its openAPIV3Schema does not declare are pruned (except under
+//     x-kubernetes-preserve-unknown-fields), its defaults fill absent and null fields, and writes are
+//     validated against it (type, nullable, required, enum, minimum/maximum and their exclusive forms,
+//     multipleOf, minLength/maxLength, pattern, minItems/maxItems, uniqueItems,
+//     minProperties/maxProperties, x-kubernetes-int-or-string) with the apiserver's Invalid errors
+//     (status updates name fields from the status down, as the apiserver does); its scope and status
+//     subresource apply to clients made for it.
 //   - Status subresource separation for resources registered WithStatusSubresource: create drops the
 //     status, Update keeps the stored status, UpdateStatus (and patch/apply of "status") changes only the
 //     status, and metadata.generation starts at 1 and is bumped when anything outside metadata and status
@@ -122,6 +130,10 @@
 //   - metadata.generation is tracked for resources registered WithStatusSubresource or
 //     AsCustomResource, except the built-in kinds observed to differ (namespaces, nodes, services and
 //     persistentvolumeclaims do not track it; networkpolicies do); other built-in kinds may differ too.
+//   - Custom resource schemas: CEL rules (x-kubernetes-validations), formats, oneOf/anyOf/allOf/not,
+//     x-kubernetes-list-type and map-type, embedded resources' metadata, validation ratcheting and
+//     conversion between versions are not applied; with errors in several fields, the apiserver lists
+//     them in map order (random from run to run), the fake by field name.
 //   - Field selectors of custom resources (selectableFields in the CRD) need WithSelectableField.
 //   - Subresources other than status, scale and eviction answer NotFound unless a reactor handles them.
 //   - Watches deliver objects, not bytes: no encoding, so decoding errors cannot occur.

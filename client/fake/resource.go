@@ -110,6 +110,7 @@ func (t *Tracker) Register(r Resource) {
 
 func (t *Tracker) registerLocked(r Resource) *Resource {
 	cp := r
+	t.asCustomKind(&cp)
 	t.resources[r.Resource] = &cp
 	if !r.Kind.Empty() {
 		t.kinds[r.Kind] = r.Resource

@@ -41,6 +41,7 @@ type Tracker struct {
 	namespaceLifecycle bool                                    // see SetNamespaceLifecycle
 	kindValidation     bool                                    // see SetKindValidation
 	defaults           map[schema.GroupVersionKind]DefaultFunc // see SetDefaults
+	customKinds        map[schema.GroupVersionKind]*customKind // see RegisterCRD
 
 	reactorMu     sync.RWMutex
 	reactors      []reactor

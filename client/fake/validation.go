@@ -42,7 +42,7 @@ var standardFinalizers = map[string]bool{
 // rules of the kinds in strategies (with SetKindValidation), and the metadata of every kind: name (by the resource's rule), generateName, labels, annotations, owner references,
 // finalizers, managedFields, and on update the immutable fields and no new finalizers while
 // deleting. Errors are Invalid, naming the kind and the fields.
-func (t *Tracker) validateMeta(r *Resource, obj, old runtime.Object) error {
+func (t *Tracker) validateMeta(r *Resource, obj, old runtime.Object, subresource string) error {
 	m, err := meta.Accessor(obj)
 	if err != nil {
 		return nil
@@ -69,6 +69,7 @@ func (t *Tracker) validateMeta(r *Resource, obj, old runtime.Object) error {
 		}
 		errs = append(errs, st.validate(toMap(obj), om)...)
 	}
+	errs = append(errs, t.validateCustom(r, obj, subresource)...)
 	if len(errs) == 0 {
 		return nil
 	}

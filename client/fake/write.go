@@ -51,7 +51,7 @@ func (t *Tracker) createLocked(r *Resource, namespace string, obj runtime.Object
 		return nil, err
 	}
 	m, _ = meta.Accessor(obj)
-	if err := t.validateMeta(r, obj, nil); err != nil {
+	if err := t.validateMeta(r, obj, nil, ""); err != nil {
 		return nil, err
 	}
 	if err := t.admitNamespace(r, namespace, m.GetName()); err != nil {
@@ -201,13 +201,15 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 	next := mergeUpdate(r, obj, old, subresource)
 	if subresource == "" {
 		next = t.applyDefaults(r, next)
+	} else {
+		next = t.pruneAndDefault(r, next)
 	}
 	nm, _ := meta.Accessor(next)
 	if w.applied {
 		nm.SetManagedFields(m.GetManagedFields())
 	}
 	next = prepareUpdate(r, t.manageFields(r, subresource, old, next, w), old, subresource)
-	if err := t.validateMeta(r, next, old); err != nil {
+	if err := t.validateMeta(r, next, old, subresource); err != nil {
 		return nil, err
 	}
 	next = asStored(next)

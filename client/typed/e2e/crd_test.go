@@ -70,15 +70,21 @@ func installCRD(t *testing.T, kind, plural string, withStatus bool) {
 	if _, err := crds.Create(ctx, crd, metav1.CreateOptions{}); err != nil {
 		t.Fatalf("create CRD %s: %v", plural, err)
 	}
-	served := dynamicClient(t, crdVersion, plural, "")
+	waitServed(t, crdVersion, plural)
+}
+
+// waitServed waits until the apiserver serves the custom resource plural of gv.
+func waitServed(t *testing.T, gv schema.GroupVersion, plural string) {
+	t.Helper()
+	served := dynamicClient(t, gv, plural, "")
 	deadline := time.Now().Add(time.Minute) // a bound on waiting, not a timed assertion
 	for {
-		_, err := served.List(ctx, metav1.ListOptions{})
+		_, err := served.List(context.Background(), metav1.ListOptions{})
 		if err == nil {
 			return
 		}
 		if !apierrors.IsNotFound(err) || time.Now().After(deadline) {
-			t.Fatalf("CRD %s not served: %v", plural, err)
+			t.Fatalf("CRD %s.%s not served: %v", plural, gv.Group, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

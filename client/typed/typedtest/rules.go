@@ -14,6 +14,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/watch"
@@ -53,12 +54,15 @@ type Env struct {
 	DaemonSets   func(ns string) RW[*appsv1.DaemonSet, *appsv1.DaemonSetList]
 	Jobs         func(ns string) RW[*batchv1.Job, *batchv1.JobList]
 	Leases       func(ns string) RW[*coordinationv1.Lease, *coordinationv1.LeaseList]
+	// Gadgets are the custom resources of RulesCRD, which the runner has created; nil when the
+	// clients serve no custom resources (the custom resource scenarios then record just that).
+	Gadgets func(ns string) RW[*unstructured.Unstructured, *unstructured.UnstructuredList]
 }
 
 // Rule is one scenario of the rules suite: a few calls whose every observable outcome (status code,
 // reason, details, message, returned object minus server-generated values, watch events) is recorded.
 type Rule struct {
-	Group string // validation, defaulting, admission, deletion, versions, watch, defaults
+	Group string // validation, defaulting, admission, deletion, versions, watch, customresources
 	Name  string
 	Run   func(ctx context.Context, e *Env, r *Recorder)
 }
@@ -240,7 +244,7 @@ func (r *Recorder) Watch(step string, w watch.Interface, n int, timeout time.Dur
 func Rules() []Rule {
 	var all []Rule
 	for _, group := range [][]Rule{validationRules(), defaultingRules(), moreDefaultingRules(), admissionRules(), deletionRules(),
-		versionRules(), watchRules()} {
+		versionRules(), watchRules(), customResourceRules()} {
 		all = append(all, group...)
 	}
 	return all
