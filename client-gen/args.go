@@ -27,9 +27,12 @@ type Args struct {
 	PrefersProtobuf bool
 	// FakeClientset also writes fake typed clients and a fake clientset.
 	FakeClientset bool
-	// IncludeAlpha puts groups that only have alpha versions into the clientset. Their typed
-	// packages are written either way.
+	// IncludeAlpha puts groups that only have alpha versions into the clientset (with AllVersions,
+	// alpha versions). Their typed packages are written either way.
 	IncludeAlpha bool
+	// AllVersions gives the clientset a getter for every version of every group (GatewayV1(),
+	// GatewayV1beta1()), as code-generator's has; without it, one per group, its preferred version.
+	AllVersions bool
 	// Examples also writes, into each typed package, an example_test.go that runs one of its kinds
 	// through the fake clientset (needs FakeClientset).
 	Examples bool
@@ -47,7 +50,7 @@ type Args struct {
 
 // DefaultArgs returns the defaults of the flags.
 func DefaultArgs() *Args {
-	return &Args{ClientsetName: "versioned", FakeClientset: true, IncludeAlpha: true, Examples: true}
+	return &Args{ClientsetName: "versioned", FakeClientset: true, IncludeAlpha: true, AllVersions: true, Examples: true}
 }
 
 // AddFlags registers the options on fs.
@@ -60,6 +63,7 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&a.PrefersProtobuf, "prefers-protobuf", a.PrefersProtobuf, "typed clients default to protobuf (for built-in types)")
 	fs.BoolVar(&a.FakeClientset, "fake-clientset", a.FakeClientset, "also write fake typed clients and a fake clientset")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "put alpha-only groups in the clientset (their typed packages are written regardless)")
+	fs.BoolVar(&a.AllVersions, "clientset-all-versions", a.AllVersions, "give the clientset every version of each group, as code-generator's (false: the preferred version only)")
 	fs.BoolVar(&a.Examples, "examples", a.Examples, "also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
 	fs.StringVar(&a.ApplyConfigurationPackage, "apply-configuration-package", a.ApplyConfigurationPackage,

@@ -10,8 +10,8 @@ import (
 )
 
 // Targets returns the gengo targets that write the clients of api: one typed package per
-// group/version (and its fake), the scheme package, the clientset (one version per group) and the
-// fake clientset. header starts every file.
+// group/version (and its fake), the scheme package, the clientset (every version, or with
+// AllVersions off the preferred version of each group) and the fake clientset. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	l := layout{args: a}
 	if a.ApplyConfigurationPackage != "" {
@@ -24,6 +24,9 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 		}
 	}
 	versions := api.ClientsetVersions(a.IncludeAlpha)
+	if a.AllVersions {
+		versions = api.EveryVersion(a.IncludeAlpha)
+	}
 	if len(versions) == 0 {
 		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")
 	}

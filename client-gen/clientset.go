@@ -49,8 +49,12 @@ func (l layout) clientsetTarget(versions []*model.Version, header []byte) genera
 		"discoveryClient", types.Ref(discoveryPkg, "Client"),
 		"newDiscovery", types.Ref(discoveryPkg, "NewForConfigAndClient"),
 		"discoveryNew", types.Ref(discoveryPkg, "New"))
-	doc := "Package " + l.args.ClientsetName + ` is a clientset: one typed client per API group, at the group's preferred
+	doc := "Package " + l.args.ClientsetName + ` is a clientset: a typed client for every version of each API group.
+Every group/version also has a typed client package of its own under typed/.`
+	if !l.args.AllVersions {
+		doc = "Package " + l.args.ClientsetName + ` is a clientset: one typed client per API group, at the group's preferred
 version. Every group/version also has a typed client package of its own under typed/.`
+	}
 	return gofile.Target(l.args.ClientsetName, pkg, l.clientsetDir(), header, doc, func() []generator.Generator {
 		return []generator.Generator{
 			gofile.New("clientset.go", pkg, func(sw *generator.SnippetWriter) { sw.Do(clientsetTemplate, a) }),

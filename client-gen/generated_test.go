@@ -14,8 +14,11 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
+	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1beta1"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/fake"
+	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
+	typedexamplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1"
 	"github.com/kubegen/kubegen/client/discovery"
 	"github.com/kubegen/kubegen/client/rest"
 )
@@ -230,4 +233,31 @@ func TestGeneratedFakeClientGoShapes(t *testing.T) {
 		}
 	}()
 	fake.NewClientset(seed, seed.DeepCopy())
+}
+
+// TestGeneratedClientsetEveryVersion: a user clientset has a getter for every version of each group,
+// as code-generator's (example.kubegen.io has v1 and v1beta1), and so has its fake.
+func TestGeneratedClientsetEveryVersion(t *testing.T) {
+	real, err := versioned.NewForConfig(&rest.Config{Host: "https://127.0.0.1:1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clientsets = map[string]versioned.Interface{"real": real, "fake": fake.NewClientset()}
+	for name, cs := range clientsets {
+		var v1 typedexamplev1.ExampleV1Interface = cs.ExampleV1()
+		var v1beta1 typedexamplev1beta1.ExampleV1beta1Interface = cs.ExampleV1beta1()
+		if v1 == nil || v1beta1 == nil {
+			t.Fatalf("%s: ExampleV1() = %v, ExampleV1beta1() = %v", name, v1, v1beta1)
+		}
+	}
+	ctx := context.Background()
+	cs := fake.NewClientset()
+	w := &examplev1beta1.Widget{ObjectMeta: metav1.ObjectMeta{Name: "w", Namespace: "ns"}}
+	if _, err := cs.ExampleV1beta1().Widgets("ns").Create(ctx, w, metav1.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := cs.ExampleV1beta1().Widgets("ns").List(ctx, metav1.ListOptions{})
+	if err != nil || len(list.Items) != 1 {
+		t.Fatalf("list v1beta1 widgets through the fake: %v %v", err, list)
+	}
 }

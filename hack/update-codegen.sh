@@ -17,7 +17,7 @@ go run ./cmd/applyconfiguration-gen --kubegen-runtime-meta \
 
 # The blessed clientset for k8s.io/api (the version go.mod pins, matching the test cluster): every
 # group/version gets a typed package; the clientset holds the newest GA version of each group, else
-# the newest beta; alpha-only groups stay out. Built-in types prefer protobuf. Apply configurations
+# the newest beta (--clientset-all-versions=false, as client-go's); alpha-only groups stay out. Built-in types prefer protobuf. Apply configurations
 # (client-go's layout), listers and informers (for every group/version; the factory offers the
 # clientset's versions) go under kubernetes/applyconfigurations, kubernetes/listers and
 # kubernetes/informers. k8s.io/api already carries its deep-copy functions,
@@ -26,7 +26,7 @@ go run ./cmd/applyconfiguration-gen --kubegen-runtime-meta \
   --output-dir "$root" --output-pkg github.com/kubegen/kubegen --clientset-name kubernetes \
   --applyconfigurations-dir kubernetes/applyconfigurations \
   --listers-dir kubernetes/listers --informers-dir kubernetes/informers \
-  --prefers-protobuf --clientset-include-alpha=false \
+  --prefers-protobuf --clientset-include-alpha=false --clientset-all-versions=false \
   k8s.io/api/...
 
 # The CRD example: deep copies next to its types; apply configurations, clientset, listers and

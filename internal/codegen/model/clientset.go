@@ -30,6 +30,21 @@ func (g *Group) ClientsetVersion(includeAlpha bool) *Version {
 	return v
 }
 
+// EveryVersion is every version of every group, in group order and, within a group, in Kubernetes
+// order (newest GA first), as code-generator's clientsets hold them; alpha versions only with
+// includeAlpha.
+func (api *API) EveryVersion(includeAlpha bool) []*Version {
+	var out []*Version
+	for _, g := range api.Groups {
+		for _, v := range g.Versions {
+			if includeAlpha || !IsAlpha(v.Name) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 // ClientsetVersions is the clientset's version of every group that has one (see
 // [Group.ClientsetVersion]), in group order.
 func (api *API) ClientsetVersions(includeAlpha bool) []*Version {

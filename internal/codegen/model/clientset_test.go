@@ -94,6 +94,18 @@ func TestAPIClientsetVersions(t *testing.T) {
 			t.Errorf("includeAlpha %v: %v, want %s", include, got, want)
 		}
 	}
+	for include, want := range map[bool]string{
+		false: "core/v1 apps/v1 apps/v1beta2 apps/v1beta1 storagemigration/v1beta1",
+		true:  "core/v1 apps/v1 apps/v1beta2 apps/v1beta1 lab.example.com/v2alpha1 lab.example.com/v1alpha1 storagemigration/v1beta1 storagemigration/v1alpha1",
+	} {
+		var got []string
+		for _, v := range api.EveryVersion(include) {
+			got = append(got, v.String())
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("EveryVersion, includeAlpha %v: %v, want %s", include, got, want)
+		}
+	}
 	if got := (&Group{}).ClientsetVersion(true); got != nil {
 		t.Errorf("a group without versions has clientset version %v", got)
 	}

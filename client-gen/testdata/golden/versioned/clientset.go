@@ -5,6 +5,7 @@ package versioned
 import (
 	corev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/core/v1"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
+	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1"
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
 	http "net/http"
@@ -15,13 +16,15 @@ type Interface interface {
 	Discovery() discovery.Interface
 	CoreV1() corev1.CoreV1Interface
 	ExampleV1() examplev1.ExampleV1Interface
+	ExampleV1beta1() examplev1beta1.ExampleV1beta1Interface
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
 type Clientset struct {
-	discovery *discovery.Client
-	coreV1    *corev1.CoreV1Client
-	exampleV1 *examplev1.ExampleV1Client
+	discovery      *discovery.Client
+	coreV1         *corev1.CoreV1Client
+	exampleV1      *examplev1.ExampleV1Client
+	exampleV1beta1 *examplev1beta1.ExampleV1beta1Client
 }
 
 // Discovery returns the client that asks the server which groups, versions and resources it serves.
@@ -37,6 +40,11 @@ func (c *Clientset) CoreV1() corev1.CoreV1Interface {
 // ExampleV1 returns the client of the example.kubegen.io/v1 API.
 func (c *Clientset) ExampleV1() examplev1.ExampleV1Interface {
 	return c.exampleV1
+}
+
+// ExampleV1beta1 returns the client of the example.kubegen.io/v1beta1 API.
+func (c *Clientset) ExampleV1beta1() examplev1beta1.ExampleV1beta1Interface {
+	return c.exampleV1beta1
 }
 
 // NewForConfig returns a clientset for config.
@@ -64,6 +72,9 @@ func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clien
 	if cs.exampleV1, err = examplev1.NewForConfigAndClient(c, httpClient); err != nil {
 		return nil, err
 	}
+	if cs.exampleV1beta1, err = examplev1beta1.NewForConfigAndClient(c, httpClient); err != nil {
+		return nil, err
+	}
 	return &cs, nil
 }
 
@@ -79,9 +90,10 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
 	return &Clientset{
-		discovery: discovery.New(c),
-		coreV1:    corev1.New(c),
-		exampleV1: examplev1.New(c),
+		discovery:      discovery.New(c),
+		coreV1:         corev1.New(c),
+		exampleV1:      examplev1.New(c),
+		exampleV1beta1: examplev1beta1.New(c),
 	}
 }
 

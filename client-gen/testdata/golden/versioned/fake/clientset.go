@@ -9,6 +9,7 @@ import (
 	corev1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/core/v1/fake"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
 	examplev1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1/fake"
+	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1"
 	examplev1beta1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1/fake"
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
@@ -85,4 +86,9 @@ func (c *Clientset) CoreV1() corev1.CoreV1Interface {
 // ExampleV1 returns the fake client of the example.kubegen.io/v1 API.
 func (c *Clientset) ExampleV1() examplev1.ExampleV1Interface {
 	return &examplev1fake.FakeExampleV1{Tracker: c.tracker}
+}
+
+// ExampleV1beta1 returns the fake client of the example.kubegen.io/v1beta1 API.
+func (c *Clientset) ExampleV1beta1() examplev1beta1.ExampleV1beta1Interface {
+	return &examplev1beta1fake.FakeExampleV1beta1{Tracker: c.tracker}
 }

@@ -8,7 +8,6 @@ import (
 	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1beta1"
 	fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/fake"
 	typedexamplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1"
-	examplev1beta1fake "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1/fake"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	time "time"
 )
@@ -17,14 +16,12 @@ import (
 // create, get, list with a label selector, watch and update the status.
 // The fake clientset serves it here, an API server held in memory with resource versions,
 // selectors, watches and the status subresource; against a cluster, the same calls go through the
-// client that this package's NewForConfig returns.
+// clientset that NewForConfig returns.
 func ExampleWidgetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	clientset := fake.NewClientset()
-	// The clientset holds another version of this group, so the fake typed client of
-	// example.kubegen.io/v1beta1 is built over the clientset's object tracker.
-	var widgets typedexamplev1beta1.WidgetInterface = (&examplev1beta1fake.FakeExampleV1beta1{Tracker: clientset.Tracker()}).Widgets("default")
+	var widgets typedexamplev1beta1.WidgetInterface = clientset.ExampleV1beta1().Widgets("default")
 
 	// Watch the Widgets labelled app=demo, from now on.
 	watcher, err := widgets.Watch(ctx, metav1.ListOptions{LabelSelector: "app=demo"})
