@@ -2,8 +2,9 @@
 // DESIGN.md, each importing only layers below it:
 //
 //	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
-//	   client/applyconfigurations/meta/v1, client/metrics,
-//	   client/internal/allocgate (test support)                                       leaves
+//	   client/applyconfigurations/meta/v1, client/metrics, client/internal/fastjson,
+//	   client/internal/fastproto,
+//	   client/internal/allocgate, client/internal/testobjects (test support)          leaves
 //	1  client/transport, client/workqueue
 //	2  client/rest
 //	3  client/kubeconfig

@@ -56,12 +56,15 @@ var layers = map[string]layer{
 	"client/applyconfigurations/meta/v1":    {0, []string{apimachinery}},
 	"client/transport/internal/watchedfile": {0, nil},
 	"client/internal/allocgate":             {0, nil},
+	"client/internal/testobjects":           {0, []string{apimachinery, "k8s.io/api/"}},
 	"client/metrics":                        {0, nil},
+	"client/internal/fastjson":              {0, []string{apimachinery, "sigs.k8s.io/json"}},
+	"client/internal/fastproto":             {0, []string{apimachinery}},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
 
-	"client/rest": {2, []string{"client/transport", "client/metrics", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
+	"client/rest": {2, []string{"client/transport", "client/metrics", "client/internal/fastjson", "client/internal/fastproto", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 
 	"client/kubeconfig": {3, []string{"client/rest", "client/transport", "github.com/spf13/pflag", "sigs.k8s.io/yaml"}},
 

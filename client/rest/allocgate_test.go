@@ -7,10 +7,11 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/kubegen/kubegen/client/internal/allocgate"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/allocgate"
 )
 
 // fixedResponse answers every request with the same body, in process: what is measured is the

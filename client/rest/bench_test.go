@@ -5,7 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -14,23 +13,11 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/testobjects"
 )
 
-// realisticConfigMap looks like what kube-apiserver returns for a small application ConfigMap:
-// labels, an annotation, managed fields and a handful of keys.
-func realisticConfigMap() *corev1.ConfigMap {
-	cm := sampleConfigMap()
-	cm.Annotations = map[string]string{"kubectl.kubernetes.io/last-applied-configuration": `{"apiVersion":"v1","kind":"ConfigMap"}`}
-	cm.ManagedFields = []metav1.ManagedFieldsEntry{{
-		Manager: "kubectl-client-side-apply", Operation: metav1.ManagedFieldsOperationUpdate, APIVersion: "v1",
-		Time: &cm.CreationTimestamp, FieldsType: "FieldsV1",
-		FieldsV1: &metav1.FieldsV1{Raw: []byte(`{"f:data":{".":{},"f:greeting":{},"f:mode":{},"f:replicas":{}},"f:metadata":{"f:labels":{".":{},"f:app":{},"f:tier":{}}}}`)},
-	}}
-	for i := range 8 {
-		cm.Data["key-"+strconv.Itoa(i)] = "value number " + strconv.Itoa(i) + " with some text in it"
-	}
-	return cm
-}
+func realisticConfigMap() *corev1.ConfigMap { return testobjects.RealisticConfigMap() }
 
 var corev1GV = corev1.SchemeGroupVersion
 

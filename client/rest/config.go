@@ -82,6 +82,11 @@ type ContentConfig struct {
 	// AcceptContentTypes is the Accept header; derived from ContentType when empty (protobuf requests
 	// accept JSON as a fallback, for types that have no protobuf form).
 	AcceptContentTypes string
+	// DisableFastPaths makes every response and watch event take apimachinery's serializer, never the
+	// one-pass JSON and protobuf decoders (client/internal/fastjson, fastproto), which give the same
+	// objects faster or decline. For debugging a decoding question in the field; the environment
+	// variable KUBEGEN_FAST_PATHS=off does the same for every client of the process.
+	DisableFastPaths bool
 }
 
 // RateLimiter throttles requests on the client side.

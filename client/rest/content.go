@@ -2,10 +2,14 @@ package rest
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/kubegen/kubegen/client/internal/fastjson"
+	"github.com/kubegen/kubegen/client/internal/fastproto"
 )
 
 // Media types the client negotiates.
@@ -21,11 +25,15 @@ type codecs struct {
 	accept      string // Accept header
 	encoder     runtime.Encoder
 	encoderErr  error
-	jsonEncoder runtime.Encoder // for object bodies of JSON and YAML patches; nil without JSON support
-	decoders    []mediaDecoder  // decoders[0] serves responses that name no Content-Type
-	direct      *protoDirect    // nil unless the protobuf decoder allows direct decoding
-	jsonDirect  *jsonDirect     // nil unless the JSON decoder allows direct decoding
+	jsonEncoder runtime.Encoder    // for object bodies of JSON and YAML patches; nil without JSON support
+	decoders    []mediaDecoder     // decoders[0] serves responses that name no Content-Type
+	direct      *fastproto.Decoder // nil unless the protobuf decoder allows direct decoding
+	jsonDirect  *fastjson.Decoder  // nil unless the JSON decoder allows direct decoding
+	slow        bool               // fast paths off: the serializers decode everything
 }
+
+// fastPathsOff reports whether the environment turns the fast decoding paths off for the process.
+func fastPathsOff() bool { return os.Getenv("KUBEGEN_FAST_PATHS") == "off" }
 
 type mediaDecoder struct {
 	mediaType string
@@ -33,7 +41,8 @@ type mediaDecoder struct {
 }
 
 func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
-	c := &codecs{contentType: mediaTypeOnly(cc.ContentType), accept: cc.AcceptContentTypes}
+	c := &codecs{contentType: mediaTypeOnly(cc.ContentType), accept: cc.AcceptContentTypes,
+		slow: cc.DisableFastPaths || fastPathsOff()}
 	if c.contentType == "" {
 		c.contentType = ContentTypeJSON
 	}
@@ -76,10 +85,12 @@ func (c *codecs) resolve(ns runtime.NegotiatedSerializer, gv schema.GroupVersion
 			}
 			if info.MediaType == ContentTypeJSON {
 				c.jsonEncoder = ns.EncoderForVersion(info.Serializer, gv)
-				c.jsonDirect = newJSONDirect(dec)
+				if !c.slow {
+					c.jsonDirect = fastjson.New(dec)
+				}
 			}
-			if info.MediaType == ContentTypeProtobuf {
-				c.direct = newProtoDirect(dec)
+			if info.MediaType == ContentTypeProtobuf && !c.slow {
+				c.direct = fastproto.New(dec)
 			}
 		}
 	}

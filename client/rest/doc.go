@@ -4,11 +4,11 @@
 //	err := c.Get().Namespace(ns).Resource("pods").Name(name).Do(ctx).Into(&pod)
 //
 // Layer: it sits on package transport (which turns the Config's TLS and credentials into an
-// http.RoundTripper) and may import only transport, the leaf package metrics, apimachinery, klog, golang.org/x packages and
-// sigs.k8s.io/json; nothing above it (kubeconfig, typed, discovery, dynamic, cache). Besides the
-// request code it holds, for now, the direct decoders of the Content paragraph below (json*.go,
-// protodirect.go, watchjson.go, watchdecoder.go); sigs.k8s.io/json is theirs, for the serializer's
-// case-sensitive, int-preserving rules.
+// http.RoundTripper) and may import only transport, the leaf packages metrics, internal/fastjson and
+// internal/fastproto, apimachinery, klog, golang.org/x packages and sigs.k8s.io/json; nothing above it
+// (kubeconfig, typed, discovery, dynamic, cache). It is the request layer only: the one-pass decoders
+// live in client/internal/fastjson and client/internal/fastproto, each behind one entry point whose
+// contract is "the serializer's result, or it declines".
 //
 // Request building is pure: a Request can produce its *http.Request (HTTPRequest) and URL without
 // sending it, and errors made while building (an empty name, a name with '/') are returned by Do.
@@ -21,6 +21,8 @@
 // copies the envelopes cost; JSON (responses and watch events) in one validating pass straight into
 // the typed object, giving exactly what the serializer gives (sigs.k8s.io/json's case-sensitive,
 // int-preserving rules); whatever that path cannot prove the same goes to the serializer.
+// ContentConfig.DisableFastPaths (or KUBEGEN_FAST_PATHS=off in the environment) sends everything
+// through the serializer.
 //
 // Errors: every non-2xx answer is an *apierrors.StatusError, so apierrors.IsNotFound and friends work:
 // the server's metav1.Status when the body is one (JSON or protobuf), otherwise a Status built from the

@@ -11,10 +11,12 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/kubegen/kubegen/client/internal/fastproto"
 )
 
 // protobufMagic starts every Kubernetes protobuf message (the runtime.Unknown envelope).
-var protobufMagic = []byte{0x6b, 0x38, 0x73, 0x00}
+var protobufMagic = []byte(fastproto.Magic)
 
 // maxErrorMessage bounds how much of a non-Status error body ends up in an error message.
 const maxErrorMessage = 512

@@ -10,6 +10,8 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/fastjson"
 )
 
 // FuzzWatchDecoder feeds arbitrary bytes to the watch decoder as a JSON or protobuf stream. It must
@@ -142,43 +144,6 @@ func FuzzResultDecode(f *testing.F) {
 	})
 }
 
-// FuzzFastJSONDecoder checks the one-pass JSON decoder against sigs.k8s.io/json on several types:
-// whenever it accepts a document, sigs.k8s.io/json must accept it too and decode the same value.
-func FuzzFastJSONDecoder(f *testing.F) {
-	f.Add([]byte(widgetJSON))
-	f.Add(encodeAs(f, ContentTypeJSON, realisticConfigMap()))
-	f.Add(encodeAs(f, ContentTypeJSON, samplePod()))
-	f.Add([]byte(`{"data":{"q\"uote":"\ud83d\ude00\ud800","k":"a\u00e9"},"binaryData":{"b":"AAEC"}}`))
-	f.Add([]byte(`{"spec":{"values":{"i":12345678901234567890,"f":-0.5e-3,"l":[{},[]]},"tiny":-128,"count":1e2}}`))
-	f.Add([]byte(`{"items":[{"metadata":{"name":"a","creationTimestamp":null}},{"data":null}]}`))
-	types := []reflect.Type{reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[corev1.Pod](),
-		reflect.TypeFor[corev1.ConfigMapList](), reflect.TypeFor[corev1.Secret](), reflect.TypeFor[widget]()}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, typ := range types {
-			fastVsSigs(t, typ, data)
-		}
-	})
-}
-
-// FuzzDirectJSONDecode checks direct decoding, into new objects and into given ones, against the
-// serializer on arbitrary documents.
-func FuzzDirectJSONDecode(f *testing.F) {
-	f.Add([]byte(widgetJSON), false)
-	f.Add(encodeAs(f, ContentTypeJSON, realisticConfigMap()), true)
-	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":"b"},"kind":"Secret"}`), true)
-	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","KIND":"Secret"}`), true)
-	f.Add([]byte(`{"apiVersion":"test.kubegen.io/v1","kind":"widget","spec":{"any":[1,2.0,"x"]}}`), false)
-	dec := jsonDecoder(f, widgetCodecs)
-	j := learnedDirect(f, dec, sampleConfigMap(), &corev1.Secret{}, sampleWidget(f), goneStatus())
-	f.Fuzz(func(t *testing.T, data []byte, configMap bool) {
-		into := reflect.TypeFor[widget]()
-		if configMap {
-			into = reflect.TypeFor[corev1.ConfigMap]()
-		}
-		sameAsSerializer(t, j, dec, data, into)
-	})
-}
-
 // FuzzJSONWatchEnvelope checks the fast JSON event reader against encoding/json: whenever it accepts
 // a frame, encoding/json must read the same type and object from it, or reject it because the object
 // itself is not valid JSON (which the object decoder then rejects). The span of the object noted
@@ -192,14 +157,14 @@ func FuzzJSONWatchEnvelope(f *testing.F) {
 	f.Add([]byte(`{"type":"ADDED","object":{"a":"\\"},"x":[{}]}`))
 	f.Add([]byte(`{"type":"ADDED","object":{"a":1}, "x":{"b":"\"}"}}`))
 	f.Fuzz(func(t *testing.T, frame []byte) {
-		typ, object, ok := parseJSONEvent(frame, containerSpan{})
+		typ, object, ok := fastjson.ParseWatchEvent(frame, fastjson.Span{})
 		hinted := frameSpan(frame, len(frame))
 		for _, size := range []int{1, 2, 3} {
 			if got := frameSpan(frame, size); got != hinted {
 				t.Fatalf("%q: framing in chunks of %d finds %v, in one chunk %v", frame, size, got, hinted)
 			}
 		}
-		typ2, object2, ok2 := parseJSONEvent(frame, hinted)
+		typ2, object2, ok2 := fastjson.ParseWatchEvent(frame, hinted)
 		if ok != ok2 || typ != typ2 || !bytes.Equal(object, object2) {
 			t.Fatalf("%q: span %v changes the reading: (%q, %q, %v) vs (%q, %q, %v)", frame, hinted, typ, object, ok, typ2, object2, ok2)
 		}
@@ -221,9 +186,9 @@ func FuzzJSONWatchEnvelope(f *testing.F) {
 
 // frameSpan frames frame as the watch decoder does, feeding it in chunks of size bytes, and returns
 // the span of its last container member; zero unless frame is exactly one JSON object.
-func frameSpan(frame []byte, size int) containerSpan {
+func frameSpan(frame []byte, size int) fastjson.Span {
 	if len(frame) == 0 || frame[0] != '{' {
-		return containerSpan{}
+		return fastjson.Span{}
 	}
 	s := jsonScanner{depth: 1, n: 1}
 	for rest := frame[1:]; len(rest) > 0; {
@@ -232,10 +197,10 @@ func frameSpan(frame []byte, size int) containerSpan {
 		rest = rest[n:]
 		if done {
 			if len(rest) > 0 {
-				return containerSpan{}
+				return fastjson.Span{}
 			}
 			return s.last
 		}
 	}
-	return containerSpan{}
+	return fastjson.Span{}
 }

@@ -13,6 +13,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
+
+	"github.com/kubegen/kubegen/client/internal/testobjects"
 )
 
 // testScheme knows core/v1 and the metav1 kinds, as a typed client's scheme does.
@@ -77,16 +79,7 @@ func encodeAs(t testing.TB, mediaType string, obj runtime.Object) []byte {
 	return buf.Bytes()
 }
 
-func sampleConfigMap() *corev1.ConfigMap {
-	return &corev1.ConfigMap{
-		ObjectMeta: metav1.ObjectMeta{
-			Name: "settings", Namespace: "team-a", ResourceVersion: "4711", UID: "6a1f2b3c-0000-4000-8000-000000000001",
-			Labels:            map[string]string{"app": "web", "tier": "frontend"},
-			CreationTimestamp: metav1.NewTime(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)),
-		},
-		Data: map[string]string{"mode": "fast", "replicas": "3", "greeting": "hello world"},
-	}
-}
+func sampleConfigMap() *corev1.ConfigMap { return testobjects.ConfigMap() }
 
 // serve starts an httptest server with h and closes it when the test ends.
 func serve(t testing.TB, h http.HandlerFunc) *httptest.Server {

@@ -7,22 +7,14 @@ import (
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
-	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/testobjects"
 )
 
-func samplePod() *corev1.Pod {
-	return &corev1.Pod{
-		ObjectMeta: metav1.ObjectMeta{Name: "web-0", Namespace: "team-a", Labels: map[string]string{"app": "web"}},
-		Spec: corev1.PodSpec{Containers: []corev1.Container{{
-			Name: "web", Image: "nginx:1.27", Args: []string{"-g", "daemon off;"},
-			Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("500m")}},
-		}}},
-		Status: corev1.PodStatus{Phase: corev1.PodRunning, PodIPs: []corev1.PodIP{{IP: "10.0.0.7"}}},
-	}
-}
+func samplePod() *corev1.Pod { return testobjects.Pod() }
 
 // protoResult is a 200 protobuf Result for body, decoded by c.
 func protoResult(c *RESTClient, body []byte) Result {
@@ -50,13 +42,13 @@ func TestDirectProtobufDecodingMatchesSerializer(t *testing.T) {
 				t.Fatal("direct decoding not enabled for a WithoutConversion codec factory")
 			}
 			first, second := tt.newInto(), tt.newInto()
-			if done, _ := c.codecs.direct.decode(body, first); done {
+			if done, _ := c.codecs.direct.Decode(body, first); done {
 				t.Fatal("direct decoding used before the type was learned")
 			}
 			if err := protoResult(c, body).Into(first); err != nil { // regular path, learns
 				t.Fatal(err)
 			}
-			if done, err := c.codecs.direct.decode(body, second); !done || err != nil {
+			if done, err := c.codecs.direct.Decode(body, second); !done || err != nil {
 				t.Fatalf("direct decoding not used after learning: done=%v err=%v", done, err)
 			}
 			if !reflect.DeepEqual(first, second) {
@@ -84,7 +76,7 @@ func TestDirectProtobufDecodingFallsBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if done, _ := c.codecs.direct.decode(tt.body, &corev1.ConfigMap{}); done {
+			if done, _ := c.codecs.direct.Decode(tt.body, &corev1.ConfigMap{}); done {
 				t.Errorf("direct decoding accepted a body it must leave to the serializer")
 			}
 		})
@@ -135,7 +127,7 @@ func TestWatchDecoderDirectProtobufMatchesSerializer(t *testing.T) {
 		t.Fatalf("direct decoding differs from the serializer:\n%#v\n%#v", got, want)
 	}
 	for _, kind := range []string{"ConfigMap", "Secret", "Pod"} {
-		if _, ok := direct.proto.types.Load(envelopeKind{"v1", kind}); !ok {
+		if !direct.proto.KnowsKind("v1", kind) {
 			t.Errorf("the decoder did not decode %ss directly", kind)
 		}
 	}
@@ -176,4 +168,11 @@ func TestWatchDecoderDirectProtobufFallsBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// protowire appends field num of wire type bytes holding val to b.
+func protowire(b []byte, num uint64, val []byte) []byte {
+	b = binary.AppendUvarint(b, num<<3|2)
+	b = binary.AppendUvarint(b, uint64(len(val)))
+	return append(b, val...)
 }

@@ -60,7 +60,7 @@ func (r Result) Into(obj runtime.Object) error {
 		return otherKind(out, gvk, obj)
 	}
 	if mt == ContentTypeProtobuf && r.codecs.direct != nil {
-		r.codecs.direct.learn(r.body, obj)
+		r.codecs.direct.Learn(r.body, obj)
 	}
 	return nil
 }
@@ -80,9 +80,9 @@ func (r Result) decodable() error {
 func (r Result) decodeDirect(mt string, obj runtime.Object) (bool, error) {
 	switch {
 	case mt == ContentTypeProtobuf && r.codecs.direct != nil:
-		return r.codecs.direct.decode(r.body, obj)
+		return r.codecs.direct.Decode(r.body, obj)
 	case mt == ContentTypeJSON && r.codecs.jsonDirect != nil:
-		return r.codecs.jsonDirect.decodeInto(r.body, obj)
+		return r.codecs.jsonDirect.DecodeInto(r.body, obj)
 	}
 	return false, nil
 }
@@ -114,7 +114,7 @@ func (r Result) Get() (runtime.Object, error) {
 	}
 	mt := r.codecs.responseMediaType(r.contentType)
 	if mt == ContentTypeJSON && r.codecs.jsonDirect != nil {
-		if out, ok := r.codecs.jsonDirect.decodeNew(r.body, false); ok {
+		if out, ok := r.codecs.jsonDirect.DecodeNew(r.body, false); ok {
 			if err := failedStatus(out); err != nil {
 				return nil, err
 			}

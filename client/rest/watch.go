@@ -41,11 +41,17 @@ func (c *RESTClient) watchDecoderFor(resp *http.Response) (*WatchDecoder, error)
 		return nil, fmt.Errorf("rest: cannot decode watch stream: %w", err)
 	}
 	dec, err := NewWatchDecoder(resp.Body, ct, objects)
-	if err == nil && dec.direct != nil && c.codecs.jsonDirect != nil {
-		dec.direct = c.codecs.jsonDirect // what one watch learns serves the next
-	}
-	if err == nil && dec.proto != nil && c.codecs.direct != nil {
-		dec.proto = c.codecs.direct
+	switch {
+	case err != nil:
+	case c.codecs.slow:
+		dec.direct, dec.proto, dec.slow = nil, nil, true
+	default: // what one watch learns serves the next
+		if dec.direct != nil && c.codecs.jsonDirect != nil {
+			dec.direct = c.codecs.jsonDirect
+		}
+		if dec.proto != nil && c.codecs.direct != nil {
+			dec.proto = c.codecs.direct
+		}
 	}
 	return dec, err
 }

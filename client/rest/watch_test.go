@@ -17,6 +17,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/serializer/streaming"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/testobjects"
 )
 
 // watchStream encodes events as kube-apiserver does for mediaType: each object in the media type,
@@ -44,10 +46,7 @@ func configMapNamed(name, rv string) *corev1.ConfigMap {
 	return cm
 }
 
-func goneStatus() *metav1.Status {
-	return &metav1.Status{TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"}, Status: metav1.StatusFailure,
-		Code: http.StatusGone, Reason: metav1.StatusReasonExpired, Message: "too old resource version: 1 (5)"}
-}
+func goneStatus() *metav1.Status { return testobjects.GoneStatus() }
 
 // collect reads events until the channel closes; it fails the test rather than hang forever.
 func collect(t *testing.T, w watch.Interface) []watch.Event {

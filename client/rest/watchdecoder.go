@@ -14,6 +14,9 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
+
+	"github.com/kubegen/kubegen/client/internal/fastjson"
+	"github.com/kubegen/kubegen/client/internal/fastproto"
 )
 
 // DefaultMaxWatchFrame bounds one watch event on the wire (16 MiB, larger than any object etcd
@@ -34,25 +37,30 @@ type WatchDecoder struct {
 	protobuf  bool
 	mediaType string
 	objects   runtime.Decoder
-	direct    *jsonDirect  // nil unless objects allows direct JSON decoding
-	proto     *protoDirect // nil unless objects allows direct protobuf decoding
-	lastKind  learnedKind  // of the last object decoded through proto
+	direct    *fastjson.Decoder     // nil unless objects allows direct JSON decoding
+	proto     *fastproto.Decoder    // nil unless objects allows direct protobuf decoding
+	lastKind  fastproto.LearnedKind // of the last object decoded through proto
+	slow      bool                  // fast paths off: the serializers read every event's envelope too
 	frame     []byte
-	span      containerSpan // of the frame's last object or array member value (JSON)
+	span      fastjson.Span // of the frame's last object or array member value (JSON)
 }
 
 // NewWatchDecoder returns a decoder for a watch stream with the given Content-Type whose event
 // objects objects decodes.
 func NewWatchDecoder(stream io.Reader, contentType string, objects runtime.Decoder) (*WatchDecoder, error) {
 	mt := mediaTypeOnly(contentType)
-	d := &WatchDecoder{r: bufio.NewReaderSize(stream, 4096), mediaType: mt, objects: objects}
+	d := &WatchDecoder{r: bufio.NewReaderSize(stream, 4096), mediaType: mt, objects: objects, slow: fastPathsOff()}
 	switch {
 	case strings.EqualFold(mt, ContentTypeProtobuf):
 		d.protobuf = true
-		d.proto = newProtoDirect(objects)
+		if !d.slow {
+			d.proto = fastproto.New(objects)
+		}
 	case mt == "" || strings.EqualFold(mt, ContentTypeJSON):
 		d.mediaType = ContentTypeJSON
-		d.direct = newJSONDirect(objects)
+		if !d.slow {
+			d.direct = fastjson.New(objects)
+		}
 	default:
 		return nil, fmt.Errorf("rest: unsupported watch stream content type %q", contentType)
 	}
@@ -75,12 +83,17 @@ func (d *WatchDecoder) Decode() (watch.Event, error) {
 	raw, inFrame := []byte(nil), false
 	switch {
 	case d.protobuf:
-		if typ, object, ok := parseWatchEvent(d.frame); ok && d.proto != nil {
+		if typ, object, ok := fastproto.ParseWatchEvent(d.frame); ok && d.proto != nil {
 			return d.event(typ, object, true)
 		}
 		err = we.Unmarshal(d.frame)
 	default:
-		typ, object, ok := parseJSONEvent(d.frame, d.span)
+		var typ string
+		var object []byte
+		ok := false
+		if !d.slow {
+			typ, object, ok = fastjson.ParseWatchEvent(d.frame, d.span)
+		}
 		if ok {
 			we.Type, raw, inFrame = typ, object, true
 		} else {
@@ -110,12 +123,12 @@ func (d *WatchDecoder) event(typ watch.EventType, raw []byte, inFrame bool) (wat
 		return watch.Event{}, fmt.Errorf("watch event %s has no object", typ)
 	}
 	if d.direct != nil {
-		if obj, ok := d.direct.decodeNew(raw, inFrame); ok {
+		if obj, ok := d.direct.DecodeNew(raw, inFrame); ok {
 			return watch.Event{Type: typ, Object: obj}, nil
 		}
 	}
 	if d.proto != nil {
-		if obj, ok, err := d.proto.decodeNew(d.objects, raw, &d.lastKind); ok {
+		if obj, ok, err := d.proto.DecodeNew(d.objects, raw, &d.lastKind); ok {
 			if err != nil {
 				return watch.Event{}, fmt.Errorf("decoding object of watch event %s: %w", typ, err)
 			}
@@ -214,12 +227,8 @@ type jsonScanner struct {
 	depth             int
 	inString, escaped bool
 	n                 int // bytes of the value scanned before the current chunk
-	last              containerSpan
+	last              fastjson.Span
 }
-
-// containerSpan locates an object or array in a frame: frame[open] and frame[close] are its brackets.
-// The zero value says nothing.
-type containerSpan struct{ open, close int }
 
 // scan consumes chunk up to the end of the value, returning how many bytes it used and whether the
 // value ended.
@@ -238,13 +247,13 @@ func (s *jsonScanner) scan(chunk []byte) (int, bool) {
 			s.inString = true
 		case '{', '[':
 			if s.depth == 1 {
-				s.last.open = s.n + i
+				s.last.Open = s.n + i
 			}
 			s.depth++
 		case '}', ']':
 			s.depth--
 			if s.depth == 1 {
-				s.last.close = s.n + i
+				s.last.Close = s.n + i
 			}
 			if s.depth == 0 {
 				s.n += i + 1

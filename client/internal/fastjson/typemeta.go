@@ -1,4 +1,4 @@
-package rest
+package fastjson
 
 import "bytes"
 
@@ -139,3 +139,6 @@ func nearTypeMetaKey(key []byte) bool {
 	}
 	return string(folded[:n]) == "apiversion" || string(folded[:n]) == "kind"
 }
+
+// envelopeKind is a document's apiVersion and kind.
+type envelopeKind struct{ apiVersion, kind string }

@@ -1,4 +1,4 @@
-package rest
+package fastjson
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	kjson "sigs.k8s.io/json"
 )
 
-// Direct JSON decoding: one pass straight into the typed object, instead of the serializer's
+// Decoder is direct JSON decoding: one pass straight into the typed object, instead of the serializer's
 // encoding/json pass to find apiVersion and kind followed by sigs.k8s.io/json's validation and
 // decoding passes.
 //
@@ -26,7 +26,7 @@ import (
 // fastDecoder's, which gives what sigs.k8s.io/json gives, or sigs.k8s.io/json's for types fastDecoder
 // has no plan for. Anything not proven the same (odd keys, unknown kinds, errors) goes to the
 // serializer.
-type jsonDirect struct {
+type Decoder struct {
 	dec   runtime.Decoder
 	types sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
 	into  sync.Map // intoKind → struct{}: the serializer decodes this kind into this type itself
@@ -37,8 +37,8 @@ type intoKind struct {
 	kind envelopeKind
 }
 
-// newJSONDirect returns a jsonDirect when dec is the decoder it mirrors, nil otherwise.
-func newJSONDirect(dec runtime.Decoder) *jsonDirect {
+// New returns a Decoder when dec is the decoder it mirrors, nil otherwise.
+func New(dec runtime.Decoder) *Decoder {
 	wv, ok := dec.(runtime.WithoutVersionDecoder)
 	if !ok {
 		return nil
@@ -50,14 +50,14 @@ func newJSONDirect(dec runtime.Decoder) *jsonDirect {
 	if isJSON, _, err := s.RecognizesData([]byte("{}")); !isJSON || err != nil {
 		return nil // the YAML flavour of the serializer
 	}
-	return &jsonDirect{dec: dec}
+	return &Decoder{dec: dec}
 }
 
-// decodeNew decodes data into a new object of the type the serializer creates for its apiVersion and
+// DecodeNew decodes data into a new object of the type the serializer creates for its apiVersion and
 // kind. It reports false when it cannot: the caller then uses the serializer,
 // which also gives the authoritative error for a document that does not decode. shared says that
 // data lies in a buffer that is reused afterwards.
-func (j *jsonDirect) decodeNew(data []byte, shared bool) (runtime.Object, bool) {
+func (j *Decoder) DecodeNew(data []byte, shared bool) (runtime.Object, bool) {
 	tm, ok := scanTypeMeta(data)
 	if !ok {
 		return nil, false
@@ -89,7 +89,7 @@ func (j *jsonDirect) decodeNew(data []byte, shared bool) (runtime.Object, bool) 
 }
 
 // typeFor returns the struct type the serializer creates for apiVersion and kind tm.
-func (j *jsonDirect) typeFor(tm envelopeKind) (reflect.Type, bool) {
+func (j *Decoder) typeFor(tm envelopeKind) (reflect.Type, bool) {
 	if t, ok := j.types.Load(tm); ok {
 		return t.(reflect.Type), true
 	}
@@ -107,7 +107,7 @@ func (j *jsonDirect) typeFor(tm envelopeKind) (reflect.Type, bool) {
 
 // decodesInto reports whether the serializer decodes a document of apiVersion and kind tm into an
 // object of type t itself (rather than into a new object of another type, or not at all).
-func (j *jsonDirect) decodesInto(t reflect.Type, tm envelopeKind) bool {
+func (j *Decoder) decodesInto(t reflect.Type, tm envelopeKind) bool {
 	key := intoKind{t, tm}
 	if _, ok := j.into.Load(key); ok {
 		return true
@@ -132,12 +132,12 @@ func (k envelopeKind) probe() []byte {
 	return []byte(`{"apiVersion":"` + k.apiVersion + `","kind":"` + k.kind + `"}`)
 }
 
-// decodeInto decodes data into obj when the serializer decodes data's apiVersion and kind into
+// DecodeInto decodes data into obj when the serializer decodes data's apiVersion and kind into
 // obj's type itself. It reports whether it handled data. Like the serializer it decodes
 // into obj as it is, without resetting it, and leaves obj as the decoder left it on error. A syntax
 // error is handed back to the serializer (obj is untouched then) so that the error is the
 // serializer's own.
-func (j *jsonDirect) decodeInto(data []byte, obj runtime.Object) (bool, error) {
+func (j *Decoder) DecodeInto(data []byte, obj runtime.Object) (bool, error) {
 	if obj == nil {
 		return false, nil
 	}

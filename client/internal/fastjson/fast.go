@@ -1,4 +1,4 @@
-package rest
+package fastjson
 
 import (
 	"encoding/base64"
@@ -26,7 +26,7 @@ type fastDecoder struct {
 }
 
 // errFastDecode stops fastDecoder; it never reaches users.
-var errFastDecode = errors.New("rest: fast JSON decoding stopped")
+var errFastDecode = errors.New("fastjson: fast decoding stopped")
 
 // maxJSONDepth is encoding/json's nesting limit.
 const maxJSONDepth = 10000

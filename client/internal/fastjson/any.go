@@ -1,4 +1,4 @@
-package rest
+package fastjson
 
 import (
 	"strconv"

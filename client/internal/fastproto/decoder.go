@@ -1,4 +1,4 @@
-package rest
+package fastproto
 
 import (
 	"encoding/binary"
@@ -11,7 +11,10 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 )
 
-// Direct protobuf decoding: a typed GET decodes the response envelope (runtime.Unknown) without
+// Magic starts every Kubernetes protobuf message (the runtime.Unknown envelope).
+const Magic = "k8s\x00"
+
+// Decoder is direct protobuf decoding: a typed GET decodes the response envelope (runtime.Unknown) without
 // copying the object's bytes and unmarshals them straight into the caller's object.
 //
 // It is used only when the client's protobuf decoder is apimachinery's protobuf serializer wrapped by
@@ -19,7 +22,7 @@ import (
 // type and envelope apiVersion/kind that the regular decoder has already decoded into that very type
 // once. For those the regular path would do exactly this: reset the object, unmarshal the envelope's
 // bytes into it and leave its TypeMeta empty.
-type protoDirect struct {
+type Decoder struct {
 	learned sync.Map // reflect.Type → envelopeKind
 	types   sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
 }
@@ -32,8 +35,8 @@ type protoUnmarshaler interface {
 	Unmarshal(data []byte) error
 }
 
-// newProtoDirect returns a protoDirect when dec is the decoder it mirrors, nil otherwise.
-func newProtoDirect(dec runtime.Decoder) *protoDirect {
+// New returns a Decoder when dec is the decoder it mirrors, nil otherwise.
+func New(dec runtime.Decoder) *Decoder {
 	wv, ok := dec.(runtime.WithoutVersionDecoder)
 	if !ok {
 		return nil
@@ -41,12 +44,12 @@ func newProtoDirect(dec runtime.Decoder) *protoDirect {
 	if _, ok := wv.Decoder.(*protobuf.Serializer); !ok {
 		return nil
 	}
-	return &protoDirect{}
+	return &Decoder{}
 }
 
-// decode decodes body into obj if this type and envelope kind were learned. It reports whether it
+// Decode decodes body into obj if this type and envelope kind were learned. It reports whether it
 // handled the body; if not, the caller uses the regular decoder.
-func (p *protoDirect) decode(body []byte, obj runtime.Object) (bool, error) {
+func (p *Decoder) Decode(body []byte, obj runtime.Object) (bool, error) {
 	u, ok := obj.(protoUnmarshaler)
 	if !ok {
 		return false, nil
@@ -70,8 +73,8 @@ func (p *protoDirect) decode(body []byte, obj runtime.Object) (bool, error) {
 	return true, nil
 }
 
-// learn records that the regular decoder decoded body into obj itself.
-func (p *protoDirect) learn(body []byte, obj runtime.Object) {
+// Learn records that the regular decoder decoded body into obj itself.
+func (p *Decoder) Learn(body []byte, obj runtime.Object) {
 	if _, ok := obj.(protoUnmarshaler); !ok {
 		return
 	}
@@ -88,10 +91,10 @@ func (p *protoDirect) learn(body []byte, obj runtime.Object) {
 // then typeMeta (1), raw (2), contentEncoding (3) and contentType (4). Envelopes with a content
 // encoding or content type, or anything unexpected, are refused.
 func parseEnvelope(body []byte) (apiVersion, kind, raw []byte, ok bool) {
-	if len(body) < len(protobufMagic) || string(body[:len(protobufMagic)]) != string(protobufMagic) {
+	if len(body) < len(Magic) || string(body[:len(Magic)]) != Magic { // a comparison: no copy of body
 		return nil, nil, nil, false
 	}
-	b := body[len(protobufMagic):]
+	b := body[len(Magic):]
 	for len(b) > 0 {
 		num, val, rest, ok := nextBytesField(b)
 		if !ok {
@@ -154,10 +157,10 @@ func nextBytesField(b []byte) (num uint64, val, rest []byte, ok bool) {
 // like every protobuf Unmarshal, the generated one copies what it keeps (strings, bytes fields) and
 // never refers to its input afterwards.
 
-// decodeNew decodes body into a new object. It reports false when the serializer must decide (an
+// DecodeNew decodes the object of a watch event, body, into a new object. It reports false when the serializer must decide (an
 // envelope it does not expect, a kind it does not know), and true with the serializer's error when
 // the object's bytes do not unmarshal.
-func (p *protoDirect) decodeNew(dec runtime.Decoder, body []byte, last *learnedKind) (runtime.Object, bool, error) {
+func (p *Decoder) DecodeNew(dec runtime.Decoder, body []byte, last *LearnedKind) (runtime.Object, bool, error) {
 	apiVersion, kind, raw, ok := parseEnvelope(body)
 	if !ok {
 		return nil, false, nil
@@ -167,7 +170,7 @@ func (p *protoDirect) decodeNew(dec runtime.Decoder, body []byte, last *learnedK
 		if !ok {
 			return nil, false, nil
 		}
-		*last = learnedKind{envelopeKind{string(apiVersion), string(kind)}, t}
+		*last = LearnedKind{envelopeKind{string(apiVersion), string(kind)}, t}
 	}
 	obj := reflect.New(last.t).Interface()
 	if err := obj.(protoUnmarshaler).Unmarshal(raw); err != nil {
@@ -176,16 +179,23 @@ func (p *protoDirect) decodeNew(dec runtime.Decoder, body []byte, last *learnedK
 	return obj.(runtime.Object), true, nil
 }
 
-// learnedKind caches the last kind a watch decoded directly, so that a stream of one kind looks up
-// nothing.
-type learnedKind struct {
+// KnowsKind reports whether DecodeNew has found the type the serializer creates for apiVersion and
+// kind (for tests: proof that the fast path ran).
+func (p *Decoder) KnowsKind(apiVersion, kind string) bool {
+	_, ok := p.types.Load(envelopeKind{apiVersion, kind})
+	return ok
+}
+
+// LearnedKind caches the last kind a watch decoded directly, so that a stream of one kind looks up
+// nothing. Its zero value is ready to use; each watch keeps its own.
+type LearnedKind struct {
 	envelopeKind
 	t reflect.Type // the struct type
 }
 
 // typeFor returns the struct type dec creates for envelope kind k, when it is a protobuf type
 // whose TypeMeta dec leaves empty.
-func (p *protoDirect) typeFor(dec runtime.Decoder, k envelopeKind) (reflect.Type, bool) {
+func (p *Decoder) typeFor(dec runtime.Decoder, k envelopeKind) (reflect.Type, bool) {
 	if t, ok := p.types.Load(k); ok {
 		return t.(reflect.Type), true
 	}
@@ -206,7 +216,7 @@ func (p *protoDirect) typeFor(dec runtime.Decoder, k envelopeKind) (reflect.Type
 func (k envelopeKind) protoProbe() []byte {
 	tm := protowire(nil, 1, []byte(k.apiVersion))
 	tm = protowire(tm, 2, []byte(k.kind))
-	return protowire(append([]byte(nil), protobufMagic...), 1, tm)
+	return protowire(append([]byte(nil), Magic...), 1, tm)
 }
 
 // protowire appends field num of wire type bytes holding val to b.
@@ -216,10 +226,10 @@ func protowire(b []byte, num uint64, val []byte) []byte {
 	return append(b, val...)
 }
 
-// parseWatchEvent reads a protobuf metav1.WatchEvent, type (1) and object (2, a RawExtension whose
+// ParseWatchEvent reads a protobuf metav1.WatchEvent, type (1) and object (2, a RawExtension whose
 // raw is 1), without copying the object. It refuses anything else, even what the generated
 // Unmarshal would accept (a repeated or unknown field), which then decides.
-func parseWatchEvent(frame []byte) (typ watch.EventType, raw []byte, ok bool) {
+func ParseWatchEvent(frame []byte) (typ watch.EventType, raw []byte, ok bool) {
 	var sawType, sawObject bool
 	for len(frame) > 0 {
 		num, val, rest, ok := nextBytesField(frame)

@@ -1,11 +1,10 @@
-package rest
+package fastjson
 
 import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -17,8 +16,9 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	"k8s.io/apimachinery/pkg/watch"
 	kjson "sigs.k8s.io/json"
+
+	"github.com/kubegen/kubegen/client/internal/testobjects"
 )
 
 // widget exercises decoding rules that core/v1 types use little or not at all: interface{} values,
@@ -86,7 +86,7 @@ var (
 // jsonDecoder returns the JSON decoder a client built on codecs uses.
 func jsonDecoder(t testing.TB, codecs serializer.CodecFactory) runtime.Decoder {
 	t.Helper()
-	info, ok := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), ContentTypeJSON)
+	info, ok := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), contentTypeJSON)
 	if !ok {
 		t.Fatal("no JSON serializer")
 	}
@@ -134,9 +134,9 @@ func TestFastDecoderMatchesSigsJSON(t *testing.T) {
 		data string
 		fast bool // the fast decoder must accept it
 	}{
-		{"configmap", cm, string(encodeAs(t, ContentTypeJSON, realisticConfigMap())), true},
-		{"pod", pod, string(encodeAs(t, ContentTypeJSON, samplePod())), true},
-		{"list", list, string(encodeAs(t, ContentTypeJSON, &corev1.ConfigMapList{Items: []corev1.ConfigMap{*realisticConfigMap(), *sampleConfigMap()}})), true},
+		{"configmap", cm, string(encodeWith(t, widgetCodecs, realisticConfigMap())), true},
+		{"pod", pod, string(encodeWith(t, widgetCodecs, samplePod())), true},
+		{"list", list, string(encodeWith(t, widgetCodecs, &corev1.ConfigMapList{Items: []corev1.ConfigMap{*realisticConfigMap(), *sampleConfigMap()}})), true},
 		{"secret", secret, `{"data":{"k":"AAEC","e":""},"stringData":{"s":"v"},"type":"Opaque","immutable":true}`, true},
 		{"widget", wt, widgetJSON, true},
 		{"case-sensitive keys", cm, `{"Data":{"a":"b"},"METADATA":{"name":"x"},"metadata":{"Name":"y","name":"z"}}`, true},
@@ -235,20 +235,20 @@ func TestPlansRefuseRulesTheyDoNotImplement(t *testing.T) {
 	}
 }
 
-// learnedDirect returns a jsonDirect for dec whose probes have run for the given objects.
-func learnedDirect(t testing.TB, dec runtime.Decoder, objs ...runtime.Object) *jsonDirect {
+// learnedDirect returns a Decoder for dec whose probes have run for the given objects.
+func learnedDirect(t testing.TB, dec runtime.Decoder, objs ...runtime.Object) *Decoder {
 	t.Helper()
-	j := newJSONDirect(dec)
+	j := New(dec)
 	if j == nil {
 		t.Fatal("direct JSON decoding not enabled for a WithoutConversion codec factory")
 	}
 	for _, obj := range objs {
 		body := encodeWith(t, widgetCodecs, obj)
-		if _, ok := j.decodeNew(body, false); !ok {
+		if _, ok := j.DecodeNew(body, false); !ok {
 			t.Fatalf("%T not decoded directly", obj)
 		}
 		into := reflect.New(reflect.TypeOf(obj).Elem()).Interface().(runtime.Object)
-		if done, err := j.decodeInto(body, into); !done || err != nil {
+		if done, err := j.DecodeInto(body, into); !done || err != nil {
 			t.Fatalf("%T not decoded directly into its type: %v", obj, err)
 		}
 	}
@@ -258,7 +258,7 @@ func learnedDirect(t testing.TB, dec runtime.Decoder, objs ...runtime.Object) *j
 // encodeWith encodes obj as JSON in its own group/version.
 func encodeWith(t testing.TB, codecs serializer.CodecFactory, obj runtime.Object) []byte {
 	t.Helper()
-	info, _ := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), ContentTypeJSON)
+	info, _ := runtime.SerializerInfoForMediaType(codecs.SupportedMediaTypes(), contentTypeJSON)
 	gv := schema.GroupVersions{corev1.SchemeGroupVersion, widgetGV}
 	var buf bytes.Buffer
 	if err := codecs.EncoderForVersion(info.Serializer, gv).Encode(obj, &buf); err != nil {
@@ -279,17 +279,17 @@ func sampleWidget(t testing.TB) *widget {
 
 // sameAsSerializer checks that decoding data directly, into a new object and into an object of type
 // into, gives what the serializer gives. It reports whether the direct path decoded data.
-func sameAsSerializer(t *testing.T, j *jsonDirect, dec runtime.Decoder, data []byte, into reflect.Type) bool {
+func sameAsSerializer(t *testing.T, j *Decoder, dec runtime.Decoder, data []byte, into reflect.Type) bool {
 	t.Helper()
 	want, _, wantErr := dec.Decode(bytes.Clone(data), nil, nil)
-	got, direct := j.decodeNew(data, true)
+	got, direct := j.DecodeNew(data, true)
 	if direct && (wantErr != nil || !reflect.DeepEqual(got, want)) {
 		t.Fatalf("%q: direct decoding gives %#v, the serializer %#v (%v)", data, got, want, wantErr)
 	}
 	wantInto := reflect.New(into).Interface().(runtime.Object)
 	gotInto := reflect.New(into).Interface().(runtime.Object)
 	out, _, wantIntoErr := dec.Decode(bytes.Clone(data), nil, wantInto)
-	handled, gotIntoErr := j.decodeInto(data, gotInto)
+	handled, gotIntoErr := j.DecodeInto(data, gotInto)
 	if !handled {
 		return direct
 	}
@@ -348,100 +348,23 @@ func TestDirectJSONDecodingMatchesSerializer(t *testing.T) {
 }
 
 func TestDirectJSONDecodingOnlyForPlainSerializers(t *testing.T) {
-	info, _ := runtime.SerializerInfoForMediaType(testCodecs.SupportedMediaTypes(), ContentTypeJSON)
-	yaml, _ := runtime.SerializerInfoForMediaType(testCodecs.SupportedMediaTypes(), "application/yaml")
+	info, _ := runtime.SerializerInfoForMediaType(widgetCodecs.SupportedMediaTypes(), contentTypeJSON)
+	yaml, _ := runtime.SerializerInfoForMediaType(widgetCodecs.SupportedMediaTypes(), "application/yaml")
 	tests := []struct {
 		name string
 		dec  runtime.Decoder
 		want bool
 	}{
-		{"without conversion", testCodecs.WithoutConversion().DecoderToVersion(info.Serializer, nil), true},
-		{"strict", testCodecs.WithoutConversion().DecoderToVersion(info.StrictSerializer, nil), false},
-		{"yaml", testCodecs.WithoutConversion().DecoderToVersion(yaml.Serializer, nil), false},
-		{"converting", testCodecs.DecoderToVersion(info.Serializer, corev1.SchemeGroupVersion), false},
+		{"without conversion", widgetCodecs.WithoutConversion().DecoderToVersion(info.Serializer, nil), true},
+		{"strict", widgetCodecs.WithoutConversion().DecoderToVersion(info.StrictSerializer, nil), false},
+		{"yaml", widgetCodecs.WithoutConversion().DecoderToVersion(yaml.Serializer, nil), false},
+		{"converting", widgetCodecs.DecoderToVersion(info.Serializer, corev1.SchemeGroupVersion), false},
 		{"bare serializer", info.Serializer, false},
 	}
 	for _, tt := range tests {
-		if got := newJSONDirect(tt.dec) != nil; got != tt.want {
+		if got := New(tt.dec) != nil; got != tt.want {
 			t.Errorf("%s: direct decoding enabled = %v, want %v", tt.name, got, tt.want)
 		}
-	}
-}
-
-func TestIntoAnotherKindIsAnError(t *testing.T) {
-	c := testClient(t, "http://unused", ContentTypeJSON, nil)
-	success := &metav1.Status{TypeMeta: metav1.TypeMeta{Kind: "Status", APIVersion: "v1"}, Status: metav1.StatusSuccess}
-	tests := []struct {
-		name    string
-		body    []byte
-		wantErr string
-	}{
-		{"secret for a configmap", encodeAs(t, ContentTypeJSON, &corev1.Secret{}), "/v1, Kind=Secret"},
-		{"failure status", encodeAs(t, ContentTypeJSON, goneStatus()), "too old resource version"},
-		{"success status", encodeAs(t, ContentTypeJSON, success), ""},
-		{"configmap", encodeAs(t, ContentTypeJSON, sampleConfigMap()), ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for range 2 { // the second time the direct path may decide
-				res := Result{body: tt.body, contentType: ContentTypeJSON, statusCode: 200, codecs: c.codecs}
-				err := res.Into(&corev1.ConfigMap{})
-				if errorText(err) == "" != (tt.wantErr == "") || !strings.Contains(errorText(err), tt.wantErr) {
-					t.Fatalf("Into = %v, want an error containing %q", err, tt.wantErr)
-				}
-			}
-		})
-	}
-}
-
-func TestIntoNilIsAnErrorNotAPanic(t *testing.T) {
-	c := testClient(t, "http://unused", ContentTypeJSON, nil)
-	body := encodeAs(t, ContentTypeJSON, sampleConfigMap())
-	for _, obj := range []runtime.Object{nil, (*corev1.ConfigMap)(nil)} {
-		for range 2 { // the second time the direct path may decide
-			res := Result{body: body, contentType: ContentTypeJSON, statusCode: 200, codecs: c.codecs}
-			panicked, err := intoRecovering(res, obj)
-			if panicked || err == nil {
-				t.Errorf("Into(%#v) = %v (panicked: %v), want an error", obj, err, panicked)
-			}
-		}
-	}
-}
-
-func intoRecovering(res Result, obj runtime.Object) (panicked bool, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			panicked, err = true, fmt.Errorf("%v", p)
-		}
-	}()
-	return false, res.Into(obj)
-}
-
-func TestWatchDecoderDirectJSONMatchesSerializer(t *testing.T) {
-	events := []watch.Event{
-		{Type: watch.Added, Object: realisticConfigMap()},
-		{Type: watch.Modified, Object: configMapNamed("b", "2")},
-		{Type: watch.Modified, Object: &corev1.Secret{ObjectMeta: metav1.ObjectMeta{Name: "other-kind"}}},
-		{Type: watch.Deleted, Object: configMapNamed("b", "3")},
-		{Type: watch.Bookmark, Object: &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{ResourceVersion: "9"}}},
-		{Type: watch.Error, Object: goneStatus()},
-	}
-	stream := watchStream(t, ContentTypeJSON, events...)
-	c := testClient(t, "http://unused", ContentTypeJSON, nil)
-	objects, _ := c.codecs.decoderFor(ContentTypeJSON)
-	plain, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeJSON, objects)
-	plain.direct = nil
-	direct, _ := NewWatchDecoder(bytes.NewReader(stream), ContentTypeJSON, objects)
-	direct.direct = learnedDirect(t, objects, sampleConfigMap())
-	for i := range events {
-		want, wantErr := plain.Decode()
-		got, gotErr := direct.Decode()
-		if wantErr != nil || gotErr != nil || !reflect.DeepEqual(got, want) {
-			t.Fatalf("event %d: direct %#v (%v), serializer %#v (%v)", i, got, gotErr, want, wantErr)
-		}
-	}
-	if _, ok := direct.direct.types.Load(envelopeKind{"v1", "Secret"}); !ok {
-		t.Errorf("the decoder did not learn the type of Secrets")
 	}
 }
 
@@ -503,3 +426,47 @@ func TestFastDecoderRandomDocuments(t *testing.T) {
 	}
 	t.Logf("fast decoder accepted %d of %d decodings", decoded, 3*20000)
 }
+
+// FuzzFastJSONDecoder checks the one-pass JSON decoder against sigs.k8s.io/json on several types:
+// whenever it accepts a document, sigs.k8s.io/json must accept it too and decode the same value.
+func FuzzFastJSONDecoder(f *testing.F) {
+	f.Add([]byte(widgetJSON))
+	f.Add(encodeWith(f, widgetCodecs, realisticConfigMap()))
+	f.Add(encodeWith(f, widgetCodecs, samplePod()))
+	f.Add([]byte(`{"data":{"q\"uote":"\ud83d\ude00\ud800","k":"a\u00e9"},"binaryData":{"b":"AAEC"}}`))
+	f.Add([]byte(`{"spec":{"values":{"i":12345678901234567890,"f":-0.5e-3,"l":[{},[]]},"tiny":-128,"count":1e2}}`))
+	f.Add([]byte(`{"items":[{"metadata":{"name":"a","creationTimestamp":null}},{"data":null}]}`))
+	types := []reflect.Type{reflect.TypeFor[corev1.ConfigMap](), reflect.TypeFor[corev1.Pod](),
+		reflect.TypeFor[corev1.ConfigMapList](), reflect.TypeFor[corev1.Secret](), reflect.TypeFor[widget]()}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, typ := range types {
+			fastVsSigs(t, typ, data)
+		}
+	})
+}
+
+// FuzzDirectJSONDecode checks direct decoding, into new objects and into given ones, against the
+// serializer on arbitrary documents.
+func FuzzDirectJSONDecode(f *testing.F) {
+	f.Add([]byte(widgetJSON), false)
+	f.Add(encodeWith(f, widgetCodecs, realisticConfigMap()), true)
+	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","data":{"a":"b"},"kind":"Secret"}`), true)
+	f.Add([]byte(`{"kind":"ConfigMap","apiVersion":"v1","KIND":"Secret"}`), true)
+	f.Add([]byte(`{"apiVersion":"test.kubegen.io/v1","kind":"widget","spec":{"any":[1,2.0,"x"]}}`), false)
+	dec := jsonDecoder(f, widgetCodecs)
+	j := learnedDirect(f, dec, sampleConfigMap(), &corev1.Secret{}, sampleWidget(f), goneStatus())
+	f.Fuzz(func(t *testing.T, data []byte, configMap bool) {
+		into := reflect.TypeFor[widget]()
+		if configMap {
+			into = reflect.TypeFor[corev1.ConfigMap]()
+		}
+		sameAsSerializer(t, j, dec, data, into)
+	})
+}
+
+const contentTypeJSON = "application/json"
+
+func sampleConfigMap() *corev1.ConfigMap    { return testobjects.ConfigMap() }
+func realisticConfigMap() *corev1.ConfigMap { return testobjects.RealisticConfigMap() }
+func samplePod() *corev1.Pod                { return testobjects.Pod() }
+func goneStatus() *metav1.Status            { return testobjects.GoneStatus() }

@@ -1,14 +1,14 @@
-package rest
+package fastjson
 
 import "bytes"
 
-// parseJSONEvent reads the common shape of a JSON watch event, {"type":"…","object":{…}} with the
+// ParseWatchEvent reads the common shape of a JSON watch event, {"type":"…","object":{…}} with the
 // two members in any order, without the two extra passes over the object that encoding/json needs.
 // It reports false for anything else (other or repeated members, escapes in the type or the keys, a
 // null object), which the caller then hands to encoding/json. The object is not validated here: the
 // object decoder parses it in full.
 // known, if not zero, locates the frame's last object member value, found while framing it.
-func parseJSONEvent(frame []byte, known containerSpan) (typ string, object []byte, ok bool) {
+func ParseWatchEvent(frame []byte, known Span) (typ string, object []byte, ok bool) {
 	p := jsonParser{b: frame, known: known}
 	if !p.consume('{') {
 		return "", nil, false
@@ -46,7 +46,7 @@ func parseJSONEvent(frame []byte, known containerSpan) (typ string, object []byt
 type jsonParser struct {
 	b     []byte
 	pos   int
-	known containerSpan // an object whose end need not be searched for
+	known Span // an object whose end need not be searched for
 }
 
 func (p *jsonParser) skipSpace() {
@@ -106,9 +106,9 @@ func (p *jsonParser) objectSpan() ([]byte, bool) {
 	if p.pos >= len(p.b) || p.b[p.pos] != '{' {
 		return nil, false
 	}
-	if k := p.known; k.close > k.open && p.pos == k.open && k.close < len(p.b) && p.b[k.close] == '}' {
-		p.pos = k.close + 1
-		return p.b[k.open:p.pos], true
+	if k := p.known; k.Close > k.Open && p.pos == k.Open && k.Close < len(p.b) && p.b[k.Close] == '}' {
+		p.pos = k.Close + 1
+		return p.b[k.Open:p.pos], true
 	}
 	start := p.pos
 	if !p.skipContainer() {
@@ -116,3 +116,7 @@ func (p *jsonParser) objectSpan() ([]byte, bool) {
 	}
 	return p.b[start:p.pos], true
 }
+
+// Span locates an object or array in a frame: frame[Open] and frame[Close] are its brackets. The
+// zero Span locates nothing.
+type Span struct{ Open, Close int }
