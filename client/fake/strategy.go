@@ -252,3 +252,31 @@ func (t *Tracker) terminateNamespace(r *Resource, k string, old runtime.Object) 
 	t.commitLocked(r, "MODIFIED", k, asStored(next), old)
 	return true
 }
+
+// isNamespaces tells whether r is the built-in namespaces resource.
+func isNamespaces(r *Resource) bool {
+	return !r.CustomResource && r.Resource.GroupResource() == namespacesResource
+}
+
+// finalizeNamespace is the namespaces/finalize subresource's update: old with the request's
+// spec.finalizers, nothing else.
+func finalizeNamespace(obj, old runtime.Object) runtime.Object {
+	finalizers, _, _ := unstructured.NestedStringSlice(toMap(obj), "spec", "finalizers")
+	return onMap(old.DeepCopyObject(), func(m map[string]any) {
+		if len(finalizers) == 0 {
+			unstructured.RemoveNestedField(m, "spec", "finalizers")
+			return
+		}
+		_ = unstructured.SetNestedStringSlice(m, finalizers, "spec", "finalizers")
+	})
+}
+
+// namespaceFinalizersLeft tells whether obj is a namespace whose spec.finalizers keep it from being
+// deleted, as the apiserver's namespace store decides during an update.
+func namespaceFinalizersLeft(r *Resource, obj runtime.Object) bool {
+	if !isNamespaces(r) {
+		return false
+	}
+	finalizers, _, _ := unstructured.NestedStringSlice(toMap(obj), "spec", "finalizers")
+	return len(finalizers) > 0
+}

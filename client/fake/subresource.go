@@ -68,7 +68,8 @@ func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource 
 }
 
 // UpdateSubresource puts body to a subresource and reads the answer into result. Built in: "status"
-// (as UpdateStatus) and "scale" (sets spec.replicas; a resourceVersion in the Scale is a
+// (as UpdateStatus), "finalize" of namespaces (sets spec.finalizers; a terminating namespace left
+// with no finalizers is deleted) and "scale" (sets spec.replicas; a resourceVersion in the Scale is a
 // precondition). Other subresources are NotFound unless a reactor handles them.
 func (c *Client[T, L]) UpdateSubresource(ctx context.Context, name, subresource string, body, opts, result runtime.Object) error {
 	if err := ctx.Err(); err != nil {
@@ -83,6 +84,11 @@ func (c *Client[T, L]) UpdateSubresource(ctx context.Context, name, subresource 
 	case "status":
 		obj, err := c.tracker.Update(c.resource, c.namespace, body, metav1.UpdateOptions{}, "status")
 		return into(result, obj, err)
+	case "finalize":
+		if c.resource.GroupResource() == namespacesResource {
+			obj, err := c.tracker.Update(c.resource, c.namespace, body, metav1.UpdateOptions{}, "finalize")
+			return into(result, obj, err)
+		}
 	case "scale":
 		obj, err := c.updateScale(name, body)
 		if err != nil {

@@ -172,7 +172,7 @@ func (t *Tracker) Update(gvr schema.GroupVersionResource, namespace string, obj 
 }
 
 func checkSubresource(r *Resource, subresource string, obj runtime.Object) error {
-	if subresource == "" || (subresource == "status" && r.HasStatus) {
+	if subresource == "" || (subresource == "status" && r.HasStatus) || (subresource == "finalize" && isNamespaces(r)) {
 		if m, err := meta.Accessor(obj); err == nil && m.GetName() == "" {
 			return apierrors.NewBadRequest("name is required for updates")
 		}
@@ -221,7 +221,7 @@ func (t *Tracker) updateLocked(r *Resource, k string, obj, old runtime.Object, s
 	if w.dryRun {
 		return next, nil
 	}
-	if g := nm.GetDeletionGracePeriodSeconds(); nm.GetDeletionTimestamp() != nil && len(nm.GetFinalizers()) == 0 && (g == nil || *g == 0) {
+	if g := nm.GetDeletionGracePeriodSeconds(); nm.GetDeletionTimestamp() != nil && len(nm.GetFinalizers()) == 0 && (g == nil || *g == 0) && !namespaceFinalizersLeft(r, next) {
 		// As on the apiserver: the update that releases the last finalizer deletes the object; it
 		// answers the update with the new state at the old resourceVersion, and watchers see the
 		// stored state deleted at a new one.
@@ -238,6 +238,9 @@ func mergeUpdate(r *Resource, obj, old runtime.Object, subresource string) runti
 		next := old.DeepCopyObject()
 		copyStatus(next, obj)
 		return next
+	}
+	if subresource == "finalize" {
+		return finalizeNamespace(obj, old)
 	}
 	m, _ := meta.Accessor(obj)
 	om, _ := meta.Accessor(old)

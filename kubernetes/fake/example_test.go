@@ -25,7 +25,7 @@ func Example() {
 	pod, _ := pods.Get(ctx, "web-0", metav1.GetOptions{})
 	fmt.Println(pod.Name, "on", pod.Spec.NodeName)
 
-	if err := pods.Evict(ctx, &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: "web-0"}}); err != nil {
+	if err := pods.EvictV1(ctx, &policyv1.Eviction{ObjectMeta: metav1.ObjectMeta{Name: "web-0"}}); err != nil {
 		panic(err)
 	}
 	pod, _ = pods.Get(ctx, "web-0", metav1.GetOptions{})

@@ -7086,6 +7086,7 @@ var _ corev1.LimitRangesGetter = Stub_v1_37_corev1_LimitRangesGetter{}
 //
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.NamespaceExpansion
 type Frozen_v1_37_corev1_NamespaceExpansion interface {
+	Finalize(ctx context.Context, item *apicorev1.Namespace, opts metav1.UpdateOptions) (*apicorev1.Namespace, error)
 }
 
 // A removed or changed method of corev1.NamespaceExpansion stops this line compiling.
@@ -7093,6 +7094,10 @@ var _ Frozen_v1_37_corev1_NamespaceExpansion = corev1.NamespaceExpansion(nil)
 
 // Stub_v1_37_corev1_NamespaceExpansion implements exactly the released methods of corev1.NamespaceExpansion.
 type Stub_v1_37_corev1_NamespaceExpansion struct{}
+
+func (Stub_v1_37_corev1_NamespaceExpansion) Finalize(ctx context.Context, item *apicorev1.Namespace, opts metav1.UpdateOptions) (*apicorev1.Namespace, error) {
+	panic("frozen interface stub")
+}
 
 // A method added to corev1.NamespaceExpansion stops this line compiling.
 var _ corev1.NamespaceExpansion = Stub_v1_37_corev1_NamespaceExpansion{}
@@ -7105,6 +7110,7 @@ type Frozen_v1_37_corev1_NamespaceInterface interface {
 	ApplyStatus(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*apicorev1.Namespace, error)
 	Create(ctx context.Context, namespace *apicorev1.Namespace, opts metav1.CreateOptions) (*apicorev1.Namespace, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
+	Finalize(ctx context.Context, item *apicorev1.Namespace, opts metav1.UpdateOptions) (*apicorev1.Namespace, error)
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Namespace, error)
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.NamespaceList, error)
 	Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apicorev1.Namespace, error)
@@ -7132,6 +7138,10 @@ func (Stub_v1_37_corev1_NamespaceInterface) Create(ctx context.Context, namespac
 }
 
 func (Stub_v1_37_corev1_NamespaceInterface) Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_NamespaceInterface) Finalize(ctx context.Context, item *apicorev1.Namespace, opts metav1.UpdateOptions) (*apicorev1.Namespace, error) {
 	panic("frozen interface stub")
 }
 
@@ -7510,7 +7520,9 @@ var _ corev1.PersistentVolumesGetter = Stub_v1_37_corev1_PersistentVolumesGetter
 //kubegen:frozen github.com/kubegen/kubegen/kubernetes/typed/core/v1.PodExpansion
 type Frozen_v1_37_corev1_PodExpansion interface {
 	Bind(ctx context.Context, binding *apicorev1.Binding, opts metav1.CreateOptions) error
-	Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error
+	Evict(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error
+	EvictV1(ctx context.Context, eviction *apipolicyv1.Eviction) error
+	EvictV1beta1(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error
 	GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request
 	ProxyGet(scheme string, name string, port string, path string, params map[string]string) rest.ResponseWrapper
 }
@@ -7525,7 +7537,15 @@ func (Stub_v1_37_corev1_PodExpansion) Bind(ctx context.Context, binding *apicore
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_PodExpansion) Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error {
+func (Stub_v1_37_corev1_PodExpansion) Evict(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodExpansion) EvictV1(ctx context.Context, eviction *apipolicyv1.Eviction) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodExpansion) EvictV1beta1(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error {
 	panic("frozen interface stub")
 }
 
@@ -7550,7 +7570,9 @@ type Frozen_v1_37_corev1_PodInterface interface {
 	Create(ctx context.Context, pod *apicorev1.Pod, opts metav1.CreateOptions) (*apicorev1.Pod, error)
 	Delete(ctx context.Context, name string, opts metav1.DeleteOptions) error
 	DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error
-	Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error
+	Evict(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error
+	EvictV1(ctx context.Context, eviction *apipolicyv1.Eviction) error
+	EvictV1beta1(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error
 	Get(ctx context.Context, name string, opts metav1.GetOptions) (*apicorev1.Pod, error)
 	GetLogs(name string, opts *apicorev1.PodLogOptions) *rest.Request
 	List(ctx context.Context, opts metav1.ListOptions) (*apicorev1.PodList, error)
@@ -7593,7 +7615,15 @@ func (Stub_v1_37_corev1_PodInterface) DeleteCollection(ctx context.Context, opts
 	panic("frozen interface stub")
 }
 
-func (Stub_v1_37_corev1_PodInterface) Evict(ctx context.Context, eviction *apipolicyv1.Eviction) error {
+func (Stub_v1_37_corev1_PodInterface) Evict(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodInterface) EvictV1(ctx context.Context, eviction *apipolicyv1.Eviction) error {
+	panic("frozen interface stub")
+}
+
+func (Stub_v1_37_corev1_PodInterface) EvictV1beta1(ctx context.Context, eviction *apipolicyv1beta1.Eviction) error {
 	panic("frozen interface stub")
 }
 

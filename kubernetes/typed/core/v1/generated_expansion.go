@@ -18,10 +18,6 @@ type EndpointsExpansion interface{}
 // interface in a file named limitrange_expansion.go and implement them on limitRanges (and on fakeLimitRanges for the fake).
 type LimitRangeExpansion interface{}
 
-// NamespaceExpansion holds hand-written methods of NamespaceInterface: to add some, declare this
-// interface in a file named namespace_expansion.go and implement them on namespaces (and on fakeNamespaces for the fake).
-type NamespaceExpansion interface{}
-
 // PersistentVolumeExpansion holds hand-written methods of PersistentVolumeInterface: to add some, declare this
 // interface in a file named persistentvolume_expansion.go and implement them on persistentVolumes (and on fakePersistentVolumes for the fake).
 type PersistentVolumeExpansion interface{}

@@ -5,6 +5,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
+	policyv1beta1 "k8s.io/api/policy/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	utilnet "k8s.io/apimachinery/pkg/util/net"
 
@@ -15,9 +16,16 @@ import (
 // PodExpansion holds the pod operations that are subresources with their own body types. This file
 // is written by hand; client-gen leaves PodExpansion out of generated_expansion.go because it exists.
 type PodExpansion interface {
-	// Evict asks the API server to evict the pod eviction names (pods/eviction). The server honours
-	// PodDisruptionBudgets and answers 429 TooManyRequests while a budget forbids the eviction.
-	Evict(ctx context.Context, eviction *policyv1.Eviction) error
+	// Evict is EvictV1beta1, under client-go's old name and signature.
+	//
+	// Deprecated: use EvictV1 (policy/v1, served since Kubernetes 1.22) or EvictV1beta1.
+	Evict(ctx context.Context, eviction *policyv1beta1.Eviction) error
+	// EvictV1 asks the API server to evict the pod eviction names (pods/eviction) with a policy/v1
+	// Eviction. The server honours PodDisruptionBudgets and answers 429 TooManyRequests while a
+	// budget forbids the eviction.
+	EvictV1(ctx context.Context, eviction *policyv1.Eviction) error
+	// EvictV1beta1 is EvictV1 with a policy/v1beta1 Eviction.
+	EvictV1beta1(ctx context.Context, eviction *policyv1beta1.Eviction) error
 	// Bind assigns the pod binding names to binding.Target, a node, as a scheduler does (pods/binding).
 	Bind(ctx context.Context, binding *corev1.Binding, opts metav1.CreateOptions) error
 	// GetLogs returns the request for the logs of the pod called name (pods/log) as opts select them
@@ -31,7 +39,17 @@ type PodExpansion interface {
 }
 
 // Evict implements PodExpansion.
-func (c *pods) Evict(ctx context.Context, eviction *policyv1.Eviction) error {
+func (c *pods) Evict(ctx context.Context, eviction *policyv1beta1.Eviction) error {
+	return c.EvictV1beta1(ctx, eviction)
+}
+
+// EvictV1 implements PodExpansion.
+func (c *pods) EvictV1(ctx context.Context, eviction *policyv1.Eviction) error {
+	return c.CreateSubresource(ctx, eviction.Name, "eviction", eviction, &metav1.CreateOptions{}, &metav1.Status{})
+}
+
+// EvictV1beta1 implements PodExpansion.
+func (c *pods) EvictV1beta1(ctx context.Context, eviction *policyv1beta1.Eviction) error {
 	return c.CreateSubresource(ctx, eviction.Name, "eviction", eviction, &metav1.CreateOptions{}, &metav1.Status{})
 }
 

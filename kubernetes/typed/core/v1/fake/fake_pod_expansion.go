@@ -11,6 +11,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	policyv1 "k8s.io/api/policy/v1"
+	policyv1beta1 "k8s.io/api/policy/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
 
@@ -18,9 +19,18 @@ import (
 	"github.com/kubegen/kubegen/kubernetes/scheme"
 )
 
-// Evict deletes the pod, as the API server does when no disruption budget objects. This file is
-// written by hand, next to the generated fake.
-func (c *fakePods) Evict(ctx context.Context, eviction *policyv1.Eviction) error {
+// Evict is EvictV1beta1. This file is written by hand, next to the generated fake.
+func (c *fakePods) Evict(ctx context.Context, eviction *policyv1beta1.Eviction) error {
+	return c.EvictV1beta1(ctx, eviction)
+}
+
+// EvictV1 deletes the pod, as the API server does when no disruption budget objects.
+func (c *fakePods) EvictV1(ctx context.Context, eviction *policyv1.Eviction) error {
+	return c.CreateSubresource(ctx, eviction.Name, "eviction", eviction, &metav1.CreateOptions{}, &metav1.Status{})
+}
+
+// EvictV1beta1 is EvictV1 with a policy/v1beta1 Eviction.
+func (c *fakePods) EvictV1beta1(ctx context.Context, eviction *policyv1beta1.Eviction) error {
 	return c.CreateSubresource(ctx, eviction.Name, "eviction", eviction, &metav1.CreateOptions{}, &metav1.Status{})
 }
 
