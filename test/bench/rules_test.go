@@ -117,21 +117,27 @@ func TestRulesOnFakes(t *testing.T) {
 	kg.Tracker().SetKindValidation(true)
 	cgNew := cgfake.NewClientset()
 	cgSimple := cgfake.NewSimpleClientset()
+	realGadgets, kgGadgets, newCGGadgets := gadgetClients(t, kg.Tracker())
+	cgNewGadgets, cgSimpleGadgets := newCGGadgets(), newCGGadgets()
+	withGadgets := func(e *typedtest.Env, gadgets func(ns string) typedtest.RW[*u, *ul]) *typedtest.Env {
+		e.Gadgets = gadgets
+		return e
+	}
 
 	fakes := []struct {
 		name string
 		env  func(ns string) *typedtest.Env
 		ns   func(ns string) error
 	}{
-		{"kubegen fake.NewClientset", func(ns string) *typedtest.Env { return kgEnv(kg, ns) }, func(ns string) error {
+		{"kubegen fake.NewClientset", func(ns string) *typedtest.Env { return withGadgets(kgEnv(kg, ns), kgGadgets) }, func(ns string) error {
 			_, err := kg.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{})
 			return err
 		}},
-		{"client-go NewClientset", func(ns string) *typedtest.Env { return cgEnv(cgNew, ns) }, func(ns string) error {
+		{"client-go NewClientset", func(ns string) *typedtest.Env { return withGadgets(cgEnv(cgNew, ns), cgNewGadgets) }, func(ns string) error {
 			_, err := cgNew.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{})
 			return err
 		}},
-		{"client-go NewSimpleClientset", func(ns string) *typedtest.Env { return cgEnv(cgSimple, ns) }, func(ns string) error {
+		{"client-go NewSimpleClientset", func(ns string) *typedtest.Env { return withGadgets(cgEnv(cgSimple, ns), cgSimpleGadgets) }, func(ns string) error {
 			_, err := cgSimple.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{})
 			return err
 		}},
@@ -146,7 +152,7 @@ func TestRulesOnFakes(t *testing.T) {
 		if _, err := real.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{}); err != nil {
 			t.Fatalf("create namespace %s: %v", ns, err)
 		}
-		want := typedtest.RunRule(ctx, rule, kgEnv(real, ns))
+		want := typedtest.RunRule(ctx, rule, withGadgets(kgEnv(real, ns), realGadgets))
 		if groups[rule.Group] == nil {
 			groups[rule.Group] = make([]int, len(fakes)+1)
 			order = append(order, rule.Group)
