@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"os"
 	"reflect"
 	"time"
 
@@ -36,7 +37,8 @@ type InformerOptions struct {
 	// dropped to save memory.
 	KeepManagedFields bool
 	// NoStringInterning turns off the interning of metadata strings (see the package doc), for
-	// debugging; interning never changes a value.
+	// debugging; interning never changes a value. KUBEGEN_FAST_PATHS=off in the environment turns it
+	// off for every informer of the process, with client/rest's fast decoders.
 	NoStringInterning bool
 	// ShareEqualMapsUnsafe makes cached objects with equal labels (or equal annotations) share
 	// one map, saving about 340 bytes per map on top of interning. UNSAFE: a mutation of one
@@ -103,7 +105,7 @@ func informerTransform[T Object](o InformerOptions) TransformFunc[T] {
 			return obj
 		})
 	}
-	if !o.NoStringInterning {
+	if !o.NoStringInterning && os.Getenv("KUBEGEN_FAST_PATHS") != "off" {
 		steps = append(steps, internStrings[T])
 	}
 	if o.ShareEqualMapsUnsafe {

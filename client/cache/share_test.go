@@ -85,10 +85,19 @@ func BenchmarkMapSharer(b *testing.B) {
 
 // By default equal metadata strings of cached objects share their bytes; NoStringInterning keeps
 // the decoded copies.
+// KUBEGEN_FAST_PATHS=off turns interning off too.
 func TestInformerInternsMetadataStrings(t *testing.T) {
-	for _, off := range []bool{false, true} {
-		t.Run(fmt.Sprintf("NoStringInterning=%v", off), func(t *testing.T) {
-			h := newInformerHarness(t, InformerOptions{NoStringInterning: off})
+	for _, tc := range []struct {
+		name     string
+		option   bool
+		env, off bool
+	}{{"default", false, false, false}, {"NoStringInterning", true, false, true}, {"KUBEGEN_FAST_PATHS=off", false, true, true}} {
+		off := tc.off
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env {
+				t.Setenv("KUBEGEN_FAST_PATHS", "off")
+			}
+			h := newInformerHarness(t, InformerOptions{NoStringInterning: tc.option})
 			h.run(t)
 			// Built apart, so that no string is shared before the informer sees them.
 			a, b := cm(strings.Clone("n"), "a", "1", strings.Clone("app"), strings.Clone("web")), cm(strings.Clone("n"), "b", "1", strings.Clone("app"), strings.Clone("web"))
