@@ -187,3 +187,11 @@ func (e *EventSinkImpl) Patch(event *corev1.Event, data []byte) (*corev1.Event, 
 }
 
 var _ record.EventSink = &EventSinkImpl{}
+
+// GetInvolvedObjectNameFieldLabel returns the field label that selects events by the name of their
+// involved object, "involvedObject.name", which every API version uses.
+//
+// Deprecated: write "involvedObject.name", as client-go advises.
+func GetInvolvedObjectNameFieldLabel(version string) string {
+	return "involvedObject.name"
+}
