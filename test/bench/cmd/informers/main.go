@@ -14,6 +14,9 @@
 //   - peak: the largest live heap any garbage collection measured during the sync, less the same base,
 //     divided by heap (1.0: the sync never held more than the final cache).
 //
+// The parent adds the CPU kube-apiserver and etcd used during each child's run (server CPU), runs the
+// clients in a rotating order, and prints medians with ratios to client-go.
+//
 // With -fixture the clients sync from an in-process loopback server instead (a single unpaginated page;
 // no watch-list), as the first version of this program did.
 package main
@@ -192,7 +195,9 @@ func parseResult(out string) (result, error) {
 func measure(n, runs int, args func(client string) []string) {
 	all := map[string][]result{}
 	for run := range runs {
-		for _, c := range clients {
+		// Each run starts with another client, so that none always runs first after the creates.
+		for k := range clients {
+			c := clients[(k+run)%len(clients)]
 			a := args(c)
 			if profileDir != "" {
 				a = append(a, "-cpuprofile", fmt.Sprintf("%s/%s-%d-%d.pprof", profileDir, c, n, run))
