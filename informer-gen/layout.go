@@ -89,6 +89,7 @@ type kindData struct {
 	Lister     *types.Type // the listers package's <Kind>Lister
 	NewLister  *types.Type // and its New<Kind>Lister
 	Impl       string      // unexported informer type: "podInformer"
+	GVGoName   string      // the clientset's getter of the version: "CoreV1"
 }
 
 func (l layout) kindData(k *model.Kind) kindData {
@@ -103,25 +104,36 @@ func (l layout) kindData(k *model.Kind) kindData {
 		Lister:    types.Ref(l.listersPkg(v), k.Name+"Lister"),
 		NewLister: types.Ref(l.listersPkg(v), "New"+k.Name+"Lister"),
 		Impl:      naming.LowerFirst(k.Name) + "Informer",
+		GVGoName:  v.GroupVersionGoName(),
 	}
 }
 
 // symbols are the runtime names templates use, by short key.
 var symbols = map[string]*types.Type{
-	"factory":         types.Ref(cachePkg, "Factory"),
-	"informerOptions": types.Ref(cachePkg, "InformerOptions"),
-	"newFactory":      types.Ref(cachePkg, "NewFactory"),
-	"informerFor":     types.Ref(cachePkg, "InformerFor"),
-	"newInformer":     types.Ref(cachePkg, "NewSharedIndexInformerWithOptions"),
-	"indexers":        types.Ref(cachePkg, "Indexers"),
-	"informer":        types.Ref(cachePkg, "SharedIndexInformer"),
-	"object":          types.Ref(cachePkg, "Object"),
-	"genericInformer": types.Ref(cachePkg, "GenericInformer"),
-	"newGeneric":      types.Ref(cachePkg, "Generic"),
-	"gr":              types.Ref(schemaPkg, "GroupResource"),
-	"gvr":             types.Ref(schemaPkg, "GroupVersionResource"),
-	"listOptions":     types.Ref(metav1Pkg, "ListOptions"),
-	"context":         types.Ref(contextPkg, "Context"),
-	"duration":        types.Ref("time", "Duration"),
-	"errorf":          types.Ref("fmt", "Errorf"),
+	"factory":             types.Ref(cachePkg, "Factory"),
+	"informerOptions":     types.Ref(cachePkg, "InformerOptions"),
+	"newFactory":          types.Ref(cachePkg, "NewFactory"),
+	"informerFor":         types.Ref(cachePkg, "InformerFor"),
+	"newInformer":         types.Ref(cachePkg, "NewSharedIndexInformerWithOptions"),
+	"indexers":            types.Ref(cachePkg, "Indexers"),
+	"typedIndexers":       types.Ref(cachePkg, "TypedIndexers"),
+	"toTyped":             types.Ref(cachePkg, "IndexersToTypedIndexers"),
+	"informer":            types.Ref(cachePkg, "TypedInformer"),
+	"sharedIndexInformer": types.Ref(cachePkg, "SharedIndexInformer"),
+	"transformFunc":       types.Ref(cachePkg, "TransformFunc"),
+	"informerName":        types.Ref(cachePkg, "InformerName"),
+	"syncResult":          types.Ref(cachePkg, "SyncResult"),
+	"metaObject":          types.Ref(metav1Pkg, "Object"),
+	"runtimeObject":       types.Ref("k8s.io/apimachinery/pkg/runtime", "Object"),
+	"reflectType":         types.Ref("reflect", "Type"),
+	"typeOf":              types.Ref("reflect", "TypeOf"),
+	"object":              types.Ref(cachePkg, "Object"),
+	"genericInformer":     types.Ref(cachePkg, "GenericInformer"),
+	"newGeneric":          types.Ref(cachePkg, "Generic"),
+	"gr":                  types.Ref(schemaPkg, "GroupResource"),
+	"gvr":                 types.Ref(schemaPkg, "GroupVersionResource"),
+	"listOptions":         types.Ref(metav1Pkg, "ListOptions"),
+	"context":             types.Ref(contextPkg, "Context"),
+	"duration":            types.Ref("time", "Duration"),
+	"errorf":              types.Ref("fmt", "Errorf"),
 }

@@ -83,7 +83,7 @@ func (l layout) versionTarget(v *model.Version, kinds []*model.Kind, header []by
 
 // versionScope declares the names informer-gen writes into the informers package of v.
 func (l layout) versionScope(v *model.Version, kinds []*model.Kind) *model.Scope {
-	s := model.NewScope(Tool, l.versionPkg(v), "Interface", "version", "New")
+	s := model.NewScope(Tool, l.versionPkg(v), "Interface", "Client", "version", "New")
 	for _, k := range kinds {
 		d := l.kindData(k)
 		s.Add(k, k.Name+"Informer", d.Impl, "New"+k.Name+"Informer", fileName(k))

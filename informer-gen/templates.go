@@ -28,11 +28,15 @@ or by GroupVersionResource with ForResource.
 
 	factory := ` + name + `.NewSharedInformerFactory(client, 10*time.Minute)
 	pods := factory.Core().V1().Pods()
-	factory.Start(ctx)
-	if err := factory.WaitForCacheSync(ctx); err != nil {
-		return err // names the informers that did not sync, and why
+	factory.Start(ctx.Done())
+	if res := factory.WaitForCacheSyncWithContext(ctx); res.Err != nil {
+		return res.Err // names the informers that did not sync, and why
 	}
-	list, err := pods.Lister().Pods("default").List(labels.Everything())`
+	list, err := pods.Lister().Pods("default").List(labels.Everything())
+
+The shapes are client-go's: Informer() is a cache.SharedIndexInformer taking untyped handlers
+(cache.ResourceEventHandlerFuncs), Start and WaitForCacheSync take a stop channel; TypedInformer()
+gives the same informer with typed handlers and reads.`
 }
 
 func writeFactory(sw *generator.SnippetWriter, groups []factoryGroup, clientset *types.Type) {
@@ -49,26 +53,58 @@ func WithTweakListOptions(tweak func(*$.listOptions|raw$)) SharedInformerOption 
 	return func(o *$.informerOptions|raw$) { o.TweakListOptions = tweak }
 }
 
-// WithTransform edits every object before it is cached, e.g. to drop fields nothing reads.
-func WithTransform(transform func(obj $.object|raw$)) SharedInformerOption {
-	return func(o *$.informerOptions|raw$) { o.Transform = transform }
+// WithTransform transforms every object before it is cached, e.g. to drop fields nothing reads
+// (cache.InformerOptions.Transform is the typed, in-place form).
+func WithTransform(transform $.transformFunc|raw$) SharedInformerOption {
+	return func(o *$.informerOptions|raw$) { o.UntypedTransform = transform }
 }
+
+// WithCustomResyncConfig gives the informers of some object types their own resync period, keyed by
+// an object of the type (&corev1.Pod{}).
+func WithCustomResyncConfig(resyncConfig map[$.metaObject|raw$]$.duration|raw$) SharedInformerOption {
+	return func(o *$.informerOptions|raw$) {
+		if o.CustomResync == nil {
+			o.CustomResync = map[$.reflectType|raw$]$.duration|raw${}
+		}
+		for obj, period := range resyncConfig {
+			o.CustomResync[$.typeOf|raw$(obj)] = period
+		}
+	}
+}
+
+// WithInformerName names the factory's informers in logs and sync errors.
+func WithInformerName(informerName *$.informerName|raw$) SharedInformerOption {
+	return func(o *$.informerOptions|raw$) { o.InformerName = informerName }
+}
+
+// NewInformerFunc makes an informer for InformerFor from the factory's client and the resync
+// period of its type.
+type NewInformerFunc func($.clientset|raw$, $.duration|raw$) $.sharedIndexInformer|raw$
 
 // SharedInformerFactory hands out one shared informer per resource of the clientset. Informers are
 // created on first request; Start runs those not yet running.
 type SharedInformerFactory interface {
-	// Start runs every informer requested so far that is not running yet. They stop on Shutdown or
-	// when ctx is done; informers requested later need another Start.
-	Start(ctx $.context|raw$)
-	// WaitForCacheSync waits until every started informer has synced; the error names each
-	// informer that had not when ctx ended, with its last list or watch error.
-	WaitForCacheSync(ctx $.context|raw$) error
+	// Start runs every informer requested so far that is not running yet, until stopCh closes or
+	// Shutdown; informers requested later need another Start.
+	Start(stopCh <-chan struct{})
+	// StartWithContext is Start ending when ctx is done.
+	StartWithContext(ctx $.context|raw$)
+	// WaitForCacheSync waits until every started informer has synced or stopCh closes, and
+	// reports by object type which did.
+	WaitForCacheSync(stopCh <-chan struct{}) map[$.reflectType|raw$]bool
+	// WaitForCacheSyncWithContext is WaitForCacheSync ending when ctx is done; its Err names each
+	// informer that had not synced, with its last list or watch error.
+	WaitForCacheSyncWithContext(ctx $.context|raw$) $.syncResult|raw$
 	// Shutdown stops every informer and waits until they have returned.
 	Shutdown()
 	// ForResource returns the informer of a resource chosen at run time.
 	ForResource(resource $.gvr|raw$) (GenericInformer, error)
-	// CacheFactory returns the generic factory beneath, to share informers of other types through
-	// cache.InformerFor.
+	// InformerFor returns the factory's informer for obj's type, made by newFunc on first use.
+	InformerFor(obj $.runtimeObject|raw$, newFunc NewInformerFunc) $.sharedIndexInformer|raw$
+	// InformerName returns the name WithInformerName gave, or nil.
+	InformerName() *$.informerName|raw$
+	// CacheFactory returns the generic factory beneath, to share typed informers of other types
+	// through cache.InformerFor.
 	CacheFactory() *$.factory|raw$
 $range .groups$
 	// $.GoName$ returns the informers of the $.Version.String$ API.
@@ -88,6 +124,12 @@ func NewSharedInformerFactory(client $.clientset|raw$, defaultResync $.duration|
 	return NewSharedInformerFactoryWithOptions(client, defaultResync)
 }
 
+// NewFilteredSharedInformerFactory is NewSharedInformerFactory limited to namespace ("" for all),
+// whose list and watch options tweakListOptions edits.
+func NewFilteredSharedInformerFactory(client $.clientset|raw$, defaultResync $.duration|raw$, namespace string, tweakListOptions func(*$.listOptions|raw$)) SharedInformerFactory {
+	return NewSharedInformerFactoryWithOptions(client, defaultResync, WithNamespace(namespace), WithTweakListOptions(tweakListOptions))
+}
+
 // NewSharedInformerFactoryWithOptions is NewSharedInformerFactory configured by options.
 func NewSharedInformerFactoryWithOptions(client $.clientset|raw$, defaultResync $.duration|raw$, options ...SharedInformerOption) SharedInformerFactory {
 	opts := $.informerOptions|raw${ResyncPeriod: defaultResync}
@@ -95,6 +137,13 @@ func NewSharedInformerFactoryWithOptions(client $.clientset|raw$, defaultResync 
 		o(&opts)
 	}
 	return &sharedInformerFactory{Factory: $.newFactory|raw$(opts), client: client}
+}
+
+// InformerFor implements SharedInformerFactory.
+func (f *sharedInformerFactory) InformerFor(obj $.runtimeObject|raw$, newFunc NewInformerFunc) $.sharedIndexInformer|raw$ {
+	return f.Factory.InformerFor(obj, func(resyncPeriod $.duration|raw$) $.sharedIndexInformer|raw$ {
+		return newFunc(f.client, resyncPeriod)
+	})
 }
 
 // CacheFactory implements SharedInformerFactory.
@@ -136,7 +185,7 @@ func (f *sharedInformerFactory) ForResource(resource $.gvr|raw$) (GenericInforme
 	switch resource {
 $- range .cases$
 	case $.GVR|raw${Group: "$.Group$", Version: "$.Version$", Resource: "$.Resource$"}:
-		return $.NewGeneric|raw$(f.$.Accessor$.Informer()), nil
+		return $.NewGeneric|raw$(f.$.Accessor$.TypedInformer()), nil
 $- end$
 	}
 	return nil, $.errorf|raw$("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
@@ -177,7 +226,13 @@ func (l layout) writeVersion(sw *generator.SnippetWriter, v *model.Version, kind
 	for _, k := range kinds {
 		ds = append(ds, l.kindData(k))
 	}
-	sw.Do(`// Interface gives the shared informers of the $.gv$ API.
+	sw.Do(`// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// $.gv$ client. Every clientset holding $.gv$ is one.
+type Client interface {
+	$.GV$() $.client|raw$
+}
+
+// Interface gives the shared informers of the $.gv$ API.
 type Interface interface {
 $- range .kinds$
 	// $.Plural$ returns the shared informer of $.Plural$.
@@ -202,14 +257,18 @@ $range .kinds$
 func (v *version) $.Plural$() $.Name$Informer {
 	return &$.Impl${factory: v.factory, client: v.client}
 }
-$end$`, args("gv", v.String(), "kinds", ds, "client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
+$end$`, args("gv", v.String(), "GV", v.GroupVersionGoName(), "kinds", ds, "client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
 }
 
 func writeInformer(sw *generator.SnippetWriter, d kindData) {
 	sw.Do(`// $.k.Name$Informer gives the shared informer of $.k.Plural$ ($.k.GV$ "$.k.Resource$") and a lister over its cache.
 type $.k.Name$Informer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *$.informer|raw$[*$.k.Type|raw$]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() $.sharedIndexInformer|raw$
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *$.informer|raw$[*$.k.Type|raw$]
 	// Lister returns a lister over the informer's cache.
 	Lister() $.k.Lister|raw$
 }
@@ -223,28 +282,33 @@ type $.k.Impl$ struct {
 // New$.k.Name$Informer returns a new informer of $.k.Plural$$if .k.Namespaced$ in namespace ("" for all)$end$, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func New$.k.Name$Informer(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$[*$.k.Type|raw$]) *$.informer|raw$[*$.k.Type|raw$] {
+func New$.k.Name$Informer(client Client, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$) $.sharedIndexInformer|raw$ {
 	return NewFiltered$.k.Name$Informer(client, $if .k.Namespaced$namespace, $end$resyncPeriod, indexers, nil)
 }
 
 // NewFiltered$.k.Name$Informer is New$.k.Name$Informer whose list and watch options tweakListOptions edits.
-func NewFiltered$.k.Name$Informer(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$[*$.k.Type|raw$], tweakListOptions func(*$.listOptions|raw$)) *$.informer|raw$[*$.k.Type|raw$] {
+func NewFiltered$.k.Name$Informer(client Client, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.indexers|raw$, tweakListOptions func(*$.listOptions|raw$)) $.sharedIndexInformer|raw$ {
 	opts := $.informerOptions|raw${ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return New$.k.Name$InformerWithOptions(client, $if .k.Namespaced$namespace, $end$opts, indexers)
+	return New$.k.Name$InformerWithOptions(client.$.k.GVGoName$(), $if .k.Namespaced$namespace, $end$opts, $.toTyped|raw$[*$.k.Type|raw$](indexers))
 }
 
-// New$.k.Name$InformerWithOptions returns a new informer of $.k.Plural$, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. $if .k.Namespaced$namespace ("" for all)
+// New$.k.Name$InformerWithOptions returns a new typed informer of $.k.Plural$, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. $if .k.Namespaced$namespace ("" for all)
 // replaces opts.Namespace.$else$opts.Namespace is ignored:
 // $.k.Plural$ are cluster-scoped.$end$
-func New$.k.Name$InformerWithOptions(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$opts $.informerOptions|raw$, indexers ...$.indexers|raw$[*$.k.Type|raw$]) *$.informer|raw$[*$.k.Type|raw$] {
+func New$.k.Name$InformerWithOptions(client $.k.Getter|raw$, $if .k.Namespaced$namespace string, $end$opts $.informerOptions|raw$, indexers ...$.typedIndexers|raw$[*$.k.Type|raw$]) *$.informer|raw$[*$.k.Type|raw$] {
 	opts.Namespace = $if .k.Namespaced$namespace$else$""$end$
 	opts.Resource = $.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"}
 	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](client.$.k.Plural$($if .k.Namespaced$namespace$end$), opts, indexers...)
 }
 
 // Informer implements $.k.Name$Informer.
-func (i *$.k.Impl$) Informer() *$.informer|raw$[*$.k.Type|raw$] {
+func (i *$.k.Impl$) Informer() $.sharedIndexInformer|raw$ {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements $.k.Name$Informer.
+func (i *$.k.Impl$) TypedInformer() *$.informer|raw$[*$.k.Type|raw$] {
 	return $.informerFor|raw$(i.factory, func(opts $.informerOptions|raw$) *$.informer|raw$[*$.k.Type|raw$] {
 		return New$.k.Name$InformerWithOptions(i.client, $if .k.Namespaced$opts.Namespace, $end$opts)
 	})
@@ -252,7 +316,7 @@ func (i *$.k.Impl$) Informer() *$.informer|raw$[*$.k.Type|raw$] {
 
 // Lister implements $.k.Name$Informer.
 func (i *$.k.Impl$) Lister() $.k.Lister|raw$ {
-	return $.k.NewLister|raw$(i.Informer().Store())
+	return $.k.NewLister|raw$(i.TypedInformer().GetIndexer())
 }
 `, args("k", d))
 }

@@ -20,7 +20,7 @@ func widget(ns, name string, lbls map[string]string) *examplev1.Widget {
 // TestGeneratedListers reads a cache through the golden listers: namespaced and cluster-scoped,
 // with selectors, and NotFound errors naming the resource.
 func TestGeneratedListers(t *testing.T) {
-	widgets := cache.NewIndexer[*examplev1.Widget](nil)
+	widgets := cache.NewIndexer(cache.MetaNamespaceKeyFunc, cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
 	for _, w := range []*examplev1.Widget{
 		widget("a", "one", map[string]string{"tier": "web"}),
 		widget("a", "two", nil),
@@ -63,11 +63,15 @@ func TestGeneratedListers(t *testing.T) {
 
 // TestGeneratedClusterLister reads cluster-scoped objects by name.
 func TestGeneratedClusterLister(t *testing.T) {
-	policies := cache.NewIndexer[*examplev1.Policy](nil)
+	policies := cache.NewTypedStore[*examplev1.Policy](nil)
 	if err := policies.Add(&examplev1.Policy{ObjectMeta: metav1.ObjectMeta{Name: "p"}}); err != nil {
 		t.Fatal(err)
 	}
-	l := listers.NewPolicyLister(policies)
+	indexer, err := cache.AsIndexer(policies)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := listers.NewPolicyLister(indexer)
 	if p, err := l.Get("p"); err != nil || p.Name != "p" {
 		t.Errorf("Get(p) = %v, %v", p, err)
 	}

@@ -91,7 +91,8 @@ type kindData struct {
 	Lister    *types.Type
 	NSLister  *types.Type
 	NewLister *types.Type
-	Reader    *types.Type
+	Indexer   *types.Type
+	ReaderOf  *types.Type
 	GR        *types.Type
 	Selector  *types.Type
 }
@@ -108,7 +109,8 @@ func newKindData(k *model.Kind) kindData {
 		Lister:    types.Ref(cachePkg, "Lister"),
 		NSLister:  types.Ref(cachePkg, "NamespaceLister"),
 		NewLister: types.Ref(cachePkg, "NewLister"),
-		Reader:    types.Ref(cachePkg, "Reader"),
+		Indexer:   types.Ref(cachePkg, "Indexer"),
+		ReaderOf:  types.Ref(cachePkg, "ReaderOf"),
 		GR:        types.Ref(schemaPkg, "GroupResource"),
 		Selector:  types.Ref(labelsPkg, "Selector"),
 	}

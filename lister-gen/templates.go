@@ -54,9 +54,10 @@ type $.Impl$ struct {
 	*$.Lister|raw$[*$.Type|raw$]
 }
 
-// New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's Store().
-func New$.Name$Lister(objects $.Reader|raw$[*$.Type|raw$]) $.Name$Lister {
-	return &$.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
+// New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func New$.Name$Lister(indexer $.Indexer|raw$) $.Name$Lister {
+	return &$.Impl${$.NewLister|raw$($.ReaderOf|raw$[*$.Type|raw$](indexer), $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
 }
 `, d)
 }
@@ -77,9 +78,10 @@ type $.Impl$ struct {
 	*$.Lister|raw$[*$.Type|raw$]
 }
 
-// New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's Store().
-func New$.Name$Lister(objects $.Reader|raw$[*$.Type|raw$]) $.Name$Lister {
-	return &$.Impl${$.NewLister|raw$(objects, $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
+// New$.Name$Lister returns a $.Name$Lister over a cache of $.Plural$, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func New$.Name$Lister(indexer $.Indexer|raw$) $.Name$Lister {
+	return &$.Impl${$.NewLister|raw$($.ReaderOf|raw$[*$.Type|raw$](indexer), $.GR|raw${Group: "$.Group$", Resource: "$.Resource$"})}
 }
 
 // $.Plural$ implements $.Name$Lister.

@@ -23,7 +23,7 @@ func TestAllocGate(t *testing.T) {
 		{"default", InformerOptions{}},
 		{"keep-managed-fields", InformerOptions{KeepManagedFields: true}},
 	} {
-		var inf *SharedIndexInformer[*corev1.ConfigMap]
+		var inf *TypedInformer[*corev1.ConfigMap]
 		var stop func()
 		before := allocgate.HeapInUse()
 		allocs, size := allocgate.PerOp(1, func() {
@@ -47,16 +47,16 @@ func TestAllocGate(t *testing.T) {
 
 // startSynced runs an informer over lw until it has synced, and returns it with the function that
 // stops it.
-func startSynced(t testing.TB, lw *memoryLW, opts InformerOptions) (*SharedIndexInformer[*corev1.ConfigMap], func()) {
+func startSynced(t testing.TB, lw *memoryLW, opts InformerOptions) (*TypedInformer[*corev1.ConfigMap], func()) {
 	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, opts)
-	if _, err := inf.AddEventHandler(ResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
+	if _, err := inf.AddTypedEventHandler(TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		inf.Run(ctx)
+		inf.RunWithContext(ctx)
 	}()
 	if err := WaitForCacheSync(ctx, inf); err != nil {
 		t.Fatal(err)

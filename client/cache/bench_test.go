@@ -125,14 +125,14 @@ func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 	before := allocgate.HeapInUse()
 	b.StartTimer()
 	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{KeepManagedFields: keep})
-	if _, err := inf.AddEventHandler(ResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
+	if _, err := inf.AddTypedEventHandler(TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
 		b.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		inf.Run(ctx)
+		inf.RunWithContext(ctx)
 	}()
 	if err := WaitForCacheSync(ctx, inf); err != nil {
 		b.Fatal(err)
@@ -149,12 +149,12 @@ func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 	return after - min(before, after)
 }
 
-func benchIndexer(b *testing.B, n int) (Indexer[*corev1.ConfigMap], []*corev1.ConfigMap) {
+func benchIndexer(b *testing.B, n int) (TypedStore[*corev1.ConfigMap], []*corev1.ConfigMap) {
 	objs := make([]*corev1.ConfigMap, n)
 	for i := range objs {
 		objs[i] = benchConfigMap("ns-"+strconv.Itoa(i%20), i)
 	}
-	idx := NewIndexer[*corev1.ConfigMap](nil)
+	idx := NewTypedStore[*corev1.ConfigMap](nil)
 	if err := idx.Replace(objs, "1"); err != nil {
 		b.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func BenchmarkInformerWatchEvents(b *testing.B) {
 	seen := make(chan struct{}, 2)
 	var counts [2]int
 	for h := range counts {
-		_, _ = inf.AddEventHandler(ResourceEventHandlerFuncs[*corev1.ConfigMap]{UpdateFunc: func(_, _ *corev1.ConfigMap) {
+		_, _ = inf.AddTypedEventHandler(TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{UpdateFunc: func(_, _ *corev1.ConfigMap) {
 			if counts[h]++; counts[h] == b.N {
 				seen <- struct{}{}
 			}
@@ -238,7 +238,7 @@ func BenchmarkInformerWatchEvents(b *testing.B) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go inf.Run(ctx)
+	go inf.RunWithContext(ctx)
 	if err := WaitForCacheSync(ctx, inf); err != nil {
 		b.Fatal(err)
 	}

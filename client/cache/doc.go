@@ -8,9 +8,9 @@
 //   - Reflector[T] lists (paginated, or as a streaming watch-list) and then watches, resuming from
 //     the last resourceVersion after a dropped watch, relisting after 410 Gone, and backing off with
 //     jitter on errors. It feeds a ReflectorStore.
-//   - Indexer[T] is a thread-safe store keyed "namespace/name" with a built-in namespace index and
+//   - TypedStore[T] is a thread-safe store keyed "namespace/name" with a built-in namespace index and
 //     custom indexes; Lister[T] and NamespaceLister[T] read it with label selectors.
-//   - SharedIndexInformer[T] runs a Reflector into an Indexer and fans changes out to any number of
+//   - TypedInformer[T] runs a Reflector into an Indexer and fans changes out to any number of
 //     event handlers, each with its own unbounded buffer and goroutine so that a slow handler never
 //     stalls the watch. Handlers may be added or removed at any time.
 //   - Factory shares one informer per type between all users of a clientset; generated informer

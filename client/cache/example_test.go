@@ -47,7 +47,7 @@ func Example() {
 	var mu sync.Mutex
 	var added []string
 	seenAll := make(chan struct{})
-	_, _ = informer.AddEventHandler(cache.ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+	_, _ = informer.AddTypedEventHandler(cache.TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{
 		AddFunc: func(cm *corev1.ConfigMap) {
 			mu.Lock()
 			defer mu.Unlock()
@@ -56,7 +56,7 @@ func Example() {
 			}
 		},
 	})
-	go informer.Run(ctx)
+	go informer.RunWithContext(ctx)
 	if err := cache.WaitForCacheSync(ctx, informer); err != nil {
 		fmt.Println(err)
 		return
@@ -81,7 +81,7 @@ func Example() {
 func ExampleFactory() {
 	factory := cache.NewFactory(cache.InformerOptions{Namespace: "prod"})
 	defer factory.Shutdown()
-	newConfigMapInformer := func(o cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+	newConfigMapInformer := func(o cache.InformerOptions) *cache.TypedInformer[*corev1.ConfigMap] {
 		o.Resource = schema.GroupResource{Resource: "configmaps"}
 		return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](staticConfigMaps(), o)
 	}
@@ -89,22 +89,19 @@ func ExampleFactory() {
 	b := cache.InformerFor(factory, newConfigMapInformer)
 	fmt.Println("shared:", a == b, "name:", a)
 
-	ctx := context.Background()
-	factory.Start(ctx)
-	if err := factory.WaitForCacheSync(ctx); err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println("synced:", a.HasSynced())
+	stopCh := make(chan struct{})
+	defer close(stopCh)
+	factory.Start(stopCh)
+	fmt.Println("synced:", factory.WaitForCacheSync(stopCh))
 	// Output:
 	// shared: true name: configmaps in namespace prod
-	// synced: true
+	// synced: map[*v1.ConfigMap:true]
 }
 
 // Custom indexes find objects by any computed value.
-func ExampleNewIndexer() {
+func ExampleNewTypedStore() {
 	byTier := func(cm *corev1.ConfigMap) ([]string, error) { return []string{cm.Labels["tier"]}, nil }
-	idx := cache.NewIndexer(cache.Indexers[*corev1.ConfigMap]{"tier": byTier})
+	idx := cache.NewTypedStore(cache.TypedIndexers[*corev1.ConfigMap]{"tier": byTier})
 	_ = idx.Add(&corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Namespace: "a", Name: "x", Labels: map[string]string{"tier": "front"}}})
 	_ = idx.Add(&corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Namespace: "b", Name: "y", Labels: map[string]string{"tier": "back"}}})
 	keys, _ := idx.IndexKeys("tier", "front")

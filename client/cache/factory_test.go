@@ -19,7 +19,7 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 		NoWatchList:       true,
 	})
 	created := 0
-	newInformer := func(o InformerOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+	newInformer := func(o InformerOptions) *TypedInformer[*corev1.ConfigMap] {
 		created++
 		o.Resource = configMaps
 		return NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, o)
@@ -35,8 +35,8 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 	rec := newRecorder()
 	addHandler(t, first, rec)
 
-	f.Start(context.Background())
-	f.Start(context.Background()) // starting twice starts nothing twice
+	f.StartWithContext(context.Background())
+	f.StartWithContext(context.Background()) // starting twice starts nothing twice
 	c := lw.expectList(t)
 	tweaked = c.opts
 	c.reply <- listReply{list: cmList("1", cm("team-a", "x", "1"))}
@@ -44,7 +44,7 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 	if tweaked.LabelSelector != "app=web" {
 		t.Fatalf("list options %+v miss the tweak", tweaked)
 	}
-	if err := f.WaitForCacheSync(testContext(t)); err != nil {
+	if err := f.WaitForCacheSyncWithContext(testContext(t)).Err; err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := first.Store().GetByKey("team-a/x"); got.Annotations["seen"] != "yes" {
@@ -55,8 +55,8 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 	if !first.IsStopped() {
 		t.Fatal("informer still running after Shutdown")
 	}
-	f.Start(context.Background())
-	if _, err := first.AddEventHandler(rec); err == nil {
+	f.StartWithContext(context.Background())
+	if _, err := first.AddTypedEventHandler(rec); err == nil {
 		t.Fatal("informer accepted a handler after the factory shut down")
 	}
 }
@@ -64,11 +64,11 @@ func TestFactorySharesOneInformerPerType(t *testing.T) {
 func TestFactoryWaitForCacheSyncOnlyWaitsForStartedInformers(t *testing.T) {
 	f := NewFactory(InformerOptions{})
 	defer f.Shutdown()
-	InformerFor(f, func(o InformerOptions) *SharedIndexInformer[*corev1.ConfigMap] {
+	InformerFor(f, func(o InformerOptions) *TypedInformer[*corev1.ConfigMap] {
 		o.Resource = configMaps
 		return NewSharedIndexInformerWithOptions[*corev1.ConfigMap](newScriptedLW(), o)
 	})
-	if err := f.WaitForCacheSync(testContext(t)); err != nil {
+	if err := f.WaitForCacheSyncWithContext(testContext(t)).Err; err != nil {
 		t.Fatalf("nothing started, yet WaitForCacheSync = %v", err)
 	}
 }

@@ -9,7 +9,7 @@ import (
 // resource at run time (a generated factory's ForResource).
 type GenericInformer interface {
 	// Informer returns the underlying informer.
-	Informer() Informer
+	Informer() SharedIndexInformer
 	// Lister returns a lister over its cache.
 	Lister() GenericLister
 }
@@ -33,14 +33,14 @@ type GenericNamespaceLister interface {
 }
 
 // Generic erases the object type of an informer.
-func Generic[T Object](i *SharedIndexInformer[T]) GenericInformer {
+func Generic[T Object](i *TypedInformer[T]) GenericInformer {
 	return genericInformer[T]{i}
 }
 
-type genericInformer[T Object] struct{ i *SharedIndexInformer[T] }
+type genericInformer[T Object] struct{ i *TypedInformer[T] }
 
 // Informer implements GenericInformer.
-func (g genericInformer[T]) Informer() Informer { return g.i }
+func (g genericInformer[T]) Informer() SharedIndexInformer { return g.i }
 
 // Lister implements GenericInformer.
 func (g genericInformer[T]) Lister() GenericLister { return genericLister[T]{g.i.Lister()} }

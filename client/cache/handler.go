@@ -5,7 +5,7 @@ package cache
 //
 // Calls to one handler are sequential and in the order the changes happened; different handlers
 // run concurrently, each at its own pace.
-type ResourceEventHandler[T Object] interface {
+type TypedResourceEventHandler[T Object] interface {
 	// OnAdd is called for an object the handler has not seen before. isInInitialList is true for
 	// the objects of the informer's first list and for the current objects given to a handler
 	// added after that.
@@ -19,28 +19,28 @@ type ResourceEventHandler[T Object] interface {
 
 // ResourceEventHandlerFuncs is a ResourceEventHandler made of optional functions; nil ones are
 // skipped.
-type ResourceEventHandlerFuncs[T Object] struct {
+type TypedResourceEventHandlerFuncs[T Object] struct {
 	AddFunc    func(obj T)
 	UpdateFunc func(oldObj, newObj T)
 	DeleteFunc func(obj T)
 }
 
 // OnAdd implements ResourceEventHandler.
-func (f ResourceEventHandlerFuncs[T]) OnAdd(obj T, _ bool) {
+func (f TypedResourceEventHandlerFuncs[T]) OnAdd(obj T, _ bool) {
 	if f.AddFunc != nil {
 		f.AddFunc(obj)
 	}
 }
 
 // OnUpdate implements ResourceEventHandler.
-func (f ResourceEventHandlerFuncs[T]) OnUpdate(oldObj, newObj T) {
+func (f TypedResourceEventHandlerFuncs[T]) OnUpdate(oldObj, newObj T) {
 	if f.UpdateFunc != nil {
 		f.UpdateFunc(oldObj, newObj)
 	}
 }
 
 // OnDelete implements ResourceEventHandler.
-func (f ResourceEventHandlerFuncs[T]) OnDelete(obj T) {
+func (f TypedResourceEventHandlerFuncs[T]) OnDelete(obj T) {
 	if f.DeleteFunc != nil {
 		f.DeleteFunc(obj)
 	}
@@ -49,20 +49,20 @@ func (f ResourceEventHandlerFuncs[T]) OnDelete(obj T) {
 // FilteringResourceEventHandler passes on only the changes of objects that Filter accepts: an
 // update that makes an object pass the filter arrives as an add, one that makes it fail as a
 // delete.
-type FilteringResourceEventHandler[T Object] struct {
+type TypedFilteringResourceEventHandler[T Object] struct {
 	Filter  func(obj T) bool
-	Handler ResourceEventHandler[T]
+	Handler TypedResourceEventHandler[T]
 }
 
 // OnAdd implements ResourceEventHandler.
-func (f FilteringResourceEventHandler[T]) OnAdd(obj T, isInInitialList bool) {
+func (f TypedFilteringResourceEventHandler[T]) OnAdd(obj T, isInInitialList bool) {
 	if f.Filter(obj) {
 		f.Handler.OnAdd(obj, isInInitialList)
 	}
 }
 
 // OnUpdate implements ResourceEventHandler.
-func (f FilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
+func (f TypedFilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
 	was, is := f.Filter(oldObj), f.Filter(newObj)
 	switch {
 	case was && is:
@@ -75,7 +75,7 @@ func (f FilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
 }
 
 // OnDelete implements ResourceEventHandler.
-func (f FilteringResourceEventHandler[T]) OnDelete(obj T) {
+func (f TypedFilteringResourceEventHandler[T]) OnDelete(obj T) {
 	if f.Filter(obj) {
 		f.Handler.OnDelete(obj)
 	}

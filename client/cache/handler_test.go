@@ -12,22 +12,22 @@ func TestFilteringResourceEventHandler(t *testing.T) {
 	in, out := cm("a", "x", "1", "app", "web"), cm("a", "x", "2", "app", "db")
 	tests := []struct {
 		name string
-		call func(h ResourceEventHandler[*corev1.ConfigMap])
+		call func(h TypedResourceEventHandler[*corev1.ConfigMap])
 		want []string
 	}{
-		{"add passing", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnAdd(in, true) }, []string{"add a/x@1 initial=true"}},
-		{"add failing", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnAdd(out, true) }, nil},
-		{"update staying in", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(in, in) }, []string{"update a/x@1->1"}},
-		{"update entering", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(out, in) }, []string{"add a/x@1 initial=false"}},
-		{"update leaving", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(in, out) }, []string{"delete a/x@1"}},
-		{"update staying out", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(out, out) }, nil},
-		{"delete passing", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnDelete(in) }, []string{"delete a/x@1"}},
-		{"delete failing", func(h ResourceEventHandler[*corev1.ConfigMap]) { h.OnDelete(out) }, nil},
+		{"add passing", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnAdd(in, true) }, []string{"add a/x@1 initial=true"}},
+		{"add failing", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnAdd(out, true) }, nil},
+		{"update staying in", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(in, in) }, []string{"update a/x@1->1"}},
+		{"update entering", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(out, in) }, []string{"add a/x@1 initial=false"}},
+		{"update leaving", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(in, out) }, []string{"delete a/x@1"}},
+		{"update staying out", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnUpdate(out, out) }, nil},
+		{"delete passing", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnDelete(in) }, []string{"delete a/x@1"}},
+		{"delete failing", func(h TypedResourceEventHandler[*corev1.ConfigMap]) { h.OnDelete(out) }, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := newRecorder()
-			tc.call(FilteringResourceEventHandler[*corev1.ConfigMap]{Filter: web, Handler: rec})
+			tc.call(TypedFilteringResourceEventHandler[*corev1.ConfigMap]{Filter: web, Handler: rec})
 			if got := rec.snapshot(); !slices.Equal(got, tc.want) {
 				t.Fatalf("got %q, want %q", got, tc.want)
 			}
@@ -37,7 +37,7 @@ func TestFilteringResourceEventHandler(t *testing.T) {
 
 func TestResourceEventHandlerFuncsSkipNil(t *testing.T) {
 	var deleted []string
-	h := ResourceEventHandlerFuncs[*corev1.ConfigMap]{DeleteFunc: func(c *corev1.ConfigMap) { deleted = append(deleted, c.Name) }}
+	h := TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{DeleteFunc: func(c *corev1.ConfigMap) { deleted = append(deleted, c.Name) }}
 	h.OnAdd(cm("a", "x", "1"), false)
 	h.OnUpdate(cm("a", "x", "1"), cm("a", "x", "2"))
 	h.OnDelete(cm("a", "x", "2"))

@@ -226,3 +226,5 @@ func (s *scriptedLW) answerWatchUnbuffered(t *testing.T) *watch.FakeWatcher {
 	c.reply <- watchReply{w: w}
 	return w
 }
+
+func ptrTo[T any](v T) *T { return &v }

@@ -4,7 +4,7 @@ package cache
 // matching notification to the handlers, under the informer's lock so that handlers see changes
 // in the order the cache applied them.
 type informerStore[T Object] struct {
-	i *SharedIndexInformer[T]
+	i *TypedInformer[T]
 }
 
 // Add stores obj; an object already cached is reported as an update, never as a second add, and

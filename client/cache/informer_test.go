@@ -19,7 +19,7 @@ import (
 
 type informerHarness struct {
 	lw     *scriptedLW
-	inf    *SharedIndexInformer[*corev1.ConfigMap]
+	inf    *TypedInformer[*corev1.ConfigMap]
 	cancel context.CancelFunc
 	done   chan struct{}
 }
@@ -44,7 +44,7 @@ func (h *informerHarness) run(t *testing.T) {
 	h.cancel = cancel
 	go func() {
 		defer close(h.done)
-		h.inf.Run(ctx)
+		h.inf.RunWithContext(ctx)
 	}()
 	t.Cleanup(h.stop)
 }
@@ -54,13 +54,13 @@ func (h *informerHarness) stop() {
 	<-h.done
 }
 
-func addHandler(t *testing.T, inf *SharedIndexInformer[*corev1.ConfigMap], h ResourceEventHandler[*corev1.ConfigMap]) *Registration[*corev1.ConfigMap] {
+func addHandler(t *testing.T, inf *TypedInformer[*corev1.ConfigMap], h TypedResourceEventHandler[*corev1.ConfigMap]) *Registration[*corev1.ConfigMap] {
 	t.Helper()
-	reg, err := inf.AddEventHandler(h)
+	reg, err := inf.AddTypedEventHandler(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reg
+	return reg.(*Registration[*corev1.ConfigMap])
 }
 
 func TestInformerDeliversEventsInOrder(t *testing.T) {
@@ -153,7 +153,7 @@ func TestInformerSlowHandlerDoesNotBlockOthers(t *testing.T) {
 	release := make(chan struct{})
 	var releaseOnce sync.Once
 	slow := newRecorder()
-	slowReg := addHandler(t, h.inf, ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+	slowReg := addHandler(t, h.inf, TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{
 		AddFunc: func(obj *corev1.ConfigMap) {
 			<-release
 			slow.OnAdd(obj, false)
@@ -216,7 +216,7 @@ func TestInformerRemovedHandlerDropsItsBacklog(t *testing.T) {
 	h := newInformerHarness(t, InformerOptions{})
 	entered, release := make(chan struct{}, 1), make(chan struct{})
 	rec := newRecorder()
-	reg := addHandler(t, h.inf, ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+	reg := addHandler(t, h.inf, TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{
 		AddFunc: func(obj *corev1.ConfigMap) {
 			rec.OnAdd(obj, false)
 			select {
@@ -243,7 +243,7 @@ func TestInformerRemovedHandlerDropsItsBacklog(t *testing.T) {
 func TestInformerResync(t *testing.T) {
 	h := newInformerHarness(t, InformerOptions{})
 	rec := newRecorder()
-	if _, err := h.inf.AddEventHandlerWithResyncPeriod(rec, time.Millisecond); err != nil {
+	if _, err := h.inf.AddTypedEventHandler(rec, HandlerOptions{ResyncPeriod: ptrTo(time.Millisecond)}); err != nil {
 		t.Fatal(err)
 	}
 	quiet := newRecorder()
@@ -354,7 +354,7 @@ func TestInformerRunStopsEverything(t *testing.T) {
 	if !h.inf.IsStopped() {
 		t.Fatal("IsStopped() = false after Run returned")
 	}
-	if _, err := h.inf.AddEventHandler(newRecorder()); !errors.Is(err, ErrInformerStopped) {
+	if _, err := h.inf.AddTypedEventHandler(newRecorder()); !errors.Is(err, ErrInformerStopped) {
 		t.Fatalf("AddEventHandler after stop = %v, want ErrInformerStopped", err)
 	}
 	eventually(t, "goroutines back to the count before", func() bool { return runtime.NumGoroutine() <= before })

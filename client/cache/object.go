@@ -111,7 +111,7 @@ func SplitKey(key string) (namespace, name string, err error) {
 // TransformFunc edits an object before it is stored, for example to drop fields that are never
 // read. It receives a freshly decoded object that nothing else references, so it may change it in
 // place; it returns the object to store.
-type TransformFunc[T Object] func(obj T) T
+type TypedTransformFunc[T Object] func(obj T) T
 
 // TransformStripManagedFields drops metadata.managedFields, which are rarely used by controllers
 // and often the largest part of small objects.

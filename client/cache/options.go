@@ -33,6 +33,15 @@ type InformerOptions struct {
 	// and before strings are interned), e.g. to drop fields nothing reads. It gets a freshly decoded
 	// object that nothing else references.
 	Transform func(obj Object)
+	// UntypedTransform is client-go's form of a transform (the generated factories' WithTransform
+	// sets it): it runs after Transform, managedFields dropping and interning, and an object it
+	// fails on or turns into another type is cached untransformed (the failure is logged).
+	UntypedTransform TransformFunc
+	// CustomResync gives the informers of some object types (reflect.TypeOf(&corev1.Pod{})) another
+	// resync period than ResyncPeriod; a factory's WithCustomResyncConfig sets it.
+	CustomResync map[reflect.Type]time.Duration
+	// InformerName names a factory's informers in logs (the generated factories' WithInformerName).
+	InformerName *InformerName
 	// KeepManagedFields keeps metadata.managedFields in cached objects; by default they are
 	// dropped to save memory.
 	KeepManagedFields bool
@@ -70,8 +79,14 @@ func (o InformerOptions) name(t reflect.Type) string {
 		return o.Name
 	}
 	name := t.String()
+	if o.InformerName != nil {
+		name = o.InformerName.name + ": " + name
+	}
 	if !o.Resource.Empty() {
 		name = o.Resource.String()
+		if o.InformerName != nil {
+			name = o.InformerName.name + ": " + name
+		}
 	}
 	if o.Namespace != "" {
 		name += " in namespace " + o.Namespace
@@ -94,8 +109,8 @@ func reflectorOptions[T Object](o InformerOptions, name string, watchList bool) 
 
 // informerTransform chains, in this order, the managedFields dropper, the user's transform, string
 // interning and (when asked for) map sharing.
-func informerTransform[T Object](o InformerOptions) TransformFunc[T] {
-	var steps []TransformFunc[T]
+func informerTransform[T Object](o InformerOptions) TypedTransformFunc[T] {
+	var steps []TypedTransformFunc[T]
 	if !o.KeepManagedFields {
 		steps = append(steps, TransformStripManagedFields[T])
 	}

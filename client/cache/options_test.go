@@ -33,22 +33,22 @@ func TestInformerOptionsName(t *testing.T) {
 // The client-go shaped constructors: NewSharedIndexInformer(lw, resync, indexers) and
 // NewSharedIndexInformerWithOptions(lw, opts, indexers...), which also applies the list tweak.
 func TestInformerConstructors(t *testing.T) {
-	byApp := Indexers[*corev1.ConfigMap]{"app": func(c *corev1.ConfigMap) ([]string, error) { return []string{c.Labels["app"]}, nil }}
-	byName := Indexers[*corev1.ConfigMap]{"name": func(c *corev1.ConfigMap) ([]string, error) { return []string{c.Name}, nil }}
+	byApp := TypedIndexers[*corev1.ConfigMap]{"app": func(c *corev1.ConfigMap) ([]string, error) { return []string{c.Labels["app"]}, nil }}
+	byName := TypedIndexers[*corev1.ConfigMap]{"name": func(c *corev1.ConfigMap) ([]string, error) { return []string{c.Name}, nil }}
 	tweak := func(o *metav1.ListOptions) { o.LabelSelector = "app" }
 	tests := []struct {
 		name    string
-		new     func(lw ListerWatcher[*corev1.ConfigMapList]) *SharedIndexInformer[*corev1.ConfigMap]
+		new     func(lw ListerWatcher[*corev1.ConfigMapList]) *TypedInformer[*corev1.ConfigMap]
 		indexes []string
 		tweaked bool
 		resync  time.Duration
 	}{
-		{"NewSharedIndexInformer", func(lw ListerWatcher[*corev1.ConfigMapList]) *SharedIndexInformer[*corev1.ConfigMap] {
+		{"NewSharedIndexInformer", func(lw ListerWatcher[*corev1.ConfigMapList]) *TypedInformer[*corev1.ConfigMap] {
 			// Plain funcs: not a WatchListSupporter, so the informer lists.
 			funcs := ListWatchFuncs[*corev1.ConfigMapList]{ListFunc: lw.List, WatchFunc: lw.Watch}
 			return NewSharedIndexInformer[*corev1.ConfigMap](funcs, time.Hour, byApp)
 		}, []string{"app"}, false, time.Hour},
-		{"WithOptions", func(lw ListerWatcher[*corev1.ConfigMapList]) *SharedIndexInformer[*corev1.ConfigMap] {
+		{"WithOptions", func(lw ListerWatcher[*corev1.ConfigMapList]) *TypedInformer[*corev1.ConfigMap] {
 			return NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{TweakListOptions: tweak, NoWatchList: true, WatchErrorHandler: func(error) {}}, byApp, byName)
 		}, []string{"app", "name"}, true, 0},
 	}

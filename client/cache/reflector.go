@@ -37,7 +37,7 @@ type ReflectorOptions[T Object] struct {
 	// of a list, falling back to listing when the server does not support it.
 	UseWatchList bool
 	// Transform edits each object before it reaches the store.
-	Transform TransformFunc[T]
+	Transform TypedTransformFunc[T]
 	// WatchErrorHandler is called with every list or watch failure, after the failure is recorded
 	// and before the reflector backs off. Default: log it with klog.
 	WatchErrorHandler func(err error)

@@ -22,7 +22,7 @@ var configMaps = schema.GroupResource{Resource: "configmaps"}
 // reflectorHarness runs a Reflector into an Indexer over a scriptedLW.
 type reflectorHarness struct {
 	lw     *scriptedLW
-	store  Indexer[*corev1.ConfigMap]
+	store  TypedStore[*corev1.ConfigMap]
 	r      *Reflector[*corev1.ConfigMap]
 	errs   chan error
 	cancel context.CancelFunc
@@ -31,7 +31,7 @@ type reflectorHarness struct {
 
 func startReflector(t *testing.T, opts ReflectorOptions[*corev1.ConfigMap]) *reflectorHarness {
 	t.Helper()
-	h := &reflectorHarness{lw: newScriptedLW(), store: NewIndexer[*corev1.ConfigMap](nil), errs: make(chan error, 100), done: make(chan struct{})}
+	h := &reflectorHarness{lw: newScriptedLW(), store: NewTypedStore[*corev1.ConfigMap](nil), errs: make(chan error, 100), done: make(chan struct{})}
 	if opts.Backoff == (Backoff{}) {
 		opts.Backoff = fastBackoff
 	}
@@ -253,7 +253,7 @@ func TestReflectorRelistsOnGone(t *testing.T) {
 }
 
 func TestReflectorReportsErrorsAndBacksOff(t *testing.T) {
-	h := &reflectorHarness{lw: newScriptedLW(), store: NewIndexer[*corev1.ConfigMap](nil), errs: make(chan error, 100), done: make(chan struct{})}
+	h := &reflectorHarness{lw: newScriptedLW(), store: NewTypedStore[*corev1.ConfigMap](nil), errs: make(chan error, 100), done: make(chan struct{})}
 	var mu sync.Mutex
 	var waits []time.Duration
 	h.r = NewReflector[*corev1.ConfigMap](h.lw, h.store, ReflectorOptions[*corev1.ConfigMap]{

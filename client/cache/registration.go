@@ -31,8 +31,8 @@ type notification[T Object] struct {
 // Registration is one event handler added to an informer. Its buffer is unbounded and drained by
 // its own goroutine, so a slow handler only delays itself.
 type Registration[T Object] struct {
-	informer *SharedIndexInformer[T]
-	handler  ResourceEventHandler[T]
+	informer *TypedInformer[T]
+	handler  TypedResourceEventHandler[T]
 	resync   time.Duration
 	id       int
 
@@ -44,7 +44,7 @@ type Registration[T Object] struct {
 	synced   atomic.Bool
 }
 
-func newRegistration[T Object](i *SharedIndexInformer[T], h ResourceEventHandler[T], resync time.Duration, id int) *Registration[T] {
+func newRegistration[T Object](i *TypedInformer[T], h TypedResourceEventHandler[T], resync time.Duration, id int) *Registration[T] {
 	return &Registration[T]{
 		informer: i,
 		handler:  h,

@@ -84,7 +84,7 @@ func (s *mapSharer) hash(m map[string]string) uint64 {
 }
 
 // shareMaps returns a TransformFunc sharing the labels and annotations of objects.
-func shareMaps[T Object](s *mapSharer) TransformFunc[T] {
+func shareMaps[T Object](s *mapSharer) TypedTransformFunc[T] {
 	return func(obj T) T {
 		if l := obj.GetLabels(); len(l) > 0 {
 			obj.SetLabels(s.share(l))

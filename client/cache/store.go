@@ -11,10 +11,10 @@ import (
 const NamespaceIndex = "namespace"
 
 // IndexFunc returns the values under which obj is indexed.
-type IndexFunc[T Object] func(obj T) ([]string, error)
+type TypedIndexFunc[T Object] func(obj T) ([]string, error)
 
 // Indexers maps index names to their index functions.
-type Indexers[T Object] map[string]IndexFunc[T]
+type TypedIndexers[T Object] map[string]TypedIndexFunc[T]
 
 // IndexByNamespace returns obj's namespace, the value NamespaceIndex indexes by.
 func IndexByNamespace[T Object](obj T) ([]string, error) {
@@ -41,7 +41,7 @@ type Reader[T Object] interface {
 
 // Indexer is a thread-safe store of objects keyed by MetaNamespaceKey, with indexes. It returns
 // the stored pointers themselves: callers must not mutate them.
-type Indexer[T Object] interface {
+type TypedStore[T Object] interface {
 	Reader[T]
 	// Add stores obj, replacing any object with the same key.
 	Add(obj T) error
@@ -52,7 +52,7 @@ type Indexer[T Object] interface {
 	// Replace makes objs the whole content of the store. resourceVersion is informational.
 	Replace(objs []T, resourceVersion string) error
 	// AddIndexers adds indexes and indexes the objects already stored.
-	AddIndexers(indexers Indexers[T]) error
+	AddIndexers(indexers TypedIndexers[T]) error
 }
 
 // store implements Indexer. Objects live in one map per namespace, keyed by the object's own name
@@ -61,21 +61,21 @@ type store[T Object] struct {
 	mu       sync.RWMutex
 	spaces   map[string]map[string]T // namespace -> name -> object
 	count    int
-	indexers Indexers[T]      // custom indexes only
+	indexers TypedIndexers[T] // custom indexes only
 	indices  map[string]index // custom index name -> value -> keys
 }
 
 // index maps an index value to the set of keys that have it.
 type index map[string]map[string]struct{}
 
-// NewIndexer returns an empty Indexer with NamespaceIndex and the given extra indexes (an extra
+// NewTypedStore returns an empty Indexer with NamespaceIndex and the given extra indexes (an extra
 // index named NamespaceIndex is ignored: the built-in one serves that name).
-func NewIndexer[T Object](indexers Indexers[T]) Indexer[T] {
+func NewTypedStore[T Object](indexers TypedIndexers[T]) TypedStore[T] {
 	return newStore(indexers)
 }
 
-func newStore[T Object](indexers Indexers[T]) *store[T] {
-	s := &store[T]{spaces: map[string]map[string]T{}, indexers: Indexers[T]{}, indices: map[string]index{}}
+func newStore[T Object](indexers TypedIndexers[T]) *store[T] {
+	s := &store[T]{spaces: map[string]map[string]T{}, indexers: TypedIndexers[T]{}, indices: map[string]index{}}
 	for name, f := range indexers {
 		if name != NamespaceIndex {
 			s.indexers[name] = f
@@ -260,7 +260,7 @@ func (s *store[T]) swap(objs []T) (removed []T, err error) {
 	return removed, nil
 }
 
-func buildIndices[T Object](indexers Indexers[T], spaces map[string]map[string]T) (map[string]index, error) {
+func buildIndices[T Object](indexers TypedIndexers[T], spaces map[string]map[string]T) (map[string]index, error) {
 	indices := make(map[string]index, len(indexers))
 	for name, f := range indexers {
 		idx := index{}
@@ -279,7 +279,7 @@ func buildIndices[T Object](indexers Indexers[T], spaces map[string]map[string]T
 }
 
 // AddIndexers implements Indexer.
-func (s *store[T]) AddIndexers(indexers Indexers[T]) error {
+func (s *store[T]) AddIndexers(indexers TypedIndexers[T]) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for name := range indexers {
@@ -405,4 +405,18 @@ func (s *store[T]) IndexValues(indexName string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// valuesOf returns the values under which the named index files obj.
+func (s *store[T]) valuesOf(indexName string, obj T) ([]string, error) {
+	if indexName == NamespaceIndex {
+		return []string{obj.GetNamespace()}, nil
+	}
+	s.mu.RLock()
+	f, ok := s.indexers[indexName]
+	s.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("cache: no index named %q", indexName)
+	}
+	return f(obj)
 }

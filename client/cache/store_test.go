@@ -52,9 +52,9 @@ func byApp(obj *corev1.ConfigMap) ([]string, error) {
 	return nil, nil
 }
 
-func seededIndexer(t *testing.T) Indexer[*corev1.ConfigMap] {
+func seededIndexer(t *testing.T) TypedStore[*corev1.ConfigMap] {
 	t.Helper()
-	idx := NewIndexer(Indexers[*corev1.ConfigMap]{"app": byApp})
+	idx := NewTypedStore(TypedIndexers[*corev1.ConfigMap]{"app": byApp})
 	for _, c := range []*corev1.ConfigMap{
 		cm("a", "one", "1", "app", "web"),
 		cm("a", "two", "1", "app", "db"),
@@ -141,7 +141,7 @@ func TestIndexerReplace(t *testing.T) {
 
 func TestIndexerFailingIndexFuncLeavesStoreUntouched(t *testing.T) {
 	boom := errors.New("boom")
-	idx := NewIndexer(Indexers[*corev1.ConfigMap]{"bad": func(obj *corev1.ConfigMap) ([]string, error) {
+	idx := NewTypedStore(TypedIndexers[*corev1.ConfigMap]{"bad": func(obj *corev1.ConfigMap) ([]string, error) {
 		if obj.Name == "bad" {
 			return nil, boom
 		}
@@ -164,14 +164,14 @@ func TestIndexerFailingIndexFuncLeavesStoreUntouched(t *testing.T) {
 func TestIndexerAddIndexersIndexesExistingObjects(t *testing.T) {
 	idx := seededIndexer(t)
 	byName := func(obj *corev1.ConfigMap) ([]string, error) { return []string{obj.Name}, nil }
-	if err := idx.AddIndexers(Indexers[*corev1.ConfigMap]{"name": byName}); err != nil {
+	if err := idx.AddIndexers(TypedIndexers[*corev1.ConfigMap]{"name": byName}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := idx.ByIndex("name", "one")
 	if !slices.Equal(keys(got), []string{"a/one", "b/one"}) {
 		t.Fatalf("name=one = %q", keys(got))
 	}
-	if err := idx.AddIndexers(Indexers[*corev1.ConfigMap]{"name": byName}); err == nil {
+	if err := idx.AddIndexers(TypedIndexers[*corev1.ConfigMap]{"name": byName}); err == nil {
 		t.Fatal("adding an existing index did not fail")
 	}
 }
@@ -255,7 +255,7 @@ func TestIndexerLenAndNamespaces(t *testing.T) {
 	if got, _ := idx.GetByKey("c/x"); got.ResourceVersion != "2" {
 		t.Fatalf("duplicate key: kept rv %s, want the last one", got.ResourceVersion)
 	}
-	if err := idx.AddIndexers(Indexers[*corev1.ConfigMap]{NamespaceIndex: byApp}); err == nil {
+	if err := idx.AddIndexers(TypedIndexers[*corev1.ConfigMap]{NamespaceIndex: byApp}); err == nil {
 		t.Fatal("replacing the namespace index did not fail")
 	}
 }
@@ -265,7 +265,7 @@ func TestIndexerLenAndNamespaces(t *testing.T) {
 func TestIndexerPutRacingAddIndexers(t *testing.T) {
 	entered, release := make(chan struct{}), make(chan struct{})
 	var first sync.Once
-	s := newStore(Indexers[*corev1.ConfigMap]{"a": func(obj *corev1.ConfigMap) ([]string, error) {
+	s := newStore(TypedIndexers[*corev1.ConfigMap]{"a": func(obj *corev1.ConfigMap) ([]string, error) {
 		first.Do(func() {
 			close(entered)
 			<-release // holds the read lock of indexValues
@@ -277,7 +277,7 @@ func TestIndexerPutRacingAddIndexers(t *testing.T) {
 	<-entered
 	added := make(chan error, 1)
 	go func() {
-		added <- s.AddIndexers(Indexers[*corev1.ConfigMap]{"b": func(obj *corev1.ConfigMap) ([]string, error) {
+		added <- s.AddIndexers(TypedIndexers[*corev1.ConfigMap]{"b": func(obj *corev1.ConfigMap) ([]string, error) {
 			return []string{obj.Name}, nil
 		}})
 	}()

@@ -37,8 +37,8 @@ func (h *history) record(cm *corev1.ConfigMap, what string) {
 	h.seen[cm.Name] = append(h.seen[cm.Name], what)
 }
 
-func (h *history) handler() cache.ResourceEventHandlerFuncs[*corev1.ConfigMap] {
-	return cache.ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+func (h *history) handler() cache.TypedResourceEventHandlerFuncs[*corev1.ConfigMap] {
+	return cache.TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{
 		AddFunc:    func(cm *corev1.ConfigMap) { h.record(cm, "add "+cm.Data["k"]) },
 		UpdateFunc: func(_, cm *corev1.ConfigMap) { h.record(cm, cm.Data["k"]) },
 		DeleteFunc: func(cm *corev1.ConfigMap) { h.record(cm, "delete") },
@@ -60,12 +60,12 @@ func TestInformerSeesEveryChange(t *testing.T) {
 				NoWatchList: !watchList, PageSize: 7, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
 			})
 			h := newHistory()
-			if _, err := inf.AddEventHandler(h.handler()); err != nil {
+			if _, err := inf.AddTypedEventHandler(h.handler()); err != nil {
 				t.Fatal(err)
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			go inf.Run(ctx)
+			go inf.RunWithContext(ctx)
 			if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 				t.Fatal(err)
 			}
@@ -120,7 +120,7 @@ func checkHistory(t *testing.T, h *history, want map[string][]string) {
 	}
 }
 
-func checkCache(t *testing.T, inf *cache.SharedIndexInformer[*corev1.ConfigMap], c *configMapClient) {
+func checkCache(t *testing.T, inf *cache.TypedInformer[*corev1.ConfigMap], c *configMapClient) {
 	t.Helper()
 	list, err := c.List(context.Background(), metav1.ListOptions{})
 	if err != nil {
@@ -151,12 +151,12 @@ func TestInformerRecoversFromCompaction(t *testing.T) {
 		Backoff: cache.Backoff{Initial: 1, Max: 1}, WatchErrorHandler: func(err error) { t.Logf("watch error: %v", err) },
 	})
 	h := newHistory()
-	if _, err := inf.AddEventHandler(h.handler()); err != nil {
+	if _, err := inf.AddTypedEventHandler(h.handler()); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go inf.Run(ctx)
+	go inf.RunWithContext(ctx)
 	if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ type Options struct {
 
 // Tracker follows what one informer has observed and waits for expected writes.
 type Tracker[T cache.Object] struct {
-	informer *cache.SharedIndexInformer[T]
+	informer *cache.TypedInformer[T]
 	opts     Options
 
 	mu       sync.Mutex
@@ -55,12 +55,12 @@ type Tracker[T cache.Object] struct {
 }
 
 // NewTracker starts following informer through an event handler of its own.
-func NewTracker[T cache.Object](informer *cache.SharedIndexInformer[T], opts Options) (*Tracker[T], error) {
+func NewTracker[T cache.Object](informer *cache.TypedInformer[T], opts Options) (*Tracker[T], error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
 	}
 	t := &Tracker[T]{informer: informer, opts: opts, changed: make(chan struct{}), pending: map[string]string{}}
-	_, err := informer.AddEventHandler(cache.ResourceEventHandlerFuncs[T]{
+	_, err := informer.AddTypedEventHandler(cache.TypedResourceEventHandlerFuncs[T]{
 		AddFunc:    func(obj T) { t.observe(obj, false) },
 		UpdateFunc: func(_, obj T) { t.observe(obj, false) },
 		DeleteFunc: func(obj T) { t.observe(obj, true) },

@@ -24,7 +24,7 @@ func TestWaitFresh(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		go informer.Run(ctx)
+		go informer.RunWithContext(ctx)
 		if err := cache.WaitForCacheSync(ctx, informer); err != nil {
 			t.Fatal(err)
 		}

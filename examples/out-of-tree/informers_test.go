@@ -28,9 +28,9 @@ func TestInformers(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	defer factory.Shutdown()
-	factory.Start(ctx)
-	if err := factory.WaitForCacheSync(ctx); err != nil {
-		t.Fatal(err)
+	factory.Start(ctx.Done())
+	if res := factory.WaitForCacheSyncWithContext(ctx); res.Err != nil {
+		t.Fatal(res.Err)
 	}
 	if w, err := warehouses.Lister().Get("north"); err != nil || w.Name != "north" {
 		t.Errorf("warehouse lister: %v %v", w, err)

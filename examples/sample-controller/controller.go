@@ -125,9 +125,9 @@ func NewController(
 
 	logger.Info("Setting up event handlers")
 	// Set up an event handler for when Foo resources change
-	fooInformer.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs[*samplev1alpha1.Foo]{
-		AddFunc: func(obj *samplev1alpha1.Foo) { controller.enqueueFoo(obj) },
-		UpdateFunc: func(old, new *samplev1alpha1.Foo) {
+	fooInformer.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs{
+		AddFunc: controller.enqueueFoo,
+		UpdateFunc: func(old, new interface{}) {
 			controller.enqueueFoo(new)
 		},
 	})
@@ -137,11 +137,11 @@ func NewController(
 	// processing. This way, we don't need to implement custom logic for
 	// handling Deployment resources. More info on this pattern:
 	// https://github.com/kubernetes/community/blob/8cafef897a22026d42f5e5bb3f104febe7e29830/contributors/devel/controllers.md
-	deploymentInformer.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs[*appsv1.Deployment]{
-		AddFunc: func(obj *appsv1.Deployment) { controller.handleObject(obj) },
-		UpdateFunc: func(old, new *appsv1.Deployment) {
-			newDepl := new
-			oldDepl := old
+	deploymentInformer.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs{
+		AddFunc: controller.handleObject,
+		UpdateFunc: func(old, new interface{}) {
+			newDepl := new.(*appsv1.Deployment)
+			oldDepl := old.(*appsv1.Deployment)
 			if newDepl.ResourceVersion == oldDepl.ResourceVersion {
 				// Periodic resync will send update events for all known Deployments.
 				// Two different versions of the same Deployment will always have different RVs.
@@ -149,7 +149,7 @@ func NewController(
 			}
 			controller.handleObject(new)
 		},
-		DeleteFunc: func(obj *appsv1.Deployment) { controller.handleObject(obj) },
+		DeleteFunc: controller.handleObject,
 	})
 
 	return controller

@@ -63,8 +63,8 @@ func TestSampleController(t *testing.T) {
 	controller := NewController(ctx, kubeClient, exampleClient,
 		kubeInformerFactory.Apps().V1().Deployments(),
 		exampleInformerFactory.Samplecontroller().V1alpha1().Foos())
-	kubeInformerFactory.Start(ctx)
-	exampleInformerFactory.Start(ctx)
+	kubeInformerFactory.Start(ctx.Done())
+	exampleInformerFactory.Start(ctx.Done())
 	ran := make(chan error, 1)
 	go func() { ran <- controller.Run(ctx, 2) }()
 

@@ -3,6 +3,7 @@ package generatedtest
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +18,6 @@ import (
 
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
 	"github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/fake"
-	"github.com/kubegen/kubegen/client/cache"
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	"github.com/kubegen/kubegen/informer-gen/testdata/golden/informers"
 )
@@ -46,11 +46,11 @@ func started(t *testing.T, f informers.SharedInformerFactory) context.Context {
 		cancel()
 		f.Shutdown()
 	})
-	f.Start(ctx)
+	f.Start(ctx.Done())
 	waitCtx, waitCancel := context.WithTimeout(ctx, waitLimit)
 	defer waitCancel()
-	if err := f.WaitForCacheSync(waitCtx); err != nil {
-		t.Fatal(err)
+	if res := f.WaitForCacheSyncWithContext(waitCtx); res.Err != nil {
+		t.Fatal(res.Err)
 	}
 	return ctx
 }
@@ -133,7 +133,7 @@ func TestInformersAreShared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a != b || g.Informer() != cache.Informer(a) {
+	if a != b || g.Informer() != a {
 		t.Errorf("the factory made more than one Widget informer")
 	}
 }
@@ -201,7 +201,10 @@ func TestFactoryOptions(t *testing.T) {
 // TestTransform checks that a factory transform edits objects before they are cached.
 func TestTransform(t *testing.T) {
 	f := informers.NewSharedInformerFactoryWithOptions(newFake(t, widget("a", "w", 1, map[string]string{"big": "x"})), 0,
-		informers.WithTransform(func(obj cache.Object) { obj.SetLabels(nil) }))
+		informers.WithTransform(func(obj interface{}) (interface{}, error) {
+			obj.(*examplev1.Widget).SetLabels(nil)
+			return obj, nil
+		}))
 	lister := f.Example().V1().Widgets().Lister()
 	started(t, f)
 	w, err := lister.Widgets("a").Get("w")
@@ -228,13 +231,14 @@ func TestWaitForCacheSyncNamesTheInformer(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer f.Shutdown()
 	defer cancel()
-	f.Start(ctx)
+	f.StartWithContext(ctx)
 	// Widgets sync; Gauges never can. Wait for the first failed list so the error carries it.
-	eventually(t, "the forbidden list", func() bool { return f.Example().V1().Gauges().Informer().LastSyncError() != nil })
+	eventually(t, "the forbidden list", func() bool { return f.Example().V1().Gauges().TypedInformer().LastSyncError() != nil })
 	eventually(t, "the widgets to sync", f.Example().V1().Widgets().Informer().HasSynced)
 	waitCtx, waitCancel := context.WithTimeout(ctx, 100*time.Millisecond)
 	defer waitCancel()
-	err := f.WaitForCacheSync(waitCtx)
+	res := f.WaitForCacheSyncWithContext(waitCtx)
+	err := res.Err
 	if err == nil {
 		t.Fatal("WaitForCacheSync succeeded with listing forbidden")
 	}
@@ -243,6 +247,9 @@ func TestWaitForCacheSyncNamesTheInformer(t *testing.T) {
 	}
 	if !apierrors.IsForbidden(err) {
 		t.Errorf("error %q does not carry the Forbidden cause", err)
+	}
+	if len(res.Synced) != 2 || res.Synced[reflect.TypeOf(&examplev1.Gauge{})] || !res.Synced[reflect.TypeOf(&examplev1.Widget{})] {
+		t.Errorf("Synced = %v, want gauges false and widgets true", res.Synced)
 	}
 }
 
@@ -258,7 +265,7 @@ func TestClusterScopedInNamespacedFactory(t *testing.T) {
 	if err != nil || len(all) != 2 {
 		t.Errorf("lister lists %d policies, %v; want 2", len(all), err)
 	}
-	if name := policies.Informer().String(); strings.Contains(name, "namespace") {
+	if name := policies.TypedInformer().String(); strings.Contains(name, "namespace") {
 		t.Errorf("cluster-scoped informer named %q", name)
 	}
 }

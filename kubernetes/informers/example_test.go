@@ -28,9 +28,9 @@ func ExampleNewSharedInformerFactoryWithOptions() {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	defer factory.Shutdown()
-	factory.Start(ctx)
-	if err := factory.WaitForCacheSync(ctx); err != nil {
-		fmt.Println(err)
+	factory.Start(ctx.Done())
+	if res := factory.WaitForCacheSyncWithContext(ctx); res.Err != nil {
+		fmt.Println(res.Err)
 		return
 	}
 	web, err := pods.Lister().Pods("default").List(labels.SelectorFromSet(labels.Set{"app": "web"}))

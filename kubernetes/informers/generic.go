@@ -16,139 +16,139 @@ type GenericInformer = cache.GenericInformer
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "componentstatuses"}:
-		return cache.Generic(f.Core().V1().ComponentStatuses().Informer()), nil
+		return cache.Generic(f.Core().V1().ComponentStatuses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "configmaps"}:
-		return cache.Generic(f.Core().V1().ConfigMaps().Informer()), nil
+		return cache.Generic(f.Core().V1().ConfigMaps().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "endpoints"}:
-		return cache.Generic(f.Core().V1().Endpoints().Informer()), nil
+		return cache.Generic(f.Core().V1().Endpoints().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "events"}:
-		return cache.Generic(f.Core().V1().Events().Informer()), nil
+		return cache.Generic(f.Core().V1().Events().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "limitranges"}:
-		return cache.Generic(f.Core().V1().LimitRanges().Informer()), nil
+		return cache.Generic(f.Core().V1().LimitRanges().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "namespaces"}:
-		return cache.Generic(f.Core().V1().Namespaces().Informer()), nil
+		return cache.Generic(f.Core().V1().Namespaces().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "nodes"}:
-		return cache.Generic(f.Core().V1().Nodes().Informer()), nil
+		return cache.Generic(f.Core().V1().Nodes().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "persistentvolumes"}:
-		return cache.Generic(f.Core().V1().PersistentVolumes().Informer()), nil
+		return cache.Generic(f.Core().V1().PersistentVolumes().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "persistentvolumeclaims"}:
-		return cache.Generic(f.Core().V1().PersistentVolumeClaims().Informer()), nil
+		return cache.Generic(f.Core().V1().PersistentVolumeClaims().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "pods"}:
-		return cache.Generic(f.Core().V1().Pods().Informer()), nil
+		return cache.Generic(f.Core().V1().Pods().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "podtemplates"}:
-		return cache.Generic(f.Core().V1().PodTemplates().Informer()), nil
+		return cache.Generic(f.Core().V1().PodTemplates().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "replicationcontrollers"}:
-		return cache.Generic(f.Core().V1().ReplicationControllers().Informer()), nil
+		return cache.Generic(f.Core().V1().ReplicationControllers().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "resourcequotas"}:
-		return cache.Generic(f.Core().V1().ResourceQuotas().Informer()), nil
+		return cache.Generic(f.Core().V1().ResourceQuotas().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "secrets"}:
-		return cache.Generic(f.Core().V1().Secrets().Informer()), nil
+		return cache.Generic(f.Core().V1().Secrets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "services"}:
-		return cache.Generic(f.Core().V1().Services().Informer()), nil
+		return cache.Generic(f.Core().V1().Services().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "serviceaccounts"}:
-		return cache.Generic(f.Core().V1().ServiceAccounts().Informer()), nil
+		return cache.Generic(f.Core().V1().ServiceAccounts().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingadmissionpolicies"}:
-		return cache.Generic(f.Admissionregistration().V1().MutatingAdmissionPolicies().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().MutatingAdmissionPolicies().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingadmissionpolicybindings"}:
-		return cache.Generic(f.Admissionregistration().V1().MutatingAdmissionPolicyBindings().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().MutatingAdmissionPolicyBindings().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "mutatingwebhookconfigurations"}:
-		return cache.Generic(f.Admissionregistration().V1().MutatingWebhookConfigurations().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().MutatingWebhookConfigurations().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "validatingadmissionpolicies"}:
-		return cache.Generic(f.Admissionregistration().V1().ValidatingAdmissionPolicies().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().ValidatingAdmissionPolicies().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "validatingadmissionpolicybindings"}:
-		return cache.Generic(f.Admissionregistration().V1().ValidatingAdmissionPolicyBindings().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().ValidatingAdmissionPolicyBindings().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "admissionregistration.k8s.io", Version: "v1", Resource: "validatingwebhookconfigurations"}:
-		return cache.Generic(f.Admissionregistration().V1().ValidatingWebhookConfigurations().Informer()), nil
+		return cache.Generic(f.Admissionregistration().V1().ValidatingWebhookConfigurations().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "controllerrevisions"}:
-		return cache.Generic(f.Apps().V1().ControllerRevisions().Informer()), nil
+		return cache.Generic(f.Apps().V1().ControllerRevisions().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "daemonsets"}:
-		return cache.Generic(f.Apps().V1().DaemonSets().Informer()), nil
+		return cache.Generic(f.Apps().V1().DaemonSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "deployments"}:
-		return cache.Generic(f.Apps().V1().Deployments().Informer()), nil
+		return cache.Generic(f.Apps().V1().Deployments().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "replicasets"}:
-		return cache.Generic(f.Apps().V1().ReplicaSets().Informer()), nil
+		return cache.Generic(f.Apps().V1().ReplicaSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "apps", Version: "v1", Resource: "statefulsets"}:
-		return cache.Generic(f.Apps().V1().StatefulSets().Informer()), nil
+		return cache.Generic(f.Apps().V1().StatefulSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "autoscaling", Version: "v2", Resource: "horizontalpodautoscalers"}:
-		return cache.Generic(f.Autoscaling().V2().HorizontalPodAutoscalers().Informer()), nil
+		return cache.Generic(f.Autoscaling().V2().HorizontalPodAutoscalers().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "batch", Version: "v1", Resource: "cronjobs"}:
-		return cache.Generic(f.Batch().V1().CronJobs().Informer()), nil
+		return cache.Generic(f.Batch().V1().CronJobs().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "batch", Version: "v1", Resource: "jobs"}:
-		return cache.Generic(f.Batch().V1().Jobs().Informer()), nil
+		return cache.Generic(f.Batch().V1().Jobs().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "certificatesigningrequests"}:
-		return cache.Generic(f.Certificates().V1().CertificateSigningRequests().Informer()), nil
+		return cache.Generic(f.Certificates().V1().CertificateSigningRequests().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "clustertrustbundles"}:
-		return cache.Generic(f.Certificates().V1().ClusterTrustBundles().Informer()), nil
+		return cache.Generic(f.Certificates().V1().ClusterTrustBundles().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "certificates.k8s.io", Version: "v1", Resource: "podcertificaterequests"}:
-		return cache.Generic(f.Certificates().V1().PodCertificateRequests().Informer()), nil
+		return cache.Generic(f.Certificates().V1().PodCertificateRequests().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "coordination.k8s.io", Version: "v1", Resource: "leases"}:
-		return cache.Generic(f.Coordination().V1().Leases().Informer()), nil
+		return cache.Generic(f.Coordination().V1().Leases().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "discovery.k8s.io", Version: "v1", Resource: "endpointslices"}:
-		return cache.Generic(f.Discovery().V1().EndpointSlices().Informer()), nil
+		return cache.Generic(f.Discovery().V1().EndpointSlices().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "events.k8s.io", Version: "v1", Resource: "events"}:
-		return cache.Generic(f.Events().V1().Events().Informer()), nil
+		return cache.Generic(f.Events().V1().Events().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "daemonsets"}:
-		return cache.Generic(f.Extensions().V1beta1().DaemonSets().Informer()), nil
+		return cache.Generic(f.Extensions().V1beta1().DaemonSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "deployments"}:
-		return cache.Generic(f.Extensions().V1beta1().Deployments().Informer()), nil
+		return cache.Generic(f.Extensions().V1beta1().Deployments().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "ingresses"}:
-		return cache.Generic(f.Extensions().V1beta1().Ingresses().Informer()), nil
+		return cache.Generic(f.Extensions().V1beta1().Ingresses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "networkpolicies"}:
-		return cache.Generic(f.Extensions().V1beta1().NetworkPolicies().Informer()), nil
+		return cache.Generic(f.Extensions().V1beta1().NetworkPolicies().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "replicasets"}:
-		return cache.Generic(f.Extensions().V1beta1().ReplicaSets().Informer()), nil
+		return cache.Generic(f.Extensions().V1beta1().ReplicaSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "flowschemas"}:
-		return cache.Generic(f.Flowcontrol().V1().FlowSchemas().Informer()), nil
+		return cache.Generic(f.Flowcontrol().V1().FlowSchemas().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "prioritylevelconfigurations"}:
-		return cache.Generic(f.Flowcontrol().V1().PriorityLevelConfigurations().Informer()), nil
+		return cache.Generic(f.Flowcontrol().V1().PriorityLevelConfigurations().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ipaddresses"}:
-		return cache.Generic(f.Networking().V1().IPAddresses().Informer()), nil
+		return cache.Generic(f.Networking().V1().IPAddresses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingresses"}:
-		return cache.Generic(f.Networking().V1().Ingresses().Informer()), nil
+		return cache.Generic(f.Networking().V1().Ingresses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "ingressclasses"}:
-		return cache.Generic(f.Networking().V1().IngressClasses().Informer()), nil
+		return cache.Generic(f.Networking().V1().IngressClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "networkpolicies"}:
-		return cache.Generic(f.Networking().V1().NetworkPolicies().Informer()), nil
+		return cache.Generic(f.Networking().V1().NetworkPolicies().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "networking.k8s.io", Version: "v1", Resource: "servicecidrs"}:
-		return cache.Generic(f.Networking().V1().ServiceCIDRs().Informer()), nil
+		return cache.Generic(f.Networking().V1().ServiceCIDRs().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "node.k8s.io", Version: "v1", Resource: "runtimeclasses"}:
-		return cache.Generic(f.Node().V1().RuntimeClasses().Informer()), nil
+		return cache.Generic(f.Node().V1().RuntimeClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "policy", Version: "v1", Resource: "poddisruptionbudgets"}:
-		return cache.Generic(f.Policy().V1().PodDisruptionBudgets().Informer()), nil
+		return cache.Generic(f.Policy().V1().PodDisruptionBudgets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "clusterroles"}:
-		return cache.Generic(f.Rbac().V1().ClusterRoles().Informer()), nil
+		return cache.Generic(f.Rbac().V1().ClusterRoles().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "clusterrolebindings"}:
-		return cache.Generic(f.Rbac().V1().ClusterRoleBindings().Informer()), nil
+		return cache.Generic(f.Rbac().V1().ClusterRoleBindings().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "roles"}:
-		return cache.Generic(f.Rbac().V1().Roles().Informer()), nil
+		return cache.Generic(f.Rbac().V1().Roles().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "rbac.authorization.k8s.io", Version: "v1", Resource: "rolebindings"}:
-		return cache.Generic(f.Rbac().V1().RoleBindings().Informer()), nil
+		return cache.Generic(f.Rbac().V1().RoleBindings().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "deviceclasses"}:
-		return cache.Generic(f.Resource().V1().DeviceClasses().Informer()), nil
+		return cache.Generic(f.Resource().V1().DeviceClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "devicetaintrules"}:
-		return cache.Generic(f.Resource().V1().DeviceTaintRules().Informer()), nil
+		return cache.Generic(f.Resource().V1().DeviceTaintRules().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "resourceclaims"}:
-		return cache.Generic(f.Resource().V1().ResourceClaims().Informer()), nil
+		return cache.Generic(f.Resource().V1().ResourceClaims().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "resourceclaimtemplates"}:
-		return cache.Generic(f.Resource().V1().ResourceClaimTemplates().Informer()), nil
+		return cache.Generic(f.Resource().V1().ResourceClaimTemplates().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "resource.k8s.io", Version: "v1", Resource: "resourceslices"}:
-		return cache.Generic(f.Resource().V1().ResourceSlices().Informer()), nil
+		return cache.Generic(f.Resource().V1().ResourceSlices().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "scheduling.k8s.io", Version: "v1", Resource: "priorityclasses"}:
-		return cache.Generic(f.Scheduling().V1().PriorityClasses().Informer()), nil
+		return cache.Generic(f.Scheduling().V1().PriorityClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csidrivers"}:
-		return cache.Generic(f.Storage().V1().CSIDrivers().Informer()), nil
+		return cache.Generic(f.Storage().V1().CSIDrivers().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csinodes"}:
-		return cache.Generic(f.Storage().V1().CSINodes().Informer()), nil
+		return cache.Generic(f.Storage().V1().CSINodes().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "csistoragecapacities"}:
-		return cache.Generic(f.Storage().V1().CSIStorageCapacities().Informer()), nil
+		return cache.Generic(f.Storage().V1().CSIStorageCapacities().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "storageclasses"}:
-		return cache.Generic(f.Storage().V1().StorageClasses().Informer()), nil
+		return cache.Generic(f.Storage().V1().StorageClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "volumeattachments"}:
-		return cache.Generic(f.Storage().V1().VolumeAttachments().Informer()), nil
+		return cache.Generic(f.Storage().V1().VolumeAttachments().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storage.k8s.io", Version: "v1", Resource: "volumeattributesclasses"}:
-		return cache.Generic(f.Storage().V1().VolumeAttributesClasses().Informer()), nil
+		return cache.Generic(f.Storage().V1().VolumeAttributesClasses().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "storagemigration.k8s.io", Version: "v1", Resource: "storageversionmigrations"}:
-		return cache.Generic(f.Storagemigration().V1().StorageVersionMigrations().Informer()), nil
+		return cache.Generic(f.Storagemigration().V1().StorageVersionMigrations().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

@@ -65,13 +65,13 @@ func runScenario(t *testing.T, b backend, s scenario) {
 			}
 		},
 	})
-	if _, err := inf.AddEventHandler(hist); err != nil {
+	if _, err := inf.AddTypedEventHandler(hist); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		inf.Run(ctx)
+		inf.RunWithContext(ctx)
 	}()
 	defer func() { cancel(); <-done }()
 	syncCtx, syncCancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -143,7 +143,7 @@ func runScenario(t *testing.T, b backend, s scenario) {
 }
 
 // waitConverged waits until the informer's cache equals the server's state object by object.
-func waitConverged(t *testing.T, ctx context.Context, inf *cache.SharedIndexInformer[*corev1.ConfigMap], c configMapClient) {
+func waitConverged(t *testing.T, ctx context.Context, inf *cache.TypedInformer[*corev1.ConfigMap], c configMapClient) {
 	t.Helper()
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
@@ -159,7 +159,7 @@ func waitConverged(t *testing.T, ctx context.Context, inf *cache.SharedIndexInfo
 }
 
 // compare describes how the cache differs from the server, "" when it does not.
-func compare(ctx context.Context, inf *cache.SharedIndexInformer[*corev1.ConfigMap], c configMapClient) (string, error) {
+func compare(ctx context.Context, inf *cache.TypedInformer[*corev1.ConfigMap], c configMapClient) (string, error) {
 	list, err := c.List(ctx, metav1.ListOptions{})
 	if err != nil {
 		return "", err

@@ -34,9 +34,9 @@ func TestWaitForCacheSyncReportsForbidden(t *testing.T) {
 		Name: "configmaps as the limited user", WatchErrorHandler: func(error) {},
 	})
 	ok := cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap](allowed, cache.InformerOptions{Name: "configmaps as admin"})
-	for _, inf := range []*cache.SharedIndexInformer[*corev1.ConfigMap]{denied, ok} {
+	for _, inf := range []*cache.TypedInformer[*corev1.ConfigMap]{denied, ok} {
 		done := make(chan struct{})
-		go func() { defer close(done); inf.Run(ctx) }()
+		go func() { defer close(done); inf.RunWithContext(ctx) }()
 		defer func() { cancel(); <-done }()
 	}
 	waitCtx, waitCancel := context.WithTimeout(ctx, 3*time.Second)

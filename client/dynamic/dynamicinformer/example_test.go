@@ -48,7 +48,7 @@ func Example() {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		inf.Run(ctx)
+		inf.RunWithContext(ctx)
 	}()
 	defer func() { cancel(); <-done }()
 	if err := cache.WaitForCacheSync(ctx, inf); err != nil {

@@ -12,7 +12,7 @@ import (
 // (namespace "") in all of them; namespace replaces opts.Namespace. Start it with Run; read it with
 // its Lister. When opts.Resource is empty it is set from gvr, so the Lister's NotFound errors name
 // the resource.
-func New(client dynamic.Interface, gvr schema.GroupVersionResource, namespace string, opts cache.InformerOptions) *cache.SharedIndexInformer[*unstructured.Unstructured] {
+func New(client dynamic.Interface, gvr schema.GroupVersionResource, namespace string, opts cache.InformerOptions) *cache.TypedInformer[*unstructured.Unstructured] {
 	var lw cache.ListerWatcher[*unstructured.UnstructuredList] = client.Resource(gvr)
 	if namespace != "" {
 		lw = client.Resource(gvr).Namespace(namespace)

@@ -203,7 +203,7 @@ func TestDynamicInformer(t *testing.T) {
 	inf := dynamicinformer.New(client, crontabGVR, "dynamic-informer", cache.InformerOptions{})
 	runCtx, cancel := context.WithCancel(c)
 	defer cancel()
-	go inf.Run(runCtx)
+	go inf.RunWithContext(runCtx)
 	if err := cache.WaitForCacheSync(c, inf); err != nil {
 		t.Fatal(err)
 	}

@@ -60,12 +60,12 @@ func TestCounterNeverDoubleIncrements(t *testing.T) {
 	queue := workqueue.New(workqueue.Options[string]{})
 	defer queue.ShutDown()
 	enqueue := func(cm *corev1.ConfigMap) { queue.Add(cache.MetaNamespaceKey(cm)) }
-	if _, err := informer.AddEventHandler(cache.ResourceEventHandlerFuncs[*corev1.ConfigMap]{
+	if _, err := informer.AddTypedEventHandler(cache.TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{
 		AddFunc: enqueue, UpdateFunc: func(_, cm *corev1.ConfigMap) { enqueue(cm) },
 	}); err != nil {
 		t.Fatal(err)
 	}
-	go informer.Run(ctx)
+	go informer.RunWithContext(ctx)
 	if err := cache.WaitForCacheSync(ctx, informer); err != nil {
 		t.Fatal(err)
 	}

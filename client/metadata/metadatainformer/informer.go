@@ -13,7 +13,7 @@ import (
 )
 
 // Informer is an informer of metadata-only objects.
-type Informer = cache.SharedIndexInformer[*metav1.PartialObjectMetadata]
+type Informer = cache.TypedInformer[*metav1.PartialObjectMetadata]
 
 // New returns an informer caching the metadata of one resource, in one namespace or (namespace
 // "") in all of them. When opts.Resource is empty it is set from gvr, so the Lister's NotFound
@@ -106,7 +106,7 @@ func (f *SharedInformerFactory) Start(ctx context.Context) {
 			defer cancel()
 			stop := context.AfterFunc(f.ctx, cancel)
 			defer stop()
-			inf.Run(runCtx)
+			inf.RunWithContext(runCtx)
 		})
 	}
 }

@@ -44,7 +44,7 @@ func BenchmarkConverge(b *testing.B) {
 		done := make(chan error, 1)
 		b.StartTimer()
 		go func() { done <- c.Run(ctx) }()
-		factory.Start(ctx)
+		factory.Start(ctx.Done())
 		<-all
 		b.StopTimer()
 		cancel()

@@ -45,7 +45,7 @@ func DefaultRateLimiter() workqueue.RateLimiter[string] {
 // Controller keeps the status of every CronTab its informer sees in line with the spec.
 type Controller struct {
 	reconciler   *Reconciler
-	informer     *cache.SharedIndexInformer[*stablev1.CronTab]
+	informer     *cache.TypedInformer[*stablev1.CronTab]
 	registration *cache.Registration[*stablev1.CronTab]
 	queue        *workqueue.Queue[string]
 	workers      int
@@ -62,7 +62,7 @@ func New(client typedstablev1.CronTabsGetter, informer informersstablev1.CronTab
 	}
 	c := &Controller{
 		reconciler: &Reconciler{Client: client, Lister: informer.Lister(), Now: opts.Now},
-		informer:   informer.Informer(),
+		informer:   informer.TypedInformer(),
 		queue:      workqueue.New(workqueue.Options[string]{RateLimiter: limiter}),
 		workers:    opts.Workers,
 
@@ -71,7 +71,7 @@ func New(client typedstablev1.CronTabsGetter, informer informersstablev1.CronTab
 	if c.workers <= 0 {
 		c.workers = DefaultWorkers
 	}
-	reg, err := c.informer.AddEventHandler(cache.ResourceEventHandlerFuncs[*stablev1.CronTab]{
+	reg, err := c.informer.AddTypedEventHandler(cache.TypedResourceEventHandlerFuncs[*stablev1.CronTab]{
 		AddFunc:    c.enqueue,
 		UpdateFunc: func(_, obj *stablev1.CronTab) { c.enqueue(obj) },
 		DeleteFunc: c.enqueue,
@@ -79,7 +79,7 @@ func New(client typedstablev1.CronTabsGetter, informer informersstablev1.CronTab
 	if err != nil {
 		return nil, fmt.Errorf("crontab controller: adding the event handler: %w", err)
 	}
-	c.registration = reg
+	c.registration = reg.(*cache.Registration[*stablev1.CronTab])
 	return c, nil
 }
 

@@ -201,7 +201,7 @@ func TestRunReportsACacheThatCannotSync(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	factory.Start(ctx)
+	factory.Start(ctx.Done())
 	defer factory.Shutdown()
 	err = c.Run(ctx)
 	if err == nil {

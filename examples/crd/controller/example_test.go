@@ -30,7 +30,7 @@ func Example() {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- c.Run(ctx) }()
-	factory.Start(ctx)
+	factory.Start(ctx.Done())
 
 	// Watch until the controller has written the status.
 	w, err := client.StableV1().CronTabs("default").Watch(ctx, metav1.ListOptions{})

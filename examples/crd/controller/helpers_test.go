@@ -63,7 +63,7 @@ func start(t *testing.T, cs clientset.Interface, opts controller.Options) *runni
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{cancel: cancel, done: make(chan error, 1)}
-	_, err = factory.Stable().V1().CronTabs().Informer().AddEventHandler(cache.ResourceEventHandlerFuncs[*stablev1.CronTab]{
+	_, err = factory.Stable().V1().CronTabs().TypedInformer().AddTypedEventHandler(cache.TypedResourceEventHandlerFuncs[*stablev1.CronTab]{
 		AddFunc: func(ct *stablev1.CronTab) {
 			r.mu.Lock()
 			defer r.mu.Unlock()
@@ -74,7 +74,7 @@ func start(t *testing.T, cs clientset.Interface, opts controller.Options) *runni
 		t.Fatal(err)
 	}
 	go func() { r.done <- c.Run(ctx) }()
-	factory.Start(ctx)
+	factory.Start(ctx.Done())
 	stopped := false
 	var runErr error
 	r.stop = func() error {

@@ -116,7 +116,7 @@ func TestReconcile(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			// The cache holds "vanished", which the server no longer has.
 			cs := newFake(t, newCronTab("ns", "new", 3), upToDate.DeepCopy(), deleting.DeepCopy())
-			cached := cache.NewIndexer[*stablev1.CronTab](nil)
+			cached := cache.NewIndexer(cache.MetaNamespaceKeyFunc, nil)
 			for _, ct := range []*stablev1.CronTab{newCronTab("ns", "new", 3), upToDate, deleting, newCronTab("ns", "vanished", 1)} {
 				if err := cached.Add(ct); err != nil {
 					t.Fatal(err)
@@ -145,7 +145,7 @@ func TestReconcileWritesTheDesiredStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cached := cache.NewIndexer[*stablev1.CronTab](nil)
+	cached := cache.NewIndexer(cache.MetaNamespaceKeyFunc, nil)
 	if err := cached.Add(ct); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 
+	"github.com/kubegen/kubegen/client/cache"
 	"github.com/kubegen/kubegen/kubernetes"
 	"github.com/kubegen/kubegen/kubernetes/informers"
 	"github.com/kubegen/kubegen/test/cluster"
@@ -81,11 +84,21 @@ func TestBlessedInformers(t *testing.T) {
 	configMaps := factory.Core().V1().ConfigMaps()
 	deployments := factory.Apps().V1().Deployments()
 	configMaps.Informer()
-	deployments.Informer()
-	defer factory.Shutdown()
-	factory.Start(ctx)
-	if err := factory.WaitForCacheSync(ctx); err != nil {
+	var deleted atomic.Int32
+	if _, err := deployments.Informer().AddEventHandler(cache.ResourceEventHandlerFuncs{
+		DeleteFunc: func(obj interface{}) {
+			if d, ok := obj.(*appsv1.Deployment); ok && d.Name == "web" {
+				deleted.Add(1)
+			}
+		},
+	}); err != nil {
 		t.Fatal(err)
+	}
+	defer factory.Shutdown()
+	factory.Start(ctx.Done()) // client-go's forms: a stop channel, a map of synced types
+	synced := factory.WaitForCacheSync(ctx.Done())
+	if len(synced) != 2 || !synced[reflect.TypeOf(&corev1.ConfigMap{})] || !synced[reflect.TypeOf(&appsv1.Deployment{})] {
+		t.Fatalf("WaitForCacheSync = %v, want ConfigMaps and Deployments synced", synced)
 	}
 
 	all, err := configMaps.Lister().List(labels.Everything())
@@ -144,6 +157,7 @@ func TestBlessedInformers(t *testing.T) {
 		_, err := lister.Get("web")
 		return apierrors.IsNotFound(err)
 	})
+	eventually(t, "the delete at the untyped handler", func() bool { return deleted.Load() == 1 })
 }
 
 // TestSyncErrorWithoutRBAC: a user with no RBAC bindings cannot list; WaitForCacheSync fails
@@ -158,15 +172,15 @@ func TestSyncErrorWithoutRBAC(t *testing.T) {
 		t.Fatal(err)
 	}
 	factory := informers.NewSharedInformerFactory(cs, 0)
-	secrets := factory.Core().V1().Secrets().Informer()
+	secrets := factory.Core().V1().Secrets().TypedInformer()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	defer factory.Shutdown()
-	factory.Start(ctx)
+	factory.StartWithContext(ctx)
 	eventually(t, "the first failed list", func() bool { return secrets.LastSyncError() != nil })
 	waitCtx, waitCancel := context.WithTimeout(ctx, 100*time.Millisecond)
 	defer waitCancel()
-	err = factory.WaitForCacheSync(waitCtx)
+	err = factory.WaitForCacheSyncWithContext(waitCtx).Err
 	if err == nil {
 		t.Fatal("WaitForCacheSync succeeded for a user who may not list secrets")
 	}

@@ -59,7 +59,7 @@ func (o *options) run(ctx context.Context) error {
 		return err
 	}
 	klog.FromContext(ctx).Info("Connecting", "server", config.Host, "namespace", describeNamespace(namespace))
-	factory.Start(ctx)
+	factory.Start(ctx.Done())
 	defer factory.Shutdown()
 	if err := c.Run(ctx); err != nil {
 		return fmt.Errorf("%w (is the CronTab CRD of examples/crd/manifests installed?)", err)

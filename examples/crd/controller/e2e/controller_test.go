@@ -30,7 +30,7 @@ func startController(t *testing.T, cs clientset.Interface, namespace string, opt
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- c.Run(ctx) }()
-	factory.Start(ctx)
+	factory.Start(ctx.Done())
 	t.Cleanup(func() {
 		cancel()
 		factory.Shutdown()

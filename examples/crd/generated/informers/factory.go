@@ -8,7 +8,9 @@ import (
 	clientset "github.com/kubegen/kubegen/examples/crd/generated/clientset"
 	stable "github.com/kubegen/kubegen/examples/crd/generated/informers/stable"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	runtime "k8s.io/apimachinery/pkg/runtime"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	reflect "reflect"
 	time "time"
 )
 
@@ -25,26 +27,58 @@ func WithTweakListOptions(tweak func(*metav1.ListOptions)) SharedInformerOption 
 	return func(o *cache.InformerOptions) { o.TweakListOptions = tweak }
 }
 
-// WithTransform edits every object before it is cached, e.g. to drop fields nothing reads.
-func WithTransform(transform func(obj cache.Object)) SharedInformerOption {
-	return func(o *cache.InformerOptions) { o.Transform = transform }
+// WithTransform transforms every object before it is cached, e.g. to drop fields nothing reads
+// (cache.InformerOptions.Transform is the typed, in-place form).
+func WithTransform(transform cache.TransformFunc) SharedInformerOption {
+	return func(o *cache.InformerOptions) { o.UntypedTransform = transform }
 }
+
+// WithCustomResyncConfig gives the informers of some object types their own resync period, keyed by
+// an object of the type (&corev1.Pod{}).
+func WithCustomResyncConfig(resyncConfig map[metav1.Object]time.Duration) SharedInformerOption {
+	return func(o *cache.InformerOptions) {
+		if o.CustomResync == nil {
+			o.CustomResync = map[reflect.Type]time.Duration{}
+		}
+		for obj, period := range resyncConfig {
+			o.CustomResync[reflect.TypeOf(obj)] = period
+		}
+	}
+}
+
+// WithInformerName names the factory's informers in logs and sync errors.
+func WithInformerName(informerName *cache.InformerName) SharedInformerOption {
+	return func(o *cache.InformerOptions) { o.InformerName = informerName }
+}
+
+// NewInformerFunc makes an informer for InformerFor from the factory's client and the resync
+// period of its type.
+type NewInformerFunc func(clientset.Interface, time.Duration) cache.SharedIndexInformer
 
 // SharedInformerFactory hands out one shared informer per resource of the clientset. Informers are
 // created on first request; Start runs those not yet running.
 type SharedInformerFactory interface {
-	// Start runs every informer requested so far that is not running yet. They stop on Shutdown or
-	// when ctx is done; informers requested later need another Start.
-	Start(ctx context.Context)
-	// WaitForCacheSync waits until every started informer has synced; the error names each
-	// informer that had not when ctx ended, with its last list or watch error.
-	WaitForCacheSync(ctx context.Context) error
+	// Start runs every informer requested so far that is not running yet, until stopCh closes or
+	// Shutdown; informers requested later need another Start.
+	Start(stopCh <-chan struct{})
+	// StartWithContext is Start ending when ctx is done.
+	StartWithContext(ctx context.Context)
+	// WaitForCacheSync waits until every started informer has synced or stopCh closes, and
+	// reports by object type which did.
+	WaitForCacheSync(stopCh <-chan struct{}) map[reflect.Type]bool
+	// WaitForCacheSyncWithContext is WaitForCacheSync ending when ctx is done; its Err names each
+	// informer that had not synced, with its last list or watch error.
+	WaitForCacheSyncWithContext(ctx context.Context) cache.SyncResult
 	// Shutdown stops every informer and waits until they have returned.
 	Shutdown()
 	// ForResource returns the informer of a resource chosen at run time.
 	ForResource(resource schema.GroupVersionResource) (GenericInformer, error)
-	// CacheFactory returns the generic factory beneath, to share informers of other types through
-	// cache.InformerFor.
+	// InformerFor returns the factory's informer for obj's type, made by newFunc on first use.
+	InformerFor(obj runtime.Object, newFunc NewInformerFunc) cache.SharedIndexInformer
+	// InformerName returns the name WithInformerName gave, or nil.
+	InformerName() *cache.InformerName
+	// CacheFactory returns the generic factory beneath, to share typed informers of other types
+	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
 	// Stable returns the informers of the stable.example.com/v1 API.
@@ -63,6 +97,12 @@ func NewSharedInformerFactory(client clientset.Interface, defaultResync time.Dur
 	return NewSharedInformerFactoryWithOptions(client, defaultResync)
 }
 
+// NewFilteredSharedInformerFactory is NewSharedInformerFactory limited to namespace ("" for all),
+// whose list and watch options tweakListOptions edits.
+func NewFilteredSharedInformerFactory(client clientset.Interface, defaultResync time.Duration, namespace string, tweakListOptions func(*metav1.ListOptions)) SharedInformerFactory {
+	return NewSharedInformerFactoryWithOptions(client, defaultResync, WithNamespace(namespace), WithTweakListOptions(tweakListOptions))
+}
+
 // NewSharedInformerFactoryWithOptions is NewSharedInformerFactory configured by options.
 func NewSharedInformerFactoryWithOptions(client clientset.Interface, defaultResync time.Duration, options ...SharedInformerOption) SharedInformerFactory {
 	opts := cache.InformerOptions{ResyncPeriod: defaultResync}
@@ -70,6 +110,13 @@ func NewSharedInformerFactoryWithOptions(client clientset.Interface, defaultResy
 		o(&opts)
 	}
 	return &sharedInformerFactory{Factory: cache.NewFactory(opts), client: client}
+}
+
+// InformerFor implements SharedInformerFactory.
+func (f *sharedInformerFactory) InformerFor(obj runtime.Object, newFunc NewInformerFunc) cache.SharedIndexInformer {
+	return f.Factory.InformerFor(obj, func(resyncPeriod time.Duration) cache.SharedIndexInformer {
+		return newFunc(f.client, resyncPeriod)
+	})
 }
 
 // CacheFactory implements SharedInformerFactory.

@@ -16,9 +16,9 @@ type GenericInformer = cache.GenericInformer
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "stable.example.com", Version: "v1", Resource: "calendars"}:
-		return cache.Generic(f.Stable().V1().Calendars().Informer()), nil
+		return cache.Generic(f.Stable().V1().Calendars().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "stable.example.com", Version: "v1", Resource: "crontabs"}:
-		return cache.Generic(f.Stable().V1().CronTabs().Informer()), nil
+		return cache.Generic(f.Stable().V1().CronTabs().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

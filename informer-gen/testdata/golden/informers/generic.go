@@ -16,15 +16,15 @@ type GenericInformer = cache.GenericInformer
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "", Version: "v1", Resource: "endpoints"}:
-		return cache.Generic(f.Core().V1().Endpoints().Informer()), nil
+		return cache.Generic(f.Core().V1().Endpoints().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "gauges"}:
-		return cache.Generic(f.Example().V1().Gauges().Informer()), nil
+		return cache.Generic(f.Example().V1().Gauges().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "policies"}:
-		return cache.Generic(f.Example().V1().Policies().Informer()), nil
+		return cache.Generic(f.Example().V1().Policies().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "sprockets"}:
-		return cache.Generic(f.Example().V1().Sprockets().Informer()), nil
+		return cache.Generic(f.Example().V1().Sprockets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "widgets"}:
-		return cache.Generic(f.Example().V1().Widgets().Informer()), nil
+		return cache.Generic(f.Example().V1().Widgets().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

@@ -14,8 +14,12 @@ import (
 
 // MutatingAdmissionPolicyInformer gives the shared informer of MutatingAdmissionPolicies (admissionregistration.k8s.io/v1 "mutatingadmissionpolicies") and a lister over its cache.
 type MutatingAdmissionPolicyInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1.MutatingAdmissionPolicy]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1.MutatingAdmissionPolicyLister
 }
@@ -29,33 +33,38 @@ type mutatingAdmissionPolicyInformer struct {
 // NewMutatingAdmissionPolicyInformer returns a new informer of MutatingAdmissionPolicies, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+func NewMutatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredMutatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredMutatingAdmissionPolicyInformer is NewMutatingAdmissionPolicyInformer whose list and watch options tweakListOptions edits.
-func NewFilteredMutatingAdmissionPolicyInformer(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+func NewFilteredMutatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewMutatingAdmissionPolicyInformerWithOptions(client, opts, indexers)
+	return NewMutatingAdmissionPolicyInformerWithOptions(client.AdmissionregistrationV1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1.MutatingAdmissionPolicy](indexers))
 }
 
-// NewMutatingAdmissionPolicyInformerWithOptions returns a new informer of MutatingAdmissionPolicies, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewMutatingAdmissionPolicyInformerWithOptions returns a new typed informer of MutatingAdmissionPolicies, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // MutatingAdmissionPolicies are cluster-scoped.
-func NewMutatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.MutatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+func NewMutatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1.MutatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1.MutatingAdmissionPolicy]) *cache.TypedInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList](client.MutatingAdmissionPolicies(), opts, indexers...)
 }
 
 // Informer implements MutatingAdmissionPolicyInformer.
-func (i *mutatingAdmissionPolicyInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+func (i *mutatingAdmissionPolicyInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements MutatingAdmissionPolicyInformer.
+func (i *mutatingAdmissionPolicyInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1.MutatingAdmissionPolicy] {
 		return NewMutatingAdmissionPolicyInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements MutatingAdmissionPolicyInformer.
 func (i *mutatingAdmissionPolicyInformer) Lister() listersadmissionregistrationv1.MutatingAdmissionPolicyLister {
-	return listersadmissionregistrationv1.NewMutatingAdmissionPolicyLister(i.Informer().Store())
+	return listersadmissionregistrationv1.NewMutatingAdmissionPolicyLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // MutatingWebhookConfigurationInformer gives the shared informer of MutatingWebhookConfigurations (admissionregistration.k8s.io/v1 "mutatingwebhookconfigurations") and a lister over its cache.
 type MutatingWebhookConfigurationInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1.MutatingWebhookConfiguration]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1.MutatingWebhookConfigurationLister
 }
@@ -29,33 +33,38 @@ type mutatingWebhookConfigurationInformer struct {
 // NewMutatingWebhookConfigurationInformer returns a new informer of MutatingWebhookConfigurations, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1.MutatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+func NewMutatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredMutatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredMutatingWebhookConfigurationInformer is NewMutatingWebhookConfigurationInformer whose list and watch options tweakListOptions edits.
-func NewFilteredMutatingWebhookConfigurationInformer(client typedadmissionregistrationv1.MutatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.MutatingWebhookConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+func NewFilteredMutatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewMutatingWebhookConfigurationInformerWithOptions(client, opts, indexers)
+	return NewMutatingWebhookConfigurationInformerWithOptions(client.AdmissionregistrationV1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1.MutatingWebhookConfiguration](indexers))
 }
 
-// NewMutatingWebhookConfigurationInformerWithOptions returns a new informer of MutatingWebhookConfigurations, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewMutatingWebhookConfigurationInformerWithOptions returns a new typed informer of MutatingWebhookConfigurations, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // MutatingWebhookConfigurations are cluster-scoped.
-func NewMutatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1.MutatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.MutatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+func NewMutatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1.MutatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1.MutatingWebhookConfiguration]) *cache.TypedInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList](client.MutatingWebhookConfigurations(), opts, indexers...)
 }
 
 // Informer implements MutatingWebhookConfigurationInformer.
-func (i *mutatingWebhookConfigurationInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+func (i *mutatingWebhookConfigurationInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements MutatingWebhookConfigurationInformer.
+func (i *mutatingWebhookConfigurationInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1.MutatingWebhookConfiguration] {
 		return NewMutatingWebhookConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements MutatingWebhookConfigurationInformer.
 func (i *mutatingWebhookConfigurationInformer) Lister() listersadmissionregistrationv1.MutatingWebhookConfigurationLister {
-	return listersadmissionregistrationv1.NewMutatingWebhookConfigurationLister(i.Informer().Store())
+	return listersadmissionregistrationv1.NewMutatingWebhookConfigurationLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // ValidatingAdmissionPolicyInformer gives the shared informer of ValidatingAdmissionPolicies (admissionregistration.k8s.io/v1 "validatingadmissionpolicies") and a lister over its cache.
 type ValidatingAdmissionPolicyInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1.ValidatingAdmissionPolicy]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1.ValidatingAdmissionPolicyLister
 }
@@ -29,33 +33,38 @@ type validatingAdmissionPolicyInformer struct {
 // NewValidatingAdmissionPolicyInformer returns a new informer of ValidatingAdmissionPolicies, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1.ValidatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
+func NewValidatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredValidatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredValidatingAdmissionPolicyInformer is NewValidatingAdmissionPolicyInformer whose list and watch options tweakListOptions edits.
-func NewFilteredValidatingAdmissionPolicyInformer(client typedadmissionregistrationv1.ValidatingAdmissionPoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
+func NewFilteredValidatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewValidatingAdmissionPolicyInformerWithOptions(client, opts, indexers)
+	return NewValidatingAdmissionPolicyInformerWithOptions(client.AdmissionregistrationV1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1.ValidatingAdmissionPolicy](indexers))
 }
 
-// NewValidatingAdmissionPolicyInformerWithOptions returns a new informer of ValidatingAdmissionPolicies, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewValidatingAdmissionPolicyInformerWithOptions returns a new typed informer of ValidatingAdmissionPolicies, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ValidatingAdmissionPolicies are cluster-scoped.
-func NewValidatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1.ValidatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1.ValidatingAdmissionPolicy]) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
+func NewValidatingAdmissionPolicyInformerWithOptions(client typedadmissionregistrationv1.ValidatingAdmissionPoliciesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1.ValidatingAdmissionPolicy]) *cache.TypedInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.ValidatingAdmissionPolicy, *admissionregistrationv1.ValidatingAdmissionPolicyList](client.ValidatingAdmissionPolicies(), opts, indexers...)
 }
 
 // Informer implements ValidatingAdmissionPolicyInformer.
-func (i *validatingAdmissionPolicyInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
+func (i *validatingAdmissionPolicyInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ValidatingAdmissionPolicyInformer.
+func (i *validatingAdmissionPolicyInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1.ValidatingAdmissionPolicy] {
 		return NewValidatingAdmissionPolicyInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ValidatingAdmissionPolicyInformer.
 func (i *validatingAdmissionPolicyInformer) Lister() listersadmissionregistrationv1.ValidatingAdmissionPolicyLister {
-	return listersadmissionregistrationv1.NewValidatingAdmissionPolicyLister(i.Informer().Store())
+	return listersadmissionregistrationv1.NewValidatingAdmissionPolicyLister(i.TypedInformer().GetIndexer())
 }

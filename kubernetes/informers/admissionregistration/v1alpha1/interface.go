@@ -7,6 +7,12 @@ import (
 	admissionregistrationv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// admissionregistration.k8s.io/v1alpha1 client. Every clientset holding admissionregistration.k8s.io/v1alpha1 is one.
+type Client interface {
+	AdmissionregistrationV1alpha1() admissionregistrationv1alpha1.AdmissionregistrationV1alpha1Interface
+}
+
 // Interface gives the shared informers of the admissionregistration.k8s.io/v1alpha1 API.
 type Interface interface {
 	// MutatingAdmissionPolicies returns the shared informer of MutatingAdmissionPolicies.

@@ -14,8 +14,12 @@ import (
 
 // ValidatingAdmissionPolicyBindingInformer gives the shared informer of ValidatingAdmissionPolicyBindings (admissionregistration.k8s.io/v1alpha1 "validatingadmissionpolicybindings") and a lister over its cache.
 type ValidatingAdmissionPolicyBindingInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingLister
 }
@@ -29,33 +33,38 @@ type validatingAdmissionPolicyBindingInformer struct {
 // NewValidatingAdmissionPolicyBindingInformer returns a new informer of ValidatingAdmissionPolicyBindings, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
+func NewValidatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredValidatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredValidatingAdmissionPolicyBindingInformer is NewValidatingAdmissionPolicyBindingInformer whose list and watch options tweakListOptions edits.
-func NewFilteredValidatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
+func NewFilteredValidatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewValidatingAdmissionPolicyBindingInformerWithOptions(client, opts, indexers)
+	return NewValidatingAdmissionPolicyBindingInformerWithOptions(client.AdmissionregistrationV1alpha1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding](indexers))
 }
 
-// NewValidatingAdmissionPolicyBindingInformerWithOptions returns a new informer of ValidatingAdmissionPolicyBindings, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewValidatingAdmissionPolicyBindingInformerWithOptions returns a new typed informer of ValidatingAdmissionPolicyBindings, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ValidatingAdmissionPolicyBindings are cluster-scoped.
-func NewValidatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
+func NewValidatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding]) *cache.TypedInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList](client.ValidatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
 // Informer implements ValidatingAdmissionPolicyBindingInformer.
-func (i *validatingAdmissionPolicyBindingInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
+func (i *validatingAdmissionPolicyBindingInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ValidatingAdmissionPolicyBindingInformer.
+func (i *validatingAdmissionPolicyBindingInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding] {
 		return NewValidatingAdmissionPolicyBindingInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ValidatingAdmissionPolicyBindingInformer.
 func (i *validatingAdmissionPolicyBindingInformer) Lister() listersadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingLister {
-	return listersadmissionregistrationv1alpha1.NewValidatingAdmissionPolicyBindingLister(i.Informer().Store())
+	return listersadmissionregistrationv1alpha1.NewValidatingAdmissionPolicyBindingLister(i.TypedInformer().GetIndexer())
 }

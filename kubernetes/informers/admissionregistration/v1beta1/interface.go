@@ -7,6 +7,12 @@ import (
 	admissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// admissionregistration.k8s.io/v1beta1 client. Every clientset holding admissionregistration.k8s.io/v1beta1 is one.
+type Client interface {
+	AdmissionregistrationV1beta1() admissionregistrationv1beta1.AdmissionregistrationV1beta1Interface
+}
+
 // Interface gives the shared informers of the admissionregistration.k8s.io/v1beta1 API.
 type Interface interface {
 	// MutatingAdmissionPolicies returns the shared informer of MutatingAdmissionPolicies.

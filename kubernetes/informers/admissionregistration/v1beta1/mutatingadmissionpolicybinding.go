@@ -14,8 +14,12 @@ import (
 
 // MutatingAdmissionPolicyBindingInformer gives the shared informer of MutatingAdmissionPolicyBindings (admissionregistration.k8s.io/v1beta1 "mutatingadmissionpolicybindings") and a lister over its cache.
 type MutatingAdmissionPolicyBindingInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingLister
 }
@@ -29,33 +33,38 @@ type mutatingAdmissionPolicyBindingInformer struct {
 // NewMutatingAdmissionPolicyBindingInformer returns a new informer of MutatingAdmissionPolicyBindings, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
+func NewMutatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredMutatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredMutatingAdmissionPolicyBindingInformer is NewMutatingAdmissionPolicyBindingInformer whose list and watch options tweakListOptions edits.
-func NewFilteredMutatingAdmissionPolicyBindingInformer(client typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
+func NewFilteredMutatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewMutatingAdmissionPolicyBindingInformerWithOptions(client, opts, indexers)
+	return NewMutatingAdmissionPolicyBindingInformerWithOptions(client.AdmissionregistrationV1beta1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding](indexers))
 }
 
-// NewMutatingAdmissionPolicyBindingInformerWithOptions returns a new informer of MutatingAdmissionPolicyBindings, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewMutatingAdmissionPolicyBindingInformerWithOptions returns a new typed informer of MutatingAdmissionPolicyBindings, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // MutatingAdmissionPolicyBindings are cluster-scoped.
-func NewMutatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
+func NewMutatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]) *cache.TypedInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList](client.MutatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
 // Informer implements MutatingAdmissionPolicyBindingInformer.
-func (i *mutatingAdmissionPolicyBindingInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
+func (i *mutatingAdmissionPolicyBindingInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements MutatingAdmissionPolicyBindingInformer.
+func (i *mutatingAdmissionPolicyBindingInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding] {
 		return NewMutatingAdmissionPolicyBindingInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements MutatingAdmissionPolicyBindingInformer.
 func (i *mutatingAdmissionPolicyBindingInformer) Lister() listersadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingLister {
-	return listersadmissionregistrationv1beta1.NewMutatingAdmissionPolicyBindingLister(i.Informer().Store())
+	return listersadmissionregistrationv1beta1.NewMutatingAdmissionPolicyBindingLister(i.TypedInformer().GetIndexer())
 }

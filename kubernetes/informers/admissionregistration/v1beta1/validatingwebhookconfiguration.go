@@ -14,8 +14,12 @@ import (
 
 // ValidatingWebhookConfigurationInformer gives the shared informer of ValidatingWebhookConfigurations (admissionregistration.k8s.io/v1beta1 "validatingwebhookconfigurations") and a lister over its cache.
 type ValidatingWebhookConfigurationInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersadmissionregistrationv1beta1.ValidatingWebhookConfigurationLister
 }
@@ -29,33 +33,38 @@ type validatingWebhookConfigurationInformer struct {
 // NewValidatingWebhookConfigurationInformer returns a new informer of ValidatingWebhookConfigurations, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+func NewValidatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredValidatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredValidatingWebhookConfigurationInformer is NewValidatingWebhookConfigurationInformer whose list and watch options tweakListOptions edits.
-func NewFilteredValidatingWebhookConfigurationInformer(client typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*admissionregistrationv1beta1.ValidatingWebhookConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+func NewFilteredValidatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewValidatingWebhookConfigurationInformerWithOptions(client, opts, indexers)
+	return NewValidatingWebhookConfigurationInformerWithOptions(client.AdmissionregistrationV1beta1(), opts, cache.IndexersToTypedIndexers[*admissionregistrationv1beta1.ValidatingWebhookConfiguration](indexers))
 }
 
-// NewValidatingWebhookConfigurationInformerWithOptions returns a new informer of ValidatingWebhookConfigurations, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewValidatingWebhookConfigurationInformerWithOptions returns a new typed informer of ValidatingWebhookConfigurations, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ValidatingWebhookConfigurations are cluster-scoped.
-func NewValidatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+func NewValidatingWebhookConfigurationInformerWithOptions(client typedadmissionregistrationv1beta1.ValidatingWebhookConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]) *cache.TypedInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"}
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList](client.ValidatingWebhookConfigurations(), opts, indexers...)
 }
 
 // Informer implements ValidatingWebhookConfigurationInformer.
-func (i *validatingWebhookConfigurationInformer) Informer() *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+func (i *validatingWebhookConfigurationInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ValidatingWebhookConfigurationInformer.
+func (i *validatingWebhookConfigurationInformer) TypedInformer() *cache.TypedInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*admissionregistrationv1beta1.ValidatingWebhookConfiguration] {
 		return NewValidatingWebhookConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ValidatingWebhookConfigurationInformer.
 func (i *validatingWebhookConfigurationInformer) Lister() listersadmissionregistrationv1beta1.ValidatingWebhookConfigurationLister {
-	return listersadmissionregistrationv1beta1.NewValidatingWebhookConfigurationLister(i.Informer().Store())
+	return listersadmissionregistrationv1beta1.NewValidatingWebhookConfigurationLister(i.TypedInformer().GetIndexer())
 }

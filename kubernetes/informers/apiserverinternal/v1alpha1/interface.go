@@ -7,6 +7,12 @@ import (
 	apiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/apiserverinternal/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// internal.apiserver.k8s.io/v1alpha1 client. Every clientset holding internal.apiserver.k8s.io/v1alpha1 is one.
+type Client interface {
+	InternalV1alpha1() apiserverinternalv1alpha1.InternalV1alpha1Interface
+}
+
 // Interface gives the shared informers of the internal.apiserver.k8s.io/v1alpha1 API.
 type Interface interface {
 	// StorageVersions returns the shared informer of StorageVersions.

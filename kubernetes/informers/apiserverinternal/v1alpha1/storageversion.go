@@ -14,8 +14,12 @@ import (
 
 // StorageVersionInformer gives the shared informer of StorageVersions (internal.apiserver.k8s.io/v1alpha1 "storageversions") and a lister over its cache.
 type StorageVersionInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*apiserverinternalv1alpha1.StorageVersion]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersapiserverinternalv1alpha1.StorageVersionLister
 }
@@ -29,33 +33,38 @@ type storageVersionInformer struct {
 // NewStorageVersionInformer returns a new informer of StorageVersions, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*apiserverinternalv1alpha1.StorageVersion]) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+func NewStorageVersionInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredStorageVersionInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredStorageVersionInformer is NewStorageVersionInformer whose list and watch options tweakListOptions edits.
-func NewFilteredStorageVersionInformer(client typedapiserverinternalv1alpha1.StorageVersionsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*apiserverinternalv1alpha1.StorageVersion], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+func NewFilteredStorageVersionInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewStorageVersionInformerWithOptions(client, opts, indexers)
+	return NewStorageVersionInformerWithOptions(client.InternalV1alpha1(), opts, cache.IndexersToTypedIndexers[*apiserverinternalv1alpha1.StorageVersion](indexers))
 }
 
-// NewStorageVersionInformerWithOptions returns a new informer of StorageVersions, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewStorageVersionInformerWithOptions returns a new typed informer of StorageVersions, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // StorageVersions are cluster-scoped.
-func NewStorageVersionInformerWithOptions(client typedapiserverinternalv1alpha1.StorageVersionsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*apiserverinternalv1alpha1.StorageVersion]) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+func NewStorageVersionInformerWithOptions(client typedapiserverinternalv1alpha1.StorageVersionsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*apiserverinternalv1alpha1.StorageVersion]) *cache.TypedInformer[*apiserverinternalv1alpha1.StorageVersion] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"}
 	return cache.NewSharedIndexInformerWithOptions[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList](client.StorageVersions(), opts, indexers...)
 }
 
 // Informer implements StorageVersionInformer.
-func (i *storageVersionInformer) Informer() *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion] {
+func (i *storageVersionInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements StorageVersionInformer.
+func (i *storageVersionInformer) TypedInformer() *cache.TypedInformer[*apiserverinternalv1alpha1.StorageVersion] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*apiserverinternalv1alpha1.StorageVersion] {
 		return NewStorageVersionInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements StorageVersionInformer.
 func (i *storageVersionInformer) Lister() listersapiserverinternalv1alpha1.StorageVersionLister {
-	return listersapiserverinternalv1alpha1.NewStorageVersionLister(i.Informer().Store())
+	return listersapiserverinternalv1alpha1.NewStorageVersionLister(i.TypedInformer().GetIndexer())
 }

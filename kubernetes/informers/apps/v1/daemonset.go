@@ -14,8 +14,12 @@ import (
 
 // DaemonSetInformer gives the shared informer of DaemonSets (apps/v1 "daemonsets") and a lister over its cache.
 type DaemonSetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*appsv1.DaemonSet]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*appsv1.DaemonSet]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersappsv1.DaemonSetLister
 }
@@ -29,33 +33,38 @@ type daemonSetInformer struct {
 // NewDaemonSetInformer returns a new informer of DaemonSets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDaemonSetInformer(client typedappsv1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.DaemonSet]) *cache.SharedIndexInformer[*appsv1.DaemonSet] {
+func NewDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDaemonSetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDaemonSetInformer is NewDaemonSetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDaemonSetInformer(client typedappsv1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.DaemonSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1.DaemonSet] {
+func NewFilteredDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDaemonSetInformerWithOptions(client, namespace, opts, indexers)
+	return NewDaemonSetInformerWithOptions(client.AppsV1(), namespace, opts, cache.IndexersToTypedIndexers[*appsv1.DaemonSet](indexers))
 }
 
-// NewDaemonSetInformerWithOptions returns a new informer of DaemonSets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewDaemonSetInformerWithOptions returns a new typed informer of DaemonSets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewDaemonSetInformerWithOptions(client typedappsv1.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1.DaemonSet]) *cache.SharedIndexInformer[*appsv1.DaemonSet] {
+func NewDaemonSetInformerWithOptions(client typedappsv1.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*appsv1.DaemonSet]) *cache.TypedInformer[*appsv1.DaemonSet] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "apps", Resource: "daemonsets"}
 	return cache.NewSharedIndexInformerWithOptions[*appsv1.DaemonSet, *appsv1.DaemonSetList](client.DaemonSets(namespace), opts, indexers...)
 }
 
 // Informer implements DaemonSetInformer.
-func (i *daemonSetInformer) Informer() *cache.SharedIndexInformer[*appsv1.DaemonSet] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1.DaemonSet] {
+func (i *daemonSetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DaemonSetInformer.
+func (i *daemonSetInformer) TypedInformer() *cache.TypedInformer[*appsv1.DaemonSet] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*appsv1.DaemonSet] {
 		return NewDaemonSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements DaemonSetInformer.
 func (i *daemonSetInformer) Lister() listersappsv1.DaemonSetLister {
-	return listersappsv1.NewDaemonSetLister(i.Informer().Store())
+	return listersappsv1.NewDaemonSetLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // DeploymentInformer gives the shared informer of Deployments (apps/v1 "deployments") and a lister over its cache.
 type DeploymentInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*appsv1.Deployment]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*appsv1.Deployment]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersappsv1.DeploymentLister
 }
@@ -29,33 +33,38 @@ type deploymentInformer struct {
 // NewDeploymentInformer returns a new informer of Deployments in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDeploymentInformer(client typedappsv1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.Deployment]) *cache.SharedIndexInformer[*appsv1.Deployment] {
+func NewDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDeploymentInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDeploymentInformer is NewDeploymentInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDeploymentInformer(client typedappsv1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.Deployment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1.Deployment] {
+func NewFilteredDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDeploymentInformerWithOptions(client, namespace, opts, indexers)
+	return NewDeploymentInformerWithOptions(client.AppsV1(), namespace, opts, cache.IndexersToTypedIndexers[*appsv1.Deployment](indexers))
 }
 
-// NewDeploymentInformerWithOptions returns a new informer of Deployments, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewDeploymentInformerWithOptions returns a new typed informer of Deployments, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewDeploymentInformerWithOptions(client typedappsv1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1.Deployment]) *cache.SharedIndexInformer[*appsv1.Deployment] {
+func NewDeploymentInformerWithOptions(client typedappsv1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*appsv1.Deployment]) *cache.TypedInformer[*appsv1.Deployment] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "apps", Resource: "deployments"}
 	return cache.NewSharedIndexInformerWithOptions[*appsv1.Deployment, *appsv1.DeploymentList](client.Deployments(namespace), opts, indexers...)
 }
 
 // Informer implements DeploymentInformer.
-func (i *deploymentInformer) Informer() *cache.SharedIndexInformer[*appsv1.Deployment] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1.Deployment] {
+func (i *deploymentInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DeploymentInformer.
+func (i *deploymentInformer) TypedInformer() *cache.TypedInformer[*appsv1.Deployment] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*appsv1.Deployment] {
 		return NewDeploymentInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements DeploymentInformer.
 func (i *deploymentInformer) Lister() listersappsv1.DeploymentLister {
-	return listersappsv1.NewDeploymentLister(i.Informer().Store())
+	return listersappsv1.NewDeploymentLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	appsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// apps/v1 client. Every clientset holding apps/v1 is one.
+type Client interface {
+	AppsV1() appsv1.AppsV1Interface
+}
+
 // Interface gives the shared informers of the apps/v1 API.
 type Interface interface {
 	// ControllerRevisions returns the shared informer of ControllerRevisions.

@@ -14,8 +14,12 @@ import (
 
 // StatefulSetInformer gives the shared informer of StatefulSets (apps/v1 "statefulsets") and a lister over its cache.
 type StatefulSetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*appsv1.StatefulSet]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*appsv1.StatefulSet]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersappsv1.StatefulSetLister
 }
@@ -29,33 +33,38 @@ type statefulSetInformer struct {
 // NewStatefulSetInformer returns a new informer of StatefulSets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewStatefulSetInformer(client typedappsv1.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.StatefulSet]) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+func NewStatefulSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredStatefulSetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredStatefulSetInformer is NewStatefulSetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredStatefulSetInformer(client typedappsv1.StatefulSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1.StatefulSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+func NewFilteredStatefulSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewStatefulSetInformerWithOptions(client, namespace, opts, indexers)
+	return NewStatefulSetInformerWithOptions(client.AppsV1(), namespace, opts, cache.IndexersToTypedIndexers[*appsv1.StatefulSet](indexers))
 }
 
-// NewStatefulSetInformerWithOptions returns a new informer of StatefulSets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewStatefulSetInformerWithOptions returns a new typed informer of StatefulSets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewStatefulSetInformerWithOptions(client typedappsv1.StatefulSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1.StatefulSet]) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+func NewStatefulSetInformerWithOptions(client typedappsv1.StatefulSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*appsv1.StatefulSet]) *cache.TypedInformer[*appsv1.StatefulSet] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "apps", Resource: "statefulsets"}
 	return cache.NewSharedIndexInformerWithOptions[*appsv1.StatefulSet, *appsv1.StatefulSetList](client.StatefulSets(namespace), opts, indexers...)
 }
 
 // Informer implements StatefulSetInformer.
-func (i *statefulSetInformer) Informer() *cache.SharedIndexInformer[*appsv1.StatefulSet] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1.StatefulSet] {
+func (i *statefulSetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements StatefulSetInformer.
+func (i *statefulSetInformer) TypedInformer() *cache.TypedInformer[*appsv1.StatefulSet] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*appsv1.StatefulSet] {
 		return NewStatefulSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements StatefulSetInformer.
 func (i *statefulSetInformer) Lister() listersappsv1.StatefulSetLister {
-	return listersappsv1.NewStatefulSetLister(i.Informer().Store())
+	return listersappsv1.NewStatefulSetLister(i.TypedInformer().GetIndexer())
 }

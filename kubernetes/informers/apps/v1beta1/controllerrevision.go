@@ -14,8 +14,12 @@ import (
 
 // ControllerRevisionInformer gives the shared informer of ControllerRevisions (apps/v1beta1 "controllerrevisions") and a lister over its cache.
 type ControllerRevisionInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*appsv1beta1.ControllerRevision]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersappsv1beta1.ControllerRevisionLister
 }
@@ -29,33 +33,38 @@ type controllerRevisionInformer struct {
 // NewControllerRevisionInformer returns a new informer of ControllerRevisions in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewControllerRevisionInformer(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.ControllerRevision]) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+func NewControllerRevisionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredControllerRevisionInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredControllerRevisionInformer is NewControllerRevisionInformer whose list and watch options tweakListOptions edits.
-func NewFilteredControllerRevisionInformer(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta1.ControllerRevision], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+func NewFilteredControllerRevisionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewControllerRevisionInformerWithOptions(client, namespace, opts, indexers)
+	return NewControllerRevisionInformerWithOptions(client.AppsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*appsv1beta1.ControllerRevision](indexers))
 }
 
-// NewControllerRevisionInformerWithOptions returns a new informer of ControllerRevisions, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewControllerRevisionInformerWithOptions returns a new typed informer of ControllerRevisions, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewControllerRevisionInformerWithOptions(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta1.ControllerRevision]) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+func NewControllerRevisionInformerWithOptions(client typedappsv1beta1.ControllerRevisionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*appsv1beta1.ControllerRevision]) *cache.TypedInformer[*appsv1beta1.ControllerRevision] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "apps", Resource: "controllerrevisions"}
 	return cache.NewSharedIndexInformerWithOptions[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList](client.ControllerRevisions(namespace), opts, indexers...)
 }
 
 // Informer implements ControllerRevisionInformer.
-func (i *controllerRevisionInformer) Informer() *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta1.ControllerRevision] {
+func (i *controllerRevisionInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ControllerRevisionInformer.
+func (i *controllerRevisionInformer) TypedInformer() *cache.TypedInformer[*appsv1beta1.ControllerRevision] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*appsv1beta1.ControllerRevision] {
 		return NewControllerRevisionInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ControllerRevisionInformer.
 func (i *controllerRevisionInformer) Lister() listersappsv1beta1.ControllerRevisionLister {
-	return listersappsv1beta1.NewControllerRevisionLister(i.Informer().Store())
+	return listersappsv1beta1.NewControllerRevisionLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	appsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// apps/v1beta1 client. Every clientset holding apps/v1beta1 is one.
+type Client interface {
+	AppsV1beta1() appsv1beta1.AppsV1beta1Interface
+}
+
 // Interface gives the shared informers of the apps/v1beta1 API.
 type Interface interface {
 	// ControllerRevisions returns the shared informer of ControllerRevisions.

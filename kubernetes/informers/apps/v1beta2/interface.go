@@ -7,6 +7,12 @@ import (
 	appsv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1beta2"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// apps/v1beta2 client. Every clientset holding apps/v1beta2 is one.
+type Client interface {
+	AppsV1beta2() appsv1beta2.AppsV1beta2Interface
+}
+
 // Interface gives the shared informers of the apps/v1beta2 API.
 type Interface interface {
 	// ControllerRevisions returns the shared informer of ControllerRevisions.

@@ -14,8 +14,12 @@ import (
 
 // ReplicaSetInformer gives the shared informer of ReplicaSets (apps/v1beta2 "replicasets") and a lister over its cache.
 type ReplicaSetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*appsv1beta2.ReplicaSet]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersappsv1beta2.ReplicaSetLister
 }
@@ -29,33 +33,38 @@ type replicaSetInformer struct {
 // NewReplicaSetInformer returns a new informer of ReplicaSets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewReplicaSetInformer(client typedappsv1beta2.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.ReplicaSet]) *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet] {
+func NewReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredReplicaSetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredReplicaSetInformer is NewReplicaSetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredReplicaSetInformer(client typedappsv1beta2.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*appsv1beta2.ReplicaSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet] {
+func NewFilteredReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewReplicaSetInformerWithOptions(client, namespace, opts, indexers)
+	return NewReplicaSetInformerWithOptions(client.AppsV1beta2(), namespace, opts, cache.IndexersToTypedIndexers[*appsv1beta2.ReplicaSet](indexers))
 }
 
-// NewReplicaSetInformerWithOptions returns a new informer of ReplicaSets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewReplicaSetInformerWithOptions returns a new typed informer of ReplicaSets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewReplicaSetInformerWithOptions(client typedappsv1beta2.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*appsv1beta2.ReplicaSet]) *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet] {
+func NewReplicaSetInformerWithOptions(client typedappsv1beta2.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*appsv1beta2.ReplicaSet]) *cache.TypedInformer[*appsv1beta2.ReplicaSet] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "apps", Resource: "replicasets"}
 	return cache.NewSharedIndexInformerWithOptions[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList](client.ReplicaSets(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicaSetInformer.
-func (i *replicaSetInformer) Informer() *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*appsv1beta2.ReplicaSet] {
+func (i *replicaSetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ReplicaSetInformer.
+func (i *replicaSetInformer) TypedInformer() *cache.TypedInformer[*appsv1beta2.ReplicaSet] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*appsv1beta2.ReplicaSet] {
 		return NewReplicaSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ReplicaSetInformer.
 func (i *replicaSetInformer) Lister() listersappsv1beta2.ReplicaSetLister {
-	return listersappsv1beta2.NewReplicaSetLister(i.Informer().Store())
+	return listersappsv1beta2.NewReplicaSetLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // HorizontalPodAutoscalerInformer gives the shared informer of HorizontalPodAutoscalers (autoscaling/v1 "horizontalpodautoscalers") and a lister over its cache.
 type HorizontalPodAutoscalerInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*autoscalingv1.HorizontalPodAutoscaler]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersautoscalingv1.HorizontalPodAutoscalerLister
 }
@@ -29,33 +33,38 @@ type horizontalPodAutoscalerInformer struct {
 // NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewHorizontalPodAutoscalerInformer(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+func NewHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredHorizontalPodAutoscalerInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredHorizontalPodAutoscalerInformer is NewHorizontalPodAutoscalerInformer whose list and watch options tweakListOptions edits.
-func NewFilteredHorizontalPodAutoscalerInformer(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+func NewFilteredHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewHorizontalPodAutoscalerInformerWithOptions(client, namespace, opts, indexers)
+	return NewHorizontalPodAutoscalerInformerWithOptions(client.AutoscalingV1(), namespace, opts, cache.IndexersToTypedIndexers[*autoscalingv1.HorizontalPodAutoscaler](indexers))
 }
 
-// NewHorizontalPodAutoscalerInformerWithOptions returns a new informer of HorizontalPodAutoscalers, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewHorizontalPodAutoscalerInformerWithOptions returns a new typed informer of HorizontalPodAutoscalers, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*autoscalingv1.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv1.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*autoscalingv1.HorizontalPodAutoscaler]) *cache.TypedInformer[*autoscalingv1.HorizontalPodAutoscaler] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"}
 	return cache.NewSharedIndexInformerWithOptions[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList](client.HorizontalPodAutoscalers(namespace), opts, indexers...)
 }
 
 // Informer implements HorizontalPodAutoscalerInformer.
-func (i *horizontalPodAutoscalerInformer) Informer() *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+func (i *horizontalPodAutoscalerInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements HorizontalPodAutoscalerInformer.
+func (i *horizontalPodAutoscalerInformer) TypedInformer() *cache.TypedInformer[*autoscalingv1.HorizontalPodAutoscaler] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*autoscalingv1.HorizontalPodAutoscaler] {
 		return NewHorizontalPodAutoscalerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements HorizontalPodAutoscalerInformer.
 func (i *horizontalPodAutoscalerInformer) Lister() listersautoscalingv1.HorizontalPodAutoscalerLister {
-	return listersautoscalingv1.NewHorizontalPodAutoscalerLister(i.Informer().Store())
+	return listersautoscalingv1.NewHorizontalPodAutoscalerLister(i.TypedInformer().GetIndexer())
 }

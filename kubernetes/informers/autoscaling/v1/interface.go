@@ -7,6 +7,12 @@ import (
 	autoscalingv1 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// autoscaling/v1 client. Every clientset holding autoscaling/v1 is one.
+type Client interface {
+	AutoscalingV1() autoscalingv1.AutoscalingV1Interface
+}
+
 // Interface gives the shared informers of the autoscaling/v1 API.
 type Interface interface {
 	// HorizontalPodAutoscalers returns the shared informer of HorizontalPodAutoscalers.

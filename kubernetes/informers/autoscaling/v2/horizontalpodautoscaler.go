@@ -14,8 +14,12 @@ import (
 
 // HorizontalPodAutoscalerInformer gives the shared informer of HorizontalPodAutoscalers (autoscaling/v2 "horizontalpodautoscalers") and a lister over its cache.
 type HorizontalPodAutoscalerInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*autoscalingv2.HorizontalPodAutoscaler]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersautoscalingv2.HorizontalPodAutoscalerLister
 }
@@ -29,33 +33,38 @@ type horizontalPodAutoscalerInformer struct {
 // NewHorizontalPodAutoscalerInformer returns a new informer of HorizontalPodAutoscalers in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewHorizontalPodAutoscalerInformer(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+func NewHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredHorizontalPodAutoscalerInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredHorizontalPodAutoscalerInformer is NewHorizontalPodAutoscalerInformer whose list and watch options tweakListOptions edits.
-func NewFilteredHorizontalPodAutoscalerInformer(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+func NewFilteredHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewHorizontalPodAutoscalerInformerWithOptions(client, namespace, opts, indexers)
+	return NewHorizontalPodAutoscalerInformerWithOptions(client.AutoscalingV2(), namespace, opts, cache.IndexersToTypedIndexers[*autoscalingv2.HorizontalPodAutoscaler](indexers))
 }
 
-// NewHorizontalPodAutoscalerInformerWithOptions returns a new informer of HorizontalPodAutoscalers, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewHorizontalPodAutoscalerInformerWithOptions returns a new typed informer of HorizontalPodAutoscalers, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*autoscalingv2.HorizontalPodAutoscaler]) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv2.HorizontalPodAutoscalersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*autoscalingv2.HorizontalPodAutoscaler]) *cache.TypedInformer[*autoscalingv2.HorizontalPodAutoscaler] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"}
 	return cache.NewSharedIndexInformerWithOptions[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList](client.HorizontalPodAutoscalers(namespace), opts, indexers...)
 }
 
 // Informer implements HorizontalPodAutoscalerInformer.
-func (i *horizontalPodAutoscalerInformer) Informer() *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+func (i *horizontalPodAutoscalerInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements HorizontalPodAutoscalerInformer.
+func (i *horizontalPodAutoscalerInformer) TypedInformer() *cache.TypedInformer[*autoscalingv2.HorizontalPodAutoscaler] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*autoscalingv2.HorizontalPodAutoscaler] {
 		return NewHorizontalPodAutoscalerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements HorizontalPodAutoscalerInformer.
 func (i *horizontalPodAutoscalerInformer) Lister() listersautoscalingv2.HorizontalPodAutoscalerLister {
-	return listersautoscalingv2.NewHorizontalPodAutoscalerLister(i.Informer().Store())
+	return listersautoscalingv2.NewHorizontalPodAutoscalerLister(i.TypedInformer().GetIndexer())
 }

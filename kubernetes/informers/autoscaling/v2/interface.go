@@ -7,6 +7,12 @@ import (
 	autoscalingv2 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v2"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// autoscaling/v2 client. Every clientset holding autoscaling/v2 is one.
+type Client interface {
+	AutoscalingV2() autoscalingv2.AutoscalingV2Interface
+}
+
 // Interface gives the shared informers of the autoscaling/v2 API.
 type Interface interface {
 	// HorizontalPodAutoscalers returns the shared informer of HorizontalPodAutoscalers.

@@ -14,8 +14,12 @@ import (
 
 // CronJobInformer gives the shared informer of CronJobs (batch/v1 "cronjobs") and a lister over its cache.
 type CronJobInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*batchv1.CronJob]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*batchv1.CronJob]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersbatchv1.CronJobLister
 }
@@ -29,33 +33,38 @@ type cronJobInformer struct {
 // NewCronJobInformer returns a new informer of CronJobs in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCronJobInformer(client typedbatchv1.CronJobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.CronJob]) *cache.SharedIndexInformer[*batchv1.CronJob] {
+func NewCronJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCronJobInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCronJobInformer is NewCronJobInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCronJobInformer(client typedbatchv1.CronJobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.CronJob], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*batchv1.CronJob] {
+func NewFilteredCronJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCronJobInformerWithOptions(client, namespace, opts, indexers)
+	return NewCronJobInformerWithOptions(client.BatchV1(), namespace, opts, cache.IndexersToTypedIndexers[*batchv1.CronJob](indexers))
 }
 
-// NewCronJobInformerWithOptions returns a new informer of CronJobs, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewCronJobInformerWithOptions returns a new typed informer of CronJobs, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewCronJobInformerWithOptions(client typedbatchv1.CronJobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*batchv1.CronJob]) *cache.SharedIndexInformer[*batchv1.CronJob] {
+func NewCronJobInformerWithOptions(client typedbatchv1.CronJobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*batchv1.CronJob]) *cache.TypedInformer[*batchv1.CronJob] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "batch", Resource: "cronjobs"}
 	return cache.NewSharedIndexInformerWithOptions[*batchv1.CronJob, *batchv1.CronJobList](client.CronJobs(namespace), opts, indexers...)
 }
 
 // Informer implements CronJobInformer.
-func (i *cronJobInformer) Informer() *cache.SharedIndexInformer[*batchv1.CronJob] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*batchv1.CronJob] {
+func (i *cronJobInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CronJobInformer.
+func (i *cronJobInformer) TypedInformer() *cache.TypedInformer[*batchv1.CronJob] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*batchv1.CronJob] {
 		return NewCronJobInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements CronJobInformer.
 func (i *cronJobInformer) Lister() listersbatchv1.CronJobLister {
-	return listersbatchv1.NewCronJobLister(i.Informer().Store())
+	return listersbatchv1.NewCronJobLister(i.TypedInformer().GetIndexer())
 }

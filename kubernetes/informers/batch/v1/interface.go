@@ -7,6 +7,12 @@ import (
 	batchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// batch/v1 client. Every clientset holding batch/v1 is one.
+type Client interface {
+	BatchV1() batchv1.BatchV1Interface
+}
+
 // Interface gives the shared informers of the batch/v1 API.
 type Interface interface {
 	// CronJobs returns the shared informer of CronJobs.

@@ -14,8 +14,12 @@ import (
 
 // JobInformer gives the shared informer of Jobs (batch/v1 "jobs") and a lister over its cache.
 type JobInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*batchv1.Job]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*batchv1.Job]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersbatchv1.JobLister
 }
@@ -29,33 +33,38 @@ type jobInformer struct {
 // NewJobInformer returns a new informer of Jobs in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewJobInformer(client typedbatchv1.JobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.Job]) *cache.SharedIndexInformer[*batchv1.Job] {
+func NewJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredJobInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredJobInformer is NewJobInformer whose list and watch options tweakListOptions edits.
-func NewFilteredJobInformer(client typedbatchv1.JobsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*batchv1.Job], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*batchv1.Job] {
+func NewFilteredJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewJobInformerWithOptions(client, namespace, opts, indexers)
+	return NewJobInformerWithOptions(client.BatchV1(), namespace, opts, cache.IndexersToTypedIndexers[*batchv1.Job](indexers))
 }
 
-// NewJobInformerWithOptions returns a new informer of Jobs, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewJobInformerWithOptions returns a new typed informer of Jobs, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewJobInformerWithOptions(client typedbatchv1.JobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*batchv1.Job]) *cache.SharedIndexInformer[*batchv1.Job] {
+func NewJobInformerWithOptions(client typedbatchv1.JobsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*batchv1.Job]) *cache.TypedInformer[*batchv1.Job] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "batch", Resource: "jobs"}
 	return cache.NewSharedIndexInformerWithOptions[*batchv1.Job, *batchv1.JobList](client.Jobs(namespace), opts, indexers...)
 }
 
 // Informer implements JobInformer.
-func (i *jobInformer) Informer() *cache.SharedIndexInformer[*batchv1.Job] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*batchv1.Job] {
+func (i *jobInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements JobInformer.
+func (i *jobInformer) TypedInformer() *cache.TypedInformer[*batchv1.Job] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*batchv1.Job] {
 		return NewJobInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements JobInformer.
 func (i *jobInformer) Lister() listersbatchv1.JobLister {
-	return listersbatchv1.NewJobLister(i.Informer().Store())
+	return listersbatchv1.NewJobLister(i.TypedInformer().GetIndexer())
 }

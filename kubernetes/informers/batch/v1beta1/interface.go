@@ -7,6 +7,12 @@ import (
 	batchv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// batch/v1beta1 client. Every clientset holding batch/v1beta1 is one.
+type Client interface {
+	BatchV1beta1() batchv1beta1.BatchV1beta1Interface
+}
+
 // Interface gives the shared informers of the batch/v1beta1 API.
 type Interface interface {
 	// CronJobs returns the shared informer of CronJobs.

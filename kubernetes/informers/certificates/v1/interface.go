@@ -7,6 +7,12 @@ import (
 	certificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// certificates.k8s.io/v1 client. Every clientset holding certificates.k8s.io/v1 is one.
+type Client interface {
+	CertificatesV1() certificatesv1.CertificatesV1Interface
+}
+
 // Interface gives the shared informers of the certificates.k8s.io/v1 API.
 type Interface interface {
 	// CertificateSigningRequests returns the shared informer of CertificateSigningRequests.

@@ -14,8 +14,12 @@ import (
 
 // PodCertificateRequestInformer gives the shared informer of PodCertificateRequests (certificates.k8s.io/v1 "podcertificaterequests") and a lister over its cache.
 type PodCertificateRequestInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*certificatesv1.PodCertificateRequest]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscertificatesv1.PodCertificateRequestLister
 }
@@ -29,33 +33,38 @@ type podCertificateRequestInformer struct {
 // NewPodCertificateRequestInformer returns a new informer of PodCertificateRequests in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPodCertificateRequestInformer(client typedcertificatesv1.PodCertificateRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1.PodCertificateRequest]) *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest] {
+func NewPodCertificateRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPodCertificateRequestInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPodCertificateRequestInformer is NewPodCertificateRequestInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPodCertificateRequestInformer(client typedcertificatesv1.PodCertificateRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1.PodCertificateRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest] {
+func NewFilteredPodCertificateRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPodCertificateRequestInformerWithOptions(client, namespace, opts, indexers)
+	return NewPodCertificateRequestInformerWithOptions(client.CertificatesV1(), namespace, opts, cache.IndexersToTypedIndexers[*certificatesv1.PodCertificateRequest](indexers))
 }
 
-// NewPodCertificateRequestInformerWithOptions returns a new informer of PodCertificateRequests, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPodCertificateRequestInformerWithOptions returns a new typed informer of PodCertificateRequests, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPodCertificateRequestInformerWithOptions(client typedcertificatesv1.PodCertificateRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1.PodCertificateRequest]) *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest] {
+func NewPodCertificateRequestInformerWithOptions(client typedcertificatesv1.PodCertificateRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*certificatesv1.PodCertificateRequest]) *cache.TypedInformer[*certificatesv1.PodCertificateRequest] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"}
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList](client.PodCertificateRequests(namespace), opts, indexers...)
 }
 
 // Informer implements PodCertificateRequestInformer.
-func (i *podCertificateRequestInformer) Informer() *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1.PodCertificateRequest] {
+func (i *podCertificateRequestInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PodCertificateRequestInformer.
+func (i *podCertificateRequestInformer) TypedInformer() *cache.TypedInformer[*certificatesv1.PodCertificateRequest] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*certificatesv1.PodCertificateRequest] {
 		return NewPodCertificateRequestInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PodCertificateRequestInformer.
 func (i *podCertificateRequestInformer) Lister() listerscertificatesv1.PodCertificateRequestLister {
-	return listerscertificatesv1.NewPodCertificateRequestLister(i.Informer().Store())
+	return listerscertificatesv1.NewPodCertificateRequestLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	certificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// certificates.k8s.io/v1alpha1 client. Every clientset holding certificates.k8s.io/v1alpha1 is one.
+type Client interface {
+	CertificatesV1alpha1() certificatesv1alpha1.CertificatesV1alpha1Interface
+}
+
 // Interface gives the shared informers of the certificates.k8s.io/v1alpha1 API.
 type Interface interface {
 	// ClusterTrustBundles returns the shared informer of ClusterTrustBundles.

@@ -14,8 +14,12 @@ import (
 
 // CertificateSigningRequestInformer gives the shared informer of CertificateSigningRequests (certificates.k8s.io/v1beta1 "certificatesigningrequests") and a lister over its cache.
 type CertificateSigningRequestInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*certificatesv1beta1.CertificateSigningRequest]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscertificatesv1beta1.CertificateSigningRequestLister
 }
@@ -29,33 +33,38 @@ type certificateSigningRequestInformer struct {
 // NewCertificateSigningRequestInformer returns a new informer of CertificateSigningRequests, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCertificateSigningRequestInformer(client typedcertificatesv1beta1.CertificateSigningRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.CertificateSigningRequest]) *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest] {
+func NewCertificateSigningRequestInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCertificateSigningRequestInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCertificateSigningRequestInformer is NewCertificateSigningRequestInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCertificateSigningRequestInformer(client typedcertificatesv1beta1.CertificateSigningRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.CertificateSigningRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest] {
+func NewFilteredCertificateSigningRequestInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCertificateSigningRequestInformerWithOptions(client, opts, indexers)
+	return NewCertificateSigningRequestInformerWithOptions(client.CertificatesV1beta1(), opts, cache.IndexersToTypedIndexers[*certificatesv1beta1.CertificateSigningRequest](indexers))
 }
 
-// NewCertificateSigningRequestInformerWithOptions returns a new informer of CertificateSigningRequests, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewCertificateSigningRequestInformerWithOptions returns a new typed informer of CertificateSigningRequests, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // CertificateSigningRequests are cluster-scoped.
-func NewCertificateSigningRequestInformerWithOptions(client typedcertificatesv1beta1.CertificateSigningRequestsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1beta1.CertificateSigningRequest]) *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest] {
+func NewCertificateSigningRequestInformerWithOptions(client typedcertificatesv1beta1.CertificateSigningRequestsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*certificatesv1beta1.CertificateSigningRequest]) *cache.TypedInformer[*certificatesv1beta1.CertificateSigningRequest] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"}
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList](client.CertificateSigningRequests(), opts, indexers...)
 }
 
 // Informer implements CertificateSigningRequestInformer.
-func (i *certificateSigningRequestInformer) Informer() *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest] {
+func (i *certificateSigningRequestInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CertificateSigningRequestInformer.
+func (i *certificateSigningRequestInformer) TypedInformer() *cache.TypedInformer[*certificatesv1beta1.CertificateSigningRequest] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*certificatesv1beta1.CertificateSigningRequest] {
 		return NewCertificateSigningRequestInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements CertificateSigningRequestInformer.
 func (i *certificateSigningRequestInformer) Lister() listerscertificatesv1beta1.CertificateSigningRequestLister {
-	return listerscertificatesv1beta1.NewCertificateSigningRequestLister(i.Informer().Store())
+	return listerscertificatesv1beta1.NewCertificateSigningRequestLister(i.TypedInformer().GetIndexer())
 }

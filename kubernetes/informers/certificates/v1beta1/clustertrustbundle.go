@@ -14,8 +14,12 @@ import (
 
 // ClusterTrustBundleInformer gives the shared informer of ClusterTrustBundles (certificates.k8s.io/v1beta1 "clustertrustbundles") and a lister over its cache.
 type ClusterTrustBundleInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*certificatesv1beta1.ClusterTrustBundle]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscertificatesv1beta1.ClusterTrustBundleLister
 }
@@ -29,33 +33,38 @@ type clusterTrustBundleInformer struct {
 // NewClusterTrustBundleInformer returns a new informer of ClusterTrustBundles, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.ClusterTrustBundle]) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+func NewClusterTrustBundleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredClusterTrustBundleInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredClusterTrustBundleInformer is NewClusterTrustBundleInformer whose list and watch options tweakListOptions edits.
-func NewFilteredClusterTrustBundleInformer(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*certificatesv1beta1.ClusterTrustBundle], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+func NewFilteredClusterTrustBundleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewClusterTrustBundleInformerWithOptions(client, opts, indexers)
+	return NewClusterTrustBundleInformerWithOptions(client.CertificatesV1beta1(), opts, cache.IndexersToTypedIndexers[*certificatesv1beta1.ClusterTrustBundle](indexers))
 }
 
-// NewClusterTrustBundleInformerWithOptions returns a new informer of ClusterTrustBundles, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewClusterTrustBundleInformerWithOptions returns a new typed informer of ClusterTrustBundles, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ClusterTrustBundles are cluster-scoped.
-func NewClusterTrustBundleInformerWithOptions(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*certificatesv1beta1.ClusterTrustBundle]) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+func NewClusterTrustBundleInformerWithOptions(client typedcertificatesv1beta1.ClusterTrustBundlesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*certificatesv1beta1.ClusterTrustBundle]) *cache.TypedInformer[*certificatesv1beta1.ClusterTrustBundle] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"}
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList](client.ClusterTrustBundles(), opts, indexers...)
 }
 
 // Informer implements ClusterTrustBundleInformer.
-func (i *clusterTrustBundleInformer) Informer() *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*certificatesv1beta1.ClusterTrustBundle] {
+func (i *clusterTrustBundleInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ClusterTrustBundleInformer.
+func (i *clusterTrustBundleInformer) TypedInformer() *cache.TypedInformer[*certificatesv1beta1.ClusterTrustBundle] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*certificatesv1beta1.ClusterTrustBundle] {
 		return NewClusterTrustBundleInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ClusterTrustBundleInformer.
 func (i *clusterTrustBundleInformer) Lister() listerscertificatesv1beta1.ClusterTrustBundleLister {
-	return listerscertificatesv1beta1.NewClusterTrustBundleLister(i.Informer().Store())
+	return listerscertificatesv1beta1.NewClusterTrustBundleLister(i.TypedInformer().GetIndexer())
 }

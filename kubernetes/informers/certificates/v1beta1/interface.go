@@ -7,6 +7,12 @@ import (
 	certificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// certificates.k8s.io/v1beta1 client. Every clientset holding certificates.k8s.io/v1beta1 is one.
+type Client interface {
+	CertificatesV1beta1() certificatesv1beta1.CertificatesV1beta1Interface
+}
+
 // Interface gives the shared informers of the certificates.k8s.io/v1beta1 API.
 type Interface interface {
 	// CertificateSigningRequests returns the shared informer of CertificateSigningRequests.

@@ -14,8 +14,12 @@ import (
 
 // LeaseInformer gives the shared informer of Leases (coordination.k8s.io/v1 "leases") and a lister over its cache.
 type LeaseInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*coordinationv1.Lease]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*coordinationv1.Lease]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscoordinationv1.LeaseLister
 }
@@ -29,33 +33,38 @@ type leaseInformer struct {
 // NewLeaseInformer returns a new informer of Leases in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewLeaseInformer(client typedcoordinationv1.LeasesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1.Lease]) *cache.SharedIndexInformer[*coordinationv1.Lease] {
+func NewLeaseInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredLeaseInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredLeaseInformer is NewLeaseInformer whose list and watch options tweakListOptions edits.
-func NewFilteredLeaseInformer(client typedcoordinationv1.LeasesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1.Lease], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*coordinationv1.Lease] {
+func NewFilteredLeaseInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewLeaseInformerWithOptions(client, namespace, opts, indexers)
+	return NewLeaseInformerWithOptions(client.CoordinationV1(), namespace, opts, cache.IndexersToTypedIndexers[*coordinationv1.Lease](indexers))
 }
 
-// NewLeaseInformerWithOptions returns a new informer of Leases, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewLeaseInformerWithOptions returns a new typed informer of Leases, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewLeaseInformerWithOptions(client typedcoordinationv1.LeasesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*coordinationv1.Lease]) *cache.SharedIndexInformer[*coordinationv1.Lease] {
+func NewLeaseInformerWithOptions(client typedcoordinationv1.LeasesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*coordinationv1.Lease]) *cache.TypedInformer[*coordinationv1.Lease] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"}
 	return cache.NewSharedIndexInformerWithOptions[*coordinationv1.Lease, *coordinationv1.LeaseList](client.Leases(namespace), opts, indexers...)
 }
 
 // Informer implements LeaseInformer.
-func (i *leaseInformer) Informer() *cache.SharedIndexInformer[*coordinationv1.Lease] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*coordinationv1.Lease] {
+func (i *leaseInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements LeaseInformer.
+func (i *leaseInformer) TypedInformer() *cache.TypedInformer[*coordinationv1.Lease] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*coordinationv1.Lease] {
 		return NewLeaseInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements LeaseInformer.
 func (i *leaseInformer) Lister() listerscoordinationv1.LeaseLister {
-	return listerscoordinationv1.NewLeaseLister(i.Informer().Store())
+	return listerscoordinationv1.NewLeaseLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	coordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1alpha2"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// coordination.k8s.io/v1alpha2 client. Every clientset holding coordination.k8s.io/v1alpha2 is one.
+type Client interface {
+	CoordinationV1alpha2() coordinationv1alpha2.CoordinationV1alpha2Interface
+}
+
 // Interface gives the shared informers of the coordination.k8s.io/v1alpha2 API.
 type Interface interface {
 	// LeaseCandidates returns the shared informer of LeaseCandidates.

@@ -7,6 +7,12 @@ import (
 	coordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// coordination.k8s.io/v1beta1 client. Every clientset holding coordination.k8s.io/v1beta1 is one.
+type Client interface {
+	CoordinationV1beta1() coordinationv1beta1.CoordinationV1beta1Interface
+}
+
 // Interface gives the shared informers of the coordination.k8s.io/v1beta1 API.
 type Interface interface {
 	// Leases returns the shared informer of Leases.

@@ -14,8 +14,12 @@ import (
 
 // LeaseCandidateInformer gives the shared informer of LeaseCandidates (coordination.k8s.io/v1beta1 "leasecandidates") and a lister over its cache.
 type LeaseCandidateInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*coordinationv1beta1.LeaseCandidate]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscoordinationv1beta1.LeaseCandidateLister
 }
@@ -29,33 +33,38 @@ type leaseCandidateInformer struct {
 // NewLeaseCandidateInformer returns a new informer of LeaseCandidates in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewLeaseCandidateInformer(client typedcoordinationv1beta1.LeaseCandidatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1beta1.LeaseCandidate]) *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate] {
+func NewLeaseCandidateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredLeaseCandidateInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredLeaseCandidateInformer is NewLeaseCandidateInformer whose list and watch options tweakListOptions edits.
-func NewFilteredLeaseCandidateInformer(client typedcoordinationv1beta1.LeaseCandidatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*coordinationv1beta1.LeaseCandidate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate] {
+func NewFilteredLeaseCandidateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewLeaseCandidateInformerWithOptions(client, namespace, opts, indexers)
+	return NewLeaseCandidateInformerWithOptions(client.CoordinationV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*coordinationv1beta1.LeaseCandidate](indexers))
 }
 
-// NewLeaseCandidateInformerWithOptions returns a new informer of LeaseCandidates, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewLeaseCandidateInformerWithOptions returns a new typed informer of LeaseCandidates, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewLeaseCandidateInformerWithOptions(client typedcoordinationv1beta1.LeaseCandidatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*coordinationv1beta1.LeaseCandidate]) *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate] {
+func NewLeaseCandidateInformerWithOptions(client typedcoordinationv1beta1.LeaseCandidatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*coordinationv1beta1.LeaseCandidate]) *cache.TypedInformer[*coordinationv1beta1.LeaseCandidate] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"}
 	return cache.NewSharedIndexInformerWithOptions[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList](client.LeaseCandidates(namespace), opts, indexers...)
 }
 
 // Informer implements LeaseCandidateInformer.
-func (i *leaseCandidateInformer) Informer() *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*coordinationv1beta1.LeaseCandidate] {
+func (i *leaseCandidateInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements LeaseCandidateInformer.
+func (i *leaseCandidateInformer) TypedInformer() *cache.TypedInformer[*coordinationv1beta1.LeaseCandidate] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*coordinationv1beta1.LeaseCandidate] {
 		return NewLeaseCandidateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements LeaseCandidateInformer.
 func (i *leaseCandidateInformer) Lister() listerscoordinationv1beta1.LeaseCandidateLister {
-	return listerscoordinationv1beta1.NewLeaseCandidateLister(i.Informer().Store())
+	return listerscoordinationv1beta1.NewLeaseCandidateLister(i.TypedInformer().GetIndexer())
 }

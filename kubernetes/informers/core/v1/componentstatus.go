@@ -14,8 +14,12 @@ import (
 
 // ComponentStatusInformer gives the shared informer of ComponentStatuses (core/v1 "componentstatuses") and a lister over its cache.
 type ComponentStatusInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.ComponentStatus]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.ComponentStatus]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ComponentStatusLister
 }
@@ -29,33 +33,38 @@ type componentStatusInformer struct {
 // NewComponentStatusInformer returns a new informer of ComponentStatuses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ComponentStatus]) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+func NewComponentStatusInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredComponentStatusInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredComponentStatusInformer is NewComponentStatusInformer whose list and watch options tweakListOptions edits.
-func NewFilteredComponentStatusInformer(client typedcorev1.ComponentStatusesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ComponentStatus], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+func NewFilteredComponentStatusInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewComponentStatusInformerWithOptions(client, opts, indexers)
+	return NewComponentStatusInformerWithOptions(client.CoreV1(), opts, cache.IndexersToTypedIndexers[*corev1.ComponentStatus](indexers))
 }
 
-// NewComponentStatusInformerWithOptions returns a new informer of ComponentStatuses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewComponentStatusInformerWithOptions returns a new typed informer of ComponentStatuses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ComponentStatuses are cluster-scoped.
-func NewComponentStatusInformerWithOptions(client typedcorev1.ComponentStatusesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ComponentStatus]) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+func NewComponentStatusInformerWithOptions(client typedcorev1.ComponentStatusesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.ComponentStatus]) *cache.TypedInformer[*corev1.ComponentStatus] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "", Resource: "componentstatuses"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ComponentStatus, *corev1.ComponentStatusList](client.ComponentStatuses(), opts, indexers...)
 }
 
 // Informer implements ComponentStatusInformer.
-func (i *componentStatusInformer) Informer() *cache.SharedIndexInformer[*corev1.ComponentStatus] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ComponentStatus] {
+func (i *componentStatusInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ComponentStatusInformer.
+func (i *componentStatusInformer) TypedInformer() *cache.TypedInformer[*corev1.ComponentStatus] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.ComponentStatus] {
 		return NewComponentStatusInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ComponentStatusInformer.
 func (i *componentStatusInformer) Lister() listerscorev1.ComponentStatusLister {
-	return listerscorev1.NewComponentStatusLister(i.Informer().Store())
+	return listerscorev1.NewComponentStatusLister(i.TypedInformer().GetIndexer())
 }

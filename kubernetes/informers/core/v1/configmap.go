@@ -14,8 +14,12 @@ import (
 
 // ConfigMapInformer gives the shared informer of ConfigMaps (core/v1 "configmaps") and a lister over its cache.
 type ConfigMapInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.ConfigMap]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.ConfigMap]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ConfigMapLister
 }
@@ -29,33 +33,38 @@ type configMapInformer struct {
 // NewConfigMapInformer returns a new informer of ConfigMaps in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewConfigMapInformer(client typedcorev1.ConfigMapsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ConfigMap]) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+func NewConfigMapInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredConfigMapInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredConfigMapInformer is NewConfigMapInformer whose list and watch options tweakListOptions edits.
-func NewFilteredConfigMapInformer(client typedcorev1.ConfigMapsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ConfigMap], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+func NewFilteredConfigMapInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewConfigMapInformerWithOptions(client, namespace, opts, indexers)
+	return NewConfigMapInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.ConfigMap](indexers))
 }
 
-// NewConfigMapInformerWithOptions returns a new informer of ConfigMaps, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewConfigMapInformerWithOptions returns a new typed informer of ConfigMaps, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewConfigMapInformerWithOptions(client typedcorev1.ConfigMapsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ConfigMap]) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+func NewConfigMapInformerWithOptions(client typedcorev1.ConfigMapsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.ConfigMap]) *cache.TypedInformer[*corev1.ConfigMap] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "configmaps"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap, *corev1.ConfigMapList](client.ConfigMaps(namespace), opts, indexers...)
 }
 
 // Informer implements ConfigMapInformer.
-func (i *configMapInformer) Informer() *cache.SharedIndexInformer[*corev1.ConfigMap] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+func (i *configMapInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ConfigMapInformer.
+func (i *configMapInformer) TypedInformer() *cache.TypedInformer[*corev1.ConfigMap] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.ConfigMap] {
 		return NewConfigMapInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ConfigMapInformer.
 func (i *configMapInformer) Lister() listerscorev1.ConfigMapLister {
-	return listerscorev1.NewConfigMapLister(i.Informer().Store())
+	return listerscorev1.NewConfigMapLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // EndpointsInformer gives the shared informer of Endpoints (core/v1 "endpoints") and a lister over its cache.
 type EndpointsInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Endpoints]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Endpoints]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.EndpointsLister
 }
@@ -29,33 +33,38 @@ type endpointsInformer struct {
 // NewEndpointsInformer returns a new informer of Endpoints in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewEndpointsInformer(client typedcorev1.EndpointsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Endpoints]) *cache.SharedIndexInformer[*corev1.Endpoints] {
+func NewEndpointsInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredEndpointsInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredEndpointsInformer is NewEndpointsInformer whose list and watch options tweakListOptions edits.
-func NewFilteredEndpointsInformer(client typedcorev1.EndpointsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Endpoints], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Endpoints] {
+func NewFilteredEndpointsInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewEndpointsInformerWithOptions(client, namespace, opts, indexers)
+	return NewEndpointsInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.Endpoints](indexers))
 }
 
-// NewEndpointsInformerWithOptions returns a new informer of Endpoints, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewEndpointsInformerWithOptions returns a new typed informer of Endpoints, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewEndpointsInformerWithOptions(client typedcorev1.EndpointsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Endpoints]) *cache.SharedIndexInformer[*corev1.Endpoints] {
+func NewEndpointsInformerWithOptions(client typedcorev1.EndpointsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Endpoints]) *cache.TypedInformer[*corev1.Endpoints] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "endpoints"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Endpoints, *corev1.EndpointsList](client.Endpoints(namespace), opts, indexers...)
 }
 
 // Informer implements EndpointsInformer.
-func (i *endpointsInformer) Informer() *cache.SharedIndexInformer[*corev1.Endpoints] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Endpoints] {
+func (i *endpointsInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements EndpointsInformer.
+func (i *endpointsInformer) TypedInformer() *cache.TypedInformer[*corev1.Endpoints] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Endpoints] {
 		return NewEndpointsInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements EndpointsInformer.
 func (i *endpointsInformer) Lister() listerscorev1.EndpointsLister {
-	return listerscorev1.NewEndpointsLister(i.Informer().Store())
+	return listerscorev1.NewEndpointsLister(i.TypedInformer().GetIndexer())
 }

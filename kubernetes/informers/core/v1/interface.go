@@ -7,6 +7,12 @@ import (
 	corev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// core/v1 client. Every clientset holding core/v1 is one.
+type Client interface {
+	CoreV1() corev1.CoreV1Interface
+}
+
 // Interface gives the shared informers of the core/v1 API.
 type Interface interface {
 	// ComponentStatuses returns the shared informer of ComponentStatuses.

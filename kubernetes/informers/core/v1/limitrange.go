@@ -14,8 +14,12 @@ import (
 
 // LimitRangeInformer gives the shared informer of LimitRanges (core/v1 "limitranges") and a lister over its cache.
 type LimitRangeInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.LimitRange]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.LimitRange]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.LimitRangeLister
 }
@@ -29,33 +33,38 @@ type limitRangeInformer struct {
 // NewLimitRangeInformer returns a new informer of LimitRanges in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewLimitRangeInformer(client typedcorev1.LimitRangesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.LimitRange]) *cache.SharedIndexInformer[*corev1.LimitRange] {
+func NewLimitRangeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredLimitRangeInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredLimitRangeInformer is NewLimitRangeInformer whose list and watch options tweakListOptions edits.
-func NewFilteredLimitRangeInformer(client typedcorev1.LimitRangesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.LimitRange], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.LimitRange] {
+func NewFilteredLimitRangeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewLimitRangeInformerWithOptions(client, namespace, opts, indexers)
+	return NewLimitRangeInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.LimitRange](indexers))
 }
 
-// NewLimitRangeInformerWithOptions returns a new informer of LimitRanges, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewLimitRangeInformerWithOptions returns a new typed informer of LimitRanges, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewLimitRangeInformerWithOptions(client typedcorev1.LimitRangesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.LimitRange]) *cache.SharedIndexInformer[*corev1.LimitRange] {
+func NewLimitRangeInformerWithOptions(client typedcorev1.LimitRangesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.LimitRange]) *cache.TypedInformer[*corev1.LimitRange] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "limitranges"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.LimitRange, *corev1.LimitRangeList](client.LimitRanges(namespace), opts, indexers...)
 }
 
 // Informer implements LimitRangeInformer.
-func (i *limitRangeInformer) Informer() *cache.SharedIndexInformer[*corev1.LimitRange] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.LimitRange] {
+func (i *limitRangeInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements LimitRangeInformer.
+func (i *limitRangeInformer) TypedInformer() *cache.TypedInformer[*corev1.LimitRange] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.LimitRange] {
 		return NewLimitRangeInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements LimitRangeInformer.
 func (i *limitRangeInformer) Lister() listerscorev1.LimitRangeLister {
-	return listerscorev1.NewLimitRangeLister(i.Informer().Store())
+	return listerscorev1.NewLimitRangeLister(i.TypedInformer().GetIndexer())
 }

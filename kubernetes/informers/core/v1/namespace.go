@@ -14,8 +14,12 @@ import (
 
 // NamespaceInformer gives the shared informer of Namespaces (core/v1 "namespaces") and a lister over its cache.
 type NamespaceInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Namespace]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Namespace]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.NamespaceLister
 }
@@ -29,33 +33,38 @@ type namespaceInformer struct {
 // NewNamespaceInformer returns a new informer of Namespaces, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewNamespaceInformer(client typedcorev1.NamespacesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Namespace]) *cache.SharedIndexInformer[*corev1.Namespace] {
+func NewNamespaceInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredNamespaceInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredNamespaceInformer is NewNamespaceInformer whose list and watch options tweakListOptions edits.
-func NewFilteredNamespaceInformer(client typedcorev1.NamespacesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Namespace], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Namespace] {
+func NewFilteredNamespaceInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewNamespaceInformerWithOptions(client, opts, indexers)
+	return NewNamespaceInformerWithOptions(client.CoreV1(), opts, cache.IndexersToTypedIndexers[*corev1.Namespace](indexers))
 }
 
-// NewNamespaceInformerWithOptions returns a new informer of Namespaces, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewNamespaceInformerWithOptions returns a new typed informer of Namespaces, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // Namespaces are cluster-scoped.
-func NewNamespaceInformerWithOptions(client typedcorev1.NamespacesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Namespace]) *cache.SharedIndexInformer[*corev1.Namespace] {
+func NewNamespaceInformerWithOptions(client typedcorev1.NamespacesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Namespace]) *cache.TypedInformer[*corev1.Namespace] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "", Resource: "namespaces"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Namespace, *corev1.NamespaceList](client.Namespaces(), opts, indexers...)
 }
 
 // Informer implements NamespaceInformer.
-func (i *namespaceInformer) Informer() *cache.SharedIndexInformer[*corev1.Namespace] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Namespace] {
+func (i *namespaceInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements NamespaceInformer.
+func (i *namespaceInformer) TypedInformer() *cache.TypedInformer[*corev1.Namespace] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Namespace] {
 		return NewNamespaceInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements NamespaceInformer.
 func (i *namespaceInformer) Lister() listerscorev1.NamespaceLister {
-	return listerscorev1.NewNamespaceLister(i.Informer().Store())
+	return listerscorev1.NewNamespaceLister(i.TypedInformer().GetIndexer())
 }

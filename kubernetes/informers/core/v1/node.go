@@ -14,8 +14,12 @@ import (
 
 // NodeInformer gives the shared informer of Nodes (core/v1 "nodes") and a lister over its cache.
 type NodeInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Node]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Node]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.NodeLister
 }
@@ -29,33 +33,38 @@ type nodeInformer struct {
 // NewNodeInformer returns a new informer of Nodes, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewNodeInformer(client typedcorev1.NodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Node]) *cache.SharedIndexInformer[*corev1.Node] {
+func NewNodeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredNodeInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredNodeInformer is NewNodeInformer whose list and watch options tweakListOptions edits.
-func NewFilteredNodeInformer(client typedcorev1.NodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Node], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Node] {
+func NewFilteredNodeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewNodeInformerWithOptions(client, opts, indexers)
+	return NewNodeInformerWithOptions(client.CoreV1(), opts, cache.IndexersToTypedIndexers[*corev1.Node](indexers))
 }
 
-// NewNodeInformerWithOptions returns a new informer of Nodes, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewNodeInformerWithOptions returns a new typed informer of Nodes, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // Nodes are cluster-scoped.
-func NewNodeInformerWithOptions(client typedcorev1.NodesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Node]) *cache.SharedIndexInformer[*corev1.Node] {
+func NewNodeInformerWithOptions(client typedcorev1.NodesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Node]) *cache.TypedInformer[*corev1.Node] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "", Resource: "nodes"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Node, *corev1.NodeList](client.Nodes(), opts, indexers...)
 }
 
 // Informer implements NodeInformer.
-func (i *nodeInformer) Informer() *cache.SharedIndexInformer[*corev1.Node] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Node] {
+func (i *nodeInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements NodeInformer.
+func (i *nodeInformer) TypedInformer() *cache.TypedInformer[*corev1.Node] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Node] {
 		return NewNodeInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements NodeInformer.
 func (i *nodeInformer) Lister() listerscorev1.NodeLister {
-	return listerscorev1.NewNodeLister(i.Informer().Store())
+	return listerscorev1.NewNodeLister(i.TypedInformer().GetIndexer())
 }

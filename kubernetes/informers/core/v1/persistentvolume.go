@@ -14,8 +14,12 @@ import (
 
 // PersistentVolumeInformer gives the shared informer of PersistentVolumes (core/v1 "persistentvolumes") and a lister over its cache.
 type PersistentVolumeInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.PersistentVolume]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.PersistentVolume]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.PersistentVolumeLister
 }
@@ -29,33 +33,38 @@ type persistentVolumeInformer struct {
 // NewPersistentVolumeInformer returns a new informer of PersistentVolumes, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolume]) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+func NewPersistentVolumeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPersistentVolumeInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPersistentVolumeInformer is NewPersistentVolumeInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPersistentVolumeInformer(client typedcorev1.PersistentVolumesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolume], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+func NewFilteredPersistentVolumeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPersistentVolumeInformerWithOptions(client, opts, indexers)
+	return NewPersistentVolumeInformerWithOptions(client.CoreV1(), opts, cache.IndexersToTypedIndexers[*corev1.PersistentVolume](indexers))
 }
 
-// NewPersistentVolumeInformerWithOptions returns a new informer of PersistentVolumes, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewPersistentVolumeInformerWithOptions returns a new typed informer of PersistentVolumes, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // PersistentVolumes are cluster-scoped.
-func NewPersistentVolumeInformerWithOptions(client typedcorev1.PersistentVolumesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PersistentVolume]) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+func NewPersistentVolumeInformerWithOptions(client typedcorev1.PersistentVolumesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.PersistentVolume]) *cache.TypedInformer[*corev1.PersistentVolume] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "", Resource: "persistentvolumes"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolume, *corev1.PersistentVolumeList](client.PersistentVolumes(), opts, indexers...)
 }
 
 // Informer implements PersistentVolumeInformer.
-func (i *persistentVolumeInformer) Informer() *cache.SharedIndexInformer[*corev1.PersistentVolume] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PersistentVolume] {
+func (i *persistentVolumeInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PersistentVolumeInformer.
+func (i *persistentVolumeInformer) TypedInformer() *cache.TypedInformer[*corev1.PersistentVolume] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.PersistentVolume] {
 		return NewPersistentVolumeInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements PersistentVolumeInformer.
 func (i *persistentVolumeInformer) Lister() listerscorev1.PersistentVolumeLister {
-	return listerscorev1.NewPersistentVolumeLister(i.Informer().Store())
+	return listerscorev1.NewPersistentVolumeLister(i.TypedInformer().GetIndexer())
 }

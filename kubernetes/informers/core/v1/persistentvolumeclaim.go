@@ -14,8 +14,12 @@ import (
 
 // PersistentVolumeClaimInformer gives the shared informer of PersistentVolumeClaims (core/v1 "persistentvolumeclaims") and a lister over its cache.
 type PersistentVolumeClaimInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.PersistentVolumeClaim]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.PersistentVolumeClaimLister
 }
@@ -29,33 +33,38 @@ type persistentVolumeClaimInformer struct {
 // NewPersistentVolumeClaimInformer returns a new informer of PersistentVolumeClaims in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPersistentVolumeClaimInformer(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolumeClaim]) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+func NewPersistentVolumeClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPersistentVolumeClaimInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPersistentVolumeClaimInformer is NewPersistentVolumeClaimInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPersistentVolumeClaimInformer(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PersistentVolumeClaim], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+func NewFilteredPersistentVolumeClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPersistentVolumeClaimInformerWithOptions(client, namespace, opts, indexers)
+	return NewPersistentVolumeClaimInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.PersistentVolumeClaim](indexers))
 }
 
-// NewPersistentVolumeClaimInformerWithOptions returns a new informer of PersistentVolumeClaims, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPersistentVolumeClaimInformerWithOptions returns a new typed informer of PersistentVolumeClaims, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPersistentVolumeClaimInformerWithOptions(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PersistentVolumeClaim]) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+func NewPersistentVolumeClaimInformerWithOptions(client typedcorev1.PersistentVolumeClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.PersistentVolumeClaim]) *cache.TypedInformer[*corev1.PersistentVolumeClaim] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList](client.PersistentVolumeClaims(namespace), opts, indexers...)
 }
 
 // Informer implements PersistentVolumeClaimInformer.
-func (i *persistentVolumeClaimInformer) Informer() *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PersistentVolumeClaim] {
+func (i *persistentVolumeClaimInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PersistentVolumeClaimInformer.
+func (i *persistentVolumeClaimInformer) TypedInformer() *cache.TypedInformer[*corev1.PersistentVolumeClaim] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.PersistentVolumeClaim] {
 		return NewPersistentVolumeClaimInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PersistentVolumeClaimInformer.
 func (i *persistentVolumeClaimInformer) Lister() listerscorev1.PersistentVolumeClaimLister {
-	return listerscorev1.NewPersistentVolumeClaimLister(i.Informer().Store())
+	return listerscorev1.NewPersistentVolumeClaimLister(i.TypedInformer().GetIndexer())
 }

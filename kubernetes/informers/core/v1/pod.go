@@ -14,8 +14,12 @@ import (
 
 // PodInformer gives the shared informer of Pods (core/v1 "pods") and a lister over its cache.
 type PodInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Pod]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Pod]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.PodLister
 }
@@ -29,33 +33,38 @@ type podInformer struct {
 // NewPodInformer returns a new informer of Pods in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPodInformer(client typedcorev1.PodsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Pod]) *cache.SharedIndexInformer[*corev1.Pod] {
+func NewPodInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPodInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPodInformer is NewPodInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPodInformer(client typedcorev1.PodsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Pod], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Pod] {
+func NewFilteredPodInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPodInformerWithOptions(client, namespace, opts, indexers)
+	return NewPodInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.Pod](indexers))
 }
 
-// NewPodInformerWithOptions returns a new informer of Pods, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPodInformerWithOptions returns a new typed informer of Pods, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPodInformerWithOptions(client typedcorev1.PodsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Pod]) *cache.SharedIndexInformer[*corev1.Pod] {
+func NewPodInformerWithOptions(client typedcorev1.PodsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Pod]) *cache.TypedInformer[*corev1.Pod] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "pods"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Pod, *corev1.PodList](client.Pods(namespace), opts, indexers...)
 }
 
 // Informer implements PodInformer.
-func (i *podInformer) Informer() *cache.SharedIndexInformer[*corev1.Pod] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Pod] {
+func (i *podInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PodInformer.
+func (i *podInformer) TypedInformer() *cache.TypedInformer[*corev1.Pod] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Pod] {
 		return NewPodInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PodInformer.
 func (i *podInformer) Lister() listerscorev1.PodLister {
-	return listerscorev1.NewPodLister(i.Informer().Store())
+	return listerscorev1.NewPodLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // PodTemplateInformer gives the shared informer of PodTemplates (core/v1 "podtemplates") and a lister over its cache.
 type PodTemplateInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.PodTemplate]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.PodTemplate]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.PodTemplateLister
 }
@@ -29,33 +33,38 @@ type podTemplateInformer struct {
 // NewPodTemplateInformer returns a new informer of PodTemplates in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPodTemplateInformer(client typedcorev1.PodTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PodTemplate]) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+func NewPodTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPodTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPodTemplateInformer is NewPodTemplateInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPodTemplateInformer(client typedcorev1.PodTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.PodTemplate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+func NewFilteredPodTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPodTemplateInformerWithOptions(client, namespace, opts, indexers)
+	return NewPodTemplateInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.PodTemplate](indexers))
 }
 
-// NewPodTemplateInformerWithOptions returns a new informer of PodTemplates, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPodTemplateInformerWithOptions returns a new typed informer of PodTemplates, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPodTemplateInformerWithOptions(client typedcorev1.PodTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.PodTemplate]) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+func NewPodTemplateInformerWithOptions(client typedcorev1.PodTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.PodTemplate]) *cache.TypedInformer[*corev1.PodTemplate] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "podtemplates"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PodTemplate, *corev1.PodTemplateList](client.PodTemplates(namespace), opts, indexers...)
 }
 
 // Informer implements PodTemplateInformer.
-func (i *podTemplateInformer) Informer() *cache.SharedIndexInformer[*corev1.PodTemplate] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.PodTemplate] {
+func (i *podTemplateInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PodTemplateInformer.
+func (i *podTemplateInformer) TypedInformer() *cache.TypedInformer[*corev1.PodTemplate] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.PodTemplate] {
 		return NewPodTemplateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PodTemplateInformer.
 func (i *podTemplateInformer) Lister() listerscorev1.PodTemplateLister {
-	return listerscorev1.NewPodTemplateLister(i.Informer().Store())
+	return listerscorev1.NewPodTemplateLister(i.TypedInformer().GetIndexer())
 }

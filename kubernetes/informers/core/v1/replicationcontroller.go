@@ -14,8 +14,12 @@ import (
 
 // ReplicationControllerInformer gives the shared informer of ReplicationControllers (core/v1 "replicationcontrollers") and a lister over its cache.
 type ReplicationControllerInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.ReplicationController]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.ReplicationController]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ReplicationControllerLister
 }
@@ -29,33 +33,38 @@ type replicationControllerInformer struct {
 // NewReplicationControllerInformer returns a new informer of ReplicationControllers in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewReplicationControllerInformer(client typedcorev1.ReplicationControllersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ReplicationController]) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+func NewReplicationControllerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredReplicationControllerInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredReplicationControllerInformer is NewReplicationControllerInformer whose list and watch options tweakListOptions edits.
-func NewFilteredReplicationControllerInformer(client typedcorev1.ReplicationControllersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ReplicationController], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+func NewFilteredReplicationControllerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewReplicationControllerInformerWithOptions(client, namespace, opts, indexers)
+	return NewReplicationControllerInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.ReplicationController](indexers))
 }
 
-// NewReplicationControllerInformerWithOptions returns a new informer of ReplicationControllers, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewReplicationControllerInformerWithOptions returns a new typed informer of ReplicationControllers, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewReplicationControllerInformerWithOptions(client typedcorev1.ReplicationControllersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ReplicationController]) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+func NewReplicationControllerInformerWithOptions(client typedcorev1.ReplicationControllersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.ReplicationController]) *cache.TypedInformer[*corev1.ReplicationController] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "replicationcontrollers"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ReplicationController, *corev1.ReplicationControllerList](client.ReplicationControllers(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicationControllerInformer.
-func (i *replicationControllerInformer) Informer() *cache.SharedIndexInformer[*corev1.ReplicationController] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ReplicationController] {
+func (i *replicationControllerInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ReplicationControllerInformer.
+func (i *replicationControllerInformer) TypedInformer() *cache.TypedInformer[*corev1.ReplicationController] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.ReplicationController] {
 		return NewReplicationControllerInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ReplicationControllerInformer.
 func (i *replicationControllerInformer) Lister() listerscorev1.ReplicationControllerLister {
-	return listerscorev1.NewReplicationControllerLister(i.Informer().Store())
+	return listerscorev1.NewReplicationControllerLister(i.TypedInformer().GetIndexer())
 }

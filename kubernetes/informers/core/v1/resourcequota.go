@@ -14,8 +14,12 @@ import (
 
 // ResourceQuotaInformer gives the shared informer of ResourceQuotas (core/v1 "resourcequotas") and a lister over its cache.
 type ResourceQuotaInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.ResourceQuota]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.ResourceQuota]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ResourceQuotaLister
 }
@@ -29,33 +33,38 @@ type resourceQuotaInformer struct {
 // NewResourceQuotaInformer returns a new informer of ResourceQuotas in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewResourceQuotaInformer(client typedcorev1.ResourceQuotasGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ResourceQuota]) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+func NewResourceQuotaInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredResourceQuotaInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredResourceQuotaInformer is NewResourceQuotaInformer whose list and watch options tweakListOptions edits.
-func NewFilteredResourceQuotaInformer(client typedcorev1.ResourceQuotasGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ResourceQuota], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+func NewFilteredResourceQuotaInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewResourceQuotaInformerWithOptions(client, namespace, opts, indexers)
+	return NewResourceQuotaInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.ResourceQuota](indexers))
 }
 
-// NewResourceQuotaInformerWithOptions returns a new informer of ResourceQuotas, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewResourceQuotaInformerWithOptions returns a new typed informer of ResourceQuotas, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewResourceQuotaInformerWithOptions(client typedcorev1.ResourceQuotasGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ResourceQuota]) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+func NewResourceQuotaInformerWithOptions(client typedcorev1.ResourceQuotasGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.ResourceQuota]) *cache.TypedInformer[*corev1.ResourceQuota] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "resourcequotas"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ResourceQuota, *corev1.ResourceQuotaList](client.ResourceQuotas(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceQuotaInformer.
-func (i *resourceQuotaInformer) Informer() *cache.SharedIndexInformer[*corev1.ResourceQuota] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ResourceQuota] {
+func (i *resourceQuotaInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ResourceQuotaInformer.
+func (i *resourceQuotaInformer) TypedInformer() *cache.TypedInformer[*corev1.ResourceQuota] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.ResourceQuota] {
 		return NewResourceQuotaInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ResourceQuotaInformer.
 func (i *resourceQuotaInformer) Lister() listerscorev1.ResourceQuotaLister {
-	return listerscorev1.NewResourceQuotaLister(i.Informer().Store())
+	return listerscorev1.NewResourceQuotaLister(i.TypedInformer().GetIndexer())
 }

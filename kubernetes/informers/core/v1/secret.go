@@ -14,8 +14,12 @@ import (
 
 // SecretInformer gives the shared informer of Secrets (core/v1 "secrets") and a lister over its cache.
 type SecretInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Secret]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Secret]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.SecretLister
 }
@@ -29,33 +33,38 @@ type secretInformer struct {
 // NewSecretInformer returns a new informer of Secrets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewSecretInformer(client typedcorev1.SecretsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Secret]) *cache.SharedIndexInformer[*corev1.Secret] {
+func NewSecretInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredSecretInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredSecretInformer is NewSecretInformer whose list and watch options tweakListOptions edits.
-func NewFilteredSecretInformer(client typedcorev1.SecretsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Secret], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Secret] {
+func NewFilteredSecretInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewSecretInformerWithOptions(client, namespace, opts, indexers)
+	return NewSecretInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.Secret](indexers))
 }
 
-// NewSecretInformerWithOptions returns a new informer of Secrets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewSecretInformerWithOptions returns a new typed informer of Secrets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewSecretInformerWithOptions(client typedcorev1.SecretsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Secret]) *cache.SharedIndexInformer[*corev1.Secret] {
+func NewSecretInformerWithOptions(client typedcorev1.SecretsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Secret]) *cache.TypedInformer[*corev1.Secret] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "secrets"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Secret, *corev1.SecretList](client.Secrets(namespace), opts, indexers...)
 }
 
 // Informer implements SecretInformer.
-func (i *secretInformer) Informer() *cache.SharedIndexInformer[*corev1.Secret] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Secret] {
+func (i *secretInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements SecretInformer.
+func (i *secretInformer) TypedInformer() *cache.TypedInformer[*corev1.Secret] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Secret] {
 		return NewSecretInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements SecretInformer.
 func (i *secretInformer) Lister() listerscorev1.SecretLister {
-	return listerscorev1.NewSecretLister(i.Informer().Store())
+	return listerscorev1.NewSecretLister(i.TypedInformer().GetIndexer())
 }

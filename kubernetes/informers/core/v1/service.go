@@ -14,8 +14,12 @@ import (
 
 // ServiceInformer gives the shared informer of Services (core/v1 "services") and a lister over its cache.
 type ServiceInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.Service]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.Service]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ServiceLister
 }
@@ -29,33 +33,38 @@ type serviceInformer struct {
 // NewServiceInformer returns a new informer of Services in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewServiceInformer(client typedcorev1.ServicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Service]) *cache.SharedIndexInformer[*corev1.Service] {
+func NewServiceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredServiceInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredServiceInformer is NewServiceInformer whose list and watch options tweakListOptions edits.
-func NewFilteredServiceInformer(client typedcorev1.ServicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.Service], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.Service] {
+func NewFilteredServiceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewServiceInformerWithOptions(client, namespace, opts, indexers)
+	return NewServiceInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.Service](indexers))
 }
 
-// NewServiceInformerWithOptions returns a new informer of Services, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewServiceInformerWithOptions returns a new typed informer of Services, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewServiceInformerWithOptions(client typedcorev1.ServicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.Service]) *cache.SharedIndexInformer[*corev1.Service] {
+func NewServiceInformerWithOptions(client typedcorev1.ServicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.Service]) *cache.TypedInformer[*corev1.Service] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "services"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Service, *corev1.ServiceList](client.Services(namespace), opts, indexers...)
 }
 
 // Informer implements ServiceInformer.
-func (i *serviceInformer) Informer() *cache.SharedIndexInformer[*corev1.Service] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.Service] {
+func (i *serviceInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ServiceInformer.
+func (i *serviceInformer) TypedInformer() *cache.TypedInformer[*corev1.Service] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.Service] {
 		return NewServiceInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ServiceInformer.
 func (i *serviceInformer) Lister() listerscorev1.ServiceLister {
-	return listerscorev1.NewServiceLister(i.Informer().Store())
+	return listerscorev1.NewServiceLister(i.TypedInformer().GetIndexer())
 }

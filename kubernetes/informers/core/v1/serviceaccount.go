@@ -14,8 +14,12 @@ import (
 
 // ServiceAccountInformer gives the shared informer of ServiceAccounts (core/v1 "serviceaccounts") and a lister over its cache.
 type ServiceAccountInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*corev1.ServiceAccount]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*corev1.ServiceAccount]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerscorev1.ServiceAccountLister
 }
@@ -29,33 +33,38 @@ type serviceAccountInformer struct {
 // NewServiceAccountInformer returns a new informer of ServiceAccounts in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewServiceAccountInformer(client typedcorev1.ServiceAccountsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ServiceAccount]) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+func NewServiceAccountInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredServiceAccountInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredServiceAccountInformer is NewServiceAccountInformer whose list and watch options tweakListOptions edits.
-func NewFilteredServiceAccountInformer(client typedcorev1.ServiceAccountsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*corev1.ServiceAccount], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+func NewFilteredServiceAccountInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewServiceAccountInformerWithOptions(client, namespace, opts, indexers)
+	return NewServiceAccountInformerWithOptions(client.CoreV1(), namespace, opts, cache.IndexersToTypedIndexers[*corev1.ServiceAccount](indexers))
 }
 
-// NewServiceAccountInformerWithOptions returns a new informer of ServiceAccounts, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewServiceAccountInformerWithOptions returns a new typed informer of ServiceAccounts, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewServiceAccountInformerWithOptions(client typedcorev1.ServiceAccountsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*corev1.ServiceAccount]) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+func NewServiceAccountInformerWithOptions(client typedcorev1.ServiceAccountsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*corev1.ServiceAccount]) *cache.TypedInformer[*corev1.ServiceAccount] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "", Resource: "serviceaccounts"}
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ServiceAccount, *corev1.ServiceAccountList](client.ServiceAccounts(namespace), opts, indexers...)
 }
 
 // Informer implements ServiceAccountInformer.
-func (i *serviceAccountInformer) Informer() *cache.SharedIndexInformer[*corev1.ServiceAccount] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*corev1.ServiceAccount] {
+func (i *serviceAccountInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ServiceAccountInformer.
+func (i *serviceAccountInformer) TypedInformer() *cache.TypedInformer[*corev1.ServiceAccount] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*corev1.ServiceAccount] {
 		return NewServiceAccountInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ServiceAccountInformer.
 func (i *serviceAccountInformer) Lister() listerscorev1.ServiceAccountLister {
-	return listerscorev1.NewServiceAccountLister(i.Informer().Store())
+	return listerscorev1.NewServiceAccountLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // EndpointSliceInformer gives the shared informer of EndpointSlices (discovery.k8s.io/v1 "endpointslices") and a lister over its cache.
 type EndpointSliceInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*discoveryv1.EndpointSlice]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*discoveryv1.EndpointSlice]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersdiscoveryv1.EndpointSliceLister
 }
@@ -29,33 +33,38 @@ type endpointSliceInformer struct {
 // NewEndpointSliceInformer returns a new informer of EndpointSlices in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewEndpointSliceInformer(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*discoveryv1.EndpointSlice]) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+func NewEndpointSliceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredEndpointSliceInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredEndpointSliceInformer is NewEndpointSliceInformer whose list and watch options tweakListOptions edits.
-func NewFilteredEndpointSliceInformer(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*discoveryv1.EndpointSlice], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+func NewFilteredEndpointSliceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewEndpointSliceInformerWithOptions(client, namespace, opts, indexers)
+	return NewEndpointSliceInformerWithOptions(client.DiscoveryV1(), namespace, opts, cache.IndexersToTypedIndexers[*discoveryv1.EndpointSlice](indexers))
 }
 
-// NewEndpointSliceInformerWithOptions returns a new informer of EndpointSlices, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewEndpointSliceInformerWithOptions returns a new typed informer of EndpointSlices, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewEndpointSliceInformerWithOptions(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*discoveryv1.EndpointSlice]) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+func NewEndpointSliceInformerWithOptions(client typeddiscoveryv1.EndpointSlicesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*discoveryv1.EndpointSlice]) *cache.TypedInformer[*discoveryv1.EndpointSlice] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"}
 	return cache.NewSharedIndexInformerWithOptions[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList](client.EndpointSlices(namespace), opts, indexers...)
 }
 
 // Informer implements EndpointSliceInformer.
-func (i *endpointSliceInformer) Informer() *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*discoveryv1.EndpointSlice] {
+func (i *endpointSliceInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements EndpointSliceInformer.
+func (i *endpointSliceInformer) TypedInformer() *cache.TypedInformer[*discoveryv1.EndpointSlice] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*discoveryv1.EndpointSlice] {
 		return NewEndpointSliceInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements EndpointSliceInformer.
 func (i *endpointSliceInformer) Lister() listersdiscoveryv1.EndpointSliceLister {
-	return listersdiscoveryv1.NewEndpointSliceLister(i.Informer().Store())
+	return listersdiscoveryv1.NewEndpointSliceLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	discoveryv1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// discovery.k8s.io/v1 client. Every clientset holding discovery.k8s.io/v1 is one.
+type Client interface {
+	DiscoveryV1() discoveryv1.DiscoveryV1Interface
+}
+
 // Interface gives the shared informers of the discovery.k8s.io/v1 API.
 type Interface interface {
 	// EndpointSlices returns the shared informer of EndpointSlices.

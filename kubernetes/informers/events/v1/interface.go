@@ -7,6 +7,12 @@ import (
 	eventsv1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// events.k8s.io/v1 client. Every clientset holding events.k8s.io/v1 is one.
+type Client interface {
+	EventsV1() eventsv1.EventsV1Interface
+}
+
 // Interface gives the shared informers of the events.k8s.io/v1 API.
 type Interface interface {
 	// Events returns the shared informer of Events.

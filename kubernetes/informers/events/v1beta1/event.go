@@ -14,8 +14,12 @@ import (
 
 // EventInformer gives the shared informer of Events (events.k8s.io/v1beta1 "events") and a lister over its cache.
 type EventInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*eventsv1beta1.Event]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*eventsv1beta1.Event]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerseventsv1beta1.EventLister
 }
@@ -29,33 +33,38 @@ type eventInformer struct {
 // NewEventInformer returns a new informer of Events in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewEventInformer(client typedeventsv1beta1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*eventsv1beta1.Event]) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+func NewEventInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredEventInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredEventInformer is NewEventInformer whose list and watch options tweakListOptions edits.
-func NewFilteredEventInformer(client typedeventsv1beta1.EventsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*eventsv1beta1.Event], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+func NewFilteredEventInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewEventInformerWithOptions(client, namespace, opts, indexers)
+	return NewEventInformerWithOptions(client.EventsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*eventsv1beta1.Event](indexers))
 }
 
-// NewEventInformerWithOptions returns a new informer of Events, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewEventInformerWithOptions returns a new typed informer of Events, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewEventInformerWithOptions(client typedeventsv1beta1.EventsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*eventsv1beta1.Event]) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+func NewEventInformerWithOptions(client typedeventsv1beta1.EventsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*eventsv1beta1.Event]) *cache.TypedInformer[*eventsv1beta1.Event] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "events.k8s.io", Resource: "events"}
 	return cache.NewSharedIndexInformerWithOptions[*eventsv1beta1.Event, *eventsv1beta1.EventList](client.Events(namespace), opts, indexers...)
 }
 
 // Informer implements EventInformer.
-func (i *eventInformer) Informer() *cache.SharedIndexInformer[*eventsv1beta1.Event] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*eventsv1beta1.Event] {
+func (i *eventInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements EventInformer.
+func (i *eventInformer) TypedInformer() *cache.TypedInformer[*eventsv1beta1.Event] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*eventsv1beta1.Event] {
 		return NewEventInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements EventInformer.
 func (i *eventInformer) Lister() listerseventsv1beta1.EventLister {
-	return listerseventsv1beta1.NewEventLister(i.Informer().Store())
+	return listerseventsv1beta1.NewEventLister(i.TypedInformer().GetIndexer())
 }

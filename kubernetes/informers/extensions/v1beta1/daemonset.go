@@ -14,8 +14,12 @@ import (
 
 // DaemonSetInformer gives the shared informer of DaemonSets (extensions/v1beta1 "daemonsets") and a lister over its cache.
 type DaemonSetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*extensionsv1beta1.DaemonSet]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersextensionsv1beta1.DaemonSetLister
 }
@@ -29,33 +33,38 @@ type daemonSetInformer struct {
 // NewDaemonSetInformer returns a new informer of DaemonSets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDaemonSetInformer(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.DaemonSet]) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+func NewDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDaemonSetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDaemonSetInformer is NewDaemonSetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDaemonSetInformer(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.DaemonSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+func NewFilteredDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDaemonSetInformerWithOptions(client, namespace, opts, indexers)
+	return NewDaemonSetInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*extensionsv1beta1.DaemonSet](indexers))
 }
 
-// NewDaemonSetInformerWithOptions returns a new informer of DaemonSets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewDaemonSetInformerWithOptions returns a new typed informer of DaemonSets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewDaemonSetInformerWithOptions(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.DaemonSet]) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+func NewDaemonSetInformerWithOptions(client typedextensionsv1beta1.DaemonSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*extensionsv1beta1.DaemonSet]) *cache.TypedInformer[*extensionsv1beta1.DaemonSet] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "daemonsets"}
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList](client.DaemonSets(namespace), opts, indexers...)
 }
 
 // Informer implements DaemonSetInformer.
-func (i *daemonSetInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.DaemonSet] {
+func (i *daemonSetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DaemonSetInformer.
+func (i *daemonSetInformer) TypedInformer() *cache.TypedInformer[*extensionsv1beta1.DaemonSet] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*extensionsv1beta1.DaemonSet] {
 		return NewDaemonSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements DaemonSetInformer.
 func (i *daemonSetInformer) Lister() listersextensionsv1beta1.DaemonSetLister {
-	return listersextensionsv1beta1.NewDaemonSetLister(i.Informer().Store())
+	return listersextensionsv1beta1.NewDaemonSetLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // DeploymentInformer gives the shared informer of Deployments (extensions/v1beta1 "deployments") and a lister over its cache.
 type DeploymentInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*extensionsv1beta1.Deployment]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*extensionsv1beta1.Deployment]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersextensionsv1beta1.DeploymentLister
 }
@@ -29,33 +33,38 @@ type deploymentInformer struct {
 // NewDeploymentInformer returns a new informer of Deployments in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDeploymentInformer(client typedextensionsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Deployment]) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+func NewDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDeploymentInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDeploymentInformer is NewDeploymentInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDeploymentInformer(client typedextensionsv1beta1.DeploymentsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Deployment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+func NewFilteredDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDeploymentInformerWithOptions(client, namespace, opts, indexers)
+	return NewDeploymentInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*extensionsv1beta1.Deployment](indexers))
 }
 
-// NewDeploymentInformerWithOptions returns a new informer of Deployments, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewDeploymentInformerWithOptions returns a new typed informer of Deployments, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewDeploymentInformerWithOptions(client typedextensionsv1beta1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.Deployment]) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+func NewDeploymentInformerWithOptions(client typedextensionsv1beta1.DeploymentsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*extensionsv1beta1.Deployment]) *cache.TypedInformer[*extensionsv1beta1.Deployment] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "deployments"}
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList](client.Deployments(namespace), opts, indexers...)
 }
 
 // Informer implements DeploymentInformer.
-func (i *deploymentInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.Deployment] {
+func (i *deploymentInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DeploymentInformer.
+func (i *deploymentInformer) TypedInformer() *cache.TypedInformer[*extensionsv1beta1.Deployment] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*extensionsv1beta1.Deployment] {
 		return NewDeploymentInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements DeploymentInformer.
 func (i *deploymentInformer) Lister() listersextensionsv1beta1.DeploymentLister {
-	return listersextensionsv1beta1.NewDeploymentLister(i.Informer().Store())
+	return listersextensionsv1beta1.NewDeploymentLister(i.TypedInformer().GetIndexer())
 }

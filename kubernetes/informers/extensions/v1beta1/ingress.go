@@ -14,8 +14,12 @@ import (
 
 // IngressInformer gives the shared informer of Ingresses (extensions/v1beta1 "ingresses") and a lister over its cache.
 type IngressInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*extensionsv1beta1.Ingress]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*extensionsv1beta1.Ingress]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersextensionsv1beta1.IngressLister
 }
@@ -29,33 +33,38 @@ type ingressInformer struct {
 // NewIngressInformer returns a new informer of Ingresses in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewIngressInformer(client typedextensionsv1beta1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Ingress]) *cache.SharedIndexInformer[*extensionsv1beta1.Ingress] {
+func NewIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredIngressInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredIngressInformer is NewIngressInformer whose list and watch options tweakListOptions edits.
-func NewFilteredIngressInformer(client typedextensionsv1beta1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.Ingress], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.Ingress] {
+func NewFilteredIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewIngressInformerWithOptions(client, namespace, opts, indexers)
+	return NewIngressInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*extensionsv1beta1.Ingress](indexers))
 }
 
-// NewIngressInformerWithOptions returns a new informer of Ingresses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewIngressInformerWithOptions returns a new typed informer of Ingresses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewIngressInformerWithOptions(client typedextensionsv1beta1.IngressesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.Ingress]) *cache.SharedIndexInformer[*extensionsv1beta1.Ingress] {
+func NewIngressInformerWithOptions(client typedextensionsv1beta1.IngressesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*extensionsv1beta1.Ingress]) *cache.TypedInformer[*extensionsv1beta1.Ingress] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "ingresses"}
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList](client.Ingresses(namespace), opts, indexers...)
 }
 
 // Informer implements IngressInformer.
-func (i *ingressInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.Ingress] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.Ingress] {
+func (i *ingressInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements IngressInformer.
+func (i *ingressInformer) TypedInformer() *cache.TypedInformer[*extensionsv1beta1.Ingress] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*extensionsv1beta1.Ingress] {
 		return NewIngressInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements IngressInformer.
 func (i *ingressInformer) Lister() listersextensionsv1beta1.IngressLister {
-	return listersextensionsv1beta1.NewIngressLister(i.Informer().Store())
+	return listersextensionsv1beta1.NewIngressLister(i.TypedInformer().GetIndexer())
 }

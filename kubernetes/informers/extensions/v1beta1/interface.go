@@ -7,6 +7,12 @@ import (
 	extensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// extensions/v1beta1 client. Every clientset holding extensions/v1beta1 is one.
+type Client interface {
+	ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface
+}
+
 // Interface gives the shared informers of the extensions/v1beta1 API.
 type Interface interface {
 	// DaemonSets returns the shared informer of DaemonSets.

@@ -14,8 +14,12 @@ import (
 
 // NetworkPolicyInformer gives the shared informer of NetworkPolicies (extensions/v1beta1 "networkpolicies") and a lister over its cache.
 type NetworkPolicyInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*extensionsv1beta1.NetworkPolicy]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersextensionsv1beta1.NetworkPolicyLister
 }
@@ -29,33 +33,38 @@ type networkPolicyInformer struct {
 // NewNetworkPolicyInformer returns a new informer of NetworkPolicies in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewNetworkPolicyInformer(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.NetworkPolicy]) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+func NewNetworkPolicyInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredNetworkPolicyInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredNetworkPolicyInformer is NewNetworkPolicyInformer whose list and watch options tweakListOptions edits.
-func NewFilteredNetworkPolicyInformer(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.NetworkPolicy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+func NewFilteredNetworkPolicyInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewNetworkPolicyInformerWithOptions(client, namespace, opts, indexers)
+	return NewNetworkPolicyInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*extensionsv1beta1.NetworkPolicy](indexers))
 }
 
-// NewNetworkPolicyInformerWithOptions returns a new informer of NetworkPolicies, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewNetworkPolicyInformerWithOptions returns a new typed informer of NetworkPolicies, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewNetworkPolicyInformerWithOptions(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.NetworkPolicy]) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+func NewNetworkPolicyInformerWithOptions(client typedextensionsv1beta1.NetworkPoliciesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*extensionsv1beta1.NetworkPolicy]) *cache.TypedInformer[*extensionsv1beta1.NetworkPolicy] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "networkpolicies"}
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList](client.NetworkPolicies(namespace), opts, indexers...)
 }
 
 // Informer implements NetworkPolicyInformer.
-func (i *networkPolicyInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.NetworkPolicy] {
+func (i *networkPolicyInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements NetworkPolicyInformer.
+func (i *networkPolicyInformer) TypedInformer() *cache.TypedInformer[*extensionsv1beta1.NetworkPolicy] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*extensionsv1beta1.NetworkPolicy] {
 		return NewNetworkPolicyInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements NetworkPolicyInformer.
 func (i *networkPolicyInformer) Lister() listersextensionsv1beta1.NetworkPolicyLister {
-	return listersextensionsv1beta1.NewNetworkPolicyLister(i.Informer().Store())
+	return listersextensionsv1beta1.NewNetworkPolicyLister(i.TypedInformer().GetIndexer())
 }

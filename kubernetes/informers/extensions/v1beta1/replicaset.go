@@ -14,8 +14,12 @@ import (
 
 // ReplicaSetInformer gives the shared informer of ReplicaSets (extensions/v1beta1 "replicasets") and a lister over its cache.
 type ReplicaSetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*extensionsv1beta1.ReplicaSet]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersextensionsv1beta1.ReplicaSetLister
 }
@@ -29,33 +33,38 @@ type replicaSetInformer struct {
 // NewReplicaSetInformer returns a new informer of ReplicaSets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewReplicaSetInformer(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.ReplicaSet]) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+func NewReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredReplicaSetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredReplicaSetInformer is NewReplicaSetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredReplicaSetInformer(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*extensionsv1beta1.ReplicaSet], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+func NewFilteredReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewReplicaSetInformerWithOptions(client, namespace, opts, indexers)
+	return NewReplicaSetInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*extensionsv1beta1.ReplicaSet](indexers))
 }
 
-// NewReplicaSetInformerWithOptions returns a new informer of ReplicaSets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewReplicaSetInformerWithOptions returns a new typed informer of ReplicaSets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewReplicaSetInformerWithOptions(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*extensionsv1beta1.ReplicaSet]) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+func NewReplicaSetInformerWithOptions(client typedextensionsv1beta1.ReplicaSetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*extensionsv1beta1.ReplicaSet]) *cache.TypedInformer[*extensionsv1beta1.ReplicaSet] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "extensions", Resource: "replicasets"}
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList](client.ReplicaSets(namespace), opts, indexers...)
 }
 
 // Informer implements ReplicaSetInformer.
-func (i *replicaSetInformer) Informer() *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*extensionsv1beta1.ReplicaSet] {
+func (i *replicaSetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ReplicaSetInformer.
+func (i *replicaSetInformer) TypedInformer() *cache.TypedInformer[*extensionsv1beta1.ReplicaSet] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*extensionsv1beta1.ReplicaSet] {
 		return NewReplicaSetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ReplicaSetInformer.
 func (i *replicaSetInformer) Lister() listersextensionsv1beta1.ReplicaSetLister {
-	return listersextensionsv1beta1.NewReplicaSetLister(i.Informer().Store())
+	return listersextensionsv1beta1.NewReplicaSetLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	flowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// flowcontrol.apiserver.k8s.io/v1 client. Every clientset holding flowcontrol.apiserver.k8s.io/v1 is one.
+type Client interface {
+	FlowcontrolV1() flowcontrolv1.FlowcontrolV1Interface
+}
+
 // Interface gives the shared informers of the flowcontrol.apiserver.k8s.io/v1 API.
 type Interface interface {
 	// FlowSchemas returns the shared informer of FlowSchemas.

@@ -7,6 +7,12 @@ import (
 	flowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// flowcontrol.apiserver.k8s.io/v1beta1 client. Every clientset holding flowcontrol.apiserver.k8s.io/v1beta1 is one.
+type Client interface {
+	FlowcontrolV1beta1() flowcontrolv1beta1.FlowcontrolV1beta1Interface
+}
+
 // Interface gives the shared informers of the flowcontrol.apiserver.k8s.io/v1beta1 API.
 type Interface interface {
 	// FlowSchemas returns the shared informer of FlowSchemas.

@@ -7,6 +7,12 @@ import (
 	flowcontrolv1beta2 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta2"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// flowcontrol.apiserver.k8s.io/v1beta2 client. Every clientset holding flowcontrol.apiserver.k8s.io/v1beta2 is one.
+type Client interface {
+	FlowcontrolV1beta2() flowcontrolv1beta2.FlowcontrolV1beta2Interface
+}
+
 // Interface gives the shared informers of the flowcontrol.apiserver.k8s.io/v1beta2 API.
 type Interface interface {
 	// FlowSchemas returns the shared informer of FlowSchemas.

@@ -14,8 +14,12 @@ import (
 
 // FlowSchemaInformer gives the shared informer of FlowSchemas (flowcontrol.apiserver.k8s.io/v1beta3 "flowschemas") and a lister over its cache.
 type FlowSchemaInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*flowcontrolv1beta3.FlowSchema]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersflowcontrolv1beta3.FlowSchemaLister
 }
@@ -29,33 +33,38 @@ type flowSchemaInformer struct {
 // NewFlowSchemaInformer returns a new informer of FlowSchemas, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewFlowSchemaInformer(client typedflowcontrolv1beta3.FlowSchemasGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta3.FlowSchema]) *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema] {
+func NewFlowSchemaInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredFlowSchemaInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredFlowSchemaInformer is NewFlowSchemaInformer whose list and watch options tweakListOptions edits.
-func NewFilteredFlowSchemaInformer(client typedflowcontrolv1beta3.FlowSchemasGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta3.FlowSchema], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema] {
+func NewFilteredFlowSchemaInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewFlowSchemaInformerWithOptions(client, opts, indexers)
+	return NewFlowSchemaInformerWithOptions(client.FlowcontrolV1beta3(), opts, cache.IndexersToTypedIndexers[*flowcontrolv1beta3.FlowSchema](indexers))
 }
 
-// NewFlowSchemaInformerWithOptions returns a new informer of FlowSchemas, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewFlowSchemaInformerWithOptions returns a new typed informer of FlowSchemas, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // FlowSchemas are cluster-scoped.
-func NewFlowSchemaInformerWithOptions(client typedflowcontrolv1beta3.FlowSchemasGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*flowcontrolv1beta3.FlowSchema]) *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema] {
+func NewFlowSchemaInformerWithOptions(client typedflowcontrolv1beta3.FlowSchemasGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*flowcontrolv1beta3.FlowSchema]) *cache.TypedInformer[*flowcontrolv1beta3.FlowSchema] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"}
 	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList](client.FlowSchemas(), opts, indexers...)
 }
 
 // Informer implements FlowSchemaInformer.
-func (i *flowSchemaInformer) Informer() *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*flowcontrolv1beta3.FlowSchema] {
+func (i *flowSchemaInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements FlowSchemaInformer.
+func (i *flowSchemaInformer) TypedInformer() *cache.TypedInformer[*flowcontrolv1beta3.FlowSchema] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*flowcontrolv1beta3.FlowSchema] {
 		return NewFlowSchemaInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements FlowSchemaInformer.
 func (i *flowSchemaInformer) Lister() listersflowcontrolv1beta3.FlowSchemaLister {
-	return listersflowcontrolv1beta3.NewFlowSchemaLister(i.Informer().Store())
+	return listersflowcontrolv1beta3.NewFlowSchemaLister(i.TypedInformer().GetIndexer())
 }

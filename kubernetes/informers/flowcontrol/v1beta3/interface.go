@@ -7,6 +7,12 @@ import (
 	flowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1beta3"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// flowcontrol.apiserver.k8s.io/v1beta3 client. Every clientset holding flowcontrol.apiserver.k8s.io/v1beta3 is one.
+type Client interface {
+	FlowcontrolV1beta3() flowcontrolv1beta3.FlowcontrolV1beta3Interface
+}
+
 // Interface gives the shared informers of the flowcontrol.apiserver.k8s.io/v1beta3 API.
 type Interface interface {
 	// FlowSchemas returns the shared informer of FlowSchemas.

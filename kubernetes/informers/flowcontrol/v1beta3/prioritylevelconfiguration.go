@@ -14,8 +14,12 @@ import (
 
 // PriorityLevelConfigurationInformer gives the shared informer of PriorityLevelConfigurations (flowcontrol.apiserver.k8s.io/v1beta3 "prioritylevelconfigurations") and a lister over its cache.
 type PriorityLevelConfigurationInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*flowcontrolv1beta3.PriorityLevelConfiguration]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersflowcontrolv1beta3.PriorityLevelConfigurationLister
 }
@@ -29,33 +33,38 @@ type priorityLevelConfigurationInformer struct {
 // NewPriorityLevelConfigurationInformer returns a new informer of PriorityLevelConfigurations, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPriorityLevelConfigurationInformer(client typedflowcontrolv1beta3.PriorityLevelConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta3.PriorityLevelConfiguration]) *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+func NewPriorityLevelConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPriorityLevelConfigurationInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPriorityLevelConfigurationInformer is NewPriorityLevelConfigurationInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPriorityLevelConfigurationInformer(client typedflowcontrolv1beta3.PriorityLevelConfigurationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*flowcontrolv1beta3.PriorityLevelConfiguration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+func NewFilteredPriorityLevelConfigurationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPriorityLevelConfigurationInformerWithOptions(client, opts, indexers)
+	return NewPriorityLevelConfigurationInformerWithOptions(client.FlowcontrolV1beta3(), opts, cache.IndexersToTypedIndexers[*flowcontrolv1beta3.PriorityLevelConfiguration](indexers))
 }
 
-// NewPriorityLevelConfigurationInformerWithOptions returns a new informer of PriorityLevelConfigurations, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewPriorityLevelConfigurationInformerWithOptions returns a new typed informer of PriorityLevelConfigurations, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // PriorityLevelConfigurations are cluster-scoped.
-func NewPriorityLevelConfigurationInformerWithOptions(client typedflowcontrolv1beta3.PriorityLevelConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*flowcontrolv1beta3.PriorityLevelConfiguration]) *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+func NewPriorityLevelConfigurationInformerWithOptions(client typedflowcontrolv1beta3.PriorityLevelConfigurationsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*flowcontrolv1beta3.PriorityLevelConfiguration]) *cache.TypedInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"}
 	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList](client.PriorityLevelConfigurations(), opts, indexers...)
 }
 
 // Informer implements PriorityLevelConfigurationInformer.
-func (i *priorityLevelConfigurationInformer) Informer() *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+func (i *priorityLevelConfigurationInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PriorityLevelConfigurationInformer.
+func (i *priorityLevelConfigurationInformer) TypedInformer() *cache.TypedInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*flowcontrolv1beta3.PriorityLevelConfiguration] {
 		return NewPriorityLevelConfigurationInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements PriorityLevelConfigurationInformer.
 func (i *priorityLevelConfigurationInformer) Lister() listersflowcontrolv1beta3.PriorityLevelConfigurationLister {
-	return listersflowcontrolv1beta3.NewPriorityLevelConfigurationLister(i.Informer().Store())
+	return listersflowcontrolv1beta3.NewPriorityLevelConfigurationLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // EvictionInformer gives the shared informer of Evictions (lifecycle.k8s.io/v1alpha1 "evictions") and a lister over its cache.
 type EvictionInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*lifecyclev1alpha1.Eviction]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerslifecyclev1alpha1.EvictionLister
 }
@@ -29,33 +33,38 @@ type evictionInformer struct {
 // NewEvictionInformer returns a new informer of Evictions in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewEvictionInformer(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.Eviction]) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+func NewEvictionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredEvictionInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredEvictionInformer is NewEvictionInformer whose list and watch options tweakListOptions edits.
-func NewFilteredEvictionInformer(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.Eviction], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+func NewFilteredEvictionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewEvictionInformerWithOptions(client, namespace, opts, indexers)
+	return NewEvictionInformerWithOptions(client.LifecycleV1alpha1(), namespace, opts, cache.IndexersToTypedIndexers[*lifecyclev1alpha1.Eviction](indexers))
 }
 
-// NewEvictionInformerWithOptions returns a new informer of Evictions, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewEvictionInformerWithOptions returns a new typed informer of Evictions, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewEvictionInformerWithOptions(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*lifecyclev1alpha1.Eviction]) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+func NewEvictionInformerWithOptions(client typedlifecyclev1alpha1.EvictionsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*lifecyclev1alpha1.Eviction]) *cache.TypedInformer[*lifecyclev1alpha1.Eviction] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"}
 	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList](client.Evictions(namespace), opts, indexers...)
 }
 
 // Informer implements EvictionInformer.
-func (i *evictionInformer) Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.Eviction] {
+func (i *evictionInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements EvictionInformer.
+func (i *evictionInformer) TypedInformer() *cache.TypedInformer[*lifecyclev1alpha1.Eviction] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*lifecyclev1alpha1.Eviction] {
 		return NewEvictionInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements EvictionInformer.
 func (i *evictionInformer) Lister() listerslifecyclev1alpha1.EvictionLister {
-	return listerslifecyclev1alpha1.NewEvictionLister(i.Informer().Store())
+	return listerslifecyclev1alpha1.NewEvictionLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // EvictionRequestInformer gives the shared informer of EvictionRequests (lifecycle.k8s.io/v1alpha1 "evictionrequests") and a lister over its cache.
 type EvictionRequestInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*lifecyclev1alpha1.EvictionRequest]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerslifecyclev1alpha1.EvictionRequestLister
 }
@@ -29,33 +33,38 @@ type evictionRequestInformer struct {
 // NewEvictionRequestInformer returns a new informer of EvictionRequests in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewEvictionRequestInformer(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.EvictionRequest]) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+func NewEvictionRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredEvictionRequestInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredEvictionRequestInformer is NewEvictionRequestInformer whose list and watch options tweakListOptions edits.
-func NewFilteredEvictionRequestInformer(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*lifecyclev1alpha1.EvictionRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+func NewFilteredEvictionRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewEvictionRequestInformerWithOptions(client, namespace, opts, indexers)
+	return NewEvictionRequestInformerWithOptions(client.LifecycleV1alpha1(), namespace, opts, cache.IndexersToTypedIndexers[*lifecyclev1alpha1.EvictionRequest](indexers))
 }
 
-// NewEvictionRequestInformerWithOptions returns a new informer of EvictionRequests, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewEvictionRequestInformerWithOptions returns a new typed informer of EvictionRequests, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewEvictionRequestInformerWithOptions(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*lifecyclev1alpha1.EvictionRequest]) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+func NewEvictionRequestInformerWithOptions(client typedlifecyclev1alpha1.EvictionRequestsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*lifecyclev1alpha1.EvictionRequest]) *cache.TypedInformer[*lifecyclev1alpha1.EvictionRequest] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"}
 	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList](client.EvictionRequests(namespace), opts, indexers...)
 }
 
 // Informer implements EvictionRequestInformer.
-func (i *evictionRequestInformer) Informer() *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*lifecyclev1alpha1.EvictionRequest] {
+func (i *evictionRequestInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements EvictionRequestInformer.
+func (i *evictionRequestInformer) TypedInformer() *cache.TypedInformer[*lifecyclev1alpha1.EvictionRequest] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*lifecyclev1alpha1.EvictionRequest] {
 		return NewEvictionRequestInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements EvictionRequestInformer.
 func (i *evictionRequestInformer) Lister() listerslifecyclev1alpha1.EvictionRequestLister {
-	return listerslifecyclev1alpha1.NewEvictionRequestLister(i.Informer().Store())
+	return listerslifecyclev1alpha1.NewEvictionRequestLister(i.TypedInformer().GetIndexer())
 }

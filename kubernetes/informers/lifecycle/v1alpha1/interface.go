@@ -7,6 +7,12 @@ import (
 	lifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/lifecycle/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// lifecycle.k8s.io/v1alpha1 client. Every clientset holding lifecycle.k8s.io/v1alpha1 is one.
+type Client interface {
+	LifecycleV1alpha1() lifecyclev1alpha1.LifecycleV1alpha1Interface
+}
+
 // Interface gives the shared informers of the lifecycle.k8s.io/v1alpha1 API.
 type Interface interface {
 	// Evictions returns the shared informer of Evictions.

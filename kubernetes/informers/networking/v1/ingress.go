@@ -14,8 +14,12 @@ import (
 
 // IngressInformer gives the shared informer of Ingresses (networking.k8s.io/v1 "ingresses") and a lister over its cache.
 type IngressInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*networkingv1.Ingress]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*networkingv1.Ingress]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersnetworkingv1.IngressLister
 }
@@ -29,33 +33,38 @@ type ingressInformer struct {
 // NewIngressInformer returns a new informer of Ingresses in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewIngressInformer(client typednetworkingv1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.Ingress]) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+func NewIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredIngressInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredIngressInformer is NewIngressInformer whose list and watch options tweakListOptions edits.
-func NewFilteredIngressInformer(client typednetworkingv1.IngressesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.Ingress], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+func NewFilteredIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewIngressInformerWithOptions(client, namespace, opts, indexers)
+	return NewIngressInformerWithOptions(client.NetworkingV1(), namespace, opts, cache.IndexersToTypedIndexers[*networkingv1.Ingress](indexers))
 }
 
-// NewIngressInformerWithOptions returns a new informer of Ingresses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewIngressInformerWithOptions returns a new typed informer of Ingresses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewIngressInformerWithOptions(client typednetworkingv1.IngressesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.Ingress]) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+func NewIngressInformerWithOptions(client typednetworkingv1.IngressesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*networkingv1.Ingress]) *cache.TypedInformer[*networkingv1.Ingress] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"}
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1.Ingress, *networkingv1.IngressList](client.Ingresses(namespace), opts, indexers...)
 }
 
 // Informer implements IngressInformer.
-func (i *ingressInformer) Informer() *cache.SharedIndexInformer[*networkingv1.Ingress] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.Ingress] {
+func (i *ingressInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements IngressInformer.
+func (i *ingressInformer) TypedInformer() *cache.TypedInformer[*networkingv1.Ingress] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*networkingv1.Ingress] {
 		return NewIngressInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements IngressInformer.
 func (i *ingressInformer) Lister() listersnetworkingv1.IngressLister {
-	return listersnetworkingv1.NewIngressLister(i.Informer().Store())
+	return listersnetworkingv1.NewIngressLister(i.TypedInformer().GetIndexer())
 }

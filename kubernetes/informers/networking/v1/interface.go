@@ -7,6 +7,12 @@ import (
 	networkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// networking.k8s.io/v1 client. Every clientset holding networking.k8s.io/v1 is one.
+type Client interface {
+	NetworkingV1() networkingv1.NetworkingV1Interface
+}
+
 // Interface gives the shared informers of the networking.k8s.io/v1 API.
 type Interface interface {
 	// IPAddresses returns the shared informer of IPAddresses.

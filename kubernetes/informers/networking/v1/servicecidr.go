@@ -14,8 +14,12 @@ import (
 
 // ServiceCIDRInformer gives the shared informer of ServiceCIDRs (networking.k8s.io/v1 "servicecidrs") and a lister over its cache.
 type ServiceCIDRInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*networkingv1.ServiceCIDR]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*networkingv1.ServiceCIDR]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersnetworkingv1.ServiceCIDRLister
 }
@@ -29,33 +33,38 @@ type serviceCIDRInformer struct {
 // NewServiceCIDRInformer returns a new informer of ServiceCIDRs, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.ServiceCIDR]) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+func NewServiceCIDRInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredServiceCIDRInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredServiceCIDRInformer is NewServiceCIDRInformer whose list and watch options tweakListOptions edits.
-func NewFilteredServiceCIDRInformer(client typednetworkingv1.ServiceCIDRsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1.ServiceCIDR], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+func NewFilteredServiceCIDRInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewServiceCIDRInformerWithOptions(client, opts, indexers)
+	return NewServiceCIDRInformerWithOptions(client.NetworkingV1(), opts, cache.IndexersToTypedIndexers[*networkingv1.ServiceCIDR](indexers))
 }
 
-// NewServiceCIDRInformerWithOptions returns a new informer of ServiceCIDRs, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewServiceCIDRInformerWithOptions returns a new typed informer of ServiceCIDRs, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ServiceCIDRs are cluster-scoped.
-func NewServiceCIDRInformerWithOptions(client typednetworkingv1.ServiceCIDRsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1.ServiceCIDR]) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+func NewServiceCIDRInformerWithOptions(client typednetworkingv1.ServiceCIDRsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*networkingv1.ServiceCIDR]) *cache.TypedInformer[*networkingv1.ServiceCIDR] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"}
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList](client.ServiceCIDRs(), opts, indexers...)
 }
 
 // Informer implements ServiceCIDRInformer.
-func (i *serviceCIDRInformer) Informer() *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1.ServiceCIDR] {
+func (i *serviceCIDRInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ServiceCIDRInformer.
+func (i *serviceCIDRInformer) TypedInformer() *cache.TypedInformer[*networkingv1.ServiceCIDR] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*networkingv1.ServiceCIDR] {
 		return NewServiceCIDRInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ServiceCIDRInformer.
 func (i *serviceCIDRInformer) Lister() listersnetworkingv1.ServiceCIDRLister {
-	return listersnetworkingv1.NewServiceCIDRLister(i.Informer().Store())
+	return listersnetworkingv1.NewServiceCIDRLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // IngressClassInformer gives the shared informer of IngressClasses (networking.k8s.io/v1beta1 "ingressclasses") and a lister over its cache.
 type IngressClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*networkingv1beta1.IngressClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*networkingv1beta1.IngressClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersnetworkingv1beta1.IngressClassLister
 }
@@ -29,33 +33,38 @@ type ingressClassInformer struct {
 // NewIngressClassInformer returns a new informer of IngressClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IngressClass]) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+func NewIngressClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredIngressClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredIngressClassInformer is NewIngressClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredIngressClassInformer(client typednetworkingv1beta1.IngressClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IngressClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+func NewFilteredIngressClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewIngressClassInformerWithOptions(client, opts, indexers)
+	return NewIngressClassInformerWithOptions(client.NetworkingV1beta1(), opts, cache.IndexersToTypedIndexers[*networkingv1beta1.IngressClass](indexers))
 }
 
-// NewIngressClassInformerWithOptions returns a new informer of IngressClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewIngressClassInformerWithOptions returns a new typed informer of IngressClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // IngressClasses are cluster-scoped.
-func NewIngressClassInformerWithOptions(client typednetworkingv1beta1.IngressClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1beta1.IngressClass]) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+func NewIngressClassInformerWithOptions(client typednetworkingv1beta1.IngressClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*networkingv1beta1.IngressClass]) *cache.TypedInformer[*networkingv1beta1.IngressClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList](client.IngressClasses(), opts, indexers...)
 }
 
 // Informer implements IngressClassInformer.
-func (i *ingressClassInformer) Informer() *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1beta1.IngressClass] {
+func (i *ingressClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements IngressClassInformer.
+func (i *ingressClassInformer) TypedInformer() *cache.TypedInformer[*networkingv1beta1.IngressClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*networkingv1beta1.IngressClass] {
 		return NewIngressClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements IngressClassInformer.
 func (i *ingressClassInformer) Lister() listersnetworkingv1beta1.IngressClassLister {
-	return listersnetworkingv1beta1.NewIngressClassLister(i.Informer().Store())
+	return listersnetworkingv1beta1.NewIngressClassLister(i.TypedInformer().GetIndexer())
 }

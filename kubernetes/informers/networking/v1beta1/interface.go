@@ -7,6 +7,12 @@ import (
 	networkingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// networking.k8s.io/v1beta1 client. Every clientset holding networking.k8s.io/v1beta1 is one.
+type Client interface {
+	NetworkingV1beta1() networkingv1beta1.NetworkingV1beta1Interface
+}
+
 // Interface gives the shared informers of the networking.k8s.io/v1beta1 API.
 type Interface interface {
 	// IPAddresses returns the shared informer of IPAddresses.

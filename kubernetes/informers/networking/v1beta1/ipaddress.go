@@ -14,8 +14,12 @@ import (
 
 // IPAddressInformer gives the shared informer of IPAddresses (networking.k8s.io/v1beta1 "ipaddresses") and a lister over its cache.
 type IPAddressInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*networkingv1beta1.IPAddress]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*networkingv1beta1.IPAddress]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersnetworkingv1beta1.IPAddressLister
 }
@@ -29,33 +33,38 @@ type iPAddressInformer struct {
 // NewIPAddressInformer returns a new informer of IPAddresses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewIPAddressInformer(client typednetworkingv1beta1.IPAddressesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IPAddress]) *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
+func NewIPAddressInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredIPAddressInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredIPAddressInformer is NewIPAddressInformer whose list and watch options tweakListOptions edits.
-func NewFilteredIPAddressInformer(client typednetworkingv1beta1.IPAddressesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*networkingv1beta1.IPAddress], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
+func NewFilteredIPAddressInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewIPAddressInformerWithOptions(client, opts, indexers)
+	return NewIPAddressInformerWithOptions(client.NetworkingV1beta1(), opts, cache.IndexersToTypedIndexers[*networkingv1beta1.IPAddress](indexers))
 }
 
-// NewIPAddressInformerWithOptions returns a new informer of IPAddresses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewIPAddressInformerWithOptions returns a new typed informer of IPAddresses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // IPAddresses are cluster-scoped.
-func NewIPAddressInformerWithOptions(client typednetworkingv1beta1.IPAddressesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*networkingv1beta1.IPAddress]) *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
+func NewIPAddressInformerWithOptions(client typednetworkingv1beta1.IPAddressesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*networkingv1beta1.IPAddress]) *cache.TypedInformer[*networkingv1beta1.IPAddress] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"}
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList](client.IPAddresses(), opts, indexers...)
 }
 
 // Informer implements IPAddressInformer.
-func (i *iPAddressInformer) Informer() *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*networkingv1beta1.IPAddress] {
+func (i *iPAddressInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements IPAddressInformer.
+func (i *iPAddressInformer) TypedInformer() *cache.TypedInformer[*networkingv1beta1.IPAddress] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*networkingv1beta1.IPAddress] {
 		return NewIPAddressInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements IPAddressInformer.
 func (i *iPAddressInformer) Lister() listersnetworkingv1beta1.IPAddressLister {
-	return listersnetworkingv1beta1.NewIPAddressLister(i.Informer().Store())
+	return listersnetworkingv1beta1.NewIPAddressLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	nodev1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// node.k8s.io/v1 client. Every clientset holding node.k8s.io/v1 is one.
+type Client interface {
+	NodeV1() nodev1.NodeV1Interface
+}
+
 // Interface gives the shared informers of the node.k8s.io/v1 API.
 type Interface interface {
 	// RuntimeClasses returns the shared informer of RuntimeClasses.

@@ -7,6 +7,12 @@ import (
 	nodev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// node.k8s.io/v1alpha1 client. Every clientset holding node.k8s.io/v1alpha1 is one.
+type Client interface {
+	NodeV1alpha1() nodev1alpha1.NodeV1alpha1Interface
+}
+
 // Interface gives the shared informers of the node.k8s.io/v1alpha1 API.
 type Interface interface {
 	// RuntimeClasses returns the shared informer of RuntimeClasses.

@@ -7,6 +7,12 @@ import (
 	nodev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// node.k8s.io/v1beta1 client. Every clientset holding node.k8s.io/v1beta1 is one.
+type Client interface {
+	NodeV1beta1() nodev1beta1.NodeV1beta1Interface
+}
+
 // Interface gives the shared informers of the node.k8s.io/v1beta1 API.
 type Interface interface {
 	// RuntimeClasses returns the shared informer of RuntimeClasses.

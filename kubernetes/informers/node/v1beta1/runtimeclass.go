@@ -14,8 +14,12 @@ import (
 
 // RuntimeClassInformer gives the shared informer of RuntimeClasses (node.k8s.io/v1beta1 "runtimeclasses") and a lister over its cache.
 type RuntimeClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*nodev1beta1.RuntimeClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersnodev1beta1.RuntimeClassLister
 }
@@ -29,33 +33,38 @@ type runtimeClassInformer struct {
 // NewRuntimeClassInformer returns a new informer of RuntimeClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewRuntimeClassInformer(client typednodev1beta1.RuntimeClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*nodev1beta1.RuntimeClass]) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+func NewRuntimeClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredRuntimeClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredRuntimeClassInformer is NewRuntimeClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredRuntimeClassInformer(client typednodev1beta1.RuntimeClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*nodev1beta1.RuntimeClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+func NewFilteredRuntimeClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewRuntimeClassInformerWithOptions(client, opts, indexers)
+	return NewRuntimeClassInformerWithOptions(client.NodeV1beta1(), opts, cache.IndexersToTypedIndexers[*nodev1beta1.RuntimeClass](indexers))
 }
 
-// NewRuntimeClassInformerWithOptions returns a new informer of RuntimeClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewRuntimeClassInformerWithOptions returns a new typed informer of RuntimeClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // RuntimeClasses are cluster-scoped.
-func NewRuntimeClassInformerWithOptions(client typednodev1beta1.RuntimeClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*nodev1beta1.RuntimeClass]) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+func NewRuntimeClassInformerWithOptions(client typednodev1beta1.RuntimeClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*nodev1beta1.RuntimeClass]) *cache.TypedInformer[*nodev1beta1.RuntimeClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList](client.RuntimeClasses(), opts, indexers...)
 }
 
 // Informer implements RuntimeClassInformer.
-func (i *runtimeClassInformer) Informer() *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*nodev1beta1.RuntimeClass] {
+func (i *runtimeClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements RuntimeClassInformer.
+func (i *runtimeClassInformer) TypedInformer() *cache.TypedInformer[*nodev1beta1.RuntimeClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*nodev1beta1.RuntimeClass] {
 		return NewRuntimeClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements RuntimeClassInformer.
 func (i *runtimeClassInformer) Lister() listersnodev1beta1.RuntimeClassLister {
-	return listersnodev1beta1.NewRuntimeClassLister(i.Informer().Store())
+	return listersnodev1beta1.NewRuntimeClassLister(i.TypedInformer().GetIndexer())
 }

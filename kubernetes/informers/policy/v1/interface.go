@@ -7,6 +7,12 @@ import (
 	policyv1 "github.com/kubegen/kubegen/kubernetes/typed/policy/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// policy/v1 client. Every clientset holding policy/v1 is one.
+type Client interface {
+	PolicyV1() policyv1.PolicyV1Interface
+}
+
 // Interface gives the shared informers of the policy/v1 API.
 type Interface interface {
 	// PodDisruptionBudgets returns the shared informer of PodDisruptionBudgets.

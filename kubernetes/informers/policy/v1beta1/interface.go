@@ -7,6 +7,12 @@ import (
 	policyv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/policy/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// policy/v1beta1 client. Every clientset holding policy/v1beta1 is one.
+type Client interface {
+	PolicyV1beta1() policyv1beta1.PolicyV1beta1Interface
+}
+
 // Interface gives the shared informers of the policy/v1beta1 API.
 type Interface interface {
 	// PodDisruptionBudgets returns the shared informer of PodDisruptionBudgets.

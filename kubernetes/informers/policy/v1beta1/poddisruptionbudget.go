@@ -14,8 +14,12 @@ import (
 
 // PodDisruptionBudgetInformer gives the shared informer of PodDisruptionBudgets (policy/v1beta1 "poddisruptionbudgets") and a lister over its cache.
 type PodDisruptionBudgetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*policyv1beta1.PodDisruptionBudget]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerspolicyv1beta1.PodDisruptionBudgetLister
 }
@@ -29,33 +33,38 @@ type podDisruptionBudgetInformer struct {
 // NewPodDisruptionBudgetInformer returns a new informer of PodDisruptionBudgets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPodDisruptionBudgetInformer(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*policyv1beta1.PodDisruptionBudget]) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+func NewPodDisruptionBudgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPodDisruptionBudgetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPodDisruptionBudgetInformer is NewPodDisruptionBudgetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPodDisruptionBudgetInformer(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*policyv1beta1.PodDisruptionBudget], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+func NewFilteredPodDisruptionBudgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPodDisruptionBudgetInformerWithOptions(client, namespace, opts, indexers)
+	return NewPodDisruptionBudgetInformerWithOptions(client.PolicyV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*policyv1beta1.PodDisruptionBudget](indexers))
 }
 
-// NewPodDisruptionBudgetInformerWithOptions returns a new informer of PodDisruptionBudgets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPodDisruptionBudgetInformerWithOptions returns a new typed informer of PodDisruptionBudgets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPodDisruptionBudgetInformerWithOptions(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*policyv1beta1.PodDisruptionBudget]) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+func NewPodDisruptionBudgetInformerWithOptions(client typedpolicyv1beta1.PodDisruptionBudgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*policyv1beta1.PodDisruptionBudget]) *cache.TypedInformer[*policyv1beta1.PodDisruptionBudget] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"}
 	return cache.NewSharedIndexInformerWithOptions[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList](client.PodDisruptionBudgets(namespace), opts, indexers...)
 }
 
 // Informer implements PodDisruptionBudgetInformer.
-func (i *podDisruptionBudgetInformer) Informer() *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*policyv1beta1.PodDisruptionBudget] {
+func (i *podDisruptionBudgetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PodDisruptionBudgetInformer.
+func (i *podDisruptionBudgetInformer) TypedInformer() *cache.TypedInformer[*policyv1beta1.PodDisruptionBudget] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*policyv1beta1.PodDisruptionBudget] {
 		return NewPodDisruptionBudgetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PodDisruptionBudgetInformer.
 func (i *podDisruptionBudgetInformer) Lister() listerspolicyv1beta1.PodDisruptionBudgetLister {
-	return listerspolicyv1beta1.NewPodDisruptionBudgetLister(i.Informer().Store())
+	return listerspolicyv1beta1.NewPodDisruptionBudgetLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // ClusterRoleInformer gives the shared informer of ClusterRoles (rbac.authorization.k8s.io/v1 "clusterroles") and a lister over its cache.
 type ClusterRoleInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*rbacv1.ClusterRole]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*rbacv1.ClusterRole]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersrbacv1.ClusterRoleLister
 }
@@ -29,33 +33,38 @@ type clusterRoleInformer struct {
 // NewClusterRoleInformer returns a new informer of ClusterRoles, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewClusterRoleInformer(client typedrbacv1.ClusterRolesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.ClusterRole]) *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
+func NewClusterRoleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredClusterRoleInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredClusterRoleInformer is NewClusterRoleInformer whose list and watch options tweakListOptions edits.
-func NewFilteredClusterRoleInformer(client typedrbacv1.ClusterRolesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.ClusterRole], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
+func NewFilteredClusterRoleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewClusterRoleInformerWithOptions(client, opts, indexers)
+	return NewClusterRoleInformerWithOptions(client.RbacV1(), opts, cache.IndexersToTypedIndexers[*rbacv1.ClusterRole](indexers))
 }
 
-// NewClusterRoleInformerWithOptions returns a new informer of ClusterRoles, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewClusterRoleInformerWithOptions returns a new typed informer of ClusterRoles, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ClusterRoles are cluster-scoped.
-func NewClusterRoleInformerWithOptions(client typedrbacv1.ClusterRolesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1.ClusterRole]) *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
+func NewClusterRoleInformerWithOptions(client typedrbacv1.ClusterRolesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*rbacv1.ClusterRole]) *cache.TypedInformer[*rbacv1.ClusterRole] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"}
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList](client.ClusterRoles(), opts, indexers...)
 }
 
 // Informer implements ClusterRoleInformer.
-func (i *clusterRoleInformer) Informer() *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1.ClusterRole] {
+func (i *clusterRoleInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ClusterRoleInformer.
+func (i *clusterRoleInformer) TypedInformer() *cache.TypedInformer[*rbacv1.ClusterRole] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*rbacv1.ClusterRole] {
 		return NewClusterRoleInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ClusterRoleInformer.
 func (i *clusterRoleInformer) Lister() listersrbacv1.ClusterRoleLister {
-	return listersrbacv1.NewClusterRoleLister(i.Informer().Store())
+	return listersrbacv1.NewClusterRoleLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	rbacv1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// rbac.authorization.k8s.io/v1 client. Every clientset holding rbac.authorization.k8s.io/v1 is one.
+type Client interface {
+	RbacV1() rbacv1.RbacV1Interface
+}
+
 // Interface gives the shared informers of the rbac.authorization.k8s.io/v1 API.
 type Interface interface {
 	// ClusterRoles returns the shared informer of ClusterRoles.

@@ -14,8 +14,12 @@ import (
 
 // RoleInformer gives the shared informer of Roles (rbac.authorization.k8s.io/v1 "roles") and a lister over its cache.
 type RoleInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*rbacv1.Role]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*rbacv1.Role]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersrbacv1.RoleLister
 }
@@ -29,33 +33,38 @@ type roleInformer struct {
 // NewRoleInformer returns a new informer of Roles in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewRoleInformer(client typedrbacv1.RolesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.Role]) *cache.SharedIndexInformer[*rbacv1.Role] {
+func NewRoleInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredRoleInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredRoleInformer is NewRoleInformer whose list and watch options tweakListOptions edits.
-func NewFilteredRoleInformer(client typedrbacv1.RolesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1.Role], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1.Role] {
+func NewFilteredRoleInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewRoleInformerWithOptions(client, namespace, opts, indexers)
+	return NewRoleInformerWithOptions(client.RbacV1(), namespace, opts, cache.IndexersToTypedIndexers[*rbacv1.Role](indexers))
 }
 
-// NewRoleInformerWithOptions returns a new informer of Roles, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewRoleInformerWithOptions returns a new typed informer of Roles, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewRoleInformerWithOptions(client typedrbacv1.RolesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1.Role]) *cache.SharedIndexInformer[*rbacv1.Role] {
+func NewRoleInformerWithOptions(client typedrbacv1.RolesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*rbacv1.Role]) *cache.TypedInformer[*rbacv1.Role] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"}
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1.Role, *rbacv1.RoleList](client.Roles(namespace), opts, indexers...)
 }
 
 // Informer implements RoleInformer.
-func (i *roleInformer) Informer() *cache.SharedIndexInformer[*rbacv1.Role] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1.Role] {
+func (i *roleInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements RoleInformer.
+func (i *roleInformer) TypedInformer() *cache.TypedInformer[*rbacv1.Role] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*rbacv1.Role] {
 		return NewRoleInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements RoleInformer.
 func (i *roleInformer) Lister() listersrbacv1.RoleLister {
-	return listersrbacv1.NewRoleLister(i.Informer().Store())
+	return listersrbacv1.NewRoleLister(i.TypedInformer().GetIndexer())
 }

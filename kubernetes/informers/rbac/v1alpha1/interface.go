@@ -7,6 +7,12 @@ import (
 	rbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// rbac.authorization.k8s.io/v1alpha1 client. Every clientset holding rbac.authorization.k8s.io/v1alpha1 is one.
+type Client interface {
+	RbacV1alpha1() rbacv1alpha1.RbacV1alpha1Interface
+}
+
 // Interface gives the shared informers of the rbac.authorization.k8s.io/v1alpha1 API.
 type Interface interface {
 	// ClusterRoles returns the shared informer of ClusterRoles.

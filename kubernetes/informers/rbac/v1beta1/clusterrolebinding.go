@@ -14,8 +14,12 @@ import (
 
 // ClusterRoleBindingInformer gives the shared informer of ClusterRoleBindings (rbac.authorization.k8s.io/v1beta1 "clusterrolebindings") and a lister over its cache.
 type ClusterRoleBindingInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*rbacv1beta1.ClusterRoleBinding]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersrbacv1beta1.ClusterRoleBindingLister
 }
@@ -29,33 +33,38 @@ type clusterRoleBindingInformer struct {
 // NewClusterRoleBindingInformer returns a new informer of ClusterRoleBindings, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewClusterRoleBindingInformer(client typedrbacv1beta1.ClusterRoleBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1beta1.ClusterRoleBinding]) *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding] {
+func NewClusterRoleBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredClusterRoleBindingInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredClusterRoleBindingInformer is NewClusterRoleBindingInformer whose list and watch options tweakListOptions edits.
-func NewFilteredClusterRoleBindingInformer(client typedrbacv1beta1.ClusterRoleBindingsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1beta1.ClusterRoleBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding] {
+func NewFilteredClusterRoleBindingInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewClusterRoleBindingInformerWithOptions(client, opts, indexers)
+	return NewClusterRoleBindingInformerWithOptions(client.RbacV1beta1(), opts, cache.IndexersToTypedIndexers[*rbacv1beta1.ClusterRoleBinding](indexers))
 }
 
-// NewClusterRoleBindingInformerWithOptions returns a new informer of ClusterRoleBindings, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewClusterRoleBindingInformerWithOptions returns a new typed informer of ClusterRoleBindings, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ClusterRoleBindings are cluster-scoped.
-func NewClusterRoleBindingInformerWithOptions(client typedrbacv1beta1.ClusterRoleBindingsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1beta1.ClusterRoleBinding]) *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding] {
+func NewClusterRoleBindingInformerWithOptions(client typedrbacv1beta1.ClusterRoleBindingsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*rbacv1beta1.ClusterRoleBinding]) *cache.TypedInformer[*rbacv1beta1.ClusterRoleBinding] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"}
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1beta1.ClusterRoleBinding, *rbacv1beta1.ClusterRoleBindingList](client.ClusterRoleBindings(), opts, indexers...)
 }
 
 // Informer implements ClusterRoleBindingInformer.
-func (i *clusterRoleBindingInformer) Informer() *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1beta1.ClusterRoleBinding] {
+func (i *clusterRoleBindingInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ClusterRoleBindingInformer.
+func (i *clusterRoleBindingInformer) TypedInformer() *cache.TypedInformer[*rbacv1beta1.ClusterRoleBinding] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*rbacv1beta1.ClusterRoleBinding] {
 		return NewClusterRoleBindingInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ClusterRoleBindingInformer.
 func (i *clusterRoleBindingInformer) Lister() listersrbacv1beta1.ClusterRoleBindingLister {
-	return listersrbacv1beta1.NewClusterRoleBindingLister(i.Informer().Store())
+	return listersrbacv1beta1.NewClusterRoleBindingLister(i.TypedInformer().GetIndexer())
 }

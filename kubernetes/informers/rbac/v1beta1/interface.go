@@ -7,6 +7,12 @@ import (
 	rbacv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// rbac.authorization.k8s.io/v1beta1 client. Every clientset holding rbac.authorization.k8s.io/v1beta1 is one.
+type Client interface {
+	RbacV1beta1() rbacv1beta1.RbacV1beta1Interface
+}
+
 // Interface gives the shared informers of the rbac.authorization.k8s.io/v1beta1 API.
 type Interface interface {
 	// ClusterRoles returns the shared informer of ClusterRoles.

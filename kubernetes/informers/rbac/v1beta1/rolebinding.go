@@ -14,8 +14,12 @@ import (
 
 // RoleBindingInformer gives the shared informer of RoleBindings (rbac.authorization.k8s.io/v1beta1 "rolebindings") and a lister over its cache.
 type RoleBindingInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*rbacv1beta1.RoleBinding]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersrbacv1beta1.RoleBindingLister
 }
@@ -29,33 +33,38 @@ type roleBindingInformer struct {
 // NewRoleBindingInformer returns a new informer of RoleBindings in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewRoleBindingInformer(client typedrbacv1beta1.RoleBindingsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1beta1.RoleBinding]) *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding] {
+func NewRoleBindingInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredRoleBindingInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredRoleBindingInformer is NewRoleBindingInformer whose list and watch options tweakListOptions edits.
-func NewFilteredRoleBindingInformer(client typedrbacv1beta1.RoleBindingsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*rbacv1beta1.RoleBinding], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding] {
+func NewFilteredRoleBindingInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewRoleBindingInformerWithOptions(client, namespace, opts, indexers)
+	return NewRoleBindingInformerWithOptions(client.RbacV1beta1(), namespace, opts, cache.IndexersToTypedIndexers[*rbacv1beta1.RoleBinding](indexers))
 }
 
-// NewRoleBindingInformerWithOptions returns a new informer of RoleBindings, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewRoleBindingInformerWithOptions returns a new typed informer of RoleBindings, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewRoleBindingInformerWithOptions(client typedrbacv1beta1.RoleBindingsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*rbacv1beta1.RoleBinding]) *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding] {
+func NewRoleBindingInformerWithOptions(client typedrbacv1beta1.RoleBindingsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*rbacv1beta1.RoleBinding]) *cache.TypedInformer[*rbacv1beta1.RoleBinding] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"}
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1beta1.RoleBinding, *rbacv1beta1.RoleBindingList](client.RoleBindings(namespace), opts, indexers...)
 }
 
 // Informer implements RoleBindingInformer.
-func (i *roleBindingInformer) Informer() *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*rbacv1beta1.RoleBinding] {
+func (i *roleBindingInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements RoleBindingInformer.
+func (i *roleBindingInformer) TypedInformer() *cache.TypedInformer[*rbacv1beta1.RoleBinding] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*rbacv1beta1.RoleBinding] {
 		return NewRoleBindingInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements RoleBindingInformer.
 func (i *roleBindingInformer) Lister() listersrbacv1beta1.RoleBindingLister {
-	return listersrbacv1beta1.NewRoleBindingLister(i.Informer().Store())
+	return listersrbacv1beta1.NewRoleBindingLister(i.TypedInformer().GetIndexer())
 }

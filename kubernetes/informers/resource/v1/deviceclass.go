@@ -14,8 +14,12 @@ import (
 
 // DeviceClassInformer gives the shared informer of DeviceClasses (resource.k8s.io/v1 "deviceclasses") and a lister over its cache.
 type DeviceClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1.DeviceClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1.DeviceClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1.DeviceClassLister
 }
@@ -29,33 +33,38 @@ type deviceClassInformer struct {
 // NewDeviceClassInformer returns a new informer of DeviceClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceClass]) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+func NewDeviceClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDeviceClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDeviceClassInformer is NewDeviceClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDeviceClassInformer(client typedresourcev1.DeviceClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+func NewFilteredDeviceClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDeviceClassInformerWithOptions(client, opts, indexers)
+	return NewDeviceClassInformerWithOptions(client.ResourceV1(), opts, cache.IndexersToTypedIndexers[*resourcev1.DeviceClass](indexers))
 }
 
-// NewDeviceClassInformerWithOptions returns a new informer of DeviceClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewDeviceClassInformerWithOptions returns a new typed informer of DeviceClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // DeviceClasses are cluster-scoped.
-func NewDeviceClassInformerWithOptions(client typedresourcev1.DeviceClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.DeviceClass]) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+func NewDeviceClassInformerWithOptions(client typedresourcev1.DeviceClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1.DeviceClass]) *cache.TypedInformer[*resourcev1.DeviceClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.DeviceClass, *resourcev1.DeviceClassList](client.DeviceClasses(), opts, indexers...)
 }
 
 // Informer implements DeviceClassInformer.
-func (i *deviceClassInformer) Informer() *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.DeviceClass] {
+func (i *deviceClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DeviceClassInformer.
+func (i *deviceClassInformer) TypedInformer() *cache.TypedInformer[*resourcev1.DeviceClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1.DeviceClass] {
 		return NewDeviceClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements DeviceClassInformer.
 func (i *deviceClassInformer) Lister() listersresourcev1.DeviceClassLister {
-	return listersresourcev1.NewDeviceClassLister(i.Informer().Store())
+	return listersresourcev1.NewDeviceClassLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // DeviceTaintRuleInformer gives the shared informer of DeviceTaintRules (resource.k8s.io/v1 "devicetaintrules") and a lister over its cache.
 type DeviceTaintRuleInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1.DeviceTaintRule]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1.DeviceTaintRuleLister
 }
@@ -29,33 +33,38 @@ type deviceTaintRuleInformer struct {
 // NewDeviceTaintRuleInformer returns a new informer of DeviceTaintRules, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewDeviceTaintRuleInformer(client typedresourcev1.DeviceTaintRulesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceTaintRule]) *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
+func NewDeviceTaintRuleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredDeviceTaintRuleInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredDeviceTaintRuleInformer is NewDeviceTaintRuleInformer whose list and watch options tweakListOptions edits.
-func NewFilteredDeviceTaintRuleInformer(client typedresourcev1.DeviceTaintRulesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.DeviceTaintRule], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
+func NewFilteredDeviceTaintRuleInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewDeviceTaintRuleInformerWithOptions(client, opts, indexers)
+	return NewDeviceTaintRuleInformerWithOptions(client.ResourceV1(), opts, cache.IndexersToTypedIndexers[*resourcev1.DeviceTaintRule](indexers))
 }
 
-// NewDeviceTaintRuleInformerWithOptions returns a new informer of DeviceTaintRules, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewDeviceTaintRuleInformerWithOptions returns a new typed informer of DeviceTaintRules, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // DeviceTaintRules are cluster-scoped.
-func NewDeviceTaintRuleInformerWithOptions(client typedresourcev1.DeviceTaintRulesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.DeviceTaintRule]) *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
+func NewDeviceTaintRuleInformerWithOptions(client typedresourcev1.DeviceTaintRulesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1.DeviceTaintRule]) *cache.TypedInformer[*resourcev1.DeviceTaintRule] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList](client.DeviceTaintRules(), opts, indexers...)
 }
 
 // Informer implements DeviceTaintRuleInformer.
-func (i *deviceTaintRuleInformer) Informer() *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.DeviceTaintRule] {
+func (i *deviceTaintRuleInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements DeviceTaintRuleInformer.
+func (i *deviceTaintRuleInformer) TypedInformer() *cache.TypedInformer[*resourcev1.DeviceTaintRule] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1.DeviceTaintRule] {
 		return NewDeviceTaintRuleInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements DeviceTaintRuleInformer.
 func (i *deviceTaintRuleInformer) Lister() listersresourcev1.DeviceTaintRuleLister {
-	return listersresourcev1.NewDeviceTaintRuleLister(i.Informer().Store())
+	return listersresourcev1.NewDeviceTaintRuleLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // ResourceClaimInformer gives the shared informer of ResourceClaims (resource.k8s.io/v1 "resourceclaims") and a lister over its cache.
 type ResourceClaimInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaim]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1.ResourceClaim]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1.ResourceClaimLister
 }
@@ -29,33 +33,38 @@ type resourceClaimInformer struct {
 // NewResourceClaimInformer returns a new informer of ResourceClaims in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewResourceClaimInformer(client typedresourcev1.ResourceClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaim]) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+func NewResourceClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredResourceClaimInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredResourceClaimInformer is NewResourceClaimInformer whose list and watch options tweakListOptions edits.
-func NewFilteredResourceClaimInformer(client typedresourcev1.ResourceClaimsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaim], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+func NewFilteredResourceClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewResourceClaimInformerWithOptions(client, namespace, opts, indexers)
+	return NewResourceClaimInformerWithOptions(client.ResourceV1(), namespace, opts, cache.IndexersToTypedIndexers[*resourcev1.ResourceClaim](indexers))
 }
 
-// NewResourceClaimInformerWithOptions returns a new informer of ResourceClaims, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewResourceClaimInformerWithOptions returns a new typed informer of ResourceClaims, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewResourceClaimInformerWithOptions(client typedresourcev1.ResourceClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.ResourceClaim]) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+func NewResourceClaimInformerWithOptions(client typedresourcev1.ResourceClaimsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1.ResourceClaim]) *cache.TypedInformer[*resourcev1.ResourceClaim] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList](client.ResourceClaims(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceClaimInformer.
-func (i *resourceClaimInformer) Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaim] {
+func (i *resourceClaimInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ResourceClaimInformer.
+func (i *resourceClaimInformer) TypedInformer() *cache.TypedInformer[*resourcev1.ResourceClaim] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1.ResourceClaim] {
 		return NewResourceClaimInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ResourceClaimInformer.
 func (i *resourceClaimInformer) Lister() listersresourcev1.ResourceClaimLister {
-	return listersresourcev1.NewResourceClaimLister(i.Informer().Store())
+	return listersresourcev1.NewResourceClaimLister(i.TypedInformer().GetIndexer())
 }

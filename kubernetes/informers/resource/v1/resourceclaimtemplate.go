@@ -14,8 +14,12 @@ import (
 
 // ResourceClaimTemplateInformer gives the shared informer of ResourceClaimTemplates (resource.k8s.io/v1 "resourceclaimtemplates") and a lister over its cache.
 type ResourceClaimTemplateInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1.ResourceClaimTemplate]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1.ResourceClaimTemplateLister
 }
@@ -29,33 +33,38 @@ type resourceClaimTemplateInformer struct {
 // NewResourceClaimTemplateInformer returns a new informer of ResourceClaimTemplates in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewResourceClaimTemplateInformer(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaimTemplate]) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+func NewResourceClaimTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredResourceClaimTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredResourceClaimTemplateInformer is NewResourceClaimTemplateInformer whose list and watch options tweakListOptions edits.
-func NewFilteredResourceClaimTemplateInformer(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceClaimTemplate], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+func NewFilteredResourceClaimTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewResourceClaimTemplateInformerWithOptions(client, namespace, opts, indexers)
+	return NewResourceClaimTemplateInformerWithOptions(client.ResourceV1(), namespace, opts, cache.IndexersToTypedIndexers[*resourcev1.ResourceClaimTemplate](indexers))
 }
 
-// NewResourceClaimTemplateInformerWithOptions returns a new informer of ResourceClaimTemplates, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewResourceClaimTemplateInformerWithOptions returns a new typed informer of ResourceClaimTemplates, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewResourceClaimTemplateInformerWithOptions(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.ResourceClaimTemplate]) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+func NewResourceClaimTemplateInformerWithOptions(client typedresourcev1.ResourceClaimTemplatesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1.ResourceClaimTemplate]) *cache.TypedInformer[*resourcev1.ResourceClaimTemplate] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList](client.ResourceClaimTemplates(namespace), opts, indexers...)
 }
 
 // Informer implements ResourceClaimTemplateInformer.
-func (i *resourceClaimTemplateInformer) Informer() *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.ResourceClaimTemplate] {
+func (i *resourceClaimTemplateInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ResourceClaimTemplateInformer.
+func (i *resourceClaimTemplateInformer) TypedInformer() *cache.TypedInformer[*resourcev1.ResourceClaimTemplate] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1.ResourceClaimTemplate] {
 		return NewResourceClaimTemplateInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements ResourceClaimTemplateInformer.
 func (i *resourceClaimTemplateInformer) Lister() listersresourcev1.ResourceClaimTemplateLister {
-	return listersresourcev1.NewResourceClaimTemplateLister(i.Informer().Store())
+	return listersresourcev1.NewResourceClaimTemplateLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // ResourceSliceInformer gives the shared informer of ResourceSlices (resource.k8s.io/v1 "resourceslices") and a lister over its cache.
 type ResourceSliceInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1.ResourceSlice]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1.ResourceSlice]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1.ResourceSliceLister
 }
@@ -29,33 +33,38 @@ type resourceSliceInformer struct {
 // NewResourceSliceInformer returns a new informer of ResourceSlices, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewResourceSliceInformer(client typedresourcev1.ResourceSlicesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceSlice]) *cache.SharedIndexInformer[*resourcev1.ResourceSlice] {
+func NewResourceSliceInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredResourceSliceInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredResourceSliceInformer is NewResourceSliceInformer whose list and watch options tweakListOptions edits.
-func NewFilteredResourceSliceInformer(client typedresourcev1.ResourceSlicesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1.ResourceSlice], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1.ResourceSlice] {
+func NewFilteredResourceSliceInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewResourceSliceInformerWithOptions(client, opts, indexers)
+	return NewResourceSliceInformerWithOptions(client.ResourceV1(), opts, cache.IndexersToTypedIndexers[*resourcev1.ResourceSlice](indexers))
 }
 
-// NewResourceSliceInformerWithOptions returns a new informer of ResourceSlices, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewResourceSliceInformerWithOptions returns a new typed informer of ResourceSlices, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ResourceSlices are cluster-scoped.
-func NewResourceSliceInformerWithOptions(client typedresourcev1.ResourceSlicesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1.ResourceSlice]) *cache.SharedIndexInformer[*resourcev1.ResourceSlice] {
+func NewResourceSliceInformerWithOptions(client typedresourcev1.ResourceSlicesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1.ResourceSlice]) *cache.TypedInformer[*resourcev1.ResourceSlice] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList](client.ResourceSlices(), opts, indexers...)
 }
 
 // Informer implements ResourceSliceInformer.
-func (i *resourceSliceInformer) Informer() *cache.SharedIndexInformer[*resourcev1.ResourceSlice] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1.ResourceSlice] {
+func (i *resourceSliceInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ResourceSliceInformer.
+func (i *resourceSliceInformer) TypedInformer() *cache.TypedInformer[*resourcev1.ResourceSlice] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1.ResourceSlice] {
 		return NewResourceSliceInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ResourceSliceInformer.
 func (i *resourceSliceInformer) Lister() listersresourcev1.ResourceSliceLister {
-	return listersresourcev1.NewResourceSliceLister(i.Informer().Store())
+	return listersresourcev1.NewResourceSliceLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	resourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1alpha3"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// resource.k8s.io/v1alpha3 client. Every clientset holding resource.k8s.io/v1alpha3 is one.
+type Client interface {
+	ResourceV1alpha3() resourcev1alpha3.ResourceV1alpha3Interface
+}
+
 // Interface gives the shared informers of the resource.k8s.io/v1alpha3 API.
 type Interface interface {
 	// DeviceTaintRules returns the shared informer of DeviceTaintRules.

@@ -14,8 +14,12 @@ import (
 
 // ResourcePoolStatusRequestInformer gives the shared informer of ResourcePoolStatusRequests (resource.k8s.io/v1alpha3 "resourcepoolstatusrequests") and a lister over its cache.
 type ResourcePoolStatusRequestInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*resourcev1alpha3.ResourcePoolStatusRequest]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersresourcev1alpha3.ResourcePoolStatusRequestLister
 }
@@ -29,33 +33,38 @@ type resourcePoolStatusRequestInformer struct {
 // NewResourcePoolStatusRequestInformer returns a new informer of ResourcePoolStatusRequests, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest]) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+func NewResourcePoolStatusRequestInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredResourcePoolStatusRequestInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredResourcePoolStatusRequestInformer is NewResourcePoolStatusRequestInformer whose list and watch options tweakListOptions edits.
-func NewFilteredResourcePoolStatusRequestInformer(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+func NewFilteredResourcePoolStatusRequestInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewResourcePoolStatusRequestInformerWithOptions(client, opts, indexers)
+	return NewResourcePoolStatusRequestInformerWithOptions(client.ResourceV1alpha3(), opts, cache.IndexersToTypedIndexers[*resourcev1alpha3.ResourcePoolStatusRequest](indexers))
 }
 
-// NewResourcePoolStatusRequestInformerWithOptions returns a new informer of ResourcePoolStatusRequests, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewResourcePoolStatusRequestInformerWithOptions returns a new typed informer of ResourcePoolStatusRequests, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // ResourcePoolStatusRequests are cluster-scoped.
-func NewResourcePoolStatusRequestInformerWithOptions(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*resourcev1alpha3.ResourcePoolStatusRequest]) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+func NewResourcePoolStatusRequestInformerWithOptions(client typedresourcev1alpha3.ResourcePoolStatusRequestsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*resourcev1alpha3.ResourcePoolStatusRequest]) *cache.TypedInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"}
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList](client.ResourcePoolStatusRequests(), opts, indexers...)
 }
 
 // Informer implements ResourcePoolStatusRequestInformer.
-func (i *resourcePoolStatusRequestInformer) Informer() *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+func (i *resourcePoolStatusRequestInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements ResourcePoolStatusRequestInformer.
+func (i *resourcePoolStatusRequestInformer) TypedInformer() *cache.TypedInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*resourcev1alpha3.ResourcePoolStatusRequest] {
 		return NewResourcePoolStatusRequestInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements ResourcePoolStatusRequestInformer.
 func (i *resourcePoolStatusRequestInformer) Lister() listersresourcev1alpha3.ResourcePoolStatusRequestLister {
-	return listersresourcev1alpha3.NewResourcePoolStatusRequestLister(i.Informer().Store())
+	return listersresourcev1alpha3.NewResourcePoolStatusRequestLister(i.TypedInformer().GetIndexer())
 }

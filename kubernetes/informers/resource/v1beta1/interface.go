@@ -7,6 +7,12 @@ import (
 	resourcev1beta1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// resource.k8s.io/v1beta1 client. Every clientset holding resource.k8s.io/v1beta1 is one.
+type Client interface {
+	ResourceV1beta1() resourcev1beta1.ResourceV1beta1Interface
+}
+
 // Interface gives the shared informers of the resource.k8s.io/v1beta1 API.
 type Interface interface {
 	// DeviceClasses returns the shared informer of DeviceClasses.

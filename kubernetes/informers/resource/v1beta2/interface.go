@@ -7,6 +7,12 @@ import (
 	resourcev1beta2 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1beta2"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// resource.k8s.io/v1beta2 client. Every clientset holding resource.k8s.io/v1beta2 is one.
+type Client interface {
+	ResourceV1beta2() resourcev1beta2.ResourceV1beta2Interface
+}
+
 // Interface gives the shared informers of the resource.k8s.io/v1beta2 API.
 type Interface interface {
 	// DeviceClasses returns the shared informer of DeviceClasses.

@@ -7,6 +7,12 @@ import (
 	schedulingv1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// scheduling.k8s.io/v1 client. Every clientset holding scheduling.k8s.io/v1 is one.
+type Client interface {
+	SchedulingV1() schedulingv1.SchedulingV1Interface
+}
+
 // Interface gives the shared informers of the scheduling.k8s.io/v1 API.
 type Interface interface {
 	// PriorityClasses returns the shared informer of PriorityClasses.

@@ -14,8 +14,12 @@ import (
 
 // PriorityClassInformer gives the shared informer of PriorityClasses (scheduling.k8s.io/v1 "priorityclasses") and a lister over its cache.
 type PriorityClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*schedulingv1.PriorityClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*schedulingv1.PriorityClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersschedulingv1.PriorityClassLister
 }
@@ -29,33 +33,38 @@ type priorityClassInformer struct {
 // NewPriorityClassInformer returns a new informer of PriorityClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPriorityClassInformer(client typedschedulingv1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+func NewPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPriorityClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPriorityClassInformer is NewPriorityClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPriorityClassInformer(client typedschedulingv1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1.PriorityClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+func NewFilteredPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPriorityClassInformerWithOptions(client, opts, indexers)
+	return NewPriorityClassInformerWithOptions(client.SchedulingV1(), opts, cache.IndexersToTypedIndexers[*schedulingv1.PriorityClass](indexers))
 }
 
-// NewPriorityClassInformerWithOptions returns a new informer of PriorityClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewPriorityClassInformerWithOptions returns a new typed informer of PriorityClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // PriorityClasses are cluster-scoped.
-func NewPriorityClassInformerWithOptions(client typedschedulingv1.PriorityClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+func NewPriorityClassInformerWithOptions(client typedschedulingv1.PriorityClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*schedulingv1.PriorityClass]) *cache.TypedInformer[*schedulingv1.PriorityClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList](client.PriorityClasses(), opts, indexers...)
 }
 
 // Informer implements PriorityClassInformer.
-func (i *priorityClassInformer) Informer() *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1.PriorityClass] {
+func (i *priorityClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PriorityClassInformer.
+func (i *priorityClassInformer) TypedInformer() *cache.TypedInformer[*schedulingv1.PriorityClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*schedulingv1.PriorityClass] {
 		return NewPriorityClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements PriorityClassInformer.
 func (i *priorityClassInformer) Lister() listersschedulingv1.PriorityClassLister {
-	return listersschedulingv1.NewPriorityClassLister(i.Informer().Store())
+	return listersschedulingv1.NewPriorityClassLister(i.TypedInformer().GetIndexer())
 }

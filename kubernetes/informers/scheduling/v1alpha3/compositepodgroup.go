@@ -14,8 +14,12 @@ import (
 
 // CompositePodGroupInformer gives the shared informer of CompositePodGroups (scheduling.k8s.io/v1alpha3 "compositepodgroups") and a lister over its cache.
 type CompositePodGroupInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.CompositePodGroup]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersschedulingv1alpha3.CompositePodGroupLister
 }
@@ -29,33 +33,38 @@ type compositePodGroupInformer struct {
 // NewCompositePodGroupInformer returns a new informer of CompositePodGroups in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCompositePodGroupInformer(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.CompositePodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+func NewCompositePodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCompositePodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCompositePodGroupInformer is NewCompositePodGroupInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCompositePodGroupInformer(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.CompositePodGroup], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+func NewFilteredCompositePodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCompositePodGroupInformerWithOptions(client, namespace, opts, indexers)
+	return NewCompositePodGroupInformerWithOptions(client.SchedulingV1alpha3(), namespace, opts, cache.IndexersToTypedIndexers[*schedulingv1alpha3.CompositePodGroup](indexers))
 }
 
-// NewCompositePodGroupInformerWithOptions returns a new informer of CompositePodGroups, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewCompositePodGroupInformerWithOptions returns a new typed informer of CompositePodGroups, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewCompositePodGroupInformerWithOptions(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.CompositePodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+func NewCompositePodGroupInformerWithOptions(client typedschedulingv1alpha3.CompositePodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*schedulingv1alpha3.CompositePodGroup]) *cache.TypedInformer[*schedulingv1alpha3.CompositePodGroup] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"}
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList](client.CompositePodGroups(namespace), opts, indexers...)
 }
 
 // Informer implements CompositePodGroupInformer.
-func (i *compositePodGroupInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.CompositePodGroup] {
+func (i *compositePodGroupInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CompositePodGroupInformer.
+func (i *compositePodGroupInformer) TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.CompositePodGroup] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*schedulingv1alpha3.CompositePodGroup] {
 		return NewCompositePodGroupInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements CompositePodGroupInformer.
 func (i *compositePodGroupInformer) Lister() listersschedulingv1alpha3.CompositePodGroupLister {
-	return listersschedulingv1alpha3.NewCompositePodGroupLister(i.Informer().Store())
+	return listersschedulingv1alpha3.NewCompositePodGroupLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	schedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1alpha3"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// scheduling.k8s.io/v1alpha3 client. Every clientset holding scheduling.k8s.io/v1alpha3 is one.
+type Client interface {
+	SchedulingV1alpha3() schedulingv1alpha3.SchedulingV1alpha3Interface
+}
+
 // Interface gives the shared informers of the scheduling.k8s.io/v1alpha3 API.
 type Interface interface {
 	// CompositePodGroups returns the shared informer of CompositePodGroups.

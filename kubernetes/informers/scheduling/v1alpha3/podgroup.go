@@ -14,8 +14,12 @@ import (
 
 // PodGroupInformer gives the shared informer of PodGroups (scheduling.k8s.io/v1alpha3 "podgroups") and a lister over its cache.
 type PodGroupInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.PodGroup]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersschedulingv1alpha3.PodGroupLister
 }
@@ -29,33 +33,38 @@ type podGroupInformer struct {
 // NewPodGroupInformer returns a new informer of PodGroups in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPodGroupInformer(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.PodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+func NewPodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPodGroupInformer is NewPodGroupInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPodGroupInformer(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.PodGroup], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+func NewFilteredPodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPodGroupInformerWithOptions(client, namespace, opts, indexers)
+	return NewPodGroupInformerWithOptions(client.SchedulingV1alpha3(), namespace, opts, cache.IndexersToTypedIndexers[*schedulingv1alpha3.PodGroup](indexers))
 }
 
-// NewPodGroupInformerWithOptions returns a new informer of PodGroups, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewPodGroupInformerWithOptions returns a new typed informer of PodGroups, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewPodGroupInformerWithOptions(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.PodGroup]) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+func NewPodGroupInformerWithOptions(client typedschedulingv1alpha3.PodGroupsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*schedulingv1alpha3.PodGroup]) *cache.TypedInformer[*schedulingv1alpha3.PodGroup] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"}
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList](client.PodGroups(namespace), opts, indexers...)
 }
 
 // Informer implements PodGroupInformer.
-func (i *podGroupInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.PodGroup] {
+func (i *podGroupInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PodGroupInformer.
+func (i *podGroupInformer) TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.PodGroup] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*schedulingv1alpha3.PodGroup] {
 		return NewPodGroupInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements PodGroupInformer.
 func (i *podGroupInformer) Lister() listersschedulingv1alpha3.PodGroupLister {
-	return listersschedulingv1alpha3.NewPodGroupLister(i.Informer().Store())
+	return listersschedulingv1alpha3.NewPodGroupLister(i.TypedInformer().GetIndexer())
 }

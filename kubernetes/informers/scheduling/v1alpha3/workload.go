@@ -14,8 +14,12 @@ import (
 
 // WorkloadInformer gives the shared informer of Workloads (scheduling.k8s.io/v1alpha3 "workloads") and a lister over its cache.
 type WorkloadInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.Workload]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.Workload]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersschedulingv1alpha3.WorkloadLister
 }
@@ -29,33 +33,38 @@ type workloadInformer struct {
 // NewWorkloadInformer returns a new informer of Workloads in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewWorkloadInformer(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.Workload]) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+func NewWorkloadInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredWorkloadInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredWorkloadInformer is NewWorkloadInformer whose list and watch options tweakListOptions edits.
-func NewFilteredWorkloadInformer(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1alpha3.Workload], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+func NewFilteredWorkloadInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewWorkloadInformerWithOptions(client, namespace, opts, indexers)
+	return NewWorkloadInformerWithOptions(client.SchedulingV1alpha3(), namespace, opts, cache.IndexersToTypedIndexers[*schedulingv1alpha3.Workload](indexers))
 }
 
-// NewWorkloadInformerWithOptions returns a new informer of Workloads, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewWorkloadInformerWithOptions returns a new typed informer of Workloads, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewWorkloadInformerWithOptions(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1alpha3.Workload]) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+func NewWorkloadInformerWithOptions(client typedschedulingv1alpha3.WorkloadsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*schedulingv1alpha3.Workload]) *cache.TypedInformer[*schedulingv1alpha3.Workload] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"}
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList](client.Workloads(namespace), opts, indexers...)
 }
 
 // Informer implements WorkloadInformer.
-func (i *workloadInformer) Informer() *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1alpha3.Workload] {
+func (i *workloadInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements WorkloadInformer.
+func (i *workloadInformer) TypedInformer() *cache.TypedInformer[*schedulingv1alpha3.Workload] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*schedulingv1alpha3.Workload] {
 		return NewWorkloadInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements WorkloadInformer.
 func (i *workloadInformer) Lister() listersschedulingv1alpha3.WorkloadLister {
-	return listersschedulingv1alpha3.NewWorkloadLister(i.Informer().Store())
+	return listersschedulingv1alpha3.NewWorkloadLister(i.TypedInformer().GetIndexer())
 }

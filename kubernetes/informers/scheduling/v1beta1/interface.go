@@ -7,6 +7,12 @@ import (
 	schedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// scheduling.k8s.io/v1beta1 client. Every clientset holding scheduling.k8s.io/v1beta1 is one.
+type Client interface {
+	SchedulingV1beta1() schedulingv1beta1.SchedulingV1beta1Interface
+}
+
 // Interface gives the shared informers of the scheduling.k8s.io/v1beta1 API.
 type Interface interface {
 	// PodGroups returns the shared informer of PodGroups.

@@ -14,8 +14,12 @@ import (
 
 // PriorityClassInformer gives the shared informer of PriorityClasses (scheduling.k8s.io/v1beta1 "priorityclasses") and a lister over its cache.
 type PriorityClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*schedulingv1beta1.PriorityClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersschedulingv1beta1.PriorityClassLister
 }
@@ -29,33 +33,38 @@ type priorityClassInformer struct {
 // NewPriorityClassInformer returns a new informer of PriorityClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPriorityClassInformer(client typedschedulingv1beta1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1beta1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
+func NewPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPriorityClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPriorityClassInformer is NewPriorityClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPriorityClassInformer(client typedschedulingv1beta1.PriorityClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*schedulingv1beta1.PriorityClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
+func NewFilteredPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPriorityClassInformerWithOptions(client, opts, indexers)
+	return NewPriorityClassInformerWithOptions(client.SchedulingV1beta1(), opts, cache.IndexersToTypedIndexers[*schedulingv1beta1.PriorityClass](indexers))
 }
 
-// NewPriorityClassInformerWithOptions returns a new informer of PriorityClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewPriorityClassInformerWithOptions returns a new typed informer of PriorityClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // PriorityClasses are cluster-scoped.
-func NewPriorityClassInformerWithOptions(client typedschedulingv1beta1.PriorityClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*schedulingv1beta1.PriorityClass]) *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
+func NewPriorityClassInformerWithOptions(client typedschedulingv1beta1.PriorityClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*schedulingv1beta1.PriorityClass]) *cache.TypedInformer[*schedulingv1beta1.PriorityClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList](client.PriorityClasses(), opts, indexers...)
 }
 
 // Informer implements PriorityClassInformer.
-func (i *priorityClassInformer) Informer() *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*schedulingv1beta1.PriorityClass] {
+func (i *priorityClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PriorityClassInformer.
+func (i *priorityClassInformer) TypedInformer() *cache.TypedInformer[*schedulingv1beta1.PriorityClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*schedulingv1beta1.PriorityClass] {
 		return NewPriorityClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements PriorityClassInformer.
 func (i *priorityClassInformer) Lister() listersschedulingv1beta1.PriorityClassLister {
-	return listersschedulingv1beta1.NewPriorityClassLister(i.Informer().Store())
+	return listersschedulingv1beta1.NewPriorityClassLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // CSINodeInformer gives the shared informer of CSINodes (storage.k8s.io/v1 "csinodes") and a lister over its cache.
 type CSINodeInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1.CSINode]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1.CSINode]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1.CSINodeLister
 }
@@ -29,33 +33,38 @@ type cSINodeInformer struct {
 // NewCSINodeInformer returns a new informer of CSINodes, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCSINodeInformer(client typedstoragev1.CSINodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSINode]) *cache.SharedIndexInformer[*storagev1.CSINode] {
+func NewCSINodeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCSINodeInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCSINodeInformer is NewCSINodeInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCSINodeInformer(client typedstoragev1.CSINodesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSINode], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.CSINode] {
+func NewFilteredCSINodeInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCSINodeInformerWithOptions(client, opts, indexers)
+	return NewCSINodeInformerWithOptions(client.StorageV1(), opts, cache.IndexersToTypedIndexers[*storagev1.CSINode](indexers))
 }
 
-// NewCSINodeInformerWithOptions returns a new informer of CSINodes, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewCSINodeInformerWithOptions returns a new typed informer of CSINodes, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // CSINodes are cluster-scoped.
-func NewCSINodeInformerWithOptions(client typedstoragev1.CSINodesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.CSINode]) *cache.SharedIndexInformer[*storagev1.CSINode] {
+func NewCSINodeInformerWithOptions(client typedstoragev1.CSINodesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1.CSINode]) *cache.TypedInformer[*storagev1.CSINode] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSINode, *storagev1.CSINodeList](client.CSINodes(), opts, indexers...)
 }
 
 // Informer implements CSINodeInformer.
-func (i *cSINodeInformer) Informer() *cache.SharedIndexInformer[*storagev1.CSINode] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.CSINode] {
+func (i *cSINodeInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CSINodeInformer.
+func (i *cSINodeInformer) TypedInformer() *cache.TypedInformer[*storagev1.CSINode] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1.CSINode] {
 		return NewCSINodeInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements CSINodeInformer.
 func (i *cSINodeInformer) Lister() listersstoragev1.CSINodeLister {
-	return listersstoragev1.NewCSINodeLister(i.Informer().Store())
+	return listersstoragev1.NewCSINodeLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // CSIStorageCapacityInformer gives the shared informer of CSIStorageCapacities (storage.k8s.io/v1 "csistoragecapacities") and a lister over its cache.
 type CSIStorageCapacityInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1.CSIStorageCapacity]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1.CSIStorageCapacityLister
 }
@@ -29,33 +33,38 @@ type cSIStorageCapacityInformer struct {
 // NewCSIStorageCapacityInformer returns a new informer of CSIStorageCapacities in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCSIStorageCapacityInformer(client typedstoragev1.CSIStorageCapacitiesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSIStorageCapacity]) *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity] {
+func NewCSIStorageCapacityInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCSIStorageCapacityInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCSIStorageCapacityInformer is NewCSIStorageCapacityInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCSIStorageCapacityInformer(client typedstoragev1.CSIStorageCapacitiesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.CSIStorageCapacity], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity] {
+func NewFilteredCSIStorageCapacityInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCSIStorageCapacityInformerWithOptions(client, namespace, opts, indexers)
+	return NewCSIStorageCapacityInformerWithOptions(client.StorageV1(), namespace, opts, cache.IndexersToTypedIndexers[*storagev1.CSIStorageCapacity](indexers))
 }
 
-// NewCSIStorageCapacityInformerWithOptions returns a new informer of CSIStorageCapacities, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewCSIStorageCapacityInformerWithOptions returns a new typed informer of CSIStorageCapacities, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewCSIStorageCapacityInformerWithOptions(client typedstoragev1.CSIStorageCapacitiesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.CSIStorageCapacity]) *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity] {
+func NewCSIStorageCapacityInformerWithOptions(client typedstoragev1.CSIStorageCapacitiesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1.CSIStorageCapacity]) *cache.TypedInformer[*storagev1.CSIStorageCapacity] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList](client.CSIStorageCapacities(namespace), opts, indexers...)
 }
 
 // Informer implements CSIStorageCapacityInformer.
-func (i *cSIStorageCapacityInformer) Informer() *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.CSIStorageCapacity] {
+func (i *cSIStorageCapacityInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CSIStorageCapacityInformer.
+func (i *cSIStorageCapacityInformer) TypedInformer() *cache.TypedInformer[*storagev1.CSIStorageCapacity] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1.CSIStorageCapacity] {
 		return NewCSIStorageCapacityInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements CSIStorageCapacityInformer.
 func (i *cSIStorageCapacityInformer) Lister() listersstoragev1.CSIStorageCapacityLister {
-	return listersstoragev1.NewCSIStorageCapacityLister(i.Informer().Store())
+	return listersstoragev1.NewCSIStorageCapacityLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	storagev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// storage.k8s.io/v1 client. Every clientset holding storage.k8s.io/v1 is one.
+type Client interface {
+	StorageV1() storagev1.StorageV1Interface
+}
+
 // Interface gives the shared informers of the storage.k8s.io/v1 API.
 type Interface interface {
 	// CSIDrivers returns the shared informer of CSIDrivers.

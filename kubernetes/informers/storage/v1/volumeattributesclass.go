@@ -14,8 +14,12 @@ import (
 
 // VolumeAttributesClassInformer gives the shared informer of VolumeAttributesClasses (storage.k8s.io/v1 "volumeattributesclasses") and a lister over its cache.
 type VolumeAttributesClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1.VolumeAttributesClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1.VolumeAttributesClassLister
 }
@@ -29,33 +33,38 @@ type volumeAttributesClassInformer struct {
 // NewVolumeAttributesClassInformer returns a new informer of VolumeAttributesClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewVolumeAttributesClassInformer(client typedstoragev1.VolumeAttributesClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.VolumeAttributesClass]) *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass] {
+func NewVolumeAttributesClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredVolumeAttributesClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredVolumeAttributesClassInformer is NewVolumeAttributesClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredVolumeAttributesClassInformer(client typedstoragev1.VolumeAttributesClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1.VolumeAttributesClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass] {
+func NewFilteredVolumeAttributesClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewVolumeAttributesClassInformerWithOptions(client, opts, indexers)
+	return NewVolumeAttributesClassInformerWithOptions(client.StorageV1(), opts, cache.IndexersToTypedIndexers[*storagev1.VolumeAttributesClass](indexers))
 }
 
-// NewVolumeAttributesClassInformerWithOptions returns a new informer of VolumeAttributesClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewVolumeAttributesClassInformerWithOptions returns a new typed informer of VolumeAttributesClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // VolumeAttributesClasses are cluster-scoped.
-func NewVolumeAttributesClassInformerWithOptions(client typedstoragev1.VolumeAttributesClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1.VolumeAttributesClass]) *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass] {
+func NewVolumeAttributesClassInformerWithOptions(client typedstoragev1.VolumeAttributesClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1.VolumeAttributesClass]) *cache.TypedInformer[*storagev1.VolumeAttributesClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList](client.VolumeAttributesClasses(), opts, indexers...)
 }
 
 // Informer implements VolumeAttributesClassInformer.
-func (i *volumeAttributesClassInformer) Informer() *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1.VolumeAttributesClass] {
+func (i *volumeAttributesClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements VolumeAttributesClassInformer.
+func (i *volumeAttributesClassInformer) TypedInformer() *cache.TypedInformer[*storagev1.VolumeAttributesClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1.VolumeAttributesClass] {
 		return NewVolumeAttributesClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements VolumeAttributesClassInformer.
 func (i *volumeAttributesClassInformer) Lister() listersstoragev1.VolumeAttributesClassLister {
-	return listersstoragev1.NewVolumeAttributesClassLister(i.Informer().Store())
+	return listersstoragev1.NewVolumeAttributesClassLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	storagev1alpha1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// storage.k8s.io/v1alpha1 client. Every clientset holding storage.k8s.io/v1alpha1 is one.
+type Client interface {
+	StorageV1alpha1() storagev1alpha1.StorageV1alpha1Interface
+}
+
 // Interface gives the shared informers of the storage.k8s.io/v1alpha1 API.
 type Interface interface {
 	// CSIStorageCapacities returns the shared informer of CSIStorageCapacities.

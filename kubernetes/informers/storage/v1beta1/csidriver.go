@@ -14,8 +14,12 @@ import (
 
 // CSIDriverInformer gives the shared informer of CSIDrivers (storage.k8s.io/v1beta1 "csidrivers") and a lister over its cache.
 type CSIDriverInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1beta1.CSIDriver]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1beta1.CSIDriver]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1beta1.CSIDriverLister
 }
@@ -29,33 +33,38 @@ type cSIDriverInformer struct {
 // NewCSIDriverInformer returns a new informer of CSIDrivers, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCSIDriverInformer(client typedstoragev1beta1.CSIDriversGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.CSIDriver]) *cache.SharedIndexInformer[*storagev1beta1.CSIDriver] {
+func NewCSIDriverInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCSIDriverInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCSIDriverInformer is NewCSIDriverInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCSIDriverInformer(client typedstoragev1beta1.CSIDriversGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.CSIDriver], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1beta1.CSIDriver] {
+func NewFilteredCSIDriverInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCSIDriverInformerWithOptions(client, opts, indexers)
+	return NewCSIDriverInformerWithOptions(client.StorageV1beta1(), opts, cache.IndexersToTypedIndexers[*storagev1beta1.CSIDriver](indexers))
 }
 
-// NewCSIDriverInformerWithOptions returns a new informer of CSIDrivers, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewCSIDriverInformerWithOptions returns a new typed informer of CSIDrivers, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // CSIDrivers are cluster-scoped.
-func NewCSIDriverInformerWithOptions(client typedstoragev1beta1.CSIDriversGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1beta1.CSIDriver]) *cache.SharedIndexInformer[*storagev1beta1.CSIDriver] {
+func NewCSIDriverInformerWithOptions(client typedstoragev1beta1.CSIDriversGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1beta1.CSIDriver]) *cache.TypedInformer[*storagev1beta1.CSIDriver] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList](client.CSIDrivers(), opts, indexers...)
 }
 
 // Informer implements CSIDriverInformer.
-func (i *cSIDriverInformer) Informer() *cache.SharedIndexInformer[*storagev1beta1.CSIDriver] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1beta1.CSIDriver] {
+func (i *cSIDriverInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CSIDriverInformer.
+func (i *cSIDriverInformer) TypedInformer() *cache.TypedInformer[*storagev1beta1.CSIDriver] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1beta1.CSIDriver] {
 		return NewCSIDriverInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements CSIDriverInformer.
 func (i *cSIDriverInformer) Lister() listersstoragev1beta1.CSIDriverLister {
-	return listersstoragev1beta1.NewCSIDriverLister(i.Informer().Store())
+	return listersstoragev1beta1.NewCSIDriverLister(i.TypedInformer().GetIndexer())
 }

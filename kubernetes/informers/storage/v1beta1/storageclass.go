@@ -14,8 +14,12 @@ import (
 
 // StorageClassInformer gives the shared informer of StorageClasses (storage.k8s.io/v1beta1 "storageclasses") and a lister over its cache.
 type StorageClassInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1beta1.StorageClass]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1beta1.StorageClass]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1beta1.StorageClassLister
 }
@@ -29,33 +33,38 @@ type storageClassInformer struct {
 // NewStorageClassInformer returns a new informer of StorageClasses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewStorageClassInformer(client typedstoragev1beta1.StorageClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.StorageClass]) *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
+func NewStorageClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredStorageClassInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredStorageClassInformer is NewStorageClassInformer whose list and watch options tweakListOptions edits.
-func NewFilteredStorageClassInformer(client typedstoragev1beta1.StorageClassesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.StorageClass], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
+func NewFilteredStorageClassInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewStorageClassInformerWithOptions(client, opts, indexers)
+	return NewStorageClassInformerWithOptions(client.StorageV1beta1(), opts, cache.IndexersToTypedIndexers[*storagev1beta1.StorageClass](indexers))
 }
 
-// NewStorageClassInformerWithOptions returns a new informer of StorageClasses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewStorageClassInformerWithOptions returns a new typed informer of StorageClasses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // StorageClasses are cluster-scoped.
-func NewStorageClassInformerWithOptions(client typedstoragev1beta1.StorageClassesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1beta1.StorageClass]) *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
+func NewStorageClassInformerWithOptions(client typedstoragev1beta1.StorageClassesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1beta1.StorageClass]) *cache.TypedInformer[*storagev1beta1.StorageClass] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList](client.StorageClasses(), opts, indexers...)
 }
 
 // Informer implements StorageClassInformer.
-func (i *storageClassInformer) Informer() *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1beta1.StorageClass] {
+func (i *storageClassInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements StorageClassInformer.
+func (i *storageClassInformer) TypedInformer() *cache.TypedInformer[*storagev1beta1.StorageClass] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1beta1.StorageClass] {
 		return NewStorageClassInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements StorageClassInformer.
 func (i *storageClassInformer) Lister() listersstoragev1beta1.StorageClassLister {
-	return listersstoragev1beta1.NewStorageClassLister(i.Informer().Store())
+	return listersstoragev1beta1.NewStorageClassLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // VolumeAttachmentInformer gives the shared informer of VolumeAttachments (storage.k8s.io/v1beta1 "volumeattachments") and a lister over its cache.
 type VolumeAttachmentInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagev1beta1.VolumeAttachment]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragev1beta1.VolumeAttachmentLister
 }
@@ -29,33 +33,38 @@ type volumeAttachmentInformer struct {
 // NewVolumeAttachmentInformer returns a new informer of VolumeAttachments, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewVolumeAttachmentInformer(client typedstoragev1beta1.VolumeAttachmentsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.VolumeAttachment]) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
+func NewVolumeAttachmentInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredVolumeAttachmentInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredVolumeAttachmentInformer is NewVolumeAttachmentInformer whose list and watch options tweakListOptions edits.
-func NewFilteredVolumeAttachmentInformer(client typedstoragev1beta1.VolumeAttachmentsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagev1beta1.VolumeAttachment], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
+func NewFilteredVolumeAttachmentInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewVolumeAttachmentInformerWithOptions(client, opts, indexers)
+	return NewVolumeAttachmentInformerWithOptions(client.StorageV1beta1(), opts, cache.IndexersToTypedIndexers[*storagev1beta1.VolumeAttachment](indexers))
 }
 
-// NewVolumeAttachmentInformerWithOptions returns a new informer of VolumeAttachments, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewVolumeAttachmentInformerWithOptions returns a new typed informer of VolumeAttachments, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // VolumeAttachments are cluster-scoped.
-func NewVolumeAttachmentInformerWithOptions(client typedstoragev1beta1.VolumeAttachmentsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagev1beta1.VolumeAttachment]) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
+func NewVolumeAttachmentInformerWithOptions(client typedstoragev1beta1.VolumeAttachmentsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagev1beta1.VolumeAttachment]) *cache.TypedInformer[*storagev1beta1.VolumeAttachment] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"}
 	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList](client.VolumeAttachments(), opts, indexers...)
 }
 
 // Informer implements VolumeAttachmentInformer.
-func (i *volumeAttachmentInformer) Informer() *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagev1beta1.VolumeAttachment] {
+func (i *volumeAttachmentInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements VolumeAttachmentInformer.
+func (i *volumeAttachmentInformer) TypedInformer() *cache.TypedInformer[*storagev1beta1.VolumeAttachment] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagev1beta1.VolumeAttachment] {
 		return NewVolumeAttachmentInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements VolumeAttachmentInformer.
 func (i *volumeAttachmentInformer) Lister() listersstoragev1beta1.VolumeAttachmentLister {
-	return listersstoragev1beta1.NewVolumeAttachmentLister(i.Informer().Store())
+	return listersstoragev1beta1.NewVolumeAttachmentLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	storagemigrationv1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// storagemigration.k8s.io/v1 client. Every clientset holding storagemigration.k8s.io/v1 is one.
+type Client interface {
+	StoragemigrationV1() storagemigrationv1.StoragemigrationV1Interface
+}
+
 // Interface gives the shared informers of the storagemigration.k8s.io/v1 API.
 type Interface interface {
 	// StorageVersionMigrations returns the shared informer of StorageVersionMigrations.

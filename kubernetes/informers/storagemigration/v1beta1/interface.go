@@ -7,6 +7,12 @@ import (
 	storagemigrationv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1beta1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// storagemigration.k8s.io/v1beta1 client. Every clientset holding storagemigration.k8s.io/v1beta1 is one.
+type Client interface {
+	StoragemigrationV1beta1() storagemigrationv1beta1.StoragemigrationV1beta1Interface
+}
+
 // Interface gives the shared informers of the storagemigration.k8s.io/v1beta1 API.
 type Interface interface {
 	// StorageVersionMigrations returns the shared informer of StorageVersionMigrations.

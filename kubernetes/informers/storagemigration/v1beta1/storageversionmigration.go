@@ -14,8 +14,12 @@ import (
 
 // StorageVersionMigrationInformer gives the shared informer of StorageVersionMigrations (storagemigration.k8s.io/v1beta1 "storageversionmigrations") and a lister over its cache.
 type StorageVersionMigrationInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*storagemigrationv1beta1.StorageVersionMigration]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstoragemigrationv1beta1.StorageVersionMigrationLister
 }
@@ -29,33 +33,38 @@ type storageVersionMigrationInformer struct {
 // NewStorageVersionMigrationInformer returns a new informer of StorageVersionMigrations, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration]) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+func NewStorageVersionMigrationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredStorageVersionMigrationInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredStorageVersionMigrationInformer is NewStorageVersionMigrationInformer whose list and watch options tweakListOptions edits.
-func NewFilteredStorageVersionMigrationInformer(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+func NewFilteredStorageVersionMigrationInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewStorageVersionMigrationInformerWithOptions(client, opts, indexers)
+	return NewStorageVersionMigrationInformerWithOptions(client.StoragemigrationV1beta1(), opts, cache.IndexersToTypedIndexers[*storagemigrationv1beta1.StorageVersionMigration](indexers))
 }
 
-// NewStorageVersionMigrationInformerWithOptions returns a new informer of StorageVersionMigrations, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewStorageVersionMigrationInformerWithOptions returns a new typed informer of StorageVersionMigrations, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // StorageVersionMigrations are cluster-scoped.
-func NewStorageVersionMigrationInformerWithOptions(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*storagemigrationv1beta1.StorageVersionMigration]) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+func NewStorageVersionMigrationInformerWithOptions(client typedstoragemigrationv1beta1.StorageVersionMigrationsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*storagemigrationv1beta1.StorageVersionMigration]) *cache.TypedInformer[*storagemigrationv1beta1.StorageVersionMigration] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"}
 	return cache.NewSharedIndexInformerWithOptions[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList](client.StorageVersionMigrations(), opts, indexers...)
 }
 
 // Informer implements StorageVersionMigrationInformer.
-func (i *storageVersionMigrationInformer) Informer() *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+func (i *storageVersionMigrationInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements StorageVersionMigrationInformer.
+func (i *storageVersionMigrationInformer) TypedInformer() *cache.TypedInformer[*storagemigrationv1beta1.StorageVersionMigration] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*storagemigrationv1beta1.StorageVersionMigration] {
 		return NewStorageVersionMigrationInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements StorageVersionMigrationInformer.
 func (i *storageVersionMigrationInformer) Lister() listersstoragemigrationv1beta1.StorageVersionMigrationLister {
-	return listersstoragemigrationv1beta1.NewStorageVersionMigrationLister(i.Informer().Store())
+	return listersstoragemigrationv1beta1.NewStorageVersionMigrationLister(i.TypedInformer().GetIndexer())
 }

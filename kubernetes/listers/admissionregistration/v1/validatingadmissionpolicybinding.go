@@ -24,7 +24,8 @@ type validatingAdmissionPolicyBindingLister struct {
 	*cache.Lister[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]
 }
 
-// NewValidatingAdmissionPolicyBindingLister returns a ValidatingAdmissionPolicyBindingLister over a cache of ValidatingAdmissionPolicyBindings, such as an informer's Store().
-func NewValidatingAdmissionPolicyBindingLister(objects cache.Reader[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]) ValidatingAdmissionPolicyBindingLister {
-	return &validatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})}
+// NewValidatingAdmissionPolicyBindingLister returns a ValidatingAdmissionPolicyBindingLister over a cache of ValidatingAdmissionPolicyBindings, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewValidatingAdmissionPolicyBindingLister(indexer cache.Indexer) ValidatingAdmissionPolicyBindingLister {
+	return &validatingAdmissionPolicyBindingLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1.ValidatingAdmissionPolicyBinding](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicybindings"})}
 }

@@ -24,7 +24,8 @@ type mutatingAdmissionPolicyLister struct {
 	*cache.Lister[*admissionregistrationv1alpha1.MutatingAdmissionPolicy]
 }
 
-// NewMutatingAdmissionPolicyLister returns a MutatingAdmissionPolicyLister over a cache of MutatingAdmissionPolicies, such as an informer's Store().
-func NewMutatingAdmissionPolicyLister(objects cache.Reader[*admissionregistrationv1alpha1.MutatingAdmissionPolicy]) MutatingAdmissionPolicyLister {
-	return &mutatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})}
+// NewMutatingAdmissionPolicyLister returns a MutatingAdmissionPolicyLister over a cache of MutatingAdmissionPolicies, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewMutatingAdmissionPolicyLister(indexer cache.Indexer) MutatingAdmissionPolicyLister {
+	return &mutatingAdmissionPolicyLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1alpha1.MutatingAdmissionPolicy](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicies"})}
 }

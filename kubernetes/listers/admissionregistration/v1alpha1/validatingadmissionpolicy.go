@@ -24,7 +24,8 @@ type validatingAdmissionPolicyLister struct {
 	*cache.Lister[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy]
 }
 
-// NewValidatingAdmissionPolicyLister returns a ValidatingAdmissionPolicyLister over a cache of ValidatingAdmissionPolicies, such as an informer's Store().
-func NewValidatingAdmissionPolicyLister(objects cache.Reader[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy]) ValidatingAdmissionPolicyLister {
-	return &validatingAdmissionPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})}
+// NewValidatingAdmissionPolicyLister returns a ValidatingAdmissionPolicyLister over a cache of ValidatingAdmissionPolicies, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewValidatingAdmissionPolicyLister(indexer cache.Indexer) ValidatingAdmissionPolicyLister {
+	return &validatingAdmissionPolicyLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingadmissionpolicies"})}
 }

@@ -24,7 +24,8 @@ type mutatingAdmissionPolicyBindingLister struct {
 	*cache.Lister[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]
 }
 
-// NewMutatingAdmissionPolicyBindingLister returns a MutatingAdmissionPolicyBindingLister over a cache of MutatingAdmissionPolicyBindings, such as an informer's Store().
-func NewMutatingAdmissionPolicyBindingLister(objects cache.Reader[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding]) MutatingAdmissionPolicyBindingLister {
-	return &mutatingAdmissionPolicyBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})}
+// NewMutatingAdmissionPolicyBindingLister returns a MutatingAdmissionPolicyBindingLister over a cache of MutatingAdmissionPolicyBindings, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewMutatingAdmissionPolicyBindingLister(indexer cache.Indexer) MutatingAdmissionPolicyBindingLister {
+	return &mutatingAdmissionPolicyBindingLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingadmissionpolicybindings"})}
 }

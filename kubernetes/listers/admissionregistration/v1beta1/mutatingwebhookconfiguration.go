@@ -24,7 +24,8 @@ type mutatingWebhookConfigurationLister struct {
 	*cache.Lister[*admissionregistrationv1beta1.MutatingWebhookConfiguration]
 }
 
-// NewMutatingWebhookConfigurationLister returns a MutatingWebhookConfigurationLister over a cache of MutatingWebhookConfigurations, such as an informer's Store().
-func NewMutatingWebhookConfigurationLister(objects cache.Reader[*admissionregistrationv1beta1.MutatingWebhookConfiguration]) MutatingWebhookConfigurationLister {
-	return &mutatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})}
+// NewMutatingWebhookConfigurationLister returns a MutatingWebhookConfigurationLister over a cache of MutatingWebhookConfigurations, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewMutatingWebhookConfigurationLister(indexer cache.Indexer) MutatingWebhookConfigurationLister {
+	return &mutatingWebhookConfigurationLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1beta1.MutatingWebhookConfiguration](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "mutatingwebhookconfigurations"})}
 }

@@ -24,7 +24,8 @@ type validatingWebhookConfigurationLister struct {
 	*cache.Lister[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]
 }
 
-// NewValidatingWebhookConfigurationLister returns a ValidatingWebhookConfigurationLister over a cache of ValidatingWebhookConfigurations, such as an informer's Store().
-func NewValidatingWebhookConfigurationLister(objects cache.Reader[*admissionregistrationv1beta1.ValidatingWebhookConfiguration]) ValidatingWebhookConfigurationLister {
-	return &validatingWebhookConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})}
+// NewValidatingWebhookConfigurationLister returns a ValidatingWebhookConfigurationLister over a cache of ValidatingWebhookConfigurations, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewValidatingWebhookConfigurationLister(indexer cache.Indexer) ValidatingWebhookConfigurationLister {
+	return &validatingWebhookConfigurationLister{cache.NewLister(cache.ReaderOf[*admissionregistrationv1beta1.ValidatingWebhookConfiguration](indexer), schema.GroupResource{Group: "admissionregistration.k8s.io", Resource: "validatingwebhookconfigurations"})}
 }

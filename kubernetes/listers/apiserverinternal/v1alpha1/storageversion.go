@@ -24,7 +24,8 @@ type storageVersionLister struct {
 	*cache.Lister[*apiserverinternalv1alpha1.StorageVersion]
 }
 
-// NewStorageVersionLister returns a StorageVersionLister over a cache of StorageVersions, such as an informer's Store().
-func NewStorageVersionLister(objects cache.Reader[*apiserverinternalv1alpha1.StorageVersion]) StorageVersionLister {
-	return &storageVersionLister{cache.NewLister(objects, schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})}
+// NewStorageVersionLister returns a StorageVersionLister over a cache of StorageVersions, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewStorageVersionLister(indexer cache.Indexer) StorageVersionLister {
+	return &storageVersionLister{cache.NewLister(cache.ReaderOf[*apiserverinternalv1alpha1.StorageVersion](indexer), schema.GroupResource{Group: "internal.apiserver.k8s.io", Resource: "storageversions"})}
 }

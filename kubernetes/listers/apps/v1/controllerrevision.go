@@ -24,9 +24,10 @@ type controllerRevisionLister struct {
 	*cache.Lister[*appsv1.ControllerRevision]
 }
 
-// NewControllerRevisionLister returns a ControllerRevisionLister over a cache of ControllerRevisions, such as an informer's Store().
-func NewControllerRevisionLister(objects cache.Reader[*appsv1.ControllerRevision]) ControllerRevisionLister {
-	return &controllerRevisionLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "controllerrevisions"})}
+// NewControllerRevisionLister returns a ControllerRevisionLister over a cache of ControllerRevisions, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewControllerRevisionLister(indexer cache.Indexer) ControllerRevisionLister {
+	return &controllerRevisionLister{cache.NewLister(cache.ReaderOf[*appsv1.ControllerRevision](indexer), schema.GroupResource{Group: "apps", Resource: "controllerrevisions"})}
 }
 
 // ControllerRevisions implements ControllerRevisionLister.

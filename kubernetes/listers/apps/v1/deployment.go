@@ -24,9 +24,10 @@ type deploymentLister struct {
 	*cache.Lister[*appsv1.Deployment]
 }
 
-// NewDeploymentLister returns a DeploymentLister over a cache of Deployments, such as an informer's Store().
-func NewDeploymentLister(objects cache.Reader[*appsv1.Deployment]) DeploymentLister {
-	return &deploymentLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "deployments"})}
+// NewDeploymentLister returns a DeploymentLister over a cache of Deployments, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewDeploymentLister(indexer cache.Indexer) DeploymentLister {
+	return &deploymentLister{cache.NewLister(cache.ReaderOf[*appsv1.Deployment](indexer), schema.GroupResource{Group: "apps", Resource: "deployments"})}
 }
 
 // Deployments implements DeploymentLister.

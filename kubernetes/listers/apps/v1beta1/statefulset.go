@@ -24,9 +24,10 @@ type statefulSetLister struct {
 	*cache.Lister[*appsv1beta1.StatefulSet]
 }
 
-// NewStatefulSetLister returns a StatefulSetLister over a cache of StatefulSets, such as an informer's Store().
-func NewStatefulSetLister(objects cache.Reader[*appsv1beta1.StatefulSet]) StatefulSetLister {
-	return &statefulSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "statefulsets"})}
+// NewStatefulSetLister returns a StatefulSetLister over a cache of StatefulSets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewStatefulSetLister(indexer cache.Indexer) StatefulSetLister {
+	return &statefulSetLister{cache.NewLister(cache.ReaderOf[*appsv1beta1.StatefulSet](indexer), schema.GroupResource{Group: "apps", Resource: "statefulsets"})}
 }
 
 // StatefulSets implements StatefulSetLister.

@@ -24,9 +24,10 @@ type replicaSetLister struct {
 	*cache.Lister[*appsv1beta2.ReplicaSet]
 }
 
-// NewReplicaSetLister returns a ReplicaSetLister over a cache of ReplicaSets, such as an informer's Store().
-func NewReplicaSetLister(objects cache.Reader[*appsv1beta2.ReplicaSet]) ReplicaSetLister {
-	return &replicaSetLister{cache.NewLister(objects, schema.GroupResource{Group: "apps", Resource: "replicasets"})}
+// NewReplicaSetLister returns a ReplicaSetLister over a cache of ReplicaSets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewReplicaSetLister(indexer cache.Indexer) ReplicaSetLister {
+	return &replicaSetLister{cache.NewLister(cache.ReaderOf[*appsv1beta2.ReplicaSet](indexer), schema.GroupResource{Group: "apps", Resource: "replicasets"})}
 }
 
 // ReplicaSets implements ReplicaSetLister.

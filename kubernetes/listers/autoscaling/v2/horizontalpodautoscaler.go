@@ -24,9 +24,10 @@ type horizontalPodAutoscalerLister struct {
 	*cache.Lister[*autoscalingv2.HorizontalPodAutoscaler]
 }
 
-// NewHorizontalPodAutoscalerLister returns a HorizontalPodAutoscalerLister over a cache of HorizontalPodAutoscalers, such as an informer's Store().
-func NewHorizontalPodAutoscalerLister(objects cache.Reader[*autoscalingv2.HorizontalPodAutoscaler]) HorizontalPodAutoscalerLister {
-	return &horizontalPodAutoscalerLister{cache.NewLister(objects, schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})}
+// NewHorizontalPodAutoscalerLister returns a HorizontalPodAutoscalerLister over a cache of HorizontalPodAutoscalers, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewHorizontalPodAutoscalerLister(indexer cache.Indexer) HorizontalPodAutoscalerLister {
+	return &horizontalPodAutoscalerLister{cache.NewLister(cache.ReaderOf[*autoscalingv2.HorizontalPodAutoscaler](indexer), schema.GroupResource{Group: "autoscaling", Resource: "horizontalpodautoscalers"})}
 }
 
 // HorizontalPodAutoscalers implements HorizontalPodAutoscalerLister.

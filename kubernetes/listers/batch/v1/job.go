@@ -24,9 +24,10 @@ type jobLister struct {
 	*cache.Lister[*batchv1.Job]
 }
 
-// NewJobLister returns a JobLister over a cache of Jobs, such as an informer's Store().
-func NewJobLister(objects cache.Reader[*batchv1.Job]) JobLister {
-	return &jobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "jobs"})}
+// NewJobLister returns a JobLister over a cache of Jobs, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewJobLister(indexer cache.Indexer) JobLister {
+	return &jobLister{cache.NewLister(cache.ReaderOf[*batchv1.Job](indexer), schema.GroupResource{Group: "batch", Resource: "jobs"})}
 }
 
 // Jobs implements JobLister.

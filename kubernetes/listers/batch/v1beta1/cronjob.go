@@ -24,9 +24,10 @@ type cronJobLister struct {
 	*cache.Lister[*batchv1beta1.CronJob]
 }
 
-// NewCronJobLister returns a CronJobLister over a cache of CronJobs, such as an informer's Store().
-func NewCronJobLister(objects cache.Reader[*batchv1beta1.CronJob]) CronJobLister {
-	return &cronJobLister{cache.NewLister(objects, schema.GroupResource{Group: "batch", Resource: "cronjobs"})}
+// NewCronJobLister returns a CronJobLister over a cache of CronJobs, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCronJobLister(indexer cache.Indexer) CronJobLister {
+	return &cronJobLister{cache.NewLister(cache.ReaderOf[*batchv1beta1.CronJob](indexer), schema.GroupResource{Group: "batch", Resource: "cronjobs"})}
 }
 
 // CronJobs implements CronJobLister.

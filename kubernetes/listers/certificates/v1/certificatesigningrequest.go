@@ -24,7 +24,8 @@ type certificateSigningRequestLister struct {
 	*cache.Lister[*certificatesv1.CertificateSigningRequest]
 }
 
-// NewCertificateSigningRequestLister returns a CertificateSigningRequestLister over a cache of CertificateSigningRequests, such as an informer's Store().
-func NewCertificateSigningRequestLister(objects cache.Reader[*certificatesv1.CertificateSigningRequest]) CertificateSigningRequestLister {
-	return &certificateSigningRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})}
+// NewCertificateSigningRequestLister returns a CertificateSigningRequestLister over a cache of CertificateSigningRequests, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCertificateSigningRequestLister(indexer cache.Indexer) CertificateSigningRequestLister {
+	return &certificateSigningRequestLister{cache.NewLister(cache.ReaderOf[*certificatesv1.CertificateSigningRequest](indexer), schema.GroupResource{Group: "certificates.k8s.io", Resource: "certificatesigningrequests"})}
 }

@@ -24,7 +24,8 @@ type clusterTrustBundleLister struct {
 	*cache.Lister[*certificatesv1.ClusterTrustBundle]
 }
 
-// NewClusterTrustBundleLister returns a ClusterTrustBundleLister over a cache of ClusterTrustBundles, such as an informer's Store().
-func NewClusterTrustBundleLister(objects cache.Reader[*certificatesv1.ClusterTrustBundle]) ClusterTrustBundleLister {
-	return &clusterTrustBundleLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})}
+// NewClusterTrustBundleLister returns a ClusterTrustBundleLister over a cache of ClusterTrustBundles, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewClusterTrustBundleLister(indexer cache.Indexer) ClusterTrustBundleLister {
+	return &clusterTrustBundleLister{cache.NewLister(cache.ReaderOf[*certificatesv1.ClusterTrustBundle](indexer), schema.GroupResource{Group: "certificates.k8s.io", Resource: "clustertrustbundles"})}
 }

@@ -24,9 +24,10 @@ type podCertificateRequestLister struct {
 	*cache.Lister[*certificatesv1beta1.PodCertificateRequest]
 }
 
-// NewPodCertificateRequestLister returns a PodCertificateRequestLister over a cache of PodCertificateRequests, such as an informer's Store().
-func NewPodCertificateRequestLister(objects cache.Reader[*certificatesv1beta1.PodCertificateRequest]) PodCertificateRequestLister {
-	return &podCertificateRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"})}
+// NewPodCertificateRequestLister returns a PodCertificateRequestLister over a cache of PodCertificateRequests, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPodCertificateRequestLister(indexer cache.Indexer) PodCertificateRequestLister {
+	return &podCertificateRequestLister{cache.NewLister(cache.ReaderOf[*certificatesv1beta1.PodCertificateRequest](indexer), schema.GroupResource{Group: "certificates.k8s.io", Resource: "podcertificaterequests"})}
 }
 
 // PodCertificateRequests implements PodCertificateRequestLister.

@@ -24,9 +24,10 @@ type leaseLister struct {
 	*cache.Lister[*coordinationv1.Lease]
 }
 
-// NewLeaseLister returns a LeaseLister over a cache of Leases, such as an informer's Store().
-func NewLeaseLister(objects cache.Reader[*coordinationv1.Lease]) LeaseLister {
-	return &leaseLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"})}
+// NewLeaseLister returns a LeaseLister over a cache of Leases, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewLeaseLister(indexer cache.Indexer) LeaseLister {
+	return &leaseLister{cache.NewLister(cache.ReaderOf[*coordinationv1.Lease](indexer), schema.GroupResource{Group: "coordination.k8s.io", Resource: "leases"})}
 }
 
 // Leases implements LeaseLister.

@@ -24,9 +24,10 @@ type leaseCandidateLister struct {
 	*cache.Lister[*coordinationv1alpha2.LeaseCandidate]
 }
 
-// NewLeaseCandidateLister returns a LeaseCandidateLister over a cache of LeaseCandidates, such as an informer's Store().
-func NewLeaseCandidateLister(objects cache.Reader[*coordinationv1alpha2.LeaseCandidate]) LeaseCandidateLister {
-	return &leaseCandidateLister{cache.NewLister(objects, schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"})}
+// NewLeaseCandidateLister returns a LeaseCandidateLister over a cache of LeaseCandidates, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewLeaseCandidateLister(indexer cache.Indexer) LeaseCandidateLister {
+	return &leaseCandidateLister{cache.NewLister(cache.ReaderOf[*coordinationv1alpha2.LeaseCandidate](indexer), schema.GroupResource{Group: "coordination.k8s.io", Resource: "leasecandidates"})}
 }
 
 // LeaseCandidates implements LeaseCandidateLister.

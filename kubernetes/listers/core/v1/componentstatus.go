@@ -24,7 +24,8 @@ type componentStatusLister struct {
 	*cache.Lister[*corev1.ComponentStatus]
 }
 
-// NewComponentStatusLister returns a ComponentStatusLister over a cache of ComponentStatuses, such as an informer's Store().
-func NewComponentStatusLister(objects cache.Reader[*corev1.ComponentStatus]) ComponentStatusLister {
-	return &componentStatusLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "componentstatuses"})}
+// NewComponentStatusLister returns a ComponentStatusLister over a cache of ComponentStatuses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewComponentStatusLister(indexer cache.Indexer) ComponentStatusLister {
+	return &componentStatusLister{cache.NewLister(cache.ReaderOf[*corev1.ComponentStatus](indexer), schema.GroupResource{Group: "", Resource: "componentstatuses"})}
 }

@@ -24,9 +24,10 @@ type configMapLister struct {
 	*cache.Lister[*corev1.ConfigMap]
 }
 
-// NewConfigMapLister returns a ConfigMapLister over a cache of ConfigMaps, such as an informer's Store().
-func NewConfigMapLister(objects cache.Reader[*corev1.ConfigMap]) ConfigMapLister {
-	return &configMapLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "configmaps"})}
+// NewConfigMapLister returns a ConfigMapLister over a cache of ConfigMaps, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewConfigMapLister(indexer cache.Indexer) ConfigMapLister {
+	return &configMapLister{cache.NewLister(cache.ReaderOf[*corev1.ConfigMap](indexer), schema.GroupResource{Group: "", Resource: "configmaps"})}
 }
 
 // ConfigMaps implements ConfigMapLister.

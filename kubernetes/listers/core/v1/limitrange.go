@@ -24,9 +24,10 @@ type limitRangeLister struct {
 	*cache.Lister[*corev1.LimitRange]
 }
 
-// NewLimitRangeLister returns a LimitRangeLister over a cache of LimitRanges, such as an informer's Store().
-func NewLimitRangeLister(objects cache.Reader[*corev1.LimitRange]) LimitRangeLister {
-	return &limitRangeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "limitranges"})}
+// NewLimitRangeLister returns a LimitRangeLister over a cache of LimitRanges, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewLimitRangeLister(indexer cache.Indexer) LimitRangeLister {
+	return &limitRangeLister{cache.NewLister(cache.ReaderOf[*corev1.LimitRange](indexer), schema.GroupResource{Group: "", Resource: "limitranges"})}
 }
 
 // LimitRanges implements LimitRangeLister.

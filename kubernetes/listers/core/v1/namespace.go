@@ -24,7 +24,8 @@ type namespaceLister struct {
 	*cache.Lister[*corev1.Namespace]
 }
 
-// NewNamespaceLister returns a NamespaceLister over a cache of Namespaces, such as an informer's Store().
-func NewNamespaceLister(objects cache.Reader[*corev1.Namespace]) NamespaceLister {
-	return &namespaceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "namespaces"})}
+// NewNamespaceLister returns a NamespaceLister over a cache of Namespaces, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewNamespaceLister(indexer cache.Indexer) NamespaceLister {
+	return &namespaceLister{cache.NewLister(cache.ReaderOf[*corev1.Namespace](indexer), schema.GroupResource{Group: "", Resource: "namespaces"})}
 }

@@ -24,7 +24,8 @@ type nodeLister struct {
 	*cache.Lister[*corev1.Node]
 }
 
-// NewNodeLister returns a NodeLister over a cache of Nodes, such as an informer's Store().
-func NewNodeLister(objects cache.Reader[*corev1.Node]) NodeLister {
-	return &nodeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "nodes"})}
+// NewNodeLister returns a NodeLister over a cache of Nodes, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewNodeLister(indexer cache.Indexer) NodeLister {
+	return &nodeLister{cache.NewLister(cache.ReaderOf[*corev1.Node](indexer), schema.GroupResource{Group: "", Resource: "nodes"})}
 }

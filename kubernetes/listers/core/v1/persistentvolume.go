@@ -24,7 +24,8 @@ type persistentVolumeLister struct {
 	*cache.Lister[*corev1.PersistentVolume]
 }
 
-// NewPersistentVolumeLister returns a PersistentVolumeLister over a cache of PersistentVolumes, such as an informer's Store().
-func NewPersistentVolumeLister(objects cache.Reader[*corev1.PersistentVolume]) PersistentVolumeLister {
-	return &persistentVolumeLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumes"})}
+// NewPersistentVolumeLister returns a PersistentVolumeLister over a cache of PersistentVolumes, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPersistentVolumeLister(indexer cache.Indexer) PersistentVolumeLister {
+	return &persistentVolumeLister{cache.NewLister(cache.ReaderOf[*corev1.PersistentVolume](indexer), schema.GroupResource{Group: "", Resource: "persistentvolumes"})}
 }

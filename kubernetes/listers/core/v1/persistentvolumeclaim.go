@@ -24,9 +24,10 @@ type persistentVolumeClaimLister struct {
 	*cache.Lister[*corev1.PersistentVolumeClaim]
 }
 
-// NewPersistentVolumeClaimLister returns a PersistentVolumeClaimLister over a cache of PersistentVolumeClaims, such as an informer's Store().
-func NewPersistentVolumeClaimLister(objects cache.Reader[*corev1.PersistentVolumeClaim]) PersistentVolumeClaimLister {
-	return &persistentVolumeClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"})}
+// NewPersistentVolumeClaimLister returns a PersistentVolumeClaimLister over a cache of PersistentVolumeClaims, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPersistentVolumeClaimLister(indexer cache.Indexer) PersistentVolumeClaimLister {
+	return &persistentVolumeClaimLister{cache.NewLister(cache.ReaderOf[*corev1.PersistentVolumeClaim](indexer), schema.GroupResource{Group: "", Resource: "persistentvolumeclaims"})}
 }
 
 // PersistentVolumeClaims implements PersistentVolumeClaimLister.

@@ -24,9 +24,10 @@ type podLister struct {
 	*cache.Lister[*corev1.Pod]
 }
 
-// NewPodLister returns a PodLister over a cache of Pods, such as an informer's Store().
-func NewPodLister(objects cache.Reader[*corev1.Pod]) PodLister {
-	return &podLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "pods"})}
+// NewPodLister returns a PodLister over a cache of Pods, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPodLister(indexer cache.Indexer) PodLister {
+	return &podLister{cache.NewLister(cache.ReaderOf[*corev1.Pod](indexer), schema.GroupResource{Group: "", Resource: "pods"})}
 }
 
 // Pods implements PodLister.

@@ -24,9 +24,10 @@ type podTemplateLister struct {
 	*cache.Lister[*corev1.PodTemplate]
 }
 
-// NewPodTemplateLister returns a PodTemplateLister over a cache of PodTemplates, such as an informer's Store().
-func NewPodTemplateLister(objects cache.Reader[*corev1.PodTemplate]) PodTemplateLister {
-	return &podTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "podtemplates"})}
+// NewPodTemplateLister returns a PodTemplateLister over a cache of PodTemplates, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPodTemplateLister(indexer cache.Indexer) PodTemplateLister {
+	return &podTemplateLister{cache.NewLister(cache.ReaderOf[*corev1.PodTemplate](indexer), schema.GroupResource{Group: "", Resource: "podtemplates"})}
 }
 
 // PodTemplates implements PodTemplateLister.

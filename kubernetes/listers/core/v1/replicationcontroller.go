@@ -24,9 +24,10 @@ type replicationControllerLister struct {
 	*cache.Lister[*corev1.ReplicationController]
 }
 
-// NewReplicationControllerLister returns a ReplicationControllerLister over a cache of ReplicationControllers, such as an informer's Store().
-func NewReplicationControllerLister(objects cache.Reader[*corev1.ReplicationController]) ReplicationControllerLister {
-	return &replicationControllerLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "replicationcontrollers"})}
+// NewReplicationControllerLister returns a ReplicationControllerLister over a cache of ReplicationControllers, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewReplicationControllerLister(indexer cache.Indexer) ReplicationControllerLister {
+	return &replicationControllerLister{cache.NewLister(cache.ReaderOf[*corev1.ReplicationController](indexer), schema.GroupResource{Group: "", Resource: "replicationcontrollers"})}
 }
 
 // ReplicationControllers implements ReplicationControllerLister.

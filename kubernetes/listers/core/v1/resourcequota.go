@@ -24,9 +24,10 @@ type resourceQuotaLister struct {
 	*cache.Lister[*corev1.ResourceQuota]
 }
 
-// NewResourceQuotaLister returns a ResourceQuotaLister over a cache of ResourceQuotas, such as an informer's Store().
-func NewResourceQuotaLister(objects cache.Reader[*corev1.ResourceQuota]) ResourceQuotaLister {
-	return &resourceQuotaLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "resourcequotas"})}
+// NewResourceQuotaLister returns a ResourceQuotaLister over a cache of ResourceQuotas, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewResourceQuotaLister(indexer cache.Indexer) ResourceQuotaLister {
+	return &resourceQuotaLister{cache.NewLister(cache.ReaderOf[*corev1.ResourceQuota](indexer), schema.GroupResource{Group: "", Resource: "resourcequotas"})}
 }
 
 // ResourceQuotas implements ResourceQuotaLister.

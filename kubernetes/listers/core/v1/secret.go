@@ -24,9 +24,10 @@ type secretLister struct {
 	*cache.Lister[*corev1.Secret]
 }
 
-// NewSecretLister returns a SecretLister over a cache of Secrets, such as an informer's Store().
-func NewSecretLister(objects cache.Reader[*corev1.Secret]) SecretLister {
-	return &secretLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "secrets"})}
+// NewSecretLister returns a SecretLister over a cache of Secrets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewSecretLister(indexer cache.Indexer) SecretLister {
+	return &secretLister{cache.NewLister(cache.ReaderOf[*corev1.Secret](indexer), schema.GroupResource{Group: "", Resource: "secrets"})}
 }
 
 // Secrets implements SecretLister.

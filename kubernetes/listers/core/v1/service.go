@@ -24,9 +24,10 @@ type serviceLister struct {
 	*cache.Lister[*corev1.Service]
 }
 
-// NewServiceLister returns a ServiceLister over a cache of Services, such as an informer's Store().
-func NewServiceLister(objects cache.Reader[*corev1.Service]) ServiceLister {
-	return &serviceLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "services"})}
+// NewServiceLister returns a ServiceLister over a cache of Services, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewServiceLister(indexer cache.Indexer) ServiceLister {
+	return &serviceLister{cache.NewLister(cache.ReaderOf[*corev1.Service](indexer), schema.GroupResource{Group: "", Resource: "services"})}
 }
 
 // Services implements ServiceLister.

@@ -24,9 +24,10 @@ type serviceAccountLister struct {
 	*cache.Lister[*corev1.ServiceAccount]
 }
 
-// NewServiceAccountLister returns a ServiceAccountLister over a cache of ServiceAccounts, such as an informer's Store().
-func NewServiceAccountLister(objects cache.Reader[*corev1.ServiceAccount]) ServiceAccountLister {
-	return &serviceAccountLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "serviceaccounts"})}
+// NewServiceAccountLister returns a ServiceAccountLister over a cache of ServiceAccounts, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewServiceAccountLister(indexer cache.Indexer) ServiceAccountLister {
+	return &serviceAccountLister{cache.NewLister(cache.ReaderOf[*corev1.ServiceAccount](indexer), schema.GroupResource{Group: "", Resource: "serviceaccounts"})}
 }
 
 // ServiceAccounts implements ServiceAccountLister.

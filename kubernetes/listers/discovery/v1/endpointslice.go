@@ -24,9 +24,10 @@ type endpointSliceLister struct {
 	*cache.Lister[*discoveryv1.EndpointSlice]
 }
 
-// NewEndpointSliceLister returns a EndpointSliceLister over a cache of EndpointSlices, such as an informer's Store().
-func NewEndpointSliceLister(objects cache.Reader[*discoveryv1.EndpointSlice]) EndpointSliceLister {
-	return &endpointSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"})}
+// NewEndpointSliceLister returns a EndpointSliceLister over a cache of EndpointSlices, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewEndpointSliceLister(indexer cache.Indexer) EndpointSliceLister {
+	return &endpointSliceLister{cache.NewLister(cache.ReaderOf[*discoveryv1.EndpointSlice](indexer), schema.GroupResource{Group: "discovery.k8s.io", Resource: "endpointslices"})}
 }
 
 // EndpointSlices implements EndpointSliceLister.

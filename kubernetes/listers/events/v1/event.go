@@ -24,9 +24,10 @@ type eventLister struct {
 	*cache.Lister[*eventsv1.Event]
 }
 
-// NewEventLister returns a EventLister over a cache of Events, such as an informer's Store().
-func NewEventLister(objects cache.Reader[*eventsv1.Event]) EventLister {
-	return &eventLister{cache.NewLister(objects, schema.GroupResource{Group: "events.k8s.io", Resource: "events"})}
+// NewEventLister returns a EventLister over a cache of Events, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewEventLister(indexer cache.Indexer) EventLister {
+	return &eventLister{cache.NewLister(cache.ReaderOf[*eventsv1.Event](indexer), schema.GroupResource{Group: "events.k8s.io", Resource: "events"})}
 }
 
 // Events implements EventLister.

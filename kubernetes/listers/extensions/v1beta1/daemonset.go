@@ -24,9 +24,10 @@ type daemonSetLister struct {
 	*cache.Lister[*extensionsv1beta1.DaemonSet]
 }
 
-// NewDaemonSetLister returns a DaemonSetLister over a cache of DaemonSets, such as an informer's Store().
-func NewDaemonSetLister(objects cache.Reader[*extensionsv1beta1.DaemonSet]) DaemonSetLister {
-	return &daemonSetLister{cache.NewLister(objects, schema.GroupResource{Group: "extensions", Resource: "daemonsets"})}
+// NewDaemonSetLister returns a DaemonSetLister over a cache of DaemonSets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewDaemonSetLister(indexer cache.Indexer) DaemonSetLister {
+	return &daemonSetLister{cache.NewLister(cache.ReaderOf[*extensionsv1beta1.DaemonSet](indexer), schema.GroupResource{Group: "extensions", Resource: "daemonsets"})}
 }
 
 // DaemonSets implements DaemonSetLister.

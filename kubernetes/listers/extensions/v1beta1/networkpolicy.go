@@ -24,9 +24,10 @@ type networkPolicyLister struct {
 	*cache.Lister[*extensionsv1beta1.NetworkPolicy]
 }
 
-// NewNetworkPolicyLister returns a NetworkPolicyLister over a cache of NetworkPolicies, such as an informer's Store().
-func NewNetworkPolicyLister(objects cache.Reader[*extensionsv1beta1.NetworkPolicy]) NetworkPolicyLister {
-	return &networkPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "extensions", Resource: "networkpolicies"})}
+// NewNetworkPolicyLister returns a NetworkPolicyLister over a cache of NetworkPolicies, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewNetworkPolicyLister(indexer cache.Indexer) NetworkPolicyLister {
+	return &networkPolicyLister{cache.NewLister(cache.ReaderOf[*extensionsv1beta1.NetworkPolicy](indexer), schema.GroupResource{Group: "extensions", Resource: "networkpolicies"})}
 }
 
 // NetworkPolicies implements NetworkPolicyLister.

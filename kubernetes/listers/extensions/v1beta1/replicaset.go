@@ -24,9 +24,10 @@ type replicaSetLister struct {
 	*cache.Lister[*extensionsv1beta1.ReplicaSet]
 }
 
-// NewReplicaSetLister returns a ReplicaSetLister over a cache of ReplicaSets, such as an informer's Store().
-func NewReplicaSetLister(objects cache.Reader[*extensionsv1beta1.ReplicaSet]) ReplicaSetLister {
-	return &replicaSetLister{cache.NewLister(objects, schema.GroupResource{Group: "extensions", Resource: "replicasets"})}
+// NewReplicaSetLister returns a ReplicaSetLister over a cache of ReplicaSets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewReplicaSetLister(indexer cache.Indexer) ReplicaSetLister {
+	return &replicaSetLister{cache.NewLister(cache.ReaderOf[*extensionsv1beta1.ReplicaSet](indexer), schema.GroupResource{Group: "extensions", Resource: "replicasets"})}
 }
 
 // ReplicaSets implements ReplicaSetLister.

@@ -24,7 +24,8 @@ type flowSchemaLister struct {
 	*cache.Lister[*flowcontrolv1beta3.FlowSchema]
 }
 
-// NewFlowSchemaLister returns a FlowSchemaLister over a cache of FlowSchemas, such as an informer's Store().
-func NewFlowSchemaLister(objects cache.Reader[*flowcontrolv1beta3.FlowSchema]) FlowSchemaLister {
-	return &flowSchemaLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})}
+// NewFlowSchemaLister returns a FlowSchemaLister over a cache of FlowSchemas, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewFlowSchemaLister(indexer cache.Indexer) FlowSchemaLister {
+	return &flowSchemaLister{cache.NewLister(cache.ReaderOf[*flowcontrolv1beta3.FlowSchema](indexer), schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "flowschemas"})}
 }

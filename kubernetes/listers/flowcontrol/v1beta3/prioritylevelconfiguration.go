@@ -24,7 +24,8 @@ type priorityLevelConfigurationLister struct {
 	*cache.Lister[*flowcontrolv1beta3.PriorityLevelConfiguration]
 }
 
-// NewPriorityLevelConfigurationLister returns a PriorityLevelConfigurationLister over a cache of PriorityLevelConfigurations, such as an informer's Store().
-func NewPriorityLevelConfigurationLister(objects cache.Reader[*flowcontrolv1beta3.PriorityLevelConfiguration]) PriorityLevelConfigurationLister {
-	return &priorityLevelConfigurationLister{cache.NewLister(objects, schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})}
+// NewPriorityLevelConfigurationLister returns a PriorityLevelConfigurationLister over a cache of PriorityLevelConfigurations, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPriorityLevelConfigurationLister(indexer cache.Indexer) PriorityLevelConfigurationLister {
+	return &priorityLevelConfigurationLister{cache.NewLister(cache.ReaderOf[*flowcontrolv1beta3.PriorityLevelConfiguration](indexer), schema.GroupResource{Group: "flowcontrol.apiserver.k8s.io", Resource: "prioritylevelconfigurations"})}
 }

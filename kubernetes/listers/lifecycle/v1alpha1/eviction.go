@@ -24,9 +24,10 @@ type evictionLister struct {
 	*cache.Lister[*lifecyclev1alpha1.Eviction]
 }
 
-// NewEvictionLister returns a EvictionLister over a cache of Evictions, such as an informer's Store().
-func NewEvictionLister(objects cache.Reader[*lifecyclev1alpha1.Eviction]) EvictionLister {
-	return &evictionLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"})}
+// NewEvictionLister returns a EvictionLister over a cache of Evictions, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewEvictionLister(indexer cache.Indexer) EvictionLister {
+	return &evictionLister{cache.NewLister(cache.ReaderOf[*lifecyclev1alpha1.Eviction](indexer), schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictions"})}
 }
 
 // Evictions implements EvictionLister.

@@ -24,9 +24,10 @@ type evictionRequestLister struct {
 	*cache.Lister[*lifecyclev1alpha1.EvictionRequest]
 }
 
-// NewEvictionRequestLister returns a EvictionRequestLister over a cache of EvictionRequests, such as an informer's Store().
-func NewEvictionRequestLister(objects cache.Reader[*lifecyclev1alpha1.EvictionRequest]) EvictionRequestLister {
-	return &evictionRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"})}
+// NewEvictionRequestLister returns a EvictionRequestLister over a cache of EvictionRequests, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewEvictionRequestLister(indexer cache.Indexer) EvictionRequestLister {
+	return &evictionRequestLister{cache.NewLister(cache.ReaderOf[*lifecyclev1alpha1.EvictionRequest](indexer), schema.GroupResource{Group: "lifecycle.k8s.io", Resource: "evictionrequests"})}
 }
 
 // EvictionRequests implements EvictionRequestLister.

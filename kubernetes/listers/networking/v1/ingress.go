@@ -24,9 +24,10 @@ type ingressLister struct {
 	*cache.Lister[*networkingv1.Ingress]
 }
 
-// NewIngressLister returns a IngressLister over a cache of Ingresses, such as an informer's Store().
-func NewIngressLister(objects cache.Reader[*networkingv1.Ingress]) IngressLister {
-	return &ingressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"})}
+// NewIngressLister returns a IngressLister over a cache of Ingresses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewIngressLister(indexer cache.Indexer) IngressLister {
+	return &ingressLister{cache.NewLister(cache.ReaderOf[*networkingv1.Ingress](indexer), schema.GroupResource{Group: "networking.k8s.io", Resource: "ingresses"})}
 }
 
 // Ingresses implements IngressLister.

@@ -24,7 +24,8 @@ type iPAddressLister struct {
 	*cache.Lister[*networkingv1.IPAddress]
 }
 
-// NewIPAddressLister returns a IPAddressLister over a cache of IPAddresses, such as an informer's Store().
-func NewIPAddressLister(objects cache.Reader[*networkingv1.IPAddress]) IPAddressLister {
-	return &iPAddressLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})}
+// NewIPAddressLister returns a IPAddressLister over a cache of IPAddresses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewIPAddressLister(indexer cache.Indexer) IPAddressLister {
+	return &iPAddressLister{cache.NewLister(cache.ReaderOf[*networkingv1.IPAddress](indexer), schema.GroupResource{Group: "networking.k8s.io", Resource: "ipaddresses"})}
 }

@@ -24,9 +24,10 @@ type networkPolicyLister struct {
 	*cache.Lister[*networkingv1.NetworkPolicy]
 }
 
-// NewNetworkPolicyLister returns a NetworkPolicyLister over a cache of NetworkPolicies, such as an informer's Store().
-func NewNetworkPolicyLister(objects cache.Reader[*networkingv1.NetworkPolicy]) NetworkPolicyLister {
-	return &networkPolicyLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"})}
+// NewNetworkPolicyLister returns a NetworkPolicyLister over a cache of NetworkPolicies, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewNetworkPolicyLister(indexer cache.Indexer) NetworkPolicyLister {
+	return &networkPolicyLister{cache.NewLister(cache.ReaderOf[*networkingv1.NetworkPolicy](indexer), schema.GroupResource{Group: "networking.k8s.io", Resource: "networkpolicies"})}
 }
 
 // NetworkPolicies implements NetworkPolicyLister.

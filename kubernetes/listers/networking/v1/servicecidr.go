@@ -24,7 +24,8 @@ type serviceCIDRLister struct {
 	*cache.Lister[*networkingv1.ServiceCIDR]
 }
 
-// NewServiceCIDRLister returns a ServiceCIDRLister over a cache of ServiceCIDRs, such as an informer's Store().
-func NewServiceCIDRLister(objects cache.Reader[*networkingv1.ServiceCIDR]) ServiceCIDRLister {
-	return &serviceCIDRLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})}
+// NewServiceCIDRLister returns a ServiceCIDRLister over a cache of ServiceCIDRs, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewServiceCIDRLister(indexer cache.Indexer) ServiceCIDRLister {
+	return &serviceCIDRLister{cache.NewLister(cache.ReaderOf[*networkingv1.ServiceCIDR](indexer), schema.GroupResource{Group: "networking.k8s.io", Resource: "servicecidrs"})}
 }

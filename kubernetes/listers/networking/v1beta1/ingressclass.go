@@ -24,7 +24,8 @@ type ingressClassLister struct {
 	*cache.Lister[*networkingv1beta1.IngressClass]
 }
 
-// NewIngressClassLister returns a IngressClassLister over a cache of IngressClasses, such as an informer's Store().
-func NewIngressClassLister(objects cache.Reader[*networkingv1beta1.IngressClass]) IngressClassLister {
-	return &ingressClassLister{cache.NewLister(objects, schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})}
+// NewIngressClassLister returns a IngressClassLister over a cache of IngressClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewIngressClassLister(indexer cache.Indexer) IngressClassLister {
+	return &ingressClassLister{cache.NewLister(cache.ReaderOf[*networkingv1beta1.IngressClass](indexer), schema.GroupResource{Group: "networking.k8s.io", Resource: "ingressclasses"})}
 }

@@ -24,7 +24,8 @@ type runtimeClassLister struct {
 	*cache.Lister[*nodev1.RuntimeClass]
 }
 
-// NewRuntimeClassLister returns a RuntimeClassLister over a cache of RuntimeClasses, such as an informer's Store().
-func NewRuntimeClassLister(objects cache.Reader[*nodev1.RuntimeClass]) RuntimeClassLister {
-	return &runtimeClassLister{cache.NewLister(objects, schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})}
+// NewRuntimeClassLister returns a RuntimeClassLister over a cache of RuntimeClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewRuntimeClassLister(indexer cache.Indexer) RuntimeClassLister {
+	return &runtimeClassLister{cache.NewLister(cache.ReaderOf[*nodev1.RuntimeClass](indexer), schema.GroupResource{Group: "node.k8s.io", Resource: "runtimeclasses"})}
 }

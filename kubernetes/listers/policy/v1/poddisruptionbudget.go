@@ -24,9 +24,10 @@ type podDisruptionBudgetLister struct {
 	*cache.Lister[*policyv1.PodDisruptionBudget]
 }
 
-// NewPodDisruptionBudgetLister returns a PodDisruptionBudgetLister over a cache of PodDisruptionBudgets, such as an informer's Store().
-func NewPodDisruptionBudgetLister(objects cache.Reader[*policyv1.PodDisruptionBudget]) PodDisruptionBudgetLister {
-	return &podDisruptionBudgetLister{cache.NewLister(objects, schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"})}
+// NewPodDisruptionBudgetLister returns a PodDisruptionBudgetLister over a cache of PodDisruptionBudgets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPodDisruptionBudgetLister(indexer cache.Indexer) PodDisruptionBudgetLister {
+	return &podDisruptionBudgetLister{cache.NewLister(cache.ReaderOf[*policyv1.PodDisruptionBudget](indexer), schema.GroupResource{Group: "policy", Resource: "poddisruptionbudgets"})}
 }
 
 // PodDisruptionBudgets implements PodDisruptionBudgetLister.

@@ -24,7 +24,8 @@ type clusterRoleBindingLister struct {
 	*cache.Lister[*rbacv1alpha1.ClusterRoleBinding]
 }
 
-// NewClusterRoleBindingLister returns a ClusterRoleBindingLister over a cache of ClusterRoleBindings, such as an informer's Store().
-func NewClusterRoleBindingLister(objects cache.Reader[*rbacv1alpha1.ClusterRoleBinding]) ClusterRoleBindingLister {
-	return &clusterRoleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})}
+// NewClusterRoleBindingLister returns a ClusterRoleBindingLister over a cache of ClusterRoleBindings, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewClusterRoleBindingLister(indexer cache.Indexer) ClusterRoleBindingLister {
+	return &clusterRoleBindingLister{cache.NewLister(cache.ReaderOf[*rbacv1alpha1.ClusterRoleBinding](indexer), schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterrolebindings"})}
 }

@@ -24,9 +24,10 @@ type roleLister struct {
 	*cache.Lister[*rbacv1alpha1.Role]
 }
 
-// NewRoleLister returns a RoleLister over a cache of Roles, such as an informer's Store().
-func NewRoleLister(objects cache.Reader[*rbacv1alpha1.Role]) RoleLister {
-	return &roleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"})}
+// NewRoleLister returns a RoleLister over a cache of Roles, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewRoleLister(indexer cache.Indexer) RoleLister {
+	return &roleLister{cache.NewLister(cache.ReaderOf[*rbacv1alpha1.Role](indexer), schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "roles"})}
 }
 
 // Roles implements RoleLister.

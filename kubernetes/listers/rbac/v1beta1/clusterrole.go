@@ -24,7 +24,8 @@ type clusterRoleLister struct {
 	*cache.Lister[*rbacv1beta1.ClusterRole]
 }
 
-// NewClusterRoleLister returns a ClusterRoleLister over a cache of ClusterRoles, such as an informer's Store().
-func NewClusterRoleLister(objects cache.Reader[*rbacv1beta1.ClusterRole]) ClusterRoleLister {
-	return &clusterRoleLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})}
+// NewClusterRoleLister returns a ClusterRoleLister over a cache of ClusterRoles, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewClusterRoleLister(indexer cache.Indexer) ClusterRoleLister {
+	return &clusterRoleLister{cache.NewLister(cache.ReaderOf[*rbacv1beta1.ClusterRole](indexer), schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "clusterroles"})}
 }

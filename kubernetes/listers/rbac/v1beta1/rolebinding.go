@@ -24,9 +24,10 @@ type roleBindingLister struct {
 	*cache.Lister[*rbacv1beta1.RoleBinding]
 }
 
-// NewRoleBindingLister returns a RoleBindingLister over a cache of RoleBindings, such as an informer's Store().
-func NewRoleBindingLister(objects cache.Reader[*rbacv1beta1.RoleBinding]) RoleBindingLister {
-	return &roleBindingLister{cache.NewLister(objects, schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"})}
+// NewRoleBindingLister returns a RoleBindingLister over a cache of RoleBindings, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewRoleBindingLister(indexer cache.Indexer) RoleBindingLister {
+	return &roleBindingLister{cache.NewLister(cache.ReaderOf[*rbacv1beta1.RoleBinding](indexer), schema.GroupResource{Group: "rbac.authorization.k8s.io", Resource: "rolebindings"})}
 }
 
 // RoleBindings implements RoleBindingLister.

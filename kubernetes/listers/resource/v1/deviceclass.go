@@ -24,7 +24,8 @@ type deviceClassLister struct {
 	*cache.Lister[*resourcev1.DeviceClass]
 }
 
-// NewDeviceClassLister returns a DeviceClassLister over a cache of DeviceClasses, such as an informer's Store().
-func NewDeviceClassLister(objects cache.Reader[*resourcev1.DeviceClass]) DeviceClassLister {
-	return &deviceClassLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})}
+// NewDeviceClassLister returns a DeviceClassLister over a cache of DeviceClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewDeviceClassLister(indexer cache.Indexer) DeviceClassLister {
+	return &deviceClassLister{cache.NewLister(cache.ReaderOf[*resourcev1.DeviceClass](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "deviceclasses"})}
 }

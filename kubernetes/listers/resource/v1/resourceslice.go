@@ -24,7 +24,8 @@ type resourceSliceLister struct {
 	*cache.Lister[*resourcev1.ResourceSlice]
 }
 
-// NewResourceSliceLister returns a ResourceSliceLister over a cache of ResourceSlices, such as an informer's Store().
-func NewResourceSliceLister(objects cache.Reader[*resourcev1.ResourceSlice]) ResourceSliceLister {
-	return &resourceSliceLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})}
+// NewResourceSliceLister returns a ResourceSliceLister over a cache of ResourceSlices, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewResourceSliceLister(indexer cache.Indexer) ResourceSliceLister {
+	return &resourceSliceLister{cache.NewLister(cache.ReaderOf[*resourcev1.ResourceSlice](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceslices"})}
 }

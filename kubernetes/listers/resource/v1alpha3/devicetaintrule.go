@@ -24,7 +24,8 @@ type deviceTaintRuleLister struct {
 	*cache.Lister[*resourcev1alpha3.DeviceTaintRule]
 }
 
-// NewDeviceTaintRuleLister returns a DeviceTaintRuleLister over a cache of DeviceTaintRules, such as an informer's Store().
-func NewDeviceTaintRuleLister(objects cache.Reader[*resourcev1alpha3.DeviceTaintRule]) DeviceTaintRuleLister {
-	return &deviceTaintRuleLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})}
+// NewDeviceTaintRuleLister returns a DeviceTaintRuleLister over a cache of DeviceTaintRules, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewDeviceTaintRuleLister(indexer cache.Indexer) DeviceTaintRuleLister {
+	return &deviceTaintRuleLister{cache.NewLister(cache.ReaderOf[*resourcev1alpha3.DeviceTaintRule](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "devicetaintrules"})}
 }

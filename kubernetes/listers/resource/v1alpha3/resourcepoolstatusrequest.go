@@ -24,7 +24,8 @@ type resourcePoolStatusRequestLister struct {
 	*cache.Lister[*resourcev1alpha3.ResourcePoolStatusRequest]
 }
 
-// NewResourcePoolStatusRequestLister returns a ResourcePoolStatusRequestLister over a cache of ResourcePoolStatusRequests, such as an informer's Store().
-func NewResourcePoolStatusRequestLister(objects cache.Reader[*resourcev1alpha3.ResourcePoolStatusRequest]) ResourcePoolStatusRequestLister {
-	return &resourcePoolStatusRequestLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})}
+// NewResourcePoolStatusRequestLister returns a ResourcePoolStatusRequestLister over a cache of ResourcePoolStatusRequests, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewResourcePoolStatusRequestLister(indexer cache.Indexer) ResourcePoolStatusRequestLister {
+	return &resourcePoolStatusRequestLister{cache.NewLister(cache.ReaderOf[*resourcev1alpha3.ResourcePoolStatusRequest](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "resourcepoolstatusrequests"})}
 }

@@ -24,9 +24,10 @@ type resourceClaimLister struct {
 	*cache.Lister[*resourcev1beta1.ResourceClaim]
 }
 
-// NewResourceClaimLister returns a ResourceClaimLister over a cache of ResourceClaims, such as an informer's Store().
-func NewResourceClaimLister(objects cache.Reader[*resourcev1beta1.ResourceClaim]) ResourceClaimLister {
-	return &resourceClaimLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"})}
+// NewResourceClaimLister returns a ResourceClaimLister over a cache of ResourceClaims, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewResourceClaimLister(indexer cache.Indexer) ResourceClaimLister {
+	return &resourceClaimLister{cache.NewLister(cache.ReaderOf[*resourcev1beta1.ResourceClaim](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaims"})}
 }
 
 // ResourceClaims implements ResourceClaimLister.

@@ -24,9 +24,10 @@ type resourceClaimTemplateLister struct {
 	*cache.Lister[*resourcev1beta2.ResourceClaimTemplate]
 }
 
-// NewResourceClaimTemplateLister returns a ResourceClaimTemplateLister over a cache of ResourceClaimTemplates, such as an informer's Store().
-func NewResourceClaimTemplateLister(objects cache.Reader[*resourcev1beta2.ResourceClaimTemplate]) ResourceClaimTemplateLister {
-	return &resourceClaimTemplateLister{cache.NewLister(objects, schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"})}
+// NewResourceClaimTemplateLister returns a ResourceClaimTemplateLister over a cache of ResourceClaimTemplates, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewResourceClaimTemplateLister(indexer cache.Indexer) ResourceClaimTemplateLister {
+	return &resourceClaimTemplateLister{cache.NewLister(cache.ReaderOf[*resourcev1beta2.ResourceClaimTemplate](indexer), schema.GroupResource{Group: "resource.k8s.io", Resource: "resourceclaimtemplates"})}
 }
 
 // ResourceClaimTemplates implements ResourceClaimTemplateLister.

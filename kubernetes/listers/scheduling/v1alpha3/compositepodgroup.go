@@ -24,9 +24,10 @@ type compositePodGroupLister struct {
 	*cache.Lister[*schedulingv1alpha3.CompositePodGroup]
 }
 
-// NewCompositePodGroupLister returns a CompositePodGroupLister over a cache of CompositePodGroups, such as an informer's Store().
-func NewCompositePodGroupLister(objects cache.Reader[*schedulingv1alpha3.CompositePodGroup]) CompositePodGroupLister {
-	return &compositePodGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"})}
+// NewCompositePodGroupLister returns a CompositePodGroupLister over a cache of CompositePodGroups, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCompositePodGroupLister(indexer cache.Indexer) CompositePodGroupLister {
+	return &compositePodGroupLister{cache.NewLister(cache.ReaderOf[*schedulingv1alpha3.CompositePodGroup](indexer), schema.GroupResource{Group: "scheduling.k8s.io", Resource: "compositepodgroups"})}
 }
 
 // CompositePodGroups implements CompositePodGroupLister.

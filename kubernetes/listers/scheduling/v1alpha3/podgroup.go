@@ -24,9 +24,10 @@ type podGroupLister struct {
 	*cache.Lister[*schedulingv1alpha3.PodGroup]
 }
 
-// NewPodGroupLister returns a PodGroupLister over a cache of PodGroups, such as an informer's Store().
-func NewPodGroupLister(objects cache.Reader[*schedulingv1alpha3.PodGroup]) PodGroupLister {
-	return &podGroupLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})}
+// NewPodGroupLister returns a PodGroupLister over a cache of PodGroups, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPodGroupLister(indexer cache.Indexer) PodGroupLister {
+	return &podGroupLister{cache.NewLister(cache.ReaderOf[*schedulingv1alpha3.PodGroup](indexer), schema.GroupResource{Group: "scheduling.k8s.io", Resource: "podgroups"})}
 }
 
 // PodGroups implements PodGroupLister.

@@ -24,7 +24,8 @@ type priorityClassLister struct {
 	*cache.Lister[*schedulingv1beta1.PriorityClass]
 }
 
-// NewPriorityClassLister returns a PriorityClassLister over a cache of PriorityClasses, such as an informer's Store().
-func NewPriorityClassLister(objects cache.Reader[*schedulingv1beta1.PriorityClass]) PriorityClassLister {
-	return &priorityClassLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})}
+// NewPriorityClassLister returns a PriorityClassLister over a cache of PriorityClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPriorityClassLister(indexer cache.Indexer) PriorityClassLister {
+	return &priorityClassLister{cache.NewLister(cache.ReaderOf[*schedulingv1beta1.PriorityClass](indexer), schema.GroupResource{Group: "scheduling.k8s.io", Resource: "priorityclasses"})}
 }

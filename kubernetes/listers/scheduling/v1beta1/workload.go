@@ -24,9 +24,10 @@ type workloadLister struct {
 	*cache.Lister[*schedulingv1beta1.Workload]
 }
 
-// NewWorkloadLister returns a WorkloadLister over a cache of Workloads, such as an informer's Store().
-func NewWorkloadLister(objects cache.Reader[*schedulingv1beta1.Workload]) WorkloadLister {
-	return &workloadLister{cache.NewLister(objects, schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"})}
+// NewWorkloadLister returns a WorkloadLister over a cache of Workloads, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewWorkloadLister(indexer cache.Indexer) WorkloadLister {
+	return &workloadLister{cache.NewLister(cache.ReaderOf[*schedulingv1beta1.Workload](indexer), schema.GroupResource{Group: "scheduling.k8s.io", Resource: "workloads"})}
 }
 
 // Workloads implements WorkloadLister.

@@ -24,7 +24,8 @@ type cSIDriverLister struct {
 	*cache.Lister[*storagev1.CSIDriver]
 }
 
-// NewCSIDriverLister returns a CSIDriverLister over a cache of CSIDrivers, such as an informer's Store().
-func NewCSIDriverLister(objects cache.Reader[*storagev1.CSIDriver]) CSIDriverLister {
-	return &cSIDriverLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})}
+// NewCSIDriverLister returns a CSIDriverLister over a cache of CSIDrivers, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCSIDriverLister(indexer cache.Indexer) CSIDriverLister {
+	return &cSIDriverLister{cache.NewLister(cache.ReaderOf[*storagev1.CSIDriver](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "csidrivers"})}
 }

@@ -24,7 +24,8 @@ type cSINodeLister struct {
 	*cache.Lister[*storagev1.CSINode]
 }
 
-// NewCSINodeLister returns a CSINodeLister over a cache of CSINodes, such as an informer's Store().
-func NewCSINodeLister(objects cache.Reader[*storagev1.CSINode]) CSINodeLister {
-	return &cSINodeLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})}
+// NewCSINodeLister returns a CSINodeLister over a cache of CSINodes, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCSINodeLister(indexer cache.Indexer) CSINodeLister {
+	return &cSINodeLister{cache.NewLister(cache.ReaderOf[*storagev1.CSINode](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "csinodes"})}
 }

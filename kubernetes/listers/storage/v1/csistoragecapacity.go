@@ -24,9 +24,10 @@ type cSIStorageCapacityLister struct {
 	*cache.Lister[*storagev1.CSIStorageCapacity]
 }
 
-// NewCSIStorageCapacityLister returns a CSIStorageCapacityLister over a cache of CSIStorageCapacities, such as an informer's Store().
-func NewCSIStorageCapacityLister(objects cache.Reader[*storagev1.CSIStorageCapacity]) CSIStorageCapacityLister {
-	return &cSIStorageCapacityLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"})}
+// NewCSIStorageCapacityLister returns a CSIStorageCapacityLister over a cache of CSIStorageCapacities, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCSIStorageCapacityLister(indexer cache.Indexer) CSIStorageCapacityLister {
+	return &cSIStorageCapacityLister{cache.NewLister(cache.ReaderOf[*storagev1.CSIStorageCapacity](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "csistoragecapacities"})}
 }
 
 // CSIStorageCapacities implements CSIStorageCapacityLister.

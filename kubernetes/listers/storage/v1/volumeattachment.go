@@ -24,7 +24,8 @@ type volumeAttachmentLister struct {
 	*cache.Lister[*storagev1.VolumeAttachment]
 }
 
-// NewVolumeAttachmentLister returns a VolumeAttachmentLister over a cache of VolumeAttachments, such as an informer's Store().
-func NewVolumeAttachmentLister(objects cache.Reader[*storagev1.VolumeAttachment]) VolumeAttachmentLister {
-	return &volumeAttachmentLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})}
+// NewVolumeAttachmentLister returns a VolumeAttachmentLister over a cache of VolumeAttachments, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewVolumeAttachmentLister(indexer cache.Indexer) VolumeAttachmentLister {
+	return &volumeAttachmentLister{cache.NewLister(cache.ReaderOf[*storagev1.VolumeAttachment](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattachments"})}
 }

@@ -24,7 +24,8 @@ type volumeAttributesClassLister struct {
 	*cache.Lister[*storagev1.VolumeAttributesClass]
 }
 
-// NewVolumeAttributesClassLister returns a VolumeAttributesClassLister over a cache of VolumeAttributesClasses, such as an informer's Store().
-func NewVolumeAttributesClassLister(objects cache.Reader[*storagev1.VolumeAttributesClass]) VolumeAttributesClassLister {
-	return &volumeAttributesClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})}
+// NewVolumeAttributesClassLister returns a VolumeAttributesClassLister over a cache of VolumeAttributesClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewVolumeAttributesClassLister(indexer cache.Indexer) VolumeAttributesClassLister {
+	return &volumeAttributesClassLister{cache.NewLister(cache.ReaderOf[*storagev1.VolumeAttributesClass](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "volumeattributesclasses"})}
 }

@@ -24,7 +24,8 @@ type storageClassLister struct {
 	*cache.Lister[*storagev1beta1.StorageClass]
 }
 
-// NewStorageClassLister returns a StorageClassLister over a cache of StorageClasses, such as an informer's Store().
-func NewStorageClassLister(objects cache.Reader[*storagev1beta1.StorageClass]) StorageClassLister {
-	return &storageClassLister{cache.NewLister(objects, schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})}
+// NewStorageClassLister returns a StorageClassLister over a cache of StorageClasses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewStorageClassLister(indexer cache.Indexer) StorageClassLister {
+	return &storageClassLister{cache.NewLister(cache.ReaderOf[*storagev1beta1.StorageClass](indexer), schema.GroupResource{Group: "storage.k8s.io", Resource: "storageclasses"})}
 }

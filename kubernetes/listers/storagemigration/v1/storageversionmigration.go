@@ -24,7 +24,8 @@ type storageVersionMigrationLister struct {
 	*cache.Lister[*storagemigrationv1.StorageVersionMigration]
 }
 
-// NewStorageVersionMigrationLister returns a StorageVersionMigrationLister over a cache of StorageVersionMigrations, such as an informer's Store().
-func NewStorageVersionMigrationLister(objects cache.Reader[*storagemigrationv1.StorageVersionMigration]) StorageVersionMigrationLister {
-	return &storageVersionMigrationLister{cache.NewLister(objects, schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})}
+// NewStorageVersionMigrationLister returns a StorageVersionMigrationLister over a cache of StorageVersionMigrations, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewStorageVersionMigrationLister(indexer cache.Indexer) StorageVersionMigrationLister {
+	return &storageVersionMigrationLister{cache.NewLister(cache.ReaderOf[*storagemigrationv1.StorageVersionMigration](indexer), schema.GroupResource{Group: "storagemigration.k8s.io", Resource: "storageversionmigrations"})}
 }

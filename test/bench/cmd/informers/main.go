@@ -291,7 +291,7 @@ func runClient(which string, t target, n int, cpuProfile string) {
 	switch which {
 	case "kubegen", "kubegen-watchlist", "kubegen-list":
 		inf := kubegenInformer(t, which)
-		go inf.Run(ctx)
+		go inf.RunWithContext(ctx)
 		if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 			fail(err)
 		}
@@ -373,7 +373,7 @@ func fail(err error) {
 	os.Exit(1)
 }
 
-func kubegenInformer(t target, which string) *cache.SharedIndexInformer[*corev1.ConfigMap] {
+func kubegenInformer(t target, which string) *cache.TypedInformer[*corev1.ConfigMap] {
 	cfg := &kgrest.Config{Host: t.host, QPS: -1}
 	cfg.TLSClientConfig.CAFile, cfg.TLSClientConfig.CertFile, cfg.TLSClientConfig.KeyFile = t.caFile, t.certFile, t.keyFile
 	cfg.ContentType = fixture.ProtobufType

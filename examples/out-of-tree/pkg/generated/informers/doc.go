@@ -6,9 +6,13 @@
 //
 //	factory := informers.NewSharedInformerFactory(client, 10*time.Minute)
 //	pods := factory.Core().V1().Pods()
-//	factory.Start(ctx)
-//	if err := factory.WaitForCacheSync(ctx); err != nil {
-//		return err // names the informers that did not sync, and why
+//	factory.Start(ctx.Done())
+//	if res := factory.WaitForCacheSyncWithContext(ctx); res.Err != nil {
+//		return res.Err // names the informers that did not sync, and why
 //	}
 //	list, err := pods.Lister().Pods("default").List(labels.Everything())
+//
+// The shapes are client-go's: Informer() is a cache.SharedIndexInformer taking untyped handlers
+// (cache.ResourceEventHandlerFuncs), Start and WaitForCacheSync take a stop channel; TypedInformer()
+// gives the same informer with typed handlers and reads.
 package informers

@@ -16,9 +16,9 @@ type GenericInformer = cache.GenericInformer
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "shop.example.com", Version: "v1", Resource: "orders"}:
-		return cache.Generic(f.Shop().V1().Orders().Informer()), nil
+		return cache.Generic(f.Shop().V1().Orders().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "shop.example.com", Version: "v1", Resource: "warehouses"}:
-		return cache.Generic(f.Shop().V1().Warehouses().Informer()), nil
+		return cache.Generic(f.Shop().V1().Warehouses().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

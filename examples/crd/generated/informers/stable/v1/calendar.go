@@ -14,8 +14,12 @@ import (
 
 // CalendarInformer gives the shared informer of Calendars (stable.example.com/v1 "calendars") and a lister over its cache.
 type CalendarInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*stablev1.Calendar]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*stablev1.Calendar]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstablev1.CalendarLister
 }
@@ -29,33 +33,38 @@ type calendarInformer struct {
 // NewCalendarInformer returns a new informer of Calendars, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCalendarInformer(client typedstablev1.CalendarsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.Calendar]) *cache.SharedIndexInformer[*stablev1.Calendar] {
+func NewCalendarInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCalendarInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCalendarInformer is NewCalendarInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCalendarInformer(client typedstablev1.CalendarsGetter, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.Calendar], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*stablev1.Calendar] {
+func NewFilteredCalendarInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCalendarInformerWithOptions(client, opts, indexers)
+	return NewCalendarInformerWithOptions(client.StableV1(), opts, cache.IndexersToTypedIndexers[*stablev1.Calendar](indexers))
 }
 
-// NewCalendarInformerWithOptions returns a new informer of Calendars, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewCalendarInformerWithOptions returns a new typed informer of Calendars, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // Calendars are cluster-scoped.
-func NewCalendarInformerWithOptions(client typedstablev1.CalendarsGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*stablev1.Calendar]) *cache.SharedIndexInformer[*stablev1.Calendar] {
+func NewCalendarInformerWithOptions(client typedstablev1.CalendarsGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*stablev1.Calendar]) *cache.TypedInformer[*stablev1.Calendar] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "stable.example.com", Resource: "calendars"}
 	return cache.NewSharedIndexInformerWithOptions[*stablev1.Calendar, *stablev1.CalendarList](client.Calendars(), opts, indexers...)
 }
 
 // Informer implements CalendarInformer.
-func (i *calendarInformer) Informer() *cache.SharedIndexInformer[*stablev1.Calendar] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*stablev1.Calendar] {
+func (i *calendarInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CalendarInformer.
+func (i *calendarInformer) TypedInformer() *cache.TypedInformer[*stablev1.Calendar] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*stablev1.Calendar] {
 		return NewCalendarInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements CalendarInformer.
 func (i *calendarInformer) Lister() listersstablev1.CalendarLister {
-	return listersstablev1.NewCalendarLister(i.Informer().Store())
+	return listersstablev1.NewCalendarLister(i.TypedInformer().GetIndexer())
 }

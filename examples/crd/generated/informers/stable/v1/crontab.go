@@ -14,8 +14,12 @@ import (
 
 // CronTabInformer gives the shared informer of CronTabs (stable.example.com/v1 "crontabs") and a lister over its cache.
 type CronTabInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*stablev1.CronTab]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*stablev1.CronTab]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersstablev1.CronTabLister
 }
@@ -29,33 +33,38 @@ type cronTabInformer struct {
 // NewCronTabInformer returns a new informer of CronTabs in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewCronTabInformer(client typedstablev1.CronTabsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.CronTab]) *cache.SharedIndexInformer[*stablev1.CronTab] {
+func NewCronTabInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredCronTabInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredCronTabInformer is NewCronTabInformer whose list and watch options tweakListOptions edits.
-func NewFilteredCronTabInformer(client typedstablev1.CronTabsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*stablev1.CronTab], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*stablev1.CronTab] {
+func NewFilteredCronTabInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewCronTabInformerWithOptions(client, namespace, opts, indexers)
+	return NewCronTabInformerWithOptions(client.StableV1(), namespace, opts, cache.IndexersToTypedIndexers[*stablev1.CronTab](indexers))
 }
 
-// NewCronTabInformerWithOptions returns a new informer of CronTabs, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewCronTabInformerWithOptions returns a new typed informer of CronTabs, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewCronTabInformerWithOptions(client typedstablev1.CronTabsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*stablev1.CronTab]) *cache.SharedIndexInformer[*stablev1.CronTab] {
+func NewCronTabInformerWithOptions(client typedstablev1.CronTabsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*stablev1.CronTab]) *cache.TypedInformer[*stablev1.CronTab] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"}
 	return cache.NewSharedIndexInformerWithOptions[*stablev1.CronTab, *stablev1.CronTabList](client.CronTabs(namespace), opts, indexers...)
 }
 
 // Informer implements CronTabInformer.
-func (i *cronTabInformer) Informer() *cache.SharedIndexInformer[*stablev1.CronTab] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*stablev1.CronTab] {
+func (i *cronTabInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements CronTabInformer.
+func (i *cronTabInformer) TypedInformer() *cache.TypedInformer[*stablev1.CronTab] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*stablev1.CronTab] {
 		return NewCronTabInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements CronTabInformer.
 func (i *cronTabInformer) Lister() listersstablev1.CronTabLister {
-	return listersstablev1.NewCronTabLister(i.Informer().Store())
+	return listersstablev1.NewCronTabLister(i.TypedInformer().GetIndexer())
 }

@@ -7,6 +7,12 @@ import (
 	stablev1 "github.com/kubegen/kubegen/examples/crd/generated/clientset/typed/stable/v1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// stable.example.com/v1 client. Every clientset holding stable.example.com/v1 is one.
+type Client interface {
+	StableV1() stablev1.StableV1Interface
+}
+
 // Interface gives the shared informers of the stable.example.com/v1 API.
 type Interface interface {
 	// Calendars returns the shared informer of Calendars.

@@ -24,7 +24,8 @@ type calendarLister struct {
 	*cache.Lister[*stablev1.Calendar]
 }
 
-// NewCalendarLister returns a CalendarLister over a cache of Calendars, such as an informer's Store().
-func NewCalendarLister(objects cache.Reader[*stablev1.Calendar]) CalendarLister {
-	return &calendarLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})}
+// NewCalendarLister returns a CalendarLister over a cache of Calendars, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCalendarLister(indexer cache.Indexer) CalendarLister {
+	return &calendarLister{cache.NewLister(cache.ReaderOf[*stablev1.Calendar](indexer), schema.GroupResource{Group: "stable.example.com", Resource: "calendars"})}
 }

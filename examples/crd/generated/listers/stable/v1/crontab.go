@@ -24,9 +24,10 @@ type cronTabLister struct {
 	*cache.Lister[*stablev1.CronTab]
 }
 
-// NewCronTabLister returns a CronTabLister over a cache of CronTabs, such as an informer's Store().
-func NewCronTabLister(objects cache.Reader[*stablev1.CronTab]) CronTabLister {
-	return &cronTabLister{cache.NewLister(objects, schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"})}
+// NewCronTabLister returns a CronTabLister over a cache of CronTabs, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewCronTabLister(indexer cache.Indexer) CronTabLister {
+	return &cronTabLister{cache.NewLister(cache.ReaderOf[*stablev1.CronTab](indexer), schema.GroupResource{Group: "stable.example.com", Resource: "crontabs"})}
 }
 
 // CronTabs implements CronTabLister.

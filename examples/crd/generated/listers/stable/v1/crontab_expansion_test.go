@@ -12,7 +12,7 @@ import (
 // TestPointerReceiverExpansion (issue 13): hand-written lister expansion methods on pointer
 // receivers are part of the generated listers' interfaces and work, for all namespaces and one.
 func TestPointerReceiverExpansion(t *testing.T) {
-	store := cache.NewIndexer[*stablev1.CronTab](cache.Indexers[*stablev1.CronTab]{cache.NamespaceIndex: cache.IndexByNamespace[*stablev1.CronTab]})
+	store := cache.NewIndexer(cache.MetaNamespaceKeyFunc, cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
 	for _, c := range []*stablev1.CronTab{
 		{ObjectMeta: metav1.ObjectMeta{Namespace: "a", Name: "every-minute"}, Spec: stablev1.CronTabSpec{CronSpec: "* * * * *"}},
 		{ObjectMeta: metav1.ObjectMeta{Namespace: "a", Name: "unscheduled"}},

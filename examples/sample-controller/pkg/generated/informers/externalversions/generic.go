@@ -16,7 +16,7 @@ type GenericInformer = cache.GenericInformer
 func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource) (GenericInformer, error) {
 	switch resource {
 	case schema.GroupVersionResource{Group: "samplecontroller.k8s.io", Version: "v1alpha1", Resource: "foos"}:
-		return cache.Generic(f.Samplecontroller().V1alpha1().Foos().Informer()), nil
+		return cache.Generic(f.Samplecontroller().V1alpha1().Foos().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

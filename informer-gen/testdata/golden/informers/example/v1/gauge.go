@@ -14,8 +14,12 @@ import (
 
 // GaugeInformer gives the shared informer of Gauges (example.kubegen.io/v1 "gauges") and a lister over its cache.
 type GaugeInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*examplev1.Gauge]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*examplev1.Gauge]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersexamplev1.GaugeLister
 }
@@ -29,33 +33,38 @@ type gaugeInformer struct {
 // NewGaugeInformer returns a new informer of Gauges in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewGaugeInformer(client typedexamplev1.GaugesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Gauge]) *cache.SharedIndexInformer[*examplev1.Gauge] {
+func NewGaugeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredGaugeInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredGaugeInformer is NewGaugeInformer whose list and watch options tweakListOptions edits.
-func NewFilteredGaugeInformer(client typedexamplev1.GaugesGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Gauge], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Gauge] {
+func NewFilteredGaugeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewGaugeInformerWithOptions(client, namespace, opts, indexers)
+	return NewGaugeInformerWithOptions(client.ExampleV1(), namespace, opts, cache.IndexersToTypedIndexers[*examplev1.Gauge](indexers))
 }
 
-// NewGaugeInformerWithOptions returns a new informer of Gauges, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewGaugeInformerWithOptions returns a new typed informer of Gauges, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewGaugeInformerWithOptions(client typedexamplev1.GaugesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Gauge]) *cache.SharedIndexInformer[*examplev1.Gauge] {
+func NewGaugeInformerWithOptions(client typedexamplev1.GaugesGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*examplev1.Gauge]) *cache.TypedInformer[*examplev1.Gauge] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"}
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Gauge, *examplev1.GaugeList](client.Gauges(namespace), opts, indexers...)
 }
 
 // Informer implements GaugeInformer.
-func (i *gaugeInformer) Informer() *cache.SharedIndexInformer[*examplev1.Gauge] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Gauge] {
+func (i *gaugeInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements GaugeInformer.
+func (i *gaugeInformer) TypedInformer() *cache.TypedInformer[*examplev1.Gauge] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*examplev1.Gauge] {
 		return NewGaugeInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements GaugeInformer.
 func (i *gaugeInformer) Lister() listersexamplev1.GaugeLister {
-	return listersexamplev1.NewGaugeLister(i.Informer().Store())
+	return listersexamplev1.NewGaugeLister(i.TypedInformer().GetIndexer())
 }

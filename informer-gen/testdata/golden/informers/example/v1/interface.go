@@ -7,6 +7,12 @@ import (
 	cache "github.com/kubegen/kubegen/client/cache"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// example.kubegen.io/v1 client. Every clientset holding example.kubegen.io/v1 is one.
+type Client interface {
+	ExampleV1() examplev1.ExampleV1Interface
+}
+
 // Interface gives the shared informers of the example.kubegen.io/v1 API.
 type Interface interface {
 	// Gauges returns the shared informer of Gauges.

@@ -14,8 +14,12 @@ import (
 
 // PolicyInformer gives the shared informer of Policies (example.kubegen.io/v1 "policies") and a lister over its cache.
 type PolicyInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*examplev1.Policy]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*examplev1.Policy]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersexamplev1.PolicyLister
 }
@@ -29,33 +33,38 @@ type policyInformer struct {
 // NewPolicyInformer returns a new informer of Policies, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewPolicyInformer(client typedexamplev1.PoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Policy]) *cache.SharedIndexInformer[*examplev1.Policy] {
+func NewPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredPolicyInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredPolicyInformer is NewPolicyInformer whose list and watch options tweakListOptions edits.
-func NewFilteredPolicyInformer(client typedexamplev1.PoliciesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Policy], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Policy] {
+func NewFilteredPolicyInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewPolicyInformerWithOptions(client, opts, indexers)
+	return NewPolicyInformerWithOptions(client.ExampleV1(), opts, cache.IndexersToTypedIndexers[*examplev1.Policy](indexers))
 }
 
-// NewPolicyInformerWithOptions returns a new informer of Policies, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewPolicyInformerWithOptions returns a new typed informer of Policies, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // Policies are cluster-scoped.
-func NewPolicyInformerWithOptions(client typedexamplev1.PoliciesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Policy]) *cache.SharedIndexInformer[*examplev1.Policy] {
+func NewPolicyInformerWithOptions(client typedexamplev1.PoliciesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*examplev1.Policy]) *cache.TypedInformer[*examplev1.Policy] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"}
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Policy, *examplev1.PolicyList](client.Policies(), opts, indexers...)
 }
 
 // Informer implements PolicyInformer.
-func (i *policyInformer) Informer() *cache.SharedIndexInformer[*examplev1.Policy] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Policy] {
+func (i *policyInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements PolicyInformer.
+func (i *policyInformer) TypedInformer() *cache.TypedInformer[*examplev1.Policy] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*examplev1.Policy] {
 		return NewPolicyInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements PolicyInformer.
 func (i *policyInformer) Lister() listersexamplev1.PolicyLister {
-	return listersexamplev1.NewPolicyLister(i.Informer().Store())
+	return listersexamplev1.NewPolicyLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // SprocketInformer gives the shared informer of Sprockets (example.kubegen.io/v1 "sprockets") and a lister over its cache.
 type SprocketInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*examplev1.Sprocket]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*examplev1.Sprocket]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersexamplev1.SprocketLister
 }
@@ -29,33 +33,38 @@ type sprocketInformer struct {
 // NewSprocketInformer returns a new informer of Sprockets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewSprocketInformer(client typedexamplev1.SprocketsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Sprocket]) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+func NewSprocketInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredSprocketInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredSprocketInformer is NewSprocketInformer whose list and watch options tweakListOptions edits.
-func NewFilteredSprocketInformer(client typedexamplev1.SprocketsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Sprocket], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+func NewFilteredSprocketInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewSprocketInformerWithOptions(client, namespace, opts, indexers)
+	return NewSprocketInformerWithOptions(client.ExampleV1(), namespace, opts, cache.IndexersToTypedIndexers[*examplev1.Sprocket](indexers))
 }
 
-// NewSprocketInformerWithOptions returns a new informer of Sprockets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewSprocketInformerWithOptions returns a new typed informer of Sprockets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewSprocketInformerWithOptions(client typedexamplev1.SprocketsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Sprocket]) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+func NewSprocketInformerWithOptions(client typedexamplev1.SprocketsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*examplev1.Sprocket]) *cache.TypedInformer[*examplev1.Sprocket] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"}
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Sprocket, *examplev1.SprocketList](client.Sprockets(namespace), opts, indexers...)
 }
 
 // Informer implements SprocketInformer.
-func (i *sprocketInformer) Informer() *cache.SharedIndexInformer[*examplev1.Sprocket] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Sprocket] {
+func (i *sprocketInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements SprocketInformer.
+func (i *sprocketInformer) TypedInformer() *cache.TypedInformer[*examplev1.Sprocket] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*examplev1.Sprocket] {
 		return NewSprocketInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements SprocketInformer.
 func (i *sprocketInformer) Lister() listersexamplev1.SprocketLister {
-	return listersexamplev1.NewSprocketLister(i.Informer().Store())
+	return listersexamplev1.NewSprocketLister(i.TypedInformer().GetIndexer())
 }

@@ -14,8 +14,12 @@ import (
 
 // WidgetInformer gives the shared informer of Widgets (example.kubegen.io/v1 "widgets") and a lister over its cache.
 type WidgetInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*examplev1.Widget]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*examplev1.Widget]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersexamplev1.WidgetLister
 }
@@ -29,33 +33,38 @@ type widgetInformer struct {
 // NewWidgetInformer returns a new informer of Widgets in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewWidgetInformer(client typedexamplev1.WidgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Widget]) *cache.SharedIndexInformer[*examplev1.Widget] {
+func NewWidgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredWidgetInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredWidgetInformer is NewWidgetInformer whose list and watch options tweakListOptions edits.
-func NewFilteredWidgetInformer(client typedexamplev1.WidgetsGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*examplev1.Widget], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*examplev1.Widget] {
+func NewFilteredWidgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewWidgetInformerWithOptions(client, namespace, opts, indexers)
+	return NewWidgetInformerWithOptions(client.ExampleV1(), namespace, opts, cache.IndexersToTypedIndexers[*examplev1.Widget](indexers))
 }
 
-// NewWidgetInformerWithOptions returns a new informer of Widgets, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewWidgetInformerWithOptions returns a new typed informer of Widgets, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewWidgetInformerWithOptions(client typedexamplev1.WidgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*examplev1.Widget]) *cache.SharedIndexInformer[*examplev1.Widget] {
+func NewWidgetInformerWithOptions(client typedexamplev1.WidgetsGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*examplev1.Widget]) *cache.TypedInformer[*examplev1.Widget] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"}
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Widget, *examplev1.WidgetList](client.Widgets(namespace), opts, indexers...)
 }
 
 // Informer implements WidgetInformer.
-func (i *widgetInformer) Informer() *cache.SharedIndexInformer[*examplev1.Widget] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*examplev1.Widget] {
+func (i *widgetInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements WidgetInformer.
+func (i *widgetInformer) TypedInformer() *cache.TypedInformer[*examplev1.Widget] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*examplev1.Widget] {
 		return NewWidgetInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements WidgetInformer.
 func (i *widgetInformer) Lister() listersexamplev1.WidgetLister {
-	return listersexamplev1.NewWidgetLister(i.Informer().Store())
+	return listersexamplev1.NewWidgetLister(i.TypedInformer().GetIndexer())
 }

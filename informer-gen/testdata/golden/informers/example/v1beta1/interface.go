@@ -7,6 +7,12 @@ import (
 	cache "github.com/kubegen/kubegen/client/cache"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// example.kubegen.io/v1beta1 client. Every clientset holding example.kubegen.io/v1beta1 is one.
+type Client interface {
+	ExampleV1beta1() examplev1beta1.ExampleV1beta1Interface
+}
+
 // Interface gives the shared informers of the example.kubegen.io/v1beta1 API.
 type Interface interface {
 	// Widgets returns the shared informer of Widgets.

@@ -24,9 +24,10 @@ type endpointsLister struct {
 	*cache.Lister[*corev1.Endpoints]
 }
 
-// NewEndpointsLister returns a EndpointsLister over a cache of Endpoints, such as an informer's Store().
-func NewEndpointsLister(objects cache.Reader[*corev1.Endpoints]) EndpointsLister {
-	return &endpointsLister{cache.NewLister(objects, schema.GroupResource{Group: "", Resource: "endpoints"})}
+// NewEndpointsLister returns a EndpointsLister over a cache of Endpoints, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewEndpointsLister(indexer cache.Indexer) EndpointsLister {
+	return &endpointsLister{cache.NewLister(cache.ReaderOf[*corev1.Endpoints](indexer), schema.GroupResource{Group: "", Resource: "endpoints"})}
 }
 
 // Endpoints implements EndpointsLister.

@@ -24,9 +24,10 @@ type gaugeLister struct {
 	*cache.Lister[*examplev1.Gauge]
 }
 
-// NewGaugeLister returns a GaugeLister over a cache of Gauges, such as an informer's Store().
-func NewGaugeLister(objects cache.Reader[*examplev1.Gauge]) GaugeLister {
-	return &gaugeLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"})}
+// NewGaugeLister returns a GaugeLister over a cache of Gauges, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewGaugeLister(indexer cache.Indexer) GaugeLister {
+	return &gaugeLister{cache.NewLister(cache.ReaderOf[*examplev1.Gauge](indexer), schema.GroupResource{Group: "example.kubegen.io", Resource: "gauges"})}
 }
 
 // Gauges implements GaugeLister.

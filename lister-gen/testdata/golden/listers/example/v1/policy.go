@@ -24,7 +24,8 @@ type policyLister struct {
 	*cache.Lister[*examplev1.Policy]
 }
 
-// NewPolicyLister returns a PolicyLister over a cache of Policies, such as an informer's Store().
-func NewPolicyLister(objects cache.Reader[*examplev1.Policy]) PolicyLister {
-	return &policyLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})}
+// NewPolicyLister returns a PolicyLister over a cache of Policies, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewPolicyLister(indexer cache.Indexer) PolicyLister {
+	return &policyLister{cache.NewLister(cache.ReaderOf[*examplev1.Policy](indexer), schema.GroupResource{Group: "example.kubegen.io", Resource: "policies"})}
 }

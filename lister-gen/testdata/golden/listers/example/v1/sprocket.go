@@ -24,9 +24,10 @@ type sprocketLister struct {
 	*cache.Lister[*examplev1.Sprocket]
 }
 
-// NewSprocketLister returns a SprocketLister over a cache of Sprockets, such as an informer's Store().
-func NewSprocketLister(objects cache.Reader[*examplev1.Sprocket]) SprocketLister {
-	return &sprocketLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"})}
+// NewSprocketLister returns a SprocketLister over a cache of Sprockets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewSprocketLister(indexer cache.Indexer) SprocketLister {
+	return &sprocketLister{cache.NewLister(cache.ReaderOf[*examplev1.Sprocket](indexer), schema.GroupResource{Group: "example.kubegen.io", Resource: "sprockets"})}
 }
 
 // Sprockets implements SprocketLister.

@@ -24,9 +24,10 @@ type widgetLister struct {
 	*cache.Lister[*examplev1beta1.Widget]
 }
 
-// NewWidgetLister returns a WidgetLister over a cache of Widgets, such as an informer's Store().
-func NewWidgetLister(objects cache.Reader[*examplev1beta1.Widget]) WidgetLister {
-	return &widgetLister{cache.NewLister(objects, schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"})}
+// NewWidgetLister returns a WidgetLister over a cache of Widgets, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewWidgetLister(indexer cache.Indexer) WidgetLister {
+	return &widgetLister{cache.NewLister(cache.ReaderOf[*examplev1beta1.Widget](indexer), schema.GroupResource{Group: "example.kubegen.io", Resource: "widgets"})}
 }
 
 // Widgets implements WidgetLister.

@@ -7,6 +7,12 @@ import (
 	cache "github.com/kubegen/kubegen/client/cache"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// shop.example.com/v1 client. Every clientset holding shop.example.com/v1 is one.
+type Client interface {
+	ShopV1() shopv1.ShopV1Interface
+}
+
 // Interface gives the shared informers of the shop.example.com/v1 API.
 type Interface interface {
 	// Orders returns the shared informer of Orders.

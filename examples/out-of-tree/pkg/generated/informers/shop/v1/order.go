@@ -14,8 +14,12 @@ import (
 
 // OrderInformer gives the shared informer of Orders (shop.example.com/v1 "orders") and a lister over its cache.
 type OrderInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*shopv1.Order]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*shopv1.Order]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersshopv1.OrderLister
 }
@@ -29,33 +33,38 @@ type orderInformer struct {
 // NewOrderInformer returns a new informer of Orders in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewOrderInformer(client typedshopv1.OrdersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Order]) *cache.SharedIndexInformer[*shopv1.Order] {
+func NewOrderInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredOrderInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredOrderInformer is NewOrderInformer whose list and watch options tweakListOptions edits.
-func NewFilteredOrderInformer(client typedshopv1.OrdersGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Order], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*shopv1.Order] {
+func NewFilteredOrderInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewOrderInformerWithOptions(client, namespace, opts, indexers)
+	return NewOrderInformerWithOptions(client.ShopV1(), namespace, opts, cache.IndexersToTypedIndexers[*shopv1.Order](indexers))
 }
 
-// NewOrderInformerWithOptions returns a new informer of Orders, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewOrderInformerWithOptions returns a new typed informer of Orders, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewOrderInformerWithOptions(client typedshopv1.OrdersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*shopv1.Order]) *cache.SharedIndexInformer[*shopv1.Order] {
+func NewOrderInformerWithOptions(client typedshopv1.OrdersGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*shopv1.Order]) *cache.TypedInformer[*shopv1.Order] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "shop.example.com", Resource: "orders"}
 	return cache.NewSharedIndexInformerWithOptions[*shopv1.Order, *shopv1.OrderList](client.Orders(namespace), opts, indexers...)
 }
 
 // Informer implements OrderInformer.
-func (i *orderInformer) Informer() *cache.SharedIndexInformer[*shopv1.Order] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*shopv1.Order] {
+func (i *orderInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements OrderInformer.
+func (i *orderInformer) TypedInformer() *cache.TypedInformer[*shopv1.Order] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*shopv1.Order] {
 		return NewOrderInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements OrderInformer.
 func (i *orderInformer) Lister() listersshopv1.OrderLister {
-	return listersshopv1.NewOrderLister(i.Informer().Store())
+	return listersshopv1.NewOrderLister(i.TypedInformer().GetIndexer())
 }

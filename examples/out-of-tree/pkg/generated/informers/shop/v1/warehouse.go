@@ -14,8 +14,12 @@ import (
 
 // WarehouseInformer gives the shared informer of Warehouses (shop.example.com/v1 "warehouses") and a lister over its cache.
 type WarehouseInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*shopv1.Warehouse]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*shopv1.Warehouse]
 	// Lister returns a lister over the informer's cache.
 	Lister() listersshopv1.WarehouseLister
 }
@@ -29,33 +33,38 @@ type warehouseInformer struct {
 // NewWarehouseInformer returns a new informer of Warehouses, not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewWarehouseInformer(client typedshopv1.WarehousesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Warehouse]) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+func NewWarehouseInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredWarehouseInformer(client, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredWarehouseInformer is NewWarehouseInformer whose list and watch options tweakListOptions edits.
-func NewFilteredWarehouseInformer(client typedshopv1.WarehousesGetter, resyncPeriod time.Duration, indexers cache.Indexers[*shopv1.Warehouse], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+func NewFilteredWarehouseInformer(client Client, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewWarehouseInformerWithOptions(client, opts, indexers)
+	return NewWarehouseInformerWithOptions(client.ShopV1(), opts, cache.IndexersToTypedIndexers[*shopv1.Warehouse](indexers))
 }
 
-// NewWarehouseInformerWithOptions returns a new informer of Warehouses, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
+// NewWarehouseInformerWithOptions returns a new typed informer of Warehouses, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. opts.Namespace is ignored:
 // Warehouses are cluster-scoped.
-func NewWarehouseInformerWithOptions(client typedshopv1.WarehousesGetter, opts cache.InformerOptions, indexers ...cache.Indexers[*shopv1.Warehouse]) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+func NewWarehouseInformerWithOptions(client typedshopv1.WarehousesGetter, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*shopv1.Warehouse]) *cache.TypedInformer[*shopv1.Warehouse] {
 	opts.Namespace = ""
 	opts.Resource = schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"}
 	return cache.NewSharedIndexInformerWithOptions[*shopv1.Warehouse, *shopv1.WarehouseList](client.Warehouses(), opts, indexers...)
 }
 
 // Informer implements WarehouseInformer.
-func (i *warehouseInformer) Informer() *cache.SharedIndexInformer[*shopv1.Warehouse] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*shopv1.Warehouse] {
+func (i *warehouseInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements WarehouseInformer.
+func (i *warehouseInformer) TypedInformer() *cache.TypedInformer[*shopv1.Warehouse] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*shopv1.Warehouse] {
 		return NewWarehouseInformerWithOptions(i.client, opts)
 	})
 }
 
 // Lister implements WarehouseInformer.
 func (i *warehouseInformer) Lister() listersshopv1.WarehouseLister {
-	return listersshopv1.NewWarehouseLister(i.Informer().Store())
+	return listersshopv1.NewWarehouseLister(i.TypedInformer().GetIndexer())
 }

@@ -24,9 +24,10 @@ type orderLister struct {
 	*cache.Lister[*shopv1.Order]
 }
 
-// NewOrderLister returns a OrderLister over a cache of Orders, such as an informer's Store().
-func NewOrderLister(objects cache.Reader[*shopv1.Order]) OrderLister {
-	return &orderLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "orders"})}
+// NewOrderLister returns a OrderLister over a cache of Orders, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewOrderLister(indexer cache.Indexer) OrderLister {
+	return &orderLister{cache.NewLister(cache.ReaderOf[*shopv1.Order](indexer), schema.GroupResource{Group: "shop.example.com", Resource: "orders"})}
 }
 
 // Orders implements OrderLister.

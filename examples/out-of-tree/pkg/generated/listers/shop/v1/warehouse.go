@@ -24,7 +24,8 @@ type warehouseLister struct {
 	*cache.Lister[*shopv1.Warehouse]
 }
 
-// NewWarehouseLister returns a WarehouseLister over a cache of Warehouses, such as an informer's Store().
-func NewWarehouseLister(objects cache.Reader[*shopv1.Warehouse]) WarehouseLister {
-	return &warehouseLister{cache.NewLister(objects, schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})}
+// NewWarehouseLister returns a WarehouseLister over a cache of Warehouses, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewWarehouseLister(indexer cache.Indexer) WarehouseLister {
+	return &warehouseLister{cache.NewLister(cache.ReaderOf[*shopv1.Warehouse](indexer), schema.GroupResource{Group: "shop.example.com", Resource: "warehouses"})}
 }

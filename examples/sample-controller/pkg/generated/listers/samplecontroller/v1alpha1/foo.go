@@ -24,9 +24,10 @@ type fooLister struct {
 	*cache.Lister[*samplecontrollerv1alpha1.Foo]
 }
 
-// NewFooLister returns a FooLister over a cache of Foos, such as an informer's Store().
-func NewFooLister(objects cache.Reader[*samplecontrollerv1alpha1.Foo]) FooLister {
-	return &fooLister{cache.NewLister(objects, schema.GroupResource{Group: "samplecontroller.k8s.io", Resource: "foos"})}
+// NewFooLister returns a FooLister over a cache of Foos, such as an informer's
+// GetIndexer(); over an informer's cache it reads the typed objects without conversion.
+func NewFooLister(indexer cache.Indexer) FooLister {
+	return &fooLister{cache.NewLister(cache.ReaderOf[*samplecontrollerv1alpha1.Foo](indexer), schema.GroupResource{Group: "samplecontroller.k8s.io", Resource: "foos"})}
 }
 
 // Foos implements FooLister.

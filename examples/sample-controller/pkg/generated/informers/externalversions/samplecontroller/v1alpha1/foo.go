@@ -14,8 +14,12 @@ import (
 
 // FooInformer gives the shared informer of Foos (samplecontroller.k8s.io/v1alpha1 "foos") and a lister over its cache.
 type FooInformer interface {
-	// Informer returns the shared informer, created on first use; the factory's Start runs it.
-	Informer() *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo]
+	// Informer returns the shared informer as client-go's interface, created on first use; the
+	// factory's Start runs it.
+	Informer() cache.SharedIndexInformer
+	// TypedInformer returns the same informer with typed handlers (AddTypedEventHandler) and
+	// typed reads of its cache (Store, Lister).
+	TypedInformer() *cache.TypedInformer[*samplecontrollerv1alpha1.Foo]
 	// Lister returns a lister over the informer's cache.
 	Lister() listerssamplecontrollerv1alpha1.FooLister
 }
@@ -29,33 +33,38 @@ type fooInformer struct {
 // NewFooInformer returns a new informer of Foos in namespace ("" for all), not shared
 // with any factory, whose handlers resync every resyncPeriod (0: never) and whose cache has
 // indexers besides NamespaceIndex. Prefer the factory's shared informer.
-func NewFooInformer(client typedsamplecontrollerv1alpha1.FoosGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*samplecontrollerv1alpha1.Foo]) *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo] {
+func NewFooInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers) cache.SharedIndexInformer {
 	return NewFilteredFooInformer(client, namespace, resyncPeriod, indexers, nil)
 }
 
 // NewFilteredFooInformer is NewFooInformer whose list and watch options tweakListOptions edits.
-func NewFilteredFooInformer(client typedsamplecontrollerv1alpha1.FoosGetter, namespace string, resyncPeriod time.Duration, indexers cache.Indexers[*samplecontrollerv1alpha1.Foo], tweakListOptions func(*metav1.ListOptions)) *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo] {
+func NewFilteredFooInformer(client Client, namespace string, resyncPeriod time.Duration, indexers cache.Indexers, tweakListOptions func(*metav1.ListOptions)) cache.SharedIndexInformer {
 	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
-	return NewFooInformerWithOptions(client, namespace, opts, indexers)
+	return NewFooInformerWithOptions(client.SamplecontrollerV1alpha1(), namespace, opts, cache.IndexersToTypedIndexers[*samplecontrollerv1alpha1.Foo](indexers))
 }
 
-// NewFooInformerWithOptions returns a new informer of Foos, not shared with any factory,
-// configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
+// NewFooInformerWithOptions returns a new typed informer of Foos, not shared with any
+// factory, configured by opts, with the given indexes besides NamespaceIndex. namespace ("" for all)
 // replaces opts.Namespace.
-func NewFooInformerWithOptions(client typedsamplecontrollerv1alpha1.FoosGetter, namespace string, opts cache.InformerOptions, indexers ...cache.Indexers[*samplecontrollerv1alpha1.Foo]) *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo] {
+func NewFooInformerWithOptions(client typedsamplecontrollerv1alpha1.FoosGetter, namespace string, opts cache.InformerOptions, indexers ...cache.TypedIndexers[*samplecontrollerv1alpha1.Foo]) *cache.TypedInformer[*samplecontrollerv1alpha1.Foo] {
 	opts.Namespace = namespace
 	opts.Resource = schema.GroupResource{Group: "samplecontroller.k8s.io", Resource: "foos"}
 	return cache.NewSharedIndexInformerWithOptions[*samplecontrollerv1alpha1.Foo, *samplecontrollerv1alpha1.FooList](client.Foos(namespace), opts, indexers...)
 }
 
 // Informer implements FooInformer.
-func (i *fooInformer) Informer() *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo] {
-	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.SharedIndexInformer[*samplecontrollerv1alpha1.Foo] {
+func (i *fooInformer) Informer() cache.SharedIndexInformer {
+	return i.TypedInformer()
+}
+
+// TypedInformer implements FooInformer.
+func (i *fooInformer) TypedInformer() *cache.TypedInformer[*samplecontrollerv1alpha1.Foo] {
+	return cache.InformerFor(i.factory, func(opts cache.InformerOptions) *cache.TypedInformer[*samplecontrollerv1alpha1.Foo] {
 		return NewFooInformerWithOptions(i.client, opts.Namespace, opts)
 	})
 }
 
 // Lister implements FooInformer.
 func (i *fooInformer) Lister() listerssamplecontrollerv1alpha1.FooLister {
-	return listerssamplecontrollerv1alpha1.NewFooLister(i.Informer().Store())
+	return listerssamplecontrollerv1alpha1.NewFooLister(i.TypedInformer().GetIndexer())
 }

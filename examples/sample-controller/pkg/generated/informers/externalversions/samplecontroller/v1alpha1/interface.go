@@ -7,6 +7,12 @@ import (
 	samplecontrollerv1alpha1 "github.com/kubegen/kubegen/examples/sample-controller/pkg/generated/clientset/versioned/typed/samplecontroller/v1alpha1"
 )
 
+// Client is what New<Kind>Informer and NewFiltered<Kind>Informer need from a clientset: its
+// samplecontroller.k8s.io/v1alpha1 client. Every clientset holding samplecontroller.k8s.io/v1alpha1 is one.
+type Client interface {
+	SamplecontrollerV1alpha1() samplecontrollerv1alpha1.SamplecontrollerV1alpha1Interface
+}
+
 // Interface gives the shared informers of the samplecontroller.k8s.io/v1alpha1 API.
 type Interface interface {
 	// Foos returns the shared informer of Foos.
