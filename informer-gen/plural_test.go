@@ -34,7 +34,7 @@ func TestPluralExceptions(t *testing.T) {
 		{"example/v1/widget.go", "client.Widgetry(namespace)"},
 		{"example/v1/widget.go", "typedexamplev1.WidgetryGetter"},
 		{"generic.go", `Resource: "widgetry"}:`},
-		{"generic.go", "f.Example().V1().Widgetry().Informer()"},
+		{"generic.go", "f.Example().V1().Widgetry().TypedInformer()"},
 	}
 	for _, c := range checks {
 		if got := content[filepath.Join(out, filepath.FromSlash(c.file))]; !strings.Contains(got, c.want) {
