@@ -202,7 +202,7 @@ func runClient(which string, t target, n int) {
 				fail(err)
 			}
 			inf := corev1informers.NewSecretInformerWithOptions(cs.CoreV1(), "", cache.InformerOptions{})
-			go inf.Run(ctx)
+			go inf.Run(ctx.Done())
 			if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 				fail(err)
 			}
@@ -214,7 +214,7 @@ func runClient(which string, t target, n int) {
 			fail(err)
 		}
 		inf := metadatainformer.New(mc, secrets, "", cache.InformerOptions{})
-		go inf.Run(ctx)
+		go inf.Run(ctx.Done())
 		if err := cache.WaitForCacheSync(ctx, inf); err != nil {
 			fail(err)
 		}
