@@ -101,3 +101,52 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// goldenApplyDir holds the clients generated with --apply-configuration-package, against the apply
+// configurations applyconfiguration-gen's golden test generates for these same fixtures.
+const (
+	goldenApplyDir    = "testdata/goldenapply"
+	goldenApplyConfig = "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden"
+)
+
+func generateApplyFixture(t *testing.T) []output.File {
+	t.Helper()
+	l, err := fixtures(t).Subset(inputsUnder(fixtures(t), "apis/")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := goldenArgs()
+	a.OutputDir, a.OutputPkg = goldenApplyDir, fixturePkg+"/goldenapply"
+	a.ApplyConfigurationPackage = goldenApplyConfig
+	return golden.Generate(t, l, a.generator())
+}
+
+// TestGoldenApply is TestGolden with --apply-configuration-package: typed clients and fakes whose
+// Apply, ApplyStatus and subresource apply methods take generated apply configurations.
+func TestGoldenApply(t *testing.T) {
+	golden.Check(t, goldenApplyDir, generateApplyFixture(t), *update)
+}
+
+// TestGoldenApplyCompiles builds and vets the clients generated with apply configurations.
+func TestGoldenApplyCompiles(t *testing.T) {
+	golden.Compiles(t, goldenApplyDir)
+}
+
+// TestGoldenApplyDiffers guards the fixture's point: with the flag, the apply methods take apply
+// configurations from the given package; without it, they do not.
+func TestGoldenApplyDiffers(t *testing.T) {
+	uses := func(files []output.File) bool {
+		for _, f := range files {
+			if strings.Contains(string(f.Content), goldenApplyConfig+"/example/v1\"") {
+				return true
+			}
+		}
+		return false
+	}
+	if !uses(generateApplyFixture(t)) {
+		t.Error("clients generated with --apply-configuration-package do not import the apply configurations")
+	}
+	if uses(generateFixture(t)) {
+		t.Error("clients generated without --apply-configuration-package import apply configurations")
+	}
+}
