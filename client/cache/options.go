@@ -1,12 +1,13 @@
 package cache
 
 import (
-	"os"
 	"reflect"
 	"time"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+
+	"github.com/kubegen/kubegen/client/internal/fastpaths"
 )
 
 // InformerOptions configure informers: every informer of a Factory (NewFactory, and the generated
@@ -120,7 +121,7 @@ func informerTransform[T Object](o InformerOptions) TypedTransformFunc[T] {
 			return obj
 		})
 	}
-	if !o.NoStringInterning && os.Getenv("KUBEGEN_FAST_PATHS") != "off" {
+	if !o.NoStringInterning && !fastpaths.Off() {
 		steps = append(steps, internStrings[T])
 	}
 	if o.ShareEqualMapsUnsafe {

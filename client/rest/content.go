@@ -2,13 +2,13 @@ package rest
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 
 	"github.com/kubegen/kubegen/client/internal/fastjson"
+	"github.com/kubegen/kubegen/client/internal/fastpaths"
 	"github.com/kubegen/kubegen/client/internal/fastproto"
 )
 
@@ -32,9 +32,6 @@ type codecs struct {
 	slow        bool               // fast paths off: the serializers decode everything
 }
 
-// fastPathsOff reports whether the environment turns the fast decoding paths off for the process.
-func fastPathsOff() bool { return os.Getenv("KUBEGEN_FAST_PATHS") == "off" }
-
 type mediaDecoder struct {
 	mediaType string
 	decoder   runtime.Decoder
@@ -42,7 +39,7 @@ type mediaDecoder struct {
 
 func newCodecs(cc ContentConfig, gv schema.GroupVersion) *codecs {
 	c := &codecs{contentType: mediaTypeOnly(cc.ContentType), accept: cc.AcceptContentTypes,
-		slow: cc.DisableFastPaths || fastPathsOff()}
+		slow: cc.DisableFastPaths || fastpaths.Off()}
 	if c.contentType == "" {
 		c.contentType = ContentTypeJSON
 	}

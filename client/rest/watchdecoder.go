@@ -16,6 +16,7 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 
 	"github.com/kubegen/kubegen/client/internal/fastjson"
+	"github.com/kubegen/kubegen/client/internal/fastpaths"
 	"github.com/kubegen/kubegen/client/internal/fastproto"
 )
 
@@ -49,7 +50,7 @@ type WatchDecoder struct {
 // objects objects decodes.
 func NewWatchDecoder(stream io.Reader, contentType string, objects runtime.Decoder) (*WatchDecoder, error) {
 	mt := mediaTypeOnly(contentType)
-	d := &WatchDecoder{r: bufio.NewReaderSize(stream, 4096), mediaType: mt, objects: objects, slow: fastPathsOff()}
+	d := &WatchDecoder{r: bufio.NewReaderSize(stream, 4096), mediaType: mt, objects: objects, slow: fastpaths.Off()}
 	switch {
 	case strings.EqualFold(mt, ContentTypeProtobuf):
 		d.protobuf = true
