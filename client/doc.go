@@ -14,7 +14,7 @@
 //	   client/typed/typedtest
 //	6  client/dynamic/dynamicinformer, client/metadata/metadatainformer, client/freshness
 //	7  the blessed clientset, listers and informers (kubernetes/..., generated; not in client/)
-//	8  client/leaderelection/resourcelock   controller toolkit, over the blessed clientset
+//	8  client/leaderelection/resourcelock, client/events   controller toolkit, over the blessed clientset
 //	9  client/leaderelection
 //
 // Nothing in client/ imports a generator, internal/codegen, examples, tests or commands; below layer 7

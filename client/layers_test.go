@@ -90,6 +90,7 @@ var layers = map[string]layer{
 
 	// The controller toolkit, over the blessed clientset.
 	"client/leaderelection/resourcelock": {8, []string{"kubernetes/typed/coordination/v1", "client/rest", "k8s.io/api/", apimachinery}},
+	"client/events":                      {8, []string{"kubernetes", "kubernetes/scheme", "kubernetes/typed/core/v1", "kubernetes/typed/events/v1", "client/record", "k8s.io/api/", apimachinery, "k8s.io/klog/"}},
 	"client/leaderelection":              {9, []string{"client/leaderelection/resourcelock", apimachinery, "k8s.io/klog/"}},
 
 	// End-to-end test packages: their code is in _test.go files; the package itself imports nothing.
@@ -97,6 +98,7 @@ var layers = map[string]layer{
 	"client/rest/e2e":           {99, nil},
 	"client/typed/e2e":          {99, nil},
 	"client/leaderelection/e2e": {99, nil},
+	"client/events/e2e":         {99, nil},
 	"client/metadata/e2e":       {99, nil},
 	"client/freshness/e2e":      {99, nil},
 	"client/metrics/e2e":        {99, nil},

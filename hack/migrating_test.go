@@ -16,6 +16,7 @@ var migratingPackages = map[string]string{
 	"cache":       "client/cache",
 	"workqueue":   "client/workqueue",
 	"record":      "client/record",
+	"events":      "client/events",
 	"kubeconfig":  "client/kubeconfig",
 	"typedcorev1": "kubernetes/typed/core/v1",
 	"metrics":     "client/metrics",

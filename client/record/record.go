@@ -287,7 +287,7 @@ func (r *recorder) makeEvent(ref *corev1.ObjectReference, annotations map[string
 	}
 	return &corev1.Event{
 		ObjectMeta: metav1.ObjectMeta{
-			Name:        eventName(ref.Name, t.UnixNano()),
+			Name:        GenerateEventName(ref.Name, t.UnixNano()),
 			Namespace:   namespace,
 			Annotations: annotations,
 		},
@@ -304,8 +304,11 @@ func (r *recorder) makeEvent(ref *corev1.ObjectReference, annotations map[string
 	}
 }
 
-// eventName is "<object name>.<time in hex>", cut so it stays a valid object name.
-func eventName(objectName string, nanos int64) string {
+// GenerateEventName returns the name of an event about the object named objectName made at nanos
+// (Unix nanoseconds): "<object name>.<time in hex>", as client-go names events. An object name too
+// long for that is cut so the result stays a valid object name (client-go uses a random UUID
+// instead).
+func GenerateEventName(objectName string, nanos int64) string {
 	suffix := fmt.Sprintf(".%x", nanos)
 	if max := validation.DNS1123SubdomainMaxLength - len(suffix); len(objectName) > max {
 		objectName = objectName[:max]
