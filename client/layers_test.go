@@ -60,11 +60,12 @@ var layers = map[string]layer{
 	"client/metrics":                        {0, nil},
 	"client/internal/fastjson":              {0, []string{apimachinery, "sigs.k8s.io/json"}},
 	"client/internal/fastproto":             {0, []string{apimachinery}},
+	"client/internal/fastpaths":             {0, nil},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
 
-	"client/rest": {2, []string{"client/transport", "client/metrics", "client/internal/fastjson", "client/internal/fastproto", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
+	"client/rest": {2, []string{"client/transport", "client/metrics", "client/internal/fastjson", "client/internal/fastproto", "client/internal/fastpaths", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 
 	"client/kubeconfig": {3, []string{"client/rest", "client/transport", "github.com/spf13/pflag", "sigs.k8s.io/yaml"}},
 
@@ -75,7 +76,7 @@ var layers = map[string]layer{
 	"client/apply":            {4, []string{apimachinery, "sigs.k8s.io/structured-merge-diff/"}},
 	"client/metadata":         {4, []string{"client/rest", apimachinery, "sigs.k8s.io/json"}},
 
-	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", apimachinery, "k8s.io/klog/"}},
+	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", "client/internal/fastpaths", apimachinery, "k8s.io/klog/"}},
 	"client/fake":            {5, []string{"client/discovery", "client/rest", "client/typed", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},

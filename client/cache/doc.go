@@ -37,7 +37,7 @@
 // object only. InformerOptions.ShareEqualMapsUnsafe trades this safety for memory: objects with
 // equal label (or annotation) maps then share one map, and a mutation of one changes them all.
 //
-// Layer: cache sits above the REST layer; it imports apimachinery, klog, client/internal/fifo and
-// client/internal/intern, and knows clients only through the ListerWatcher interface, so it never
+// Layer: cache sits above the REST layer; it imports apimachinery, klog, client/internal/fifo,
+// client/internal/intern and client/internal/fastpaths (the KUBEGEN_FAST_PATHS switch), and knows clients only through the ListerWatcher interface, so it never
 // depends on generated code.
 package cache

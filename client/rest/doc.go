@@ -4,11 +4,12 @@
 //	err := c.Get().Namespace(ns).Resource("pods").Name(name).Do(ctx).Into(&pod)
 //
 // Layer: it sits on package transport (which turns the Config's TLS and credentials into an
-// http.RoundTripper) and may import only transport, the leaf packages metrics, internal/fastjson and
-// internal/fastproto, apimachinery, klog, golang.org/x packages and sigs.k8s.io/json; nothing above it
-// (kubeconfig, typed, discovery, dynamic, cache). It is the request layer only: the one-pass decoders
-// live in client/internal/fastjson and client/internal/fastproto, each behind one entry point whose
-// contract is "the serializer's result, or it declines".
+// http.RoundTripper) and may import only transport, the leaf packages metrics, internal/fastjson,
+// internal/fastproto and internal/fastpaths, apimachinery, klog, golang.org/x packages and
+// sigs.k8s.io/json; nothing above it (kubeconfig, typed, discovery, dynamic, cache). It is the
+// request layer only: the one-pass decoders live in client/internal/fastjson and
+// client/internal/fastproto, each behind one entry point whose contract is "the serializer's
+// result, or it declines".
 //
 // Request building is pure: a Request can produce its *http.Request (HTTPRequest) and URL without
 // sending it, and errors made while building (an empty name, a name with '/') are returned by Do.
