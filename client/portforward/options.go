@@ -4,33 +4,22 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/kubegen/kubegen/client/internal/upgrade"
 )
 
 // Transport chooses the protocol a session runs over.
-type Transport int
+type Transport = upgrade.Transport
 
 const (
 	// Auto tunnels SPDY through a WebSocket first and uses plain SPDY when the server refuses the
 	// WebSocket upgrade, as kubectl does. It is the default.
-	Auto Transport = iota
+	Auto = upgrade.Auto
 	// WebSocket uses only the WebSocket tunnel (subprotocol SPDY/3.1+portforward.k8s.io).
-	WebSocket
+	WebSocket = upgrade.WebSocket
 	// SPDY uses only an SPDY/3.1 upgrade (portforward.k8s.io).
-	SPDY
+	SPDY = upgrade.SPDY
 )
-
-// String names the transport.
-func (t Transport) String() string {
-	switch t {
-	case Auto:
-		return "auto"
-	case WebSocket:
-		return "websocket"
-	case SPDY:
-		return "spdy"
-	}
-	return "Transport(" + strconv.Itoa(int(t)) + ")"
-}
 
 // Options select the pod to forward to.
 type Options struct {

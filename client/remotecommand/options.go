@@ -4,34 +4,22 @@ import (
 	"errors"
 	"io"
 	"net/url"
-	"strconv"
+
+	"github.com/kubegen/kubegen/client/internal/upgrade"
 )
 
 // Transport chooses the protocol a session runs over.
-type Transport int
+type Transport = upgrade.Transport
 
 const (
 	// Auto tries WebSocket (v5.channel.k8s.io) first and falls back to SPDY when the server refuses
 	// the WebSocket upgrade, as kubectl does. It is the default.
-	Auto Transport = iota
+	Auto = upgrade.Auto
 	// WebSocket uses only WebSocket with the v5.channel.k8s.io subprotocol.
-	WebSocket
+	WebSocket = upgrade.WebSocket
 	// SPDY uses only SPDY/3.1 with v4.channel.k8s.io (or v3, v2 when the server is older).
-	SPDY
+	SPDY = upgrade.SPDY
 )
-
-// String names the transport.
-func (t Transport) String() string {
-	switch t {
-	case Auto:
-		return "auto"
-	case WebSocket:
-		return "websocket"
-	case SPDY:
-		return "spdy"
-	}
-	return "Transport(" + strconv.Itoa(int(t)) + ")"
-}
 
 // TerminalSize is the size of a terminal in characters.
 type TerminalSize struct {
