@@ -30,8 +30,14 @@
 //     them);
 //   - intern the metadata strings that repeat across objects (namespace, label and annotation keys,
 //     label values and short annotation values, finalizers, owner references): equal strings of
-//     different objects share one copy of their bytes. Strings are immutable, so this is safe by
-//     construction and changes no value (InformerOptions.NoStringInterning turns it off).
+//     different objects share one copy of their bytes, and so do the keys of string maps outside
+//     metadata (ConfigMap data keys);
+//   - pack the strings each object holds alone (name, UID, resourceVersion, ConfigMap data values,
+//     every string of a spec) into one allocation per object of exactly their total length, instead
+//     of one allocation each rounded up to the allocator's size class.
+//
+// Strings are immutable, so interning and packing are safe by construction and change no value
+// (InformerOptions.NoStringInterning turns both off).
 //
 // Every cached object owns its maps: a (mistaken) mutation of one object's labels damages that
 // object only. InformerOptions.ShareEqualMapsUnsafe trades this safety for memory: objects with

@@ -46,9 +46,10 @@ type InformerOptions struct {
 	// KeepManagedFields keeps metadata.managedFields in cached objects; by default they are
 	// dropped to save memory.
 	KeepManagedFields bool
-	// NoStringInterning turns off the interning of metadata strings (see the package doc), for
-	// debugging; interning never changes a value. KUBEGEN_FAST_PATHS=off in the environment turns it
-	// off for every informer of the process, with client/rest's fast decoders.
+	// NoStringInterning turns off the interning of metadata strings and the packing of each
+	// object's own strings into one allocation (see the package doc), for debugging; neither ever
+	// changes a value. KUBEGEN_FAST_PATHS=off in the environment turns both off for every
+	// informer of the process, with client/rest's fast decoders.
 	NoStringInterning bool
 	// ShareEqualMapsUnsafe makes cached objects with equal labels (or equal annotations) share
 	// one map, saving about 340 bytes per map on top of interning. UNSAFE: a mutation of one

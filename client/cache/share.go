@@ -9,9 +9,11 @@ import (
 )
 
 // internStrings makes the repeating metadata strings of obj share their bytes with equal strings
-// of other objects; it is the default memory saver, safe because strings are immutable.
+// of other objects, and packs the strings obj alone holds into one allocation; it is the default
+// memory saver, safe because strings are immutable.
 func internStrings[T Object](obj T) T {
 	intern.Metadata(obj)
+	intern.Pack(obj)
 	return obj
 }
 

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/types"
 )
 
 func sameMap(a, b map[string]string) bool {
@@ -50,6 +53,22 @@ func TestMapSharerMemoryIsBounded(t *testing.T) {
 }
 
 // Maps are shared only when ShareEqualMapsUnsafe asks for it.
+// sameMapKey reports whether a and b hold key in one copy of its bytes.
+func sameMapKey(a, b map[string]string, key string) bool {
+	var ka, kb string
+	for k := range a {
+		if k == key {
+			ka = k
+		}
+	}
+	for k := range b {
+		if k == key {
+			kb = k
+		}
+	}
+	return ka == key && kb == key && unsafe.StringData(ka) == unsafe.StringData(kb)
+}
+
 func TestInformerSharesMapsOnlyWhenAskedTo(t *testing.T) {
 	for _, share := range []bool{false, true} {
 		t.Run(fmt.Sprintf("ShareEqualMapsUnsafe=%v", share), func(t *testing.T) {
@@ -83,9 +102,9 @@ func BenchmarkMapSharer(b *testing.B) {
 	}
 }
 
-// By default equal metadata strings of cached objects share their bytes; NoStringInterning keeps
-// the decoded copies.
-// KUBEGEN_FAST_PATHS=off turns interning off too.
+// By default equal metadata strings (and data keys) of cached objects share their bytes, and the
+// strings each object holds alone are packed into one allocation; NoStringInterning keeps the
+// decoded copies. KUBEGEN_FAST_PATHS=off turns interning and packing off too.
 func TestInformerInternsMetadataStrings(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -101,6 +120,11 @@ func TestInformerInternsMetadataStrings(t *testing.T) {
 			h.run(t)
 			// Built apart, so that no string is shared before the informer sees them.
 			a, b := cm(strings.Clone("n"), "a", "1", strings.Clone("app"), strings.Clone("web")), cm(strings.Clone("n"), "b", "1", strings.Clone("app"), strings.Clone("web"))
+			for _, o := range []*corev1.ConfigMap{a, b} {
+				o.UID = types.UID(strings.Clone("6d1f4e5a-8a37-4c47-9b8f-2f0a3c4b5d6e"))
+				o.Data = map[string]string{strings.Clone("key-a"): strings.Repeat("a", 100), strings.Clone("key-b"): strings.Repeat("b", 100)}
+			}
+			want := []*corev1.ConfigMap{a.DeepCopy(), b.DeepCopy()}
 			h.lw.answerList(t, cmList("1", a, b))
 			h.lw.answerWatch(t)
 			eventually(t, "both cached", func() bool { return h.inf.Store().Len() == 2 })
@@ -110,6 +134,22 @@ func TestInformerInternsMetadataStrings(t *testing.T) {
 				unsafe.StringData(ca.Namespace) == unsafe.StringData(cb.Namespace)
 			if shared == off {
 				t.Fatalf("label value and namespace shared = %v, want %v", shared, !off)
+			}
+			if !reflect.DeepEqual([]*corev1.ConfigMap{ca, cb}, want) {
+				t.Fatalf("cached objects differ from those listed:\n got %+v\n%+v\nwant %+v\n%+v", ca, cb, want[0], want[1])
+			}
+			if keys := sameMapKey(ca.Data, cb.Data, "key-a"); keys == off {
+				t.Errorf("data keys shared = %v, want %v", keys, !off)
+			}
+			// Packed, the UID and both values lie in one allocation of their total length.
+			strs := []string{string(ca.UID), ca.Data["key-a"], ca.Data["key-b"]}
+			lo, hi := ^uintptr(0), uintptr(0)
+			for _, s := range strs {
+				p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+				lo, hi = min(lo, p), max(hi, p+uintptr(len(s)))
+			}
+			if packed := hi-lo == 236; packed == off {
+				t.Errorf("UID and data values packed = %v (they span %d bytes), want %v", packed, hi-lo, !off)
 			}
 		})
 	}
