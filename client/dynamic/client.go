@@ -2,7 +2,6 @@ package dynamic
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -102,18 +101,9 @@ func (r *resourceClient) Namespace(ns string) ResourceInterface {
 	return &out
 }
 
-// request starts a request on the resource's path: /api/v1 or /apis/<group>/<version>, then the
-// namespace and resource.
+// request starts a request on the resource's path.
 func (r *resourceClient) request(req *rest.Request) *rest.Request {
-	if r.gvr.Group == "" {
-		req.AbsPath("/api", r.gvr.Version)
-	} else {
-		req.AbsPath("/apis", r.gvr.Group, r.gvr.Version)
-	}
-	if r.namespace != "" {
-		req.Namespace(r.namespace)
-	}
-	return req.Resource(r.gvr.Resource)
+	return req.GroupVersionResource(r.gvr, r.namespace)
 }
 
 func (r *resourceClient) Get(ctx context.Context, name string, opts metav1.GetOptions, subresources ...string) (*unstructured.Unstructured, error) {
@@ -177,7 +167,7 @@ func (r *resourceClient) Delete(ctx context.Context, name string, opts metav1.De
 	if name == "" {
 		return errNoName("delete")
 	}
-	body, err := deleteBody(opts)
+	body, err := rest.DeleteOptionsJSON(opts)
 	if err != nil {
 		return err
 	}
@@ -185,21 +175,11 @@ func (r *resourceClient) Delete(ctx context.Context, name string, opts metav1.De
 }
 
 func (r *resourceClient) DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error {
-	body, err := deleteBody(opts)
+	body, err := rest.DeleteOptionsJSON(opts)
 	if err != nil {
 		return err
 	}
 	return r.request(r.client.Delete()).VersionedParams(&listOpts, nil).Body(body).Do(ctx).Error()
-}
-
-// deleteBody encodes DeleteOptions as JSON; the unstructured serializer only encodes unstructured objects.
-func deleteBody(opts metav1.DeleteOptions) ([]byte, error) {
-	opts.APIVersion, opts.Kind = "v1", "DeleteOptions"
-	b, err := json.Marshal(&opts)
-	if err != nil {
-		return nil, fmt.Errorf("dynamic: encoding DeleteOptions: %w", err)
-	}
-	return b, nil
 }
 
 func (r *resourceClient) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*unstructured.Unstructured, error) {

@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -114,15 +113,7 @@ func (r *resourceClient) Namespace(ns string) ResourceInterface {
 
 // request starts a request on the resource's path, accepting accept.
 func (r *resourceClient) request(req *rest.Request, accept string) *rest.Request {
-	if r.gvr.Group == "" {
-		req.AbsPath("/api", r.gvr.Version)
-	} else {
-		req.AbsPath("/apis", r.gvr.Group, r.gvr.Version)
-	}
-	if r.namespace != "" {
-		req.Namespace(r.namespace)
-	}
-	return req.Resource(r.gvr.Resource).SetHeader("Accept", accept)
+	return req.GroupVersionResource(r.gvr, r.namespace).SetHeader("Accept", accept)
 }
 
 func (r *resourceClient) Get(ctx context.Context, name string, opts metav1.GetOptions, subresources ...string) (*metav1.PartialObjectMetadata, error) {
@@ -162,7 +153,7 @@ func (r *resourceClient) Delete(ctx context.Context, name string, opts metav1.De
 	if name == "" {
 		return errNoName("delete")
 	}
-	body, err := deleteBody(opts)
+	body, err := rest.DeleteOptionsJSON(opts)
 	if err != nil {
 		return err
 	}
@@ -170,21 +161,11 @@ func (r *resourceClient) Delete(ctx context.Context, name string, opts metav1.De
 }
 
 func (r *resourceClient) DeleteCollection(ctx context.Context, opts metav1.DeleteOptions, listOpts metav1.ListOptions) error {
-	body, err := deleteBody(opts)
+	body, err := rest.DeleteOptionsJSON(opts)
 	if err != nil {
 		return err
 	}
 	return r.request(r.client.Delete(), acceptList).VersionedParams(&listOpts, nil).Body(body).Do(ctx).Error()
-}
-
-// deleteBody encodes DeleteOptions as JSON.
-func deleteBody(opts metav1.DeleteOptions) ([]byte, error) {
-	opts.APIVersion, opts.Kind = "v1", "DeleteOptions"
-	b, err := json.Marshal(&opts)
-	if err != nil {
-		return nil, fmt.Errorf("metadata: encoding DeleteOptions: %w", err)
-	}
-	return b, nil
 }
 
 func errNoName(verb string) error {

@@ -2,6 +2,7 @@ package rest
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -11,7 +12,9 @@ import (
 	"strings"
 	"time"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 )
 
 // Request is one API call being built. Its methods chain and record the first error, which Do, Watch,
@@ -142,6 +145,32 @@ func (r *Request) AbsPath(segments ...string) *Request {
 		r.pathPrefix += "/"
 	}
 	return r
+}
+
+// GroupVersionResource points the request at a resource of any API group, whatever the client's
+// own group: /api/<version> for the core group, /apis/<group>/<version> otherwise, then the
+// namespace (when not empty) and the resource. The dynamic and metadata clients use it.
+func (r *Request) GroupVersionResource(gvr schema.GroupVersionResource, namespace string) *Request {
+	if gvr.Group == "" {
+		r.AbsPath("/api", gvr.Version)
+	} else {
+		r.AbsPath("/apis", gvr.Group, gvr.Version)
+	}
+	if namespace != "" {
+		r.Namespace(namespace)
+	}
+	return r.Resource(gvr.Resource)
+}
+
+// DeleteOptionsJSON encodes opts as the JSON body of a delete, for clients whose serializer cannot
+// encode it (the dynamic and metadata clients).
+func DeleteOptionsJSON(opts metav1.DeleteOptions) ([]byte, error) {
+	opts.APIVersion, opts.Kind = "v1", "DeleteOptions"
+	b, err := json.Marshal(&opts)
+	if err != nil {
+		return nil, fmt.Errorf("encoding DeleteOptions: %w", err)
+	}
+	return b, nil
 }
 
 // Suffix appends path segments after everything else.
