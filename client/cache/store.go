@@ -55,11 +55,11 @@ type TypedStore[T Object] interface {
 	AddIndexers(indexers TypedIndexers[T]) error
 }
 
-// store implements Indexer. Objects live in one map per namespace, keyed by the object's own name
-// string, so the store allocates no key per object and the namespace index costs nothing extra.
+// store implements Indexer. Objects live in one nameTable per namespace, keyed by the object's own
+// name, so the store allocates no key per object and the namespace index costs nothing extra.
 type store[T Object] struct {
 	mu       sync.RWMutex
-	spaces   map[string]map[string]T // namespace -> name -> object
+	spaces   map[string]*nameTable[T] // namespace -> objects by name
 	count    int
 	indexers TypedIndexers[T] // custom indexes only
 	indices  map[string]index // custom index name -> value -> keys
@@ -75,7 +75,7 @@ func NewTypedStore[T Object](indexers TypedIndexers[T]) TypedStore[T] {
 }
 
 func newStore[T Object](indexers TypedIndexers[T]) *store[T] {
-	s := &store[T]{spaces: map[string]map[string]T{}, indexers: TypedIndexers[T]{}, indices: map[string]index{}}
+	s := &store[T]{spaces: map[string]*nameTable[T]{}, indexers: TypedIndexers[T]{}, indices: map[string]index{}}
 	for name, f := range indexers {
 		if name != NamespaceIndex {
 			s.indexers[name] = f
@@ -115,17 +115,16 @@ func (s *store[T]) put(obj T) error {
 	ns, name := obj.GetNamespace(), obj.GetName()
 	objs := s.spaces[ns]
 	if objs == nil {
-		objs = map[string]T{}
+		objs = newNameTable[T](1)
 		s.spaces[ns] = objs
 	}
-	old, exists := objs[name]
+	old, exists := objs.put(obj)
 	if exists && len(s.indexers) > 0 {
 		s.unindex(NamespacedKey(ns, name), old)
 	}
 	if !exists {
 		s.count++
 	}
-	objs[name] = obj
 	if len(values) > 0 {
 		s.index(NamespacedKey(ns, name), values)
 	}
@@ -138,15 +137,14 @@ func (s *store[T]) Delete(obj T) error {
 	defer s.mu.Unlock()
 	ns, name := obj.GetNamespace(), obj.GetName()
 	objs := s.spaces[ns]
-	old, ok := objs[name]
+	old, ok := objs.remove(name)
 	if !ok {
 		return nil
 	}
 	if len(s.indexers) > 0 {
 		s.unindex(NamespacedKey(ns, name), old)
 	}
-	delete(objs, name)
-	if len(objs) == 0 {
+	if objs.len() == 0 {
 		delete(s.spaces, ns)
 	}
 	s.count--
@@ -157,8 +155,7 @@ func (s *store[T]) Delete(obj T) error {
 func (s *store[T]) get(namespace, name string) (T, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	obj, ok := s.spaces[namespace][name]
-	return obj, ok
+	return s.spaces[namespace].get(name)
 }
 
 // indexValues computes every custom index value of obj, so that a failing index function leaves
@@ -228,19 +225,18 @@ func (s *store[T]) Replace(objs []T, _ string) error {
 
 // swap replaces the content of the store with objs and returns the objects that are gone.
 func (s *store[T]) swap(objs []T) (removed []T, err error) {
-	spaces := map[string]map[string]T{}
+	spaces := map[string]*nameTable[T]{}
 	count := 0
 	for _, obj := range objs {
 		ns := obj.GetNamespace()
 		m := spaces[ns]
 		if m == nil {
-			m = map[string]T{}
+			m = newNameTable[T](1)
 			spaces[ns] = m
 		}
-		if _, dup := m[obj.GetName()]; !dup {
+		if _, dup := m.put(obj); !dup {
 			count++
 		}
-		m[obj.GetName()] = obj
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -250,8 +246,8 @@ func (s *store[T]) swap(objs []T) (removed []T, err error) {
 	}
 	for ns, old := range s.spaces {
 		kept := spaces[ns]
-		for name, obj := range old {
-			if _, ok := kept[name]; !ok {
+		for obj := range old.all {
+			if kept.find(obj.GetName()) < 0 {
 				removed = append(removed, obj)
 			}
 		}
@@ -260,12 +256,13 @@ func (s *store[T]) swap(objs []T) (removed []T, err error) {
 	return removed, nil
 }
 
-func buildIndices[T Object](indexers TypedIndexers[T], spaces map[string]map[string]T) (map[string]index, error) {
+func buildIndices[T Object](indexers TypedIndexers[T], spaces map[string]*nameTable[T]) (map[string]index, error) {
 	indices := make(map[string]index, len(indexers))
 	for name, f := range indexers {
 		idx := index{}
 		for ns, objs := range spaces {
-			for n, obj := range objs {
+			for obj := range objs.all {
+				n := obj.GetName()
 				vs, err := f(obj)
 				if err != nil {
 					return nil, fmt.Errorf("cache: index %q of %s: %w", name, NamespacedKey(ns, n), err)
@@ -309,7 +306,7 @@ func (s *store[T]) List() []T {
 	defer s.mu.RUnlock()
 	out := make([]T, 0, s.count)
 	for _, objs := range s.spaces {
-		for _, obj := range objs {
+		for obj := range objs.all {
 			out = append(out, obj)
 		}
 	}
@@ -322,8 +319,8 @@ func (s *store[T]) ListKeys() []string {
 	defer s.mu.RUnlock()
 	out := make([]string, 0, s.count)
 	for ns, objs := range s.spaces {
-		for name := range objs {
-			out = append(out, NamespacedKey(ns, name))
+		for obj := range objs.all {
+			out = append(out, NamespacedKey(ns, obj.GetName()))
 		}
 	}
 	return out
@@ -342,8 +339,8 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	defer s.mu.RUnlock()
 	if indexName == NamespaceIndex {
 		objs := s.spaces[value]
-		out := make([]T, 0, len(objs))
-		for _, obj := range objs {
+		out := make([]T, 0, objs.len())
+		for obj := range objs.all {
 			out = append(out, obj)
 		}
 		return out, nil
@@ -356,7 +353,8 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	out := make([]T, 0, len(keys))
 	for key := range keys {
 		ns, name := splitKey(key)
-		out = append(out, s.spaces[ns][name])
+		obj, _ := s.spaces[ns].get(name)
+		out = append(out, obj)
 	}
 	return out, nil
 }
@@ -366,9 +364,10 @@ func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if indexName == NamespaceIndex {
-		out := make([]string, 0, len(s.spaces[value]))
-		for name := range s.spaces[value] {
-			out = append(out, NamespacedKey(value, name))
+		objs := s.spaces[value]
+		out := make([]string, 0, objs.len())
+		for obj := range objs.all {
+			out = append(out, NamespacedKey(value, obj.GetName()))
 		}
 		return out, nil
 	}
