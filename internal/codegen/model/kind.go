@@ -1,6 +1,7 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 
 	"k8s.io/gengo/v2/types"
@@ -44,6 +45,9 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 	}
 	k.Plural = b.plurals.Plural(k.Name)
 	k.Resource = strings.ToLower(k.Plural)
+	if resource, ok := b.resourceName(comments, posOf); ok {
+		k.Resource = resource
+	}
 	k.HasStatus = hasMember(t, "Status")
 	k.StatusSubresource = k.HasStatus && !ct.noStatus
 	k.Verbs = ct.verbs(k.StatusSubresource, &b.errs, ct.enabledTag.Pos)
@@ -146,4 +150,29 @@ func (b *builder) checkMethodNames(k *Kind) {
 		}
 		taken[m.Name] = true
 	}
+}
+
+// resourceNamePattern is what +resourceName accepts: a lower-case resource name, as a URL path
+// segment of the API server.
+var resourceNamePattern = regexp.MustCompile(`^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$`)
+
+// resourceName reads +resourceName=<resource>, code-generator's override of the resource a kind is
+// served as (its Go names keep the plural).
+func (b *builder) resourceName(comments []string, posOf func(string) Position) (string, bool) {
+	tags := extractTags(comments, "resourceName", posOf)
+	if len(tags) == 0 {
+		return "", false
+	}
+	t := tags[0]
+	switch {
+	case len(tags) > 1:
+		b.errs.add(tags[1].Pos, "duplicate +resourceName (first at %s)", t.Pos)
+	case t.Name != "resourceName":
+		b.errs.add(t.Pos, "unknown tag %s (known: +resourceName=<resource>)", t)
+	case !t.HasValue || !resourceNamePattern.MatchString(t.Value):
+		b.errs.add(t.Pos, "malformed tag %s: want +resourceName=<lower-case resource name>", t)
+	default:
+		return t.Value, true
+	}
+	return "", false
 }

@@ -29,7 +29,7 @@ func fixtureUniverse(t *testing.T) types.Universe {
 	t.Helper()
 	loadOnce.Do(func() {
 		var l *output.Loaded
-		l, loadErr = output.Load([]string{"../../../client-gen/testdata/apis/...", "../../../client-gen/testdata/errors/..."}, output.LoadOptions{})
+		l, loadErr = output.Load([]string{"../../../client-gen/testdata/apis/...", "../../../client-gen/testdata/errors/...", "../../../client-gen/testdata/resourcename/..."}, output.LoadOptions{})
 		if loadErr == nil {
 			universe = l.Universe
 		}
@@ -202,5 +202,23 @@ func TestPluralExceptionsReachModel(t *testing.T) {
 		if k.Name == "Gauge" && (k.Plural != "Gaugen" || k.Resource != "gaugen") {
 			t.Errorf("Gauge plural %s resource %s, want Gaugen gaugen", k.Plural, k.Resource)
 		}
+	}
+}
+
+// TestResourceNameTag: +resourceName changes the resource a kind is served as, not its Go names;
+// a value that is no resource name is an error at its line.
+func TestResourceNameTag(t *testing.T) {
+	u := fixtureUniverse(t)
+	api, err := Build(u, []string{fixtures + "/resourcename/v1"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := api.Groups[0].Versions[0].Kinds[0]
+	if k.Name != "Widget" || k.Resource != "gadgets" || k.Plural != "Widgets" {
+		t.Errorf("kind %s resource %q plural %q, want Widget gadgets Widgets", k.Name, k.Resource, k.Plural)
+	}
+	_, err = Build(u, []string{fixtures + "/resourcename/bad/v1"}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "types.go:6: malformed tag +resourceName=Gadgets") {
+		t.Errorf("error %v, want types.go:6: malformed tag +resourceName=Gadgets", err)
 	}
 }
