@@ -42,7 +42,7 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	var targets []generator.Target
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {
-			targets = append(targets, l.typedTarget(v, header))
+			targets = append(targets, l.typedTarget(api, v, header))
 			if a.FakeClientset {
 				targets = append(targets, l.fakeTypedTarget(v, header))
 			}

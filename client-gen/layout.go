@@ -57,7 +57,7 @@ type kindData struct {
 	GV             string         // "AppsV1"
 	Sym            generator.Args // the common symbols, for use inside template ranges
 	IfaceRef       *types.Type    // the typed package's <Kind>Interface, for fakes
-	ParameterCodec *types.Type    // the scheme package's ParameterCodec
+	ParameterCodec *types.Type    // the typed package's parameterCodec
 	ApplyConfig    *types.Type    // the kind's apply configuration, which Apply takes; nil for none
 }
 
@@ -95,7 +95,7 @@ func (l layout) kindData(k *model.Kind) kindData {
 		GV:             k.Version.GroupVersionGoName(),
 		Sym:            common,
 		IfaceRef:       types.Ref(l.typedPkg(k.Version), k.Name+"Interface"),
-		ParameterCodec: types.Ref(l.schemePkg(), "ParameterCodec"),
+		ParameterCodec: types.Ref(l.typedPkg(k.Version), "parameterCodec"),
 		Kind:           k,
 		Group:          k.Version.Group.Name,
 		Version:        k.Version.Name,

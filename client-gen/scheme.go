@@ -100,7 +100,11 @@ func init() {
 	$.addToGroupVersion|raw$(Scheme, $.groupVersion|raw${Version: "v1"})
 	$.must|raw$(AddToScheme(Scheme))
 }
-$range .versions$$if not .AddToScheme$
+$range .versions$` + registrationFunc + `$end$`
+
+// registrationFunc writes, for a schemeVersion (the template's dot) without AddToScheme, the
+// function that registers its types.
+const registrationFunc = `$if not .AddToScheme$
 // $.Func$ registers the $.Group$/$.Version$ types, whose package has no AddToScheme.
 func $.Func$(scheme *$.Sym.runtimeScheme|raw$) error {
 	gv := $.Sym.groupVersion|raw${Group: "$.Group$", Version: "$.Version$"}
@@ -112,4 +116,4 @@ $- end$
 	$.Sym.addToGroupVersion|raw$(scheme, gv)
 	return nil
 }
-$end$$end$`
+$end$`

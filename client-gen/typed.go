@@ -1,6 +1,8 @@
 package clientgen
 
 import (
+	"strings"
+
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 
@@ -9,13 +11,13 @@ import (
 )
 
 // typedTarget is the typed client package of one group/version.
-func (l layout) typedTarget(v *model.Version, header []byte) generator.Target {
+func (l layout) typedTarget(api *model.API, v *model.Version, header []byte) generator.Target {
 	pkg := l.typedPkg(v)
 	doc := "Package " + v.Name + " is the typed client of the " + v.String() + " API: " +
 		v.GroupVersionGoName() + "Client and one interface per resource."
 	return gofile.Target(v.Name, pkg, l.typedDir(v), header, doc, func() []generator.Generator {
 		gens := []generator.Generator{
-			gofile.New(groupClientFile(v), pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, v) }),
+			gofile.New(groupClientFile(v), pkg, func(sw *generator.SnippetWriter) { l.writeGroupClient(sw, api, v) }),
 			gofile.New(expansionFile, pkg, func(sw *generator.SnippetWriter) { l.writeExpansions(sw, v) }),
 		}
 		var impls []string
@@ -46,7 +48,7 @@ func fakeFile(d kindData) string {
 func (l layout) typedScopes(v *model.Version) []*model.Scope {
 	gv := v.GroupVersionGoName()
 	typed := model.NewScope(Tool, l.typedPkg(v), gv+"Interface", gv+"Client", "NewForConfig", "NewForConfigAndClient",
-		"NewForConfigOrDie", "New", "withDefaults")
+		"NewForConfigOrDie", "New", "withDefaults", "typeScheme", "codecs", "parameterCodec", "addKnownTypes")
 	fake := model.NewScope(Tool, l.fakeTypedPkg(v), "Fake"+gv, "Resources")
 	for _, k := range v.Kinds {
 		d := l.kindData(k)
@@ -54,6 +56,59 @@ func (l layout) typedScopes(v *model.Version) []*model.Scope {
 		fake.Add(k, "fake"+d.Plural, "newFake"+d.Plural, fakeFile(d))
 	}
 	return []*model.Scope{typed, fake}
+}
+
+// typedRegistrations are what the typed package of v registers in its own scheme: the types of v,
+// then those of every other package whose types its methods send or receive (the scale of apps/v1,
+// the token request of core/v1's service accounts) or its hand-written expansions in dir import (the
+// evictions of core/v1's pods), each through the package's AddToScheme or, for an API package
+// without one, a function of the typed package that adds its kinds.
+func typedRegistrations(api *model.API, v *model.Version, dir string) []schemeVersion {
+	sym := args("runtimeScheme", types.Ref(runtimePkg, "Scheme"), "must", types.Ref("k8s.io/apimachinery/pkg/util/runtime", "Must"))
+	byPkg := map[string]*model.Version{}
+	for _, g := range api.Groups {
+		for _, gv := range g.Versions {
+			byPkg[gv.Package.Path] = gv
+		}
+	}
+	seen := map[string]bool{}
+	var out []schemeVersion
+	add := func(path string) {
+		if seen[path] {
+			return
+		}
+		seen[path] = true
+		if mv := byPkg[path]; mv != nil {
+			sv := schemeVersion{Group: mv.Group.Name, Version: mv.Name, Sym: sym}
+			if mv.HasAddToScheme {
+				sv.AddToScheme = types.Ref(path, "AddToScheme")
+			} else {
+				sv.Func = "addKnownTypes"
+				if mv != v {
+					sv.Func += mv.GroupVersionGoName()
+				}
+				sv.Types = registeredTypes(mv)
+			}
+			out = append(out, sv)
+			return
+		}
+		if p := api.Universe[path]; p != nil && (p.Functions["AddToScheme"] != nil || p.Variables["AddToScheme"] != nil) {
+			out = append(out, schemeVersion{AddToScheme: types.Ref(path, "AddToScheme"), Sym: sym})
+		}
+	}
+	add(v.Package.Path)
+	var lowers []string
+	for _, k := range v.Kinds {
+		for _, m := range k.Methods {
+			add(m.Input.Package)
+			add(m.Result.Package)
+		}
+		lowers = append(lowers, strings.ToLower(k.Name))
+	}
+	for _, p := range gofile.ExpansionImports(dir, lowers) {
+		add(p)
+	}
+	return out
 }
 
 func (l layout) groupArgs(v *model.Version) generator.Args {
@@ -64,11 +119,15 @@ func (l layout) groupArgs(v *model.Version) generator.Args {
 	return args(
 		"gv", v.String(), "GV", v.GroupVersionGoName(), "group", v.Group.Name, "version", v.Name,
 		"kinds", kinds, "apiPath", apiPath(v), "protobuf", l.args.PrefersProtobuf,
-		"codecs", types.Ref(l.schemePkg(), "Codecs"),
+		"newScheme", types.Ref(runtimePkg, "NewScheme"),
+		"newParameterCodec", types.Ref(runtimePkg, "NewParameterCodec"),
+		"newCodecFactory", types.Ref("k8s.io/apimachinery/pkg/runtime/serializer", "NewCodecFactory"),
 	)
 }
 
-func (l layout) writeGroupClient(sw *generator.SnippetWriter, v *model.Version) {
+func (l layout) writeGroupClient(sw *generator.SnippetWriter, api *model.API, v *model.Version) {
+	a := l.groupArgs(v)
+	a["registrations"] = typedRegistrations(api, v, l.typedDir(v))
 	sw.Do(`// $.GV$Interface is the $.gv$ API: one getter per resource, and the REST client beneath them.
 type $.GV$Interface interface {
 	RESTClient() $.restInterface|raw$
@@ -134,7 +193,7 @@ func withDefaults(config *$.restConfig|raw$) *$.restConfig|raw$ {
 	c := $.copyConfig|raw$(config)
 	c.GroupVersion = &$.groupVersion|raw${Group: "$.group$", Version: "$.version$"}
 	c.APIPath = "$.apiPath$"
-	c.NegotiatedSerializer = $.codecs|raw$.WithoutConversion()
+	c.NegotiatedSerializer = codecs.WithoutConversion()
 $- if .protobuf$
 	if c.ContentType == "" {
 		c.ContentType = "application/vnd.kubernetes.protobuf"
@@ -142,7 +201,27 @@ $- if .protobuf$
 $- end$
 	return c
 }
-`, l.groupArgs(v))
+
+// typeScheme knows the types this package sends and receives: the metav1 options, the types of
+// $.gv$ and those of other groups its methods take or return.
+// The clientset's scheme package knows every group; registering only these here keeps a program
+// that uses some groups from linking the registration (and with it the protobuf and deep-copy
+// code) of all the others.
+var typeScheme = $.newScheme|raw$()
+
+// codecs encodes and decodes the types of typeScheme (JSON, YAML, protobuf).
+var codecs = $.newCodecFactory|raw$(typeScheme)
+
+// parameterCodec encodes option structs (ListOptions, ...) as query parameters.
+var parameterCodec = $.newParameterCodec|raw$(typeScheme)
+
+func init() {
+	$.addToGroupVersion|raw$(typeScheme, $.groupVersion|raw${Version: "v1"})
+$- range .registrations$
+	$.Sym.must|raw$($if .AddToScheme$$.AddToScheme|raw$$else$$.Func$$end$(typeScheme))
+$- end$
+}
+$range .registrations$`+registrationFunc+`$end$`, a)
 }
 
 func (l layout) writeExpansions(sw *generator.SnippetWriter, v *model.Version) {

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type mutatingAdmissionPolicies struct {
 }
 
 func newMutatingAdmissionPolicies(c *AdmissionregistrationV1Client) *mutatingAdmissionPolicies {
-	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), scheme.ParameterCodec, "",
+	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
 		func() *admissionregistrationv1.MutatingAdmissionPolicy {
 			return &admissionregistrationv1.MutatingAdmissionPolicy{}
 		},

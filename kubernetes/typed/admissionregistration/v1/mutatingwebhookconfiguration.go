@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type mutatingWebhookConfigurations struct {
 }
 
 func newMutatingWebhookConfigurations(c *AdmissionregistrationV1Client) *mutatingWebhookConfigurations {
-	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
 		func() *admissionregistrationv1.MutatingWebhookConfiguration {
 			return &admissionregistrationv1.MutatingWebhookConfiguration{}
 		},

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsadmissionregistrationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/admissionregistration/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	admissionregistrationv1beta1 "k8s.io/api/admissionregistration/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type validatingWebhookConfigurations struct {
 }
 
 func newValidatingWebhookConfigurations(c *AdmissionregistrationV1beta1Client) *validatingWebhookConfigurations {
-	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
 		func() *admissionregistrationv1beta1.ValidatingWebhookConfiguration {
 			return &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
 		},

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsapiserverinternalv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apiserverinternal/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	apiserverinternalv1alpha1 "k8s.io/api/apiserverinternal/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type storageVersions struct {
 }
 
 func newStorageVersions(c *InternalV1alpha1Client) *storageVersions {
-	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), parameterCodec, "",
 		func() *apiserverinternalv1alpha1.StorageVersion { return &apiserverinternalv1alpha1.StorageVersion{} },
 		func() *apiserverinternalv1alpha1.StorageVersionList {
 			return &apiserverinternalv1alpha1.StorageVersionList{}

@@ -7,7 +7,6 @@ import (
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -63,7 +62,7 @@ type deployments struct {
 }
 
 func newDeployments(c *AppsV1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1.Deployment { return &appsv1.Deployment{} },
 		func() *appsv1.DeploymentList { return &appsv1.DeploymentList{} })}
 }

@@ -7,7 +7,6 @@ import (
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -63,7 +62,7 @@ type replicaSets struct {
 }
 
 func newReplicaSets(c *AppsV1Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1.ReplicaSet { return &appsv1.ReplicaSet{} },
 		func() *appsv1.ReplicaSetList { return &appsv1.ReplicaSetList{} })}
 }

@@ -7,7 +7,6 @@ import (
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1"
 	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -63,7 +62,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1.StatefulSet { return &appsv1.StatefulSet{} },
 		func() *appsv1.StatefulSetList { return &appsv1.StatefulSetList{} })}
 }

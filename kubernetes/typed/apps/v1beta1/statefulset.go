@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta1 "k8s.io/api/apps/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1beta1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1beta1.StatefulSet { return &appsv1beta1.StatefulSet{} },
 		func() *appsv1beta1.StatefulSetList { return &appsv1beta1.StatefulSetList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type deployments struct {
 }
 
 func newDeployments(c *AppsV1beta2Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1beta2.Deployment { return &appsv1beta2.Deployment{} },
 		func() *appsv1beta2.DeploymentList { return &appsv1beta2.DeploymentList{} })}
 }

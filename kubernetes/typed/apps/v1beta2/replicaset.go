@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type replicaSets struct {
 }
 
 func newReplicaSets(c *AppsV1beta2Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1beta2.ReplicaSet { return &appsv1beta2.ReplicaSet{} },
 		func() *appsv1beta2.ReplicaSetList { return &appsv1beta2.ReplicaSetList{} })}
 }

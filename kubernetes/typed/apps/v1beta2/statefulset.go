@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsappsv1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/apps/v1beta2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	appsv1beta2 "k8s.io/api/apps/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -61,7 +60,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1beta2Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
 		func() *appsv1beta2.StatefulSet { return &appsv1beta2.StatefulSet{} },
 		func() *appsv1beta2.StatefulSetList { return &appsv1beta2.StatefulSetList{} })}
 }

@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authenticationv1 "k8s.io/api/authentication/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type tokenReviews struct {
 }
 
 func newTokenReviews(c *AuthenticationV1Client) *tokenReviews {
-	return &tokenReviews{typed.NewClient("tokenreviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &tokenReviews{typed.NewClient("tokenreviews", c.RESTClient(), parameterCodec, "",
 		func() *authenticationv1.TokenReview { return &authenticationv1.TokenReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -5,7 +5,6 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authenticationv1beta1 "k8s.io/api/authentication/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type selfSubjectReviews struct {
 }
 
 func newSelfSubjectReviews(c *AuthenticationV1beta1Client) *selfSubjectReviews {
-	return &selfSubjectReviews{typed.NewClient("selfsubjectreviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &selfSubjectReviews{typed.NewClient("selfsubjectreviews", c.RESTClient(), parameterCodec, "",
 		func() *authenticationv1beta1.SelfSubjectReview { return &authenticationv1beta1.SelfSubjectReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

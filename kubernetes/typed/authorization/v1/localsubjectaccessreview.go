@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authorizationv1 "k8s.io/api/authorization/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type localSubjectAccessReviews struct {
 }
 
 func newLocalSubjectAccessReviews(c *AuthorizationV1Client, namespace string) *localSubjectAccessReviews {
-	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec, namespace,
 		func() *authorizationv1.LocalSubjectAccessReview { return &authorizationv1.LocalSubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authorizationv1 "k8s.io/api/authorization/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type selfSubjectAccessReviews struct {
 }
 
 func newSelfSubjectAccessReviews(c *AuthorizationV1Client) *selfSubjectAccessReviews {
-	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec, "",
 		func() *authorizationv1.SelfSubjectAccessReview { return &authorizationv1.SelfSubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authorizationv1 "k8s.io/api/authorization/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type subjectAccessReviews struct {
 }
 
 func newSubjectAccessReviews(c *AuthorizationV1Client) *subjectAccessReviews {
-	return &subjectAccessReviews{typed.NewClient("subjectaccessreviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &subjectAccessReviews{typed.NewClient("subjectaccessreviews", c.RESTClient(), parameterCodec, "",
 		func() *authorizationv1.SubjectAccessReview { return &authorizationv1.SubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -5,7 +5,6 @@ package v1beta1
 import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	authorizationv1beta1 "k8s.io/api/authorization/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type selfSubjectRulesReviews struct {
 }
 
 func newSelfSubjectRulesReviews(c *AuthorizationV1beta1Client) *selfSubjectRulesReviews {
-	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec, "",
 		func() *authorizationv1beta1.SelfSubjectRulesReview {
 			return &authorizationv1beta1.SelfSubjectRulesReview{}
 		},

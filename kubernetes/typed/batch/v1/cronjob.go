@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	batchv1 "k8s.io/api/batch/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type cronJobs struct {
 }
 
 func newCronJobs(c *BatchV1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec, namespace,
 		func() *batchv1.CronJob { return &batchv1.CronJob{} },
 		func() *batchv1.CronJobList { return &batchv1.CronJobList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsbatchv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	batchv1 "k8s.io/api/batch/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type jobs struct {
 }
 
 func newJobs(c *BatchV1Client, namespace string) *jobs {
-	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), parameterCodec, namespace,
 		func() *batchv1.Job { return &batchv1.Job{} },
 		func() *batchv1.JobList { return &batchv1.JobList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsbatchv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/batch/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	batchv1beta1 "k8s.io/api/batch/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type cronJobs struct {
 }
 
 func newCronJobs(c *BatchV1beta1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClientWithApply[*batchv1beta1.CronJob, *batchv1beta1.CronJobList, *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &cronJobs{typed.NewClientWithApply[*batchv1beta1.CronJob, *batchv1beta1.CronJobList, *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec, namespace,
 		func() *batchv1beta1.CronJob { return &batchv1beta1.CronJob{} },
 		func() *batchv1beta1.CronJobList { return &batchv1beta1.CronJobList{} })}
 }

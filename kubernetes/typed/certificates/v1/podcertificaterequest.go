@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscertificatesv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1 "k8s.io/api/certificates/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type podCertificateRequests struct {
 }
 
 func newPodCertificateRequests(c *CertificatesV1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec, namespace,
 		func() *certificatesv1.PodCertificateRequest { return &certificatesv1.PodCertificateRequest{} },
 		func() *certificatesv1.PodCertificateRequestList { return &certificatesv1.PodCertificateRequestList{} })}
 }

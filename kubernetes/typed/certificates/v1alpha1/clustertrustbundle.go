@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscertificatesv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1alpha1 "k8s.io/api/certificates/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type clusterTrustBundles struct {
 }
 
 func newClusterTrustBundles(c *CertificatesV1alpha1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec, "",
 		func() *certificatesv1alpha1.ClusterTrustBundle { return &certificatesv1alpha1.ClusterTrustBundle{} },
 		func() *certificatesv1alpha1.ClusterTrustBundleList {
 			return &certificatesv1alpha1.ClusterTrustBundleList{}

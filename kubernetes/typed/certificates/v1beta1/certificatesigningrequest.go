@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type certificateSigningRequests struct {
 }
 
 func newCertificateSigningRequests(c *CertificatesV1beta1Client) *certificateSigningRequests {
-	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), scheme.ParameterCodec, "",
+	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), parameterCodec, "",
 		func() *certificatesv1beta1.CertificateSigningRequest {
 			return &certificatesv1beta1.CertificateSigningRequest{}
 		},

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type clusterTrustBundles struct {
 }
 
 func newClusterTrustBundles(c *CertificatesV1beta1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec, "",
 		func() *certificatesv1beta1.ClusterTrustBundle { return &certificatesv1beta1.ClusterTrustBundle{} },
 		func() *certificatesv1beta1.ClusterTrustBundleList {
 			return &certificatesv1beta1.ClusterTrustBundleList{}

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscertificatesv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/certificates/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	certificatesv1beta1 "k8s.io/api/certificates/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type podCertificateRequests struct {
 }
 
 func newPodCertificateRequests(c *CertificatesV1beta1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec, namespace,
 		func() *certificatesv1beta1.PodCertificateRequest { return &certificatesv1beta1.PodCertificateRequest{} },
 		func() *certificatesv1beta1.PodCertificateRequestList {
 			return &certificatesv1beta1.PodCertificateRequestList{}

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscoordinationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1 "k8s.io/api/coordination/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type leases struct {
 }
 
 func newLeases(c *CoordinationV1Client, namespace string) *leases {
-	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec, namespace,
 		func() *coordinationv1.Lease { return &coordinationv1.Lease{} },
 		func() *coordinationv1.LeaseList { return &coordinationv1.LeaseList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscoordinationv1alpha2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1alpha2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1alpha2 "k8s.io/api/coordination/v1alpha2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type leaseCandidates struct {
 }
 
 func newLeaseCandidates(c *CoordinationV1alpha2Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec, namespace,
 		func() *coordinationv1alpha2.LeaseCandidate { return &coordinationv1alpha2.LeaseCandidate{} },
 		func() *coordinationv1alpha2.LeaseCandidateList { return &coordinationv1alpha2.LeaseCandidateList{} })}
 }

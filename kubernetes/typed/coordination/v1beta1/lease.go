@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type leases struct {
 }
 
 func newLeases(c *CoordinationV1beta1Client, namespace string) *leases {
-	return &leases{typed.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]("leases", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec, namespace,
 		func() *coordinationv1beta1.Lease { return &coordinationv1beta1.Lease{} },
 		func() *coordinationv1beta1.LeaseList { return &coordinationv1beta1.LeaseList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscoordinationv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/coordination/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	coordinationv1beta1 "k8s.io/api/coordination/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type leaseCandidates struct {
 }
 
 func newLeaseCandidates(c *CoordinationV1beta1Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec, namespace,
 		func() *coordinationv1beta1.LeaseCandidate { return &coordinationv1beta1.LeaseCandidate{} },
 		func() *coordinationv1beta1.LeaseCandidateList { return &coordinationv1beta1.LeaseCandidateList{} })}
 }

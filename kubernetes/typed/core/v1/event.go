@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type events struct {
 }
 
 func newEvents(c *CoreV1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]("events", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec, namespace,
 		func() *corev1.Event { return &corev1.Event{} },
 		func() *corev1.EventList { return &corev1.EventList{} })}
 }

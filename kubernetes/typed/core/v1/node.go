@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type nodes struct {
 }
 
 func newNodes(c *CoreV1Client) *nodes {
-	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), parameterCodec, "",
 		func() *corev1.Node { return &corev1.Node{} },
 		func() *corev1.NodeList { return &corev1.NodeList{} })}
 }

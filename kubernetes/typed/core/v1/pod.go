@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -57,7 +56,7 @@ type pods struct {
 }
 
 func newPods(c *CoreV1Client, namespace string) *pods {
-	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), parameterCodec, namespace,
 		func() *corev1.Pod { return &corev1.Pod{} },
 		func() *corev1.PodList { return &corev1.PodList{} })}
 }

@@ -10,7 +10,6 @@ import (
 	utilnet "k8s.io/apimachinery/pkg/util/net"
 
 	"github.com/kubegen/kubegen/client/rest"
-	"github.com/kubegen/kubegen/kubernetes/scheme"
 )
 
 // PodExpansion holds the pod operations that are subresources with their own body types. This file
@@ -64,7 +63,7 @@ func (c *pods) GetLogs(name string, opts *corev1.PodLogOptions) *rest.Request {
 		opts = &corev1.PodLogOptions{}
 	}
 	return c.RESTClient().Get().Namespace(c.Namespace()).Resource("pods").Name(name).SubResource("log").
-		VersionedParams(opts, scheme.ParameterCodec)
+		VersionedParams(opts, parameterCodec)
 }
 
 // ProxyGet implements PodExpansion.

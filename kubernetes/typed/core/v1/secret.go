@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationscorev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/core/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type secrets struct {
 }
 
 func newSecrets(c *CoreV1Client, namespace string) *secrets {
-	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), parameterCodec, namespace,
 		func() *corev1.Secret { return &corev1.Secret{} },
 		func() *corev1.SecretList { return &corev1.SecretList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsdiscoveryv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/discovery/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	discoveryv1beta1 "k8s.io/api/discovery/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type endpointSlices struct {
 }
 
 func newEndpointSlices(c *DiscoveryV1beta1Client, namespace string) *endpointSlices {
-	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec, namespace,
 		func() *discoveryv1beta1.EndpointSlice { return &discoveryv1beta1.EndpointSlice{} },
 		func() *discoveryv1beta1.EndpointSliceList { return &discoveryv1beta1.EndpointSliceList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationseventsv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/events/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	eventsv1 "k8s.io/api/events/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type events struct {
 }
 
 func newEvents(c *EventsV1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]("events", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec, namespace,
 		func() *eventsv1.Event { return &eventsv1.Event{} },
 		func() *eventsv1.EventList { return &eventsv1.EventList{} })}
 }

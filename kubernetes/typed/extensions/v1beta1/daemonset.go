@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type daemonSets struct {
 }
 
 func newDaemonSets(c *ExtensionsV1beta1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec, namespace,
 		func() *extensionsv1beta1.DaemonSet { return &extensionsv1beta1.DaemonSet{} },
 		func() *extensionsv1beta1.DaemonSetList { return &extensionsv1beta1.DaemonSetList{} })}
 }

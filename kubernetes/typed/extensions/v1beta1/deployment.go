@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -61,7 +60,7 @@ type deployments struct {
 }
 
 func newDeployments(c *ExtensionsV1beta1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
 		func() *extensionsv1beta1.Deployment { return &extensionsv1beta1.Deployment{} },
 		func() *extensionsv1beta1.DeploymentList { return &extensionsv1beta1.DeploymentList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/extensions/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type ingresses struct {
 }
 
 func newIngresses(c *ExtensionsV1beta1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &ingresses{typed.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec, namespace,
 		func() *extensionsv1beta1.Ingress { return &extensionsv1beta1.Ingress{} },
 		func() *extensionsv1beta1.IngressList { return &extensionsv1beta1.IngressList{} })}
 }

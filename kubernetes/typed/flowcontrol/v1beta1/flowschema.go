@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta1Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
 		func() *flowcontrolv1beta1.FlowSchema { return &flowcontrolv1beta1.FlowSchema{} },
 		func() *flowcontrolv1beta1.FlowSchemaList { return &flowcontrolv1beta1.FlowSchemaList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsflowcontrolv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta1 "k8s.io/api/flowcontrol/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type priorityLevelConfigurations struct {
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta1Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec, "",
 		func() *flowcontrolv1beta1.PriorityLevelConfiguration {
 			return &flowcontrolv1beta1.PriorityLevelConfiguration{}
 		},

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsflowcontrolv1beta3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/flowcontrol/v1beta3"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	flowcontrolv1beta3 "k8s.io/api/flowcontrol/v1beta3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta3Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), scheme.ParameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
 		func() *flowcontrolv1beta3.FlowSchema { return &flowcontrolv1beta3.FlowSchema{} },
 		func() *flowcontrolv1beta3.FlowSchemaList { return &flowcontrolv1beta3.FlowSchemaList{} })}
 }

@@ -4,7 +4,6 @@ package v1alpha1
 
 import (
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	imagepolicyv1alpha1 "k8s.io/api/imagepolicy/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -25,7 +24,7 @@ type imageReviews struct {
 }
 
 func newImageReviews(c *ImagepolicyV1alpha1Client) *imageReviews {
-	return &imageReviews{typed.NewClient("imagereviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &imageReviews{typed.NewClient("imagereviews", c.RESTClient(), parameterCodec, "",
 		func() *imagepolicyv1alpha1.ImageReview { return &imagepolicyv1alpha1.ImageReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

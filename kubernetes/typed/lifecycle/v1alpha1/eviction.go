@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type evictions struct {
 }
 
 func newEvictions(c *LifecycleV1alpha1Client, namespace string) *evictions {
-	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), parameterCodec, namespace,
 		func() *lifecyclev1alpha1.Eviction { return &lifecyclev1alpha1.Eviction{} },
 		func() *lifecyclev1alpha1.EvictionList { return &lifecyclev1alpha1.EvictionList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationslifecyclev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/lifecycle/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	lifecyclev1alpha1 "k8s.io/api/lifecycle/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type evictionRequests struct {
 }
 
 func newEvictionRequests(c *LifecycleV1alpha1Client, namespace string) *evictionRequests {
-	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), parameterCodec, namespace,
 		func() *lifecyclev1alpha1.EvictionRequest { return &lifecyclev1alpha1.EvictionRequest{} },
 		func() *lifecyclev1alpha1.EvictionRequestList { return &lifecyclev1alpha1.EvictionRequestList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type ingressClasses struct {
 }
 
 func newIngressClasses(c *NetworkingV1Client) *ingressClasses {
-	return &ingressClasses{typed.NewClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &ingressClasses{typed.NewClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec, "",
 		func() *networkingv1.IngressClass { return &networkingv1.IngressClass{} },
 		func() *networkingv1.IngressClassList { return &networkingv1.IngressClassList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type ipAddresses struct {
 }
 
 func newIPAddresses(c *NetworkingV1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec, "",
 		func() *networkingv1.IPAddress { return &networkingv1.IPAddress{} },
 		func() *networkingv1.IPAddressList { return &networkingv1.IPAddressList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type ingresses struct {
 }
 
 func newIngresses(c *NetworkingV1beta1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &ingresses{typed.NewClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec, namespace,
 		func() *networkingv1beta1.Ingress { return &networkingv1beta1.Ingress{} },
 		func() *networkingv1beta1.IngressList { return &networkingv1beta1.IngressList{} })}
 }

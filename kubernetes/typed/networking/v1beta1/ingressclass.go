@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type ingressClasses struct {
 }
 
 func newIngressClasses(c *NetworkingV1beta1Client) *ingressClasses {
-	return &ingressClasses{typed.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &ingressClasses{typed.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec, "",
 		func() *networkingv1beta1.IngressClass { return &networkingv1beta1.IngressClass{} },
 		func() *networkingv1beta1.IngressClassList { return &networkingv1beta1.IngressClassList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type ipAddresses struct {
 }
 
 func newIPAddresses(c *NetworkingV1beta1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &ipAddresses{typed.NewClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec, "",
 		func() *networkingv1beta1.IPAddress { return &networkingv1beta1.IPAddress{} },
 		func() *networkingv1beta1.IPAddressList { return &networkingv1beta1.IPAddressList{} })}
 }

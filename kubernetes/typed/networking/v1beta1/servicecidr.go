@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnetworkingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/networking/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	networkingv1beta1 "k8s.io/api/networking/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type serviceCIDRs struct {
 }
 
 func newServiceCIDRs(c *NetworkingV1beta1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), scheme.ParameterCodec, "",
+	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec, "",
 		func() *networkingv1beta1.ServiceCIDR { return &networkingv1beta1.ServiceCIDR{} },
 		func() *networkingv1beta1.ServiceCIDRList { return &networkingv1beta1.ServiceCIDRList{} })}
 }

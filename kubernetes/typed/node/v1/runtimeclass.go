@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnodev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	nodev1 "k8s.io/api/node/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type runtimeClasses struct {
 }
 
 func newRuntimeClasses(c *NodeV1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec, "",
 		func() *nodev1.RuntimeClass { return &nodev1.RuntimeClass{} },
 		func() *nodev1.RuntimeClassList { return &nodev1.RuntimeClassList{} })}
 }

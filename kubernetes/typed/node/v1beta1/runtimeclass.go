@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsnodev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/node/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	nodev1beta1 "k8s.io/api/node/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type runtimeClasses struct {
 }
 
 func newRuntimeClasses(c *NodeV1beta1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec, "",
 		func() *nodev1beta1.RuntimeClass { return &nodev1beta1.RuntimeClass{} },
 		func() *nodev1beta1.RuntimeClassList { return &nodev1beta1.RuntimeClassList{} })}
 }

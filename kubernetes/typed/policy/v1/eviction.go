@@ -4,7 +4,6 @@ package v1
 
 import (
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	policyv1 "k8s.io/api/policy/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -25,7 +24,7 @@ type evictions struct {
 }
 
 func newEvictions(c *PolicyV1Client, namespace string) *evictions {
-	return &evictions{typed.NewClient("evictions", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictions{typed.NewClient("evictions", c.RESTClient(), parameterCodec, namespace,
 		func() *policyv1.Eviction { return &policyv1.Eviction{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

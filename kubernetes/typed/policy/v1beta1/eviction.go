@@ -4,7 +4,6 @@ package v1beta1
 
 import (
 	typed "github.com/kubegen/kubegen/client/typed"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	policyv1beta1 "k8s.io/api/policy/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -25,7 +24,7 @@ type evictions struct {
 }
 
 func newEvictions(c *PolicyV1beta1Client, namespace string) *evictions {
-	return &evictions{typed.NewClient("evictions", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &evictions{typed.NewClient("evictions", c.RESTClient(), parameterCodec, namespace,
 		func() *policyv1beta1.Eviction { return &policyv1beta1.Eviction{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type clusterRoleBindings struct {
 }
 
 func newClusterRoleBindings(c *RbacV1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList, *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList, *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec, "",
 		func() *rbacv1.ClusterRoleBinding { return &rbacv1.ClusterRoleBinding{} },
 		func() *rbacv1.ClusterRoleBindingList { return &rbacv1.ClusterRoleBindingList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1.Role, *rbacv1.RoleList, *applyconfigurationsrbacv1.RoleApplyConfiguration]("roles", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1.Role, *rbacv1.RoleList, *applyconfigurationsrbacv1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
 		func() *rbacv1.Role { return &rbacv1.Role{} },
 		func() *rbacv1.RoleList { return &rbacv1.RoleList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type clusterRoles struct {
 }
 
 func newClusterRoles(c *RbacV1alpha1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec, "",
 		func() *rbacv1alpha1.ClusterRole { return &rbacv1alpha1.ClusterRole{} },
 		func() *rbacv1alpha1.ClusterRoleList { return &rbacv1alpha1.ClusterRoleList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1alpha1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration]("roles", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
 		func() *rbacv1alpha1.Role { return &rbacv1alpha1.Role{} },
 		func() *rbacv1alpha1.RoleList { return &rbacv1alpha1.RoleList{} })}
 }

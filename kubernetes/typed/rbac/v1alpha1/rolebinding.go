@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1alpha1 "k8s.io/api/rbac/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type roleBindings struct {
 }
 
 func newRoleBindings(c *RbacV1alpha1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roleBindings{typed.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec, namespace,
 		func() *rbacv1alpha1.RoleBinding { return &rbacv1alpha1.RoleBinding{} },
 		func() *rbacv1alpha1.RoleBindingList { return &rbacv1alpha1.RoleBindingList{} })}
 }

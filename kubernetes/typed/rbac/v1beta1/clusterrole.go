@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type clusterRoles struct {
 }
 
 func newClusterRoles(c *RbacV1beta1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), scheme.ParameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec, "",
 		func() *rbacv1beta1.ClusterRole { return &rbacv1beta1.ClusterRole{} },
 		func() *rbacv1beta1.ClusterRoleList { return &rbacv1beta1.ClusterRoleList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsrbacv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/rbac/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	rbacv1beta1 "k8s.io/api/rbac/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1beta1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
 		func() *rbacv1beta1.Role { return &rbacv1beta1.Role{} },
 		func() *rbacv1beta1.RoleList { return &rbacv1beta1.RoleList{} })}
 }

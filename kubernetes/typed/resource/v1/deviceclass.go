@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type deviceClasses struct {
 }
 
 func newDeviceClasses(c *ResourceV1Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &deviceClasses{typed.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1.DeviceClass { return &resourcev1.DeviceClass{} },
 		func() *resourcev1.DeviceClassList { return &resourcev1.DeviceClassList{} })}
 }

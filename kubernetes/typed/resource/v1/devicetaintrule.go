@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type deviceTaintRules struct {
 }
 
 func newDeviceTaintRules(c *ResourceV1Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), scheme.ParameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1.DeviceTaintRule { return &resourcev1.DeviceTaintRule{} },
 		func() *resourcev1.DeviceTaintRuleList { return &resourcev1.DeviceTaintRuleList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type resourceClaims struct {
 }
 
 func newResourceClaims(c *ResourceV1Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec, namespace,
 		func() *resourcev1.ResourceClaim { return &resourcev1.ResourceClaim{} },
 		func() *resourcev1.ResourceClaimList { return &resourcev1.ResourceClaimList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type resourceClaimTemplates struct {
 }
 
 func newResourceClaimTemplates(c *ResourceV1Client, namespace string) *resourceClaimTemplates {
-	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList, *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList, *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec, namespace,
 		func() *resourcev1.ResourceClaimTemplate { return &resourcev1.ResourceClaimTemplate{} },
 		func() *resourcev1.ResourceClaimTemplateList { return &resourcev1.ResourceClaimTemplateList{} })}
 }

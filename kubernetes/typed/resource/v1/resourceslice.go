@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1 "k8s.io/api/resource/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type resourceSlices struct {
 }
 
 func newResourceSlices(c *ResourceV1Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1.ResourceSlice { return &resourcev1.ResourceSlice{} },
 		func() *resourcev1.ResourceSliceList { return &resourcev1.ResourceSliceList{} })}
 }

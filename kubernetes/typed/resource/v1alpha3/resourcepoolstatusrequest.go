@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1alpha3"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1alpha3 "k8s.io/api/resource/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type resourcePoolStatusRequests struct {
 }
 
 func newResourcePoolStatusRequests(c *ResourceV1alpha3Client) *resourcePoolStatusRequests {
-	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1alpha3.ResourcePoolStatusRequest {
 			return &resourcev1alpha3.ResourcePoolStatusRequest{}
 		},

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta1 "k8s.io/api/resource/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type deviceClasses struct {
 }
 
 func newDeviceClasses(c *ResourceV1beta1Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1beta1.DeviceClass { return &resourcev1beta1.DeviceClass{} },
 		func() *resourcev1beta1.DeviceClassList { return &resourcev1beta1.DeviceClassList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type resourceClaims struct {
 }
 
 func newResourceClaims(c *ResourceV1beta2Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec, namespace,
 		func() *resourcev1beta2.ResourceClaim { return &resourcev1beta2.ResourceClaim{} },
 		func() *resourcev1beta2.ResourceClaimList { return &resourcev1beta2.ResourceClaimList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsresourcev1beta2 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/resource/v1beta2"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type resourceSlices struct {
 }
 
 func newResourceSlices(c *ResourceV1beta2Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), scheme.ParameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec, "",
 		func() *resourcev1beta2.ResourceSlice { return &resourcev1beta2.ResourceSlice{} },
 		func() *resourcev1beta2.ResourceSliceList { return &resourcev1beta2.ResourceSliceList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1 "k8s.io/api/scheduling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type priorityClasses struct {
 }
 
 func newPriorityClasses(c *SchedulingV1Client) *priorityClasses {
-	return &priorityClasses{typed.NewClientWithApply[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList, *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &priorityClasses{typed.NewClientWithApply[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList, *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec, "",
 		func() *schedulingv1.PriorityClass { return &schedulingv1.PriorityClass{} },
 		func() *schedulingv1.PriorityClassList { return &schedulingv1.PriorityClassList{} })}
 }

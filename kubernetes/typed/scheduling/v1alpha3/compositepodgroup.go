@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type compositePodGroups struct {
 }
 
 func newCompositePodGroups(c *SchedulingV1alpha3Client, namespace string) *compositePodGroups {
-	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), parameterCodec, namespace,
 		func() *schedulingv1alpha3.CompositePodGroup { return &schedulingv1alpha3.CompositePodGroup{} },
 		func() *schedulingv1alpha3.CompositePodGroupList { return &schedulingv1alpha3.CompositePodGroupList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type podGroups struct {
 }
 
 func newPodGroups(c *SchedulingV1alpha3Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podGroups{typed.NewClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec, namespace,
 		func() *schedulingv1alpha3.PodGroup { return &schedulingv1alpha3.PodGroup{} },
 		func() *schedulingv1alpha3.PodGroupList { return &schedulingv1alpha3.PodGroupList{} })}
 }

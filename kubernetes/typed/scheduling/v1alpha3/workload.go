@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1alpha3 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1alpha3"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1alpha3 "k8s.io/api/scheduling/v1alpha3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type workloads struct {
 }
 
 func newWorkloads(c *SchedulingV1alpha3Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec, namespace,
 		func() *schedulingv1alpha3.Workload { return &schedulingv1alpha3.Workload{} },
 		func() *schedulingv1alpha3.WorkloadList { return &schedulingv1alpha3.WorkloadList{} })}
 }

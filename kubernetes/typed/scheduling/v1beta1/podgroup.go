@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type podGroups struct {
 }
 
 func newPodGroups(c *SchedulingV1beta1Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec, namespace,
 		func() *schedulingv1beta1.PodGroup { return &schedulingv1beta1.PodGroup{} },
 		func() *schedulingv1beta1.PodGroupList { return &schedulingv1beta1.PodGroupList{} })}
 }

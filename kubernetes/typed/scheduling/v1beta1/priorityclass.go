@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type priorityClasses struct {
 }
 
 func newPriorityClasses(c *SchedulingV1beta1Client) *priorityClasses {
-	return &priorityClasses{typed.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &priorityClasses{typed.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec, "",
 		func() *schedulingv1beta1.PriorityClass { return &schedulingv1beta1.PriorityClass{} },
 		func() *schedulingv1beta1.PriorityClassList { return &schedulingv1beta1.PriorityClassList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsschedulingv1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/scheduling/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	schedulingv1beta1 "k8s.io/api/scheduling/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type workloads struct {
 }
 
 func newWorkloads(c *SchedulingV1beta1Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec, namespace,
 		func() *schedulingv1beta1.Workload { return &schedulingv1beta1.Workload{} },
 		func() *schedulingv1beta1.WorkloadList { return &schedulingv1beta1.WorkloadList{} })}
 }

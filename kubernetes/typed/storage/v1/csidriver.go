@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type csiDrivers struct {
 }
 
 func newCSIDrivers(c *StorageV1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiDrivers{typed.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec, "",
 		func() *storagev1.CSIDriver { return &storagev1.CSIDriver{} },
 		func() *storagev1.CSIDriverList { return &storagev1.CSIDriverList{} })}
 }

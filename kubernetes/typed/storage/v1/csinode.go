@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type csiNodes struct {
 }
 
 func newCSINodes(c *StorageV1Client) *csiNodes {
-	return &csiNodes{typed.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiNodes{typed.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec, "",
 		func() *storagev1.CSINode { return &storagev1.CSINode{} },
 		func() *storagev1.CSINodeList { return &storagev1.CSINodeList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type volumeAttachments struct {
 }
 
 func newVolumeAttachments(c *StorageV1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), scheme.ParameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec, "",
 		func() *storagev1.VolumeAttachment { return &storagev1.VolumeAttachment{} },
 		func() *storagev1.VolumeAttachmentList { return &storagev1.VolumeAttachmentList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1alpha1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1alpha1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1alpha1 "k8s.io/api/storage/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type volumeAttributesClasses struct {
 }
 
 func newVolumeAttributesClasses(c *StorageV1alpha1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec, "",
 		func() *storagev1alpha1.VolumeAttributesClass { return &storagev1alpha1.VolumeAttributesClass{} },
 		func() *storagev1alpha1.VolumeAttributesClassList { return &storagev1alpha1.VolumeAttributesClassList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type csiNodes struct {
 }
 
 func newCSINodes(c *StorageV1beta1Client) *csiNodes {
-	return &csiNodes{typed.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), scheme.ParameterCodec, "",
+	return &csiNodes{typed.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec, "",
 		func() *storagev1beta1.CSINode { return &storagev1beta1.CSINode{} },
 		func() *storagev1beta1.CSINodeList { return &storagev1beta1.CSINodeList{} })}
 }

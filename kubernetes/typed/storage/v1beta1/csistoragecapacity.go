@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type csiStorageCapacities struct {
 }
 
 func newCSIStorageCapacities(c *StorageV1beta1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec, namespace,
 		func() *storagev1beta1.CSIStorageCapacity { return &storagev1beta1.CSIStorageCapacity{} },
 		func() *storagev1beta1.CSIStorageCapacityList { return &storagev1beta1.CSIStorageCapacityList{} })}
 }

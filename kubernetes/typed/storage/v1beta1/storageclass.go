@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type storageClasses struct {
 }
 
 func newStorageClasses(c *StorageV1beta1Client) *storageClasses {
-	return &storageClasses{typed.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageClasses{typed.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec, "",
 		func() *storagev1beta1.StorageClass { return &storagev1beta1.StorageClass{} },
 		func() *storagev1beta1.StorageClassList { return &storagev1beta1.StorageClassList{} })}
 }

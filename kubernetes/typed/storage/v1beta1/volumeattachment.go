@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragev1beta1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storage/v1beta1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagev1beta1 "k8s.io/api/storage/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type volumeAttachments struct {
 }
 
 func newVolumeAttachments(c *StorageV1beta1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), scheme.ParameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec, "",
 		func() *storagev1beta1.VolumeAttachment { return &storagev1beta1.VolumeAttachment{} },
 		func() *storagev1beta1.VolumeAttachmentList { return &storagev1beta1.VolumeAttachmentList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/storagemigration/v1"
-	scheme "github.com/kubegen/kubegen/kubernetes/scheme"
 	storagemigrationv1 "k8s.io/api/storagemigration/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type storageVersionMigrations struct {
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), scheme.ParameterCodec, "",
+	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec, "",
 		func() *storagemigrationv1.StorageVersionMigration {
 			return &storagemigrationv1.StorageVersionMigration{}
 		},

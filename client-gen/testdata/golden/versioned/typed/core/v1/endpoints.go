@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	corev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/core/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -48,7 +47,7 @@ type endpoints struct {
 }
 
 func newEndpoints(c *CoreV1Client, namespace string) *endpoints {
-	return &endpoints{typed.NewClient("endpoints", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &endpoints{typed.NewClient("endpoints", c.RESTClient(), parameterCodec, namespace,
 		func() *corev1.Endpoints { return &corev1.Endpoints{} },
 		func() *corev1.EndpointsList { return &corev1.EndpointsList{} })}
 }

@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -48,7 +47,7 @@ type policies struct {
 }
 
 func newPolicies(c *ExampleV1Client) *policies {
-	return &policies{typed.NewClient("policies", c.RESTClient(), scheme.ParameterCodec, "",
+	return &policies{typed.NewClient("policies", c.RESTClient(), parameterCodec, "",
 		func() *examplev1.Policy { return &examplev1.Policy{} },
 		func() *examplev1.PolicyList { return &examplev1.PolicyList{} })}
 }

@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -61,7 +60,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1Client, namespace string) *widgets {
-	return &widgets{typed.NewClient("widgets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &widgets{typed.NewClient("widgets", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1.Widget { return &examplev1.Widget{} },
 		func() *examplev1.WidgetList { return &examplev1.WidgetList{} })}
 }

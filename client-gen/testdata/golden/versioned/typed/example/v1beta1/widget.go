@@ -5,7 +5,6 @@ package v1beta1
 import (
 	context "context"
 	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1beta1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -52,7 +51,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1beta1Client, namespace string) *widgets {
-	return &widgets{typed.NewClient("widgets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &widgets{typed.NewClient("widgets", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1beta1.Widget { return &examplev1beta1.Widget{} },
 		func() *examplev1beta1.WidgetList { return &examplev1beta1.WidgetList{} })}
 }

@@ -7,7 +7,6 @@ import (
 	typed "github.com/kubegen/kubegen/client/typed"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
 	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
-	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
 	watch "k8s.io/apimachinery/pkg/watch"
@@ -49,7 +48,7 @@ type calendars struct {
 }
 
 func newCalendars(c *StableV1Client) *calendars {
-	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), scheme.ParameterCodec, "",
+	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), parameterCodec, "",
 		func() *stablev1.Calendar { return &stablev1.Calendar{} },
 		func() *stablev1.CalendarList { return &stablev1.CalendarList{} })}
 }

@@ -7,7 +7,6 @@ import (
 	typed "github.com/kubegen/kubegen/client/typed"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
 	applyconfigurationstablev1 "github.com/kubegen/kubegen/examples/crd/generated/applyconfiguration/stable/v1"
-	scheme "github.com/kubegen/kubegen/examples/crd/generated/clientset/scheme"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -58,7 +57,7 @@ type cronTabs struct {
 }
 
 func newCronTabs(c *StableV1Client, namespace string) *cronTabs {
-	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), parameterCodec, namespace,
 		func() *stablev1.CronTab { return &stablev1.CronTab{} },
 		func() *stablev1.CronTabList { return &stablev1.CronTabList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	shopv1 "example.com/shop/apis/shop/v1"
 	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
-	scheme "example.com/shop/pkg/generated/clientset/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type orders struct {
 }
 
 func newOrders(c *ShopV1Client, namespace string) *orders {
-	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), parameterCodec, namespace,
 		func() *shopv1.Order { return &shopv1.Order{} },
 		func() *shopv1.OrderList { return &shopv1.OrderList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	shopv1 "example.com/shop/apis/shop/v1"
 	applyconfigurationshopv1 "example.com/shop/pkg/generated/applyconfiguration/shop/v1"
-	scheme "example.com/shop/pkg/generated/clientset/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type warehouses struct {
 }
 
 func newWarehouses(c *ShopV1Client) *warehouses {
-	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), scheme.ParameterCodec, "",
+	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), parameterCodec, "",
 		func() *shopv1.Warehouse { return &shopv1.Warehouse{} },
 		func() *shopv1.WarehouseList { return &shopv1.WarehouseList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	typed "github.com/kubegen/kubegen/client/typed"
 	samplecontrollerv1alpha1 "github.com/kubegen/kubegen/examples/sample-controller/pkg/apis/samplecontroller/v1alpha1"
-	scheme "github.com/kubegen/kubegen/examples/sample-controller/pkg/generated/clientset/versioned/scheme"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
 	watch "k8s.io/apimachinery/pkg/watch"
@@ -52,7 +51,7 @@ type foos struct {
 }
 
 func newFoos(c *SamplecontrollerV1alpha1Client, namespace string) *foos {
-	return &foos{typed.NewClient("foos", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &foos{typed.NewClient("foos", c.RESTClient(), parameterCodec, namespace,
 		func() *samplecontrollerv1alpha1.Foo { return &samplecontrollerv1alpha1.Foo{} },
 		func() *samplecontrollerv1alpha1.FooList { return &samplecontrollerv1alpha1.FooList{} })}
 }
