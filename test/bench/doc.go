@@ -5,4 +5,5 @@
 //	cd test/bench && go test -bench . -benchmem
 //	cd test/bench && go run ./cmd/informers      # informer sync time and heap, 20,000 ConfigMaps
 //	cd test/bench && go run ./cmd/metaheap       # heap per cached object, metadata vs typed, 20,000 Secrets
+//	cd test/bench && go run ./cmd/codegen        # generating all of k8s.io/api: kubegen vs code-generator
 package bench
