@@ -43,6 +43,7 @@ type WatchDecoder struct {
 	lastKind  fastproto.LearnedKind // of the last object decoded through proto
 	slow      bool                  // fast paths off: the serializers read every event's envelope too
 	frame     []byte
+	size      [4]byte       // a protobuf frame's length; a field, so that reading it allocates nothing
 	span      fastjson.Span // of the frame's last object or array member value (JSON)
 }
 
@@ -163,11 +164,10 @@ func (d *WatchDecoder) limit() int {
 }
 
 func (d *WatchDecoder) readProtobufFrame() error {
-	var size [4]byte
-	if _, err := io.ReadFull(d.r, size[:]); err != nil {
+	if _, err := io.ReadFull(d.r, d.size[:]); err != nil {
 		return err // io.EOF when the stream ended between frames
 	}
-	n := binary.BigEndian.Uint32(size[:])
+	n := binary.BigEndian.Uint32(d.size[:])
 	if uint64(n) > uint64(d.limit()) {
 		return fmt.Errorf("%w: %d bytes, limit %d", ErrFrameTooLarge, n, d.limit())
 	}
