@@ -113,7 +113,8 @@ func (l layout) fakeClientsetTarget(api *model.API, versions []*model.Version, h
 		"object", types.Ref(runtimePkg, "Object"),
 		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
 		"newFakeDiscovery", types.Ref(fakePkg, "NewDiscovery"),
-		"fakeDiscovery", types.Ref(fakePkg, "Discovery"))
+		"fakeDiscovery", types.Ref(fakePkg, "Discovery"),
+		"testingFake", types.Ref(testingPkg, "Fake"))
 	if pkg := l.parserPkg(); pkg != "" {
 		a["parser"] = types.Ref(pkg, "Parser")
 	}
@@ -126,8 +127,11 @@ like the API server (resource versions, conflicts, selectors, watches, status su
 	})
 }
 
-const fakeClientsetTemplate = `// Clientset implements $.clientsetInterface|raw$ over an in-memory object tracker.
+const fakeClientsetTemplate = `// Clientset implements $.clientsetInterface|raw$ over an in-memory object tracker. It embeds
+// $.testingFake|raw$ as client-go's fake clientsets do: Actions, ClearActions, PrependReactor and
+// the other reactor methods are the tracker's.
 type Clientset struct {
+	$.testingFake|raw$
 	tracker   *$.tracker|raw$
 	discovery *$.fakeDiscovery|raw$
 }
@@ -178,7 +182,9 @@ $- end$
 	if err := tracker.Add(objects...); err != nil {
 		return nil, err
 	}
-	return &Clientset{tracker: tracker, discovery: $.newFakeDiscovery|raw$(tracker)}, nil
+	c := &Clientset{tracker: tracker, discovery: $.newFakeDiscovery|raw$(tracker)}
+	tracker.UseFake(&c.Fake)
+	return c, nil
 }
 
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.

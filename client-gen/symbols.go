@@ -11,6 +11,7 @@ const (
 	restPkg      = "github.com/kubegen/kubegen/client/rest"
 	typedPkg     = "github.com/kubegen/kubegen/client/typed"
 	fakePkg      = "github.com/kubegen/kubegen/client/fake"
+	testingPkg   = "github.com/kubegen/kubegen/client/testing"
 	discoveryPkg = "github.com/kubegen/kubegen/client/discovery"
 	metav1Pkg    = "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtimePkg   = "k8s.io/apimachinery/pkg/runtime"

@@ -4,6 +4,7 @@
 //	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
 //	   client/applyconfigurations/meta/v1, client/metrics, client/internal/fastjson,
 //	   client/internal/fastproto, client/internal/fastpaths,
+//	   client/testing (the actions and reactors of fake clientsets),
 //	   client/internal/allocgate, client/internal/testobjects (test support)          leaves
 //	1  client/transport, client/workqueue
 //	2  client/rest

@@ -61,6 +61,7 @@ var layers = map[string]layer{
 	"client/internal/fastjson":              {0, []string{apimachinery, "sigs.k8s.io/json"}},
 	"client/internal/fastproto":             {0, []string{apimachinery}},
 	"client/internal/fastpaths":             {0, nil},
+	"client/testing":                        {0, []string{apimachinery}},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
@@ -77,7 +78,7 @@ var layers = map[string]layer{
 	"client/metadata":         {4, []string{"client/rest", apimachinery, "sigs.k8s.io/json"}},
 
 	"client/cache":           {5, []string{"client/internal/fifo", "client/internal/intern", "client/internal/fastpaths", apimachinery, "k8s.io/klog/"}},
-	"client/fake":            {5, []string{"client/discovery", "client/rest", "client/typed", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
+	"client/fake":            {5, []string{"client/discovery", "client/rest", "client/testing", "client/typed", apimachinery, "sigs.k8s.io/structured-merge-diff/", "sigs.k8s.io/yaml"}},
 	"client/remotecommand":   {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/portforward":     {5, []string{"client/internal/upgrade", "client/rest", apimachinery, "github.com/gorilla/websocket", "k8s.io/klog/"}},
 	"client/record":          {5, []string{"k8s.io/api/", apimachinery, "k8s.io/klog/"}},

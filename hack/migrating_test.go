@@ -22,6 +22,7 @@ var migratingPackages = map[string]string{
 	"metrics":     "client/metrics",
 	"fake":        "kubernetes/fake",
 	"discovery":   "client/discovery",
+	"testing":     "client/testing",
 }
 
 // TestMigratingNamesExist checks what MIGRATING.md promises: every kubegen import path it names is

@@ -67,9 +67,7 @@ func (c *Client[T, L]) ApplySubresourceConfiguration(ctx context.Context, name, 
 	if err != nil {
 		return err
 	}
-	a := c.action("patch", name, subresource)
-	a.PatchType, a.Patch = types.ApplyPatchType, data
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.patchAction(name, subresource, types.ApplyPatchType, data, opts.ToPatchOptions())); handled {
 		return into(result, ret, err)
 	}
 	switch subresource {

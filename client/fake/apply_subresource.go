@@ -9,7 +9,6 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/apimachinery/pkg/types"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
@@ -30,8 +29,10 @@ func (c *Client[T, L]) ApplySubresource(ctx context.Context, name, subresource s
 	if gvk := body.GetObjectKind().GroupVersionKind(); gvk.Kind == "" || gvk.Version == "" {
 		return apierrors.NewBadRequest("apply patch must set apiVersion and kind")
 	}
-	a := c.action("patch", name, subresource)
-	a.Object, a.PatchType = body, types.ApplyPatchType
+	a, err := c.applyAction(name, subresource, body, opts)
+	if err != nil {
+		return err
+	}
 	if handled, ret, err := c.tracker.react(a); handled {
 		return into(result, ret, err)
 	}

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"context"
+	"github.com/kubegen/kubegen/client/testing"
 	"reflect"
 	"strings"
 
@@ -28,6 +29,7 @@ type Object interface {
 type Client[T Object, L runtime.Object] struct {
 	tracker   *Tracker
 	resource  schema.GroupVersionResource
+	kind      schema.GroupVersionKind
 	namespace string
 	newObject func() T
 	newList   func() L
@@ -42,7 +44,7 @@ func NewClient[T Object, L runtime.Object](tracker *Tracker, gvr schema.GroupVer
 		opt(&r)
 	}
 	tracker.Register(r)
-	return &Client[T, L]{tracker: tracker, resource: gvr, namespace: namespace, newObject: newObject, newList: newList}
+	return &Client[T, L]{tracker: tracker, resource: gvr, kind: gvk, namespace: namespace, newObject: newObject, newList: newList}
 }
 
 // Tracker returns the tracker serving the client.
@@ -51,16 +53,12 @@ func (c *Client[T, L]) Tracker() *Tracker { return c.tracker }
 // Namespace returns the namespace the client is bound to ("" for all or cluster-scoped).
 func (c *Client[T, L]) Namespace() string { return c.namespace }
 
-func (c *Client[T, L]) action(verb, name, subresource string) Action {
-	return Action{Verb: verb, Resource: c.resource, Namespace: c.namespace, Name: name, Subresource: subresource}
-}
-
 // Get returns the named object.
 func (c *Client[T, L]) Get(ctx context.Context, name string, opts metav1.GetOptions) (T, error) {
 	if err := ctx.Err(); err != nil {
 		return c.newObject(), err
 	}
-	if handled, ret, err := c.tracker.react(c.action("get", name, "")); handled {
+	if handled, ret, err := c.tracker.react(c.getAction(name, "", opts)); handled {
 		return c.result(ret, err)
 	}
 	return c.result(c.tracker.Get(c.resource, c.namespace, name))
@@ -71,9 +69,7 @@ func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, er
 	if err := ctx.Err(); err != nil {
 		return c.newList(), err
 	}
-	a := c.action("list", "", "")
-	a.ListOptions = opts
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.listAction("", "", opts)); handled {
 		return c.listResult(ret, err)
 	}
 	items, lm, err := c.tracker.List(c.resource, c.namespace, opts)
@@ -106,8 +102,7 @@ func (c *Client[T, L]) Watch(ctx context.Context, opts metav1.ListOptions) (watc
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	a := c.action("watch", "", "")
-	a.ListOptions = opts
+	a := testing.NewWatchActionWithOptions(c.resource, c.namespace, opts)
 	if handled, w, err := c.tracker.reactWatch(a); handled {
 		return w, err
 	}
@@ -122,9 +117,7 @@ func (c *Client[T, L]) Create(ctx context.Context, obj T, opts metav1.CreateOpti
 	if err := checkObject(obj); err != nil {
 		return c.newObject(), err
 	}
-	a := c.action("create", obj.GetName(), "")
-	a.Object = obj
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.createAction("", "", obj, opts)); handled {
 		return c.result(ret, err)
 	}
 	return c.result(c.tracker.Create(c.resource, c.namespace, obj, opts))
@@ -150,9 +143,7 @@ func (c *Client[T, L]) update(obj T, opts metav1.UpdateOptions, subresource stri
 	if err := checkObject(obj); err != nil {
 		return c.newObject(), err
 	}
-	a := c.action("update", obj.GetName(), subresource)
-	a.Object = obj
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.updateAction(subresource, obj, opts)); handled {
 		return c.result(ret, err)
 	}
 	return c.result(c.tracker.Update(c.resource, c.namespace, obj, opts, subresource))
@@ -163,7 +154,7 @@ func (c *Client[T, L]) Delete(ctx context.Context, name string, opts metav1.Dele
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if handled, _, err := c.tracker.react(c.action("delete", name, "")); handled {
+	if handled, _, err := c.tracker.react(testing.DeleteActionImpl{ActionImpl: c.actionImpl("delete", ""), Name: name, DeleteOptions: opts}); handled {
 		return err
 	}
 	return c.tracker.Delete(c.resource, c.namespace, name, opts)
@@ -174,8 +165,7 @@ func (c *Client[T, L]) DeleteCollection(ctx context.Context, opts metav1.DeleteO
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := c.action("deletecollection", "", "")
-	a.ListOptions = listOpts
+	a := testing.NewDeleteCollectionActionWithOptions(c.resource, c.namespace, opts, listOpts)
 	if handled, _, err := c.tracker.react(a); handled {
 		return err
 	}
@@ -188,12 +178,11 @@ func (c *Client[T, L]) Patch(ctx context.Context, name string, pt types.PatchTyp
 	if err := ctx.Err(); err != nil {
 		return c.newObject(), err
 	}
-	a := c.action("patch", name, strings.Join(subresources, "/"))
-	a.PatchType, a.Patch = pt, data
-	if handled, ret, err := c.tracker.react(a); handled {
+	subresource := strings.Join(subresources, "/")
+	if handled, ret, err := c.tracker.react(c.patchAction(name, subresource, pt, data, opts)); handled {
 		return c.result(ret, err)
 	}
-	return c.result(c.tracker.Patch(c.resource, c.namespace, name, pt, data, opts, a.Subresource))
+	return c.result(c.tracker.Patch(c.resource, c.namespace, name, pt, data, opts, subresource))
 }
 
 // Apply applies obj (server-side apply, approximated: see the package documentation).
@@ -219,8 +208,10 @@ func (c *Client[T, L]) apply(obj T, opts metav1.ApplyOptions, subresource string
 	if obj.GetName() == "" {
 		return c.newObject(), apierrors.NewBadRequest("the object to apply must have a name")
 	}
-	a := c.action("patch", obj.GetName(), subresource)
-	a.Object, a.PatchType = obj, types.ApplyPatchType
+	a, err := c.applyAction(obj.GetName(), subresource, obj, opts)
+	if err != nil {
+		return c.newObject(), err
+	}
 	if handled, ret, err := c.tracker.react(a); handled {
 		return c.result(ret, err)
 	}

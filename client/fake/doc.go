@@ -11,7 +11,8 @@
 // its server-side apply field manager), structured-merge-diff for schemas given with SetSchema,
 // sigs.k8s.io/yaml for apply patches, package discovery for the interface its Discovery implements,
 // and package rest for the program name its default field manager is derived from (as the apiserver
-// derives it from the user agent), and package typed for the interface of apply configurations and
+// derives it from the user agent), package testing for the actions it records and the reactors it
+// runs (client-go's shapes), and package typed for the interface of apply configurations and
 // the checks its ClientWithApply shares with the real one. client/rest and client/transport are linked into every fake, but
 // nothing in it builds a REST client or sends a request. Its behaviour is checked against a real
 // kube-apiserver: the scenarios of package client/typed/typedtest produce the same transcripts on both (client/typed/e2e).
@@ -50,7 +51,9 @@
 //   - Per-kind validation, when turned on (SetKindValidation; off by default, as tests often store
 //     skeletal objects the apiserver would refuse): ConfigMap and Secret keys and immutable data,
 //     Secret type immutability and required keys, Deployment replicas, selectors and pod templates,
-//     pod containers and images, Service ports, Lease durations.
+//     pod containers and images, Service ports, Lease durations; and the uid of owner references,
+//     which controller tests written for client-go's fake leave empty (their owners are made by
+//     hand, without the uid the apiserver gives).
 //   - Namespace lifecycle, when turned on (SetNamespaceLifecycle): creating in a missing namespace is
 //     NotFound, in a terminating one Forbidden; deleting a namespace leaves it Terminating.
 //   - Label selectors and field selectors: metadata.name, metadata.namespace, the fields the apiserver
@@ -103,7 +106,8 @@
 //   - The "scale" subresource (autoscaling/v1 Scale from spec.replicas, status.replicas and the
 //     selector) and "eviction" (deletes the object).
 //   - Reactors (Tracker.PrependReactor) to inject errors or answers, and a record of every call
-//     (Tracker.Actions).
+//     (Tracker.Actions), with client-go's shapes: package client/testing's Action values and
+//     reaction chains (Tracker.Fake), which generated fake clientsets embed as client-go's do.
 //
 // # What is NOT emulated
 //

@@ -87,7 +87,9 @@ func ExampleTracker_PrependReactor() {
 		}
 	}
 	for _, a := range tracker.Actions() {
-		fmt.Println(a.Verb, a.Resource.Resource, a.Name)
+		// Creates and updates carry the object as passed (client/testing's CreateActionImpl, UpdateActionImpl).
+		written := a.(interface{ GetObject() runtime.Object }).GetObject().(*corev1.ConfigMap)
+		fmt.Println(a.GetVerb(), a.GetResource().Resource, written.Name)
 	}
 	// Output:
 	// attempt 1: service unavailable true

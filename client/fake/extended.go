@@ -15,7 +15,7 @@ func (c *Client[T, L]) ListSubresource(ctx context.Context, name, subresource st
 		return err
 	}
 	if name != "" {
-		if handled, ret, err := c.tracker.react(c.action("list", name, subresource)); handled {
+		if handled, ret, err := c.tracker.react(c.listAction(name, subresource, opts)); handled {
 			return into(result, ret, err)
 		}
 		return c.noSubresource(subresource, name)

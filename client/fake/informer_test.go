@@ -196,10 +196,15 @@ func checkSyncCalls(t *testing.T, actions []fake.Action, watchList bool, pages i
 	t.Helper()
 	lists, watchLists := 0, 0
 	for _, a := range actions {
+		withOpts, ok := a.(interface{ GetListOptions() metav1.ListOptions })
+		if !ok {
+			continue
+		}
+		opts := withOpts.GetListOptions()
 		switch {
-		case a.Verb == "list" && a.ListOptions.Limit == 7:
+		case a.GetVerb() == "list" && opts.Limit == 7:
 			lists++
-		case a.Verb == "watch" && a.ListOptions.SendInitialEvents != nil && *a.ListOptions.SendInitialEvents:
+		case a.GetVerb() == "watch" && opts.SendInitialEvents != nil && *opts.SendInitialEvents:
 			watchLists++
 		}
 	}

@@ -3,6 +3,7 @@ package fake_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -46,7 +47,7 @@ func TestReactorsInjectErrorsAndRecordActions(t *testing.T) {
 	}
 	var verbs []string
 	for _, a := range tr.Actions() {
-		verbs = append(verbs, a.Verb)
+		verbs = append(verbs, a.GetVerb())
 	}
 	if want := "create update update get"; join(verbs) != want {
 		t.Errorf("actions %q, want %q", join(verbs), want)
@@ -212,5 +213,29 @@ func TestCanceledContext(t *testing.T) {
 	}
 	if _, err := c.Get(context.Background(), "a", metav1.GetOptions{}); !apierrors.IsNotFound(err) {
 		t.Errorf("the canceled create was carried out: %v", err)
+	}
+}
+
+// Owner references without a uid (owners made by hand in controller tests) are accepted unless
+// SetKindValidation asks for the apiserver's every rule, which refuses them.
+func TestOwnerReferenceWithoutUID(t *testing.T) {
+	ctx := context.Background()
+	tr := newTracker(t)
+	c := configMaps(tr, "ns")
+	owned := cm("ns", "owned", nil)
+	owned.OwnerReferences = []metav1.OwnerReference{{APIVersion: "v1", Kind: "ConfigMap", Name: "owner"}}
+	if _, err := c.Create(ctx, owned.DeepCopy(), metav1.CreateOptions{}); err != nil {
+		t.Fatalf("create without kind validation: %v", err)
+	}
+	tr.SetKindValidation(true)
+	owned.Name = "owned-strict"
+	_, err := c.Create(ctx, owned, metav1.CreateOptions{})
+	if !apierrors.IsInvalid(err) || !strings.Contains(err.Error(), "metadata.ownerReferences[0].uid") {
+		t.Fatalf("create with kind validation: %v, want Invalid naming metadata.ownerReferences[0].uid", err)
+	}
+	owned.Name, owned.Labels = "owned-bad-label", map[string]string{"bad key": "v"}
+	tr.SetKindValidation(false)
+	if _, err := c.Create(ctx, owned, metav1.CreateOptions{}); !apierrors.IsInvalid(err) || strings.Contains(err.Error(), "uid") {
+		t.Fatalf("create with a bad label: %v, want Invalid for the label only", err)
 	}
 }

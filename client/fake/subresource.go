@@ -25,7 +25,7 @@ func (c *Client[T, L]) GetSubresource(ctx context.Context, name, subresource str
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if handled, ret, err := c.tracker.react(c.action("get", name, subresource)); handled {
+	if handled, ret, err := c.tracker.react(c.getAction(name, subresource, metav1.GetOptions{})); handled {
 		return into(result, ret, err)
 	}
 	obj, err := c.tracker.Get(c.resource, c.namespace, name)
@@ -48,9 +48,7 @@ func (c *Client[T, L]) CreateSubresource(ctx context.Context, name, subresource 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := c.action("create", name, subresource)
-	a.Object = body
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.createAction(name, subresource, body, metav1.CreateOptions{})); handled {
 		return into(result, ret, err)
 	}
 	if name == "" && subresource == "" {
@@ -75,9 +73,7 @@ func (c *Client[T, L]) UpdateSubresource(ctx context.Context, name, subresource 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a := c.action("update", name, subresource)
-	a.Object = body
-	if handled, ret, err := c.tracker.react(a); handled {
+	if handled, ret, err := c.tracker.react(c.updateAction(subresource, body, metav1.UpdateOptions{})); handled {
 		return into(result, ret, err)
 	}
 	switch subresource {

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"fmt"
+	"github.com/kubegen/kubegen/client/testing"
 	"strconv"
 	"sync"
 
@@ -43,10 +44,8 @@ type Tracker struct {
 	defaults           map[schema.GroupVersionKind]DefaultFunc // see SetDefaults
 	customKinds        map[schema.GroupVersionKind]*customKind // see RegisterCRD
 
-	reactorMu     sync.RWMutex
-	reactors      []reactor
-	watchReactors []watchReactor
-	actions       []Action
+	reactorMu sync.RWMutex
+	fake      *testing.Fake // action log and reaction chains; see UseFake
 }
 
 // NewTracker returns an empty tracker that uses scheme to learn the kinds of objects, then adds
@@ -62,6 +61,7 @@ func NewTracker(scheme *runtime.Scheme, objects ...runtime.Object) (*Tracker, er
 		watchers:  map[schema.GroupVersionResource]map[*watcher]struct{}{},
 
 		fieldManagers: map[fieldManagerKey]*managedfields.FieldManager{},
+		fake:          newFake(),
 	}
 	if err := t.Add(objects...); err != nil {
 		return nil, err

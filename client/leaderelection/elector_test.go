@@ -18,6 +18,7 @@ import (
 
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	rl "github.com/kubegen/kubegen/client/leaderelection/resourcelock"
+	clienttesting "github.com/kubegen/kubegen/client/testing"
 )
 
 func TestConfigValidation(t *testing.T) {
@@ -142,7 +143,7 @@ func TestRunRenewsAndReleasesAfterCallbackReturns(t *testing.T) {
 		mu.Unlock()
 	}
 	tr.PrependReactor("update", "leases", func(a clientfake.Action) (bool, runtime.Object, error) {
-		if *a.Object.(*coordinationv1.Lease).Spec.HolderIdentity == "" {
+		if *a.(clienttesting.UpdateAction).GetObject().(*coordinationv1.Lease).Spec.HolderIdentity == "" {
 			record("released")
 		}
 		return false, nil, nil
@@ -213,7 +214,7 @@ func TestRenewFailureStopsLeading(t *testing.T) {
 	var failing atomic.Bool
 	var failed atomic.Int32
 	tr.PrependReactor("*", "leases", func(a clientfake.Action) (bool, runtime.Object, error) {
-		if failing.Load() && a.Verb != "create" {
+		if failing.Load() && a.GetVerb() != "create" {
 			failed.Add(1)
 			return true, nil, apierrors.NewServiceUnavailable("injected")
 		}

@@ -16,6 +16,7 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	clienttesting "github.com/kubegen/kubegen/client/testing"
 	stablev1 "github.com/kubegen/kubegen/examples/crd/apis/stable/v1"
 	"github.com/kubegen/kubegen/examples/crd/controller"
 	"github.com/kubegen/kubegen/examples/crd/generated/clientset/fake"
@@ -113,7 +114,7 @@ func TestControllerNeverMutatesTheCache(t *testing.T) {
 	cs.Tracker().PrependReactor("update", "crontabs/status", func(a clientfake.Action) (bool, runtime.Object, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		sent = append(sent, a.Object.(*stablev1.CronTab))
+		sent = append(sent, a.(clienttesting.UpdateAction).GetObject().(*stablev1.CronTab))
 		return false, nil, nil
 	})
 	r := start(t, cs, controller.Options{})
@@ -155,15 +156,16 @@ func TestControllerProcessesAKeyOnOneWorkerAtATime(t *testing.T) {
 	// queueing the same keys again: a key handed to two workers would show up twice here.
 	var attempts atomic.Int32
 	cs.Tracker().PrependReactor("update", "crontabs/status", func(a clientfake.Action) (bool, runtime.Object, error) {
+		name := a.(clienttesting.UpdateAction).GetObject().(*stablev1.CronTab).Name
 		mu.Lock()
-		if busy[a.Name] {
-			overlaps = append(overlaps, a.Name)
+		if busy[name] {
+			overlaps = append(overlaps, name)
 		}
-		busy[a.Name] = true
+		busy[name] = true
 		mu.Unlock()
 		time.Sleep(2 * time.Millisecond)
 		mu.Lock()
-		busy[a.Name] = false
+		busy[name] = false
 		mu.Unlock()
 		if attempts.Add(1) <= 20 {
 			return true, nil, apierrors.NewServiceUnavailable("busy")
