@@ -14,11 +14,15 @@ import (
 	examplev1beta1fake "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/typed/example/v1beta1/fake"
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	clientfake "github.com/kubegen/kubegen/client/fake"
+	testing "github.com/kubegen/kubegen/client/testing"
 	runtime "k8s.io/apimachinery/pkg/runtime"
 )
 
-// Clientset implements versioned.Interface over an in-memory object tracker.
+// Clientset implements versioned.Interface over an in-memory object tracker. It embeds
+// testing.Fake as client-go's fake clientsets do: Actions, ClearActions, PrependReactor and
+// the other reactor methods are the tracker's.
 type Clientset struct {
+	testing.Fake
 	tracker   *clientfake.Tracker
 	discovery *clientfake.Discovery
 }
@@ -67,7 +71,9 @@ func NewClientsetOrError(objects ...runtime.Object) (*Clientset, error) {
 	if err := tracker.Add(objects...); err != nil {
 		return nil, err
 	}
-	return &Clientset{tracker: tracker, discovery: clientfake.NewDiscovery(tracker)}, nil
+	c := &Clientset{tracker: tracker, discovery: clientfake.NewDiscovery(tracker)}
+	tracker.UseFake(&c.Fake)
+	return c, nil
 }
 
 // Tracker returns the object tracker: add objects, inspect recorded actions, add reactors.
