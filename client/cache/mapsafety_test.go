@@ -49,3 +49,30 @@ func TestCachedObjectsDoNotShareMutableMaps(t *testing.T) {
 		}
 	}
 }
+
+// A handler that (wrongly) renames a cached object must not cost the cache its bookkeeping: the
+// store keys objects by the name they were stored under, so the server's later delete still
+// removes that object, and every other object stays reachable by key.
+func TestRenamedCachedObjectStillDeletes(t *testing.T) {
+	h := newInformerHarness(t, InformerOptions{})
+	h.run(t)
+	var objs []*corev1.ConfigMap
+	for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h"} {
+		objs = append(objs, cm("n", name, "1", "app", "web"))
+	}
+	h.lw.answerList(t, cmList("1", objs...))
+	w, _ := h.lw.answerWatch(t)
+	eventually(t, "eight objects cached", func() bool { return h.inf.Store().Len() == 8 })
+
+	renamed, _ := h.inf.Store().GetByKey("n/c")
+	renamed.Name = "renamed"
+
+	w.Delete(cm("n", "c", "2", "app", "web"))
+	w.Delete(cm("n", "a", "2", "app", "web"))
+	eventually(t, "the renamed object deleted by the server's delete", func() bool { return h.inf.Store().Len() == 6 })
+	for _, key := range []string{"n/b", "n/d", "n/e", "n/f", "n/g", "n/h"} {
+		if _, ok := h.inf.Store().GetByKey(key); !ok {
+			t.Errorf("%s is no longer reachable after n/c was renamed in the cache", key)
+		}
+	}
+}

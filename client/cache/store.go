@@ -55,11 +55,11 @@ type TypedStore[T Object] interface {
 	AddIndexers(indexers TypedIndexers[T]) error
 }
 
-// store implements Indexer. Objects live in one nameTable per namespace, keyed by the object's own
-// name, so the store allocates no key per object and the namespace index costs nothing extra.
+// store implements Indexer. Objects live in one map per namespace, keyed by the object's own name
+// string, so the store allocates no key per object and the namespace index costs nothing extra.
 type store[T Object] struct {
 	mu       sync.RWMutex
-	spaces   map[string]*nameTable[T] // namespace -> objects by name
+	spaces   map[string]map[string]T // namespace -> name -> object
 	count    int
 	indexers TypedIndexers[T] // custom indexes only
 	indices  map[string]index // custom index name -> value -> keys
@@ -75,7 +75,7 @@ func NewTypedStore[T Object](indexers TypedIndexers[T]) TypedStore[T] {
 }
 
 func newStore[T Object](indexers TypedIndexers[T]) *store[T] {
-	s := &store[T]{spaces: map[string]*nameTable[T]{}, indexers: TypedIndexers[T]{}, indices: map[string]index{}}
+	s := &store[T]{spaces: map[string]map[string]T{}, indexers: TypedIndexers[T]{}, indices: map[string]index{}}
 	for name, f := range indexers {
 		if name != NamespaceIndex {
 			s.indexers[name] = f
@@ -115,16 +115,17 @@ func (s *store[T]) put(obj T) error {
 	ns, name := obj.GetNamespace(), obj.GetName()
 	objs := s.spaces[ns]
 	if objs == nil {
-		objs = newNameTable[T](1)
+		objs = map[string]T{}
 		s.spaces[ns] = objs
 	}
-	old, exists := objs.put(obj)
+	old, exists := objs[name]
 	if exists && len(s.indexers) > 0 {
 		s.unindex(NamespacedKey(ns, name), old)
 	}
 	if !exists {
 		s.count++
 	}
+	objs[name] = obj
 	if len(values) > 0 {
 		s.index(NamespacedKey(ns, name), values)
 	}
@@ -137,14 +138,15 @@ func (s *store[T]) Delete(obj T) error {
 	defer s.mu.Unlock()
 	ns, name := obj.GetNamespace(), obj.GetName()
 	objs := s.spaces[ns]
-	old, ok := objs.remove(name)
+	old, ok := objs[name]
 	if !ok {
 		return nil
 	}
 	if len(s.indexers) > 0 {
 		s.unindex(NamespacedKey(ns, name), old)
 	}
-	if objs.len() == 0 {
+	delete(objs, name)
+	if len(objs) == 0 {
 		delete(s.spaces, ns)
 	}
 	s.count--
@@ -155,7 +157,8 @@ func (s *store[T]) Delete(obj T) error {
 func (s *store[T]) get(namespace, name string) (T, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.spaces[namespace].get(name)
+	obj, ok := s.spaces[namespace][name]
+	return obj, ok
 }
 
 // indexValues computes every custom index value of obj, so that a failing index function leaves
@@ -225,18 +228,19 @@ func (s *store[T]) Replace(objs []T, _ string) error {
 
 // swap replaces the content of the store with objs and returns the objects that are gone.
 func (s *store[T]) swap(objs []T) (removed []T, err error) {
-	spaces := map[string]*nameTable[T]{}
+	spaces := map[string]map[string]T{}
 	count := 0
 	for _, obj := range objs {
 		ns := obj.GetNamespace()
 		m := spaces[ns]
 		if m == nil {
-			m = newNameTable[T](1)
+			m = map[string]T{}
 			spaces[ns] = m
 		}
-		if _, dup := m.put(obj); !dup {
+		if _, dup := m[obj.GetName()]; !dup {
 			count++
 		}
+		m[obj.GetName()] = obj
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -246,8 +250,8 @@ func (s *store[T]) swap(objs []T) (removed []T, err error) {
 	}
 	for ns, old := range s.spaces {
 		kept := spaces[ns]
-		for obj := range old.all {
-			if kept.find(obj.GetName()) < 0 {
+		for name, obj := range old {
+			if _, ok := kept[name]; !ok {
 				removed = append(removed, obj)
 			}
 		}
@@ -256,13 +260,12 @@ func (s *store[T]) swap(objs []T) (removed []T, err error) {
 	return removed, nil
 }
 
-func buildIndices[T Object](indexers TypedIndexers[T], spaces map[string]*nameTable[T]) (map[string]index, error) {
+func buildIndices[T Object](indexers TypedIndexers[T], spaces map[string]map[string]T) (map[string]index, error) {
 	indices := make(map[string]index, len(indexers))
 	for name, f := range indexers {
 		idx := index{}
 		for ns, objs := range spaces {
-			for obj := range objs.all {
-				n := obj.GetName()
+			for n, obj := range objs {
 				vs, err := f(obj)
 				if err != nil {
 					return nil, fmt.Errorf("cache: index %q of %s: %w", name, NamespacedKey(ns, n), err)
@@ -306,7 +309,7 @@ func (s *store[T]) List() []T {
 	defer s.mu.RUnlock()
 	out := make([]T, 0, s.count)
 	for _, objs := range s.spaces {
-		for obj := range objs.all {
+		for _, obj := range objs {
 			out = append(out, obj)
 		}
 	}
@@ -319,8 +322,8 @@ func (s *store[T]) ListKeys() []string {
 	defer s.mu.RUnlock()
 	out := make([]string, 0, s.count)
 	for ns, objs := range s.spaces {
-		for obj := range objs.all {
-			out = append(out, NamespacedKey(ns, obj.GetName()))
+		for name := range objs {
+			out = append(out, NamespacedKey(ns, name))
 		}
 	}
 	return out
@@ -339,8 +342,8 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	defer s.mu.RUnlock()
 	if indexName == NamespaceIndex {
 		objs := s.spaces[value]
-		out := make([]T, 0, objs.len())
-		for obj := range objs.all {
+		out := make([]T, 0, len(objs))
+		for _, obj := range objs {
 			out = append(out, obj)
 		}
 		return out, nil
@@ -353,8 +356,7 @@ func (s *store[T]) ByIndex(indexName, value string) ([]T, error) {
 	out := make([]T, 0, len(keys))
 	for key := range keys {
 		ns, name := splitKey(key)
-		obj, _ := s.spaces[ns].get(name)
-		out = append(out, obj)
+		out = append(out, s.spaces[ns][name])
 	}
 	return out, nil
 }
@@ -364,10 +366,9 @@ func (s *store[T]) IndexKeys(indexName, value string) ([]string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if indexName == NamespaceIndex {
-		objs := s.spaces[value]
-		out := make([]string, 0, objs.len())
-		for obj := range objs.all {
-			out = append(out, NamespacedKey(value, obj.GetName()))
+		out := make([]string, 0, len(s.spaces[value]))
+		for name := range s.spaces[value] {
+			out = append(out, NamespacedKey(value, name))
 		}
 		return out, nil
 	}
