@@ -88,10 +88,10 @@ func (s *started) events(t *testing.T, ns string) []eventsv1.Event {
 // writes counts the create and patch calls on events.k8s.io/v1 events.
 func (s *started) writes() (creates, patches int) {
 	for _, a := range s.cs.Tracker().Actions() {
-		if a.Resource.Group != "events.k8s.io" {
+		if a.GetResource().Group != "events.k8s.io" {
 			continue
 		}
-		switch a.Verb {
+		switch a.GetVerb() {
 		case "create":
 			creates++
 		case "patch":
