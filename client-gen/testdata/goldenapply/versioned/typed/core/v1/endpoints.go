@@ -6,7 +6,6 @@ import (
 	context "context"
 	goldencorev1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/core/v1"
 	corev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/core/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type endpoints struct {
 }
 
 func newEndpoints(c *CoreV1Client, namespace string) *endpoints {
-	return &endpoints{typed.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]("endpoints", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &endpoints{typed.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]("endpoints", c.RESTClient(), parameterCodec, namespace,
 		func() *corev1.Endpoints { return &corev1.Endpoints{} },
 		func() *corev1.EndpointsList { return &corev1.EndpointsList{} })}
 }

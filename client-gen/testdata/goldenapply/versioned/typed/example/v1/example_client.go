@@ -3,9 +3,13 @@
 package v1
 
 import (
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
+	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
 	rest "github.com/kubegen/kubegen/client/rest"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	runtime "k8s.io/apimachinery/pkg/runtime"
 	schema "k8s.io/apimachinery/pkg/runtime/schema"
+	serializer "k8s.io/apimachinery/pkg/runtime/serializer"
+	utilruntime "k8s.io/apimachinery/pkg/util/runtime"
 	http "net/http"
 )
 
@@ -102,9 +106,27 @@ func withDefaults(config *rest.Config) *rest.Config {
 	c := rest.CopyConfig(config)
 	c.GroupVersion = &schema.GroupVersion{Group: "example.kubegen.io", Version: "v1"}
 	c.APIPath = "/apis"
-	c.NegotiatedSerializer = scheme.Codecs.WithoutConversion()
+	c.NegotiatedSerializer = codecs.WithoutConversion()
 	if c.ContentType == "" {
 		c.ContentType = "application/vnd.kubernetes.protobuf"
 	}
 	return c
+}
+
+// typeScheme knows the types this package sends and receives: the metav1 options, the types of
+// example.kubegen.io/v1 and those of other groups its methods take or return.
+// The clientset's scheme package knows every group; registering only these here keeps a program
+// that uses some groups from linking the registration (and with it the protobuf and deep-copy
+// code) of all the others.
+var typeScheme = runtime.NewScheme()
+
+// codecs encodes and decodes the types of typeScheme (JSON, YAML, protobuf).
+var codecs = serializer.NewCodecFactory(typeScheme)
+
+// parameterCodec encodes option structs (ListOptions, ...) as query parameters.
+var parameterCodec = runtime.NewParameterCodec(typeScheme)
+
+func init() {
+	metav1.AddToGroupVersion(typeScheme, schema.GroupVersion{Version: "v1"})
+	utilruntime.Must(examplev1.AddToScheme(typeScheme))
 }

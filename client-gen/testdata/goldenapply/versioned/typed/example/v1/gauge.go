@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	watch "k8s.io/apimachinery/pkg/watch"
@@ -34,7 +33,7 @@ type gauges struct {
 }
 
 func newGauges(c *ExampleV1Client, namespace string) *gauges {
-	return &gauges{typed.NewClient("gauges", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &gauges{typed.NewClient("gauges", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1.Gauge { return &examplev1.Gauge{} },
 		func() *examplev1.GaugeList { return &examplev1.GaugeList{} })}
 }

@@ -4,7 +4,6 @@ package v1
 
 import (
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -25,7 +24,7 @@ type nudges struct {
 }
 
 func newNudges(c *ExampleV1Client, namespace string) *nudges {
-	return &nudges{typed.NewClient("nudges", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &nudges{typed.NewClient("nudges", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1.Nudge { return &examplev1.Nudge{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

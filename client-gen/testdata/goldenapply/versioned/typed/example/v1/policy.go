@@ -6,7 +6,6 @@ import (
 	context "context"
 	goldenexamplev1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/example/v1"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type policies struct {
 }
 
 func newPolicies(c *ExampleV1Client) *policies {
-	return &policies{typed.NewClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]("policies", c.RESTClient(), scheme.ParameterCodec, "",
+	return &policies{typed.NewClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]("policies", c.RESTClient(), parameterCodec, "",
 		func() *examplev1.Policy { return &examplev1.Policy{} },
 		func() *examplev1.PolicyList { return &examplev1.PolicyList{} })}
 }

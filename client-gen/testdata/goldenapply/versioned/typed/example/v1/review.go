@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
@@ -29,7 +28,7 @@ type reviews struct {
 }
 
 func newReviews(c *ExampleV1Client) *reviews {
-	return &reviews{typed.NewClient("reviews", c.RESTClient(), scheme.ParameterCodec, "",
+	return &reviews{typed.NewClient("reviews", c.RESTClient(), parameterCodec, "",
 		func() *examplev1.Review { return &examplev1.Review{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

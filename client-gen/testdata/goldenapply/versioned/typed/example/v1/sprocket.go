@@ -5,7 +5,6 @@ package v1
 import (
 	context "context"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -49,7 +48,7 @@ type sprockets struct {
 }
 
 func newSprockets(c *ExampleV1Client, namespace string) *sprockets {
-	return &sprockets{typed.NewClient("sprockets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &sprockets{typed.NewClient("sprockets", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1.Sprocket { return &examplev1.Sprocket{} },
 		func() *examplev1.SprocketList { return &examplev1.SprocketList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	goldenexamplev1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/example/v1"
 	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	applyconfigurationsautoscalingv1 "github.com/kubegen/kubegen/kubernetes/applyconfigurations/autoscaling/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
@@ -63,7 +62,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1Client, namespace string) *widgets {
-	return &widgets{typed.NewClientWithApply[*examplev1.Widget, *examplev1.WidgetList, *goldenexamplev1.WidgetApplyConfiguration]("widgets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &widgets{typed.NewClientWithApply[*examplev1.Widget, *examplev1.WidgetList, *goldenexamplev1.WidgetApplyConfiguration]("widgets", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1.Widget { return &examplev1.Widget{} },
 		func() *examplev1.WidgetList { return &examplev1.WidgetList{} })}
 }

@@ -6,7 +6,6 @@ import (
 	context "context"
 	goldenexamplev1beta1 "github.com/kubegen/kubegen/applyconfiguration-gen/testdata/golden/example/v1beta1"
 	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1beta1"
-	scheme "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/scheme"
 	typed "github.com/kubegen/kubegen/client/typed"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	types "k8s.io/apimachinery/pkg/types"
@@ -53,7 +52,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1beta1Client, namespace string) *widgets {
-	return &widgets{typed.NewClientWithApply[*examplev1beta1.Widget, *examplev1beta1.WidgetList, *goldenexamplev1beta1.WidgetApplyConfiguration]("widgets", c.RESTClient(), scheme.ParameterCodec, namespace,
+	return &widgets{typed.NewClientWithApply[*examplev1beta1.Widget, *examplev1beta1.WidgetList, *goldenexamplev1beta1.WidgetApplyConfiguration]("widgets", c.RESTClient(), parameterCodec, namespace,
 		func() *examplev1beta1.Widget { return &examplev1beta1.Widget{} },
 		func() *examplev1beta1.WidgetList { return &examplev1beta1.WidgetList{} })}
 }
