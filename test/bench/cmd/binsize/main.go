@@ -21,8 +21,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"time"
+
+	"github.com/kubegen/kubegen/test/bench/internal/measure"
 )
 
 // program is one of the compared programs: its package under testdata and its row name.
@@ -87,10 +88,10 @@ func run(cold int) error {
 	fmt.Printf("list-pods program, go build -trimpath -ldflags='-s -w', %s, %s/%s, %d CPU, %d cold build(s) each, median\n\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cold)
 	fmt.Printf("%-22s %12s %7s %16s %7s\n", "program", "stripped MB", "×cg", "cold build CPU", "×cg")
-	cgCPU := median(cpu[clientGo])
+	cgCPU := measure.Median(cpu[clientGo])
 	for i, p := range programs {
 		c, ratio := "-", "-"
-		if m := median(cpu[i]); m > 0 {
+		if m := measure.Median(cpu[i]); m > 0 {
 			c = fmt.Sprintf("%.1f s", m.Seconds())
 			ratio = fmt.Sprintf("%.2f", m.Seconds()/cgCPU.Seconds())
 		}
@@ -112,15 +113,5 @@ func build(pkg, out, cache string) (time.Duration, error) {
 	if err := cmd.Run(); err != nil {
 		return 0, fmt.Errorf("go build %s: %w", pkg, err)
 	}
-	// Linux reports in the rusage of a waited-for process the CPU of the descendants it waited for.
-	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), nil
-}
-
-func median(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
-	}
-	s := slices.Clone(ds)
-	slices.Sort(s)
-	return s[len(s)/2]
+	return measure.CPU(cmd.ProcessState), nil
 }

@@ -24,8 +24,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/kubegen/kubegen/test/bench/internal/measure"
 )
 
 var generators = []string{"deepcopy-gen", "applyconfiguration-gen", "client-gen", "lister-gen", "informer-gen"}
@@ -173,10 +174,7 @@ func runSide(api string, cmds [][]string) (sample, error) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return sample{}, fmt.Errorf("%s: %v\n%s", filepath.Base(c[0]), err, out)
 		}
-		// The rusage of a waited-for child includes the children it waited for (the go commands
-		// go/packages starts).
-		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		s.cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		s.cpu += measure.CPU(cmd.ProcessState)
 	}
 	s.wall = time.Since(start)
 	err := filepath.WalkDir(filepath.Join(api, "out"), func(p string, d fs.DirEntry, err error) error {
@@ -194,9 +192,7 @@ func median(ss []sample) sample {
 	for i, s := range ss {
 		cpu[i], wall[i] = s.cpu, s.wall
 	}
-	sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
-	sort.Slice(wall, func(i, j int) bool { return wall[i] < wall[j] })
-	return sample{cpu: cpu[len(cpu)/2], wall: wall[len(wall)/2], files: ss[0].files}
+	return sample{cpu: measure.Median(cpu), wall: measure.Median(wall), files: ss[0].files}
 }
 
 func check(err error) {
