@@ -231,6 +231,13 @@ func listRules() []Rule {
 				return
 			}
 			created := rvs[1]
+			// A list at resourceVersion 0 is served from the apiserver's watch cache, which may not have seen c
+			// yet. A list not older than c's resourceVersion waits until the cache has, so what follows is the
+			// same on every run.
+			if _, err := cms.List(ctx, metav1.ListOptions{ResourceVersion: rvs[2]}); err != nil {
+				r.Err("list not older than c", err)
+				return
+			}
 			list, err := cms.List(ctx, c.opts(created, ""))
 			if err != nil {
 				r.Err("list", err)
