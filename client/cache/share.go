@@ -9,11 +9,10 @@ import (
 )
 
 // internStrings makes the repeating metadata strings of obj share their bytes with equal strings
-// of other objects, and packs the strings obj alone holds into one allocation; it is the default
-// memory saver, safe because strings are immutable.
+// of other objects, and packs the strings obj alone holds into one allocation, in one walk of obj;
+// it is the default memory saver, safe because strings are immutable.
 func internStrings[T Object](obj T) T {
-	intern.Metadata(obj)
-	intern.Pack(obj)
+	intern.Object(obj)
 	return obj
 }
 

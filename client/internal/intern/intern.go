@@ -40,17 +40,19 @@ func Metadata(obj metav1.Object) {
 	}
 	Map(obj.GetLabels(), -1)
 	Map(obj.GetAnnotations(), maxValue)
-	fs := obj.GetFinalizers()
+	internLists(obj.GetFinalizers(), obj.GetOwnerReferences(), obj.GetManagedFields())
+}
+
+// internLists interns the strings of the metadata lists in place.
+func internLists(fs []string, refs []metav1.OwnerReference, mf []metav1.ManagedFieldsEntry) {
 	for n := range fs {
 		fs[n] = String(fs[n])
 	}
-	refs := obj.GetOwnerReferences()
 	for n := range refs {
 		r := &refs[n]
 		r.APIVersion, r.Kind, r.Name = String(r.APIVersion), String(r.Kind), String(r.Name)
 		r.UID = String(r.UID)
 	}
-	mf := obj.GetManagedFields()
 	for n := range mf {
 		e := &mf[n]
 		e.Manager, e.APIVersion, e.FieldsType, e.Subresource = String(e.Manager), String(e.APIVersion), String(e.FieldsType), String(e.Subresource)

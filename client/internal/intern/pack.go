@@ -27,25 +27,73 @@ import (
 // obj is a pointer to a struct; anything else is left as it is. Only exported fields are visited,
 // through structs, pointers to structs, slices of structs or strings, and maps of strings; fields
 // of interface or other map types are left as they are.
-func Pack(obj any) {
+func Pack(obj any) { pack(obj, false) }
+
+// Object interns obj's metadata and packs obj's own strings: the result of Metadata(obj) followed
+// by Pack(obj), in one walk of obj. It is what an informer runs on each object it caches. obj must
+// be referenced by nothing else yet (a freshly decoded object). When obj's metadata is not an
+// ObjectMeta the walk reaches (an unstructured object's, say), it runs Metadata through obj's
+// metav1.Object methods first, and the walk only packs.
+func Object(obj any) { pack(obj, true) }
+
+// pack packs obj's own strings in one walk, which also interns obj's metadata when meta is set:
+// the walk adds up the lengths of the strings worth packing and records where they are, then one
+// allocation of their total (when that takes less than they take apart) receives them. It returns
+// that allocation, nil when there is none.
+func pack(obj any, meta bool) []byte {
 	v := reflect.ValueOf(obj)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return nil
 	}
-	plan := planFor(v.Type().Elem())
-	if plan == nil {
-		return
+	var plan *packPlan
+	if v.Elem().Kind() == reflect.Struct {
+		plan = planFor(v.Type().Elem())
 	}
 	p := v.UnsafePointer()
-	var k packer
+	k := packers.Get().(*packer)
+	defer k.release()
+	if meta {
+		if k.own = ownMeta(obj, plan, p); k.own == nil {
+			if m, ok := obj.(metav1.Object); ok {
+				Metadata(m)
+			}
+		}
+	}
+	if plan == nil {
+		return nil
+	}
 	k.walk(plan, p)
-	if k.size > 0 && allocSize(k.size) < k.separate {
-		k.buf = make([]byte, 0, k.size)
+	k.finish()
+	return k.buf
+}
+
+// packers are reused, so that the list of strings to pack allocates only while it grows.
+var packers = sync.Pool{New: func() any { return new(packer) }}
+
+// release returns k to packers, holding nothing of the object it packed.
+func (k *packer) release() {
+	clear(k.pending)
+	*k = packer{pending: k.pending[:0]}
+	packers.Put(k)
+}
+
+// ownMeta returns the ObjectMeta holding obj's metadata when it is a field of obj's struct that
+// plan visits, nil otherwise.
+func ownMeta(obj any, plan *packPlan, p unsafe.Pointer) *metav1.ObjectMeta {
+	a, ok := obj.(metav1.ObjectMetaAccessor)
+	if !ok || plan == nil {
+		return nil
 	}
-	if k.buf != nil || k.maps > 0 {
-		k.copying = true
-		k.walk(plan, p)
+	m, ok := a.GetObjectMeta().(*metav1.ObjectMeta)
+	if !ok || m == nil {
+		return nil
 	}
+	for _, f := range plan.fields {
+		if f.kind == fieldMeta && unsafe.Add(p, f.offset) == unsafe.Pointer(m) {
+			return m
+		}
+	}
+	return nil
 }
 
 // maxPacked is the longest string packed: longer ones lose at most an eighth of their size to
@@ -59,27 +107,31 @@ func packable(n int) bool {
 	return n >= 16 && n <= maxPacked && allocSize(n) > n
 }
 
-// packer walks an object twice: first adding up the lengths of the strings to pack (and what they
-// take where they are), then, when one allocation takes less, copying them into buf and pointing
-// them there, and interning map keys.
+// packer walks an object once, adding up the lengths of the strings to pack (and what they take
+// where they are) and recording where each is; finish then copies them into one allocation when that
+// takes less, and points them there. Map keys to intern are interned during the walk.
 type packer struct {
-	copying  bool
-	size     int // bytes to pack
-	separate int // what they take in allocations of their own
-	maps     int // string maps outside metadata, whose keys are interned
+	own      *metav1.ObjectMeta // the object's own metadata, interned as Metadata does; nil when not asked
+	size     int                // bytes to pack
+	separate int                // what they take in allocations of their own
+	pending  []pendingString    // the strings to pack, in the order met
 	buf      []byte
 }
 
-// str packs *s.
+// A pendingString is a string to pack: a field or slice element (s), or the value v of map m's
+// entry key (key interned where the map's keys are), to be stored when packed.
+type pendingString struct {
+	s      *string
+	m      map[string]string
+	key, v string
+}
+
+// str records *s to pack when it is worth it.
 func (k *packer) str(s *string) {
-	if !packable(len(*s)) {
-		return
-	}
-	if !k.copying {
+	if packable(len(*s)) {
 		k.count(len(*s))
-		return
+		k.pending = append(k.pending, pendingString{s: s})
 	}
-	*s = k.copy(*s)
 }
 
 func (k *packer) count(n int) {
@@ -87,7 +139,23 @@ func (k *packer) count(n int) {
 	k.separate += allocSize(n)
 }
 
-// copy returns s with its bytes in buf. buf was sized by the first walk; when there is no buf (packing
+// finish packs the recorded strings when one allocation takes less than they take apart, and
+// stores the map entries recorded (whose keys may have been interned) in any case.
+func (k *packer) finish() {
+	if k.size > 0 && allocSize(k.size) < k.separate {
+		k.buf = make([]byte, 0, k.size)
+	}
+	for _, p := range k.pending {
+		if p.s == nil {
+			// Assigning to an existing key stores the key given, so an interned key replaces the decoded one.
+			p.m[p.key] = k.copy(p.v)
+		} else if k.buf != nil {
+			*p.s = k.copy(*p.s)
+		}
+	}
+}
+
+// copy returns s with its bytes in buf. buf was sized by the walk; when there is no buf (packing
 // would not pay) or should a string have grown since (nothing may change obj meanwhile, but a
 // miscount must never corrupt anything), the string is left where it is.
 func (k *packer) copy(s string) string {
@@ -99,32 +167,49 @@ func (k *packer) copy(s string) string {
 	return unsafe.String(&k.buf[at], len(s))
 }
 
-// strMap packs the packable values of m longer than minValue, and interns its keys
-// when internKeys is set.
+// strMap records the packable values of m longer than minValue, and interns its keys when
+// internKeys is set.
 func (k *packer) strMap(m map[string]string, minValue int, internKeys bool) {
-	if internKeys && len(m) > 0 {
-		k.maps++
-	}
 	for key, v := range m {
-		pack := len(v) > minValue && packable(len(v))
-		if !k.copying {
-			if pack {
-				k.count(len(v))
-			}
-			continue
-		}
-		if !pack && !internKeys {
-			continue
-		}
 		if internKeys {
 			key = String(key)
 		}
-		if pack {
-			v = k.copy(v)
+		if len(v) > minValue && packable(len(v)) {
+			k.count(len(v))
+			k.pending = append(k.pending, pendingString{m: m, key: key, v: v})
+		} else if internKeys {
+			m[key] = v
 		}
-		// Assigning to an existing key stores the key given, so an interned key replaces the decoded one.
-		m[key] = v
 	}
+}
+
+// meta interns the strings of the object's own metadata m as Metadata does, and records those
+// Metadata leaves alone to pack, as the walk does for any other ObjectMeta.
+func (k *packer) meta(m *metav1.ObjectMeta) {
+	m.Namespace, m.GenerateName = String(m.Namespace), String(m.GenerateName)
+	Map(m.Labels, -1)
+	for key, v := range m.Annotations {
+		key = String(key)
+		switch {
+		case len(v) <= maxValue:
+			m.Annotations[key] = String(v)
+		case packable(len(v)):
+			k.count(len(v))
+			k.pending = append(k.pending, pendingString{m: m.Annotations, key: key, v: v})
+		default:
+			m.Annotations[key] = v
+		}
+	}
+	internLists(m.Finalizers, m.OwnerReferences, m.ManagedFields)
+	k.metaFields(m)
+}
+
+// metaFields records the strings of an ObjectMeta that belong to its object alone.
+func (k *packer) metaFields(m *metav1.ObjectMeta) {
+	k.str(&m.Name)
+	k.str((*string)(&m.UID))
+	k.str(&m.ResourceVersion)
+	k.str(&m.SelfLink)
 }
 
 // allocSize is about what an allocation of n bytes without pointers takes on the heap: the size
@@ -134,12 +219,24 @@ func allocSize(n int) int {
 	switch {
 	case n < 16:
 		return n
+	case n <= maxPacked:
+		return int(smallClasses[(n+7)>>3])
 	case n > sizeClasses[len(sizeClasses)-1]:
 		return (n + 8191) &^ 8191
 	}
 	i, _ := slices.BinarySearch(sizeClasses, n)
 	return sizeClasses[i]
 }
+
+// smallClasses[(n+7)/8] is the size class of n bytes up to maxPacked, which every size class is
+// a multiple of 8 up to: a lookup for the sizes packable asks about for each string.
+var smallClasses = func() (t [maxPacked/8 + 1]uint16) {
+	for i := range t {
+		c, _ := slices.BinarySearch(sizeClasses, i*8)
+		t[i] = uint16(sizeClasses[c])
+	}
+	return t
+}()
 
 // sizeClasses are the Go runtime's allocation size classes (runtime/sizeclasses.go), which
 // TestSizeClasses checks against the runtime in use. Were they to drift, packing would only be
@@ -175,12 +272,13 @@ func (k *packer) walk(plan *packPlan, p unsafe.Pointer) {
 			}
 		case fieldMeta:
 			m := (*metav1.ObjectMeta)(at)
+			if m == k.own {
+				k.meta(m)
+				break
+			}
 			// What Metadata interns is left out: namespace, generateName, labels, short
 			// annotation values, finalizers, owner references and managedFields.
-			k.str(&m.Name)
-			k.str((*string)(&m.UID))
-			k.str(&m.ResourceVersion)
-			k.str(&m.SelfLink)
+			k.metaFields(m)
 			k.strMap(m.Annotations, maxValue, false)
 		}
 	}
