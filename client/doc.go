@@ -4,11 +4,10 @@
 //	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
 //	   client/applyconfigurations/meta/v1, client/metrics, client/internal/fastjson,
 //	   client/internal/fastproto, client/internal/fastpaths,
-//	   client/testing (the actions and reactors of fake clientsets),
 //	   client/internal/allocgate, client/internal/testobjects (test support)          leaves
 //	1  client/transport, client/workqueue
 //	2  client/rest
-//	3  client/kubeconfig
+//	3  client/kubeconfig, client/testing (the actions and reactors of fake clientsets)
 //	4  client/typed, client/discovery, client/dynamic, client/metadata, client/apply,
 //	   client/internal/upgrade
 //	5  client/cache, client/fake, client/remotecommand, client/portforward, client/record,

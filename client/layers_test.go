@@ -61,7 +61,6 @@ var layers = map[string]layer{
 	"client/internal/fastjson":              {0, []string{apimachinery, "sigs.k8s.io/json"}},
 	"client/internal/fastproto":             {0, []string{apimachinery}},
 	"client/internal/fastpaths":             {0, nil},
-	"client/testing":                        {0, []string{apimachinery}},
 
 	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
 	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
@@ -69,6 +68,7 @@ var layers = map[string]layer{
 	"client/rest": {2, []string{"client/transport", "client/metrics", "client/internal/fastjson", "client/internal/fastproto", "client/internal/fastpaths", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 
 	"client/kubeconfig": {3, []string{"client/rest", "client/transport", "github.com/spf13/pflag", "sigs.k8s.io/yaml"}},
+	"client/testing":    {3, []string{"client/rest", apimachinery}},
 
 	"client/typed":            {4, []string{"client/rest", apimachinery}},
 	"client/discovery":        {4, []string{"client/rest", apimachinery, "k8s.io/api/apidiscovery/"}},

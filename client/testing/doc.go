@@ -23,8 +23,10 @@
 // Differences from client-go, each on purpose: list actions keep every list option as given
 // (client-go's keep only the selectors); a selector that does not parse gives a restriction that
 // matches nothing instead of a panic (the tracker then answers BadRequest, as the apiserver does);
-// reactors run without the Fake's lock held, so a reactor may call Actions; there are no proxy
-// reactors and no Resources list (the fake clientset's Discovery answers from its tracker).
+// reactors run without the Fake's lock held, so a reactor may call Actions; InvokesProxy never
+// returns nil (a proxy get no reactor answers fails when sent, where client-go's panics); a
+// Resources list left nil lets the fake clientset's Discovery answer from its tracker.
 //
-// Layer: 0, a leaf beside the runtime: it imports only apimachinery. client/fake records into it.
+// Layer: 3: it imports client/rest (for the ResponseWrapper of proxy reactors) and apimachinery.
+// client/fake records into it.
 package testing

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/watch"
 )
@@ -21,6 +22,14 @@ type Fake struct {
 	ReactionChain []Reactor
 	// WatchReactionChain is the reactors of watches, tried in order until one handles the call.
 	WatchReactionChain []WatchReactor
+	// ProxyReactionChain is the reactors of gets through the apiserver's proxy (ProxyGet of pods,
+	// services and nodes), tried in order until one handles the call.
+	ProxyReactionChain []ProxyReactor
+
+	// Resources is what the fake clientset's discovery serves, as client-go's fake discovery does:
+	// set it to declare the group/versions and resources a test's server has. Left nil, a fake
+	// clientset's discovery serves the resources its tracker knows instead.
+	Resources []*metav1.APIResourceList
 }
 
 // Reactor handles some actions instead of the object tracker.
@@ -116,9 +125,7 @@ func (TrackerWatchReactor) React(Action) (bool, watch.Interface, error) { return
 // clientset it runs after the tracker, so only on calls no reactor before it handled and the
 // tracker did not see: use PrependReactor to change what the tracker answers.
 func (f *Fake) AddReactor(verb, resource string, reaction ReactionFunc) {
-	f.Lock()
-	defer f.Unlock()
-	f.ReactionChain = append(f.ReactionChain, &SimpleReactor{Verb: verb, Resource: resource, Reaction: reaction})
+	addToChain(f, &f.ReactionChain, Reactor(&SimpleReactor{Verb: verb, Resource: resource, Reaction: reaction}), false)
 }
 
 // PrependReactor puts a reactor for the verb and resource ("*" for any) first in the chain, before
@@ -128,24 +135,29 @@ func (f *Fake) AddReactor(verb, resource string, reaction ReactionFunc) {
 //		return true, nil, apierrors.NewServiceUnavailable("try later")
 //	})
 func (f *Fake) PrependReactor(verb, resource string, reaction ReactionFunc) {
-	f.Lock()
-	defer f.Unlock()
-	f.ReactionChain = append([]Reactor{&SimpleReactor{Verb: verb, Resource: resource, Reaction: reaction}}, f.ReactionChain...)
+	addToChain(f, &f.ReactionChain, Reactor(&SimpleReactor{Verb: verb, Resource: resource, Reaction: reaction}), true)
 }
 
 // AddWatchReactor appends a watch reactor for resource ("*" for any); on a fake clientset, after
 // the tracker, as AddReactor.
 func (f *Fake) AddWatchReactor(resource string, reaction WatchReactionFunc) {
-	f.Lock()
-	defer f.Unlock()
-	f.WatchReactionChain = append(f.WatchReactionChain, &SimpleWatchReactor{Resource: resource, Reaction: reaction})
+	addToChain(f, &f.WatchReactionChain, WatchReactor(&SimpleWatchReactor{Resource: resource, Reaction: reaction}), false)
 }
 
 // PrependWatchReactor puts a watch reactor for resource ("*" for any) first in the chain.
 func (f *Fake) PrependWatchReactor(resource string, reaction WatchReactionFunc) {
+	addToChain(f, &f.WatchReactionChain, WatchReactor(&SimpleWatchReactor{Resource: resource, Reaction: reaction}), true)
+}
+
+// addToChain puts r first in or last in chain, a chain of f, under f's lock.
+func addToChain[R any](f *Fake, chain *[]R, r R, first bool) {
 	f.Lock()
 	defer f.Unlock()
-	f.WatchReactionChain = append([]WatchReactor{&SimpleWatchReactor{Resource: resource, Reaction: reaction}}, f.WatchReactionChain...)
+	if first {
+		*chain = append([]R{r}, *chain...)
+	} else {
+		*chain = append(*chain, r)
+	}
 }
 
 // React records a deep copy of action and tries the reactors of the ReactionChain on another copy,

@@ -2,7 +2,10 @@ package fake_test
 
 import (
 	"context"
+	"io"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -12,6 +15,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/types"
 
+	"github.com/kubegen/kubegen/client/rest"
 	core "github.com/kubegen/kubegen/client/testing"
 	"github.com/kubegen/kubegen/kubernetes/fake"
 )
@@ -84,5 +88,110 @@ func TestClientsetReactorOrder(t *testing.T) {
 	}
 	if want := []string{"prepended", "prepended"}; !reflect.DeepEqual(ran, want) {
 		t.Errorf("reactors ran %v, want %v", ran, want)
+	}
+}
+
+// Discovery serves the Fake's Resources, as client-go's fake discovery does, once a test sets them;
+// each call records client-go's get action, and a reactor on it makes discovery fail.
+func TestClientsetDiscoveryServesResources(t *testing.T) {
+	ctx := context.Background()
+	client := fake.NewClientset()
+	if _, err := client.Discovery().ServerResourcesForGroupVersion(ctx, "apps/v1"); err != nil {
+		t.Fatalf("without Resources, discovery answers from the tracker: %v", err)
+	}
+	widgets := &metav1.APIResourceList{GroupVersion: "example.com/v1", APIResources: []metav1.APIResource{
+		{Name: "widgets", Namespaced: true, Kind: "Widget", Verbs: metav1.Verbs{"get", "list"}}}}
+	client.Resources = []*metav1.APIResourceList{
+		{GroupVersion: "v1", APIResources: []metav1.APIResource{{Name: "pods", Namespaced: true, Kind: "Pod"}}},
+		widgets,
+		{GroupVersion: "example.com/v1beta1"},
+	}
+	client.ClearActions()
+
+	got, err := client.Discovery().ServerResourcesForGroupVersion(ctx, "example.com/v1")
+	if err != nil || !reflect.DeepEqual(got, widgets) {
+		t.Fatalf("example.com/v1: %v %v, want the list set in Resources", got, err)
+	}
+	if _, err := client.Discovery().ServerResourcesForGroupVersion(ctx, "apps/v1"); !apierrors.IsNotFound(err) {
+		t.Errorf("apps/v1, not in Resources: %v, want NotFound", err)
+	}
+	groups, err := client.Discovery().ServerGroups(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, g := range groups.Groups {
+		names = append(names, g.Name+"="+g.PreferredVersion.Version+"/"+strconv.Itoa(len(g.Versions)))
+	}
+	if want := []string{"=v1/1", "example.com=v1/2"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("groups %v, want %v", names, want)
+	}
+	_, lists, err := client.Discovery().ServerGroupsAndResources(ctx)
+	if err != nil || len(lists) != 3 || lists[1] != widgets {
+		t.Errorf("ServerGroupsAndResources: %v %v, want the Resources", lists, err)
+	}
+
+	get := func(resource string) core.Action {
+		return core.ActionImpl{Verb: "get", Resource: schema.GroupVersionResource{Resource: resource}}
+	}
+	want := []core.Action{get("resource"), get("resource"), get("group"), get("group"), get("resource")}
+	if got := client.Actions(); !reflect.DeepEqual(got, want) {
+		t.Errorf("actions:\n got  %#v\n want %#v", got, want)
+	}
+
+	client.PrependReactor("get", "resource", func(core.Action) (bool, runtime.Object, error) {
+		return true, nil, apierrors.NewServiceUnavailable("discovery is down")
+	})
+	if _, err := client.Discovery().ServerResourcesForGroupVersion(ctx, "example.com/v1"); !apierrors.IsServiceUnavailable(err) {
+		t.Errorf("with a failing reactor: %v, want its error", err)
+	}
+	if _, err := client.Discovery().ServerGroups(ctx); err != nil {
+		t.Errorf("the reactor on resource failed ServerGroups: %v", err)
+	}
+}
+
+// proxied is a proxied answer.
+type proxied string
+
+func (p proxied) DoRaw(context.Context) ([]byte, error) { return []byte(p), nil }
+func (p proxied) Stream(context.Context) (io.ReadCloser, error) {
+	return io.NopCloser(strings.NewReader(string(p))), nil
+}
+
+// ProxyGet of services, pods and nodes goes through the proxy reactors, as client-go's fake does,
+// and is recorded as client-go's ProxyGetAction; with no reactor the request fails when sent.
+func TestClientsetProxyReactors(t *testing.T) {
+	ctx := context.Background()
+	client := fake.NewClientset()
+	if _, err := client.CoreV1().Services("ns").ProxyGet("http", "web", "80", "/", nil).DoRaw(ctx); err == nil {
+		t.Error("ProxyGet with no proxy reactor: no error")
+	}
+	client.PrependProxyReactor("services", func(a core.Action) (bool, rest.ResponseWrapper, error) {
+		p := a.(core.ProxyGetAction)
+		return true, proxied(p.GetNamespace() + "/" + p.GetName() + ":" + p.GetPort() + p.GetPath() + "?q=" + p.GetParams()["q"]), nil
+	})
+	client.PrependProxyReactor("nodes", func(core.Action) (bool, rest.ResponseWrapper, error) {
+		return true, nil, apierrors.NewServiceUnavailable("kubelet down")
+	})
+	client.ClearActions()
+
+	params := map[string]string{"q": "1"}
+	got, err := client.CoreV1().Services("ns").ProxyGet("https", "web", "8443", "/metrics", params).DoRaw(ctx)
+	if err != nil || string(got) != "ns/web:8443/metrics?q=1" {
+		t.Errorf("services ProxyGet: %q %v, want the reactor's answer", got, err)
+	}
+	if _, err := client.CoreV1().Nodes().ProxyGet("https", "n1", "10250", "/stats", nil).DoRaw(ctx); !apierrors.IsServiceUnavailable(err) {
+		t.Errorf("nodes ProxyGet: %v, want the reactor's error", err)
+	}
+	if _, err := client.CoreV1().Pods("ns").ProxyGet("http", "p", "80", "/", nil).Stream(ctx); err == nil {
+		t.Error("pods ProxyGet, no reactor for pods: no error")
+	}
+	want := []core.Action{
+		core.NewProxyGetAction(schema.GroupVersionResource{Version: "v1", Resource: "services"}, "ns", "https", "web", "8443", "/metrics", params),
+		core.NewProxyGetAction(schema.GroupVersionResource{Version: "v1", Resource: "nodes"}, "", "https", "n1", "10250", "/stats", nil),
+		core.NewProxyGetAction(schema.GroupVersionResource{Version: "v1", Resource: "pods"}, "ns", "http", "p", "80", "/", nil),
+	}
+	if got := client.Actions(); !reflect.DeepEqual(got, want) {
+		t.Errorf("actions:\n got  %#v\n want %#v", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package fake
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -54,11 +53,6 @@ func (c *fakePods) GetLogs(name string, opts *corev1.PodLogOptions) *rest.Reques
 		VersionedParams(opts, scheme.ParameterCodec)
 }
 
-// ProxyGet returns a request that fails: the fake clientset proxies to no pod.
-func (c *fakePods) ProxyGet(scheme, name, port, path string, params map[string]string) rest.ResponseWrapper {
-	return noProxy{"pods", name}
-}
-
 // fakeLogsClient is a REST client whose every answer is 200 "fake logs".
 var fakeLogsClient = sync.OnceValue(func() *rest.RESTClient {
 	c, err := rest.RESTClientForConfigAndClient(&rest.Config{
@@ -77,16 +71,3 @@ func (fakeLogsTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"text/plain"}},
 		Body: io.NopCloser(strings.NewReader("fake logs")), Request: req}, nil
 }
-
-// noProxy is the answer of the fakes' ProxyGet: the fake clientset reaches no pod, service or node.
-type noProxy struct{ resource, name string }
-
-func (p noProxy) err() error {
-	return fmt.Errorf("fake clientset: no proxy to %s %q: the fake serves API objects only", p.resource, p.name)
-}
-
-// DoRaw implements rest.ResponseWrapper.
-func (p noProxy) DoRaw(context.Context) ([]byte, error) { return nil, p.err() }
-
-// Stream implements rest.ResponseWrapper.
-func (p noProxy) Stream(context.Context) (io.ReadCloser, error) { return nil, p.err() }
