@@ -21,6 +21,10 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 	if err != nil {
 		return nil, err
 	}
+	api, err = codegen.Enabled(api, model.ApplyConfigurationGen)
+	if err != nil {
+		return nil, err
+	}
 	plan, err := applyconfig.Build(api, layout)
 	if err != nil {
 		return nil, err

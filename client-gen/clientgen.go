@@ -5,6 +5,7 @@ import (
 
 	"k8s.io/gengo/v2/generator"
 
+	"github.com/kubegen/kubegen/internal/codegen"
 	"github.com/kubegen/kubegen/internal/codegen/applyconfig"
 	"github.com/kubegen/kubegen/internal/codegen/model"
 )
@@ -14,12 +15,17 @@ import (
 // AllVersions off the preferred version of each group) and the fake clientset. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	l := layout{args: a}
+	all := api
+	api, err := codegen.Enabled(all, model.ClientGen)
+	if err != nil {
+		return nil, err
+	}
 	if a.ApplyConfigurationPackage != "" {
 		external, err := applyconfig.ParseExternal(a.ExternalApplyConfigurations)
 		if err != nil {
 			return nil, fmt.Errorf("external apply configurations: %w", err)
 		}
-		if l.plan, err = applyconfig.Build(api, applyconfig.Layout{Root: a.ApplyConfigurationPackage, External: external}); err != nil {
+		if l.plan, err = applyconfig.Build(all.Enabled(model.ApplyConfigurationGen), applyconfig.Layout{Root: a.ApplyConfigurationPackage, External: external}); err != nil {
 			return nil, err
 		}
 	}

@@ -16,6 +16,12 @@ import (
 // with informable kinds (every version, so that versions outside the clientset get informers too,
 // built from their own typed client). header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
+	// The informers of a package list and watch with its typed client and read through its
+	// lister: without either, none are written.
+	api, err := codegen.Enabled(api, model.ClientGen, model.ListerGen, model.InformerGen)
+	if err != nil {
+		return nil, err
+	}
 	l := layout{args: a}
 	groups := l.factoryGroups(api)
 	if len(groups) == 0 {

@@ -27,6 +27,10 @@ func Listable(k *model.Kind) bool { return k.Has("list") && k.List != nil }
 // Targets returns one gengo target per group/version that has listable kinds: a listers package
 // with doc.go, one file per kind and expansion_generated.go. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
+	api, err := codegen.Enabled(api, model.ListerGen)
+	if err != nil {
+		return nil, err
+	}
 	var scopes []*model.Scope
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {

@@ -3,6 +3,7 @@ package codegen
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
@@ -149,4 +150,14 @@ func (g Generator) Run(patterns []string) ([]string, error) {
 func BuildModel(u types.Universe, inputs []string, pluralExceptions map[string]string) (*model.API, error) {
 	ext := &externalTypes{}
 	return model.Build(u, inputs, model.Options{Plurals: naming.NewPluralizer(pluralExceptions), External: ext.check})
+}
+
+// Enabled is api restricted to the packages whose doc.go leaves every one of tools on (see
+// model.API.Enabled). It fails with ErrNothingToGenerate when no package is left.
+func Enabled(api *model.API, tools ...string) (*model.API, error) {
+	on := api.Enabled(tools...)
+	if len(on.Groups) == 0 && len(api.Groups) > 0 {
+		return nil, fmt.Errorf("%w: every input package with +genclient types turns it off (%s)", ErrNothingToGenerate, strings.Join(api.Off(tools...), ", "))
+	}
+	return on, nil
 }

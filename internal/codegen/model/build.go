@@ -86,7 +86,7 @@ func (b *builder) addPackage(pkg *types.Package) {
 		klog.V(1).Infof("%s: no +groupName in doc.go; using group %q", pkg.Path, groupTag.Value)
 	}
 	g := b.group(groupTag, findTag(docTags, "groupGoName"))
-	v := &Version{Group: g, Name: path.Base(pkg.Path), Package: pkg, Kinds: kinds, Tags: docTags}
+	v := &Version{Group: g, Name: path.Base(pkg.Path), Package: pkg, Kinds: kinds, Tags: docTags, off: optOuts(docTags, &b.errs)}
 	v.HasAddToScheme = pkg.Functions["AddToScheme"] != nil || pkg.Variables["AddToScheme"] != nil
 	for _, k := range kinds {
 		k.Version = v
@@ -133,14 +133,19 @@ func (b *builder) group(nameTag, goNameTag *Tag) *Group {
 	return g
 }
 
-// packageTags reads the +tags of the package's doc.go.
+// packageTags reads the +tags of the package's doc.go: the group's names and the generators'
+// opt-outs.
 func (b *builder) packageTags(pkg *types.Package) []Tag {
 	docFile := filepath.Join(pkg.Dir, "doc.go")
 	posOf := func(line string) Position {
 		return Position{File: docFile, Line: b.src.fileLine(docFile, strings.TrimSpace(line))}
 	}
 	var tags []Tag
-	for _, prefix := range []string{"groupName", "groupGoName"} {
+	prefixes := []string{"groupName", "groupGoName"}
+	for _, tool := range optOutTools {
+		prefixes = append(prefixes, "k8s:"+tool)
+	}
+	for _, prefix := range prefixes {
 		for _, t := range extractTags(pkg.Comments, prefix, posOf) {
 			if t.Name == prefix {
 				tags = append(tags, t)

@@ -84,6 +84,8 @@ type Version struct {
 	Tags []Tag
 	// HasAddToScheme tells whether the package declares AddToScheme (register.go).
 	HasAddToScheme bool
+	// off holds the generators doc.go turns off (+k8s:client-gen=false, ...); see Generates.
+	off map[string]bool
 }
 
 // GoName is the version's Go name: "V1beta1".
