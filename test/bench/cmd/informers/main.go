@@ -15,7 +15,12 @@
 //     divided by heap (1.0: the sync never held more than the final cache).
 //
 // The parent adds the CPU kube-apiserver and etcd used during each child's run (server CPU), runs the
-// clients in a rotating order, and prints medians with ratios to client-go.
+// clients in a rotating order, and prints medians with ratios to client-go: a block per size on
+// stderr as each size is done, then one markdown table of every size on stdout. With -binsize the
+// table also has the stripped size and cold build CPU of a list-pods program (internal/binsize;
+// -cold sets the cold builds), so that issue 16's figures come from one run:
+//
+//	go run ./cmd/informers -n 1000,10000,50000,100000 -binsize
 //
 // With -fixture the clients sync from an in-process loopback server instead (a single unpaginated page;
 // no watch-list), as the first version of this program did.
@@ -49,7 +54,9 @@ import (
 	kgrest "github.com/kubegen/kubegen/client/rest"
 	"github.com/kubegen/kubegen/kubernetes"
 	corev1informers "github.com/kubegen/kubegen/kubernetes/informers/core/v1"
+	"github.com/kubegen/kubegen/test/bench/internal/binsize"
 	"github.com/kubegen/kubegen/test/bench/internal/fixture"
+	"github.com/kubegen/kubegen/test/bench/internal/measure"
 	"github.com/kubegen/kubegen/test/cluster"
 )
 
@@ -77,6 +84,8 @@ func main() {
 	heapProfile := flag.String("heapprofile", "", "internal: write the child's heap profile after sync here")
 	flag.StringVar(&profileDir, "profile", "", "write each child's CPU profile to DIR/<client>-<N>-<run>.pprof and heap profile after sync to DIR/<client>-<N>-<run>.heap.pprof")
 	only := flag.String("clients", "", "comma-separated clients to run (default: all)")
+	withBinsize := flag.Bool("binsize", false, "add the list-pods program's binary sizes and cold build CPU to the table")
+	cold := flag.Int("cold", 1, "with -binsize: cold builds of each program (0: sizes only)")
 	flag.Parse()
 	if *only != "" {
 		clients = strings.Split(*only, ",")
@@ -94,27 +103,37 @@ func main() {
 		ns = append(ns, v)
 	}
 	slices.Sort(ns)
+	var tab table
 	if *useFixture {
-		runFixture(ns, *runs)
-		return
+		tab = runFixture(ns, *runs)
+	} else {
+		tab = runCluster(ns, *runs)
 	}
-	runCluster(ns, *runs)
+	if *withBinsize {
+		fmt.Fprintf(os.Stderr, "building the list-pods programs (%d cold build(s) each)\n", *cold)
+		var err error
+		if tab.bins, err = binsize.Measure(*cold); err != nil {
+			fail(err)
+		}
+	}
+	tab.print(*cold)
 }
 
-func runCluster(sizes []int, runs int) {
+func runCluster(sizes []int, runs int) table {
 	c, err := cluster.Start(cluster.Options{})
 	if err != nil {
 		fail(err)
 	}
 	defer c.Stop()
 	certFile, keyFile := c.ClientCertFiles(cluster.Admin)
-	t := target{host: c.Host(), caFile: c.CAFile(), certFile: certFile, keyFile: keyFile}
+	tgt := target{host: c.Host(), caFile: c.CAFile(), certFile: certFile, keyFile: keyFile}
 	cs, err := kubernetes.NewForConfig(c.AdminConfig())
 	if err != nil {
 		fail(err)
 	}
-	fmt.Printf("informer sync of N ConfigMaps (~1 KiB each) from kube-apiserver (test/cluster), protobuf, %s/%s, %d CPU, %d run(s), median\n\n",
-		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runs)
+	t := table{title: fmt.Sprintf("informer sync of N ConfigMaps (~1 KiB each) from kube-apiserver (test/cluster), protobuf, %s, %s/%s, %d CPU, %d run(s), median",
+		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runs)}
+	fmt.Fprintf(os.Stderr, "%s\n\n", t.title)
 	pre, err := cs.CoreV1().ConfigMaps("").List(context.Background(), metav1.ListOptions{})
 	if err != nil {
 		fail(err)
@@ -128,8 +147,9 @@ func runCluster(sizes []int, runs int) {
 		}
 		fmt.Fprintf(os.Stderr, "created ConfigMaps %d..%d in %s\n", created, n, time.Since(start).Round(time.Millisecond))
 		created = n
-		measure(n, runs, func(client string) []string { return t.args(client, n+extra) })
+		t.add(n, measureSize(n, runs, func(client string) []string { return tgt.args(client, n+extra) }))
 	}
+	return t
 }
 
 func (t target) args(client string, n int) []string {
@@ -192,8 +212,9 @@ func parseResult(out string) (result, error) {
 	return r, err
 }
 
-// measure runs every client runs times (alternating) and prints one table block for size n.
-func measure(n, runs int, args func(client string) []string) {
+// measureSize runs every client runs times (alternating), prints one block for size n on stderr and
+// returns each client's medians.
+func measureSize(n, runs int, args func(client string) []string) map[string]result {
 	all := map[string][]result{}
 	for run := range runs {
 		// Each run starts with another client, so that none always runs first after the creates.
@@ -223,15 +244,16 @@ func measure(n, runs int, args func(client string) []string) {
 		med[c] = median(rs)
 	}
 	cg := med["client-go"]
-	fmt.Printf("%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU")
+	fmt.Fprintf(os.Stderr, "%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU")
 	for _, c := range clients {
 		r := med[c]
-		fmt.Printf("%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s\n", n, c,
+		fmt.Fprintf(os.Stderr, "%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s\n", n, c,
 			r.sync.Round(time.Millisecond), ratio(r.sync.Seconds(), cg.sync.Seconds()),
 			r.cpu.Round(time.Millisecond), ratio(r.cpu.Seconds(), cg.cpu.Seconds()),
 			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond))
 	}
-	fmt.Println()
+	fmt.Fprintln(os.Stderr)
+	return med
 }
 
 func ratio(a, b float64) float64 {
@@ -248,8 +270,7 @@ func median(rs []result) result {
 		for i, r := range rs {
 			v[i] = f(r)
 		}
-		slices.Sort(v)
-		return v[len(v)/2]
+		return measure.Median(v)
 	}
 	return result{
 		sync:   time.Duration(pick(func(r result) float64 { return float64(r.sync) })),
@@ -260,15 +281,18 @@ func median(rs []result) result {
 	}
 }
 
-func runFixture(sizes []int, runs int) {
-	fmt.Printf("informer sync of N ConfigMaps (~1 KiB each, with managedFields) from an in-process fixture server, protobuf, %d run(s), median\n\n", runs)
+func runFixture(sizes []int, runs int) table {
+	t := table{title: fmt.Sprintf("informer sync of N ConfigMaps (~1 KiB each, with managedFields) from an in-process fixture server, protobuf, %s, %d run(s), median",
+		runtime.Version(), runs)}
+	fmt.Fprintf(os.Stderr, "%s\n\n", t.title)
 	for _, n := range sizes {
 		srv := httptest.NewServer(fixture.ConfigMapServer(n))
-		measure(n, runs, func(client string) []string {
+		t.add(n, measureSize(n, runs, func(client string) []string {
 			return []string{"-client", client, "-host", srv.URL, "-count", strconv.Itoa(n)}
-		})
+		}))
 		srv.Close()
 	}
+	return t
 }
 
 // runClient syncs one informer and prints sync ms, CPU ms, heap MB and peak MB.

@@ -2,6 +2,7 @@
 package measure
 
 import (
+	"cmp"
 	"os"
 	"slices"
 	"time"
@@ -11,12 +12,13 @@ import (
 // rusage the CPU of the descendants it waited for (the go command's compilers, go/packages' go list).
 func CPU(ps *os.ProcessState) time.Duration { return ps.UserTime() + ps.SystemTime() }
 
-// Median is the median of ds (the upper one for an even count), 0 for none; ds is not reordered.
-func Median(ds []time.Duration) time.Duration {
-	if len(ds) == 0 {
-		return 0
+// Median is the median of vs (the upper one for an even count), 0 for none; vs is not reordered.
+func Median[T cmp.Ordered](vs []T) T {
+	if len(vs) == 0 {
+		var zero T
+		return zero
 	}
-	s := slices.Clone(ds)
+	s := slices.Clone(vs)
 	slices.Sort(s)
 	return s[len(s)/2]
 }
