@@ -14,6 +14,10 @@ type versionRef struct {
 	GV        string      // "AppsV1"
 	Field     string      // "appsV1"
 	GVString  string      // "apps/v1"
+	Group     string      // "apps"
+	Version   string      // "v1"
+	GVType    *types.Type // schema.GroupVersion
+	Lazy      *types.Type // typed.Group, which builds the group client on first use
 	Interface *types.Type // typed package's AppsV1Interface
 	Client    *types.Type // typed package's AppsV1Client
 	NewClient *types.Type // typed package's NewForConfigAndClient
@@ -30,6 +34,10 @@ func (l layout) versionRefs(versions []*model.Version) []versionRef {
 			GV:        v.GroupVersionGoName(),
 			Field:     naming.ParamName(v.GroupVersionGoName()),
 			GVString:  v.String(),
+			Group:     v.Group.Name,
+			Version:   v.Name,
+			GVType:    types.Ref(schemaPkg, "GroupVersion"),
+			Lazy:      types.Ref(typedPkg, "Group"),
 			Interface: types.Ref(typed, v.GroupVersionGoName()+"Interface"),
 			Client:    types.Ref(typed, v.GroupVersionGoName()+"Client"),
 			NewClient: types.Ref(typed, "NewForConfigAndClient"),
@@ -48,7 +56,8 @@ func (l layout) clientsetTarget(versions []*model.Version, header []byte) genera
 		"discoveryInterface", types.Ref(discoveryPkg, "Interface"),
 		"discoveryClient", types.Ref(discoveryPkg, "Client"),
 		"newDiscovery", types.Ref(discoveryPkg, "NewForConfigAndClient"),
-		"discoveryNew", types.Ref(discoveryPkg, "New"))
+		"discoveryNew", types.Ref(discoveryPkg, "New"),
+		"groupSource", types.Ref(typedPkg, "GroupSource"))
 	doc := "Package " + l.args.ClientsetName + ` is a clientset: a typed client for every version of each API group.
 Every group/version also has a typed client package of its own under typed/.`
 	if !l.args.AllVersions {
@@ -71,10 +80,14 @@ $- end$
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
+// Each is built on its first use, so that a program links the typed packages of only the groups it
+// calls.
 type Clientset struct {
 	discovery *$.discoveryClient|raw$
+	// source is what the group clients are built from.
+	source $.groupSource|raw$
 $- range .versions$
-	$.Field$ *$.Client|raw$
+	$.Field$ $.Lazy|raw$[*$.Client|raw$]
 $- end$
 }
 
@@ -85,7 +98,7 @@ func (c *Clientset) Discovery() $.discoveryInterface|raw$ {
 $range .versions$
 // $.GV$ returns the client of the $.GVString$ API.
 func (c *Clientset) $.GV$() $.Interface|raw$ {
-	return c.$.Field$
+	return c.$.Field$.Get(&c.source, $.GVType|raw${Group: "$.Group$", Version: "$.Version$"}, $.NewClient|raw$, $.New|raw$)
 }
 $end$
 // NewForConfig returns a clientset for config.
@@ -100,19 +113,17 @@ func NewForConfig(config *$.restConfig|raw$) (*Clientset, error) {
 // NewForConfigAndClient returns a clientset for config whose group clients send their requests
 // through httpClient. Unless config sets a RateLimiter or a negative QPS, they draw from one token
 // bucket, so QPS and Burst bound the whole clientset.
+//
+// It builds the discovery client now and each group client on first use. Building the discovery
+// client checks everything a group client's construction can fail on (the host, the HTTP client), so
+// its error is returned here and the group clients built later cannot fail.
 func NewForConfigAndClient(config *$.restConfig|raw$, httpClient *$.httpClient|raw$) (*Clientset, error) {
 	c := shareRateLimiter(config)
-	var cs Clientset
-	var err error
-	if cs.discovery, err = $.newDiscovery|raw$(c, httpClient); err != nil {
+	discovery, err := $.newDiscovery|raw$(c, httpClient)
+	if err != nil {
 		return nil, err
 	}
-$- range .versions$
-	if cs.$.Field$, err = $.NewClient|raw$(c, httpClient); err != nil {
-		return nil, err
-	}
-$- end$
-	return &cs, nil
+	return &Clientset{discovery: discovery, source: $.groupSource|raw${Config: c, HTTPClient: httpClient}}, nil
 }
 
 // NewForConfigOrDie is NewForConfig for configurations known to be valid: it panics on error.
@@ -126,12 +137,7 @@ func NewForConfigOrDie(config *$.restConfig|raw$) *Clientset {
 
 // New returns a clientset whose group clients all send their requests through c.
 func New(c $.restInterface|raw$) *Clientset {
-	return &Clientset{
-		discovery: $.discoveryNew|raw$(c),
-$- range .versions$
-		$.Field$: $.New|raw$(c),
-$- end$
-	}
+	return &Clientset{discovery: $.discoveryNew|raw$(c), source: $.groupSource|raw${REST: c}}
 }
 
 // shareRateLimiter returns a copy of config with one token bucket for all group clients.

@@ -164,7 +164,7 @@ $- end$
 }
 
 func new$.k.Plural$(c *$.k.GV$Client$if .k.Namespaced$, namespace string$end$) *$.k.Impl$ {
-	return &$.k.Impl${$if .k.ApplyConfig$$.newTypedApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]$else$$.newTypedClient|raw$$end$("$.k.Resource$", c.RESTClient(), $.scheme|raw$, $if .k.Namespaced$namespace$else$""$end$,
+	return &$.k.Impl${$if .k.ApplyConfig$$.newTypedApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]$else$$.newTypedClient|raw$$end$("$.k.Resource$", c.RESTClient(), $.scheme|raw$(), $if .k.Namespaced$namespace$else$""$end$,
 		func() *$.k.Type|raw$ { return &$.k.Type|raw${} },
 		func() *$.k.List|raw$ { return &$.k.List|raw${} })}
 }

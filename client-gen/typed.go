@@ -48,7 +48,7 @@ func fakeFile(d kindData) string {
 func (l layout) typedScopes(v *model.Version) []*model.Scope {
 	gv := v.GroupVersionGoName()
 	typed := model.NewScope(Tool, l.typedPkg(v), gv+"Interface", gv+"Client", "NewForConfig", "NewForConfigAndClient",
-		"NewForConfigOrDie", "New", "withDefaults", "typeScheme", "codecs", "parameterCodec", "addKnownTypes")
+		"NewForConfigOrDie", "New", "withDefaults", "typeScheme", "codecs", "parameterCodec", "addToScheme", "addKnownTypes")
 	fake := model.NewScope(Tool, l.fakeTypedPkg(v), "Fake"+gv, "Resources")
 	for _, k := range v.Kinds {
 		d := l.kindData(k)
@@ -119,9 +119,10 @@ func (l layout) groupArgs(v *model.Version) generator.Args {
 	return args(
 		"gv", v.String(), "GV", v.GroupVersionGoName(), "group", v.Group.Name, "version", v.Name,
 		"kinds", kinds, "apiPath", apiPath(v), "protobuf", l.args.PrefersProtobuf,
-		"newScheme", types.Ref(runtimePkg, "NewScheme"),
-		"newParameterCodec", types.Ref(runtimePkg, "NewParameterCodec"),
-		"newCodecFactory", types.Ref("k8s.io/apimachinery/pkg/runtime/serializer", "NewCodecFactory"),
+		"lazyScheme", types.Ref(typedPkg, "LazyScheme"),
+		"runtimeScheme", types.Ref(runtimePkg, "Scheme"),
+		"parameterCodec", types.Ref(runtimePkg, "ParameterCodec"),
+		"codecFactory", types.Ref("k8s.io/apimachinery/pkg/runtime/serializer", "CodecFactory"),
 	)
 }
 
@@ -193,7 +194,7 @@ func withDefaults(config *$.restConfig|raw$) *$.restConfig|raw$ {
 	c := $.copyConfig|raw$(config)
 	c.GroupVersion = &$.groupVersion|raw${Group: "$.group$", Version: "$.version$"}
 	c.APIPath = "$.apiPath$"
-	c.NegotiatedSerializer = codecs.WithoutConversion()
+	c.NegotiatedSerializer = codecs().WithoutConversion()
 $- if .protobuf$
 	if c.ContentType == "" {
 		c.ContentType = "application/vnd.kubernetes.protobuf"
@@ -203,22 +204,26 @@ $- end$
 }
 
 // typeScheme knows the types this package sends and receives: the metav1 options, the types of
-// $.gv$ and those of other groups its methods take or return.
-// The clientset's scheme package knows every group; registering only these here keeps a program
-// that uses some groups from linking the registration (and with it the protobuf and deep-copy
-// code) of all the others.
-var typeScheme = $.newScheme|raw$()
+// $.gv$ and those of other groups its methods take or return. addToScheme fills it when the
+// first client of this package is built, not at init, so that a program that imports the package
+// without using it (through the clientset, say) spends no start-up time or memory on it.
+var typeScheme $.lazyScheme|raw$
 
-// codecs encodes and decodes the types of typeScheme (JSON, YAML, protobuf).
-var codecs = $.newCodecFactory|raw$(typeScheme)
+// codecs returns the codecs of typeScheme (JSON, YAML, protobuf).
+func codecs() $.codecFactory|raw$ {
+	return typeScheme.Codecs(addToScheme)
+}
 
-// parameterCodec encodes option structs (ListOptions, ...) as query parameters.
-var parameterCodec = $.newParameterCodec|raw$(typeScheme)
+// parameterCodec returns the codec of option structs (ListOptions, ...) as query parameters.
+func parameterCodec() $.parameterCodec|raw$ {
+	return typeScheme.ParameterCodec(addToScheme)
+}
 
-func init() {
-	$.addToGroupVersion|raw$(typeScheme, $.groupVersion|raw${Version: "v1"})
+// addToScheme registers in scheme the types of typeScheme.
+func addToScheme(scheme *$.runtimeScheme|raw$) {
+	$.addToGroupVersion|raw$(scheme, $.groupVersion|raw${Version: "v1"})
 $- range .registrations$
-	$.Sym.must|raw$($if .AddToScheme$$.AddToScheme|raw$$else$$.Func$$end$(typeScheme))
+	$.Sym.must|raw$($if .AddToScheme$$.AddToScheme|raw$$else$$.Func$$end$(scheme))
 $- end$
 }
 $range .registrations$`+registrationFunc+`$end$`, a)

@@ -5,6 +5,7 @@ package kubernetes
 import (
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
+	typed "github.com/kubegen/kubegen/client/typed"
 	admissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 	appsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 	authenticationv1 "github.com/kubegen/kubegen/kubernetes/typed/authentication/v1"
@@ -26,6 +27,7 @@ import (
 	schedulingv1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1"
 	storagev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 	storagemigrationv1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	http "net/http"
 )
 
@@ -56,29 +58,33 @@ type Interface interface {
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
+// Each is built on its first use, so that a program links the typed packages of only the groups it
+// calls.
 type Clientset struct {
-	discovery               *discovery.Client
-	coreV1                  *corev1.CoreV1Client
-	admissionregistrationV1 *admissionregistrationv1.AdmissionregistrationV1Client
-	appsV1                  *appsv1.AppsV1Client
-	authenticationV1        *authenticationv1.AuthenticationV1Client
-	authorizationV1         *authorizationv1.AuthorizationV1Client
-	autoscalingV2           *autoscalingv2.AutoscalingV2Client
-	batchV1                 *batchv1.BatchV1Client
-	certificatesV1          *certificatesv1.CertificatesV1Client
-	coordinationV1          *coordinationv1.CoordinationV1Client
-	discoveryV1             *discoveryv1.DiscoveryV1Client
-	eventsV1                *eventsv1.EventsV1Client
-	extensionsV1beta1       *extensionsv1beta1.ExtensionsV1beta1Client
-	flowcontrolV1           *flowcontrolv1.FlowcontrolV1Client
-	networkingV1            *networkingv1.NetworkingV1Client
-	nodeV1                  *nodev1.NodeV1Client
-	policyV1                *policyv1.PolicyV1Client
-	rbacV1                  *rbacv1.RbacV1Client
-	resourceV1              *resourcev1.ResourceV1Client
-	schedulingV1            *schedulingv1.SchedulingV1Client
-	storageV1               *storagev1.StorageV1Client
-	storagemigrationV1      *storagemigrationv1.StoragemigrationV1Client
+	discovery *discovery.Client
+	// source is what the group clients are built from.
+	source                  typed.GroupSource
+	coreV1                  typed.Group[*corev1.CoreV1Client]
+	admissionregistrationV1 typed.Group[*admissionregistrationv1.AdmissionregistrationV1Client]
+	appsV1                  typed.Group[*appsv1.AppsV1Client]
+	authenticationV1        typed.Group[*authenticationv1.AuthenticationV1Client]
+	authorizationV1         typed.Group[*authorizationv1.AuthorizationV1Client]
+	autoscalingV2           typed.Group[*autoscalingv2.AutoscalingV2Client]
+	batchV1                 typed.Group[*batchv1.BatchV1Client]
+	certificatesV1          typed.Group[*certificatesv1.CertificatesV1Client]
+	coordinationV1          typed.Group[*coordinationv1.CoordinationV1Client]
+	discoveryV1             typed.Group[*discoveryv1.DiscoveryV1Client]
+	eventsV1                typed.Group[*eventsv1.EventsV1Client]
+	extensionsV1beta1       typed.Group[*extensionsv1beta1.ExtensionsV1beta1Client]
+	flowcontrolV1           typed.Group[*flowcontrolv1.FlowcontrolV1Client]
+	networkingV1            typed.Group[*networkingv1.NetworkingV1Client]
+	nodeV1                  typed.Group[*nodev1.NodeV1Client]
+	policyV1                typed.Group[*policyv1.PolicyV1Client]
+	rbacV1                  typed.Group[*rbacv1.RbacV1Client]
+	resourceV1              typed.Group[*resourcev1.ResourceV1Client]
+	schedulingV1            typed.Group[*schedulingv1.SchedulingV1Client]
+	storageV1               typed.Group[*storagev1.StorageV1Client]
+	storagemigrationV1      typed.Group[*storagemigrationv1.StoragemigrationV1Client]
 }
 
 // Discovery returns the client that asks the server which groups, versions and resources it serves.
@@ -88,107 +94,107 @@ func (c *Clientset) Discovery() discovery.Interface {
 
 // CoreV1 returns the client of the core/v1 API.
 func (c *Clientset) CoreV1() corev1.CoreV1Interface {
-	return c.coreV1
+	return c.coreV1.Get(&c.source, schema.GroupVersion{Group: "", Version: "v1"}, corev1.NewForConfigAndClient, corev1.New)
 }
 
 // AdmissionregistrationV1 returns the client of the admissionregistration.k8s.io/v1 API.
 func (c *Clientset) AdmissionregistrationV1() admissionregistrationv1.AdmissionregistrationV1Interface {
-	return c.admissionregistrationV1
+	return c.admissionregistrationV1.Get(&c.source, schema.GroupVersion{Group: "admissionregistration.k8s.io", Version: "v1"}, admissionregistrationv1.NewForConfigAndClient, admissionregistrationv1.New)
 }
 
 // AppsV1 returns the client of the apps/v1 API.
 func (c *Clientset) AppsV1() appsv1.AppsV1Interface {
-	return c.appsV1
+	return c.appsV1.Get(&c.source, schema.GroupVersion{Group: "apps", Version: "v1"}, appsv1.NewForConfigAndClient, appsv1.New)
 }
 
 // AuthenticationV1 returns the client of the authentication.k8s.io/v1 API.
 func (c *Clientset) AuthenticationV1() authenticationv1.AuthenticationV1Interface {
-	return c.authenticationV1
+	return c.authenticationV1.Get(&c.source, schema.GroupVersion{Group: "authentication.k8s.io", Version: "v1"}, authenticationv1.NewForConfigAndClient, authenticationv1.New)
 }
 
 // AuthorizationV1 returns the client of the authorization.k8s.io/v1 API.
 func (c *Clientset) AuthorizationV1() authorizationv1.AuthorizationV1Interface {
-	return c.authorizationV1
+	return c.authorizationV1.Get(&c.source, schema.GroupVersion{Group: "authorization.k8s.io", Version: "v1"}, authorizationv1.NewForConfigAndClient, authorizationv1.New)
 }
 
 // AutoscalingV2 returns the client of the autoscaling/v2 API.
 func (c *Clientset) AutoscalingV2() autoscalingv2.AutoscalingV2Interface {
-	return c.autoscalingV2
+	return c.autoscalingV2.Get(&c.source, schema.GroupVersion{Group: "autoscaling", Version: "v2"}, autoscalingv2.NewForConfigAndClient, autoscalingv2.New)
 }
 
 // BatchV1 returns the client of the batch/v1 API.
 func (c *Clientset) BatchV1() batchv1.BatchV1Interface {
-	return c.batchV1
+	return c.batchV1.Get(&c.source, schema.GroupVersion{Group: "batch", Version: "v1"}, batchv1.NewForConfigAndClient, batchv1.New)
 }
 
 // CertificatesV1 returns the client of the certificates.k8s.io/v1 API.
 func (c *Clientset) CertificatesV1() certificatesv1.CertificatesV1Interface {
-	return c.certificatesV1
+	return c.certificatesV1.Get(&c.source, schema.GroupVersion{Group: "certificates.k8s.io", Version: "v1"}, certificatesv1.NewForConfigAndClient, certificatesv1.New)
 }
 
 // CoordinationV1 returns the client of the coordination.k8s.io/v1 API.
 func (c *Clientset) CoordinationV1() coordinationv1.CoordinationV1Interface {
-	return c.coordinationV1
+	return c.coordinationV1.Get(&c.source, schema.GroupVersion{Group: "coordination.k8s.io", Version: "v1"}, coordinationv1.NewForConfigAndClient, coordinationv1.New)
 }
 
 // DiscoveryV1 returns the client of the discovery.k8s.io/v1 API.
 func (c *Clientset) DiscoveryV1() discoveryv1.DiscoveryV1Interface {
-	return c.discoveryV1
+	return c.discoveryV1.Get(&c.source, schema.GroupVersion{Group: "discovery.k8s.io", Version: "v1"}, discoveryv1.NewForConfigAndClient, discoveryv1.New)
 }
 
 // EventsV1 returns the client of the events.k8s.io/v1 API.
 func (c *Clientset) EventsV1() eventsv1.EventsV1Interface {
-	return c.eventsV1
+	return c.eventsV1.Get(&c.source, schema.GroupVersion{Group: "events.k8s.io", Version: "v1"}, eventsv1.NewForConfigAndClient, eventsv1.New)
 }
 
 // ExtensionsV1beta1 returns the client of the extensions/v1beta1 API.
 func (c *Clientset) ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface {
-	return c.extensionsV1beta1
+	return c.extensionsV1beta1.Get(&c.source, schema.GroupVersion{Group: "extensions", Version: "v1beta1"}, extensionsv1beta1.NewForConfigAndClient, extensionsv1beta1.New)
 }
 
 // FlowcontrolV1 returns the client of the flowcontrol.apiserver.k8s.io/v1 API.
 func (c *Clientset) FlowcontrolV1() flowcontrolv1.FlowcontrolV1Interface {
-	return c.flowcontrolV1
+	return c.flowcontrolV1.Get(&c.source, schema.GroupVersion{Group: "flowcontrol.apiserver.k8s.io", Version: "v1"}, flowcontrolv1.NewForConfigAndClient, flowcontrolv1.New)
 }
 
 // NetworkingV1 returns the client of the networking.k8s.io/v1 API.
 func (c *Clientset) NetworkingV1() networkingv1.NetworkingV1Interface {
-	return c.networkingV1
+	return c.networkingV1.Get(&c.source, schema.GroupVersion{Group: "networking.k8s.io", Version: "v1"}, networkingv1.NewForConfigAndClient, networkingv1.New)
 }
 
 // NodeV1 returns the client of the node.k8s.io/v1 API.
 func (c *Clientset) NodeV1() nodev1.NodeV1Interface {
-	return c.nodeV1
+	return c.nodeV1.Get(&c.source, schema.GroupVersion{Group: "node.k8s.io", Version: "v1"}, nodev1.NewForConfigAndClient, nodev1.New)
 }
 
 // PolicyV1 returns the client of the policy/v1 API.
 func (c *Clientset) PolicyV1() policyv1.PolicyV1Interface {
-	return c.policyV1
+	return c.policyV1.Get(&c.source, schema.GroupVersion{Group: "policy", Version: "v1"}, policyv1.NewForConfigAndClient, policyv1.New)
 }
 
 // RbacV1 returns the client of the rbac.authorization.k8s.io/v1 API.
 func (c *Clientset) RbacV1() rbacv1.RbacV1Interface {
-	return c.rbacV1
+	return c.rbacV1.Get(&c.source, schema.GroupVersion{Group: "rbac.authorization.k8s.io", Version: "v1"}, rbacv1.NewForConfigAndClient, rbacv1.New)
 }
 
 // ResourceV1 returns the client of the resource.k8s.io/v1 API.
 func (c *Clientset) ResourceV1() resourcev1.ResourceV1Interface {
-	return c.resourceV1
+	return c.resourceV1.Get(&c.source, schema.GroupVersion{Group: "resource.k8s.io", Version: "v1"}, resourcev1.NewForConfigAndClient, resourcev1.New)
 }
 
 // SchedulingV1 returns the client of the scheduling.k8s.io/v1 API.
 func (c *Clientset) SchedulingV1() schedulingv1.SchedulingV1Interface {
-	return c.schedulingV1
+	return c.schedulingV1.Get(&c.source, schema.GroupVersion{Group: "scheduling.k8s.io", Version: "v1"}, schedulingv1.NewForConfigAndClient, schedulingv1.New)
 }
 
 // StorageV1 returns the client of the storage.k8s.io/v1 API.
 func (c *Clientset) StorageV1() storagev1.StorageV1Interface {
-	return c.storageV1
+	return c.storageV1.Get(&c.source, schema.GroupVersion{Group: "storage.k8s.io", Version: "v1"}, storagev1.NewForConfigAndClient, storagev1.New)
 }
 
 // StoragemigrationV1 returns the client of the storagemigration.k8s.io/v1 API.
 func (c *Clientset) StoragemigrationV1() storagemigrationv1.StoragemigrationV1Interface {
-	return c.storagemigrationV1
+	return c.storagemigrationV1.Get(&c.source, schema.GroupVersion{Group: "storagemigration.k8s.io", Version: "v1"}, storagemigrationv1.NewForConfigAndClient, storagemigrationv1.New)
 }
 
 // NewForConfig returns a clientset for config.
@@ -203,77 +209,17 @@ func NewForConfig(config *rest.Config) (*Clientset, error) {
 // NewForConfigAndClient returns a clientset for config whose group clients send their requests
 // through httpClient. Unless config sets a RateLimiter or a negative QPS, they draw from one token
 // bucket, so QPS and Burst bound the whole clientset.
+//
+// It builds the discovery client now and each group client on first use. Building the discovery
+// client checks everything a group client's construction can fail on (the host, the HTTP client), so
+// its error is returned here and the group clients built later cannot fail.
 func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clientset, error) {
 	c := shareRateLimiter(config)
-	var cs Clientset
-	var err error
-	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+	discovery, err := discovery.NewForConfigAndClient(c, httpClient)
+	if err != nil {
 		return nil, err
 	}
-	if cs.coreV1, err = corev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.admissionregistrationV1, err = admissionregistrationv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.appsV1, err = appsv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.authenticationV1, err = authenticationv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.authorizationV1, err = authorizationv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.autoscalingV2, err = autoscalingv2.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.batchV1, err = batchv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.certificatesV1, err = certificatesv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.coordinationV1, err = coordinationv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.discoveryV1, err = discoveryv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.eventsV1, err = eventsv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.extensionsV1beta1, err = extensionsv1beta1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.flowcontrolV1, err = flowcontrolv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.networkingV1, err = networkingv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.nodeV1, err = nodev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.policyV1, err = policyv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.rbacV1, err = rbacv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.resourceV1, err = resourcev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.schedulingV1, err = schedulingv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.storageV1, err = storagev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.storagemigrationV1, err = storagemigrationv1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	return &cs, nil
+	return &Clientset{discovery: discovery, source: typed.GroupSource{Config: c, HTTPClient: httpClient}}, nil
 }
 
 // NewForConfigOrDie is NewForConfig for configurations known to be valid: it panics on error.
@@ -287,30 +233,7 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
-	return &Clientset{
-		discovery:               discovery.New(c),
-		coreV1:                  corev1.New(c),
-		admissionregistrationV1: admissionregistrationv1.New(c),
-		appsV1:                  appsv1.New(c),
-		authenticationV1:        authenticationv1.New(c),
-		authorizationV1:         authorizationv1.New(c),
-		autoscalingV2:           autoscalingv2.New(c),
-		batchV1:                 batchv1.New(c),
-		certificatesV1:          certificatesv1.New(c),
-		coordinationV1:          coordinationv1.New(c),
-		discoveryV1:             discoveryv1.New(c),
-		eventsV1:                eventsv1.New(c),
-		extensionsV1beta1:       extensionsv1beta1.New(c),
-		flowcontrolV1:           flowcontrolv1.New(c),
-		networkingV1:            networkingv1.New(c),
-		nodeV1:                  nodev1.New(c),
-		policyV1:                policyv1.New(c),
-		rbacV1:                  rbacv1.New(c),
-		resourceV1:              resourcev1.New(c),
-		schedulingV1:            schedulingv1.New(c),
-		storageV1:               storagev1.New(c),
-		storagemigrationV1:      storagemigrationv1.New(c),
-	}
+	return &Clientset{discovery: discovery.New(c), source: typed.GroupSource{REST: c}}
 }
 
 // shareRateLimiter returns a copy of config with one token bucket for all group clients.

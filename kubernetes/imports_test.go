@@ -2,6 +2,7 @@ package kubernetes_test
 
 import (
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,43 @@ func TestProgramsLeaveSchemeOut(t *testing.T) {
 				t.Errorf("%s imports %s", pkg, dep)
 			}
 		}
+	}
+}
+
+// TestListPodsLinksOnlyCore builds a program that lists pods through the clientset's CoreV1 and
+// reads its symbol table: the clientset builds its group clients on first use and the typed packages
+// their schemes, so no code of any other group's typed package (constructors, scheme registration,
+// init) is linked, while core/v1's registration is.
+func TestListPodsLinksOnlyCore(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "listpods")
+	if out, err := exec.Command("go", "build", "-o", bin, "./testdata/listpods").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command("go", "tool", "nm", bin).Output()
+	if err != nil {
+		t.Fatalf("go tool nm: %v", err)
+	}
+	const typed = "github.com/kubegen/kubegen/kubernetes/typed/"
+	const coreRegistration = typed + "core/v1.addToScheme"
+	var others []string
+	sawCore := false
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || (f[len(f)-2] != "T" && f[len(f)-2] != "t") {
+			continue
+		}
+		sym := f[len(f)-1]
+		switch {
+		case sym == coreRegistration:
+			sawCore = true
+		case strings.HasPrefix(sym, typed) && !strings.HasPrefix(sym, typed+"core/v1."):
+			others = append(others, sym)
+		}
+	}
+	if !sawCore {
+		t.Errorf("%s is not linked: the program cannot list pods, or the symbol table is not read right", coreRegistration)
+	}
+	if len(others) > 0 {
+		t.Errorf("%d functions of other groups' typed packages are linked, e.g. %s", len(others), strings.Join(others[:min(5, len(others))], ", "))
 	}
 }

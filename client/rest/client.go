@@ -56,6 +56,8 @@ type RESTClient struct {
 	client                        *http.Client
 	// wait sleeps between retries; tests replace it.
 	wait func(ctx context.Context, d time.Duration) error
+	// err, when set, is the error every request fails with (ErrorClient).
+	err error
 }
 
 // DefaultMaxRetries bounds how often a request is retried after 429 or 5xx answers with Retry-After.
@@ -95,6 +97,21 @@ func requireVersioned(c *Config) error {
 		return errors.New("rest: NegotiatedSerializer is required to build a RESTClient")
 	}
 	return nil
+}
+
+// ErrorClient returns a client of gv whose every request fails with err, before anything is encoded or
+// sent. It stands in for a client that could not be built where the constructor has no error to
+// return, such as a clientset's group client built on first use, so that the error reaches the
+// caller of the first request instead of a panic or a nil client.
+func ErrorClient(gv schema.GroupVersion, err error) *RESTClient {
+	if err == nil {
+		err = errors.New("rest: ErrorClient needs an error")
+	}
+	cc := ContentConfig{NegotiatedSerializer: serializer.NewCodecFactory(optionsScheme).WithoutConversion()}
+	rc := &RESTClient{gv: gv, codecs: newCodecs(cc, gv), maxRetries: DefaultMaxRetries, client: &http.Client{},
+		wait: waitRetry, warnings: defaultWarningHandler, err: err}
+	rc.acceptHeader = []string{rc.codecs.accept}
+	return rc
 }
 
 // UnversionedRESTClientFor returns a client for paths outside any group/version (discovery, /version,

@@ -46,7 +46,7 @@ type Request struct {
 }
 
 func newRequest(c *RESTClient, verb string) *Request {
-	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries}
+	return &Request{c: c, verb: verb, pathPrefix: c.versionPath, maxRetries: c.maxRetries, err: c.err}
 }
 
 // upperASCII upper-cases a method name, without allocating when it already is.
@@ -256,6 +256,9 @@ func (r *Request) Body(obj any) *Request {
 }
 
 func (r *Request) bodyObject(obj runtime.Object) *Request {
+	if r.err != nil {
+		return r
+	}
 	if isNilPointer(obj) {
 		return r.Body(nil)
 	}

@@ -8,6 +8,8 @@ import (
 	examplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/goldenapply/versioned/typed/example/v1beta1"
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
+	typed "github.com/kubegen/kubegen/client/typed"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	http "net/http"
 )
 
@@ -20,11 +22,15 @@ type Interface interface {
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
+// Each is built on its first use, so that a program links the typed packages of only the groups it
+// calls.
 type Clientset struct {
-	discovery      *discovery.Client
-	coreV1         *corev1.CoreV1Client
-	exampleV1      *examplev1.ExampleV1Client
-	exampleV1beta1 *examplev1beta1.ExampleV1beta1Client
+	discovery *discovery.Client
+	// source is what the group clients are built from.
+	source         typed.GroupSource
+	coreV1         typed.Group[*corev1.CoreV1Client]
+	exampleV1      typed.Group[*examplev1.ExampleV1Client]
+	exampleV1beta1 typed.Group[*examplev1beta1.ExampleV1beta1Client]
 }
 
 // Discovery returns the client that asks the server which groups, versions and resources it serves.
@@ -34,17 +40,17 @@ func (c *Clientset) Discovery() discovery.Interface {
 
 // CoreV1 returns the client of the core/v1 API.
 func (c *Clientset) CoreV1() corev1.CoreV1Interface {
-	return c.coreV1
+	return c.coreV1.Get(&c.source, schema.GroupVersion{Group: "", Version: "v1"}, corev1.NewForConfigAndClient, corev1.New)
 }
 
 // ExampleV1 returns the client of the example.kubegen.io/v1 API.
 func (c *Clientset) ExampleV1() examplev1.ExampleV1Interface {
-	return c.exampleV1
+	return c.exampleV1.Get(&c.source, schema.GroupVersion{Group: "example.kubegen.io", Version: "v1"}, examplev1.NewForConfigAndClient, examplev1.New)
 }
 
 // ExampleV1beta1 returns the client of the example.kubegen.io/v1beta1 API.
 func (c *Clientset) ExampleV1beta1() examplev1beta1.ExampleV1beta1Interface {
-	return c.exampleV1beta1
+	return c.exampleV1beta1.Get(&c.source, schema.GroupVersion{Group: "example.kubegen.io", Version: "v1beta1"}, examplev1beta1.NewForConfigAndClient, examplev1beta1.New)
 }
 
 // NewForConfig returns a clientset for config.
@@ -59,23 +65,17 @@ func NewForConfig(config *rest.Config) (*Clientset, error) {
 // NewForConfigAndClient returns a clientset for config whose group clients send their requests
 // through httpClient. Unless config sets a RateLimiter or a negative QPS, they draw from one token
 // bucket, so QPS and Burst bound the whole clientset.
+//
+// It builds the discovery client now and each group client on first use. Building the discovery
+// client checks everything a group client's construction can fail on (the host, the HTTP client), so
+// its error is returned here and the group clients built later cannot fail.
 func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clientset, error) {
 	c := shareRateLimiter(config)
-	var cs Clientset
-	var err error
-	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+	discovery, err := discovery.NewForConfigAndClient(c, httpClient)
+	if err != nil {
 		return nil, err
 	}
-	if cs.coreV1, err = corev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.exampleV1, err = examplev1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	if cs.exampleV1beta1, err = examplev1beta1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	return &cs, nil
+	return &Clientset{discovery: discovery, source: typed.GroupSource{Config: c, HTTPClient: httpClient}}, nil
 }
 
 // NewForConfigOrDie is NewForConfig for configurations known to be valid: it panics on error.
@@ -89,12 +89,7 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
-	return &Clientset{
-		discovery:      discovery.New(c),
-		coreV1:         corev1.New(c),
-		exampleV1:      examplev1.New(c),
-		exampleV1beta1: examplev1beta1.New(c),
-	}
+	return &Clientset{discovery: discovery.New(c), source: typed.GroupSource{REST: c}}
 }
 
 // shareRateLimiter returns a copy of config with one token bucket for all group clients.

@@ -48,7 +48,7 @@ type mutatingAdmissionPolicies struct {
 }
 
 func newMutatingAdmissionPolicies(c *AdmissionregistrationV1Client) *mutatingAdmissionPolicies {
-	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
+	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.MutatingAdmissionPolicy {
 			return &admissionregistrationv1.MutatingAdmissionPolicy{}
 		},

@@ -48,7 +48,7 @@ type mutatingAdmissionPolicyBindings struct {
 }
 
 func newMutatingAdmissionPolicyBindings(c *AdmissionregistrationV1Client) *mutatingAdmissionPolicyBindings {
-	return &mutatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration]("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec, "",
+	return &mutatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1.MutatingAdmissionPolicyBinding, *admissionregistrationv1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.MutatingAdmissionPolicyBindingApplyConfiguration]("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.MutatingAdmissionPolicyBinding {
 			return &admissionregistrationv1.MutatingAdmissionPolicyBinding{}
 		},

@@ -48,7 +48,7 @@ type mutatingWebhookConfigurations struct {
 }
 
 func newMutatingWebhookConfigurations(c *AdmissionregistrationV1Client) *mutatingWebhookConfigurations {
-	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
+	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.MutatingWebhookConfiguration, *admissionregistrationv1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.MutatingWebhookConfiguration {
 			return &admissionregistrationv1.MutatingWebhookConfiguration{}
 		},

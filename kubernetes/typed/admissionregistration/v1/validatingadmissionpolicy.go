@@ -52,7 +52,7 @@ type validatingAdmissionPolicies struct {
 }
 
 func newValidatingAdmissionPolicies(c *AdmissionregistrationV1Client) *validatingAdmissionPolicies {
-	return &validatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.ValidatingAdmissionPolicy, *admissionregistrationv1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration]("validatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
+	return &validatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1.ValidatingAdmissionPolicy, *admissionregistrationv1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyApplyConfiguration]("validatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.ValidatingAdmissionPolicy {
 			return &admissionregistrationv1.ValidatingAdmissionPolicy{}
 		},

@@ -48,7 +48,7 @@ type validatingAdmissionPolicyBindings struct {
 }
 
 func newValidatingAdmissionPolicyBindings(c *AdmissionregistrationV1Client) *validatingAdmissionPolicyBindings {
-	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec, "",
+	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.ValidatingAdmissionPolicyBinding {
 			return &admissionregistrationv1.ValidatingAdmissionPolicyBinding{}
 		},

@@ -48,7 +48,7 @@ type validatingWebhookConfigurations struct {
 }
 
 func newValidatingWebhookConfigurations(c *AdmissionregistrationV1Client) *validatingWebhookConfigurations {
-	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
+	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1.ValidatingWebhookConfiguration {
 			return &admissionregistrationv1.ValidatingWebhookConfiguration{}
 		},

@@ -48,7 +48,7 @@ type mutatingAdmissionPolicies struct {
 }
 
 func newMutatingAdmissionPolicies(c *AdmissionregistrationV1alpha1Client) *mutatingAdmissionPolicies {
-	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
+	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicy, *admissionregistrationv1alpha1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1alpha1.MutatingAdmissionPolicy {
 			return &admissionregistrationv1alpha1.MutatingAdmissionPolicy{}
 		},

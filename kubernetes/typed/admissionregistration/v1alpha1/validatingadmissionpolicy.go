@@ -52,7 +52,7 @@ type validatingAdmissionPolicies struct {
 }
 
 func newValidatingAdmissionPolicies(c *AdmissionregistrationV1alpha1Client) *validatingAdmissionPolicies {
-	return &validatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration]("validatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
+	return &validatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration]("validatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicy {
 			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
 		},

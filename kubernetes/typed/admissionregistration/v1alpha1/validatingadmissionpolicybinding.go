@@ -48,7 +48,7 @@ type validatingAdmissionPolicyBindings struct {
 }
 
 func newValidatingAdmissionPolicyBindings(c *AdmissionregistrationV1alpha1Client) *validatingAdmissionPolicyBindings {
-	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec, "",
+	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding {
 			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
 		},

@@ -48,7 +48,7 @@ type mutatingAdmissionPolicies struct {
 }
 
 func newMutatingAdmissionPolicies(c *AdmissionregistrationV1beta1Client) *mutatingAdmissionPolicies {
-	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec, "",
+	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1beta1.MutatingAdmissionPolicy {
 			return &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
 		},

@@ -48,7 +48,7 @@ type mutatingAdmissionPolicyBindings struct {
 }
 
 func newMutatingAdmissionPolicyBindings(c *AdmissionregistrationV1beta1Client) *mutatingAdmissionPolicyBindings {
-	return &mutatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration]("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec, "",
+	return &mutatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicyBinding, *admissionregistrationv1beta1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyBindingApplyConfiguration]("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1beta1.MutatingAdmissionPolicyBinding {
 			return &admissionregistrationv1beta1.MutatingAdmissionPolicyBinding{}
 		},

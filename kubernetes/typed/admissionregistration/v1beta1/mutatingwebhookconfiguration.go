@@ -48,7 +48,7 @@ type mutatingWebhookConfigurations struct {
 }
 
 func newMutatingWebhookConfigurations(c *AdmissionregistrationV1beta1Client) *mutatingWebhookConfigurations {
-	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
+	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1beta1.MutatingWebhookConfiguration {
 			return &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
 		},

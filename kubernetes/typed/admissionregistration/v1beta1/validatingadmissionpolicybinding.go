@@ -48,7 +48,7 @@ type validatingAdmissionPolicyBindings struct {
 }
 
 func newValidatingAdmissionPolicyBindings(c *AdmissionregistrationV1beta1Client) *validatingAdmissionPolicyBindings {
-	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec, "",
+	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1beta1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding {
 			return &admissionregistrationv1beta1.ValidatingAdmissionPolicyBinding{}
 		},

@@ -48,7 +48,7 @@ type validatingWebhookConfigurations struct {
 }
 
 func newValidatingWebhookConfigurations(c *AdmissionregistrationV1beta1Client) *validatingWebhookConfigurations {
-	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec, "",
+	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *admissionregistrationv1beta1.ValidatingWebhookConfiguration {
 			return &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
 		},

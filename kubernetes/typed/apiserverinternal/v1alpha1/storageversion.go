@@ -52,7 +52,7 @@ type storageVersions struct {
 }
 
 func newStorageVersions(c *InternalV1alpha1Client) *storageVersions {
-	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), parameterCodec, "",
+	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), parameterCodec(), "",
 		func() *apiserverinternalv1alpha1.StorageVersion { return &apiserverinternalv1alpha1.StorageVersion{} },
 		func() *apiserverinternalv1alpha1.StorageVersionList {
 			return &apiserverinternalv1alpha1.StorageVersionList{}

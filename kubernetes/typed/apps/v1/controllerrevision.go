@@ -48,7 +48,7 @@ type controllerRevisions struct {
 }
 
 func newControllerRevisions(c *AppsV1Client, namespace string) *controllerRevisions {
-	return &controllerRevisions{typed.NewClientWithApply[*appsv1.ControllerRevision, *appsv1.ControllerRevisionList, *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec, namespace,
+	return &controllerRevisions{typed.NewClientWithApply[*appsv1.ControllerRevision, *appsv1.ControllerRevisionList, *applyconfigurationsappsv1.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1.ControllerRevision { return &appsv1.ControllerRevision{} },
 		func() *appsv1.ControllerRevisionList { return &appsv1.ControllerRevisionList{} })}
 }

@@ -52,7 +52,7 @@ type daemonSets struct {
 }
 
 func newDaemonSets(c *AppsV1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1.DaemonSet { return &appsv1.DaemonSet{} },
 		func() *appsv1.DaemonSetList { return &appsv1.DaemonSetList{} })}
 }

@@ -62,7 +62,7 @@ type deployments struct {
 }
 
 func newDeployments(c *AppsV1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1.Deployment { return &appsv1.Deployment{} },
 		func() *appsv1.DeploymentList { return &appsv1.DeploymentList{} })}
 }

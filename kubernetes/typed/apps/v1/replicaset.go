@@ -62,7 +62,7 @@ type replicaSets struct {
 }
 
 func newReplicaSets(c *AppsV1Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*appsv1.ReplicaSet, *appsv1.ReplicaSetList, *applyconfigurationsappsv1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1.ReplicaSet { return &appsv1.ReplicaSet{} },
 		func() *appsv1.ReplicaSetList { return &appsv1.ReplicaSetList{} })}
 }

@@ -62,7 +62,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1.StatefulSet { return &appsv1.StatefulSet{} },
 		func() *appsv1.StatefulSetList { return &appsv1.StatefulSetList{} })}
 }

@@ -48,7 +48,7 @@ type controllerRevisions struct {
 }
 
 func newControllerRevisions(c *AppsV1beta1Client, namespace string) *controllerRevisions {
-	return &controllerRevisions{typed.NewClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec, namespace,
+	return &controllerRevisions{typed.NewClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta1.ControllerRevision { return &appsv1beta1.ControllerRevision{} },
 		func() *appsv1beta1.ControllerRevisionList { return &appsv1beta1.ControllerRevisionList{} })}
 }

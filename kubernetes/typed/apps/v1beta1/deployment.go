@@ -52,7 +52,7 @@ type deployments struct {
 }
 
 func newDeployments(c *AppsV1beta1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta1.Deployment { return &appsv1beta1.Deployment{} },
 		func() *appsv1beta1.DeploymentList { return &appsv1beta1.DeploymentList{} })}
 }

@@ -52,7 +52,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1beta1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta1.StatefulSet { return &appsv1beta1.StatefulSet{} },
 		func() *appsv1beta1.StatefulSetList { return &appsv1beta1.StatefulSetList{} })}
 }

@@ -48,7 +48,7 @@ type controllerRevisions struct {
 }
 
 func newControllerRevisions(c *AppsV1beta2Client, namespace string) *controllerRevisions {
-	return &controllerRevisions{typed.NewClientWithApply[*appsv1beta2.ControllerRevision, *appsv1beta2.ControllerRevisionList, *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec, namespace,
+	return &controllerRevisions{typed.NewClientWithApply[*appsv1beta2.ControllerRevision, *appsv1beta2.ControllerRevisionList, *applyconfigurationsappsv1beta2.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta2.ControllerRevision { return &appsv1beta2.ControllerRevision{} },
 		func() *appsv1beta2.ControllerRevisionList { return &appsv1beta2.ControllerRevisionList{} })}
 }

@@ -52,7 +52,7 @@ type daemonSets struct {
 }
 
 func newDaemonSets(c *AppsV1beta2Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta2.DaemonSet { return &appsv1beta2.DaemonSet{} },
 		func() *appsv1beta2.DaemonSetList { return &appsv1beta2.DaemonSetList{} })}
 }

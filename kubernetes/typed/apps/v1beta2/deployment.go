@@ -52,7 +52,7 @@ type deployments struct {
 }
 
 func newDeployments(c *AppsV1beta2Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*appsv1beta2.Deployment, *appsv1beta2.DeploymentList, *applyconfigurationsappsv1beta2.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta2.Deployment { return &appsv1beta2.Deployment{} },
 		func() *appsv1beta2.DeploymentList { return &appsv1beta2.DeploymentList{} })}
 }

@@ -52,7 +52,7 @@ type replicaSets struct {
 }
 
 func newReplicaSets(c *AppsV1beta2Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta2.ReplicaSet { return &appsv1beta2.ReplicaSet{} },
 		func() *appsv1beta2.ReplicaSetList { return &appsv1beta2.ReplicaSetList{} })}
 }

@@ -60,7 +60,7 @@ type statefulSets struct {
 }
 
 func newStatefulSets(c *AppsV1beta2Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec, namespace,
+	return &statefulSets{typed.NewClientWithApply[*appsv1beta2.StatefulSet, *appsv1beta2.StatefulSetList, *applyconfigurationsappsv1beta2.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *appsv1beta2.StatefulSet { return &appsv1beta2.StatefulSet{} },
 		func() *appsv1beta2.StatefulSetList { return &appsv1beta2.StatefulSetList{} })}
 }

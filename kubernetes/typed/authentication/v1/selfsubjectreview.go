@@ -28,7 +28,7 @@ type selfSubjectReviews struct {
 }
 
 func newSelfSubjectReviews(c *AuthenticationV1Client) *selfSubjectReviews {
-	return &selfSubjectReviews{typed.NewClient("selfsubjectreviews", c.RESTClient(), parameterCodec, "",
+	return &selfSubjectReviews{typed.NewClient("selfsubjectreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authenticationv1.SelfSubjectReview { return &authenticationv1.SelfSubjectReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

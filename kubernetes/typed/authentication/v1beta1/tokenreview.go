@@ -28,7 +28,7 @@ type tokenReviews struct {
 }
 
 func newTokenReviews(c *AuthenticationV1beta1Client) *tokenReviews {
-	return &tokenReviews{typed.NewClient("tokenreviews", c.RESTClient(), parameterCodec, "",
+	return &tokenReviews{typed.NewClient("tokenreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authenticationv1beta1.TokenReview { return &authenticationv1beta1.TokenReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -28,7 +28,7 @@ type localSubjectAccessReviews struct {
 }
 
 func newLocalSubjectAccessReviews(c *AuthorizationV1Client, namespace string) *localSubjectAccessReviews {
-	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec, namespace,
+	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec(), namespace,
 		func() *authorizationv1.LocalSubjectAccessReview { return &authorizationv1.LocalSubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -28,7 +28,7 @@ type selfSubjectAccessReviews struct {
 }
 
 func newSelfSubjectAccessReviews(c *AuthorizationV1Client) *selfSubjectAccessReviews {
-	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec, "",
+	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authorizationv1.SelfSubjectAccessReview { return &authorizationv1.SelfSubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -28,7 +28,7 @@ type selfSubjectRulesReviews struct {
 }
 
 func newSelfSubjectRulesReviews(c *AuthorizationV1Client) *selfSubjectRulesReviews {
-	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec, "",
+	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authorizationv1.SelfSubjectRulesReview { return &authorizationv1.SelfSubjectRulesReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

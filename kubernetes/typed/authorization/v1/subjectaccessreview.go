@@ -28,7 +28,7 @@ type subjectAccessReviews struct {
 }
 
 func newSubjectAccessReviews(c *AuthorizationV1Client) *subjectAccessReviews {
-	return &subjectAccessReviews{typed.NewClient("subjectaccessreviews", c.RESTClient(), parameterCodec, "",
+	return &subjectAccessReviews{typed.NewClient("subjectaccessreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authorizationv1.SubjectAccessReview { return &authorizationv1.SubjectAccessReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

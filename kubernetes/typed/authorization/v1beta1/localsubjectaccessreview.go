@@ -28,7 +28,7 @@ type localSubjectAccessReviews struct {
 }
 
 func newLocalSubjectAccessReviews(c *AuthorizationV1beta1Client, namespace string) *localSubjectAccessReviews {
-	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec, namespace,
+	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec(), namespace,
 		func() *authorizationv1beta1.LocalSubjectAccessReview {
 			return &authorizationv1beta1.LocalSubjectAccessReview{}
 		},

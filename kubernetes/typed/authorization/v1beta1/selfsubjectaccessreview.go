@@ -28,7 +28,7 @@ type selfSubjectAccessReviews struct {
 }
 
 func newSelfSubjectAccessReviews(c *AuthorizationV1beta1Client) *selfSubjectAccessReviews {
-	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec, "",
+	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authorizationv1beta1.SelfSubjectAccessReview {
 			return &authorizationv1beta1.SelfSubjectAccessReview{}
 		},

@@ -28,7 +28,7 @@ type selfSubjectRulesReviews struct {
 }
 
 func newSelfSubjectRulesReviews(c *AuthorizationV1beta1Client) *selfSubjectRulesReviews {
-	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec, "",
+	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec(), "",
 		func() *authorizationv1beta1.SelfSubjectRulesReview {
 			return &authorizationv1beta1.SelfSubjectRulesReview{}
 		},

@@ -52,7 +52,7 @@ type horizontalPodAutoscalers struct {
 }
 
 func newHorizontalPodAutoscalers(c *AutoscalingV2Client, namespace string) *horizontalPodAutoscalers {
-	return &horizontalPodAutoscalers{typed.NewClientWithApply[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration]("horizontalpodautoscalers", c.RESTClient(), parameterCodec, namespace,
+	return &horizontalPodAutoscalers{typed.NewClientWithApply[*autoscalingv2.HorizontalPodAutoscaler, *autoscalingv2.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv2.HorizontalPodAutoscalerApplyConfiguration]("horizontalpodautoscalers", c.RESTClient(), parameterCodec(), namespace,
 		func() *autoscalingv2.HorizontalPodAutoscaler { return &autoscalingv2.HorizontalPodAutoscaler{} },
 		func() *autoscalingv2.HorizontalPodAutoscalerList { return &autoscalingv2.HorizontalPodAutoscalerList{} })}
 }

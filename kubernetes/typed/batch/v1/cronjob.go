@@ -52,7 +52,7 @@ type cronJobs struct {
 }
 
 func newCronJobs(c *BatchV1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec, namespace,
+	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec(), namespace,
 		func() *batchv1.CronJob { return &batchv1.CronJob{} },
 		func() *batchv1.CronJobList { return &batchv1.CronJobList{} })}
 }

@@ -52,7 +52,7 @@ type jobs struct {
 }
 
 func newJobs(c *BatchV1Client, namespace string) *jobs {
-	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), parameterCodec, namespace,
+	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), parameterCodec(), namespace,
 		func() *batchv1.Job { return &batchv1.Job{} },
 		func() *batchv1.JobList { return &batchv1.JobList{} })}
 }

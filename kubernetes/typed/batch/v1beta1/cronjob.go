@@ -52,7 +52,7 @@ type cronJobs struct {
 }
 
 func newCronJobs(c *BatchV1beta1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClientWithApply[*batchv1beta1.CronJob, *batchv1beta1.CronJobList, *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec, namespace,
+	return &cronJobs{typed.NewClientWithApply[*batchv1beta1.CronJob, *batchv1beta1.CronJobList, *applyconfigurationsbatchv1beta1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec(), namespace,
 		func() *batchv1beta1.CronJob { return &batchv1beta1.CronJob{} },
 		func() *batchv1beta1.CronJobList { return &batchv1beta1.CronJobList{} })}
 }

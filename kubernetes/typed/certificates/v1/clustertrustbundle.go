@@ -48,7 +48,7 @@ type clusterTrustBundles struct {
 }
 
 func newClusterTrustBundles(c *CertificatesV1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1.ClusterTrustBundle, *certificatesv1.ClusterTrustBundleList, *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1.ClusterTrustBundle, *certificatesv1.ClusterTrustBundleList, *applyconfigurationscertificatesv1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec(), "",
 		func() *certificatesv1.ClusterTrustBundle { return &certificatesv1.ClusterTrustBundle{} },
 		func() *certificatesv1.ClusterTrustBundleList { return &certificatesv1.ClusterTrustBundleList{} })}
 }

@@ -52,7 +52,7 @@ type podCertificateRequests struct {
 }
 
 func newPodCertificateRequests(c *CertificatesV1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec(), namespace,
 		func() *certificatesv1.PodCertificateRequest { return &certificatesv1.PodCertificateRequest{} },
 		func() *certificatesv1.PodCertificateRequestList { return &certificatesv1.PodCertificateRequestList{} })}
 }

@@ -48,7 +48,7 @@ type clusterTrustBundles struct {
 }
 
 func newClusterTrustBundles(c *CertificatesV1alpha1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec(), "",
 		func() *certificatesv1alpha1.ClusterTrustBundle { return &certificatesv1alpha1.ClusterTrustBundle{} },
 		func() *certificatesv1alpha1.ClusterTrustBundleList {
 			return &certificatesv1alpha1.ClusterTrustBundleList{}

@@ -52,7 +52,7 @@ type certificateSigningRequests struct {
 }
 
 func newCertificateSigningRequests(c *CertificatesV1beta1Client) *certificateSigningRequests {
-	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), parameterCodec, "",
+	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), parameterCodec(), "",
 		func() *certificatesv1beta1.CertificateSigningRequest {
 			return &certificatesv1beta1.CertificateSigningRequest{}
 		},

@@ -48,7 +48,7 @@ type clusterTrustBundles struct {
 }
 
 func newClusterTrustBundles(c *CertificatesV1beta1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec, "",
+	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1beta1.ClusterTrustBundle, *certificatesv1beta1.ClusterTrustBundleList, *applyconfigurationscertificatesv1beta1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec(), "",
 		func() *certificatesv1beta1.ClusterTrustBundle { return &certificatesv1beta1.ClusterTrustBundle{} },
 		func() *certificatesv1beta1.ClusterTrustBundleList {
 			return &certificatesv1beta1.ClusterTrustBundleList{}

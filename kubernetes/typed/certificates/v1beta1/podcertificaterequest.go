@@ -52,7 +52,7 @@ type podCertificateRequests struct {
 }
 
 func newPodCertificateRequests(c *CertificatesV1beta1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec, namespace,
+	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList, *applyconfigurationscertificatesv1beta1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec(), namespace,
 		func() *certificatesv1beta1.PodCertificateRequest { return &certificatesv1beta1.PodCertificateRequest{} },
 		func() *certificatesv1beta1.PodCertificateRequestList {
 			return &certificatesv1beta1.PodCertificateRequestList{}

@@ -48,7 +48,7 @@ type leases struct {
 }
 
 func newLeases(c *CoordinationV1Client, namespace string) *leases {
-	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec(), namespace,
 		func() *coordinationv1.Lease { return &coordinationv1.Lease{} },
 		func() *coordinationv1.LeaseList { return &coordinationv1.LeaseList{} })}
 }

@@ -48,7 +48,7 @@ type leaseCandidates struct {
 }
 
 func newLeaseCandidates(c *CoordinationV1alpha2Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec, namespace,
+	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec(), namespace,
 		func() *coordinationv1alpha2.LeaseCandidate { return &coordinationv1alpha2.LeaseCandidate{} },
 		func() *coordinationv1alpha2.LeaseCandidateList { return &coordinationv1alpha2.LeaseCandidateList{} })}
 }

@@ -48,7 +48,7 @@ type leases struct {
 }
 
 func newLeases(c *CoordinationV1beta1Client, namespace string) *leases {
-	return &leases{typed.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec, namespace,
+	return &leases{typed.NewClientWithApply[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList, *applyconfigurationscoordinationv1beta1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec(), namespace,
 		func() *coordinationv1beta1.Lease { return &coordinationv1beta1.Lease{} },
 		func() *coordinationv1beta1.LeaseList { return &coordinationv1beta1.LeaseList{} })}
 }

@@ -48,7 +48,7 @@ type leaseCandidates struct {
 }
 
 func newLeaseCandidates(c *CoordinationV1beta1Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec, namespace,
+	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList, *applyconfigurationscoordinationv1beta1.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec(), namespace,
 		func() *coordinationv1beta1.LeaseCandidate { return &coordinationv1beta1.LeaseCandidate{} },
 		func() *coordinationv1beta1.LeaseCandidateList { return &coordinationv1beta1.LeaseCandidateList{} })}
 }

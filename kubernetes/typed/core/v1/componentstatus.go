@@ -48,7 +48,7 @@ type componentStatuses struct {
 }
 
 func newComponentStatuses(c *CoreV1Client) *componentStatuses {
-	return &componentStatuses{typed.NewClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]("componentstatuses", c.RESTClient(), parameterCodec, "",
+	return &componentStatuses{typed.NewClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]("componentstatuses", c.RESTClient(), parameterCodec(), "",
 		func() *corev1.ComponentStatus { return &corev1.ComponentStatus{} },
 		func() *corev1.ComponentStatusList { return &corev1.ComponentStatusList{} })}
 }

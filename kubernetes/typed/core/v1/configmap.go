@@ -48,7 +48,7 @@ type configMaps struct {
 }
 
 func newConfigMaps(c *CoreV1Client, namespace string) *configMaps {
-	return &configMaps{typed.NewClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration]("configmaps", c.RESTClient(), parameterCodec, namespace,
+	return &configMaps{typed.NewClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration]("configmaps", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.ConfigMap { return &corev1.ConfigMap{} },
 		func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })}
 }

@@ -48,7 +48,7 @@ type events struct {
 }
 
 func newEvents(c *CoreV1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*corev1.Event, *corev1.EventList, *applyconfigurationscorev1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Event { return &corev1.Event{} },
 		func() *corev1.EventList { return &corev1.EventList{} })}
 }

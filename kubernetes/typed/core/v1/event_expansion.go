@@ -50,7 +50,7 @@ func (e *events) in(namespace string) (*typed.Client[*corev1.Event, *corev1.Even
 	if err := CheckEventNamespace(e.Namespace(), namespace); err != nil {
 		return nil, err
 	}
-	return typed.NewClient("events", e.RESTClient(), parameterCodec, namespace,
+	return typed.NewClient("events", e.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Event { return &corev1.Event{} },
 		func() *corev1.EventList { return &corev1.EventList{} }), nil
 }

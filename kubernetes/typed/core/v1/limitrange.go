@@ -48,7 +48,7 @@ type limitRanges struct {
 }
 
 func newLimitRanges(c *CoreV1Client, namespace string) *limitRanges {
-	return &limitRanges{typed.NewClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration]("limitranges", c.RESTClient(), parameterCodec, namespace,
+	return &limitRanges{typed.NewClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration]("limitranges", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.LimitRange { return &corev1.LimitRange{} },
 		func() *corev1.LimitRangeList { return &corev1.LimitRangeList{} })}
 }

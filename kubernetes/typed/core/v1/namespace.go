@@ -50,7 +50,7 @@ type namespaces struct {
 }
 
 func newNamespaces(c *CoreV1Client) *namespaces {
-	return &namespaces{typed.NewClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]("namespaces", c.RESTClient(), parameterCodec, "",
+	return &namespaces{typed.NewClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]("namespaces", c.RESTClient(), parameterCodec(), "",
 		func() *corev1.Namespace { return &corev1.Namespace{} },
 		func() *corev1.NamespaceList { return &corev1.NamespaceList{} })}
 }

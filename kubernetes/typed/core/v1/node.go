@@ -52,7 +52,7 @@ type nodes struct {
 }
 
 func newNodes(c *CoreV1Client) *nodes {
-	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), parameterCodec, "",
+	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), parameterCodec(), "",
 		func() *corev1.Node { return &corev1.Node{} },
 		func() *corev1.NodeList { return &corev1.NodeList{} })}
 }

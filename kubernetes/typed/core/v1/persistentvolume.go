@@ -52,7 +52,7 @@ type persistentVolumes struct {
 }
 
 func newPersistentVolumes(c *CoreV1Client) *persistentVolumes {
-	return &persistentVolumes{typed.NewClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]("persistentvolumes", c.RESTClient(), parameterCodec, "",
+	return &persistentVolumes{typed.NewClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]("persistentvolumes", c.RESTClient(), parameterCodec(), "",
 		func() *corev1.PersistentVolume { return &corev1.PersistentVolume{} },
 		func() *corev1.PersistentVolumeList { return &corev1.PersistentVolumeList{} })}
 }

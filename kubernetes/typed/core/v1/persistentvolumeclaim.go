@@ -52,7 +52,7 @@ type persistentVolumeClaims struct {
 }
 
 func newPersistentVolumeClaims(c *CoreV1Client, namespace string) *persistentVolumeClaims {
-	return &persistentVolumeClaims{typed.NewClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration]("persistentvolumeclaims", c.RESTClient(), parameterCodec, namespace,
+	return &persistentVolumeClaims{typed.NewClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration]("persistentvolumeclaims", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.PersistentVolumeClaim { return &corev1.PersistentVolumeClaim{} },
 		func() *corev1.PersistentVolumeClaimList { return &corev1.PersistentVolumeClaimList{} })}
 }

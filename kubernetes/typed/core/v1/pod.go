@@ -56,7 +56,7 @@ type pods struct {
 }
 
 func newPods(c *CoreV1Client, namespace string) *pods {
-	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), parameterCodec, namespace,
+	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Pod { return &corev1.Pod{} },
 		func() *corev1.PodList { return &corev1.PodList{} })}
 }

@@ -63,7 +63,7 @@ func (c *pods) GetLogs(name string, opts *corev1.PodLogOptions) *rest.Request {
 		opts = &corev1.PodLogOptions{}
 	}
 	return c.RESTClient().Get().Namespace(c.Namespace()).Resource("pods").Name(name).SubResource("log").
-		VersionedParams(opts, parameterCodec)
+		VersionedParams(opts, parameterCodec())
 }
 
 // ProxyGet implements PodExpansion.

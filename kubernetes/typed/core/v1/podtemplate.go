@@ -48,7 +48,7 @@ type podTemplates struct {
 }
 
 func newPodTemplates(c *CoreV1Client, namespace string) *podTemplates {
-	return &podTemplates{typed.NewClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration]("podtemplates", c.RESTClient(), parameterCodec, namespace,
+	return &podTemplates{typed.NewClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration]("podtemplates", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.PodTemplate { return &corev1.PodTemplate{} },
 		func() *corev1.PodTemplateList { return &corev1.PodTemplateList{} })}
 }

@@ -57,7 +57,7 @@ type replicationControllers struct {
 }
 
 func newReplicationControllers(c *CoreV1Client, namespace string) *replicationControllers {
-	return &replicationControllers{typed.NewClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]("replicationcontrollers", c.RESTClient(), parameterCodec, namespace,
+	return &replicationControllers{typed.NewClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]("replicationcontrollers", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.ReplicationController { return &corev1.ReplicationController{} },
 		func() *corev1.ReplicationControllerList { return &corev1.ReplicationControllerList{} })}
 }

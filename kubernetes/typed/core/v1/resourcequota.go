@@ -52,7 +52,7 @@ type resourceQuotas struct {
 }
 
 func newResourceQuotas(c *CoreV1Client, namespace string) *resourceQuotas {
-	return &resourceQuotas{typed.NewClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]("resourcequotas", c.RESTClient(), parameterCodec, namespace,
+	return &resourceQuotas{typed.NewClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]("resourcequotas", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.ResourceQuota { return &corev1.ResourceQuota{} },
 		func() *corev1.ResourceQuotaList { return &corev1.ResourceQuotaList{} })}
 }

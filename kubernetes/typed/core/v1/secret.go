@@ -48,7 +48,7 @@ type secrets struct {
 }
 
 func newSecrets(c *CoreV1Client, namespace string) *secrets {
-	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), parameterCodec, namespace,
+	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Secret { return &corev1.Secret{} },
 		func() *corev1.SecretList { return &corev1.SecretList{} })}
 }

@@ -50,7 +50,7 @@ type services struct {
 }
 
 func newServices(c *CoreV1Client, namespace string) *services {
-	return &services{typed.NewClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]("services", c.RESTClient(), parameterCodec, namespace,
+	return &services{typed.NewClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]("services", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Service { return &corev1.Service{} },
 		func() *corev1.ServiceList { return &corev1.ServiceList{} })}
 }

@@ -51,7 +51,7 @@ type serviceAccounts struct {
 }
 
 func newServiceAccounts(c *CoreV1Client, namespace string) *serviceAccounts {
-	return &serviceAccounts{typed.NewClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]("serviceaccounts", c.RESTClient(), parameterCodec, namespace,
+	return &serviceAccounts{typed.NewClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]("serviceaccounts", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.ServiceAccount { return &corev1.ServiceAccount{} },
 		func() *corev1.ServiceAccountList { return &corev1.ServiceAccountList{} })}
 }

@@ -48,7 +48,7 @@ type endpointSlices struct {
 }
 
 func newEndpointSlices(c *DiscoveryV1Client, namespace string) *endpointSlices {
-	return &endpointSlices{typed.NewClientWithApply[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList, *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec, namespace,
+	return &endpointSlices{typed.NewClientWithApply[*discoveryv1.EndpointSlice, *discoveryv1.EndpointSliceList, *applyconfigurationsdiscoveryv1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec(), namespace,
 		func() *discoveryv1.EndpointSlice { return &discoveryv1.EndpointSlice{} },
 		func() *discoveryv1.EndpointSliceList { return &discoveryv1.EndpointSliceList{} })}
 }

@@ -48,7 +48,7 @@ type endpointSlices struct {
 }
 
 func newEndpointSlices(c *DiscoveryV1beta1Client, namespace string) *endpointSlices {
-	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec, namespace,
+	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec(), namespace,
 		func() *discoveryv1beta1.EndpointSlice { return &discoveryv1beta1.EndpointSlice{} },
 		func() *discoveryv1beta1.EndpointSliceList { return &discoveryv1beta1.EndpointSliceList{} })}
 }

@@ -48,7 +48,7 @@ type events struct {
 }
 
 func newEvents(c *EventsV1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec(), namespace,
 		func() *eventsv1.Event { return &eventsv1.Event{} },
 		func() *eventsv1.EventList { return &eventsv1.EventList{} })}
 }

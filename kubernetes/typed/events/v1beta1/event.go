@@ -48,7 +48,7 @@ type events struct {
 }
 
 func newEvents(c *EventsV1beta1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec, namespace,
+	return &events{typed.NewClientWithApply[*eventsv1beta1.Event, *eventsv1beta1.EventList, *applyconfigurationseventsv1beta1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec(), namespace,
 		func() *eventsv1beta1.Event { return &eventsv1beta1.Event{} },
 		func() *eventsv1beta1.EventList { return &eventsv1beta1.EventList{} })}
 }

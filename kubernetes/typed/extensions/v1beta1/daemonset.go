@@ -52,7 +52,7 @@ type daemonSets struct {
 }
 
 func newDaemonSets(c *ExtensionsV1beta1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec, namespace,
+	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
 		func() *extensionsv1beta1.DaemonSet { return &extensionsv1beta1.DaemonSet{} },
 		func() *extensionsv1beta1.DaemonSetList { return &extensionsv1beta1.DaemonSetList{} })}
 }

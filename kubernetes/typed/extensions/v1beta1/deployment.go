@@ -60,7 +60,7 @@ type deployments struct {
 }
 
 func newDeployments(c *ExtensionsV1beta1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec, namespace,
+	return &deployments{typed.NewClientWithApply[*extensionsv1beta1.Deployment, *extensionsv1beta1.DeploymentList, *applyconfigurationsextensionsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
 		func() *extensionsv1beta1.Deployment { return &extensionsv1beta1.Deployment{} },
 		func() *extensionsv1beta1.DeploymentList { return &extensionsv1beta1.DeploymentList{} })}
 }

@@ -52,7 +52,7 @@ type ingresses struct {
 }
 
 func newIngresses(c *ExtensionsV1beta1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec, namespace,
+	return &ingresses{typed.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec(), namespace,
 		func() *extensionsv1beta1.Ingress { return &extensionsv1beta1.Ingress{} },
 		func() *extensionsv1beta1.IngressList { return &extensionsv1beta1.IngressList{} })}
 }

@@ -48,7 +48,7 @@ type networkPolicies struct {
 }
 
 func newNetworkPolicies(c *ExtensionsV1beta1Client, namespace string) *networkPolicies {
-	return &networkPolicies{typed.NewClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration]("networkpolicies", c.RESTClient(), parameterCodec, namespace,
+	return &networkPolicies{typed.NewClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration]("networkpolicies", c.RESTClient(), parameterCodec(), namespace,
 		func() *extensionsv1beta1.NetworkPolicy { return &extensionsv1beta1.NetworkPolicy{} },
 		func() *extensionsv1beta1.NetworkPolicyList { return &extensionsv1beta1.NetworkPolicyList{} })}
 }

@@ -60,7 +60,7 @@ type replicaSets struct {
 }
 
 func newReplicaSets(c *ExtensionsV1beta1Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec, namespace,
+	return &replicaSets{typed.NewClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec(), namespace,
 		func() *extensionsv1beta1.ReplicaSet { return &extensionsv1beta1.ReplicaSet{} },
 		func() *extensionsv1beta1.ReplicaSetList { return &extensionsv1beta1.ReplicaSetList{} })}
 }

@@ -52,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList, *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList, *applyconfigurationsflowcontrolv1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1.FlowSchema { return &flowcontrolv1.FlowSchema{} },
 		func() *flowcontrolv1.FlowSchemaList { return &flowcontrolv1.FlowSchemaList{} })}
 }

@@ -52,7 +52,7 @@ type priorityLevelConfigurations struct {
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec, "",
+	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1.PriorityLevelConfiguration { return &flowcontrolv1.PriorityLevelConfiguration{} },
 		func() *flowcontrolv1.PriorityLevelConfigurationList {
 			return &flowcontrolv1.PriorityLevelConfigurationList{}

@@ -52,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta1Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta1.FlowSchema, *flowcontrolv1beta1.FlowSchemaList, *applyconfigurationsflowcontrolv1beta1.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta1.FlowSchema { return &flowcontrolv1beta1.FlowSchema{} },
 		func() *flowcontrolv1beta1.FlowSchemaList { return &flowcontrolv1beta1.FlowSchemaList{} })}
 }

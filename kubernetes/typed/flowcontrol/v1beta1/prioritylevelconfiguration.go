@@ -52,7 +52,7 @@ type priorityLevelConfigurations struct {
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta1Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec, "",
+	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta1.PriorityLevelConfiguration, *flowcontrolv1beta1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta1.PriorityLevelConfiguration {
 			return &flowcontrolv1beta1.PriorityLevelConfiguration{}
 		},

@@ -52,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta2Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta2.FlowSchema, *flowcontrolv1beta2.FlowSchemaList, *applyconfigurationsflowcontrolv1beta2.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta2.FlowSchema { return &flowcontrolv1beta2.FlowSchema{} },
 		func() *flowcontrolv1beta2.FlowSchemaList { return &flowcontrolv1beta2.FlowSchemaList{} })}
 }

@@ -52,7 +52,7 @@ type priorityLevelConfigurations struct {
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta2Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec, "",
+	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta2.PriorityLevelConfiguration {
 			return &flowcontrolv1beta2.PriorityLevelConfiguration{}
 		},

@@ -52,7 +52,7 @@ type flowSchemas struct {
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta3Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec, "",
+	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta3.FlowSchema { return &flowcontrolv1beta3.FlowSchema{} },
 		func() *flowcontrolv1beta3.FlowSchemaList { return &flowcontrolv1beta3.FlowSchemaList{} })}
 }

@@ -52,7 +52,7 @@ type priorityLevelConfigurations struct {
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta3Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec, "",
+	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
 		func() *flowcontrolv1beta3.PriorityLevelConfiguration {
 			return &flowcontrolv1beta3.PriorityLevelConfiguration{}
 		},

@@ -24,7 +24,7 @@ type imageReviews struct {
 }
 
 func newImageReviews(c *ImagepolicyV1alpha1Client) *imageReviews {
-	return &imageReviews{typed.NewClient("imagereviews", c.RESTClient(), parameterCodec, "",
+	return &imageReviews{typed.NewClient("imagereviews", c.RESTClient(), parameterCodec(), "",
 		func() *imagepolicyv1alpha1.ImageReview { return &imagepolicyv1alpha1.ImageReview{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

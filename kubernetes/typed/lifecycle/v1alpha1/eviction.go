@@ -52,7 +52,7 @@ type evictions struct {
 }
 
 func newEvictions(c *LifecycleV1alpha1Client, namespace string) *evictions {
-	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), parameterCodec, namespace,
+	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), parameterCodec(), namespace,
 		func() *lifecyclev1alpha1.Eviction { return &lifecyclev1alpha1.Eviction{} },
 		func() *lifecyclev1alpha1.EvictionList { return &lifecyclev1alpha1.EvictionList{} })}
 }

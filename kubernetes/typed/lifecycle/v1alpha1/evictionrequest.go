@@ -52,7 +52,7 @@ type evictionRequests struct {
 }
 
 func newEvictionRequests(c *LifecycleV1alpha1Client, namespace string) *evictionRequests {
-	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), parameterCodec, namespace,
+	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), parameterCodec(), namespace,
 		func() *lifecyclev1alpha1.EvictionRequest { return &lifecyclev1alpha1.EvictionRequest{} },
 		func() *lifecyclev1alpha1.EvictionRequestList { return &lifecyclev1alpha1.EvictionRequestList{} })}
 }

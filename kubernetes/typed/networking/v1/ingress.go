@@ -52,7 +52,7 @@ type ingresses struct {
 }
 
 func newIngresses(c *NetworkingV1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*networkingv1.Ingress, *networkingv1.IngressList, *applyconfigurationsnetworkingv1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec, namespace,
+	return &ingresses{typed.NewClientWithApply[*networkingv1.Ingress, *networkingv1.IngressList, *applyconfigurationsnetworkingv1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec(), namespace,
 		func() *networkingv1.Ingress { return &networkingv1.Ingress{} },
 		func() *networkingv1.IngressList { return &networkingv1.IngressList{} })}
 }

@@ -48,7 +48,7 @@ type ingressClasses struct {
 }
 
 func newIngressClasses(c *NetworkingV1Client) *ingressClasses {
-	return &ingressClasses{typed.NewClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec, "",
+	return &ingressClasses{typed.NewClientWithApply[*networkingv1.IngressClass, *networkingv1.IngressClassList, *applyconfigurationsnetworkingv1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1.IngressClass { return &networkingv1.IngressClass{} },
 		func() *networkingv1.IngressClassList { return &networkingv1.IngressClassList{} })}
 }

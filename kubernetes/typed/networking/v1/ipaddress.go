@@ -48,7 +48,7 @@ type ipAddresses struct {
 }
 
 func newIPAddresses(c *NetworkingV1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec, "",
+	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1.IPAddress { return &networkingv1.IPAddress{} },
 		func() *networkingv1.IPAddressList { return &networkingv1.IPAddressList{} })}
 }

@@ -48,7 +48,7 @@ type networkPolicies struct {
 }
 
 func newNetworkPolicies(c *NetworkingV1Client, namespace string) *networkPolicies {
-	return &networkPolicies{typed.NewClientWithApply[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList, *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration]("networkpolicies", c.RESTClient(), parameterCodec, namespace,
+	return &networkPolicies{typed.NewClientWithApply[*networkingv1.NetworkPolicy, *networkingv1.NetworkPolicyList, *applyconfigurationsnetworkingv1.NetworkPolicyApplyConfiguration]("networkpolicies", c.RESTClient(), parameterCodec(), namespace,
 		func() *networkingv1.NetworkPolicy { return &networkingv1.NetworkPolicy{} },
 		func() *networkingv1.NetworkPolicyList { return &networkingv1.NetworkPolicyList{} })}
 }

@@ -52,7 +52,7 @@ type serviceCIDRs struct {
 }
 
 func newServiceCIDRs(c *NetworkingV1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec, "",
+	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1.ServiceCIDR { return &networkingv1.ServiceCIDR{} },
 		func() *networkingv1.ServiceCIDRList { return &networkingv1.ServiceCIDRList{} })}
 }

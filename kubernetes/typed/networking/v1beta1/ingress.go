@@ -52,7 +52,7 @@ type ingresses struct {
 }
 
 func newIngresses(c *NetworkingV1beta1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec, namespace,
+	return &ingresses{typed.NewClientWithApply[*networkingv1beta1.Ingress, *networkingv1beta1.IngressList, *applyconfigurationsnetworkingv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec(), namespace,
 		func() *networkingv1beta1.Ingress { return &networkingv1beta1.Ingress{} },
 		func() *networkingv1beta1.IngressList { return &networkingv1beta1.IngressList{} })}
 }

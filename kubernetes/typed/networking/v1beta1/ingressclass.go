@@ -48,7 +48,7 @@ type ingressClasses struct {
 }
 
 func newIngressClasses(c *NetworkingV1beta1Client) *ingressClasses {
-	return &ingressClasses{typed.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec, "",
+	return &ingressClasses{typed.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1beta1.IngressClass { return &networkingv1beta1.IngressClass{} },
 		func() *networkingv1beta1.IngressClassList { return &networkingv1beta1.IngressClassList{} })}
 }

@@ -48,7 +48,7 @@ type ipAddresses struct {
 }
 
 func newIPAddresses(c *NetworkingV1beta1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec, "",
+	return &ipAddresses{typed.NewClientWithApply[*networkingv1beta1.IPAddress, *networkingv1beta1.IPAddressList, *applyconfigurationsnetworkingv1beta1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1beta1.IPAddress { return &networkingv1beta1.IPAddress{} },
 		func() *networkingv1beta1.IPAddressList { return &networkingv1beta1.IPAddressList{} })}
 }

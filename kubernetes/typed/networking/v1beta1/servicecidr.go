@@ -52,7 +52,7 @@ type serviceCIDRs struct {
 }
 
 func newServiceCIDRs(c *NetworkingV1beta1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec, "",
+	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1beta1.ServiceCIDR, *networkingv1beta1.ServiceCIDRList, *applyconfigurationsnetworkingv1beta1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec(), "",
 		func() *networkingv1beta1.ServiceCIDR { return &networkingv1beta1.ServiceCIDR{} },
 		func() *networkingv1beta1.ServiceCIDRList { return &networkingv1beta1.ServiceCIDRList{} })}
 }

@@ -48,7 +48,7 @@ type runtimeClasses struct {
 }
 
 func newRuntimeClasses(c *NodeV1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1.RuntimeClass, *nodev1.RuntimeClassList, *applyconfigurationsnodev1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec(), "",
 		func() *nodev1.RuntimeClass { return &nodev1.RuntimeClass{} },
 		func() *nodev1.RuntimeClassList { return &nodev1.RuntimeClassList{} })}
 }

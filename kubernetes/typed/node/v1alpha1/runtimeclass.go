@@ -48,7 +48,7 @@ type runtimeClasses struct {
 }
 
 func newRuntimeClasses(c *NodeV1alpha1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec(), "",
 		func() *nodev1alpha1.RuntimeClass { return &nodev1alpha1.RuntimeClass{} },
 		func() *nodev1alpha1.RuntimeClassList { return &nodev1alpha1.RuntimeClassList{} })}
 }

@@ -48,7 +48,7 @@ type runtimeClasses struct {
 }
 
 func newRuntimeClasses(c *NodeV1beta1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec, "",
+	return &runtimeClasses{typed.NewClientWithApply[*nodev1beta1.RuntimeClass, *nodev1beta1.RuntimeClassList, *applyconfigurationsnodev1beta1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec(), "",
 		func() *nodev1beta1.RuntimeClass { return &nodev1beta1.RuntimeClass{} },
 		func() *nodev1beta1.RuntimeClassList { return &nodev1beta1.RuntimeClassList{} })}
 }

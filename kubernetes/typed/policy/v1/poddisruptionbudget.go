@@ -52,7 +52,7 @@ type podDisruptionBudgets struct {
 }
 
 func newPodDisruptionBudgets(c *PolicyV1Client, namespace string) *podDisruptionBudgets {
-	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), parameterCodec, namespace,
+	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), parameterCodec(), namespace,
 		func() *policyv1.PodDisruptionBudget { return &policyv1.PodDisruptionBudget{} },
 		func() *policyv1.PodDisruptionBudgetList { return &policyv1.PodDisruptionBudgetList{} })}
 }

@@ -24,7 +24,7 @@ type evictions struct {
 }
 
 func newEvictions(c *PolicyV1beta1Client, namespace string) *evictions {
-	return &evictions{typed.NewClient("evictions", c.RESTClient(), parameterCodec, namespace,
+	return &evictions{typed.NewClient("evictions", c.RESTClient(), parameterCodec(), namespace,
 		func() *policyv1beta1.Eviction { return &policyv1beta1.Eviction{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -52,7 +52,7 @@ type podDisruptionBudgets struct {
 }
 
 func newPodDisruptionBudgets(c *PolicyV1beta1Client, namespace string) *podDisruptionBudgets {
-	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList, *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), parameterCodec, namespace,
+	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1beta1.PodDisruptionBudget, *policyv1beta1.PodDisruptionBudgetList, *applyconfigurationspolicyv1beta1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), parameterCodec(), namespace,
 		func() *policyv1beta1.PodDisruptionBudget { return &policyv1beta1.PodDisruptionBudget{} },
 		func() *policyv1beta1.PodDisruptionBudgetList { return &policyv1beta1.PodDisruptionBudgetList{} })}
 }

@@ -48,7 +48,7 @@ type clusterRoles struct {
 }
 
 func newClusterRoles(c *RbacV1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1.ClusterRole, *rbacv1.ClusterRoleList, *applyconfigurationsrbacv1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1.ClusterRole { return &rbacv1.ClusterRole{} },
 		func() *rbacv1.ClusterRoleList { return &rbacv1.ClusterRoleList{} })}
 }

@@ -48,7 +48,7 @@ type clusterRoleBindings struct {
 }
 
 func newClusterRoleBindings(c *RbacV1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList, *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec, "",
+	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList, *applyconfigurationsrbacv1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1.ClusterRoleBinding { return &rbacv1.ClusterRoleBinding{} },
 		func() *rbacv1.ClusterRoleBindingList { return &rbacv1.ClusterRoleBindingList{} })}
 }

@@ -48,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1.Role, *rbacv1.RoleList, *applyconfigurationsrbacv1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1.Role, *rbacv1.RoleList, *applyconfigurationsrbacv1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1.Role { return &rbacv1.Role{} },
 		func() *rbacv1.RoleList { return &rbacv1.RoleList{} })}
 }

@@ -48,7 +48,7 @@ type roleBindings struct {
 }
 
 func newRoleBindings(c *RbacV1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec, namespace,
+	return &roleBindings{typed.NewClientWithApply[*rbacv1.RoleBinding, *rbacv1.RoleBindingList, *applyconfigurationsrbacv1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1.RoleBinding { return &rbacv1.RoleBinding{} },
 		func() *rbacv1.RoleBindingList { return &rbacv1.RoleBindingList{} })}
 }

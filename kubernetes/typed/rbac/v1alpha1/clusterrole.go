@@ -48,7 +48,7 @@ type clusterRoles struct {
 }
 
 func newClusterRoles(c *RbacV1alpha1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1alpha1.ClusterRole { return &rbacv1alpha1.ClusterRole{} },
 		func() *rbacv1alpha1.ClusterRoleList { return &rbacv1alpha1.ClusterRoleList{} })}
 }

@@ -48,7 +48,7 @@ type clusterRoleBindings struct {
 }
 
 func newClusterRoleBindings(c *RbacV1alpha1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec, "",
+	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1alpha1.ClusterRoleBinding { return &rbacv1alpha1.ClusterRoleBinding{} },
 		func() *rbacv1alpha1.ClusterRoleBindingList { return &rbacv1alpha1.ClusterRoleBindingList{} })}
 }

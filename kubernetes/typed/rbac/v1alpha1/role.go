@@ -48,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1alpha1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1alpha1.Role, *rbacv1alpha1.RoleList, *applyconfigurationsrbacv1alpha1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1alpha1.Role { return &rbacv1alpha1.Role{} },
 		func() *rbacv1alpha1.RoleList { return &rbacv1alpha1.RoleList{} })}
 }

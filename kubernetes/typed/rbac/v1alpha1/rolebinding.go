@@ -48,7 +48,7 @@ type roleBindings struct {
 }
 
 func newRoleBindings(c *RbacV1alpha1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec, namespace,
+	return &roleBindings{typed.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1alpha1.RoleBinding { return &rbacv1alpha1.RoleBinding{} },
 		func() *rbacv1alpha1.RoleBindingList { return &rbacv1alpha1.RoleBindingList{} })}
 }

@@ -48,7 +48,7 @@ type clusterRoles struct {
 }
 
 func newClusterRoles(c *RbacV1beta1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec, "",
+	return &clusterRoles{typed.NewClientWithApply[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList, *applyconfigurationsrbacv1beta1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1beta1.ClusterRole { return &rbacv1beta1.ClusterRole{} },
 		func() *rbacv1beta1.ClusterRoleList { return &rbacv1beta1.ClusterRoleList{} })}
 }

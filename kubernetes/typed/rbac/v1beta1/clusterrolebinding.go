@@ -48,7 +48,7 @@ type clusterRoleBindings struct {
 }
 
 func newClusterRoleBindings(c *RbacV1beta1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1beta1.ClusterRoleBinding, *rbacv1beta1.ClusterRoleBindingList, *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec, "",
+	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1beta1.ClusterRoleBinding, *rbacv1beta1.ClusterRoleBindingList, *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec(), "",
 		func() *rbacv1beta1.ClusterRoleBinding { return &rbacv1beta1.ClusterRoleBinding{} },
 		func() *rbacv1beta1.ClusterRoleBindingList { return &rbacv1beta1.ClusterRoleBindingList{} })}
 }

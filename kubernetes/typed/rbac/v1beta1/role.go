@@ -48,7 +48,7 @@ type roles struct {
 }
 
 func newRoles(c *RbacV1beta1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec, namespace,
+	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1beta1.Role { return &rbacv1beta1.Role{} },
 		func() *rbacv1beta1.RoleList { return &rbacv1beta1.RoleList{} })}
 }

@@ -48,7 +48,7 @@ type roleBindings struct {
 }
 
 func newRoleBindings(c *RbacV1beta1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClientWithApply[*rbacv1beta1.RoleBinding, *rbacv1beta1.RoleBindingList, *applyconfigurationsrbacv1beta1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec, namespace,
+	return &roleBindings{typed.NewClientWithApply[*rbacv1beta1.RoleBinding, *rbacv1beta1.RoleBindingList, *applyconfigurationsrbacv1beta1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec(), namespace,
 		func() *rbacv1beta1.RoleBinding { return &rbacv1beta1.RoleBinding{} },
 		func() *rbacv1beta1.RoleBindingList { return &rbacv1beta1.RoleBindingList{} })}
 }

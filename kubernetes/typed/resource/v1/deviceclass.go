@@ -48,7 +48,7 @@ type deviceClasses struct {
 }
 
 func newDeviceClasses(c *ResourceV1Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec, "",
+	return &deviceClasses{typed.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1.DeviceClass { return &resourcev1.DeviceClass{} },
 		func() *resourcev1.DeviceClassList { return &resourcev1.DeviceClassList{} })}
 }

@@ -52,7 +52,7 @@ type deviceTaintRules struct {
 }
 
 func newDeviceTaintRules(c *ResourceV1Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1.DeviceTaintRule { return &resourcev1.DeviceTaintRule{} },
 		func() *resourcev1.DeviceTaintRuleList { return &resourcev1.DeviceTaintRuleList{} })}
 }

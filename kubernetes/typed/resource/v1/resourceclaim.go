@@ -52,7 +52,7 @@ type resourceClaims struct {
 }
 
 func newResourceClaims(c *ResourceV1Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec(), namespace,
 		func() *resourcev1.ResourceClaim { return &resourcev1.ResourceClaim{} },
 		func() *resourcev1.ResourceClaimList { return &resourcev1.ResourceClaimList{} })}
 }

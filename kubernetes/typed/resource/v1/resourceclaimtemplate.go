@@ -48,7 +48,7 @@ type resourceClaimTemplates struct {
 }
 
 func newResourceClaimTemplates(c *ResourceV1Client, namespace string) *resourceClaimTemplates {
-	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList, *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec, namespace,
+	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList, *applyconfigurationsresourcev1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec(), namespace,
 		func() *resourcev1.ResourceClaimTemplate { return &resourcev1.ResourceClaimTemplate{} },
 		func() *resourcev1.ResourceClaimTemplateList { return &resourcev1.ResourceClaimTemplateList{} })}
 }

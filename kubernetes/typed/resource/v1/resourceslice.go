@@ -48,7 +48,7 @@ type resourceSlices struct {
 }
 
 func newResourceSlices(c *ResourceV1Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1.ResourceSlice, *resourcev1.ResourceSliceList, *applyconfigurationsresourcev1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1.ResourceSlice { return &resourcev1.ResourceSlice{} },
 		func() *resourcev1.ResourceSliceList { return &resourcev1.ResourceSliceList{} })}
 }

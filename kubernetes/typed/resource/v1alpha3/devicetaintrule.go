@@ -52,7 +52,7 @@ type deviceTaintRules struct {
 }
 
 func newDeviceTaintRules(c *ResourceV1alpha3Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList, *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList, *applyconfigurationsresourcev1alpha3.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1alpha3.DeviceTaintRule { return &resourcev1alpha3.DeviceTaintRule{} },
 		func() *resourcev1alpha3.DeviceTaintRuleList { return &resourcev1alpha3.DeviceTaintRuleList{} })}
 }

@@ -52,7 +52,7 @@ type resourcePoolStatusRequests struct {
 }
 
 func newResourcePoolStatusRequests(c *ResourceV1alpha3Client) *resourcePoolStatusRequests {
-	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), parameterCodec, "",
+	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1alpha3.ResourcePoolStatusRequest {
 			return &resourcev1alpha3.ResourcePoolStatusRequest{}
 		},

@@ -48,7 +48,7 @@ type deviceClasses struct {
 }
 
 func newDeviceClasses(c *ResourceV1beta1Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec, "",
+	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList, *applyconfigurationsresourcev1beta1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1beta1.DeviceClass { return &resourcev1beta1.DeviceClass{} },
 		func() *resourcev1beta1.DeviceClassList { return &resourcev1beta1.DeviceClassList{} })}
 }

@@ -52,7 +52,7 @@ type resourceClaims struct {
 }
 
 func newResourceClaims(c *ResourceV1beta1Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta1.ResourceClaim, *resourcev1beta1.ResourceClaimList, *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta1.ResourceClaim, *resourcev1beta1.ResourceClaimList, *applyconfigurationsresourcev1beta1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec(), namespace,
 		func() *resourcev1beta1.ResourceClaim { return &resourcev1beta1.ResourceClaim{} },
 		func() *resourcev1beta1.ResourceClaimList { return &resourcev1beta1.ResourceClaimList{} })}
 }

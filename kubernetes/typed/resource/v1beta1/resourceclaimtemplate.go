@@ -48,7 +48,7 @@ type resourceClaimTemplates struct {
 }
 
 func newResourceClaimTemplates(c *ResourceV1beta1Client, namespace string) *resourceClaimTemplates {
-	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec, namespace,
+	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec(), namespace,
 		func() *resourcev1beta1.ResourceClaimTemplate { return &resourcev1beta1.ResourceClaimTemplate{} },
 		func() *resourcev1beta1.ResourceClaimTemplateList { return &resourcev1beta1.ResourceClaimTemplateList{} })}
 }

@@ -48,7 +48,7 @@ type resourceSlices struct {
 }
 
 func newResourceSlices(c *ResourceV1beta1Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta1.ResourceSlice, *resourcev1beta1.ResourceSliceList, *applyconfigurationsresourcev1beta1.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1beta1.ResourceSlice { return &resourcev1beta1.ResourceSlice{} },
 		func() *resourcev1beta1.ResourceSliceList { return &resourcev1beta1.ResourceSliceList{} })}
 }

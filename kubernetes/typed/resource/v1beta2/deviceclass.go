@@ -48,7 +48,7 @@ type deviceClasses struct {
 }
 
 func newDeviceClasses(c *ResourceV1beta2Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec, "",
+	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1beta2.DeviceClass { return &resourcev1beta2.DeviceClass{} },
 		func() *resourcev1beta2.DeviceClassList { return &resourcev1beta2.DeviceClassList{} })}
 }

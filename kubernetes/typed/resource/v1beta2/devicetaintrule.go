@@ -52,7 +52,7 @@ type deviceTaintRules struct {
 }
 
 func newDeviceTaintRules(c *ResourceV1beta2Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec, "",
+	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1beta2.DeviceTaintRule { return &resourcev1beta2.DeviceTaintRule{} },
 		func() *resourcev1beta2.DeviceTaintRuleList { return &resourcev1beta2.DeviceTaintRuleList{} })}
 }

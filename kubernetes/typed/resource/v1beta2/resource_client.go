@@ -4,6 +4,7 @@ package v1beta2
 
 import (
 	rest "github.com/kubegen/kubegen/client/rest"
+	typed "github.com/kubegen/kubegen/client/typed"
 	resourcev1beta2 "k8s.io/api/resource/v1beta2"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
@@ -100,7 +101,7 @@ func withDefaults(config *rest.Config) *rest.Config {
 	c := rest.CopyConfig(config)
 	c.GroupVersion = &schema.GroupVersion{Group: "resource.k8s.io", Version: "v1beta2"}
 	c.APIPath = "/apis"
-	c.NegotiatedSerializer = codecs.WithoutConversion()
+	c.NegotiatedSerializer = codecs().WithoutConversion()
 	if c.ContentType == "" {
 		c.ContentType = "application/vnd.kubernetes.protobuf"
 	}
@@ -108,19 +109,23 @@ func withDefaults(config *rest.Config) *rest.Config {
 }
 
 // typeScheme knows the types this package sends and receives: the metav1 options, the types of
-// resource.k8s.io/v1beta2 and those of other groups its methods take or return.
-// The clientset's scheme package knows every group; registering only these here keeps a program
-// that uses some groups from linking the registration (and with it the protobuf and deep-copy
-// code) of all the others.
-var typeScheme = runtime.NewScheme()
+// resource.k8s.io/v1beta2 and those of other groups its methods take or return. addToScheme fills it when the
+// first client of this package is built, not at init, so that a program that imports the package
+// without using it (through the clientset, say) spends no start-up time or memory on it.
+var typeScheme typed.LazyScheme
 
-// codecs encodes and decodes the types of typeScheme (JSON, YAML, protobuf).
-var codecs = serializer.NewCodecFactory(typeScheme)
+// codecs returns the codecs of typeScheme (JSON, YAML, protobuf).
+func codecs() serializer.CodecFactory {
+	return typeScheme.Codecs(addToScheme)
+}
 
-// parameterCodec encodes option structs (ListOptions, ...) as query parameters.
-var parameterCodec = runtime.NewParameterCodec(typeScheme)
+// parameterCodec returns the codec of option structs (ListOptions, ...) as query parameters.
+func parameterCodec() runtime.ParameterCodec {
+	return typeScheme.ParameterCodec(addToScheme)
+}
 
-func init() {
-	metav1.AddToGroupVersion(typeScheme, schema.GroupVersion{Version: "v1"})
-	utilruntime.Must(resourcev1beta2.AddToScheme(typeScheme))
+// addToScheme registers in scheme the types of typeScheme.
+func addToScheme(scheme *runtime.Scheme) {
+	metav1.AddToGroupVersion(scheme, schema.GroupVersion{Version: "v1"})
+	utilruntime.Must(resourcev1beta2.AddToScheme(scheme))
 }

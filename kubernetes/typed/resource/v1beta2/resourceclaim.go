@@ -52,7 +52,7 @@ type resourceClaims struct {
 }
 
 func newResourceClaims(c *ResourceV1beta2Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec, namespace,
+	return &resourceClaims{typed.NewClientWithApply[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList, *applyconfigurationsresourcev1beta2.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec(), namespace,
 		func() *resourcev1beta2.ResourceClaim { return &resourcev1beta2.ResourceClaim{} },
 		func() *resourcev1beta2.ResourceClaimList { return &resourcev1beta2.ResourceClaimList{} })}
 }

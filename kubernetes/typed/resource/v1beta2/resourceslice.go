@@ -48,7 +48,7 @@ type resourceSlices struct {
 }
 
 func newResourceSlices(c *ResourceV1beta2Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec, "",
+	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec(), "",
 		func() *resourcev1beta2.ResourceSlice { return &resourcev1beta2.ResourceSlice{} },
 		func() *resourcev1beta2.ResourceSliceList { return &resourcev1beta2.ResourceSliceList{} })}
 }

@@ -48,7 +48,7 @@ type priorityClasses struct {
 }
 
 func newPriorityClasses(c *SchedulingV1Client) *priorityClasses {
-	return &priorityClasses{typed.NewClientWithApply[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList, *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec, "",
+	return &priorityClasses{typed.NewClientWithApply[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList, *applyconfigurationsschedulingv1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec(), "",
 		func() *schedulingv1.PriorityClass { return &schedulingv1.PriorityClass{} },
 		func() *schedulingv1.PriorityClassList { return &schedulingv1.PriorityClassList{} })}
 }

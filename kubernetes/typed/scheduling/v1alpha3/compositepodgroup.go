@@ -52,7 +52,7 @@ type compositePodGroups struct {
 }
 
 func newCompositePodGroups(c *SchedulingV1alpha3Client, namespace string) *compositePodGroups {
-	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), parameterCodec, namespace,
+	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), parameterCodec(), namespace,
 		func() *schedulingv1alpha3.CompositePodGroup { return &schedulingv1alpha3.CompositePodGroup{} },
 		func() *schedulingv1alpha3.CompositePodGroupList { return &schedulingv1alpha3.CompositePodGroupList{} })}
 }

@@ -52,7 +52,7 @@ type podGroups struct {
 }
 
 func newPodGroups(c *SchedulingV1alpha3Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec, namespace,
+	return &podGroups{typed.NewClientWithApply[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList, *applyconfigurationsschedulingv1alpha3.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec(), namespace,
 		func() *schedulingv1alpha3.PodGroup { return &schedulingv1alpha3.PodGroup{} },
 		func() *schedulingv1alpha3.PodGroupList { return &schedulingv1alpha3.PodGroupList{} })}
 }

@@ -48,7 +48,7 @@ type workloads struct {
 }
 
 func newWorkloads(c *SchedulingV1alpha3Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec(), namespace,
 		func() *schedulingv1alpha3.Workload { return &schedulingv1alpha3.Workload{} },
 		func() *schedulingv1alpha3.WorkloadList { return &schedulingv1alpha3.WorkloadList{} })}
 }

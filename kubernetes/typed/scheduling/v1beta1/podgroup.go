@@ -52,7 +52,7 @@ type podGroups struct {
 }
 
 func newPodGroups(c *SchedulingV1beta1Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec, namespace,
+	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec(), namespace,
 		func() *schedulingv1beta1.PodGroup { return &schedulingv1beta1.PodGroup{} },
 		func() *schedulingv1beta1.PodGroupList { return &schedulingv1beta1.PodGroupList{} })}
 }

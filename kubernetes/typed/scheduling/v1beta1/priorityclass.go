@@ -48,7 +48,7 @@ type priorityClasses struct {
 }
 
 func newPriorityClasses(c *SchedulingV1beta1Client) *priorityClasses {
-	return &priorityClasses{typed.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec, "",
+	return &priorityClasses{typed.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec(), "",
 		func() *schedulingv1beta1.PriorityClass { return &schedulingv1beta1.PriorityClass{} },
 		func() *schedulingv1beta1.PriorityClassList { return &schedulingv1beta1.PriorityClassList{} })}
 }

@@ -48,7 +48,7 @@ type workloads struct {
 }
 
 func newWorkloads(c *SchedulingV1beta1Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec, namespace,
+	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec(), namespace,
 		func() *schedulingv1beta1.Workload { return &schedulingv1beta1.Workload{} },
 		func() *schedulingv1beta1.WorkloadList { return &schedulingv1beta1.WorkloadList{} })}
 }

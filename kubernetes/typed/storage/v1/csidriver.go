@@ -48,7 +48,7 @@ type csiDrivers struct {
 }
 
 func newCSIDrivers(c *StorageV1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec, "",
+	return &csiDrivers{typed.NewClientWithApply[*storagev1.CSIDriver, *storagev1.CSIDriverList, *applyconfigurationsstoragev1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1.CSIDriver { return &storagev1.CSIDriver{} },
 		func() *storagev1.CSIDriverList { return &storagev1.CSIDriverList{} })}
 }

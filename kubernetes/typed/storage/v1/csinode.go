@@ -52,7 +52,7 @@ type csiNodes struct {
 }
 
 func newCSINodes(c *StorageV1Client) *csiNodes {
-	return &csiNodes{typed.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec, "",
+	return &csiNodes{typed.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1.CSINode { return &storagev1.CSINode{} },
 		func() *storagev1.CSINodeList { return &storagev1.CSINodeList{} })}
 }

@@ -48,7 +48,7 @@ type csiStorageCapacities struct {
 }
 
 func newCSIStorageCapacities(c *StorageV1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList, *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec, namespace,
+	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList, *applyconfigurationsstoragev1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec(), namespace,
 		func() *storagev1.CSIStorageCapacity { return &storagev1.CSIStorageCapacity{} },
 		func() *storagev1.CSIStorageCapacityList { return &storagev1.CSIStorageCapacityList{} })}
 }

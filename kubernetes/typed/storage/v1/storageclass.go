@@ -48,7 +48,7 @@ type storageClasses struct {
 }
 
 func newStorageClasses(c *StorageV1Client) *storageClasses {
-	return &storageClasses{typed.NewClientWithApply[*storagev1.StorageClass, *storagev1.StorageClassList, *applyconfigurationsstoragev1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec, "",
+	return &storageClasses{typed.NewClientWithApply[*storagev1.StorageClass, *storagev1.StorageClassList, *applyconfigurationsstoragev1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1.StorageClass { return &storagev1.StorageClass{} },
 		func() *storagev1.StorageClassList { return &storagev1.StorageClassList{} })}
 }

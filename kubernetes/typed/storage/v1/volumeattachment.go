@@ -52,7 +52,7 @@ type volumeAttachments struct {
 }
 
 func newVolumeAttachments(c *StorageV1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1.VolumeAttachment { return &storagev1.VolumeAttachment{} },
 		func() *storagev1.VolumeAttachmentList { return &storagev1.VolumeAttachmentList{} })}
 }

@@ -48,7 +48,7 @@ type volumeAttributesClasses struct {
 }
 
 func newVolumeAttributesClasses(c *StorageV1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec, "",
+	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1.VolumeAttributesClass { return &storagev1.VolumeAttributesClass{} },
 		func() *storagev1.VolumeAttributesClassList { return &storagev1.VolumeAttributesClassList{} })}
 }

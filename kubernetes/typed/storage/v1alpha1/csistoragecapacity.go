@@ -48,7 +48,7 @@ type csiStorageCapacities struct {
 }
 
 func newCSIStorageCapacities(c *StorageV1alpha1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec, namespace,
+	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1alpha1.CSIStorageCapacity, *storagev1alpha1.CSIStorageCapacityList, *applyconfigurationsstoragev1alpha1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec(), namespace,
 		func() *storagev1alpha1.CSIStorageCapacity { return &storagev1alpha1.CSIStorageCapacity{} },
 		func() *storagev1alpha1.CSIStorageCapacityList { return &storagev1alpha1.CSIStorageCapacityList{} })}
 }

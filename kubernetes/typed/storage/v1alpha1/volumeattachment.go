@@ -52,7 +52,7 @@ type volumeAttachments struct {
 }
 
 func newVolumeAttachments(c *StorageV1alpha1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList, *applyconfigurationsstoragev1alpha1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1alpha1.VolumeAttachment { return &storagev1alpha1.VolumeAttachment{} },
 		func() *storagev1alpha1.VolumeAttachmentList { return &storagev1alpha1.VolumeAttachmentList{} })}
 }

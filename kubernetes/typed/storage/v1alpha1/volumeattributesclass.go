@@ -48,7 +48,7 @@ type volumeAttributesClasses struct {
 }
 
 func newVolumeAttributesClasses(c *StorageV1alpha1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec, "",
+	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList, *applyconfigurationsstoragev1alpha1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1alpha1.VolumeAttributesClass { return &storagev1alpha1.VolumeAttributesClass{} },
 		func() *storagev1alpha1.VolumeAttributesClassList { return &storagev1alpha1.VolumeAttributesClassList{} })}
 }

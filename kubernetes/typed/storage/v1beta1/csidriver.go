@@ -48,7 +48,7 @@ type csiDrivers struct {
 }
 
 func newCSIDrivers(c *StorageV1beta1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec, "",
+	return &csiDrivers{typed.NewClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1beta1.CSIDriver { return &storagev1beta1.CSIDriver{} },
 		func() *storagev1beta1.CSIDriverList { return &storagev1beta1.CSIDriverList{} })}
 }

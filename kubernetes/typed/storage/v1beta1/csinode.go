@@ -52,7 +52,7 @@ type csiNodes struct {
 }
 
 func newCSINodes(c *StorageV1beta1Client) *csiNodes {
-	return &csiNodes{typed.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec, "",
+	return &csiNodes{typed.NewClientWithApply[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList, *applyconfigurationsstoragev1beta1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1beta1.CSINode { return &storagev1beta1.CSINode{} },
 		func() *storagev1beta1.CSINodeList { return &storagev1beta1.CSINodeList{} })}
 }

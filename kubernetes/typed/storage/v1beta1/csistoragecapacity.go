@@ -48,7 +48,7 @@ type csiStorageCapacities struct {
 }
 
 func newCSIStorageCapacities(c *StorageV1beta1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec, namespace,
+	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec(), namespace,
 		func() *storagev1beta1.CSIStorageCapacity { return &storagev1beta1.CSIStorageCapacity{} },
 		func() *storagev1beta1.CSIStorageCapacityList { return &storagev1beta1.CSIStorageCapacityList{} })}
 }

@@ -48,7 +48,7 @@ type storageClasses struct {
 }
 
 func newStorageClasses(c *StorageV1beta1Client) *storageClasses {
-	return &storageClasses{typed.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec, "",
+	return &storageClasses{typed.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1beta1.StorageClass { return &storagev1beta1.StorageClass{} },
 		func() *storagev1beta1.StorageClassList { return &storagev1beta1.StorageClassList{} })}
 }

@@ -52,7 +52,7 @@ type volumeAttachments struct {
 }
 
 func newVolumeAttachments(c *StorageV1beta1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec, "",
+	return &volumeAttachments{typed.NewClientWithApply[*storagev1beta1.VolumeAttachment, *storagev1beta1.VolumeAttachmentList, *applyconfigurationsstoragev1beta1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1beta1.VolumeAttachment { return &storagev1beta1.VolumeAttachment{} },
 		func() *storagev1beta1.VolumeAttachmentList { return &storagev1beta1.VolumeAttachmentList{} })}
 }

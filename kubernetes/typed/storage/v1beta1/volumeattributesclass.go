@@ -48,7 +48,7 @@ type volumeAttributesClasses struct {
 }
 
 func newVolumeAttributesClasses(c *StorageV1beta1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList, *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec, "",
+	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1beta1.VolumeAttributesClass, *storagev1beta1.VolumeAttributesClassList, *applyconfigurationsstoragev1beta1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec(), "",
 		func() *storagev1beta1.VolumeAttributesClass { return &storagev1beta1.VolumeAttributesClass{} },
 		func() *storagev1beta1.VolumeAttributesClassList { return &storagev1beta1.VolumeAttributesClassList{} })}
 }

@@ -52,7 +52,7 @@ type storageVersionMigrations struct {
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec, "",
+	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1.StorageVersionMigration, *storagemigrationv1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec(), "",
 		func() *storagemigrationv1.StorageVersionMigration {
 			return &storagemigrationv1.StorageVersionMigration{}
 		},

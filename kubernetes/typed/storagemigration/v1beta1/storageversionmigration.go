@@ -52,7 +52,7 @@ type storageVersionMigrations struct {
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1beta1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec, "",
+	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec(), "",
 		func() *storagemigrationv1beta1.StorageVersionMigration {
 			return &storagemigrationv1beta1.StorageVersionMigration{}
 		},

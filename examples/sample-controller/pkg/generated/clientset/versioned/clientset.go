@@ -5,7 +5,9 @@ package versioned
 import (
 	discovery "github.com/kubegen/kubegen/client/discovery"
 	rest "github.com/kubegen/kubegen/client/rest"
+	typed "github.com/kubegen/kubegen/client/typed"
 	samplecontrollerv1alpha1 "github.com/kubegen/kubegen/examples/sample-controller/pkg/generated/clientset/versioned/typed/samplecontroller/v1alpha1"
+	schema "k8s.io/apimachinery/pkg/runtime/schema"
 	http "net/http"
 )
 
@@ -16,9 +18,13 @@ type Interface interface {
 }
 
 // Clientset implements Interface. Its group clients share one HTTP client and one rate limiter.
+// Each is built on its first use, so that a program links the typed packages of only the groups it
+// calls.
 type Clientset struct {
-	discovery                *discovery.Client
-	samplecontrollerV1alpha1 *samplecontrollerv1alpha1.SamplecontrollerV1alpha1Client
+	discovery *discovery.Client
+	// source is what the group clients are built from.
+	source                   typed.GroupSource
+	samplecontrollerV1alpha1 typed.Group[*samplecontrollerv1alpha1.SamplecontrollerV1alpha1Client]
 }
 
 // Discovery returns the client that asks the server which groups, versions and resources it serves.
@@ -28,7 +34,7 @@ func (c *Clientset) Discovery() discovery.Interface {
 
 // SamplecontrollerV1alpha1 returns the client of the samplecontroller.k8s.io/v1alpha1 API.
 func (c *Clientset) SamplecontrollerV1alpha1() samplecontrollerv1alpha1.SamplecontrollerV1alpha1Interface {
-	return c.samplecontrollerV1alpha1
+	return c.samplecontrollerV1alpha1.Get(&c.source, schema.GroupVersion{Group: "samplecontroller.k8s.io", Version: "v1alpha1"}, samplecontrollerv1alpha1.NewForConfigAndClient, samplecontrollerv1alpha1.New)
 }
 
 // NewForConfig returns a clientset for config.
@@ -43,17 +49,17 @@ func NewForConfig(config *rest.Config) (*Clientset, error) {
 // NewForConfigAndClient returns a clientset for config whose group clients send their requests
 // through httpClient. Unless config sets a RateLimiter or a negative QPS, they draw from one token
 // bucket, so QPS and Burst bound the whole clientset.
+//
+// It builds the discovery client now and each group client on first use. Building the discovery
+// client checks everything a group client's construction can fail on (the host, the HTTP client), so
+// its error is returned here and the group clients built later cannot fail.
 func NewForConfigAndClient(config *rest.Config, httpClient *http.Client) (*Clientset, error) {
 	c := shareRateLimiter(config)
-	var cs Clientset
-	var err error
-	if cs.discovery, err = discovery.NewForConfigAndClient(c, httpClient); err != nil {
+	discovery, err := discovery.NewForConfigAndClient(c, httpClient)
+	if err != nil {
 		return nil, err
 	}
-	if cs.samplecontrollerV1alpha1, err = samplecontrollerv1alpha1.NewForConfigAndClient(c, httpClient); err != nil {
-		return nil, err
-	}
-	return &cs, nil
+	return &Clientset{discovery: discovery, source: typed.GroupSource{Config: c, HTTPClient: httpClient}}, nil
 }
 
 // NewForConfigOrDie is NewForConfig for configurations known to be valid: it panics on error.
@@ -67,10 +73,7 @@ func NewForConfigOrDie(config *rest.Config) *Clientset {
 
 // New returns a clientset whose group clients all send their requests through c.
 func New(c rest.Interface) *Clientset {
-	return &Clientset{
-		discovery:                discovery.New(c),
-		samplecontrollerV1alpha1: samplecontrollerv1alpha1.New(c),
-	}
+	return &Clientset{discovery: discovery.New(c), source: typed.GroupSource{REST: c}}
 }
 
 // shareRateLimiter returns a copy of config with one token bucket for all group clients.

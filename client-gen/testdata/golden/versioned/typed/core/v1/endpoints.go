@@ -47,7 +47,7 @@ type endpoints struct {
 }
 
 func newEndpoints(c *CoreV1Client, namespace string) *endpoints {
-	return &endpoints{typed.NewClient("endpoints", c.RESTClient(), parameterCodec, namespace,
+	return &endpoints{typed.NewClient("endpoints", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Endpoints { return &corev1.Endpoints{} },
 		func() *corev1.EndpointsList { return &corev1.EndpointsList{} })}
 }

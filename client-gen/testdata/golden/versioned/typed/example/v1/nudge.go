@@ -24,7 +24,7 @@ type nudges struct {
 }
 
 func newNudges(c *ExampleV1Client, namespace string) *nudges {
-	return &nudges{typed.NewClient("nudges", c.RESTClient(), parameterCodec, namespace,
+	return &nudges{typed.NewClient("nudges", c.RESTClient(), parameterCodec(), namespace,
 		func() *examplev1.Nudge { return &examplev1.Nudge{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -47,7 +47,7 @@ type policies struct {
 }
 
 func newPolicies(c *ExampleV1Client) *policies {
-	return &policies{typed.NewClient("policies", c.RESTClient(), parameterCodec, "",
+	return &policies{typed.NewClient("policies", c.RESTClient(), parameterCodec(), "",
 		func() *examplev1.Policy { return &examplev1.Policy{} },
 		func() *examplev1.PolicyList { return &examplev1.PolicyList{} })}
 }

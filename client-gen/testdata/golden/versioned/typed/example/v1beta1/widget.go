@@ -51,7 +51,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1beta1Client, namespace string) *widgets {
-	return &widgets{typed.NewClient("widgets", c.RESTClient(), parameterCodec, namespace,
+	return &widgets{typed.NewClient("widgets", c.RESTClient(), parameterCodec(), namespace,
 		func() *examplev1beta1.Widget { return &examplev1beta1.Widget{} },
 		func() *examplev1beta1.WidgetList { return &examplev1beta1.WidgetList{} })}
 }

@@ -48,7 +48,7 @@ type endpoints struct {
 }
 
 func newEndpoints(c *CoreV1Client, namespace string) *endpoints {
-	return &endpoints{typed.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]("endpoints", c.RESTClient(), parameterCodec, namespace,
+	return &endpoints{typed.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]("endpoints", c.RESTClient(), parameterCodec(), namespace,
 		func() *corev1.Endpoints { return &corev1.Endpoints{} },
 		func() *corev1.EndpointsList { return &corev1.EndpointsList{} })}
 }

@@ -33,7 +33,7 @@ type gauges struct {
 }
 
 func newGauges(c *ExampleV1Client, namespace string) *gauges {
-	return &gauges{typed.NewClient("gauges", c.RESTClient(), parameterCodec, namespace,
+	return &gauges{typed.NewClient("gauges", c.RESTClient(), parameterCodec(), namespace,
 		func() *examplev1.Gauge { return &examplev1.Gauge{} },
 		func() *examplev1.GaugeList { return &examplev1.GaugeList{} })}
 }

@@ -48,7 +48,7 @@ type policies struct {
 }
 
 func newPolicies(c *ExampleV1Client) *policies {
-	return &policies{typed.NewClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]("policies", c.RESTClient(), parameterCodec, "",
+	return &policies{typed.NewClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]("policies", c.RESTClient(), parameterCodec(), "",
 		func() *examplev1.Policy { return &examplev1.Policy{} },
 		func() *examplev1.PolicyList { return &examplev1.PolicyList{} })}
 }

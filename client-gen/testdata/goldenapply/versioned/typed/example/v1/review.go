@@ -28,7 +28,7 @@ type reviews struct {
 }
 
 func newReviews(c *ExampleV1Client) *reviews {
-	return &reviews{typed.NewClient("reviews", c.RESTClient(), parameterCodec, "",
+	return &reviews{typed.NewClient("reviews", c.RESTClient(), parameterCodec(), "",
 		func() *examplev1.Review { return &examplev1.Review{} },
 		func() *metav1.List { return &metav1.List{} })}
 }

@@ -48,7 +48,7 @@ type sprockets struct {
 }
 
 func newSprockets(c *ExampleV1Client, namespace string) *sprockets {
-	return &sprockets{typed.NewClient("sprockets", c.RESTClient(), parameterCodec, namespace,
+	return &sprockets{typed.NewClient("sprockets", c.RESTClient(), parameterCodec(), namespace,
 		func() *examplev1.Sprocket { return &examplev1.Sprocket{} },
 		func() *examplev1.SprocketList { return &examplev1.SprocketList{} })}
 }

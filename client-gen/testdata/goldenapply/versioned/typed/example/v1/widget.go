@@ -62,7 +62,7 @@ type widgets struct {
 }
 
 func newWidgets(c *ExampleV1Client, namespace string) *widgets {
-	return &widgets{typed.NewClientWithApply[*examplev1.Widget, *examplev1.WidgetList, *goldenexamplev1.WidgetApplyConfiguration]("widgets", c.RESTClient(), parameterCodec, namespace,
+	return &widgets{typed.NewClientWithApply[*examplev1.Widget, *examplev1.WidgetList, *goldenexamplev1.WidgetApplyConfiguration]("widgets", c.RESTClient(), parameterCodec(), namespace,
 		func() *examplev1.Widget { return &examplev1.Widget{} },
 		func() *examplev1.WidgetList { return &examplev1.WidgetList{} })}
 }

@@ -48,7 +48,7 @@ type calendars struct {
 }
 
 func newCalendars(c *StableV1Client) *calendars {
-	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), parameterCodec, "",
+	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), parameterCodec(), "",
 		func() *stablev1.Calendar { return &stablev1.Calendar{} },
 		func() *stablev1.CalendarList { return &stablev1.CalendarList{} })}
 }

@@ -57,7 +57,7 @@ type cronTabs struct {
 }
 
 func newCronTabs(c *StableV1Client, namespace string) *cronTabs {
-	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), parameterCodec, namespace,
+	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), parameterCodec(), namespace,
 		func() *stablev1.CronTab { return &stablev1.CronTab{} },
 		func() *stablev1.CronTabList { return &stablev1.CronTabList{} })}
 }

@@ -52,7 +52,7 @@ type orders struct {
 }
 
 func newOrders(c *ShopV1Client, namespace string) *orders {
-	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), parameterCodec, namespace,
+	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), parameterCodec(), namespace,
 		func() *shopv1.Order { return &shopv1.Order{} },
 		func() *shopv1.OrderList { return &shopv1.OrderList{} })}
 }

@@ -48,7 +48,7 @@ type warehouses struct {
 }
 
 func newWarehouses(c *ShopV1Client) *warehouses {
-	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), parameterCodec, "",
+	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), parameterCodec(), "",
 		func() *shopv1.Warehouse { return &shopv1.Warehouse{} },
 		func() *shopv1.WarehouseList { return &shopv1.WarehouseList{} })}
 }

@@ -51,7 +51,7 @@ type foos struct {
 }
 
 func newFoos(c *SamplecontrollerV1alpha1Client, namespace string) *foos {
-	return &foos{typed.NewClient("foos", c.RESTClient(), parameterCodec, namespace,
+	return &foos{typed.NewClient("foos", c.RESTClient(), parameterCodec(), namespace,
 		func() *samplecontrollerv1alpha1.Foo { return &samplecontrollerv1alpha1.Foo{} },
 		func() *samplecontrollerv1alpha1.FooList { return &samplecontrollerv1alpha1.FooList{} })}
 }

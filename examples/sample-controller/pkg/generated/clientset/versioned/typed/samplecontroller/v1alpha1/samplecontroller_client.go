@@ -4,6 +4,7 @@ package v1alpha1
 
 import (
 	rest "github.com/kubegen/kubegen/client/rest"
+	typed "github.com/kubegen/kubegen/client/typed"
 	samplecontrollerv1alpha1 "github.com/kubegen/kubegen/examples/sample-controller/pkg/apis/samplecontroller/v1alpha1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	runtime "k8s.io/apimachinery/pkg/runtime"
@@ -75,24 +76,28 @@ func withDefaults(config *rest.Config) *rest.Config {
 	c := rest.CopyConfig(config)
 	c.GroupVersion = &schema.GroupVersion{Group: "samplecontroller.k8s.io", Version: "v1alpha1"}
 	c.APIPath = "/apis"
-	c.NegotiatedSerializer = codecs.WithoutConversion()
+	c.NegotiatedSerializer = codecs().WithoutConversion()
 	return c
 }
 
 // typeScheme knows the types this package sends and receives: the metav1 options, the types of
-// samplecontroller.k8s.io/v1alpha1 and those of other groups its methods take or return.
-// The clientset's scheme package knows every group; registering only these here keeps a program
-// that uses some groups from linking the registration (and with it the protobuf and deep-copy
-// code) of all the others.
-var typeScheme = runtime.NewScheme()
+// samplecontroller.k8s.io/v1alpha1 and those of other groups its methods take or return. addToScheme fills it when the
+// first client of this package is built, not at init, so that a program that imports the package
+// without using it (through the clientset, say) spends no start-up time or memory on it.
+var typeScheme typed.LazyScheme
 
-// codecs encodes and decodes the types of typeScheme (JSON, YAML, protobuf).
-var codecs = serializer.NewCodecFactory(typeScheme)
+// codecs returns the codecs of typeScheme (JSON, YAML, protobuf).
+func codecs() serializer.CodecFactory {
+	return typeScheme.Codecs(addToScheme)
+}
 
-// parameterCodec encodes option structs (ListOptions, ...) as query parameters.
-var parameterCodec = runtime.NewParameterCodec(typeScheme)
+// parameterCodec returns the codec of option structs (ListOptions, ...) as query parameters.
+func parameterCodec() runtime.ParameterCodec {
+	return typeScheme.ParameterCodec(addToScheme)
+}
 
-func init() {
-	metav1.AddToGroupVersion(typeScheme, schema.GroupVersion{Version: "v1"})
-	utilruntime.Must(samplecontrollerv1alpha1.AddToScheme(typeScheme))
+// addToScheme registers in scheme the types of typeScheme.
+func addToScheme(scheme *runtime.Scheme) {
+	metav1.AddToGroupVersion(scheme, schema.GroupVersion{Version: "v1"})
+	utilruntime.Must(samplecontrollerv1alpha1.AddToScheme(scheme))
 }
