@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -129,16 +130,16 @@ func TestGeneratedClientPrefersProtobuf(t *testing.T) {
 	}
 }
 
-// TestGeneratedFake runs the generated fake clientset: seeded objects, status separation, scale and
-// cluster scope behave as the API server would.
+// TestGeneratedFake runs the generated fake clientset: seeded objects read back as given, as
+// client-go's; status separation, scale and cluster scope behave as the API server would.
 func TestGeneratedFake(t *testing.T) {
 	ctx := context.Background()
 	seed := &examplev1.Widget{ObjectMeta: metav1.ObjectMeta{Name: "w", Namespace: "ns"}, Spec: examplev1.WidgetSpec{Replicas: 1}}
 	cs := fake.NewClientset(seed)
 	widgets := cs.ExampleV1().Widgets("ns")
 	w, err := widgets.Get(ctx, "w", metav1.GetOptions{})
-	if err != nil || w.ResourceVersion == "" {
-		t.Fatalf("get seeded widget: %v %+v", err, w)
+	if err != nil || !reflect.DeepEqual(w, seed) {
+		t.Fatalf("get seeded widget: %v %+v, want it as given, as client-go's fake stores it", err, w)
 	}
 	w.Status.Replicas = 5
 	w.Spec.Replicas = 2

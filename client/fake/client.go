@@ -61,7 +61,15 @@ func (c *Client[T, L]) Get(ctx context.Context, name string, opts metav1.GetOpti
 	if handled, ret, err := c.tracker.react(c.getAction(name, "", opts)); handled {
 		return c.result(ret, err)
 	}
-	return c.result(c.tracker.Get(c.resource, c.namespace, name))
+	obj, err := c.tracker.Get(c.resource, c.namespace, name)
+	if err != nil {
+		return c.newObject(), err
+	}
+	out, err := c.convertRead(obj)
+	if err != nil {
+		return c.newObject(), err
+	}
+	return out.(T), nil
 }
 
 // List returns the objects matching opts.
@@ -77,7 +85,7 @@ func (c *Client[T, L]) List(ctx context.Context, opts metav1.ListOptions) (L, er
 		return c.newList(), err
 	}
 	for i, item := range items {
-		if items[i], err = c.convert(item); err != nil {
+		if items[i], err = c.convertRead(item); err != nil {
 			return c.newList(), err
 		}
 	}
@@ -258,13 +266,37 @@ func (c *Client[T, L]) convert(obj runtime.Object) (runtime.Object, error) {
 	return obj, nil
 }
 
+// convertRead is convert for a stored object being read: one added by AddAsGiven keeps the TypeMeta
+// it was given, as client-go's tracker returns it.
+func (c *Client[T, L]) convertRead(obj runtime.Object) (runtime.Object, error) {
+	if !givenAsIs(obj) {
+		return c.convert(obj)
+	}
+	given, err := meta.TypeAccessor(obj)
+	if err != nil {
+		return nil, apierrors.NewInternalError(err)
+	}
+	apiVersion, kind := given.GetAPIVersion(), given.GetKind()
+	out, err := c.convert(obj)
+	if err != nil {
+		return nil, err
+	}
+	typ, err := meta.TypeAccessor(out)
+	if err != nil {
+		return nil, apierrors.NewInternalError(err)
+	}
+	typ.SetAPIVersion(apiVersion)
+	typ.SetKind(kind)
+	return out, nil
+}
+
 // watchObject prepares an event's object for the watcher: a deep copy, converted to T.
 func (c *Client[T, L]) watchObject(obj runtime.Object) runtime.Object {
 	obj = obj.DeepCopyObject()
 	if _, ok := obj.(*metav1.Status); ok {
 		return obj
 	}
-	if out, err := c.convert(obj); err == nil {
+	if out, err := c.convertRead(obj); err == nil {
 		return out
 	}
 	return obj

@@ -108,6 +108,9 @@
 //   - Reactors (Tracker.PrependReactor) to inject errors or answers, and a record of every call
 //     (Tracker.Actions), with client-go's shapes: package client/testing's Action values and
 //     reaction chains (Tracker.Fake), which generated fake clientsets embed as client-go's do.
+//   - Objects a test starts with, stored as client-go's tracker stores them (Tracker.AddAsGiven, what
+//     generated fake clientsets' constructors use): read back exactly as given, without the fields
+//     the apiserver would have set, until a write stores them as the apiserver would.
 //
 // # What is NOT emulated
 //

@@ -94,6 +94,64 @@ func (t *Tracker) Add(objects ...runtime.Object) error {
 	return nil
 }
 
+// AddAsGiven stores deep copies of objects exactly as given, as client-go's object tracker stores the
+// objects a fake clientset starts with: no uid, creationTimestamp, generation, resourceVersion,
+// defaults or managedFields are added, and reads return the TypeMeta the object was given with.
+// Each takes the next resourceVersion (seen in lists' and watches' resourceVersion, not in the
+// object) until a write through the tracker stores it as the apiserver would. A test that seeds its
+// informers' caches with the same objects thus sees the same objects through its fake clientset's
+// informers. Objects need a name; an object already stored is AlreadyExists.
+func (t *Tracker) AddAsGiven(objects ...runtime.Object) error {
+	for _, obj := range objects {
+		if err := t.addAsGiven(obj); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *Tracker) addAsGiven(obj runtime.Object) error {
+	if err := checkObject(obj); err != nil {
+		return err
+	}
+	gvk, err := t.kindOf(obj)
+	if err != nil {
+		return err
+	}
+	obj = obj.DeepCopyObject()
+	m, err := meta.Accessor(obj)
+	if err != nil {
+		return fmt.Errorf("fake: adding %s: %w", gvk.Kind, err)
+	}
+	if m.GetName() == "" {
+		return fmt.Errorf("fake: adding %s in namespace %q: the object has no name", gvk.Kind, m.GetNamespace())
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := t.resourceLocked(t.resourceForKind(gvk))
+	if r.Kind.Empty() {
+		r.Kind = gvk
+		t.kinds[gvk] = r.Resource
+	}
+	namespace := m.GetNamespace()
+	if r.ClusterScoped {
+		namespace = ""
+	}
+	k := key(namespace, m.GetName())
+	if _, exists := t.objects[r.Resource][k]; exists {
+		return fmt.Errorf("fake: adding %s %s: %w", gvk.Kind, k, apierrors.NewAlreadyExists(r.Resource.GroupResource(), m.GetName()))
+	}
+	t.storeLocked(r, watch.Added, k, obj, nil)
+	return nil
+}
+
+// givenAsIs reports whether a stored object was added by AddAsGiven and not written since: only such
+// objects have no resourceVersion.
+func givenAsIs(obj runtime.Object) bool {
+	m, err := meta.Accessor(obj)
+	return err == nil && m.GetResourceVersion() == ""
+}
+
 // kindOf returns the kind of obj from its TypeMeta or, when that is empty, the scheme.
 func (t *Tracker) kindOf(obj runtime.Object) (schema.GroupVersionKind, error) {
 	if gvk := obj.GetObjectKind().GroupVersionKind(); !gvk.Empty() && gvk.Kind != "" {
@@ -151,8 +209,13 @@ func (t *Tracker) Compact() {
 // commitLocked stores a write: the new state (nil for a deletion) gets the next resourceVersion, the
 // event is logged and sent to watchers. Callers hold t.mu for writing.
 func (t *Tracker) commitLocked(r *Resource, typ watch.EventType, k string, obj, prev runtime.Object) runtime.Object {
+	setRV(obj, t.rv+1)
+	return t.storeLocked(r, typ, k, obj, prev)
+}
+
+// storeLocked is commitLocked without setting the object's resourceVersion.
+func (t *Tracker) storeLocked(r *Resource, typ watch.EventType, k string, obj, prev runtime.Object) runtime.Object {
 	t.rv++
-	setRV(obj, t.rv)
 	store := t.objects[r.Resource]
 	if store == nil {
 		store = map[string]runtime.Object{}

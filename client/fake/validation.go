@@ -53,8 +53,13 @@ func (t *Tracker) validateMeta(r *Resource, obj, old runtime.Object, subresource
 	if old != nil {
 		om, _ := meta.Accessor(old)
 		// The apiserver fills the resourceVersion of unconditional updates before it validates.
+		// An object added as given (AddAsGiven) has none, and updates of it are unconditional.
 		if m.GetResourceVersion() == "" {
-			m.SetResourceVersion(om.GetResourceVersion())
+			rv := om.GetResourceVersion()
+			if rv == "" {
+				rv = "0"
+			}
+			m.SetResourceVersion(rv)
 			defer m.SetResourceVersion("")
 		}
 		// On update, only the name's immutability is checked, not its form.

@@ -1,5 +1,3 @@
-//go:build upstreamunit
-
 /*
 Copyright 2017 The Kubernetes Authors.
 

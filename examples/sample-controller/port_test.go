@@ -41,15 +41,6 @@ var allowedChanges = map[string]string{
 	"if ok := cache.WaitForCacheSync(ctx.Done(), c.deploymentsSynced, c.foosSynced); !ok {": "if ok := cache.WaitForNamedCacheSyncWithContext(ctx, c.deploymentsSynced, c.foosSynced); !ok {",
 }
 
-// buildTags are the build constraints a port adds before its package clause. Upstream's unit test
-// runs only with -tags upstreamunit: it compares objects its controller read through informers with
-// its fixtures by reflect.DeepEqual, and the informers it starts race with the sync it runs. With
-// client-go's fake both sides are the fixtures as added; with kubegen's, whose tracker answers as
-// the apiserver does (uid, resourceVersion, creationTimestamp, no TypeMeta on typed reads), the
-// informer winning the race makes the comparison fail (about 7% of runs), so the default tier
-// leaves it out. `go test -tags upstreamunit -count=1 .` runs it.
-var buildTags = map[string]string{"controller_test.go": "//go:build upstreamunit"}
-
 // TestPortDiffersOnlyInImports checks controller.go, main.go and controller_test.go (upstream's unit
 // test of the controller, over the fake clientsets) against upstream's (v0.37.1, kept in
 // testdata/upstream): the imports map through importPaths, and every other line is upstream's
@@ -59,7 +50,7 @@ func TestPortDiffersOnlyInImports(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			upstreamImports, upstreamBody := splitFile(t, "testdata/upstream/"+name+".txt")
 			portImports, portBody := splitFile(t, name)
-			checkHeader(t, "testdata/upstream/"+name+".txt", name, buildTags[name])
+			checkHeader(t, "testdata/upstream/"+name+".txt", name)
 
 			want := map[string]bool{}
 			for _, imp := range upstreamImports {
@@ -104,17 +95,10 @@ func TestPortDiffersOnlyInImports(t *testing.T) {
 	}
 }
 
-// checkHeader checks that the lines before the imports (licence, package clause) are upstream's,
-// but for a build constraint line tag (and the blank line after it) starting the port.
-func checkHeader(t *testing.T, upstreamPath, portPath, tag string) {
+// checkHeader checks that the lines before the imports (licence, package clause) are upstream's.
+func checkHeader(t *testing.T, upstreamPath, portPath string) {
 	t.Helper()
 	upstream, port := header(t, upstreamPath), header(t, portPath)
-	if tag != "" {
-		if len(port) < 2 || port[0] != tag || port[1] != "" {
-			t.Fatalf("the port does not start with %q and a blank line", tag)
-		}
-		port = port[2:]
-	}
 	if strings.Join(upstream, "\n") != strings.Join(port, "\n") {
 		t.Errorf("the lines before the imports differ from upstream's:\n%s\nport:\n%s", strings.Join(upstream, "\n"), strings.Join(port, "\n"))
 	}

@@ -101,9 +101,12 @@ type Clientset struct {
 var _ kubernetes.Interface = &Clientset{}
 
 // NewClientset returns a fake clientset whose tracker knows every resource of the clientset's
-// groups and holds objects. As client-go's, it panics if an object cannot be added (a kind the
-// clientset does not serve, or the same object twice): the objects are a test's fixed input.
-// NewClientsetOrError returns that error instead.
+// groups and holds objects. As client-go's, it stores the objects exactly as given (no uid,
+// resourceVersion or defaults added; reads keep their TypeMeta), so that informers list what a
+// test's fixtures are, and it panics if an object cannot be added (a kind the clientset does not
+// serve, or the same object twice): the objects are a test's fixed input. Writes through the
+// clientset are answered as the apiserver answers them. NewClientsetOrError returns that error
+// instead of panicking; Tracker().Add adds objects as the apiserver creates them.
 func NewClientset(objects ...runtime.Object) *Clientset {
 	c, err := NewClientsetOrError(objects...)
 	if err != nil {
@@ -192,7 +195,7 @@ func NewClientsetOrError(objects ...runtime.Object) (*Clientset, error) {
 			tracker.Register(r)
 		}
 	}
-	if err := tracker.Add(objects...); err != nil {
+	if err := tracker.AddAsGiven(objects...); err != nil {
 		return nil, err
 	}
 	c := &Clientset{tracker: tracker, discovery: clientfake.NewDiscovery(tracker)}
@@ -205,7 +208,8 @@ func (c *Clientset) Tracker() *clientfake.Tracker {
 	return c.tracker
 }
 
-// Discovery answers from the resources the tracker knows. It returns the same
+// Discovery serves the Resources set on the clientset, as client-go's fake discovery does, or
+// while they are nil the resources the tracker knows. It returns the same
 // *clientfake.Discovery on every call, so a test may set its Version.
 func (c *Clientset) Discovery() discovery.Interface {
 	return c.discovery
