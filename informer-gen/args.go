@@ -27,12 +27,16 @@ type Args struct {
 	// IncludeAlpha must match client-gen's --clientset-include-alpha: it says whether the
 	// clientset holds groups that only have alpha versions.
 	IncludeAlpha bool
+	// AllVersions must match client-gen's --clientset-all-versions: with it the factory offers
+	// every version of each group the clientset holds (factory.Gateway().V1beta1() beside
+	// V1()), as code-generator's does; without it, the clientset's one version per group.
+	AllVersions bool
 	// VerifyOnly writes nothing and fails listing the files that are out of date.
 	VerifyOnly bool
 }
 
 // DefaultArgs returns the defaults of the flags (the same clientset choice as client-gen's).
-func DefaultArgs() *Args { return &Args{IncludeAlpha: true} }
+func DefaultArgs() *Args { return &Args{IncludeAlpha: true, AllVersions: true} }
 
 // AddFlags registers the options on fs.
 func (a *Args) AddFlags(fs *pflag.FlagSet) {
@@ -46,6 +50,7 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.StringVar(&a.GoHeaderFile, "go-header-file", a.GoHeaderFile, "license header for generated files (YEAR is replaced)")
 	fs.StringSliceVar(&a.PluralExceptions, "plural-exceptions", a.PluralExceptions, "Kind:Plural pairs, e.g. Endpoints:Endpoints")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "the clientset holds alpha-only groups (as client-gen's flag of the same name)")
+	fs.BoolVar(&a.AllVersions, "clientset-all-versions", a.AllVersions, "the factory offers every version of each group, as the clientset of client-gen's flag of the same name (false: the preferred version only)")
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
 }
 

@@ -4,6 +4,8 @@ package informergen
 
 import (
 	"flag"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/kubegen/kubegen/internal/codegen/golden"
@@ -26,6 +28,7 @@ func goldenArgs(dir string) *Args {
 		VersionedClientsetPkg: "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned",
 		ListersPkg:            "github.com/kubegen/kubegen/lister-gen/testdata/golden/listers",
 		IncludeAlpha:          true,
+		AllVersions:           true,
 	}
 }
 
@@ -51,4 +54,40 @@ func TestDeterministic(t *testing.T) {
 // TestGoldenCompiles builds and vets the golden informers with the clients and listers they use.
 func TestGoldenCompiles(t *testing.T) {
 	golden.Compiles(t, goldenDir)
+}
+
+// TestCodeGeneratorShapesCompile (issue 13) builds testdata/codegenshape, a program written against
+// code-generator v0.37's informers: a group's second version through the factory
+// (factory.Example().V1beta1().Widgets()), and the typed shapes (Typed<Kind>Informer,
+// <Kind>IndexInformer, NewTyped<Kind>Informer, To<Kind>IndexInformer, ...).
+func TestCodeGeneratorShapesCompile(t *testing.T) {
+	golden.Compiles(t, "testdata/codegenshape")
+}
+
+// TestAllVersionsFlag: with AllVersions (client-gen's --clientset-all-versions, on by default) the
+// factory offers both versions of the example group, as code-generator's; without it only the
+// clientset's preferred one, v1.
+func TestAllVersionsFlag(t *testing.T) {
+	for _, all := range []bool{true, false} {
+		a := goldenArgs(t.TempDir())
+		a.AllVersions = all
+		var group, generic string
+		for _, f := range golden.Generate(t, load(t), a.generator()) {
+			switch f.Path {
+			case filepath.Join(a.OutputDir, "example", "interface.go"):
+				group = string(f.Content)
+			case filepath.Join(a.OutputDir, "generic.go"):
+				generic = string(f.Content)
+			}
+		}
+		if !strings.Contains(group, "V1() examplev1.Interface") {
+			t.Errorf("AllVersions=%v: no V1() in the example group:\n%s", all, group)
+		}
+		if got := strings.Contains(group, "V1beta1() examplev1beta1.Interface"); got != all {
+			t.Errorf("AllVersions=%v: V1beta1() offered: %v\n%s", all, got, group)
+		}
+		if got := strings.Contains(generic, `Version: "v1beta1"`); got != all {
+			t.Errorf("AllVersions=%v: ForResource knows v1beta1: %v", all, got)
+		}
+	}
 }

@@ -54,26 +54,44 @@ func informableKinds(v *model.Version) []*model.Kind {
 	return out
 }
 
-// factoryGroup is a group the factory offers: its informable clientset version.
+// factoryGroup is a group the factory offers: its informable versions of the clientset.
 type factoryGroup struct {
 	*model.Group
-	Version *model.Version
-	Pkg     *types.Type // the group package's Interface
-	New     *types.Type // the group package's New
+	Versions []*model.Version
+	Pkg      *types.Type // the group package's Interface
+	New      *types.Type // the group package's New
 }
 
+// factoryGroups are the groups of the clientset (client-gen's choice of versions: every one with
+// AllVersions, else the preferred one; alpha versions only with IncludeAlpha) that have informable
+// kinds, each with those of its versions.
 func (l layout) factoryGroups(api *model.API) []factoryGroup {
 	var out []factoryGroup
 	for _, g := range api.Groups {
-		v := g.ClientsetVersion(l.args.IncludeAlpha)
-		if v == nil || len(informableKinds(v)) == 0 {
+		var candidates []*model.Version
+		if l.args.AllVersions {
+			for _, v := range g.Versions {
+				if l.args.IncludeAlpha || !model.IsAlpha(v.Name) {
+					candidates = append(candidates, v)
+				}
+			}
+		} else if v := g.ClientsetVersion(l.args.IncludeAlpha); v != nil {
+			candidates = append(candidates, v)
+		}
+		var versions []*model.Version
+		for _, v := range candidates {
+			if len(informableKinds(v)) > 0 {
+				versions = append(versions, v)
+			}
+		}
+		if len(versions) == 0 {
 			continue
 		}
 		out = append(out, factoryGroup{
-			Group:   g,
-			Version: v,
-			Pkg:     types.Ref(l.groupPkg(g), "Interface"),
-			New:     types.Ref(l.groupPkg(g), "New"),
+			Group:    g,
+			Versions: versions,
+			Pkg:      types.Ref(l.groupPkg(g), "Interface"),
+			New:      types.Ref(l.groupPkg(g), "New"),
 		})
 	}
 	return out
@@ -110,30 +128,34 @@ func (l layout) kindData(k *model.Kind) kindData {
 
 // symbols are the runtime names templates use, by short key.
 var symbols = map[string]*types.Type{
-	"factory":             types.Ref(cachePkg, "Factory"),
-	"informerOptions":     types.Ref(cachePkg, "InformerOptions"),
-	"newFactory":          types.Ref(cachePkg, "NewFactory"),
-	"informerFor":         types.Ref(cachePkg, "InformerFor"),
-	"newInformer":         types.Ref(cachePkg, "NewSharedIndexInformerWithOptions"),
-	"indexers":            types.Ref(cachePkg, "Indexers"),
-	"typedIndexers":       types.Ref(cachePkg, "TypedIndexers"),
-	"toTyped":             types.Ref(cachePkg, "IndexersToTypedIndexers"),
-	"informer":            types.Ref(cachePkg, "TypedInformer"),
-	"sharedIndexInformer": types.Ref(cachePkg, "SharedIndexInformer"),
-	"transformFunc":       types.Ref(cachePkg, "TransformFunc"),
-	"informerName":        types.Ref(cachePkg, "InformerName"),
-	"syncResult":          types.Ref(cachePkg, "SyncResult"),
-	"metaObject":          types.Ref(metav1Pkg, "Object"),
-	"runtimeObject":       types.Ref("k8s.io/apimachinery/pkg/runtime", "Object"),
-	"reflectType":         types.Ref("reflect", "Type"),
-	"typeOf":              types.Ref("reflect", "TypeOf"),
-	"object":              types.Ref(cachePkg, "Object"),
-	"genericInformer":     types.Ref(cachePkg, "GenericInformer"),
-	"newGeneric":          types.Ref(cachePkg, "Generic"),
-	"gr":                  types.Ref(schemaPkg, "GroupResource"),
-	"gvr":                 types.Ref(schemaPkg, "GroupVersionResource"),
-	"listOptions":         types.Ref(metav1Pkg, "ListOptions"),
-	"context":             types.Ref(contextPkg, "Context"),
-	"duration":            types.Ref("time", "Duration"),
-	"errorf":              types.Ref("fmt", "Errorf"),
+	"factory":                  types.Ref(cachePkg, "Factory"),
+	"informerOptions":          types.Ref(cachePkg, "InformerOptions"),
+	"newFactory":               types.Ref(cachePkg, "NewFactory"),
+	"informerFor":              types.Ref(cachePkg, "InformerFor"),
+	"newInformer":              types.Ref(cachePkg, "NewSharedIndexInformerWithOptions"),
+	"indexers":                 types.Ref(cachePkg, "Indexers"),
+	"typedIndexers":            types.Ref(cachePkg, "TypedIndexers"),
+	"toTyped":                  types.Ref(cachePkg, "IndexersToTypedIndexers"),
+	"informer":                 types.Ref(cachePkg, "TypedInformer"),
+	"sharedIndexInformer":      types.Ref(cachePkg, "SharedIndexInformer"),
+	"typedSharedIndexInformer": types.Ref(cachePkg, "TypedSharedIndexInformer"),
+	"typedHandlerFuncs":        types.Ref(cachePkg, "TypedResourceEventHandlerFuncs"),
+	"typedFilteringHandler":    types.Ref(cachePkg, "TypedFilteringResourceEventHandler"),
+	"toTypedInformer":          types.Ref(cachePkg, "NewTypedSharedIndexInformer"),
+	"transformFunc":            types.Ref(cachePkg, "TransformFunc"),
+	"informerName":             types.Ref(cachePkg, "InformerName"),
+	"syncResult":               types.Ref(cachePkg, "SyncResult"),
+	"metaObject":               types.Ref(metav1Pkg, "Object"),
+	"runtimeObject":            types.Ref("k8s.io/apimachinery/pkg/runtime", "Object"),
+	"reflectType":              types.Ref("reflect", "Type"),
+	"typeOf":                   types.Ref("reflect", "TypeOf"),
+	"object":                   types.Ref(cachePkg, "Object"),
+	"genericInformer":          types.Ref(cachePkg, "GenericInformer"),
+	"newGeneric":               types.Ref(cachePkg, "Generic"),
+	"gr":                       types.Ref(schemaPkg, "GroupResource"),
+	"gvr":                      types.Ref(schemaPkg, "GroupVersionResource"),
+	"listOptions":              types.Ref(metav1Pkg, "ListOptions"),
+	"context":                  types.Ref(contextPkg, "Context"),
+	"duration":                 types.Ref("time", "Duration"),
+	"errorf":                   types.Ref("fmt", "Errorf"),
 }

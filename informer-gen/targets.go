@@ -63,7 +63,7 @@ func (l layout) rootTarget(groups []factoryGroup, header []byte) generator.Targe
 
 func (l layout) groupTarget(g factoryGroup, header []byte) generator.Target {
 	pkg := l.groupPkg(g.Group)
-	doc := "Package " + g.PackageName + " gives the informers of the " + g.Group.DocName() + " API group, at the version the\nclientset uses."
+	doc := "Package " + g.PackageName + " gives the informers of the " + g.Group.DocName() + " API group, at the versions the\nclientset holds."
 	return gofile.Target(g.PackageName, pkg, l.groupDir(g.Group), header, doc, func() []generator.Generator {
 		return []generator.Generator{
 			gofile.New("interface.go", pkg, func(sw *generator.SnippetWriter) { l.writeGroup(sw, g) }),
@@ -92,7 +92,12 @@ func (l layout) versionScope(v *model.Version, kinds []*model.Kind) *model.Scope
 	s := model.NewScope(Tool, l.versionPkg(v), "Interface", "Client", "version", "New")
 	for _, k := range kinds {
 		d := l.kindData(k)
-		s.Add(k, k.Name+"Informer", d.Impl, "New"+k.Name+"Informer", fileName(k))
+		s.Add(k, k.Name+"Informer", d.Impl, "New"+k.Name+"Informer", "NewFiltered"+k.Name+"Informer",
+			"New"+k.Name+"InformerWithOptions", fileName(k),
+			// client-go v0.37's typed shapes
+			"Typed"+k.Name+"Informer", k.Name+"IndexInformer", k.Name+"HandlerFuncs", k.Name+"FilteringHandler",
+			k.Name+"Indexers", "NewTyped"+k.Name+"Informer", "NewTypedFiltered"+k.Name+"Informer",
+			"ToTyped"+k.Name+"Informer", "To"+k.Name+"IndexInformer")
 	}
 	return s
 }

@@ -107,7 +107,7 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *$.factory|raw$
 $range .groups$
-	// $.GoName$ returns the informers of the $.Version.String$ API.
+	// $.GoName$ returns the informers of the $.DocName$ API group.
 	$.GoName$() $.Pkg|raw$
 $- end$
 }
@@ -153,7 +153,7 @@ func (f *sharedInformerFactory) CacheFactory() *$.factory|raw$ {
 $range .groups$
 // $.GoName$ implements SharedInformerFactory.
 func (f *sharedInformerFactory) $.GoName$() $.Pkg|raw$ {
-	return $.New|raw$(f.Factory, f.client.$.Version.GroupVersionGoName$())
+	return $.New|raw$(f.Factory, f.client)
 }
 $end$`, args("groups", groups, "clientset", clientset))
 }
@@ -168,12 +168,14 @@ type resourceCase struct {
 func (l layout) writeGeneric(sw *generator.SnippetWriter, groups []factoryGroup) {
 	var cases []resourceCase
 	for _, g := range groups {
-		for _, k := range informableKinds(g.Version) {
-			cases = append(cases, resourceCase{
-				Group: g.Name, Version: g.Version.Name, Resource: k.Resource,
-				Accessor: g.GoName + "()." + g.Version.GoName() + "()." + k.Plural + "()",
-				GVR:      symbols["gvr"], NewGeneric: symbols["newGeneric"],
-			})
+		for _, v := range g.Versions {
+			for _, k := range informableKinds(v) {
+				cases = append(cases, resourceCase{
+					Group: g.Name, Version: v.Name, Resource: k.Resource,
+					Accessor: g.GoName + "()." + v.GoName() + "()." + k.Plural + "()",
+					GVR:      symbols["gvr"], NewGeneric: symbols["newGeneric"],
+				})
+			}
 		}
 	}
 	sw.Do(`// GenericInformer is an informer with its object type erased, for resources chosen at run time.
@@ -193,32 +195,54 @@ $- end$
 `, args("cases", cases))
 }
 
+// groupVersion is one version a group package offers.
+type groupVersion struct {
+	V, GV, GVGoName string      // "V1beta1", "gateway/v1beta1", "GatewayV1beta1"
+	Iface, New      *types.Type // the version package's Interface and New
+	Client          *types.Type // the typed package's <Group><Version>Interface
+}
+
 func (l layout) writeGroup(sw *generator.SnippetWriter, g factoryGroup) {
-	v := g.Version
-	sw.Do(`// Interface gives the informers of the $.group$ API group.
+	var vs []groupVersion
+	for _, v := range g.Versions {
+		vs = append(vs, groupVersion{
+			V: v.GoName(), GV: v.String(), GVGoName: v.GroupVersionGoName(),
+			Iface: types.Ref(l.versionPkg(v), "Interface"), New: types.Ref(l.versionPkg(v), "New"),
+			Client: types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface"),
+		})
+	}
+	sw.Do(`// Interface gives the informers of the $.group$ API group, by version.
 type Interface interface {
-	// $.V$ returns the informers of $.gv$.
-	$.V$() $.versionIface|raw$
+$- range .versions$
+	// $.V$ returns the informers of $.GV$.
+	$.V$() $.Iface|raw$
+$- end$
+}
+
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+$- range .versions$
+	$.GVGoName$() $.Client|raw$
+$- end$
 }
 
 // group implements Interface.
 type group struct {
 	factory *$.factory|raw$
-	client  $.client|raw$
+	client  Client
 }
 
 // New returns the $.group$ informers shared through factory, listing and watching with client.
-func New(factory *$.factory|raw$, client $.client|raw$) Interface {
+func New(factory *$.factory|raw$, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
-
+$range .versions$
 // $.V$ implements Interface.
-func (g *group) $.V$() $.versionIface|raw$ {
-	return $.newVersion|raw$(g.factory, g.client)
+func (g *group) $.V$() $.Iface|raw$ {
+	return $.New|raw$(g.factory, g.client.$.GVGoName$())
 }
-`, args("group", g.Group.DocName(), "gv", v.String(), "V", v.GoName(),
-		"versionIface", types.Ref(l.versionPkg(v), "Interface"), "newVersion", types.Ref(l.versionPkg(v), "New"),
-		"client", types.Ref(l.typedPkg(v), v.GroupVersionGoName()+"Interface")))
+$end$`, args("group", g.Group.DocName(), "versions", vs))
 }
 
 func (l layout) writeVersion(sw *generator.SnippetWriter, v *model.Version, kinds []*model.Kind) {
@@ -300,6 +324,47 @@ func New$.k.Name$InformerWithOptions(client $.k.Getter|raw$, $if .k.Namespaced$n
 	opts.Namespace = $if .k.Namespaced$namespace$else$""$end$
 	opts.Resource = $.gr|raw${Group: "$.k.Group$", Resource: "$.k.Resource$"}
 	return $.newInformer|raw$[*$.k.Type|raw$, *$.k.List|raw$](client.$.k.Plural$($if .k.Namespaced$namespace$end$), opts, indexers...)
+}
+
+// Typed$.k.Name$Informer is $.k.Name$Informer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type Typed$.k.Name$Informer = $.k.Name$Informer
+
+// $.k.Name$IndexInformer is the shared informer of $.k.Plural$ with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type $.k.Name$IndexInformer $.typedSharedIndexInformer|raw$[*$.k.Type|raw$]
+
+// $.k.Name$HandlerFuncs are typed event handler functions for $.k.Plural$.
+type $.k.Name$HandlerFuncs = $.typedHandlerFuncs|raw$[*$.k.Type|raw$]
+
+// $.k.Name$FilteringHandler is a typed event handler for the $.k.Plural$ a filter accepts.
+type $.k.Name$FilteringHandler = $.typedFilteringHandler|raw$[*$.k.Type|raw$]
+
+// $.k.Name$Indexers are typed index functions of $.k.Plural$ by index name.
+type $.k.Name$Indexers = $.typedIndexers|raw$[*$.k.Type|raw$]
+
+// NewTyped$.k.Name$Informer is New$.k.Name$Informer with typed indexers, returning the typed informer.
+func NewTyped$.k.Name$Informer(client Client, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.k.Name$Indexers) $.k.Name$IndexInformer {
+	return NewTypedFiltered$.k.Name$Informer(client, $if .k.Namespaced$namespace, $end$resyncPeriod, indexers, nil)
+}
+
+// NewTypedFiltered$.k.Name$Informer is NewFiltered$.k.Name$Informer with typed indexers, returning the
+// typed informer.
+func NewTypedFiltered$.k.Name$Informer(client Client, $if .k.Namespaced$namespace string, $end$resyncPeriod $.duration|raw$, indexers $.k.Name$Indexers, tweakListOptions func(*$.listOptions|raw$)) $.k.Name$IndexInformer {
+	opts := $.informerOptions|raw${ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return New$.k.Name$InformerWithOptions(client.$.k.GVGoName$(), $if .k.Namespaced$namespace, $end$opts, indexers)
+}
+
+// ToTyped$.k.Name$Informer returns informer: every $.k.Name$Informer is typed (client-go's converts
+// an untyped one).
+func ToTyped$.k.Name$Informer(informer $.k.Name$Informer) Typed$.k.Name$Informer {
+	return informer
+}
+
+// To$.k.Name$IndexInformer gives informer, which must hold $.k.Plural$, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func To$.k.Name$IndexInformer(informer $.sharedIndexInformer|raw$) $.k.Name$IndexInformer {
+	return $.toTypedInformer|raw$[*$.k.Type|raw$](informer)
 }
 
 // Informer implements $.k.Name$Informer.

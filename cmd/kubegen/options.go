@@ -78,7 +78,7 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.PrefersProtobuf, "prefers-protobuf", c.PrefersProtobuf, "client: typed clients default to protobuf (built-in types)")
 	fs.BoolVar(&c.FakeClientset, "fake-clientset", c.FakeClientset, "client: also write fake typed clients and a fake clientset")
 	fs.BoolVar(&c.IncludeAlpha, "clientset-include-alpha", c.IncludeAlpha, "client: put alpha-only groups in the clientset")
-	fs.BoolVar(&c.AllVersions, "clientset-all-versions", c.AllVersions, "client: give the clientset every version of each group, as code-generator's (false: the preferred version only)")
+	fs.BoolVar(&c.AllVersions, "clientset-all-versions", c.AllVersions, "client, informer: give the clientset and the informer factory every version of each group, as code-generator's (false: the preferred version only)")
 	fs.BoolVar(&c.Examples, "examples", c.Examples, "client: also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.StringVar(&o.listersDir, "listers-dir", o.listersDir, "lister: directory of the listers, relative to --output-dir and --output-pkg")
 	fs.StringVar(&o.informersDir, "informers-dir", o.informersDir, "informer: directory of the informers, relative to --output-dir and --output-pkg")
@@ -244,6 +244,7 @@ func (o *options) informerArgs() *informergen.Args {
 		GoHeaderFile:          o.goHeaderFile,
 		PluralExceptions:      c.PluralExceptions,
 		IncludeAlpha:          c.IncludeAlpha,
+		AllVersions:           c.AllVersions,
 		VerifyOnly:            o.verifyOnly,
 	}
 }

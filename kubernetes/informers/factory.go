@@ -99,43 +99,43 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
-	// Core returns the informers of the core/v1 API.
+	// Core returns the informers of the core API group.
 	Core() core.Interface
-	// Admissionregistration returns the informers of the admissionregistration.k8s.io/v1 API.
+	// Admissionregistration returns the informers of the admissionregistration.k8s.io API group.
 	Admissionregistration() admissionregistration.Interface
-	// Apps returns the informers of the apps/v1 API.
+	// Apps returns the informers of the apps API group.
 	Apps() apps.Interface
-	// Autoscaling returns the informers of the autoscaling/v2 API.
+	// Autoscaling returns the informers of the autoscaling API group.
 	Autoscaling() autoscaling.Interface
-	// Batch returns the informers of the batch/v1 API.
+	// Batch returns the informers of the batch API group.
 	Batch() batch.Interface
-	// Certificates returns the informers of the certificates.k8s.io/v1 API.
+	// Certificates returns the informers of the certificates.k8s.io API group.
 	Certificates() certificates.Interface
-	// Coordination returns the informers of the coordination.k8s.io/v1 API.
+	// Coordination returns the informers of the coordination.k8s.io API group.
 	Coordination() coordination.Interface
-	// Discovery returns the informers of the discovery.k8s.io/v1 API.
+	// Discovery returns the informers of the discovery.k8s.io API group.
 	Discovery() discovery.Interface
-	// Events returns the informers of the events.k8s.io/v1 API.
+	// Events returns the informers of the events.k8s.io API group.
 	Events() events.Interface
-	// Extensions returns the informers of the extensions/v1beta1 API.
+	// Extensions returns the informers of the extensions API group.
 	Extensions() extensions.Interface
-	// Flowcontrol returns the informers of the flowcontrol.apiserver.k8s.io/v1 API.
+	// Flowcontrol returns the informers of the flowcontrol.apiserver.k8s.io API group.
 	Flowcontrol() flowcontrol.Interface
-	// Networking returns the informers of the networking.k8s.io/v1 API.
+	// Networking returns the informers of the networking.k8s.io API group.
 	Networking() networking.Interface
-	// Node returns the informers of the node.k8s.io/v1 API.
+	// Node returns the informers of the node.k8s.io API group.
 	Node() node.Interface
-	// Policy returns the informers of the policy/v1 API.
+	// Policy returns the informers of the policy API group.
 	Policy() policy.Interface
-	// Rbac returns the informers of the rbac.authorization.k8s.io/v1 API.
+	// Rbac returns the informers of the rbac.authorization.k8s.io API group.
 	Rbac() rbac.Interface
-	// Resource returns the informers of the resource.k8s.io/v1 API.
+	// Resource returns the informers of the resource.k8s.io API group.
 	Resource() resource.Interface
-	// Scheduling returns the informers of the scheduling.k8s.io/v1 API.
+	// Scheduling returns the informers of the scheduling.k8s.io API group.
 	Scheduling() scheduling.Interface
-	// Storage returns the informers of the storage.k8s.io/v1 API.
+	// Storage returns the informers of the storage.k8s.io API group.
 	Storage() storage.Interface
-	// Storagemigration returns the informers of the storagemigration.k8s.io/v1 API.
+	// Storagemigration returns the informers of the storagemigration.k8s.io API group.
 	Storagemigration() storagemigration.Interface
 }
 
@@ -180,95 +180,95 @@ func (f *sharedInformerFactory) CacheFactory() *cache.Factory {
 
 // Core implements SharedInformerFactory.
 func (f *sharedInformerFactory) Core() core.Interface {
-	return core.New(f.Factory, f.client.CoreV1())
+	return core.New(f.Factory, f.client)
 }
 
 // Admissionregistration implements SharedInformerFactory.
 func (f *sharedInformerFactory) Admissionregistration() admissionregistration.Interface {
-	return admissionregistration.New(f.Factory, f.client.AdmissionregistrationV1())
+	return admissionregistration.New(f.Factory, f.client)
 }
 
 // Apps implements SharedInformerFactory.
 func (f *sharedInformerFactory) Apps() apps.Interface {
-	return apps.New(f.Factory, f.client.AppsV1())
+	return apps.New(f.Factory, f.client)
 }
 
 // Autoscaling implements SharedInformerFactory.
 func (f *sharedInformerFactory) Autoscaling() autoscaling.Interface {
-	return autoscaling.New(f.Factory, f.client.AutoscalingV2())
+	return autoscaling.New(f.Factory, f.client)
 }
 
 // Batch implements SharedInformerFactory.
 func (f *sharedInformerFactory) Batch() batch.Interface {
-	return batch.New(f.Factory, f.client.BatchV1())
+	return batch.New(f.Factory, f.client)
 }
 
 // Certificates implements SharedInformerFactory.
 func (f *sharedInformerFactory) Certificates() certificates.Interface {
-	return certificates.New(f.Factory, f.client.CertificatesV1())
+	return certificates.New(f.Factory, f.client)
 }
 
 // Coordination implements SharedInformerFactory.
 func (f *sharedInformerFactory) Coordination() coordination.Interface {
-	return coordination.New(f.Factory, f.client.CoordinationV1())
+	return coordination.New(f.Factory, f.client)
 }
 
 // Discovery implements SharedInformerFactory.
 func (f *sharedInformerFactory) Discovery() discovery.Interface {
-	return discovery.New(f.Factory, f.client.DiscoveryV1())
+	return discovery.New(f.Factory, f.client)
 }
 
 // Events implements SharedInformerFactory.
 func (f *sharedInformerFactory) Events() events.Interface {
-	return events.New(f.Factory, f.client.EventsV1())
+	return events.New(f.Factory, f.client)
 }
 
 // Extensions implements SharedInformerFactory.
 func (f *sharedInformerFactory) Extensions() extensions.Interface {
-	return extensions.New(f.Factory, f.client.ExtensionsV1beta1())
+	return extensions.New(f.Factory, f.client)
 }
 
 // Flowcontrol implements SharedInformerFactory.
 func (f *sharedInformerFactory) Flowcontrol() flowcontrol.Interface {
-	return flowcontrol.New(f.Factory, f.client.FlowcontrolV1())
+	return flowcontrol.New(f.Factory, f.client)
 }
 
 // Networking implements SharedInformerFactory.
 func (f *sharedInformerFactory) Networking() networking.Interface {
-	return networking.New(f.Factory, f.client.NetworkingV1())
+	return networking.New(f.Factory, f.client)
 }
 
 // Node implements SharedInformerFactory.
 func (f *sharedInformerFactory) Node() node.Interface {
-	return node.New(f.Factory, f.client.NodeV1())
+	return node.New(f.Factory, f.client)
 }
 
 // Policy implements SharedInformerFactory.
 func (f *sharedInformerFactory) Policy() policy.Interface {
-	return policy.New(f.Factory, f.client.PolicyV1())
+	return policy.New(f.Factory, f.client)
 }
 
 // Rbac implements SharedInformerFactory.
 func (f *sharedInformerFactory) Rbac() rbac.Interface {
-	return rbac.New(f.Factory, f.client.RbacV1())
+	return rbac.New(f.Factory, f.client)
 }
 
 // Resource implements SharedInformerFactory.
 func (f *sharedInformerFactory) Resource() resource.Interface {
-	return resource.New(f.Factory, f.client.ResourceV1())
+	return resource.New(f.Factory, f.client)
 }
 
 // Scheduling implements SharedInformerFactory.
 func (f *sharedInformerFactory) Scheduling() scheduling.Interface {
-	return scheduling.New(f.Factory, f.client.SchedulingV1())
+	return scheduling.New(f.Factory, f.client)
 }
 
 // Storage implements SharedInformerFactory.
 func (f *sharedInformerFactory) Storage() storage.Interface {
-	return storage.New(f.Factory, f.client.StorageV1())
+	return storage.New(f.Factory, f.client)
 }
 
 // Storagemigration implements SharedInformerFactory.
 func (f *sharedInformerFactory) Storagemigration() storagemigration.Interface {
-	return storagemigration.New(f.Factory, f.client.StoragemigrationV1())
+	return storagemigration.New(f.Factory, f.client)
 }

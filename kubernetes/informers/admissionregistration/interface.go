@@ -8,24 +8,30 @@ import (
 	typedadmissionregistrationv1 "github.com/kubegen/kubegen/kubernetes/typed/admissionregistration/v1"
 )
 
-// Interface gives the informers of the admissionregistration.k8s.io API group.
+// Interface gives the informers of the admissionregistration.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of admissionregistration.k8s.io/v1.
 	V1() admissionregistrationv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	AdmissionregistrationV1() typedadmissionregistrationv1.AdmissionregistrationV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedadmissionregistrationv1.AdmissionregistrationV1Interface
+	client  Client
 }
 
 // New returns the admissionregistration.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedadmissionregistrationv1.AdmissionregistrationV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() admissionregistrationv1.Interface {
-	return admissionregistrationv1.New(g.factory, g.client)
+	return admissionregistrationv1.New(g.factory, g.client.AdmissionregistrationV1())
 }

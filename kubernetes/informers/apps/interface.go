@@ -8,24 +8,30 @@ import (
 	typedappsv1 "github.com/kubegen/kubegen/kubernetes/typed/apps/v1"
 )
 
-// Interface gives the informers of the apps API group.
+// Interface gives the informers of the apps API group, by version.
 type Interface interface {
 	// V1 returns the informers of apps/v1.
 	V1() appsv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	AppsV1() typedappsv1.AppsV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedappsv1.AppsV1Interface
+	client  Client
 }
 
 // New returns the apps informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedappsv1.AppsV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() appsv1.Interface {
-	return appsv1.New(g.factory, g.client)
+	return appsv1.New(g.factory, g.client.AppsV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedautoscalingv2 "github.com/kubegen/kubegen/kubernetes/typed/autoscaling/v2"
 )
 
-// Interface gives the informers of the autoscaling API group.
+// Interface gives the informers of the autoscaling API group, by version.
 type Interface interface {
 	// V2 returns the informers of autoscaling/v2.
 	V2() autoscalingv2.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	AutoscalingV2() typedautoscalingv2.AutoscalingV2Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedautoscalingv2.AutoscalingV2Interface
+	client  Client
 }
 
 // New returns the autoscaling informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedautoscalingv2.AutoscalingV2Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V2 implements Interface.
 func (g *group) V2() autoscalingv2.Interface {
-	return autoscalingv2.New(g.factory, g.client)
+	return autoscalingv2.New(g.factory, g.client.AutoscalingV2())
 }

@@ -8,24 +8,30 @@ import (
 	typedbatchv1 "github.com/kubegen/kubegen/kubernetes/typed/batch/v1"
 )
 
-// Interface gives the informers of the batch API group.
+// Interface gives the informers of the batch API group, by version.
 type Interface interface {
 	// V1 returns the informers of batch/v1.
 	V1() batchv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	BatchV1() typedbatchv1.BatchV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedbatchv1.BatchV1Interface
+	client  Client
 }
 
 // New returns the batch informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedbatchv1.BatchV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() batchv1.Interface {
-	return batchv1.New(g.factory, g.client)
+	return batchv1.New(g.factory, g.client.BatchV1())
 }

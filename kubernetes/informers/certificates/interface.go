@@ -8,24 +8,30 @@ import (
 	typedcertificatesv1 "github.com/kubegen/kubegen/kubernetes/typed/certificates/v1"
 )
 
-// Interface gives the informers of the certificates.k8s.io API group.
+// Interface gives the informers of the certificates.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of certificates.k8s.io/v1.
 	V1() certificatesv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	CertificatesV1() typedcertificatesv1.CertificatesV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedcertificatesv1.CertificatesV1Interface
+	client  Client
 }
 
 // New returns the certificates.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedcertificatesv1.CertificatesV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() certificatesv1.Interface {
-	return certificatesv1.New(g.factory, g.client)
+	return certificatesv1.New(g.factory, g.client.CertificatesV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedcoordinationv1 "github.com/kubegen/kubegen/kubernetes/typed/coordination/v1"
 )
 
-// Interface gives the informers of the coordination.k8s.io API group.
+// Interface gives the informers of the coordination.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of coordination.k8s.io/v1.
 	V1() coordinationv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	CoordinationV1() typedcoordinationv1.CoordinationV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedcoordinationv1.CoordinationV1Interface
+	client  Client
 }
 
 // New returns the coordination.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedcoordinationv1.CoordinationV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() coordinationv1.Interface {
-	return coordinationv1.New(g.factory, g.client)
+	return coordinationv1.New(g.factory, g.client.CoordinationV1())
 }

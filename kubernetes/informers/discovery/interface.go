@@ -8,24 +8,30 @@ import (
 	typeddiscoveryv1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1"
 )
 
-// Interface gives the informers of the discovery.k8s.io API group.
+// Interface gives the informers of the discovery.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of discovery.k8s.io/v1.
 	V1() discoveryv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	DiscoveryV1() typeddiscoveryv1.DiscoveryV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typeddiscoveryv1.DiscoveryV1Interface
+	client  Client
 }
 
 // New returns the discovery.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typeddiscoveryv1.DiscoveryV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() discoveryv1.Interface {
-	return discoveryv1.New(g.factory, g.client)
+	return discoveryv1.New(g.factory, g.client.DiscoveryV1())
 }

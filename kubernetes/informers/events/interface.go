@@ -8,24 +8,30 @@ import (
 	typedeventsv1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1"
 )
 
-// Interface gives the informers of the events.k8s.io API group.
+// Interface gives the informers of the events.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of events.k8s.io/v1.
 	V1() eventsv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	EventsV1() typedeventsv1.EventsV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedeventsv1.EventsV1Interface
+	client  Client
 }
 
 // New returns the events.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedeventsv1.EventsV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() eventsv1.Interface {
-	return eventsv1.New(g.factory, g.client)
+	return eventsv1.New(g.factory, g.client.EventsV1())
 }

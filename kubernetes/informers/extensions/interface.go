@@ -8,24 +8,30 @@ import (
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 )
 
-// Interface gives the informers of the extensions API group.
+// Interface gives the informers of the extensions API group, by version.
 type Interface interface {
 	// V1beta1 returns the informers of extensions/v1beta1.
 	V1beta1() extensionsv1beta1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	ExtensionsV1beta1() typedextensionsv1beta1.ExtensionsV1beta1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedextensionsv1beta1.ExtensionsV1beta1Interface
+	client  Client
 }
 
 // New returns the extensions informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedextensionsv1beta1.ExtensionsV1beta1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1beta1 implements Interface.
 func (g *group) V1beta1() extensionsv1beta1.Interface {
-	return extensionsv1beta1.New(g.factory, g.client)
+	return extensionsv1beta1.New(g.factory, g.client.ExtensionsV1beta1())
 }

@@ -8,24 +8,30 @@ import (
 	typedflowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 )
 
-// Interface gives the informers of the flowcontrol.apiserver.k8s.io API group.
+// Interface gives the informers of the flowcontrol.apiserver.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of flowcontrol.apiserver.k8s.io/v1.
 	V1() flowcontrolv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	FlowcontrolV1() typedflowcontrolv1.FlowcontrolV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedflowcontrolv1.FlowcontrolV1Interface
+	client  Client
 }
 
 // New returns the flowcontrol.apiserver.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedflowcontrolv1.FlowcontrolV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() flowcontrolv1.Interface {
-	return flowcontrolv1.New(g.factory, g.client)
+	return flowcontrolv1.New(g.factory, g.client.FlowcontrolV1())
 }

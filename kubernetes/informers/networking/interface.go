@@ -8,24 +8,30 @@ import (
 	typednetworkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 )
 
-// Interface gives the informers of the networking.k8s.io API group.
+// Interface gives the informers of the networking.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of networking.k8s.io/v1.
 	V1() networkingv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	NetworkingV1() typednetworkingv1.NetworkingV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typednetworkingv1.NetworkingV1Interface
+	client  Client
 }
 
 // New returns the networking.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typednetworkingv1.NetworkingV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() networkingv1.Interface {
-	return networkingv1.New(g.factory, g.client)
+	return networkingv1.New(g.factory, g.client.NetworkingV1())
 }

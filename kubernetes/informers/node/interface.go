@@ -8,24 +8,30 @@ import (
 	typednodev1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1"
 )
 
-// Interface gives the informers of the node.k8s.io API group.
+// Interface gives the informers of the node.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of node.k8s.io/v1.
 	V1() nodev1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	NodeV1() typednodev1.NodeV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typednodev1.NodeV1Interface
+	client  Client
 }
 
 // New returns the node.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typednodev1.NodeV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() nodev1.Interface {
-	return nodev1.New(g.factory, g.client)
+	return nodev1.New(g.factory, g.client.NodeV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedpolicyv1 "github.com/kubegen/kubegen/kubernetes/typed/policy/v1"
 )
 
-// Interface gives the informers of the policy API group.
+// Interface gives the informers of the policy API group, by version.
 type Interface interface {
 	// V1 returns the informers of policy/v1.
 	V1() policyv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	PolicyV1() typedpolicyv1.PolicyV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedpolicyv1.PolicyV1Interface
+	client  Client
 }
 
 // New returns the policy informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedpolicyv1.PolicyV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() policyv1.Interface {
-	return policyv1.New(g.factory, g.client)
+	return policyv1.New(g.factory, g.client.PolicyV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedrbacv1 "github.com/kubegen/kubegen/kubernetes/typed/rbac/v1"
 )
 
-// Interface gives the informers of the rbac.authorization.k8s.io API group.
+// Interface gives the informers of the rbac.authorization.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of rbac.authorization.k8s.io/v1.
 	V1() rbacv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	RbacV1() typedrbacv1.RbacV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedrbacv1.RbacV1Interface
+	client  Client
 }
 
 // New returns the rbac.authorization.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedrbacv1.RbacV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() rbacv1.Interface {
-	return rbacv1.New(g.factory, g.client)
+	return rbacv1.New(g.factory, g.client.RbacV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedresourcev1 "github.com/kubegen/kubegen/kubernetes/typed/resource/v1"
 )
 
-// Interface gives the informers of the resource.k8s.io API group.
+// Interface gives the informers of the resource.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of resource.k8s.io/v1.
 	V1() resourcev1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	ResourceV1() typedresourcev1.ResourceV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedresourcev1.ResourceV1Interface
+	client  Client
 }
 
 // New returns the resource.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedresourcev1.ResourceV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() resourcev1.Interface {
-	return resourcev1.New(g.factory, g.client)
+	return resourcev1.New(g.factory, g.client.ResourceV1())
 }

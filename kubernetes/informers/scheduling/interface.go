@@ -8,24 +8,30 @@ import (
 	typedschedulingv1 "github.com/kubegen/kubegen/kubernetes/typed/scheduling/v1"
 )
 
-// Interface gives the informers of the scheduling.k8s.io API group.
+// Interface gives the informers of the scheduling.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of scheduling.k8s.io/v1.
 	V1() schedulingv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	SchedulingV1() typedschedulingv1.SchedulingV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedschedulingv1.SchedulingV1Interface
+	client  Client
 }
 
 // New returns the scheduling.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedschedulingv1.SchedulingV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() schedulingv1.Interface {
-	return schedulingv1.New(g.factory, g.client)
+	return schedulingv1.New(g.factory, g.client.SchedulingV1())
 }

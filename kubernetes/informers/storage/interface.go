@@ -8,24 +8,30 @@ import (
 	typedstoragev1 "github.com/kubegen/kubegen/kubernetes/typed/storage/v1"
 )
 
-// Interface gives the informers of the storage.k8s.io API group.
+// Interface gives the informers of the storage.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of storage.k8s.io/v1.
 	V1() storagev1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	StorageV1() typedstoragev1.StorageV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedstoragev1.StorageV1Interface
+	client  Client
 }
 
 // New returns the storage.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedstoragev1.StorageV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() storagev1.Interface {
-	return storagev1.New(g.factory, g.client)
+	return storagev1.New(g.factory, g.client.StorageV1())
 }

@@ -8,24 +8,30 @@ import (
 	typedstoragemigrationv1 "github.com/kubegen/kubegen/kubernetes/typed/storagemigration/v1"
 )
 
-// Interface gives the informers of the storagemigration.k8s.io API group.
+// Interface gives the informers of the storagemigration.k8s.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of storagemigration.k8s.io/v1.
 	V1() storagemigrationv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	StoragemigrationV1() typedstoragemigrationv1.StoragemigrationV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedstoragemigrationv1.StoragemigrationV1Interface
+	client  Client
 }
 
 // New returns the storagemigration.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedstoragemigrationv1.StoragemigrationV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() storagemigrationv1.Interface {
-	return storagemigrationv1.New(g.factory, g.client)
+	return storagemigrationv1.New(g.factory, g.client.StoragemigrationV1())
 }

@@ -81,7 +81,7 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
-	// Stable returns the informers of the stable.example.com/v1 API.
+	// Stable returns the informers of the stable.example.com API group.
 	Stable() stable.Interface
 }
 
@@ -126,5 +126,5 @@ func (f *sharedInformerFactory) CacheFactory() *cache.Factory {
 
 // Stable implements SharedInformerFactory.
 func (f *sharedInformerFactory) Stable() stable.Interface {
-	return stable.New(f.Factory, f.client.StableV1())
+	return stable.New(f.Factory, f.client)
 }

@@ -82,9 +82,9 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
-	// Core returns the informers of the core/v1 API.
+	// Core returns the informers of the core API group.
 	Core() core.Interface
-	// Example returns the informers of the example.kubegen.io/v1 API.
+	// Example returns the informers of the example.kubegen.io API group.
 	Example() example.Interface
 }
 
@@ -129,10 +129,10 @@ func (f *sharedInformerFactory) CacheFactory() *cache.Factory {
 
 // Core implements SharedInformerFactory.
 func (f *sharedInformerFactory) Core() core.Interface {
-	return core.New(f.Factory, f.client.CoreV1())
+	return core.New(f.Factory, f.client)
 }
 
 // Example implements SharedInformerFactory.
 func (f *sharedInformerFactory) Example() example.Interface {
-	return example.New(f.Factory, f.client.ExampleV1())
+	return example.New(f.Factory, f.client)
 }

@@ -25,6 +25,8 @@ func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource
 		return cache.Generic(f.Example().V1().Sprockets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1", Resource: "widgets"}:
 		return cache.Generic(f.Example().V1().Widgets().TypedInformer()), nil
+	case schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1beta1", Resource: "widgets"}:
+		return cache.Generic(f.Example().V1beta1().Widgets().TypedInformer()), nil
 	}
 	return nil, fmt.Errorf("no informer for %s in this factory (is it served by the clientset and listable?)", resource)
 }

@@ -52,6 +52,47 @@ func NewMutatingAdmissionPolicyInformerWithOptions(client typedadmissionregistra
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.MutatingAdmissionPolicy, *admissionregistrationv1.MutatingAdmissionPolicyList](client.MutatingAdmissionPolicies(), opts, indexers...)
 }
 
+// TypedMutatingAdmissionPolicyInformer is MutatingAdmissionPolicyInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedMutatingAdmissionPolicyInformer = MutatingAdmissionPolicyInformer
+
+// MutatingAdmissionPolicyIndexInformer is the shared informer of MutatingAdmissionPolicies with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type MutatingAdmissionPolicyIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy]
+
+// MutatingAdmissionPolicyHandlerFuncs are typed event handler functions for MutatingAdmissionPolicies.
+type MutatingAdmissionPolicyHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1.MutatingAdmissionPolicy]
+
+// MutatingAdmissionPolicyFilteringHandler is a typed event handler for the MutatingAdmissionPolicies a filter accepts.
+type MutatingAdmissionPolicyFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1.MutatingAdmissionPolicy]
+
+// MutatingAdmissionPolicyIndexers are typed index functions of MutatingAdmissionPolicies by index name.
+type MutatingAdmissionPolicyIndexers = cache.TypedIndexers[*admissionregistrationv1.MutatingAdmissionPolicy]
+
+// NewTypedMutatingAdmissionPolicyInformer is NewMutatingAdmissionPolicyInformer with typed indexers, returning the typed informer.
+func NewTypedMutatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers MutatingAdmissionPolicyIndexers) MutatingAdmissionPolicyIndexInformer {
+	return NewTypedFilteredMutatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredMutatingAdmissionPolicyInformer is NewFilteredMutatingAdmissionPolicyInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredMutatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers MutatingAdmissionPolicyIndexers, tweakListOptions func(*metav1.ListOptions)) MutatingAdmissionPolicyIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingAdmissionPolicyInformerWithOptions(client.AdmissionregistrationV1(), opts, indexers)
+}
+
+// ToTypedMutatingAdmissionPolicyInformer returns informer: every MutatingAdmissionPolicyInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedMutatingAdmissionPolicyInformer(informer MutatingAdmissionPolicyInformer) TypedMutatingAdmissionPolicyInformer {
+	return informer
+}
+
+// ToMutatingAdmissionPolicyIndexInformer gives informer, which must hold MutatingAdmissionPolicies, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToMutatingAdmissionPolicyIndexInformer(informer cache.SharedIndexInformer) MutatingAdmissionPolicyIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1.MutatingAdmissionPolicy](informer)
+}
+
 // Informer implements MutatingAdmissionPolicyInformer.
 func (i *mutatingAdmissionPolicyInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

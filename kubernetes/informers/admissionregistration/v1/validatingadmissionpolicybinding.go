@@ -52,6 +52,47 @@ func NewValidatingAdmissionPolicyBindingInformerWithOptions(client typedadmissio
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1.ValidatingAdmissionPolicyBindingList](client.ValidatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
+// TypedValidatingAdmissionPolicyBindingInformer is ValidatingAdmissionPolicyBindingInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedValidatingAdmissionPolicyBindingInformer = ValidatingAdmissionPolicyBindingInformer
+
+// ValidatingAdmissionPolicyBindingIndexInformer is the shared informer of ValidatingAdmissionPolicyBindings with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ValidatingAdmissionPolicyBindingIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]
+
+// ValidatingAdmissionPolicyBindingHandlerFuncs are typed event handler functions for ValidatingAdmissionPolicyBindings.
+type ValidatingAdmissionPolicyBindingHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]
+
+// ValidatingAdmissionPolicyBindingFilteringHandler is a typed event handler for the ValidatingAdmissionPolicyBindings a filter accepts.
+type ValidatingAdmissionPolicyBindingFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]
+
+// ValidatingAdmissionPolicyBindingIndexers are typed index functions of ValidatingAdmissionPolicyBindings by index name.
+type ValidatingAdmissionPolicyBindingIndexers = cache.TypedIndexers[*admissionregistrationv1.ValidatingAdmissionPolicyBinding]
+
+// NewTypedValidatingAdmissionPolicyBindingInformer is NewValidatingAdmissionPolicyBindingInformer with typed indexers, returning the typed informer.
+func NewTypedValidatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers ValidatingAdmissionPolicyBindingIndexers) ValidatingAdmissionPolicyBindingIndexInformer {
+	return NewTypedFilteredValidatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredValidatingAdmissionPolicyBindingInformer is NewFilteredValidatingAdmissionPolicyBindingInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredValidatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers ValidatingAdmissionPolicyBindingIndexers, tweakListOptions func(*metav1.ListOptions)) ValidatingAdmissionPolicyBindingIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingAdmissionPolicyBindingInformerWithOptions(client.AdmissionregistrationV1(), opts, indexers)
+}
+
+// ToTypedValidatingAdmissionPolicyBindingInformer returns informer: every ValidatingAdmissionPolicyBindingInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedValidatingAdmissionPolicyBindingInformer(informer ValidatingAdmissionPolicyBindingInformer) TypedValidatingAdmissionPolicyBindingInformer {
+	return informer
+}
+
+// ToValidatingAdmissionPolicyBindingIndexInformer gives informer, which must hold ValidatingAdmissionPolicyBindings, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToValidatingAdmissionPolicyBindingIndexInformer(informer cache.SharedIndexInformer) ValidatingAdmissionPolicyBindingIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1.ValidatingAdmissionPolicyBinding](informer)
+}
+
 // Informer implements ValidatingAdmissionPolicyBindingInformer.
 func (i *validatingAdmissionPolicyBindingInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewValidatingWebhookConfigurationInformerWithOptions(client typedadmissionr
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1.ValidatingWebhookConfiguration, *admissionregistrationv1.ValidatingWebhookConfigurationList](client.ValidatingWebhookConfigurations(), opts, indexers...)
 }
 
+// TypedValidatingWebhookConfigurationInformer is ValidatingWebhookConfigurationInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedValidatingWebhookConfigurationInformer = ValidatingWebhookConfigurationInformer
+
+// ValidatingWebhookConfigurationIndexInformer is the shared informer of ValidatingWebhookConfigurations with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ValidatingWebhookConfigurationIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration]
+
+// ValidatingWebhookConfigurationHandlerFuncs are typed event handler functions for ValidatingWebhookConfigurations.
+type ValidatingWebhookConfigurationHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1.ValidatingWebhookConfiguration]
+
+// ValidatingWebhookConfigurationFilteringHandler is a typed event handler for the ValidatingWebhookConfigurations a filter accepts.
+type ValidatingWebhookConfigurationFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1.ValidatingWebhookConfiguration]
+
+// ValidatingWebhookConfigurationIndexers are typed index functions of ValidatingWebhookConfigurations by index name.
+type ValidatingWebhookConfigurationIndexers = cache.TypedIndexers[*admissionregistrationv1.ValidatingWebhookConfiguration]
+
+// NewTypedValidatingWebhookConfigurationInformer is NewValidatingWebhookConfigurationInformer with typed indexers, returning the typed informer.
+func NewTypedValidatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers ValidatingWebhookConfigurationIndexers) ValidatingWebhookConfigurationIndexInformer {
+	return NewTypedFilteredValidatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredValidatingWebhookConfigurationInformer is NewFilteredValidatingWebhookConfigurationInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredValidatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers ValidatingWebhookConfigurationIndexers, tweakListOptions func(*metav1.ListOptions)) ValidatingWebhookConfigurationIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingWebhookConfigurationInformerWithOptions(client.AdmissionregistrationV1(), opts, indexers)
+}
+
+// ToTypedValidatingWebhookConfigurationInformer returns informer: every ValidatingWebhookConfigurationInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedValidatingWebhookConfigurationInformer(informer ValidatingWebhookConfigurationInformer) TypedValidatingWebhookConfigurationInformer {
+	return informer
+}
+
+// ToValidatingWebhookConfigurationIndexInformer gives informer, which must hold ValidatingWebhookConfigurations, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToValidatingWebhookConfigurationIndexInformer(informer cache.SharedIndexInformer) ValidatingWebhookConfigurationIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1.ValidatingWebhookConfiguration](informer)
+}
+
 // Informer implements ValidatingWebhookConfigurationInformer.
 func (i *validatingWebhookConfigurationInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewMutatingAdmissionPolicyBindingInformerWithOptions(client typedadmissionr
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList](client.MutatingAdmissionPolicyBindings(), opts, indexers...)
 }
 
+// TypedMutatingAdmissionPolicyBindingInformer is MutatingAdmissionPolicyBindingInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedMutatingAdmissionPolicyBindingInformer = MutatingAdmissionPolicyBindingInformer
+
+// MutatingAdmissionPolicyBindingIndexInformer is the shared informer of MutatingAdmissionPolicyBindings with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type MutatingAdmissionPolicyBindingIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding]
+
+// MutatingAdmissionPolicyBindingHandlerFuncs are typed event handler functions for MutatingAdmissionPolicyBindings.
+type MutatingAdmissionPolicyBindingHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding]
+
+// MutatingAdmissionPolicyBindingFilteringHandler is a typed event handler for the MutatingAdmissionPolicyBindings a filter accepts.
+type MutatingAdmissionPolicyBindingFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding]
+
+// MutatingAdmissionPolicyBindingIndexers are typed index functions of MutatingAdmissionPolicyBindings by index name.
+type MutatingAdmissionPolicyBindingIndexers = cache.TypedIndexers[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding]
+
+// NewTypedMutatingAdmissionPolicyBindingInformer is NewMutatingAdmissionPolicyBindingInformer with typed indexers, returning the typed informer.
+func NewTypedMutatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers MutatingAdmissionPolicyBindingIndexers) MutatingAdmissionPolicyBindingIndexInformer {
+	return NewTypedFilteredMutatingAdmissionPolicyBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredMutatingAdmissionPolicyBindingInformer is NewFilteredMutatingAdmissionPolicyBindingInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredMutatingAdmissionPolicyBindingInformer(client Client, resyncPeriod time.Duration, indexers MutatingAdmissionPolicyBindingIndexers, tweakListOptions func(*metav1.ListOptions)) MutatingAdmissionPolicyBindingIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingAdmissionPolicyBindingInformerWithOptions(client.AdmissionregistrationV1alpha1(), opts, indexers)
+}
+
+// ToTypedMutatingAdmissionPolicyBindingInformer returns informer: every MutatingAdmissionPolicyBindingInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedMutatingAdmissionPolicyBindingInformer(informer MutatingAdmissionPolicyBindingInformer) TypedMutatingAdmissionPolicyBindingInformer {
+	return informer
+}
+
+// ToMutatingAdmissionPolicyBindingIndexInformer gives informer, which must hold MutatingAdmissionPolicyBindings, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToMutatingAdmissionPolicyBindingIndexInformer(informer cache.SharedIndexInformer) MutatingAdmissionPolicyBindingIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding](informer)
+}
+
 // Informer implements MutatingAdmissionPolicyBindingInformer.
 func (i *mutatingAdmissionPolicyBindingInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

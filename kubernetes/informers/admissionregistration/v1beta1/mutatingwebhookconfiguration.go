@@ -52,6 +52,47 @@ func NewMutatingWebhookConfigurationInformerWithOptions(client typedadmissionreg
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList](client.MutatingWebhookConfigurations(), opts, indexers...)
 }
 
+// TypedMutatingWebhookConfigurationInformer is MutatingWebhookConfigurationInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedMutatingWebhookConfigurationInformer = MutatingWebhookConfigurationInformer
+
+// MutatingWebhookConfigurationIndexInformer is the shared informer of MutatingWebhookConfigurations with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type MutatingWebhookConfigurationIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration]
+
+// MutatingWebhookConfigurationHandlerFuncs are typed event handler functions for MutatingWebhookConfigurations.
+type MutatingWebhookConfigurationHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1beta1.MutatingWebhookConfiguration]
+
+// MutatingWebhookConfigurationFilteringHandler is a typed event handler for the MutatingWebhookConfigurations a filter accepts.
+type MutatingWebhookConfigurationFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1beta1.MutatingWebhookConfiguration]
+
+// MutatingWebhookConfigurationIndexers are typed index functions of MutatingWebhookConfigurations by index name.
+type MutatingWebhookConfigurationIndexers = cache.TypedIndexers[*admissionregistrationv1beta1.MutatingWebhookConfiguration]
+
+// NewTypedMutatingWebhookConfigurationInformer is NewMutatingWebhookConfigurationInformer with typed indexers, returning the typed informer.
+func NewTypedMutatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers MutatingWebhookConfigurationIndexers) MutatingWebhookConfigurationIndexInformer {
+	return NewTypedFilteredMutatingWebhookConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredMutatingWebhookConfigurationInformer is NewFilteredMutatingWebhookConfigurationInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredMutatingWebhookConfigurationInformer(client Client, resyncPeriod time.Duration, indexers MutatingWebhookConfigurationIndexers, tweakListOptions func(*metav1.ListOptions)) MutatingWebhookConfigurationIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewMutatingWebhookConfigurationInformerWithOptions(client.AdmissionregistrationV1beta1(), opts, indexers)
+}
+
+// ToTypedMutatingWebhookConfigurationInformer returns informer: every MutatingWebhookConfigurationInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedMutatingWebhookConfigurationInformer(informer MutatingWebhookConfigurationInformer) TypedMutatingWebhookConfigurationInformer {
+	return informer
+}
+
+// ToMutatingWebhookConfigurationIndexInformer gives informer, which must hold MutatingWebhookConfigurations, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToMutatingWebhookConfigurationIndexInformer(informer cache.SharedIndexInformer) MutatingWebhookConfigurationIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1beta1.MutatingWebhookConfiguration](informer)
+}
+
 // Informer implements MutatingWebhookConfigurationInformer.
 func (i *mutatingWebhookConfigurationInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

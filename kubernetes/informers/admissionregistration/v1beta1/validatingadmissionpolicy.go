@@ -52,6 +52,47 @@ func NewValidatingAdmissionPolicyInformerWithOptions(client typedadmissionregist
 	return cache.NewSharedIndexInformerWithOptions[*admissionregistrationv1beta1.ValidatingAdmissionPolicy, *admissionregistrationv1beta1.ValidatingAdmissionPolicyList](client.ValidatingAdmissionPolicies(), opts, indexers...)
 }
 
+// TypedValidatingAdmissionPolicyInformer is ValidatingAdmissionPolicyInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedValidatingAdmissionPolicyInformer = ValidatingAdmissionPolicyInformer
+
+// ValidatingAdmissionPolicyIndexInformer is the shared informer of ValidatingAdmissionPolicies with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ValidatingAdmissionPolicyIndexInformer cache.TypedSharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]
+
+// ValidatingAdmissionPolicyHandlerFuncs are typed event handler functions for ValidatingAdmissionPolicies.
+type ValidatingAdmissionPolicyHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]
+
+// ValidatingAdmissionPolicyFilteringHandler is a typed event handler for the ValidatingAdmissionPolicies a filter accepts.
+type ValidatingAdmissionPolicyFilteringHandler = cache.TypedFilteringResourceEventHandler[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]
+
+// ValidatingAdmissionPolicyIndexers are typed index functions of ValidatingAdmissionPolicies by index name.
+type ValidatingAdmissionPolicyIndexers = cache.TypedIndexers[*admissionregistrationv1beta1.ValidatingAdmissionPolicy]
+
+// NewTypedValidatingAdmissionPolicyInformer is NewValidatingAdmissionPolicyInformer with typed indexers, returning the typed informer.
+func NewTypedValidatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers ValidatingAdmissionPolicyIndexers) ValidatingAdmissionPolicyIndexInformer {
+	return NewTypedFilteredValidatingAdmissionPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredValidatingAdmissionPolicyInformer is NewFilteredValidatingAdmissionPolicyInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredValidatingAdmissionPolicyInformer(client Client, resyncPeriod time.Duration, indexers ValidatingAdmissionPolicyIndexers, tweakListOptions func(*metav1.ListOptions)) ValidatingAdmissionPolicyIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewValidatingAdmissionPolicyInformerWithOptions(client.AdmissionregistrationV1beta1(), opts, indexers)
+}
+
+// ToTypedValidatingAdmissionPolicyInformer returns informer: every ValidatingAdmissionPolicyInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedValidatingAdmissionPolicyInformer(informer ValidatingAdmissionPolicyInformer) TypedValidatingAdmissionPolicyInformer {
+	return informer
+}
+
+// ToValidatingAdmissionPolicyIndexInformer gives informer, which must hold ValidatingAdmissionPolicies, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToValidatingAdmissionPolicyIndexInformer(informer cache.SharedIndexInformer) ValidatingAdmissionPolicyIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*admissionregistrationv1beta1.ValidatingAdmissionPolicy](informer)
+}
+
 // Informer implements ValidatingAdmissionPolicyInformer.
 func (i *validatingAdmissionPolicyInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

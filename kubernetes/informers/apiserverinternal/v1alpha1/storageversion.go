@@ -52,6 +52,47 @@ func NewStorageVersionInformerWithOptions(client typedapiserverinternalv1alpha1.
 	return cache.NewSharedIndexInformerWithOptions[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList](client.StorageVersions(), opts, indexers...)
 }
 
+// TypedStorageVersionInformer is StorageVersionInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedStorageVersionInformer = StorageVersionInformer
+
+// StorageVersionIndexInformer is the shared informer of StorageVersions with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type StorageVersionIndexInformer cache.TypedSharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion]
+
+// StorageVersionHandlerFuncs are typed event handler functions for StorageVersions.
+type StorageVersionHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*apiserverinternalv1alpha1.StorageVersion]
+
+// StorageVersionFilteringHandler is a typed event handler for the StorageVersions a filter accepts.
+type StorageVersionFilteringHandler = cache.TypedFilteringResourceEventHandler[*apiserverinternalv1alpha1.StorageVersion]
+
+// StorageVersionIndexers are typed index functions of StorageVersions by index name.
+type StorageVersionIndexers = cache.TypedIndexers[*apiserverinternalv1alpha1.StorageVersion]
+
+// NewTypedStorageVersionInformer is NewStorageVersionInformer with typed indexers, returning the typed informer.
+func NewTypedStorageVersionInformer(client Client, resyncPeriod time.Duration, indexers StorageVersionIndexers) StorageVersionIndexInformer {
+	return NewTypedFilteredStorageVersionInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredStorageVersionInformer is NewFilteredStorageVersionInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredStorageVersionInformer(client Client, resyncPeriod time.Duration, indexers StorageVersionIndexers, tweakListOptions func(*metav1.ListOptions)) StorageVersionIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageVersionInformerWithOptions(client.InternalV1alpha1(), opts, indexers)
+}
+
+// ToTypedStorageVersionInformer returns informer: every StorageVersionInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedStorageVersionInformer(informer StorageVersionInformer) TypedStorageVersionInformer {
+	return informer
+}
+
+// ToStorageVersionIndexInformer gives informer, which must hold StorageVersions, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToStorageVersionIndexInformer(informer cache.SharedIndexInformer) StorageVersionIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*apiserverinternalv1alpha1.StorageVersion](informer)
+}
+
 // Informer implements StorageVersionInformer.
 func (i *storageVersionInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewStatefulSetInformerWithOptions(client typedappsv1.StatefulSetsGetter, na
 	return cache.NewSharedIndexInformerWithOptions[*appsv1.StatefulSet, *appsv1.StatefulSetList](client.StatefulSets(namespace), opts, indexers...)
 }
 
+// TypedStatefulSetInformer is StatefulSetInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedStatefulSetInformer = StatefulSetInformer
+
+// StatefulSetIndexInformer is the shared informer of StatefulSets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type StatefulSetIndexInformer cache.TypedSharedIndexInformer[*appsv1.StatefulSet]
+
+// StatefulSetHandlerFuncs are typed event handler functions for StatefulSets.
+type StatefulSetHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*appsv1.StatefulSet]
+
+// StatefulSetFilteringHandler is a typed event handler for the StatefulSets a filter accepts.
+type StatefulSetFilteringHandler = cache.TypedFilteringResourceEventHandler[*appsv1.StatefulSet]
+
+// StatefulSetIndexers are typed index functions of StatefulSets by index name.
+type StatefulSetIndexers = cache.TypedIndexers[*appsv1.StatefulSet]
+
+// NewTypedStatefulSetInformer is NewStatefulSetInformer with typed indexers, returning the typed informer.
+func NewTypedStatefulSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers StatefulSetIndexers) StatefulSetIndexInformer {
+	return NewTypedFilteredStatefulSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredStatefulSetInformer is NewFilteredStatefulSetInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredStatefulSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers StatefulSetIndexers, tweakListOptions func(*metav1.ListOptions)) StatefulSetIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStatefulSetInformerWithOptions(client.AppsV1(), namespace, opts, indexers)
+}
+
+// ToTypedStatefulSetInformer returns informer: every StatefulSetInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedStatefulSetInformer(informer StatefulSetInformer) TypedStatefulSetInformer {
+	return informer
+}
+
+// ToStatefulSetIndexInformer gives informer, which must hold StatefulSets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToStatefulSetIndexInformer(informer cache.SharedIndexInformer) StatefulSetIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*appsv1.StatefulSet](informer)
+}
+
 // Informer implements StatefulSetInformer.
 func (i *statefulSetInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

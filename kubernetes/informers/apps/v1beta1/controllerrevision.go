@@ -52,6 +52,47 @@ func NewControllerRevisionInformerWithOptions(client typedappsv1beta1.Controller
 	return cache.NewSharedIndexInformerWithOptions[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList](client.ControllerRevisions(namespace), opts, indexers...)
 }
 
+// TypedControllerRevisionInformer is ControllerRevisionInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedControllerRevisionInformer = ControllerRevisionInformer
+
+// ControllerRevisionIndexInformer is the shared informer of ControllerRevisions with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ControllerRevisionIndexInformer cache.TypedSharedIndexInformer[*appsv1beta1.ControllerRevision]
+
+// ControllerRevisionHandlerFuncs are typed event handler functions for ControllerRevisions.
+type ControllerRevisionHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*appsv1beta1.ControllerRevision]
+
+// ControllerRevisionFilteringHandler is a typed event handler for the ControllerRevisions a filter accepts.
+type ControllerRevisionFilteringHandler = cache.TypedFilteringResourceEventHandler[*appsv1beta1.ControllerRevision]
+
+// ControllerRevisionIndexers are typed index functions of ControllerRevisions by index name.
+type ControllerRevisionIndexers = cache.TypedIndexers[*appsv1beta1.ControllerRevision]
+
+// NewTypedControllerRevisionInformer is NewControllerRevisionInformer with typed indexers, returning the typed informer.
+func NewTypedControllerRevisionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ControllerRevisionIndexers) ControllerRevisionIndexInformer {
+	return NewTypedFilteredControllerRevisionInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredControllerRevisionInformer is NewFilteredControllerRevisionInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredControllerRevisionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ControllerRevisionIndexers, tweakListOptions func(*metav1.ListOptions)) ControllerRevisionIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewControllerRevisionInformerWithOptions(client.AppsV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedControllerRevisionInformer returns informer: every ControllerRevisionInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedControllerRevisionInformer(informer ControllerRevisionInformer) TypedControllerRevisionInformer {
+	return informer
+}
+
+// ToControllerRevisionIndexInformer gives informer, which must hold ControllerRevisions, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToControllerRevisionIndexInformer(informer cache.SharedIndexInformer) ControllerRevisionIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*appsv1beta1.ControllerRevision](informer)
+}
+
 // Informer implements ControllerRevisionInformer.
 func (i *controllerRevisionInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

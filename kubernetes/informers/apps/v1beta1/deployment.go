@@ -52,6 +52,47 @@ func NewDeploymentInformerWithOptions(client typedappsv1beta1.DeploymentsGetter,
 	return cache.NewSharedIndexInformerWithOptions[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList](client.Deployments(namespace), opts, indexers...)
 }
 
+// TypedDeploymentInformer is DeploymentInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedDeploymentInformer = DeploymentInformer
+
+// DeploymentIndexInformer is the shared informer of Deployments with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type DeploymentIndexInformer cache.TypedSharedIndexInformer[*appsv1beta1.Deployment]
+
+// DeploymentHandlerFuncs are typed event handler functions for Deployments.
+type DeploymentHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*appsv1beta1.Deployment]
+
+// DeploymentFilteringHandler is a typed event handler for the Deployments a filter accepts.
+type DeploymentFilteringHandler = cache.TypedFilteringResourceEventHandler[*appsv1beta1.Deployment]
+
+// DeploymentIndexers are typed index functions of Deployments by index name.
+type DeploymentIndexers = cache.TypedIndexers[*appsv1beta1.Deployment]
+
+// NewTypedDeploymentInformer is NewDeploymentInformer with typed indexers, returning the typed informer.
+func NewTypedDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers DeploymentIndexers) DeploymentIndexInformer {
+	return NewTypedFilteredDeploymentInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredDeploymentInformer is NewFilteredDeploymentInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredDeploymentInformer(client Client, namespace string, resyncPeriod time.Duration, indexers DeploymentIndexers, tweakListOptions func(*metav1.ListOptions)) DeploymentIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeploymentInformerWithOptions(client.AppsV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedDeploymentInformer returns informer: every DeploymentInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedDeploymentInformer(informer DeploymentInformer) TypedDeploymentInformer {
+	return informer
+}
+
+// ToDeploymentIndexInformer gives informer, which must hold Deployments, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToDeploymentIndexInformer(informer cache.SharedIndexInformer) DeploymentIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*appsv1beta1.Deployment](informer)
+}
+
 // Informer implements DeploymentInformer.
 func (i *deploymentInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

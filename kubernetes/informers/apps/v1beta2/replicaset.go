@@ -52,6 +52,47 @@ func NewReplicaSetInformerWithOptions(client typedappsv1beta2.ReplicaSetsGetter,
 	return cache.NewSharedIndexInformerWithOptions[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList](client.ReplicaSets(namespace), opts, indexers...)
 }
 
+// TypedReplicaSetInformer is ReplicaSetInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedReplicaSetInformer = ReplicaSetInformer
+
+// ReplicaSetIndexInformer is the shared informer of ReplicaSets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ReplicaSetIndexInformer cache.TypedSharedIndexInformer[*appsv1beta2.ReplicaSet]
+
+// ReplicaSetHandlerFuncs are typed event handler functions for ReplicaSets.
+type ReplicaSetHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*appsv1beta2.ReplicaSet]
+
+// ReplicaSetFilteringHandler is a typed event handler for the ReplicaSets a filter accepts.
+type ReplicaSetFilteringHandler = cache.TypedFilteringResourceEventHandler[*appsv1beta2.ReplicaSet]
+
+// ReplicaSetIndexers are typed index functions of ReplicaSets by index name.
+type ReplicaSetIndexers = cache.TypedIndexers[*appsv1beta2.ReplicaSet]
+
+// NewTypedReplicaSetInformer is NewReplicaSetInformer with typed indexers, returning the typed informer.
+func NewTypedReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ReplicaSetIndexers) ReplicaSetIndexInformer {
+	return NewTypedFilteredReplicaSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredReplicaSetInformer is NewFilteredReplicaSetInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredReplicaSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ReplicaSetIndexers, tweakListOptions func(*metav1.ListOptions)) ReplicaSetIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewReplicaSetInformerWithOptions(client.AppsV1beta2(), namespace, opts, indexers)
+}
+
+// ToTypedReplicaSetInformer returns informer: every ReplicaSetInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedReplicaSetInformer(informer ReplicaSetInformer) TypedReplicaSetInformer {
+	return informer
+}
+
+// ToReplicaSetIndexInformer gives informer, which must hold ReplicaSets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToReplicaSetIndexInformer(informer cache.SharedIndexInformer) ReplicaSetIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*appsv1beta2.ReplicaSet](informer)
+}
+
 // Informer implements ReplicaSetInformer.
 func (i *replicaSetInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewHorizontalPodAutoscalerInformerWithOptions(client typedautoscalingv1.Hor
 	return cache.NewSharedIndexInformerWithOptions[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList](client.HorizontalPodAutoscalers(namespace), opts, indexers...)
 }
 
+// TypedHorizontalPodAutoscalerInformer is HorizontalPodAutoscalerInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedHorizontalPodAutoscalerInformer = HorizontalPodAutoscalerInformer
+
+// HorizontalPodAutoscalerIndexInformer is the shared informer of HorizontalPodAutoscalers with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type HorizontalPodAutoscalerIndexInformer cache.TypedSharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler]
+
+// HorizontalPodAutoscalerHandlerFuncs are typed event handler functions for HorizontalPodAutoscalers.
+type HorizontalPodAutoscalerHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*autoscalingv1.HorizontalPodAutoscaler]
+
+// HorizontalPodAutoscalerFilteringHandler is a typed event handler for the HorizontalPodAutoscalers a filter accepts.
+type HorizontalPodAutoscalerFilteringHandler = cache.TypedFilteringResourceEventHandler[*autoscalingv1.HorizontalPodAutoscaler]
+
+// HorizontalPodAutoscalerIndexers are typed index functions of HorizontalPodAutoscalers by index name.
+type HorizontalPodAutoscalerIndexers = cache.TypedIndexers[*autoscalingv1.HorizontalPodAutoscaler]
+
+// NewTypedHorizontalPodAutoscalerInformer is NewHorizontalPodAutoscalerInformer with typed indexers, returning the typed informer.
+func NewTypedHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers HorizontalPodAutoscalerIndexers) HorizontalPodAutoscalerIndexInformer {
+	return NewTypedFilteredHorizontalPodAutoscalerInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredHorizontalPodAutoscalerInformer is NewFilteredHorizontalPodAutoscalerInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredHorizontalPodAutoscalerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers HorizontalPodAutoscalerIndexers, tweakListOptions func(*metav1.ListOptions)) HorizontalPodAutoscalerIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewHorizontalPodAutoscalerInformerWithOptions(client.AutoscalingV1(), namespace, opts, indexers)
+}
+
+// ToTypedHorizontalPodAutoscalerInformer returns informer: every HorizontalPodAutoscalerInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedHorizontalPodAutoscalerInformer(informer HorizontalPodAutoscalerInformer) TypedHorizontalPodAutoscalerInformer {
+	return informer
+}
+
+// ToHorizontalPodAutoscalerIndexInformer gives informer, which must hold HorizontalPodAutoscalers, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToHorizontalPodAutoscalerIndexInformer(informer cache.SharedIndexInformer) HorizontalPodAutoscalerIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*autoscalingv1.HorizontalPodAutoscaler](informer)
+}
+
 // Informer implements HorizontalPodAutoscalerInformer.
 func (i *horizontalPodAutoscalerInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewJobInformerWithOptions(client typedbatchv1.JobsGetter, namespace string,
 	return cache.NewSharedIndexInformerWithOptions[*batchv1.Job, *batchv1.JobList](client.Jobs(namespace), opts, indexers...)
 }
 
+// TypedJobInformer is JobInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedJobInformer = JobInformer
+
+// JobIndexInformer is the shared informer of Jobs with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type JobIndexInformer cache.TypedSharedIndexInformer[*batchv1.Job]
+
+// JobHandlerFuncs are typed event handler functions for Jobs.
+type JobHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*batchv1.Job]
+
+// JobFilteringHandler is a typed event handler for the Jobs a filter accepts.
+type JobFilteringHandler = cache.TypedFilteringResourceEventHandler[*batchv1.Job]
+
+// JobIndexers are typed index functions of Jobs by index name.
+type JobIndexers = cache.TypedIndexers[*batchv1.Job]
+
+// NewTypedJobInformer is NewJobInformer with typed indexers, returning the typed informer.
+func NewTypedJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers JobIndexers) JobIndexInformer {
+	return NewTypedFilteredJobInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredJobInformer is NewFilteredJobInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers JobIndexers, tweakListOptions func(*metav1.ListOptions)) JobIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewJobInformerWithOptions(client.BatchV1(), namespace, opts, indexers)
+}
+
+// ToTypedJobInformer returns informer: every JobInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedJobInformer(informer JobInformer) TypedJobInformer {
+	return informer
+}
+
+// ToJobIndexInformer gives informer, which must hold Jobs, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToJobIndexInformer(informer cache.SharedIndexInformer) JobIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*batchv1.Job](informer)
+}
+
 // Informer implements JobInformer.
 func (i *jobInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCronJobInformerWithOptions(client typedbatchv1beta1.CronJobsGetter, name
 	return cache.NewSharedIndexInformerWithOptions[*batchv1beta1.CronJob, *batchv1beta1.CronJobList](client.CronJobs(namespace), opts, indexers...)
 }
 
+// TypedCronJobInformer is CronJobInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCronJobInformer = CronJobInformer
+
+// CronJobIndexInformer is the shared informer of CronJobs with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CronJobIndexInformer cache.TypedSharedIndexInformer[*batchv1beta1.CronJob]
+
+// CronJobHandlerFuncs are typed event handler functions for CronJobs.
+type CronJobHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*batchv1beta1.CronJob]
+
+// CronJobFilteringHandler is a typed event handler for the CronJobs a filter accepts.
+type CronJobFilteringHandler = cache.TypedFilteringResourceEventHandler[*batchv1beta1.CronJob]
+
+// CronJobIndexers are typed index functions of CronJobs by index name.
+type CronJobIndexers = cache.TypedIndexers[*batchv1beta1.CronJob]
+
+// NewTypedCronJobInformer is NewCronJobInformer with typed indexers, returning the typed informer.
+func NewTypedCronJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CronJobIndexers) CronJobIndexInformer {
+	return NewTypedFilteredCronJobInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCronJobInformer is NewFilteredCronJobInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCronJobInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CronJobIndexers, tweakListOptions func(*metav1.ListOptions)) CronJobIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCronJobInformerWithOptions(client.BatchV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedCronJobInformer returns informer: every CronJobInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCronJobInformer(informer CronJobInformer) TypedCronJobInformer {
+	return informer
+}
+
+// ToCronJobIndexInformer gives informer, which must hold CronJobs, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCronJobIndexInformer(informer cache.SharedIndexInformer) CronJobIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*batchv1beta1.CronJob](informer)
+}
+
 // Informer implements CronJobInformer.
 func (i *cronJobInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

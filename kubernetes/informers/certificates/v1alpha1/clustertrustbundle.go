@@ -52,6 +52,47 @@ func NewClusterTrustBundleInformerWithOptions(client typedcertificatesv1alpha1.C
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList](client.ClusterTrustBundles(), opts, indexers...)
 }
 
+// TypedClusterTrustBundleInformer is ClusterTrustBundleInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedClusterTrustBundleInformer = ClusterTrustBundleInformer
+
+// ClusterTrustBundleIndexInformer is the shared informer of ClusterTrustBundles with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ClusterTrustBundleIndexInformer cache.TypedSharedIndexInformer[*certificatesv1alpha1.ClusterTrustBundle]
+
+// ClusterTrustBundleHandlerFuncs are typed event handler functions for ClusterTrustBundles.
+type ClusterTrustBundleHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*certificatesv1alpha1.ClusterTrustBundle]
+
+// ClusterTrustBundleFilteringHandler is a typed event handler for the ClusterTrustBundles a filter accepts.
+type ClusterTrustBundleFilteringHandler = cache.TypedFilteringResourceEventHandler[*certificatesv1alpha1.ClusterTrustBundle]
+
+// ClusterTrustBundleIndexers are typed index functions of ClusterTrustBundles by index name.
+type ClusterTrustBundleIndexers = cache.TypedIndexers[*certificatesv1alpha1.ClusterTrustBundle]
+
+// NewTypedClusterTrustBundleInformer is NewClusterTrustBundleInformer with typed indexers, returning the typed informer.
+func NewTypedClusterTrustBundleInformer(client Client, resyncPeriod time.Duration, indexers ClusterTrustBundleIndexers) ClusterTrustBundleIndexInformer {
+	return NewTypedFilteredClusterTrustBundleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredClusterTrustBundleInformer is NewFilteredClusterTrustBundleInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredClusterTrustBundleInformer(client Client, resyncPeriod time.Duration, indexers ClusterTrustBundleIndexers, tweakListOptions func(*metav1.ListOptions)) ClusterTrustBundleIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterTrustBundleInformerWithOptions(client.CertificatesV1alpha1(), opts, indexers)
+}
+
+// ToTypedClusterTrustBundleInformer returns informer: every ClusterTrustBundleInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedClusterTrustBundleInformer(informer ClusterTrustBundleInformer) TypedClusterTrustBundleInformer {
+	return informer
+}
+
+// ToClusterTrustBundleIndexInformer gives informer, which must hold ClusterTrustBundles, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToClusterTrustBundleIndexInformer(informer cache.SharedIndexInformer) ClusterTrustBundleIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*certificatesv1alpha1.ClusterTrustBundle](informer)
+}
+
 // Informer implements ClusterTrustBundleInformer.
 func (i *clusterTrustBundleInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCertificateSigningRequestInformerWithOptions(client typedcertificatesv1b
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList](client.CertificateSigningRequests(), opts, indexers...)
 }
 
+// TypedCertificateSigningRequestInformer is CertificateSigningRequestInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCertificateSigningRequestInformer = CertificateSigningRequestInformer
+
+// CertificateSigningRequestIndexInformer is the shared informer of CertificateSigningRequests with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CertificateSigningRequestIndexInformer cache.TypedSharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest]
+
+// CertificateSigningRequestHandlerFuncs are typed event handler functions for CertificateSigningRequests.
+type CertificateSigningRequestHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*certificatesv1beta1.CertificateSigningRequest]
+
+// CertificateSigningRequestFilteringHandler is a typed event handler for the CertificateSigningRequests a filter accepts.
+type CertificateSigningRequestFilteringHandler = cache.TypedFilteringResourceEventHandler[*certificatesv1beta1.CertificateSigningRequest]
+
+// CertificateSigningRequestIndexers are typed index functions of CertificateSigningRequests by index name.
+type CertificateSigningRequestIndexers = cache.TypedIndexers[*certificatesv1beta1.CertificateSigningRequest]
+
+// NewTypedCertificateSigningRequestInformer is NewCertificateSigningRequestInformer with typed indexers, returning the typed informer.
+func NewTypedCertificateSigningRequestInformer(client Client, resyncPeriod time.Duration, indexers CertificateSigningRequestIndexers) CertificateSigningRequestIndexInformer {
+	return NewTypedFilteredCertificateSigningRequestInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCertificateSigningRequestInformer is NewFilteredCertificateSigningRequestInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCertificateSigningRequestInformer(client Client, resyncPeriod time.Duration, indexers CertificateSigningRequestIndexers, tweakListOptions func(*metav1.ListOptions)) CertificateSigningRequestIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCertificateSigningRequestInformerWithOptions(client.CertificatesV1beta1(), opts, indexers)
+}
+
+// ToTypedCertificateSigningRequestInformer returns informer: every CertificateSigningRequestInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCertificateSigningRequestInformer(informer CertificateSigningRequestInformer) TypedCertificateSigningRequestInformer {
+	return informer
+}
+
+// ToCertificateSigningRequestIndexInformer gives informer, which must hold CertificateSigningRequests, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCertificateSigningRequestIndexInformer(informer cache.SharedIndexInformer) CertificateSigningRequestIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*certificatesv1beta1.CertificateSigningRequest](informer)
+}
+
 // Informer implements CertificateSigningRequestInformer.
 func (i *certificateSigningRequestInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

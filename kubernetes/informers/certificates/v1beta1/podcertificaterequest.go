@@ -52,6 +52,47 @@ func NewPodCertificateRequestInformerWithOptions(client typedcertificatesv1beta1
 	return cache.NewSharedIndexInformerWithOptions[*certificatesv1beta1.PodCertificateRequest, *certificatesv1beta1.PodCertificateRequestList](client.PodCertificateRequests(namespace), opts, indexers...)
 }
 
+// TypedPodCertificateRequestInformer is PodCertificateRequestInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPodCertificateRequestInformer = PodCertificateRequestInformer
+
+// PodCertificateRequestIndexInformer is the shared informer of PodCertificateRequests with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PodCertificateRequestIndexInformer cache.TypedSharedIndexInformer[*certificatesv1beta1.PodCertificateRequest]
+
+// PodCertificateRequestHandlerFuncs are typed event handler functions for PodCertificateRequests.
+type PodCertificateRequestHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*certificatesv1beta1.PodCertificateRequest]
+
+// PodCertificateRequestFilteringHandler is a typed event handler for the PodCertificateRequests a filter accepts.
+type PodCertificateRequestFilteringHandler = cache.TypedFilteringResourceEventHandler[*certificatesv1beta1.PodCertificateRequest]
+
+// PodCertificateRequestIndexers are typed index functions of PodCertificateRequests by index name.
+type PodCertificateRequestIndexers = cache.TypedIndexers[*certificatesv1beta1.PodCertificateRequest]
+
+// NewTypedPodCertificateRequestInformer is NewPodCertificateRequestInformer with typed indexers, returning the typed informer.
+func NewTypedPodCertificateRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodCertificateRequestIndexers) PodCertificateRequestIndexInformer {
+	return NewTypedFilteredPodCertificateRequestInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPodCertificateRequestInformer is NewFilteredPodCertificateRequestInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPodCertificateRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodCertificateRequestIndexers, tweakListOptions func(*metav1.ListOptions)) PodCertificateRequestIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodCertificateRequestInformerWithOptions(client.CertificatesV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedPodCertificateRequestInformer returns informer: every PodCertificateRequestInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPodCertificateRequestInformer(informer PodCertificateRequestInformer) TypedPodCertificateRequestInformer {
+	return informer
+}
+
+// ToPodCertificateRequestIndexInformer gives informer, which must hold PodCertificateRequests, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPodCertificateRequestIndexInformer(informer cache.SharedIndexInformer) PodCertificateRequestIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*certificatesv1beta1.PodCertificateRequest](informer)
+}
+
 // Informer implements PodCertificateRequestInformer.
 func (i *podCertificateRequestInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewLeaseInformerWithOptions(client typedcoordinationv1beta1.LeasesGetter, n
 	return cache.NewSharedIndexInformerWithOptions[*coordinationv1beta1.Lease, *coordinationv1beta1.LeaseList](client.Leases(namespace), opts, indexers...)
 }
 
+// TypedLeaseInformer is LeaseInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedLeaseInformer = LeaseInformer
+
+// LeaseIndexInformer is the shared informer of Leases with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type LeaseIndexInformer cache.TypedSharedIndexInformer[*coordinationv1beta1.Lease]
+
+// LeaseHandlerFuncs are typed event handler functions for Leases.
+type LeaseHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*coordinationv1beta1.Lease]
+
+// LeaseFilteringHandler is a typed event handler for the Leases a filter accepts.
+type LeaseFilteringHandler = cache.TypedFilteringResourceEventHandler[*coordinationv1beta1.Lease]
+
+// LeaseIndexers are typed index functions of Leases by index name.
+type LeaseIndexers = cache.TypedIndexers[*coordinationv1beta1.Lease]
+
+// NewTypedLeaseInformer is NewLeaseInformer with typed indexers, returning the typed informer.
+func NewTypedLeaseInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LeaseIndexers) LeaseIndexInformer {
+	return NewTypedFilteredLeaseInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredLeaseInformer is NewFilteredLeaseInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredLeaseInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LeaseIndexers, tweakListOptions func(*metav1.ListOptions)) LeaseIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLeaseInformerWithOptions(client.CoordinationV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedLeaseInformer returns informer: every LeaseInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedLeaseInformer(informer LeaseInformer) TypedLeaseInformer {
+	return informer
+}
+
+// ToLeaseIndexInformer gives informer, which must hold Leases, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToLeaseIndexInformer(informer cache.SharedIndexInformer) LeaseIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*coordinationv1beta1.Lease](informer)
+}
+
 // Informer implements LeaseInformer.
 func (i *leaseInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

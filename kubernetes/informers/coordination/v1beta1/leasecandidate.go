@@ -52,6 +52,47 @@ func NewLeaseCandidateInformerWithOptions(client typedcoordinationv1beta1.LeaseC
 	return cache.NewSharedIndexInformerWithOptions[*coordinationv1beta1.LeaseCandidate, *coordinationv1beta1.LeaseCandidateList](client.LeaseCandidates(namespace), opts, indexers...)
 }
 
+// TypedLeaseCandidateInformer is LeaseCandidateInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedLeaseCandidateInformer = LeaseCandidateInformer
+
+// LeaseCandidateIndexInformer is the shared informer of LeaseCandidates with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type LeaseCandidateIndexInformer cache.TypedSharedIndexInformer[*coordinationv1beta1.LeaseCandidate]
+
+// LeaseCandidateHandlerFuncs are typed event handler functions for LeaseCandidates.
+type LeaseCandidateHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*coordinationv1beta1.LeaseCandidate]
+
+// LeaseCandidateFilteringHandler is a typed event handler for the LeaseCandidates a filter accepts.
+type LeaseCandidateFilteringHandler = cache.TypedFilteringResourceEventHandler[*coordinationv1beta1.LeaseCandidate]
+
+// LeaseCandidateIndexers are typed index functions of LeaseCandidates by index name.
+type LeaseCandidateIndexers = cache.TypedIndexers[*coordinationv1beta1.LeaseCandidate]
+
+// NewTypedLeaseCandidateInformer is NewLeaseCandidateInformer with typed indexers, returning the typed informer.
+func NewTypedLeaseCandidateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LeaseCandidateIndexers) LeaseCandidateIndexInformer {
+	return NewTypedFilteredLeaseCandidateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredLeaseCandidateInformer is NewFilteredLeaseCandidateInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredLeaseCandidateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LeaseCandidateIndexers, tweakListOptions func(*metav1.ListOptions)) LeaseCandidateIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLeaseCandidateInformerWithOptions(client.CoordinationV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedLeaseCandidateInformer returns informer: every LeaseCandidateInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedLeaseCandidateInformer(informer LeaseCandidateInformer) TypedLeaseCandidateInformer {
+	return informer
+}
+
+// ToLeaseCandidateIndexInformer gives informer, which must hold LeaseCandidates, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToLeaseCandidateIndexInformer(informer cache.SharedIndexInformer) LeaseCandidateIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*coordinationv1beta1.LeaseCandidate](informer)
+}
+
 // Informer implements LeaseCandidateInformer.
 func (i *leaseCandidateInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

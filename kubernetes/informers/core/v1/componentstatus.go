@@ -52,6 +52,47 @@ func NewComponentStatusInformerWithOptions(client typedcorev1.ComponentStatusesG
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ComponentStatus, *corev1.ComponentStatusList](client.ComponentStatuses(), opts, indexers...)
 }
 
+// TypedComponentStatusInformer is ComponentStatusInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedComponentStatusInformer = ComponentStatusInformer
+
+// ComponentStatusIndexInformer is the shared informer of ComponentStatuses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ComponentStatusIndexInformer cache.TypedSharedIndexInformer[*corev1.ComponentStatus]
+
+// ComponentStatusHandlerFuncs are typed event handler functions for ComponentStatuses.
+type ComponentStatusHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.ComponentStatus]
+
+// ComponentStatusFilteringHandler is a typed event handler for the ComponentStatuses a filter accepts.
+type ComponentStatusFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.ComponentStatus]
+
+// ComponentStatusIndexers are typed index functions of ComponentStatuses by index name.
+type ComponentStatusIndexers = cache.TypedIndexers[*corev1.ComponentStatus]
+
+// NewTypedComponentStatusInformer is NewComponentStatusInformer with typed indexers, returning the typed informer.
+func NewTypedComponentStatusInformer(client Client, resyncPeriod time.Duration, indexers ComponentStatusIndexers) ComponentStatusIndexInformer {
+	return NewTypedFilteredComponentStatusInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredComponentStatusInformer is NewFilteredComponentStatusInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredComponentStatusInformer(client Client, resyncPeriod time.Duration, indexers ComponentStatusIndexers, tweakListOptions func(*metav1.ListOptions)) ComponentStatusIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewComponentStatusInformerWithOptions(client.CoreV1(), opts, indexers)
+}
+
+// ToTypedComponentStatusInformer returns informer: every ComponentStatusInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedComponentStatusInformer(informer ComponentStatusInformer) TypedComponentStatusInformer {
+	return informer
+}
+
+// ToComponentStatusIndexInformer gives informer, which must hold ComponentStatuses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToComponentStatusIndexInformer(informer cache.SharedIndexInformer) ComponentStatusIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.ComponentStatus](informer)
+}
+
 // Informer implements ComponentStatusInformer.
 func (i *componentStatusInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewConfigMapInformerWithOptions(client typedcorev1.ConfigMapsGetter, namesp
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ConfigMap, *corev1.ConfigMapList](client.ConfigMaps(namespace), opts, indexers...)
 }
 
+// TypedConfigMapInformer is ConfigMapInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedConfigMapInformer = ConfigMapInformer
+
+// ConfigMapIndexInformer is the shared informer of ConfigMaps with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ConfigMapIndexInformer cache.TypedSharedIndexInformer[*corev1.ConfigMap]
+
+// ConfigMapHandlerFuncs are typed event handler functions for ConfigMaps.
+type ConfigMapHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.ConfigMap]
+
+// ConfigMapFilteringHandler is a typed event handler for the ConfigMaps a filter accepts.
+type ConfigMapFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.ConfigMap]
+
+// ConfigMapIndexers are typed index functions of ConfigMaps by index name.
+type ConfigMapIndexers = cache.TypedIndexers[*corev1.ConfigMap]
+
+// NewTypedConfigMapInformer is NewConfigMapInformer with typed indexers, returning the typed informer.
+func NewTypedConfigMapInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ConfigMapIndexers) ConfigMapIndexInformer {
+	return NewTypedFilteredConfigMapInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredConfigMapInformer is NewFilteredConfigMapInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredConfigMapInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ConfigMapIndexers, tweakListOptions func(*metav1.ListOptions)) ConfigMapIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewConfigMapInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedConfigMapInformer returns informer: every ConfigMapInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedConfigMapInformer(informer ConfigMapInformer) TypedConfigMapInformer {
+	return informer
+}
+
+// ToConfigMapIndexInformer gives informer, which must hold ConfigMaps, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToConfigMapIndexInformer(informer cache.SharedIndexInformer) ConfigMapIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.ConfigMap](informer)
+}
+
 // Informer implements ConfigMapInformer.
 func (i *configMapInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

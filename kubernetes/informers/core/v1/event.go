@@ -52,6 +52,47 @@ func NewEventInformerWithOptions(client typedcorev1.EventsGetter, namespace stri
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Event, *corev1.EventList](client.Events(namespace), opts, indexers...)
 }
 
+// TypedEventInformer is EventInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedEventInformer = EventInformer
+
+// EventIndexInformer is the shared informer of Events with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type EventIndexInformer cache.TypedSharedIndexInformer[*corev1.Event]
+
+// EventHandlerFuncs are typed event handler functions for Events.
+type EventHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Event]
+
+// EventFilteringHandler is a typed event handler for the Events a filter accepts.
+type EventFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Event]
+
+// EventIndexers are typed index functions of Events by index name.
+type EventIndexers = cache.TypedIndexers[*corev1.Event]
+
+// NewTypedEventInformer is NewEventInformer with typed indexers, returning the typed informer.
+func NewTypedEventInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EventIndexers) EventIndexInformer {
+	return NewTypedFilteredEventInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredEventInformer is NewFilteredEventInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredEventInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EventIndexers, tweakListOptions func(*metav1.ListOptions)) EventIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEventInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedEventInformer returns informer: every EventInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedEventInformer(informer EventInformer) TypedEventInformer {
+	return informer
+}
+
+// ToEventIndexInformer gives informer, which must hold Events, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToEventIndexInformer(informer cache.SharedIndexInformer) EventIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Event](informer)
+}
+
 // Informer implements EventInformer.
 func (i *eventInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewLimitRangeInformerWithOptions(client typedcorev1.LimitRangesGetter, name
 	return cache.NewSharedIndexInformerWithOptions[*corev1.LimitRange, *corev1.LimitRangeList](client.LimitRanges(namespace), opts, indexers...)
 }
 
+// TypedLimitRangeInformer is LimitRangeInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedLimitRangeInformer = LimitRangeInformer
+
+// LimitRangeIndexInformer is the shared informer of LimitRanges with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type LimitRangeIndexInformer cache.TypedSharedIndexInformer[*corev1.LimitRange]
+
+// LimitRangeHandlerFuncs are typed event handler functions for LimitRanges.
+type LimitRangeHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.LimitRange]
+
+// LimitRangeFilteringHandler is a typed event handler for the LimitRanges a filter accepts.
+type LimitRangeFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.LimitRange]
+
+// LimitRangeIndexers are typed index functions of LimitRanges by index name.
+type LimitRangeIndexers = cache.TypedIndexers[*corev1.LimitRange]
+
+// NewTypedLimitRangeInformer is NewLimitRangeInformer with typed indexers, returning the typed informer.
+func NewTypedLimitRangeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LimitRangeIndexers) LimitRangeIndexInformer {
+	return NewTypedFilteredLimitRangeInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredLimitRangeInformer is NewFilteredLimitRangeInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredLimitRangeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers LimitRangeIndexers, tweakListOptions func(*metav1.ListOptions)) LimitRangeIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewLimitRangeInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedLimitRangeInformer returns informer: every LimitRangeInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedLimitRangeInformer(informer LimitRangeInformer) TypedLimitRangeInformer {
+	return informer
+}
+
+// ToLimitRangeIndexInformer gives informer, which must hold LimitRanges, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToLimitRangeIndexInformer(informer cache.SharedIndexInformer) LimitRangeIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.LimitRange](informer)
+}
+
 // Informer implements LimitRangeInformer.
 func (i *limitRangeInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewNamespaceInformerWithOptions(client typedcorev1.NamespacesGetter, opts c
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Namespace, *corev1.NamespaceList](client.Namespaces(), opts, indexers...)
 }
 
+// TypedNamespaceInformer is NamespaceInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedNamespaceInformer = NamespaceInformer
+
+// NamespaceIndexInformer is the shared informer of Namespaces with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type NamespaceIndexInformer cache.TypedSharedIndexInformer[*corev1.Namespace]
+
+// NamespaceHandlerFuncs are typed event handler functions for Namespaces.
+type NamespaceHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Namespace]
+
+// NamespaceFilteringHandler is a typed event handler for the Namespaces a filter accepts.
+type NamespaceFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Namespace]
+
+// NamespaceIndexers are typed index functions of Namespaces by index name.
+type NamespaceIndexers = cache.TypedIndexers[*corev1.Namespace]
+
+// NewTypedNamespaceInformer is NewNamespaceInformer with typed indexers, returning the typed informer.
+func NewTypedNamespaceInformer(client Client, resyncPeriod time.Duration, indexers NamespaceIndexers) NamespaceIndexInformer {
+	return NewTypedFilteredNamespaceInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredNamespaceInformer is NewFilteredNamespaceInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredNamespaceInformer(client Client, resyncPeriod time.Duration, indexers NamespaceIndexers, tweakListOptions func(*metav1.ListOptions)) NamespaceIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNamespaceInformerWithOptions(client.CoreV1(), opts, indexers)
+}
+
+// ToTypedNamespaceInformer returns informer: every NamespaceInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedNamespaceInformer(informer NamespaceInformer) TypedNamespaceInformer {
+	return informer
+}
+
+// ToNamespaceIndexInformer gives informer, which must hold Namespaces, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToNamespaceIndexInformer(informer cache.SharedIndexInformer) NamespaceIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Namespace](informer)
+}
+
 // Informer implements NamespaceInformer.
 func (i *namespaceInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewNodeInformerWithOptions(client typedcorev1.NodesGetter, opts cache.Infor
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Node, *corev1.NodeList](client.Nodes(), opts, indexers...)
 }
 
+// TypedNodeInformer is NodeInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedNodeInformer = NodeInformer
+
+// NodeIndexInformer is the shared informer of Nodes with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type NodeIndexInformer cache.TypedSharedIndexInformer[*corev1.Node]
+
+// NodeHandlerFuncs are typed event handler functions for Nodes.
+type NodeHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Node]
+
+// NodeFilteringHandler is a typed event handler for the Nodes a filter accepts.
+type NodeFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Node]
+
+// NodeIndexers are typed index functions of Nodes by index name.
+type NodeIndexers = cache.TypedIndexers[*corev1.Node]
+
+// NewTypedNodeInformer is NewNodeInformer with typed indexers, returning the typed informer.
+func NewTypedNodeInformer(client Client, resyncPeriod time.Duration, indexers NodeIndexers) NodeIndexInformer {
+	return NewTypedFilteredNodeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredNodeInformer is NewFilteredNodeInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredNodeInformer(client Client, resyncPeriod time.Duration, indexers NodeIndexers, tweakListOptions func(*metav1.ListOptions)) NodeIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNodeInformerWithOptions(client.CoreV1(), opts, indexers)
+}
+
+// ToTypedNodeInformer returns informer: every NodeInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedNodeInformer(informer NodeInformer) TypedNodeInformer {
+	return informer
+}
+
+// ToNodeIndexInformer gives informer, which must hold Nodes, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToNodeIndexInformer(informer cache.SharedIndexInformer) NodeIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Node](informer)
+}
+
 // Informer implements NodeInformer.
 func (i *nodeInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

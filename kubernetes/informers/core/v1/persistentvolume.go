@@ -52,6 +52,47 @@ func NewPersistentVolumeInformerWithOptions(client typedcorev1.PersistentVolumes
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolume, *corev1.PersistentVolumeList](client.PersistentVolumes(), opts, indexers...)
 }
 
+// TypedPersistentVolumeInformer is PersistentVolumeInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPersistentVolumeInformer = PersistentVolumeInformer
+
+// PersistentVolumeIndexInformer is the shared informer of PersistentVolumes with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PersistentVolumeIndexInformer cache.TypedSharedIndexInformer[*corev1.PersistentVolume]
+
+// PersistentVolumeHandlerFuncs are typed event handler functions for PersistentVolumes.
+type PersistentVolumeHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.PersistentVolume]
+
+// PersistentVolumeFilteringHandler is a typed event handler for the PersistentVolumes a filter accepts.
+type PersistentVolumeFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.PersistentVolume]
+
+// PersistentVolumeIndexers are typed index functions of PersistentVolumes by index name.
+type PersistentVolumeIndexers = cache.TypedIndexers[*corev1.PersistentVolume]
+
+// NewTypedPersistentVolumeInformer is NewPersistentVolumeInformer with typed indexers, returning the typed informer.
+func NewTypedPersistentVolumeInformer(client Client, resyncPeriod time.Duration, indexers PersistentVolumeIndexers) PersistentVolumeIndexInformer {
+	return NewTypedFilteredPersistentVolumeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPersistentVolumeInformer is NewFilteredPersistentVolumeInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPersistentVolumeInformer(client Client, resyncPeriod time.Duration, indexers PersistentVolumeIndexers, tweakListOptions func(*metav1.ListOptions)) PersistentVolumeIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPersistentVolumeInformerWithOptions(client.CoreV1(), opts, indexers)
+}
+
+// ToTypedPersistentVolumeInformer returns informer: every PersistentVolumeInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPersistentVolumeInformer(informer PersistentVolumeInformer) TypedPersistentVolumeInformer {
+	return informer
+}
+
+// ToPersistentVolumeIndexInformer gives informer, which must hold PersistentVolumes, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPersistentVolumeIndexInformer(informer cache.SharedIndexInformer) PersistentVolumeIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.PersistentVolume](informer)
+}
+
 // Informer implements PersistentVolumeInformer.
 func (i *persistentVolumeInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

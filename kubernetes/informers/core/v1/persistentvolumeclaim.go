@@ -52,6 +52,47 @@ func NewPersistentVolumeClaimInformerWithOptions(client typedcorev1.PersistentVo
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList](client.PersistentVolumeClaims(namespace), opts, indexers...)
 }
 
+// TypedPersistentVolumeClaimInformer is PersistentVolumeClaimInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPersistentVolumeClaimInformer = PersistentVolumeClaimInformer
+
+// PersistentVolumeClaimIndexInformer is the shared informer of PersistentVolumeClaims with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PersistentVolumeClaimIndexInformer cache.TypedSharedIndexInformer[*corev1.PersistentVolumeClaim]
+
+// PersistentVolumeClaimHandlerFuncs are typed event handler functions for PersistentVolumeClaims.
+type PersistentVolumeClaimHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.PersistentVolumeClaim]
+
+// PersistentVolumeClaimFilteringHandler is a typed event handler for the PersistentVolumeClaims a filter accepts.
+type PersistentVolumeClaimFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.PersistentVolumeClaim]
+
+// PersistentVolumeClaimIndexers are typed index functions of PersistentVolumeClaims by index name.
+type PersistentVolumeClaimIndexers = cache.TypedIndexers[*corev1.PersistentVolumeClaim]
+
+// NewTypedPersistentVolumeClaimInformer is NewPersistentVolumeClaimInformer with typed indexers, returning the typed informer.
+func NewTypedPersistentVolumeClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PersistentVolumeClaimIndexers) PersistentVolumeClaimIndexInformer {
+	return NewTypedFilteredPersistentVolumeClaimInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPersistentVolumeClaimInformer is NewFilteredPersistentVolumeClaimInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPersistentVolumeClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PersistentVolumeClaimIndexers, tweakListOptions func(*metav1.ListOptions)) PersistentVolumeClaimIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPersistentVolumeClaimInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedPersistentVolumeClaimInformer returns informer: every PersistentVolumeClaimInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPersistentVolumeClaimInformer(informer PersistentVolumeClaimInformer) TypedPersistentVolumeClaimInformer {
+	return informer
+}
+
+// ToPersistentVolumeClaimIndexInformer gives informer, which must hold PersistentVolumeClaims, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPersistentVolumeClaimIndexInformer(informer cache.SharedIndexInformer) PersistentVolumeClaimIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.PersistentVolumeClaim](informer)
+}
+
 // Informer implements PersistentVolumeClaimInformer.
 func (i *persistentVolumeClaimInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewPodInformerWithOptions(client typedcorev1.PodsGetter, namespace string, 
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Pod, *corev1.PodList](client.Pods(namespace), opts, indexers...)
 }
 
+// TypedPodInformer is PodInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPodInformer = PodInformer
+
+// PodIndexInformer is the shared informer of Pods with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PodIndexInformer cache.TypedSharedIndexInformer[*corev1.Pod]
+
+// PodHandlerFuncs are typed event handler functions for Pods.
+type PodHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Pod]
+
+// PodFilteringHandler is a typed event handler for the Pods a filter accepts.
+type PodFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Pod]
+
+// PodIndexers are typed index functions of Pods by index name.
+type PodIndexers = cache.TypedIndexers[*corev1.Pod]
+
+// NewTypedPodInformer is NewPodInformer with typed indexers, returning the typed informer.
+func NewTypedPodInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodIndexers) PodIndexInformer {
+	return NewTypedFilteredPodInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPodInformer is NewFilteredPodInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPodInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodIndexers, tweakListOptions func(*metav1.ListOptions)) PodIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedPodInformer returns informer: every PodInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPodInformer(informer PodInformer) TypedPodInformer {
+	return informer
+}
+
+// ToPodIndexInformer gives informer, which must hold Pods, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPodIndexInformer(informer cache.SharedIndexInformer) PodIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Pod](informer)
+}
+
 // Informer implements PodInformer.
 func (i *podInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewPodTemplateInformerWithOptions(client typedcorev1.PodTemplatesGetter, na
 	return cache.NewSharedIndexInformerWithOptions[*corev1.PodTemplate, *corev1.PodTemplateList](client.PodTemplates(namespace), opts, indexers...)
 }
 
+// TypedPodTemplateInformer is PodTemplateInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPodTemplateInformer = PodTemplateInformer
+
+// PodTemplateIndexInformer is the shared informer of PodTemplates with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PodTemplateIndexInformer cache.TypedSharedIndexInformer[*corev1.PodTemplate]
+
+// PodTemplateHandlerFuncs are typed event handler functions for PodTemplates.
+type PodTemplateHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.PodTemplate]
+
+// PodTemplateFilteringHandler is a typed event handler for the PodTemplates a filter accepts.
+type PodTemplateFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.PodTemplate]
+
+// PodTemplateIndexers are typed index functions of PodTemplates by index name.
+type PodTemplateIndexers = cache.TypedIndexers[*corev1.PodTemplate]
+
+// NewTypedPodTemplateInformer is NewPodTemplateInformer with typed indexers, returning the typed informer.
+func NewTypedPodTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodTemplateIndexers) PodTemplateIndexInformer {
+	return NewTypedFilteredPodTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPodTemplateInformer is NewFilteredPodTemplateInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPodTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodTemplateIndexers, tweakListOptions func(*metav1.ListOptions)) PodTemplateIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodTemplateInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedPodTemplateInformer returns informer: every PodTemplateInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPodTemplateInformer(informer PodTemplateInformer) TypedPodTemplateInformer {
+	return informer
+}
+
+// ToPodTemplateIndexInformer gives informer, which must hold PodTemplates, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPodTemplateIndexInformer(informer cache.SharedIndexInformer) PodTemplateIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.PodTemplate](informer)
+}
+
 // Informer implements PodTemplateInformer.
 func (i *podTemplateInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewReplicationControllerInformerWithOptions(client typedcorev1.ReplicationC
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ReplicationController, *corev1.ReplicationControllerList](client.ReplicationControllers(namespace), opts, indexers...)
 }
 
+// TypedReplicationControllerInformer is ReplicationControllerInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedReplicationControllerInformer = ReplicationControllerInformer
+
+// ReplicationControllerIndexInformer is the shared informer of ReplicationControllers with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ReplicationControllerIndexInformer cache.TypedSharedIndexInformer[*corev1.ReplicationController]
+
+// ReplicationControllerHandlerFuncs are typed event handler functions for ReplicationControllers.
+type ReplicationControllerHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.ReplicationController]
+
+// ReplicationControllerFilteringHandler is a typed event handler for the ReplicationControllers a filter accepts.
+type ReplicationControllerFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.ReplicationController]
+
+// ReplicationControllerIndexers are typed index functions of ReplicationControllers by index name.
+type ReplicationControllerIndexers = cache.TypedIndexers[*corev1.ReplicationController]
+
+// NewTypedReplicationControllerInformer is NewReplicationControllerInformer with typed indexers, returning the typed informer.
+func NewTypedReplicationControllerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ReplicationControllerIndexers) ReplicationControllerIndexInformer {
+	return NewTypedFilteredReplicationControllerInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredReplicationControllerInformer is NewFilteredReplicationControllerInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredReplicationControllerInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ReplicationControllerIndexers, tweakListOptions func(*metav1.ListOptions)) ReplicationControllerIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewReplicationControllerInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedReplicationControllerInformer returns informer: every ReplicationControllerInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedReplicationControllerInformer(informer ReplicationControllerInformer) TypedReplicationControllerInformer {
+	return informer
+}
+
+// ToReplicationControllerIndexInformer gives informer, which must hold ReplicationControllers, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToReplicationControllerIndexInformer(informer cache.SharedIndexInformer) ReplicationControllerIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.ReplicationController](informer)
+}
+
 // Informer implements ReplicationControllerInformer.
 func (i *replicationControllerInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewResourceQuotaInformerWithOptions(client typedcorev1.ResourceQuotasGetter
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ResourceQuota, *corev1.ResourceQuotaList](client.ResourceQuotas(namespace), opts, indexers...)
 }
 
+// TypedResourceQuotaInformer is ResourceQuotaInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedResourceQuotaInformer = ResourceQuotaInformer
+
+// ResourceQuotaIndexInformer is the shared informer of ResourceQuotas with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ResourceQuotaIndexInformer cache.TypedSharedIndexInformer[*corev1.ResourceQuota]
+
+// ResourceQuotaHandlerFuncs are typed event handler functions for ResourceQuotas.
+type ResourceQuotaHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.ResourceQuota]
+
+// ResourceQuotaFilteringHandler is a typed event handler for the ResourceQuotas a filter accepts.
+type ResourceQuotaFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.ResourceQuota]
+
+// ResourceQuotaIndexers are typed index functions of ResourceQuotas by index name.
+type ResourceQuotaIndexers = cache.TypedIndexers[*corev1.ResourceQuota]
+
+// NewTypedResourceQuotaInformer is NewResourceQuotaInformer with typed indexers, returning the typed informer.
+func NewTypedResourceQuotaInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceQuotaIndexers) ResourceQuotaIndexInformer {
+	return NewTypedFilteredResourceQuotaInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredResourceQuotaInformer is NewFilteredResourceQuotaInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredResourceQuotaInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceQuotaIndexers, tweakListOptions func(*metav1.ListOptions)) ResourceQuotaIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceQuotaInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedResourceQuotaInformer returns informer: every ResourceQuotaInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedResourceQuotaInformer(informer ResourceQuotaInformer) TypedResourceQuotaInformer {
+	return informer
+}
+
+// ToResourceQuotaIndexInformer gives informer, which must hold ResourceQuotas, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToResourceQuotaIndexInformer(informer cache.SharedIndexInformer) ResourceQuotaIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.ResourceQuota](informer)
+}
+
 // Informer implements ResourceQuotaInformer.
 func (i *resourceQuotaInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewSecretInformerWithOptions(client typedcorev1.SecretsGetter, namespace st
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Secret, *corev1.SecretList](client.Secrets(namespace), opts, indexers...)
 }
 
+// TypedSecretInformer is SecretInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedSecretInformer = SecretInformer
+
+// SecretIndexInformer is the shared informer of Secrets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type SecretIndexInformer cache.TypedSharedIndexInformer[*corev1.Secret]
+
+// SecretHandlerFuncs are typed event handler functions for Secrets.
+type SecretHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Secret]
+
+// SecretFilteringHandler is a typed event handler for the Secrets a filter accepts.
+type SecretFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Secret]
+
+// SecretIndexers are typed index functions of Secrets by index name.
+type SecretIndexers = cache.TypedIndexers[*corev1.Secret]
+
+// NewTypedSecretInformer is NewSecretInformer with typed indexers, returning the typed informer.
+func NewTypedSecretInformer(client Client, namespace string, resyncPeriod time.Duration, indexers SecretIndexers) SecretIndexInformer {
+	return NewTypedFilteredSecretInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredSecretInformer is NewFilteredSecretInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredSecretInformer(client Client, namespace string, resyncPeriod time.Duration, indexers SecretIndexers, tweakListOptions func(*metav1.ListOptions)) SecretIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewSecretInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedSecretInformer returns informer: every SecretInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedSecretInformer(informer SecretInformer) TypedSecretInformer {
+	return informer
+}
+
+// ToSecretIndexInformer gives informer, which must hold Secrets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToSecretIndexInformer(informer cache.SharedIndexInformer) SecretIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Secret](informer)
+}
+
 // Informer implements SecretInformer.
 func (i *secretInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewServiceInformerWithOptions(client typedcorev1.ServicesGetter, namespace 
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Service, *corev1.ServiceList](client.Services(namespace), opts, indexers...)
 }
 
+// TypedServiceInformer is ServiceInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedServiceInformer = ServiceInformer
+
+// ServiceIndexInformer is the shared informer of Services with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ServiceIndexInformer cache.TypedSharedIndexInformer[*corev1.Service]
+
+// ServiceHandlerFuncs are typed event handler functions for Services.
+type ServiceHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Service]
+
+// ServiceFilteringHandler is a typed event handler for the Services a filter accepts.
+type ServiceFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Service]
+
+// ServiceIndexers are typed index functions of Services by index name.
+type ServiceIndexers = cache.TypedIndexers[*corev1.Service]
+
+// NewTypedServiceInformer is NewServiceInformer with typed indexers, returning the typed informer.
+func NewTypedServiceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ServiceIndexers) ServiceIndexInformer {
+	return NewTypedFilteredServiceInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredServiceInformer is NewFilteredServiceInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredServiceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ServiceIndexers, tweakListOptions func(*metav1.ListOptions)) ServiceIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedServiceInformer returns informer: every ServiceInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedServiceInformer(informer ServiceInformer) TypedServiceInformer {
+	return informer
+}
+
+// ToServiceIndexInformer gives informer, which must hold Services, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToServiceIndexInformer(informer cache.SharedIndexInformer) ServiceIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Service](informer)
+}
+
 // Informer implements ServiceInformer.
 func (i *serviceInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

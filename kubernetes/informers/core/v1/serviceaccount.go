@@ -52,6 +52,47 @@ func NewServiceAccountInformerWithOptions(client typedcorev1.ServiceAccountsGett
 	return cache.NewSharedIndexInformerWithOptions[*corev1.ServiceAccount, *corev1.ServiceAccountList](client.ServiceAccounts(namespace), opts, indexers...)
 }
 
+// TypedServiceAccountInformer is ServiceAccountInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedServiceAccountInformer = ServiceAccountInformer
+
+// ServiceAccountIndexInformer is the shared informer of ServiceAccounts with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ServiceAccountIndexInformer cache.TypedSharedIndexInformer[*corev1.ServiceAccount]
+
+// ServiceAccountHandlerFuncs are typed event handler functions for ServiceAccounts.
+type ServiceAccountHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.ServiceAccount]
+
+// ServiceAccountFilteringHandler is a typed event handler for the ServiceAccounts a filter accepts.
+type ServiceAccountFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.ServiceAccount]
+
+// ServiceAccountIndexers are typed index functions of ServiceAccounts by index name.
+type ServiceAccountIndexers = cache.TypedIndexers[*corev1.ServiceAccount]
+
+// NewTypedServiceAccountInformer is NewServiceAccountInformer with typed indexers, returning the typed informer.
+func NewTypedServiceAccountInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ServiceAccountIndexers) ServiceAccountIndexInformer {
+	return NewTypedFilteredServiceAccountInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredServiceAccountInformer is NewFilteredServiceAccountInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredServiceAccountInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ServiceAccountIndexers, tweakListOptions func(*metav1.ListOptions)) ServiceAccountIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceAccountInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedServiceAccountInformer returns informer: every ServiceAccountInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedServiceAccountInformer(informer ServiceAccountInformer) TypedServiceAccountInformer {
+	return informer
+}
+
+// ToServiceAccountIndexInformer gives informer, which must hold ServiceAccounts, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToServiceAccountIndexInformer(informer cache.SharedIndexInformer) ServiceAccountIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.ServiceAccount](informer)
+}
+
 // Informer implements ServiceAccountInformer.
 func (i *serviceAccountInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewEndpointSliceInformerWithOptions(client typeddiscoveryv1beta1.EndpointSl
 	return cache.NewSharedIndexInformerWithOptions[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList](client.EndpointSlices(namespace), opts, indexers...)
 }
 
+// TypedEndpointSliceInformer is EndpointSliceInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedEndpointSliceInformer = EndpointSliceInformer
+
+// EndpointSliceIndexInformer is the shared informer of EndpointSlices with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type EndpointSliceIndexInformer cache.TypedSharedIndexInformer[*discoveryv1beta1.EndpointSlice]
+
+// EndpointSliceHandlerFuncs are typed event handler functions for EndpointSlices.
+type EndpointSliceHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*discoveryv1beta1.EndpointSlice]
+
+// EndpointSliceFilteringHandler is a typed event handler for the EndpointSlices a filter accepts.
+type EndpointSliceFilteringHandler = cache.TypedFilteringResourceEventHandler[*discoveryv1beta1.EndpointSlice]
+
+// EndpointSliceIndexers are typed index functions of EndpointSlices by index name.
+type EndpointSliceIndexers = cache.TypedIndexers[*discoveryv1beta1.EndpointSlice]
+
+// NewTypedEndpointSliceInformer is NewEndpointSliceInformer with typed indexers, returning the typed informer.
+func NewTypedEndpointSliceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EndpointSliceIndexers) EndpointSliceIndexInformer {
+	return NewTypedFilteredEndpointSliceInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredEndpointSliceInformer is NewFilteredEndpointSliceInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredEndpointSliceInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EndpointSliceIndexers, tweakListOptions func(*metav1.ListOptions)) EndpointSliceIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEndpointSliceInformerWithOptions(client.DiscoveryV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedEndpointSliceInformer returns informer: every EndpointSliceInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedEndpointSliceInformer(informer EndpointSliceInformer) TypedEndpointSliceInformer {
+	return informer
+}
+
+// ToEndpointSliceIndexInformer gives informer, which must hold EndpointSlices, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToEndpointSliceIndexInformer(informer cache.SharedIndexInformer) EndpointSliceIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*discoveryv1beta1.EndpointSlice](informer)
+}
+
 // Informer implements EndpointSliceInformer.
 func (i *endpointSliceInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewDaemonSetInformerWithOptions(client typedextensionsv1beta1.DaemonSetsGet
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList](client.DaemonSets(namespace), opts, indexers...)
 }
 
+// TypedDaemonSetInformer is DaemonSetInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedDaemonSetInformer = DaemonSetInformer
+
+// DaemonSetIndexInformer is the shared informer of DaemonSets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type DaemonSetIndexInformer cache.TypedSharedIndexInformer[*extensionsv1beta1.DaemonSet]
+
+// DaemonSetHandlerFuncs are typed event handler functions for DaemonSets.
+type DaemonSetHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*extensionsv1beta1.DaemonSet]
+
+// DaemonSetFilteringHandler is a typed event handler for the DaemonSets a filter accepts.
+type DaemonSetFilteringHandler = cache.TypedFilteringResourceEventHandler[*extensionsv1beta1.DaemonSet]
+
+// DaemonSetIndexers are typed index functions of DaemonSets by index name.
+type DaemonSetIndexers = cache.TypedIndexers[*extensionsv1beta1.DaemonSet]
+
+// NewTypedDaemonSetInformer is NewDaemonSetInformer with typed indexers, returning the typed informer.
+func NewTypedDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers DaemonSetIndexers) DaemonSetIndexInformer {
+	return NewTypedFilteredDaemonSetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredDaemonSetInformer is NewFilteredDaemonSetInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredDaemonSetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers DaemonSetIndexers, tweakListOptions func(*metav1.ListOptions)) DaemonSetIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDaemonSetInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedDaemonSetInformer returns informer: every DaemonSetInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedDaemonSetInformer(informer DaemonSetInformer) TypedDaemonSetInformer {
+	return informer
+}
+
+// ToDaemonSetIndexInformer gives informer, which must hold DaemonSets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToDaemonSetIndexInformer(informer cache.SharedIndexInformer) DaemonSetIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*extensionsv1beta1.DaemonSet](informer)
+}
+
 // Informer implements DaemonSetInformer.
 func (i *daemonSetInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewNetworkPolicyInformerWithOptions(client typedextensionsv1beta1.NetworkPo
 	return cache.NewSharedIndexInformerWithOptions[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList](client.NetworkPolicies(namespace), opts, indexers...)
 }
 
+// TypedNetworkPolicyInformer is NetworkPolicyInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedNetworkPolicyInformer = NetworkPolicyInformer
+
+// NetworkPolicyIndexInformer is the shared informer of NetworkPolicies with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type NetworkPolicyIndexInformer cache.TypedSharedIndexInformer[*extensionsv1beta1.NetworkPolicy]
+
+// NetworkPolicyHandlerFuncs are typed event handler functions for NetworkPolicies.
+type NetworkPolicyHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*extensionsv1beta1.NetworkPolicy]
+
+// NetworkPolicyFilteringHandler is a typed event handler for the NetworkPolicies a filter accepts.
+type NetworkPolicyFilteringHandler = cache.TypedFilteringResourceEventHandler[*extensionsv1beta1.NetworkPolicy]
+
+// NetworkPolicyIndexers are typed index functions of NetworkPolicies by index name.
+type NetworkPolicyIndexers = cache.TypedIndexers[*extensionsv1beta1.NetworkPolicy]
+
+// NewTypedNetworkPolicyInformer is NewNetworkPolicyInformer with typed indexers, returning the typed informer.
+func NewTypedNetworkPolicyInformer(client Client, namespace string, resyncPeriod time.Duration, indexers NetworkPolicyIndexers) NetworkPolicyIndexInformer {
+	return NewTypedFilteredNetworkPolicyInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredNetworkPolicyInformer is NewFilteredNetworkPolicyInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredNetworkPolicyInformer(client Client, namespace string, resyncPeriod time.Duration, indexers NetworkPolicyIndexers, tweakListOptions func(*metav1.ListOptions)) NetworkPolicyIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewNetworkPolicyInformerWithOptions(client.ExtensionsV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedNetworkPolicyInformer returns informer: every NetworkPolicyInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedNetworkPolicyInformer(informer NetworkPolicyInformer) TypedNetworkPolicyInformer {
+	return informer
+}
+
+// ToNetworkPolicyIndexInformer gives informer, which must hold NetworkPolicies, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToNetworkPolicyIndexInformer(informer cache.SharedIndexInformer) NetworkPolicyIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*extensionsv1beta1.NetworkPolicy](informer)
+}
+
 // Informer implements NetworkPolicyInformer.
 func (i *networkPolicyInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewFlowSchemaInformerWithOptions(client typedflowcontrolv1.FlowSchemasGette
 	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1.FlowSchema, *flowcontrolv1.FlowSchemaList](client.FlowSchemas(), opts, indexers...)
 }
 
+// TypedFlowSchemaInformer is FlowSchemaInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedFlowSchemaInformer = FlowSchemaInformer
+
+// FlowSchemaIndexInformer is the shared informer of FlowSchemas with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type FlowSchemaIndexInformer cache.TypedSharedIndexInformer[*flowcontrolv1.FlowSchema]
+
+// FlowSchemaHandlerFuncs are typed event handler functions for FlowSchemas.
+type FlowSchemaHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*flowcontrolv1.FlowSchema]
+
+// FlowSchemaFilteringHandler is a typed event handler for the FlowSchemas a filter accepts.
+type FlowSchemaFilteringHandler = cache.TypedFilteringResourceEventHandler[*flowcontrolv1.FlowSchema]
+
+// FlowSchemaIndexers are typed index functions of FlowSchemas by index name.
+type FlowSchemaIndexers = cache.TypedIndexers[*flowcontrolv1.FlowSchema]
+
+// NewTypedFlowSchemaInformer is NewFlowSchemaInformer with typed indexers, returning the typed informer.
+func NewTypedFlowSchemaInformer(client Client, resyncPeriod time.Duration, indexers FlowSchemaIndexers) FlowSchemaIndexInformer {
+	return NewTypedFilteredFlowSchemaInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredFlowSchemaInformer is NewFilteredFlowSchemaInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredFlowSchemaInformer(client Client, resyncPeriod time.Duration, indexers FlowSchemaIndexers, tweakListOptions func(*metav1.ListOptions)) FlowSchemaIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewFlowSchemaInformerWithOptions(client.FlowcontrolV1(), opts, indexers)
+}
+
+// ToTypedFlowSchemaInformer returns informer: every FlowSchemaInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedFlowSchemaInformer(informer FlowSchemaInformer) TypedFlowSchemaInformer {
+	return informer
+}
+
+// ToFlowSchemaIndexInformer gives informer, which must hold FlowSchemas, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToFlowSchemaIndexInformer(informer cache.SharedIndexInformer) FlowSchemaIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*flowcontrolv1.FlowSchema](informer)
+}
+
 // Informer implements FlowSchemaInformer.
 func (i *flowSchemaInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

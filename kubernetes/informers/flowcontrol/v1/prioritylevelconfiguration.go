@@ -52,6 +52,47 @@ func NewPriorityLevelConfigurationInformerWithOptions(client typedflowcontrolv1.
 	return cache.NewSharedIndexInformerWithOptions[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList](client.PriorityLevelConfigurations(), opts, indexers...)
 }
 
+// TypedPriorityLevelConfigurationInformer is PriorityLevelConfigurationInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPriorityLevelConfigurationInformer = PriorityLevelConfigurationInformer
+
+// PriorityLevelConfigurationIndexInformer is the shared informer of PriorityLevelConfigurations with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PriorityLevelConfigurationIndexInformer cache.TypedSharedIndexInformer[*flowcontrolv1.PriorityLevelConfiguration]
+
+// PriorityLevelConfigurationHandlerFuncs are typed event handler functions for PriorityLevelConfigurations.
+type PriorityLevelConfigurationHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*flowcontrolv1.PriorityLevelConfiguration]
+
+// PriorityLevelConfigurationFilteringHandler is a typed event handler for the PriorityLevelConfigurations a filter accepts.
+type PriorityLevelConfigurationFilteringHandler = cache.TypedFilteringResourceEventHandler[*flowcontrolv1.PriorityLevelConfiguration]
+
+// PriorityLevelConfigurationIndexers are typed index functions of PriorityLevelConfigurations by index name.
+type PriorityLevelConfigurationIndexers = cache.TypedIndexers[*flowcontrolv1.PriorityLevelConfiguration]
+
+// NewTypedPriorityLevelConfigurationInformer is NewPriorityLevelConfigurationInformer with typed indexers, returning the typed informer.
+func NewTypedPriorityLevelConfigurationInformer(client Client, resyncPeriod time.Duration, indexers PriorityLevelConfigurationIndexers) PriorityLevelConfigurationIndexInformer {
+	return NewTypedFilteredPriorityLevelConfigurationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPriorityLevelConfigurationInformer is NewFilteredPriorityLevelConfigurationInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPriorityLevelConfigurationInformer(client Client, resyncPeriod time.Duration, indexers PriorityLevelConfigurationIndexers, tweakListOptions func(*metav1.ListOptions)) PriorityLevelConfigurationIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPriorityLevelConfigurationInformerWithOptions(client.FlowcontrolV1(), opts, indexers)
+}
+
+// ToTypedPriorityLevelConfigurationInformer returns informer: every PriorityLevelConfigurationInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPriorityLevelConfigurationInformer(informer PriorityLevelConfigurationInformer) TypedPriorityLevelConfigurationInformer {
+	return informer
+}
+
+// ToPriorityLevelConfigurationIndexInformer gives informer, which must hold PriorityLevelConfigurations, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPriorityLevelConfigurationIndexInformer(informer cache.SharedIndexInformer) PriorityLevelConfigurationIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*flowcontrolv1.PriorityLevelConfiguration](informer)
+}
+
 // Informer implements PriorityLevelConfigurationInformer.
 func (i *priorityLevelConfigurationInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

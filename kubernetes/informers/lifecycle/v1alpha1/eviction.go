@@ -52,6 +52,47 @@ func NewEvictionInformerWithOptions(client typedlifecyclev1alpha1.EvictionsGette
 	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList](client.Evictions(namespace), opts, indexers...)
 }
 
+// TypedEvictionInformer is EvictionInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedEvictionInformer = EvictionInformer
+
+// EvictionIndexInformer is the shared informer of Evictions with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type EvictionIndexInformer cache.TypedSharedIndexInformer[*lifecyclev1alpha1.Eviction]
+
+// EvictionHandlerFuncs are typed event handler functions for Evictions.
+type EvictionHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*lifecyclev1alpha1.Eviction]
+
+// EvictionFilteringHandler is a typed event handler for the Evictions a filter accepts.
+type EvictionFilteringHandler = cache.TypedFilteringResourceEventHandler[*lifecyclev1alpha1.Eviction]
+
+// EvictionIndexers are typed index functions of Evictions by index name.
+type EvictionIndexers = cache.TypedIndexers[*lifecyclev1alpha1.Eviction]
+
+// NewTypedEvictionInformer is NewEvictionInformer with typed indexers, returning the typed informer.
+func NewTypedEvictionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EvictionIndexers) EvictionIndexInformer {
+	return NewTypedFilteredEvictionInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredEvictionInformer is NewFilteredEvictionInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredEvictionInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EvictionIndexers, tweakListOptions func(*metav1.ListOptions)) EvictionIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEvictionInformerWithOptions(client.LifecycleV1alpha1(), namespace, opts, indexers)
+}
+
+// ToTypedEvictionInformer returns informer: every EvictionInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedEvictionInformer(informer EvictionInformer) TypedEvictionInformer {
+	return informer
+}
+
+// ToEvictionIndexInformer gives informer, which must hold Evictions, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToEvictionIndexInformer(informer cache.SharedIndexInformer) EvictionIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*lifecyclev1alpha1.Eviction](informer)
+}
+
 // Informer implements EvictionInformer.
 func (i *evictionInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewEvictionRequestInformerWithOptions(client typedlifecyclev1alpha1.Evictio
 	return cache.NewSharedIndexInformerWithOptions[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList](client.EvictionRequests(namespace), opts, indexers...)
 }
 
+// TypedEvictionRequestInformer is EvictionRequestInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedEvictionRequestInformer = EvictionRequestInformer
+
+// EvictionRequestIndexInformer is the shared informer of EvictionRequests with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type EvictionRequestIndexInformer cache.TypedSharedIndexInformer[*lifecyclev1alpha1.EvictionRequest]
+
+// EvictionRequestHandlerFuncs are typed event handler functions for EvictionRequests.
+type EvictionRequestHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*lifecyclev1alpha1.EvictionRequest]
+
+// EvictionRequestFilteringHandler is a typed event handler for the EvictionRequests a filter accepts.
+type EvictionRequestFilteringHandler = cache.TypedFilteringResourceEventHandler[*lifecyclev1alpha1.EvictionRequest]
+
+// EvictionRequestIndexers are typed index functions of EvictionRequests by index name.
+type EvictionRequestIndexers = cache.TypedIndexers[*lifecyclev1alpha1.EvictionRequest]
+
+// NewTypedEvictionRequestInformer is NewEvictionRequestInformer with typed indexers, returning the typed informer.
+func NewTypedEvictionRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EvictionRequestIndexers) EvictionRequestIndexInformer {
+	return NewTypedFilteredEvictionRequestInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredEvictionRequestInformer is NewFilteredEvictionRequestInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredEvictionRequestInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EvictionRequestIndexers, tweakListOptions func(*metav1.ListOptions)) EvictionRequestIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEvictionRequestInformerWithOptions(client.LifecycleV1alpha1(), namespace, opts, indexers)
+}
+
+// ToTypedEvictionRequestInformer returns informer: every EvictionRequestInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedEvictionRequestInformer(informer EvictionRequestInformer) TypedEvictionRequestInformer {
+	return informer
+}
+
+// ToEvictionRequestIndexInformer gives informer, which must hold EvictionRequests, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToEvictionRequestIndexInformer(informer cache.SharedIndexInformer) EvictionRequestIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*lifecyclev1alpha1.EvictionRequest](informer)
+}
+
 // Informer implements EvictionRequestInformer.
 func (i *evictionRequestInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

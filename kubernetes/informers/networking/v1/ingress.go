@@ -52,6 +52,47 @@ func NewIngressInformerWithOptions(client typednetworkingv1.IngressesGetter, nam
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1.Ingress, *networkingv1.IngressList](client.Ingresses(namespace), opts, indexers...)
 }
 
+// TypedIngressInformer is IngressInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedIngressInformer = IngressInformer
+
+// IngressIndexInformer is the shared informer of Ingresses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type IngressIndexInformer cache.TypedSharedIndexInformer[*networkingv1.Ingress]
+
+// IngressHandlerFuncs are typed event handler functions for Ingresses.
+type IngressHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*networkingv1.Ingress]
+
+// IngressFilteringHandler is a typed event handler for the Ingresses a filter accepts.
+type IngressFilteringHandler = cache.TypedFilteringResourceEventHandler[*networkingv1.Ingress]
+
+// IngressIndexers are typed index functions of Ingresses by index name.
+type IngressIndexers = cache.TypedIndexers[*networkingv1.Ingress]
+
+// NewTypedIngressInformer is NewIngressInformer with typed indexers, returning the typed informer.
+func NewTypedIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers IngressIndexers) IngressIndexInformer {
+	return NewTypedFilteredIngressInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredIngressInformer is NewFilteredIngressInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredIngressInformer(client Client, namespace string, resyncPeriod time.Duration, indexers IngressIndexers, tweakListOptions func(*metav1.ListOptions)) IngressIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIngressInformerWithOptions(client.NetworkingV1(), namespace, opts, indexers)
+}
+
+// ToTypedIngressInformer returns informer: every IngressInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedIngressInformer(informer IngressInformer) TypedIngressInformer {
+	return informer
+}
+
+// ToIngressIndexInformer gives informer, which must hold Ingresses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToIngressIndexInformer(informer cache.SharedIndexInformer) IngressIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*networkingv1.Ingress](informer)
+}
+
 // Informer implements IngressInformer.
 func (i *ingressInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewIPAddressInformerWithOptions(client typednetworkingv1.IPAddressesGetter,
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1.IPAddress, *networkingv1.IPAddressList](client.IPAddresses(), opts, indexers...)
 }
 
+// TypedIPAddressInformer is IPAddressInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedIPAddressInformer = IPAddressInformer
+
+// IPAddressIndexInformer is the shared informer of IPAddresses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type IPAddressIndexInformer cache.TypedSharedIndexInformer[*networkingv1.IPAddress]
+
+// IPAddressHandlerFuncs are typed event handler functions for IPAddresses.
+type IPAddressHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*networkingv1.IPAddress]
+
+// IPAddressFilteringHandler is a typed event handler for the IPAddresses a filter accepts.
+type IPAddressFilteringHandler = cache.TypedFilteringResourceEventHandler[*networkingv1.IPAddress]
+
+// IPAddressIndexers are typed index functions of IPAddresses by index name.
+type IPAddressIndexers = cache.TypedIndexers[*networkingv1.IPAddress]
+
+// NewTypedIPAddressInformer is NewIPAddressInformer with typed indexers, returning the typed informer.
+func NewTypedIPAddressInformer(client Client, resyncPeriod time.Duration, indexers IPAddressIndexers) IPAddressIndexInformer {
+	return NewTypedFilteredIPAddressInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredIPAddressInformer is NewFilteredIPAddressInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredIPAddressInformer(client Client, resyncPeriod time.Duration, indexers IPAddressIndexers, tweakListOptions func(*metav1.ListOptions)) IPAddressIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIPAddressInformerWithOptions(client.NetworkingV1(), opts, indexers)
+}
+
+// ToTypedIPAddressInformer returns informer: every IPAddressInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedIPAddressInformer(informer IPAddressInformer) TypedIPAddressInformer {
+	return informer
+}
+
+// ToIPAddressIndexInformer gives informer, which must hold IPAddresses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToIPAddressIndexInformer(informer cache.SharedIndexInformer) IPAddressIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*networkingv1.IPAddress](informer)
+}
+
 // Informer implements IPAddressInformer.
 func (i *iPAddressInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewServiceCIDRInformerWithOptions(client typednetworkingv1.ServiceCIDRsGett
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList](client.ServiceCIDRs(), opts, indexers...)
 }
 
+// TypedServiceCIDRInformer is ServiceCIDRInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedServiceCIDRInformer = ServiceCIDRInformer
+
+// ServiceCIDRIndexInformer is the shared informer of ServiceCIDRs with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ServiceCIDRIndexInformer cache.TypedSharedIndexInformer[*networkingv1.ServiceCIDR]
+
+// ServiceCIDRHandlerFuncs are typed event handler functions for ServiceCIDRs.
+type ServiceCIDRHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*networkingv1.ServiceCIDR]
+
+// ServiceCIDRFilteringHandler is a typed event handler for the ServiceCIDRs a filter accepts.
+type ServiceCIDRFilteringHandler = cache.TypedFilteringResourceEventHandler[*networkingv1.ServiceCIDR]
+
+// ServiceCIDRIndexers are typed index functions of ServiceCIDRs by index name.
+type ServiceCIDRIndexers = cache.TypedIndexers[*networkingv1.ServiceCIDR]
+
+// NewTypedServiceCIDRInformer is NewServiceCIDRInformer with typed indexers, returning the typed informer.
+func NewTypedServiceCIDRInformer(client Client, resyncPeriod time.Duration, indexers ServiceCIDRIndexers) ServiceCIDRIndexInformer {
+	return NewTypedFilteredServiceCIDRInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredServiceCIDRInformer is NewFilteredServiceCIDRInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredServiceCIDRInformer(client Client, resyncPeriod time.Duration, indexers ServiceCIDRIndexers, tweakListOptions func(*metav1.ListOptions)) ServiceCIDRIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewServiceCIDRInformerWithOptions(client.NetworkingV1(), opts, indexers)
+}
+
+// ToTypedServiceCIDRInformer returns informer: every ServiceCIDRInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedServiceCIDRInformer(informer ServiceCIDRInformer) TypedServiceCIDRInformer {
+	return informer
+}
+
+// ToServiceCIDRIndexInformer gives informer, which must hold ServiceCIDRs, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToServiceCIDRIndexInformer(informer cache.SharedIndexInformer) ServiceCIDRIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*networkingv1.ServiceCIDR](informer)
+}
+
 // Informer implements ServiceCIDRInformer.
 func (i *serviceCIDRInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewIngressClassInformerWithOptions(client typednetworkingv1beta1.IngressCla
 	return cache.NewSharedIndexInformerWithOptions[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList](client.IngressClasses(), opts, indexers...)
 }
 
+// TypedIngressClassInformer is IngressClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedIngressClassInformer = IngressClassInformer
+
+// IngressClassIndexInformer is the shared informer of IngressClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type IngressClassIndexInformer cache.TypedSharedIndexInformer[*networkingv1beta1.IngressClass]
+
+// IngressClassHandlerFuncs are typed event handler functions for IngressClasses.
+type IngressClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*networkingv1beta1.IngressClass]
+
+// IngressClassFilteringHandler is a typed event handler for the IngressClasses a filter accepts.
+type IngressClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*networkingv1beta1.IngressClass]
+
+// IngressClassIndexers are typed index functions of IngressClasses by index name.
+type IngressClassIndexers = cache.TypedIndexers[*networkingv1beta1.IngressClass]
+
+// NewTypedIngressClassInformer is NewIngressClassInformer with typed indexers, returning the typed informer.
+func NewTypedIngressClassInformer(client Client, resyncPeriod time.Duration, indexers IngressClassIndexers) IngressClassIndexInformer {
+	return NewTypedFilteredIngressClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredIngressClassInformer is NewFilteredIngressClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredIngressClassInformer(client Client, resyncPeriod time.Duration, indexers IngressClassIndexers, tweakListOptions func(*metav1.ListOptions)) IngressClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewIngressClassInformerWithOptions(client.NetworkingV1beta1(), opts, indexers)
+}
+
+// ToTypedIngressClassInformer returns informer: every IngressClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedIngressClassInformer(informer IngressClassInformer) TypedIngressClassInformer {
+	return informer
+}
+
+// ToIngressClassIndexInformer gives informer, which must hold IngressClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToIngressClassIndexInformer(informer cache.SharedIndexInformer) IngressClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*networkingv1beta1.IngressClass](informer)
+}
+
 // Informer implements IngressClassInformer.
 func (i *ingressClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

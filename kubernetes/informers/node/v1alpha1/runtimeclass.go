@@ -52,6 +52,47 @@ func NewRuntimeClassInformerWithOptions(client typednodev1alpha1.RuntimeClassesG
 	return cache.NewSharedIndexInformerWithOptions[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList](client.RuntimeClasses(), opts, indexers...)
 }
 
+// TypedRuntimeClassInformer is RuntimeClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedRuntimeClassInformer = RuntimeClassInformer
+
+// RuntimeClassIndexInformer is the shared informer of RuntimeClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type RuntimeClassIndexInformer cache.TypedSharedIndexInformer[*nodev1alpha1.RuntimeClass]
+
+// RuntimeClassHandlerFuncs are typed event handler functions for RuntimeClasses.
+type RuntimeClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*nodev1alpha1.RuntimeClass]
+
+// RuntimeClassFilteringHandler is a typed event handler for the RuntimeClasses a filter accepts.
+type RuntimeClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*nodev1alpha1.RuntimeClass]
+
+// RuntimeClassIndexers are typed index functions of RuntimeClasses by index name.
+type RuntimeClassIndexers = cache.TypedIndexers[*nodev1alpha1.RuntimeClass]
+
+// NewTypedRuntimeClassInformer is NewRuntimeClassInformer with typed indexers, returning the typed informer.
+func NewTypedRuntimeClassInformer(client Client, resyncPeriod time.Duration, indexers RuntimeClassIndexers) RuntimeClassIndexInformer {
+	return NewTypedFilteredRuntimeClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredRuntimeClassInformer is NewFilteredRuntimeClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredRuntimeClassInformer(client Client, resyncPeriod time.Duration, indexers RuntimeClassIndexers, tweakListOptions func(*metav1.ListOptions)) RuntimeClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRuntimeClassInformerWithOptions(client.NodeV1alpha1(), opts, indexers)
+}
+
+// ToTypedRuntimeClassInformer returns informer: every RuntimeClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedRuntimeClassInformer(informer RuntimeClassInformer) TypedRuntimeClassInformer {
+	return informer
+}
+
+// ToRuntimeClassIndexInformer gives informer, which must hold RuntimeClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToRuntimeClassIndexInformer(informer cache.SharedIndexInformer) RuntimeClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*nodev1alpha1.RuntimeClass](informer)
+}
+
 // Informer implements RuntimeClassInformer.
 func (i *runtimeClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewPodDisruptionBudgetInformerWithOptions(client typedpolicyv1.PodDisruptio
 	return cache.NewSharedIndexInformerWithOptions[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList](client.PodDisruptionBudgets(namespace), opts, indexers...)
 }
 
+// TypedPodDisruptionBudgetInformer is PodDisruptionBudgetInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPodDisruptionBudgetInformer = PodDisruptionBudgetInformer
+
+// PodDisruptionBudgetIndexInformer is the shared informer of PodDisruptionBudgets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PodDisruptionBudgetIndexInformer cache.TypedSharedIndexInformer[*policyv1.PodDisruptionBudget]
+
+// PodDisruptionBudgetHandlerFuncs are typed event handler functions for PodDisruptionBudgets.
+type PodDisruptionBudgetHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*policyv1.PodDisruptionBudget]
+
+// PodDisruptionBudgetFilteringHandler is a typed event handler for the PodDisruptionBudgets a filter accepts.
+type PodDisruptionBudgetFilteringHandler = cache.TypedFilteringResourceEventHandler[*policyv1.PodDisruptionBudget]
+
+// PodDisruptionBudgetIndexers are typed index functions of PodDisruptionBudgets by index name.
+type PodDisruptionBudgetIndexers = cache.TypedIndexers[*policyv1.PodDisruptionBudget]
+
+// NewTypedPodDisruptionBudgetInformer is NewPodDisruptionBudgetInformer with typed indexers, returning the typed informer.
+func NewTypedPodDisruptionBudgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodDisruptionBudgetIndexers) PodDisruptionBudgetIndexInformer {
+	return NewTypedFilteredPodDisruptionBudgetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPodDisruptionBudgetInformer is NewFilteredPodDisruptionBudgetInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPodDisruptionBudgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodDisruptionBudgetIndexers, tweakListOptions func(*metav1.ListOptions)) PodDisruptionBudgetIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodDisruptionBudgetInformerWithOptions(client.PolicyV1(), namespace, opts, indexers)
+}
+
+// ToTypedPodDisruptionBudgetInformer returns informer: every PodDisruptionBudgetInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPodDisruptionBudgetInformer(informer PodDisruptionBudgetInformer) TypedPodDisruptionBudgetInformer {
+	return informer
+}
+
+// ToPodDisruptionBudgetIndexInformer gives informer, which must hold PodDisruptionBudgets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPodDisruptionBudgetIndexInformer(informer cache.SharedIndexInformer) PodDisruptionBudgetIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*policyv1.PodDisruptionBudget](informer)
+}
+
 // Informer implements PodDisruptionBudgetInformer.
 func (i *podDisruptionBudgetInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

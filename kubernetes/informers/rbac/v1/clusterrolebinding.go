@@ -52,6 +52,47 @@ func NewClusterRoleBindingInformerWithOptions(client typedrbacv1.ClusterRoleBind
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1.ClusterRoleBinding, *rbacv1.ClusterRoleBindingList](client.ClusterRoleBindings(), opts, indexers...)
 }
 
+// TypedClusterRoleBindingInformer is ClusterRoleBindingInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedClusterRoleBindingInformer = ClusterRoleBindingInformer
+
+// ClusterRoleBindingIndexInformer is the shared informer of ClusterRoleBindings with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ClusterRoleBindingIndexInformer cache.TypedSharedIndexInformer[*rbacv1.ClusterRoleBinding]
+
+// ClusterRoleBindingHandlerFuncs are typed event handler functions for ClusterRoleBindings.
+type ClusterRoleBindingHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*rbacv1.ClusterRoleBinding]
+
+// ClusterRoleBindingFilteringHandler is a typed event handler for the ClusterRoleBindings a filter accepts.
+type ClusterRoleBindingFilteringHandler = cache.TypedFilteringResourceEventHandler[*rbacv1.ClusterRoleBinding]
+
+// ClusterRoleBindingIndexers are typed index functions of ClusterRoleBindings by index name.
+type ClusterRoleBindingIndexers = cache.TypedIndexers[*rbacv1.ClusterRoleBinding]
+
+// NewTypedClusterRoleBindingInformer is NewClusterRoleBindingInformer with typed indexers, returning the typed informer.
+func NewTypedClusterRoleBindingInformer(client Client, resyncPeriod time.Duration, indexers ClusterRoleBindingIndexers) ClusterRoleBindingIndexInformer {
+	return NewTypedFilteredClusterRoleBindingInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredClusterRoleBindingInformer is NewFilteredClusterRoleBindingInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredClusterRoleBindingInformer(client Client, resyncPeriod time.Duration, indexers ClusterRoleBindingIndexers, tweakListOptions func(*metav1.ListOptions)) ClusterRoleBindingIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterRoleBindingInformerWithOptions(client.RbacV1(), opts, indexers)
+}
+
+// ToTypedClusterRoleBindingInformer returns informer: every ClusterRoleBindingInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedClusterRoleBindingInformer(informer ClusterRoleBindingInformer) TypedClusterRoleBindingInformer {
+	return informer
+}
+
+// ToClusterRoleBindingIndexInformer gives informer, which must hold ClusterRoleBindings, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToClusterRoleBindingIndexInformer(informer cache.SharedIndexInformer) ClusterRoleBindingIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*rbacv1.ClusterRoleBinding](informer)
+}
+
 // Informer implements ClusterRoleBindingInformer.
 func (i *clusterRoleBindingInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

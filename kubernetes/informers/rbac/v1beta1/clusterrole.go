@@ -52,6 +52,47 @@ func NewClusterRoleInformerWithOptions(client typedrbacv1beta1.ClusterRolesGette
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1beta1.ClusterRole, *rbacv1beta1.ClusterRoleList](client.ClusterRoles(), opts, indexers...)
 }
 
+// TypedClusterRoleInformer is ClusterRoleInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedClusterRoleInformer = ClusterRoleInformer
+
+// ClusterRoleIndexInformer is the shared informer of ClusterRoles with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ClusterRoleIndexInformer cache.TypedSharedIndexInformer[*rbacv1beta1.ClusterRole]
+
+// ClusterRoleHandlerFuncs are typed event handler functions for ClusterRoles.
+type ClusterRoleHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*rbacv1beta1.ClusterRole]
+
+// ClusterRoleFilteringHandler is a typed event handler for the ClusterRoles a filter accepts.
+type ClusterRoleFilteringHandler = cache.TypedFilteringResourceEventHandler[*rbacv1beta1.ClusterRole]
+
+// ClusterRoleIndexers are typed index functions of ClusterRoles by index name.
+type ClusterRoleIndexers = cache.TypedIndexers[*rbacv1beta1.ClusterRole]
+
+// NewTypedClusterRoleInformer is NewClusterRoleInformer with typed indexers, returning the typed informer.
+func NewTypedClusterRoleInformer(client Client, resyncPeriod time.Duration, indexers ClusterRoleIndexers) ClusterRoleIndexInformer {
+	return NewTypedFilteredClusterRoleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredClusterRoleInformer is NewFilteredClusterRoleInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredClusterRoleInformer(client Client, resyncPeriod time.Duration, indexers ClusterRoleIndexers, tweakListOptions func(*metav1.ListOptions)) ClusterRoleIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewClusterRoleInformerWithOptions(client.RbacV1beta1(), opts, indexers)
+}
+
+// ToTypedClusterRoleInformer returns informer: every ClusterRoleInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedClusterRoleInformer(informer ClusterRoleInformer) TypedClusterRoleInformer {
+	return informer
+}
+
+// ToClusterRoleIndexInformer gives informer, which must hold ClusterRoles, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToClusterRoleIndexInformer(informer cache.SharedIndexInformer) ClusterRoleIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*rbacv1beta1.ClusterRole](informer)
+}
+
 // Informer implements ClusterRoleInformer.
 func (i *clusterRoleInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewRoleInformerWithOptions(client typedrbacv1beta1.RolesGetter, namespace s
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1beta1.Role, *rbacv1beta1.RoleList](client.Roles(namespace), opts, indexers...)
 }
 
+// TypedRoleInformer is RoleInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedRoleInformer = RoleInformer
+
+// RoleIndexInformer is the shared informer of Roles with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type RoleIndexInformer cache.TypedSharedIndexInformer[*rbacv1beta1.Role]
+
+// RoleHandlerFuncs are typed event handler functions for Roles.
+type RoleHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*rbacv1beta1.Role]
+
+// RoleFilteringHandler is a typed event handler for the Roles a filter accepts.
+type RoleFilteringHandler = cache.TypedFilteringResourceEventHandler[*rbacv1beta1.Role]
+
+// RoleIndexers are typed index functions of Roles by index name.
+type RoleIndexers = cache.TypedIndexers[*rbacv1beta1.Role]
+
+// NewTypedRoleInformer is NewRoleInformer with typed indexers, returning the typed informer.
+func NewTypedRoleInformer(client Client, namespace string, resyncPeriod time.Duration, indexers RoleIndexers) RoleIndexInformer {
+	return NewTypedFilteredRoleInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredRoleInformer is NewFilteredRoleInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredRoleInformer(client Client, namespace string, resyncPeriod time.Duration, indexers RoleIndexers, tweakListOptions func(*metav1.ListOptions)) RoleIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRoleInformerWithOptions(client.RbacV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedRoleInformer returns informer: every RoleInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedRoleInformer(informer RoleInformer) TypedRoleInformer {
+	return informer
+}
+
+// ToRoleIndexInformer gives informer, which must hold Roles, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToRoleIndexInformer(informer cache.SharedIndexInformer) RoleIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*rbacv1beta1.Role](informer)
+}
+
 // Informer implements RoleInformer.
 func (i *roleInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

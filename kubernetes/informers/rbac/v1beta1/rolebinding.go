@@ -52,6 +52,47 @@ func NewRoleBindingInformerWithOptions(client typedrbacv1beta1.RoleBindingsGette
 	return cache.NewSharedIndexInformerWithOptions[*rbacv1beta1.RoleBinding, *rbacv1beta1.RoleBindingList](client.RoleBindings(namespace), opts, indexers...)
 }
 
+// TypedRoleBindingInformer is RoleBindingInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedRoleBindingInformer = RoleBindingInformer
+
+// RoleBindingIndexInformer is the shared informer of RoleBindings with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type RoleBindingIndexInformer cache.TypedSharedIndexInformer[*rbacv1beta1.RoleBinding]
+
+// RoleBindingHandlerFuncs are typed event handler functions for RoleBindings.
+type RoleBindingHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*rbacv1beta1.RoleBinding]
+
+// RoleBindingFilteringHandler is a typed event handler for the RoleBindings a filter accepts.
+type RoleBindingFilteringHandler = cache.TypedFilteringResourceEventHandler[*rbacv1beta1.RoleBinding]
+
+// RoleBindingIndexers are typed index functions of RoleBindings by index name.
+type RoleBindingIndexers = cache.TypedIndexers[*rbacv1beta1.RoleBinding]
+
+// NewTypedRoleBindingInformer is NewRoleBindingInformer with typed indexers, returning the typed informer.
+func NewTypedRoleBindingInformer(client Client, namespace string, resyncPeriod time.Duration, indexers RoleBindingIndexers) RoleBindingIndexInformer {
+	return NewTypedFilteredRoleBindingInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredRoleBindingInformer is NewFilteredRoleBindingInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredRoleBindingInformer(client Client, namespace string, resyncPeriod time.Duration, indexers RoleBindingIndexers, tweakListOptions func(*metav1.ListOptions)) RoleBindingIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewRoleBindingInformerWithOptions(client.RbacV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedRoleBindingInformer returns informer: every RoleBindingInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedRoleBindingInformer(informer RoleBindingInformer) TypedRoleBindingInformer {
+	return informer
+}
+
+// ToRoleBindingIndexInformer gives informer, which must hold RoleBindings, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToRoleBindingIndexInformer(informer cache.SharedIndexInformer) RoleBindingIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*rbacv1beta1.RoleBinding](informer)
+}
+
 // Informer implements RoleBindingInformer.
 func (i *roleBindingInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewResourceClaimTemplateInformerWithOptions(client typedresourcev1.Resource
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1.ResourceClaimTemplate, *resourcev1.ResourceClaimTemplateList](client.ResourceClaimTemplates(namespace), opts, indexers...)
 }
 
+// TypedResourceClaimTemplateInformer is ResourceClaimTemplateInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedResourceClaimTemplateInformer = ResourceClaimTemplateInformer
+
+// ResourceClaimTemplateIndexInformer is the shared informer of ResourceClaimTemplates with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ResourceClaimTemplateIndexInformer cache.TypedSharedIndexInformer[*resourcev1.ResourceClaimTemplate]
+
+// ResourceClaimTemplateHandlerFuncs are typed event handler functions for ResourceClaimTemplates.
+type ResourceClaimTemplateHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1.ResourceClaimTemplate]
+
+// ResourceClaimTemplateFilteringHandler is a typed event handler for the ResourceClaimTemplates a filter accepts.
+type ResourceClaimTemplateFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1.ResourceClaimTemplate]
+
+// ResourceClaimTemplateIndexers are typed index functions of ResourceClaimTemplates by index name.
+type ResourceClaimTemplateIndexers = cache.TypedIndexers[*resourcev1.ResourceClaimTemplate]
+
+// NewTypedResourceClaimTemplateInformer is NewResourceClaimTemplateInformer with typed indexers, returning the typed informer.
+func NewTypedResourceClaimTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceClaimTemplateIndexers) ResourceClaimTemplateIndexInformer {
+	return NewTypedFilteredResourceClaimTemplateInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredResourceClaimTemplateInformer is NewFilteredResourceClaimTemplateInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredResourceClaimTemplateInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceClaimTemplateIndexers, tweakListOptions func(*metav1.ListOptions)) ResourceClaimTemplateIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceClaimTemplateInformerWithOptions(client.ResourceV1(), namespace, opts, indexers)
+}
+
+// ToTypedResourceClaimTemplateInformer returns informer: every ResourceClaimTemplateInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedResourceClaimTemplateInformer(informer ResourceClaimTemplateInformer) TypedResourceClaimTemplateInformer {
+	return informer
+}
+
+// ToResourceClaimTemplateIndexInformer gives informer, which must hold ResourceClaimTemplates, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToResourceClaimTemplateIndexInformer(informer cache.SharedIndexInformer) ResourceClaimTemplateIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1.ResourceClaimTemplate](informer)
+}
+
 // Informer implements ResourceClaimTemplateInformer.
 func (i *resourceClaimTemplateInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewDeviceTaintRuleInformerWithOptions(client typedresourcev1alpha3.DeviceTa
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1alpha3.DeviceTaintRule, *resourcev1alpha3.DeviceTaintRuleList](client.DeviceTaintRules(), opts, indexers...)
 }
 
+// TypedDeviceTaintRuleInformer is DeviceTaintRuleInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedDeviceTaintRuleInformer = DeviceTaintRuleInformer
+
+// DeviceTaintRuleIndexInformer is the shared informer of DeviceTaintRules with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type DeviceTaintRuleIndexInformer cache.TypedSharedIndexInformer[*resourcev1alpha3.DeviceTaintRule]
+
+// DeviceTaintRuleHandlerFuncs are typed event handler functions for DeviceTaintRules.
+type DeviceTaintRuleHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1alpha3.DeviceTaintRule]
+
+// DeviceTaintRuleFilteringHandler is a typed event handler for the DeviceTaintRules a filter accepts.
+type DeviceTaintRuleFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1alpha3.DeviceTaintRule]
+
+// DeviceTaintRuleIndexers are typed index functions of DeviceTaintRules by index name.
+type DeviceTaintRuleIndexers = cache.TypedIndexers[*resourcev1alpha3.DeviceTaintRule]
+
+// NewTypedDeviceTaintRuleInformer is NewDeviceTaintRuleInformer with typed indexers, returning the typed informer.
+func NewTypedDeviceTaintRuleInformer(client Client, resyncPeriod time.Duration, indexers DeviceTaintRuleIndexers) DeviceTaintRuleIndexInformer {
+	return NewTypedFilteredDeviceTaintRuleInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredDeviceTaintRuleInformer is NewFilteredDeviceTaintRuleInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredDeviceTaintRuleInformer(client Client, resyncPeriod time.Duration, indexers DeviceTaintRuleIndexers, tweakListOptions func(*metav1.ListOptions)) DeviceTaintRuleIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeviceTaintRuleInformerWithOptions(client.ResourceV1alpha3(), opts, indexers)
+}
+
+// ToTypedDeviceTaintRuleInformer returns informer: every DeviceTaintRuleInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedDeviceTaintRuleInformer(informer DeviceTaintRuleInformer) TypedDeviceTaintRuleInformer {
+	return informer
+}
+
+// ToDeviceTaintRuleIndexInformer gives informer, which must hold DeviceTaintRules, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToDeviceTaintRuleIndexInformer(informer cache.SharedIndexInformer) DeviceTaintRuleIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1alpha3.DeviceTaintRule](informer)
+}
+
 // Informer implements DeviceTaintRuleInformer.
 func (i *deviceTaintRuleInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

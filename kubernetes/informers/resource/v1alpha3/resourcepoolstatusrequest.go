@@ -52,6 +52,47 @@ func NewResourcePoolStatusRequestInformerWithOptions(client typedresourcev1alpha
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList](client.ResourcePoolStatusRequests(), opts, indexers...)
 }
 
+// TypedResourcePoolStatusRequestInformer is ResourcePoolStatusRequestInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedResourcePoolStatusRequestInformer = ResourcePoolStatusRequestInformer
+
+// ResourcePoolStatusRequestIndexInformer is the shared informer of ResourcePoolStatusRequests with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ResourcePoolStatusRequestIndexInformer cache.TypedSharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest]
+
+// ResourcePoolStatusRequestHandlerFuncs are typed event handler functions for ResourcePoolStatusRequests.
+type ResourcePoolStatusRequestHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1alpha3.ResourcePoolStatusRequest]
+
+// ResourcePoolStatusRequestFilteringHandler is a typed event handler for the ResourcePoolStatusRequests a filter accepts.
+type ResourcePoolStatusRequestFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1alpha3.ResourcePoolStatusRequest]
+
+// ResourcePoolStatusRequestIndexers are typed index functions of ResourcePoolStatusRequests by index name.
+type ResourcePoolStatusRequestIndexers = cache.TypedIndexers[*resourcev1alpha3.ResourcePoolStatusRequest]
+
+// NewTypedResourcePoolStatusRequestInformer is NewResourcePoolStatusRequestInformer with typed indexers, returning the typed informer.
+func NewTypedResourcePoolStatusRequestInformer(client Client, resyncPeriod time.Duration, indexers ResourcePoolStatusRequestIndexers) ResourcePoolStatusRequestIndexInformer {
+	return NewTypedFilteredResourcePoolStatusRequestInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredResourcePoolStatusRequestInformer is NewFilteredResourcePoolStatusRequestInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredResourcePoolStatusRequestInformer(client Client, resyncPeriod time.Duration, indexers ResourcePoolStatusRequestIndexers, tweakListOptions func(*metav1.ListOptions)) ResourcePoolStatusRequestIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourcePoolStatusRequestInformerWithOptions(client.ResourceV1alpha3(), opts, indexers)
+}
+
+// ToTypedResourcePoolStatusRequestInformer returns informer: every ResourcePoolStatusRequestInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedResourcePoolStatusRequestInformer(informer ResourcePoolStatusRequestInformer) TypedResourcePoolStatusRequestInformer {
+	return informer
+}
+
+// ToResourcePoolStatusRequestIndexInformer gives informer, which must hold ResourcePoolStatusRequests, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToResourcePoolStatusRequestIndexInformer(informer cache.SharedIndexInformer) ResourcePoolStatusRequestIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1alpha3.ResourcePoolStatusRequest](informer)
+}
+
 // Informer implements ResourcePoolStatusRequestInformer.
 func (i *resourcePoolStatusRequestInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

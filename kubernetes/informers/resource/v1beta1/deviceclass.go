@@ -52,6 +52,47 @@ func NewDeviceClassInformerWithOptions(client typedresourcev1beta1.DeviceClasses
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1beta1.DeviceClass, *resourcev1beta1.DeviceClassList](client.DeviceClasses(), opts, indexers...)
 }
 
+// TypedDeviceClassInformer is DeviceClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedDeviceClassInformer = DeviceClassInformer
+
+// DeviceClassIndexInformer is the shared informer of DeviceClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type DeviceClassIndexInformer cache.TypedSharedIndexInformer[*resourcev1beta1.DeviceClass]
+
+// DeviceClassHandlerFuncs are typed event handler functions for DeviceClasses.
+type DeviceClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1beta1.DeviceClass]
+
+// DeviceClassFilteringHandler is a typed event handler for the DeviceClasses a filter accepts.
+type DeviceClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1beta1.DeviceClass]
+
+// DeviceClassIndexers are typed index functions of DeviceClasses by index name.
+type DeviceClassIndexers = cache.TypedIndexers[*resourcev1beta1.DeviceClass]
+
+// NewTypedDeviceClassInformer is NewDeviceClassInformer with typed indexers, returning the typed informer.
+func NewTypedDeviceClassInformer(client Client, resyncPeriod time.Duration, indexers DeviceClassIndexers) DeviceClassIndexInformer {
+	return NewTypedFilteredDeviceClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredDeviceClassInformer is NewFilteredDeviceClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredDeviceClassInformer(client Client, resyncPeriod time.Duration, indexers DeviceClassIndexers, tweakListOptions func(*metav1.ListOptions)) DeviceClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewDeviceClassInformerWithOptions(client.ResourceV1beta1(), opts, indexers)
+}
+
+// ToTypedDeviceClassInformer returns informer: every DeviceClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedDeviceClassInformer(informer DeviceClassInformer) TypedDeviceClassInformer {
+	return informer
+}
+
+// ToDeviceClassIndexInformer gives informer, which must hold DeviceClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToDeviceClassIndexInformer(informer cache.SharedIndexInformer) DeviceClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1beta1.DeviceClass](informer)
+}
+
 // Informer implements DeviceClassInformer.
 func (i *deviceClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

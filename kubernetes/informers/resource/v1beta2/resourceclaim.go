@@ -52,6 +52,47 @@ func NewResourceClaimInformerWithOptions(client typedresourcev1beta2.ResourceCla
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1beta2.ResourceClaim, *resourcev1beta2.ResourceClaimList](client.ResourceClaims(namespace), opts, indexers...)
 }
 
+// TypedResourceClaimInformer is ResourceClaimInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedResourceClaimInformer = ResourceClaimInformer
+
+// ResourceClaimIndexInformer is the shared informer of ResourceClaims with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ResourceClaimIndexInformer cache.TypedSharedIndexInformer[*resourcev1beta2.ResourceClaim]
+
+// ResourceClaimHandlerFuncs are typed event handler functions for ResourceClaims.
+type ResourceClaimHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1beta2.ResourceClaim]
+
+// ResourceClaimFilteringHandler is a typed event handler for the ResourceClaims a filter accepts.
+type ResourceClaimFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1beta2.ResourceClaim]
+
+// ResourceClaimIndexers are typed index functions of ResourceClaims by index name.
+type ResourceClaimIndexers = cache.TypedIndexers[*resourcev1beta2.ResourceClaim]
+
+// NewTypedResourceClaimInformer is NewResourceClaimInformer with typed indexers, returning the typed informer.
+func NewTypedResourceClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceClaimIndexers) ResourceClaimIndexInformer {
+	return NewTypedFilteredResourceClaimInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredResourceClaimInformer is NewFilteredResourceClaimInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredResourceClaimInformer(client Client, namespace string, resyncPeriod time.Duration, indexers ResourceClaimIndexers, tweakListOptions func(*metav1.ListOptions)) ResourceClaimIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceClaimInformerWithOptions(client.ResourceV1beta2(), namespace, opts, indexers)
+}
+
+// ToTypedResourceClaimInformer returns informer: every ResourceClaimInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedResourceClaimInformer(informer ResourceClaimInformer) TypedResourceClaimInformer {
+	return informer
+}
+
+// ToResourceClaimIndexInformer gives informer, which must hold ResourceClaims, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToResourceClaimIndexInformer(informer cache.SharedIndexInformer) ResourceClaimIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1beta2.ResourceClaim](informer)
+}
+
 // Informer implements ResourceClaimInformer.
 func (i *resourceClaimInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewResourceSliceInformerWithOptions(client typedresourcev1beta2.ResourceSli
 	return cache.NewSharedIndexInformerWithOptions[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList](client.ResourceSlices(), opts, indexers...)
 }
 
+// TypedResourceSliceInformer is ResourceSliceInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedResourceSliceInformer = ResourceSliceInformer
+
+// ResourceSliceIndexInformer is the shared informer of ResourceSlices with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type ResourceSliceIndexInformer cache.TypedSharedIndexInformer[*resourcev1beta2.ResourceSlice]
+
+// ResourceSliceHandlerFuncs are typed event handler functions for ResourceSlices.
+type ResourceSliceHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*resourcev1beta2.ResourceSlice]
+
+// ResourceSliceFilteringHandler is a typed event handler for the ResourceSlices a filter accepts.
+type ResourceSliceFilteringHandler = cache.TypedFilteringResourceEventHandler[*resourcev1beta2.ResourceSlice]
+
+// ResourceSliceIndexers are typed index functions of ResourceSlices by index name.
+type ResourceSliceIndexers = cache.TypedIndexers[*resourcev1beta2.ResourceSlice]
+
+// NewTypedResourceSliceInformer is NewResourceSliceInformer with typed indexers, returning the typed informer.
+func NewTypedResourceSliceInformer(client Client, resyncPeriod time.Duration, indexers ResourceSliceIndexers) ResourceSliceIndexInformer {
+	return NewTypedFilteredResourceSliceInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredResourceSliceInformer is NewFilteredResourceSliceInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredResourceSliceInformer(client Client, resyncPeriod time.Duration, indexers ResourceSliceIndexers, tweakListOptions func(*metav1.ListOptions)) ResourceSliceIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewResourceSliceInformerWithOptions(client.ResourceV1beta2(), opts, indexers)
+}
+
+// ToTypedResourceSliceInformer returns informer: every ResourceSliceInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedResourceSliceInformer(informer ResourceSliceInformer) TypedResourceSliceInformer {
+	return informer
+}
+
+// ToResourceSliceIndexInformer gives informer, which must hold ResourceSlices, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToResourceSliceIndexInformer(informer cache.SharedIndexInformer) ResourceSliceIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*resourcev1beta2.ResourceSlice](informer)
+}
+
 // Informer implements ResourceSliceInformer.
 func (i *resourceSliceInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewPriorityClassInformerWithOptions(client typedschedulingv1.PriorityClasse
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1.PriorityClass, *schedulingv1.PriorityClassList](client.PriorityClasses(), opts, indexers...)
 }
 
+// TypedPriorityClassInformer is PriorityClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPriorityClassInformer = PriorityClassInformer
+
+// PriorityClassIndexInformer is the shared informer of PriorityClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PriorityClassIndexInformer cache.TypedSharedIndexInformer[*schedulingv1.PriorityClass]
+
+// PriorityClassHandlerFuncs are typed event handler functions for PriorityClasses.
+type PriorityClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*schedulingv1.PriorityClass]
+
+// PriorityClassFilteringHandler is a typed event handler for the PriorityClasses a filter accepts.
+type PriorityClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*schedulingv1.PriorityClass]
+
+// PriorityClassIndexers are typed index functions of PriorityClasses by index name.
+type PriorityClassIndexers = cache.TypedIndexers[*schedulingv1.PriorityClass]
+
+// NewTypedPriorityClassInformer is NewPriorityClassInformer with typed indexers, returning the typed informer.
+func NewTypedPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers PriorityClassIndexers) PriorityClassIndexInformer {
+	return NewTypedFilteredPriorityClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPriorityClassInformer is NewFilteredPriorityClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPriorityClassInformer(client Client, resyncPeriod time.Duration, indexers PriorityClassIndexers, tweakListOptions func(*metav1.ListOptions)) PriorityClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPriorityClassInformerWithOptions(client.SchedulingV1(), opts, indexers)
+}
+
+// ToTypedPriorityClassInformer returns informer: every PriorityClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPriorityClassInformer(informer PriorityClassInformer) TypedPriorityClassInformer {
+	return informer
+}
+
+// ToPriorityClassIndexInformer gives informer, which must hold PriorityClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPriorityClassIndexInformer(informer cache.SharedIndexInformer) PriorityClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*schedulingv1.PriorityClass](informer)
+}
+
 // Informer implements PriorityClassInformer.
 func (i *priorityClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCompositePodGroupInformerWithOptions(client typedschedulingv1alpha3.Comp
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList](client.CompositePodGroups(namespace), opts, indexers...)
 }
 
+// TypedCompositePodGroupInformer is CompositePodGroupInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCompositePodGroupInformer = CompositePodGroupInformer
+
+// CompositePodGroupIndexInformer is the shared informer of CompositePodGroups with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CompositePodGroupIndexInformer cache.TypedSharedIndexInformer[*schedulingv1alpha3.CompositePodGroup]
+
+// CompositePodGroupHandlerFuncs are typed event handler functions for CompositePodGroups.
+type CompositePodGroupHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*schedulingv1alpha3.CompositePodGroup]
+
+// CompositePodGroupFilteringHandler is a typed event handler for the CompositePodGroups a filter accepts.
+type CompositePodGroupFilteringHandler = cache.TypedFilteringResourceEventHandler[*schedulingv1alpha3.CompositePodGroup]
+
+// CompositePodGroupIndexers are typed index functions of CompositePodGroups by index name.
+type CompositePodGroupIndexers = cache.TypedIndexers[*schedulingv1alpha3.CompositePodGroup]
+
+// NewTypedCompositePodGroupInformer is NewCompositePodGroupInformer with typed indexers, returning the typed informer.
+func NewTypedCompositePodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CompositePodGroupIndexers) CompositePodGroupIndexInformer {
+	return NewTypedFilteredCompositePodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCompositePodGroupInformer is NewFilteredCompositePodGroupInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCompositePodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CompositePodGroupIndexers, tweakListOptions func(*metav1.ListOptions)) CompositePodGroupIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCompositePodGroupInformerWithOptions(client.SchedulingV1alpha3(), namespace, opts, indexers)
+}
+
+// ToTypedCompositePodGroupInformer returns informer: every CompositePodGroupInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCompositePodGroupInformer(informer CompositePodGroupInformer) TypedCompositePodGroupInformer {
+	return informer
+}
+
+// ToCompositePodGroupIndexInformer gives informer, which must hold CompositePodGroups, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCompositePodGroupIndexInformer(informer cache.SharedIndexInformer) CompositePodGroupIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*schedulingv1alpha3.CompositePodGroup](informer)
+}
+
 // Informer implements CompositePodGroupInformer.
 func (i *compositePodGroupInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

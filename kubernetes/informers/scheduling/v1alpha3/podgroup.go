@@ -52,6 +52,47 @@ func NewPodGroupInformerWithOptions(client typedschedulingv1alpha3.PodGroupsGett
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1alpha3.PodGroup, *schedulingv1alpha3.PodGroupList](client.PodGroups(namespace), opts, indexers...)
 }
 
+// TypedPodGroupInformer is PodGroupInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPodGroupInformer = PodGroupInformer
+
+// PodGroupIndexInformer is the shared informer of PodGroups with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PodGroupIndexInformer cache.TypedSharedIndexInformer[*schedulingv1alpha3.PodGroup]
+
+// PodGroupHandlerFuncs are typed event handler functions for PodGroups.
+type PodGroupHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*schedulingv1alpha3.PodGroup]
+
+// PodGroupFilteringHandler is a typed event handler for the PodGroups a filter accepts.
+type PodGroupFilteringHandler = cache.TypedFilteringResourceEventHandler[*schedulingv1alpha3.PodGroup]
+
+// PodGroupIndexers are typed index functions of PodGroups by index name.
+type PodGroupIndexers = cache.TypedIndexers[*schedulingv1alpha3.PodGroup]
+
+// NewTypedPodGroupInformer is NewPodGroupInformer with typed indexers, returning the typed informer.
+func NewTypedPodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodGroupIndexers) PodGroupIndexInformer {
+	return NewTypedFilteredPodGroupInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPodGroupInformer is NewFilteredPodGroupInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPodGroupInformer(client Client, namespace string, resyncPeriod time.Duration, indexers PodGroupIndexers, tweakListOptions func(*metav1.ListOptions)) PodGroupIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPodGroupInformerWithOptions(client.SchedulingV1alpha3(), namespace, opts, indexers)
+}
+
+// ToTypedPodGroupInformer returns informer: every PodGroupInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPodGroupInformer(informer PodGroupInformer) TypedPodGroupInformer {
+	return informer
+}
+
+// ToPodGroupIndexInformer gives informer, which must hold PodGroups, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPodGroupIndexInformer(informer cache.SharedIndexInformer) PodGroupIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*schedulingv1alpha3.PodGroup](informer)
+}
+
 // Informer implements PodGroupInformer.
 func (i *podGroupInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewWorkloadInformerWithOptions(client typedschedulingv1beta1.WorkloadsGette
 	return cache.NewSharedIndexInformerWithOptions[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList](client.Workloads(namespace), opts, indexers...)
 }
 
+// TypedWorkloadInformer is WorkloadInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedWorkloadInformer = WorkloadInformer
+
+// WorkloadIndexInformer is the shared informer of Workloads with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type WorkloadIndexInformer cache.TypedSharedIndexInformer[*schedulingv1beta1.Workload]
+
+// WorkloadHandlerFuncs are typed event handler functions for Workloads.
+type WorkloadHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*schedulingv1beta1.Workload]
+
+// WorkloadFilteringHandler is a typed event handler for the Workloads a filter accepts.
+type WorkloadFilteringHandler = cache.TypedFilteringResourceEventHandler[*schedulingv1beta1.Workload]
+
+// WorkloadIndexers are typed index functions of Workloads by index name.
+type WorkloadIndexers = cache.TypedIndexers[*schedulingv1beta1.Workload]
+
+// NewTypedWorkloadInformer is NewWorkloadInformer with typed indexers, returning the typed informer.
+func NewTypedWorkloadInformer(client Client, namespace string, resyncPeriod time.Duration, indexers WorkloadIndexers) WorkloadIndexInformer {
+	return NewTypedFilteredWorkloadInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredWorkloadInformer is NewFilteredWorkloadInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredWorkloadInformer(client Client, namespace string, resyncPeriod time.Duration, indexers WorkloadIndexers, tweakListOptions func(*metav1.ListOptions)) WorkloadIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWorkloadInformerWithOptions(client.SchedulingV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedWorkloadInformer returns informer: every WorkloadInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedWorkloadInformer(informer WorkloadInformer) TypedWorkloadInformer {
+	return informer
+}
+
+// ToWorkloadIndexInformer gives informer, which must hold Workloads, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToWorkloadIndexInformer(informer cache.SharedIndexInformer) WorkloadIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*schedulingv1beta1.Workload](informer)
+}
+
 // Informer implements WorkloadInformer.
 func (i *workloadInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCSIDriverInformerWithOptions(client typedstoragev1.CSIDriversGetter, opt
 	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSIDriver, *storagev1.CSIDriverList](client.CSIDrivers(), opts, indexers...)
 }
 
+// TypedCSIDriverInformer is CSIDriverInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCSIDriverInformer = CSIDriverInformer
+
+// CSIDriverIndexInformer is the shared informer of CSIDrivers with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CSIDriverIndexInformer cache.TypedSharedIndexInformer[*storagev1.CSIDriver]
+
+// CSIDriverHandlerFuncs are typed event handler functions for CSIDrivers.
+type CSIDriverHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1.CSIDriver]
+
+// CSIDriverFilteringHandler is a typed event handler for the CSIDrivers a filter accepts.
+type CSIDriverFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1.CSIDriver]
+
+// CSIDriverIndexers are typed index functions of CSIDrivers by index name.
+type CSIDriverIndexers = cache.TypedIndexers[*storagev1.CSIDriver]
+
+// NewTypedCSIDriverInformer is NewCSIDriverInformer with typed indexers, returning the typed informer.
+func NewTypedCSIDriverInformer(client Client, resyncPeriod time.Duration, indexers CSIDriverIndexers) CSIDriverIndexInformer {
+	return NewTypedFilteredCSIDriverInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCSIDriverInformer is NewFilteredCSIDriverInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCSIDriverInformer(client Client, resyncPeriod time.Duration, indexers CSIDriverIndexers, tweakListOptions func(*metav1.ListOptions)) CSIDriverIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSIDriverInformerWithOptions(client.StorageV1(), opts, indexers)
+}
+
+// ToTypedCSIDriverInformer returns informer: every CSIDriverInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCSIDriverInformer(informer CSIDriverInformer) TypedCSIDriverInformer {
+	return informer
+}
+
+// ToCSIDriverIndexInformer gives informer, which must hold CSIDrivers, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCSIDriverIndexInformer(informer cache.SharedIndexInformer) CSIDriverIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1.CSIDriver](informer)
+}
+
 // Informer implements CSIDriverInformer.
 func (i *cSIDriverInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCSIStorageCapacityInformerWithOptions(client typedstoragev1.CSIStorageCa
 	return cache.NewSharedIndexInformerWithOptions[*storagev1.CSIStorageCapacity, *storagev1.CSIStorageCapacityList](client.CSIStorageCapacities(namespace), opts, indexers...)
 }
 
+// TypedCSIStorageCapacityInformer is CSIStorageCapacityInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCSIStorageCapacityInformer = CSIStorageCapacityInformer
+
+// CSIStorageCapacityIndexInformer is the shared informer of CSIStorageCapacities with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CSIStorageCapacityIndexInformer cache.TypedSharedIndexInformer[*storagev1.CSIStorageCapacity]
+
+// CSIStorageCapacityHandlerFuncs are typed event handler functions for CSIStorageCapacities.
+type CSIStorageCapacityHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1.CSIStorageCapacity]
+
+// CSIStorageCapacityFilteringHandler is a typed event handler for the CSIStorageCapacities a filter accepts.
+type CSIStorageCapacityFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1.CSIStorageCapacity]
+
+// CSIStorageCapacityIndexers are typed index functions of CSIStorageCapacities by index name.
+type CSIStorageCapacityIndexers = cache.TypedIndexers[*storagev1.CSIStorageCapacity]
+
+// NewTypedCSIStorageCapacityInformer is NewCSIStorageCapacityInformer with typed indexers, returning the typed informer.
+func NewTypedCSIStorageCapacityInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CSIStorageCapacityIndexers) CSIStorageCapacityIndexInformer {
+	return NewTypedFilteredCSIStorageCapacityInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCSIStorageCapacityInformer is NewFilteredCSIStorageCapacityInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCSIStorageCapacityInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CSIStorageCapacityIndexers, tweakListOptions func(*metav1.ListOptions)) CSIStorageCapacityIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSIStorageCapacityInformerWithOptions(client.StorageV1(), namespace, opts, indexers)
+}
+
+// ToTypedCSIStorageCapacityInformer returns informer: every CSIStorageCapacityInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCSIStorageCapacityInformer(informer CSIStorageCapacityInformer) TypedCSIStorageCapacityInformer {
+	return informer
+}
+
+// ToCSIStorageCapacityIndexInformer gives informer, which must hold CSIStorageCapacities, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCSIStorageCapacityIndexInformer(informer cache.SharedIndexInformer) CSIStorageCapacityIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1.CSIStorageCapacity](informer)
+}
+
 // Informer implements CSIStorageCapacityInformer.
 func (i *cSIStorageCapacityInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

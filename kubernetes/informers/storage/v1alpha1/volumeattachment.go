@@ -52,6 +52,47 @@ func NewVolumeAttachmentInformerWithOptions(client typedstoragev1alpha1.VolumeAt
 	return cache.NewSharedIndexInformerWithOptions[*storagev1alpha1.VolumeAttachment, *storagev1alpha1.VolumeAttachmentList](client.VolumeAttachments(), opts, indexers...)
 }
 
+// TypedVolumeAttachmentInformer is VolumeAttachmentInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedVolumeAttachmentInformer = VolumeAttachmentInformer
+
+// VolumeAttachmentIndexInformer is the shared informer of VolumeAttachments with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type VolumeAttachmentIndexInformer cache.TypedSharedIndexInformer[*storagev1alpha1.VolumeAttachment]
+
+// VolumeAttachmentHandlerFuncs are typed event handler functions for VolumeAttachments.
+type VolumeAttachmentHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1alpha1.VolumeAttachment]
+
+// VolumeAttachmentFilteringHandler is a typed event handler for the VolumeAttachments a filter accepts.
+type VolumeAttachmentFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1alpha1.VolumeAttachment]
+
+// VolumeAttachmentIndexers are typed index functions of VolumeAttachments by index name.
+type VolumeAttachmentIndexers = cache.TypedIndexers[*storagev1alpha1.VolumeAttachment]
+
+// NewTypedVolumeAttachmentInformer is NewVolumeAttachmentInformer with typed indexers, returning the typed informer.
+func NewTypedVolumeAttachmentInformer(client Client, resyncPeriod time.Duration, indexers VolumeAttachmentIndexers) VolumeAttachmentIndexInformer {
+	return NewTypedFilteredVolumeAttachmentInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredVolumeAttachmentInformer is NewFilteredVolumeAttachmentInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredVolumeAttachmentInformer(client Client, resyncPeriod time.Duration, indexers VolumeAttachmentIndexers, tweakListOptions func(*metav1.ListOptions)) VolumeAttachmentIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewVolumeAttachmentInformerWithOptions(client.StorageV1alpha1(), opts, indexers)
+}
+
+// ToTypedVolumeAttachmentInformer returns informer: every VolumeAttachmentInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedVolumeAttachmentInformer(informer VolumeAttachmentInformer) TypedVolumeAttachmentInformer {
+	return informer
+}
+
+// ToVolumeAttachmentIndexInformer gives informer, which must hold VolumeAttachments, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToVolumeAttachmentIndexInformer(informer cache.SharedIndexInformer) VolumeAttachmentIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1alpha1.VolumeAttachment](informer)
+}
+
 // Informer implements VolumeAttachmentInformer.
 func (i *volumeAttachmentInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

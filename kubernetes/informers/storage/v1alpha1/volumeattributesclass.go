@@ -52,6 +52,47 @@ func NewVolumeAttributesClassInformerWithOptions(client typedstoragev1alpha1.Vol
 	return cache.NewSharedIndexInformerWithOptions[*storagev1alpha1.VolumeAttributesClass, *storagev1alpha1.VolumeAttributesClassList](client.VolumeAttributesClasses(), opts, indexers...)
 }
 
+// TypedVolumeAttributesClassInformer is VolumeAttributesClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedVolumeAttributesClassInformer = VolumeAttributesClassInformer
+
+// VolumeAttributesClassIndexInformer is the shared informer of VolumeAttributesClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type VolumeAttributesClassIndexInformer cache.TypedSharedIndexInformer[*storagev1alpha1.VolumeAttributesClass]
+
+// VolumeAttributesClassHandlerFuncs are typed event handler functions for VolumeAttributesClasses.
+type VolumeAttributesClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1alpha1.VolumeAttributesClass]
+
+// VolumeAttributesClassFilteringHandler is a typed event handler for the VolumeAttributesClasses a filter accepts.
+type VolumeAttributesClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1alpha1.VolumeAttributesClass]
+
+// VolumeAttributesClassIndexers are typed index functions of VolumeAttributesClasses by index name.
+type VolumeAttributesClassIndexers = cache.TypedIndexers[*storagev1alpha1.VolumeAttributesClass]
+
+// NewTypedVolumeAttributesClassInformer is NewVolumeAttributesClassInformer with typed indexers, returning the typed informer.
+func NewTypedVolumeAttributesClassInformer(client Client, resyncPeriod time.Duration, indexers VolumeAttributesClassIndexers) VolumeAttributesClassIndexInformer {
+	return NewTypedFilteredVolumeAttributesClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredVolumeAttributesClassInformer is NewFilteredVolumeAttributesClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredVolumeAttributesClassInformer(client Client, resyncPeriod time.Duration, indexers VolumeAttributesClassIndexers, tweakListOptions func(*metav1.ListOptions)) VolumeAttributesClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewVolumeAttributesClassInformerWithOptions(client.StorageV1alpha1(), opts, indexers)
+}
+
+// ToTypedVolumeAttributesClassInformer returns informer: every VolumeAttributesClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedVolumeAttributesClassInformer(informer VolumeAttributesClassInformer) TypedVolumeAttributesClassInformer {
+	return informer
+}
+
+// ToVolumeAttributesClassIndexInformer gives informer, which must hold VolumeAttributesClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToVolumeAttributesClassIndexInformer(informer cache.SharedIndexInformer) VolumeAttributesClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1alpha1.VolumeAttributesClass](informer)
+}
+
 // Informer implements VolumeAttributesClassInformer.
 func (i *volumeAttributesClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCSINodeInformerWithOptions(client typedstoragev1beta1.CSINodesGetter, op
 	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.CSINode, *storagev1beta1.CSINodeList](client.CSINodes(), opts, indexers...)
 }
 
+// TypedCSINodeInformer is CSINodeInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCSINodeInformer = CSINodeInformer
+
+// CSINodeIndexInformer is the shared informer of CSINodes with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CSINodeIndexInformer cache.TypedSharedIndexInformer[*storagev1beta1.CSINode]
+
+// CSINodeHandlerFuncs are typed event handler functions for CSINodes.
+type CSINodeHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1beta1.CSINode]
+
+// CSINodeFilteringHandler is a typed event handler for the CSINodes a filter accepts.
+type CSINodeFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1beta1.CSINode]
+
+// CSINodeIndexers are typed index functions of CSINodes by index name.
+type CSINodeIndexers = cache.TypedIndexers[*storagev1beta1.CSINode]
+
+// NewTypedCSINodeInformer is NewCSINodeInformer with typed indexers, returning the typed informer.
+func NewTypedCSINodeInformer(client Client, resyncPeriod time.Duration, indexers CSINodeIndexers) CSINodeIndexInformer {
+	return NewTypedFilteredCSINodeInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCSINodeInformer is NewFilteredCSINodeInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCSINodeInformer(client Client, resyncPeriod time.Duration, indexers CSINodeIndexers, tweakListOptions func(*metav1.ListOptions)) CSINodeIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCSINodeInformerWithOptions(client.StorageV1beta1(), opts, indexers)
+}
+
+// ToTypedCSINodeInformer returns informer: every CSINodeInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCSINodeInformer(informer CSINodeInformer) TypedCSINodeInformer {
+	return informer
+}
+
+// ToCSINodeIndexInformer gives informer, which must hold CSINodes, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCSINodeIndexInformer(informer cache.SharedIndexInformer) CSINodeIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1beta1.CSINode](informer)
+}
+
 // Informer implements CSINodeInformer.
 func (i *cSINodeInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewStorageClassInformerWithOptions(client typedstoragev1beta1.StorageClasse
 	return cache.NewSharedIndexInformerWithOptions[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList](client.StorageClasses(), opts, indexers...)
 }
 
+// TypedStorageClassInformer is StorageClassInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedStorageClassInformer = StorageClassInformer
+
+// StorageClassIndexInformer is the shared informer of StorageClasses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type StorageClassIndexInformer cache.TypedSharedIndexInformer[*storagev1beta1.StorageClass]
+
+// StorageClassHandlerFuncs are typed event handler functions for StorageClasses.
+type StorageClassHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagev1beta1.StorageClass]
+
+// StorageClassFilteringHandler is a typed event handler for the StorageClasses a filter accepts.
+type StorageClassFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagev1beta1.StorageClass]
+
+// StorageClassIndexers are typed index functions of StorageClasses by index name.
+type StorageClassIndexers = cache.TypedIndexers[*storagev1beta1.StorageClass]
+
+// NewTypedStorageClassInformer is NewStorageClassInformer with typed indexers, returning the typed informer.
+func NewTypedStorageClassInformer(client Client, resyncPeriod time.Duration, indexers StorageClassIndexers) StorageClassIndexInformer {
+	return NewTypedFilteredStorageClassInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredStorageClassInformer is NewFilteredStorageClassInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredStorageClassInformer(client Client, resyncPeriod time.Duration, indexers StorageClassIndexers, tweakListOptions func(*metav1.ListOptions)) StorageClassIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageClassInformerWithOptions(client.StorageV1beta1(), opts, indexers)
+}
+
+// ToTypedStorageClassInformer returns informer: every StorageClassInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedStorageClassInformer(informer StorageClassInformer) TypedStorageClassInformer {
+	return informer
+}
+
+// ToStorageClassIndexInformer gives informer, which must hold StorageClasses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToStorageClassIndexInformer(informer cache.SharedIndexInformer) StorageClassIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagev1beta1.StorageClass](informer)
+}
+
 // Informer implements StorageClassInformer.
 func (i *storageClassInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewStorageVersionMigrationInformerWithOptions(client typedstoragemigrationv
 	return cache.NewSharedIndexInformerWithOptions[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList](client.StorageVersionMigrations(), opts, indexers...)
 }
 
+// TypedStorageVersionMigrationInformer is StorageVersionMigrationInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedStorageVersionMigrationInformer = StorageVersionMigrationInformer
+
+// StorageVersionMigrationIndexInformer is the shared informer of StorageVersionMigrations with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type StorageVersionMigrationIndexInformer cache.TypedSharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration]
+
+// StorageVersionMigrationHandlerFuncs are typed event handler functions for StorageVersionMigrations.
+type StorageVersionMigrationHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*storagemigrationv1beta1.StorageVersionMigration]
+
+// StorageVersionMigrationFilteringHandler is a typed event handler for the StorageVersionMigrations a filter accepts.
+type StorageVersionMigrationFilteringHandler = cache.TypedFilteringResourceEventHandler[*storagemigrationv1beta1.StorageVersionMigration]
+
+// StorageVersionMigrationIndexers are typed index functions of StorageVersionMigrations by index name.
+type StorageVersionMigrationIndexers = cache.TypedIndexers[*storagemigrationv1beta1.StorageVersionMigration]
+
+// NewTypedStorageVersionMigrationInformer is NewStorageVersionMigrationInformer with typed indexers, returning the typed informer.
+func NewTypedStorageVersionMigrationInformer(client Client, resyncPeriod time.Duration, indexers StorageVersionMigrationIndexers) StorageVersionMigrationIndexInformer {
+	return NewTypedFilteredStorageVersionMigrationInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredStorageVersionMigrationInformer is NewFilteredStorageVersionMigrationInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredStorageVersionMigrationInformer(client Client, resyncPeriod time.Duration, indexers StorageVersionMigrationIndexers, tweakListOptions func(*metav1.ListOptions)) StorageVersionMigrationIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewStorageVersionMigrationInformerWithOptions(client.StoragemigrationV1beta1(), opts, indexers)
+}
+
+// ToTypedStorageVersionMigrationInformer returns informer: every StorageVersionMigrationInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedStorageVersionMigrationInformer(informer StorageVersionMigrationInformer) TypedStorageVersionMigrationInformer {
+	return informer
+}
+
+// ToStorageVersionMigrationIndexInformer gives informer, which must hold StorageVersionMigrations, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToStorageVersionMigrationIndexInformer(informer cache.SharedIndexInformer) StorageVersionMigrationIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*storagemigrationv1beta1.StorageVersionMigration](informer)
+}
+
 // Informer implements StorageVersionMigrationInformer.
 func (i *storageVersionMigrationInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -8,24 +8,30 @@ import (
 	stablev1 "github.com/kubegen/kubegen/examples/crd/generated/informers/stable/v1"
 )
 
-// Interface gives the informers of the stable.example.com API group.
+// Interface gives the informers of the stable.example.com API group, by version.
 type Interface interface {
 	// V1 returns the informers of stable.example.com/v1.
 	V1() stablev1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	StableV1() typedstablev1.StableV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedstablev1.StableV1Interface
+	client  Client
 }
 
 // New returns the stable.example.com informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedstablev1.StableV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() stablev1.Interface {
-	return stablev1.New(g.factory, g.client)
+	return stablev1.New(g.factory, g.client.StableV1())
 }

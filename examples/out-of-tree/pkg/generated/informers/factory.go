@@ -81,7 +81,7 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
-	// Shop returns the informers of the shop.example.com/v1 API.
+	// Shop returns the informers of the shop.example.com API group.
 	Shop() shop.Interface
 }
 
@@ -126,5 +126,5 @@ func (f *sharedInformerFactory) CacheFactory() *cache.Factory {
 
 // Shop implements SharedInformerFactory.
 func (f *sharedInformerFactory) Shop() shop.Interface {
-	return shop.New(f.Factory, f.client.ShopV1())
+	return shop.New(f.Factory, f.client)
 }

@@ -8,24 +8,30 @@ import (
 	corev1 "github.com/kubegen/kubegen/informer-gen/testdata/golden/informers/core/v1"
 )
 
-// Interface gives the informers of the core API group.
+// Interface gives the informers of the core API group, by version.
 type Interface interface {
 	// V1 returns the informers of core/v1.
 	V1() corev1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	CoreV1() typedcorev1.CoreV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedcorev1.CoreV1Interface
+	client  Client
 }
 
 // New returns the core informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedcorev1.CoreV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() corev1.Interface {
-	return corev1.New(g.factory, g.client)
+	return corev1.New(g.factory, g.client.CoreV1())
 }

@@ -4,28 +4,44 @@ package example
 
 import (
 	typedexamplev1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1"
+	typedexamplev1beta1 "github.com/kubegen/kubegen/client-gen/testdata/golden/versioned/typed/example/v1beta1"
 	cache "github.com/kubegen/kubegen/client/cache"
 	examplev1 "github.com/kubegen/kubegen/informer-gen/testdata/golden/informers/example/v1"
+	examplev1beta1 "github.com/kubegen/kubegen/informer-gen/testdata/golden/informers/example/v1beta1"
 )
 
-// Interface gives the informers of the example.kubegen.io API group.
+// Interface gives the informers of the example.kubegen.io API group, by version.
 type Interface interface {
 	// V1 returns the informers of example.kubegen.io/v1.
 	V1() examplev1.Interface
+	// V1beta1 returns the informers of example.kubegen.io/v1beta1.
+	V1beta1() examplev1beta1.Interface
+}
+
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	ExampleV1() typedexamplev1.ExampleV1Interface
+	ExampleV1beta1() typedexamplev1beta1.ExampleV1beta1Interface
 }
 
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedexamplev1.ExampleV1Interface
+	client  Client
 }
 
 // New returns the example.kubegen.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedexamplev1.ExampleV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() examplev1.Interface {
-	return examplev1.New(g.factory, g.client)
+	return examplev1.New(g.factory, g.client.ExampleV1())
+}
+
+// V1beta1 implements Interface.
+func (g *group) V1beta1() examplev1beta1.Interface {
+	return examplev1beta1.New(g.factory, g.client.ExampleV1beta1())
 }

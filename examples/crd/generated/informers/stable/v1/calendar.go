@@ -52,6 +52,47 @@ func NewCalendarInformerWithOptions(client typedstablev1.CalendarsGetter, opts c
 	return cache.NewSharedIndexInformerWithOptions[*stablev1.Calendar, *stablev1.CalendarList](client.Calendars(), opts, indexers...)
 }
 
+// TypedCalendarInformer is CalendarInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCalendarInformer = CalendarInformer
+
+// CalendarIndexInformer is the shared informer of Calendars with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CalendarIndexInformer cache.TypedSharedIndexInformer[*stablev1.Calendar]
+
+// CalendarHandlerFuncs are typed event handler functions for Calendars.
+type CalendarHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*stablev1.Calendar]
+
+// CalendarFilteringHandler is a typed event handler for the Calendars a filter accepts.
+type CalendarFilteringHandler = cache.TypedFilteringResourceEventHandler[*stablev1.Calendar]
+
+// CalendarIndexers are typed index functions of Calendars by index name.
+type CalendarIndexers = cache.TypedIndexers[*stablev1.Calendar]
+
+// NewTypedCalendarInformer is NewCalendarInformer with typed indexers, returning the typed informer.
+func NewTypedCalendarInformer(client Client, resyncPeriod time.Duration, indexers CalendarIndexers) CalendarIndexInformer {
+	return NewTypedFilteredCalendarInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCalendarInformer is NewFilteredCalendarInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCalendarInformer(client Client, resyncPeriod time.Duration, indexers CalendarIndexers, tweakListOptions func(*metav1.ListOptions)) CalendarIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCalendarInformerWithOptions(client.StableV1(), opts, indexers)
+}
+
+// ToTypedCalendarInformer returns informer: every CalendarInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCalendarInformer(informer CalendarInformer) TypedCalendarInformer {
+	return informer
+}
+
+// ToCalendarIndexInformer gives informer, which must hold Calendars, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCalendarIndexInformer(informer cache.SharedIndexInformer) CalendarIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*stablev1.Calendar](informer)
+}
+
 // Informer implements CalendarInformer.
 func (i *calendarInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewCronTabInformerWithOptions(client typedstablev1.CronTabsGetter, namespac
 	return cache.NewSharedIndexInformerWithOptions[*stablev1.CronTab, *stablev1.CronTabList](client.CronTabs(namespace), opts, indexers...)
 }
 
+// TypedCronTabInformer is CronTabInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedCronTabInformer = CronTabInformer
+
+// CronTabIndexInformer is the shared informer of CronTabs with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type CronTabIndexInformer cache.TypedSharedIndexInformer[*stablev1.CronTab]
+
+// CronTabHandlerFuncs are typed event handler functions for CronTabs.
+type CronTabHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*stablev1.CronTab]
+
+// CronTabFilteringHandler is a typed event handler for the CronTabs a filter accepts.
+type CronTabFilteringHandler = cache.TypedFilteringResourceEventHandler[*stablev1.CronTab]
+
+// CronTabIndexers are typed index functions of CronTabs by index name.
+type CronTabIndexers = cache.TypedIndexers[*stablev1.CronTab]
+
+// NewTypedCronTabInformer is NewCronTabInformer with typed indexers, returning the typed informer.
+func NewTypedCronTabInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CronTabIndexers) CronTabIndexInformer {
+	return NewTypedFilteredCronTabInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredCronTabInformer is NewFilteredCronTabInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredCronTabInformer(client Client, namespace string, resyncPeriod time.Duration, indexers CronTabIndexers, tweakListOptions func(*metav1.ListOptions)) CronTabIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewCronTabInformerWithOptions(client.StableV1(), namespace, opts, indexers)
+}
+
+// ToTypedCronTabInformer returns informer: every CronTabInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedCronTabInformer(informer CronTabInformer) TypedCronTabInformer {
+	return informer
+}
+
+// ToCronTabIndexInformer gives informer, which must hold CronTabs, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToCronTabIndexInformer(informer cache.SharedIndexInformer) CronTabIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*stablev1.CronTab](informer)
+}
+
 // Informer implements CronTabInformer.
 func (i *cronTabInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -8,24 +8,30 @@ import (
 	cache "github.com/kubegen/kubegen/client/cache"
 )
 
-// Interface gives the informers of the shop.example.com API group.
+// Interface gives the informers of the shop.example.com API group, by version.
 type Interface interface {
 	// V1 returns the informers of shop.example.com/v1.
 	V1() shopv1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	ShopV1() typedshopv1.ShopV1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedshopv1.ShopV1Interface
+	client  Client
 }
 
 // New returns the shop.example.com informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedshopv1.ShopV1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1 implements Interface.
 func (g *group) V1() shopv1.Interface {
-	return shopv1.New(g.factory, g.client)
+	return shopv1.New(g.factory, g.client.ShopV1())
 }

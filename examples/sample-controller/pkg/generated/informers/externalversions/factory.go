@@ -81,7 +81,7 @@ type SharedInformerFactory interface {
 	// through cache.InformerFor.
 	CacheFactory() *cache.Factory
 
-	// Samplecontroller returns the informers of the samplecontroller.k8s.io/v1alpha1 API.
+	// Samplecontroller returns the informers of the samplecontroller.k8s.io API group.
 	Samplecontroller() samplecontroller.Interface
 }
 
@@ -126,5 +126,5 @@ func (f *sharedInformerFactory) CacheFactory() *cache.Factory {
 
 // Samplecontroller implements SharedInformerFactory.
 func (f *sharedInformerFactory) Samplecontroller() samplecontroller.Interface {
-	return samplecontroller.New(f.Factory, f.client.SamplecontrollerV1alpha1())
+	return samplecontroller.New(f.Factory, f.client)
 }

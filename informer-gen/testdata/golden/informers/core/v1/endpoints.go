@@ -52,6 +52,47 @@ func NewEndpointsInformerWithOptions(client typedcorev1.EndpointsGetter, namespa
 	return cache.NewSharedIndexInformerWithOptions[*corev1.Endpoints, *corev1.EndpointsList](client.Endpoints(namespace), opts, indexers...)
 }
 
+// TypedEndpointsInformer is EndpointsInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedEndpointsInformer = EndpointsInformer
+
+// EndpointsIndexInformer is the shared informer of Endpoints with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type EndpointsIndexInformer cache.TypedSharedIndexInformer[*corev1.Endpoints]
+
+// EndpointsHandlerFuncs are typed event handler functions for Endpoints.
+type EndpointsHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*corev1.Endpoints]
+
+// EndpointsFilteringHandler is a typed event handler for the Endpoints a filter accepts.
+type EndpointsFilteringHandler = cache.TypedFilteringResourceEventHandler[*corev1.Endpoints]
+
+// EndpointsIndexers are typed index functions of Endpoints by index name.
+type EndpointsIndexers = cache.TypedIndexers[*corev1.Endpoints]
+
+// NewTypedEndpointsInformer is NewEndpointsInformer with typed indexers, returning the typed informer.
+func NewTypedEndpointsInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EndpointsIndexers) EndpointsIndexInformer {
+	return NewTypedFilteredEndpointsInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredEndpointsInformer is NewFilteredEndpointsInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredEndpointsInformer(client Client, namespace string, resyncPeriod time.Duration, indexers EndpointsIndexers, tweakListOptions func(*metav1.ListOptions)) EndpointsIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewEndpointsInformerWithOptions(client.CoreV1(), namespace, opts, indexers)
+}
+
+// ToTypedEndpointsInformer returns informer: every EndpointsInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedEndpointsInformer(informer EndpointsInformer) TypedEndpointsInformer {
+	return informer
+}
+
+// ToEndpointsIndexInformer gives informer, which must hold Endpoints, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToEndpointsIndexInformer(informer cache.SharedIndexInformer) EndpointsIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*corev1.Endpoints](informer)
+}
+
 // Informer implements EndpointsInformer.
 func (i *endpointsInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewGaugeInformerWithOptions(client typedexamplev1.GaugesGetter, namespace s
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Gauge, *examplev1.GaugeList](client.Gauges(namespace), opts, indexers...)
 }
 
+// TypedGaugeInformer is GaugeInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedGaugeInformer = GaugeInformer
+
+// GaugeIndexInformer is the shared informer of Gauges with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type GaugeIndexInformer cache.TypedSharedIndexInformer[*examplev1.Gauge]
+
+// GaugeHandlerFuncs are typed event handler functions for Gauges.
+type GaugeHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*examplev1.Gauge]
+
+// GaugeFilteringHandler is a typed event handler for the Gauges a filter accepts.
+type GaugeFilteringHandler = cache.TypedFilteringResourceEventHandler[*examplev1.Gauge]
+
+// GaugeIndexers are typed index functions of Gauges by index name.
+type GaugeIndexers = cache.TypedIndexers[*examplev1.Gauge]
+
+// NewTypedGaugeInformer is NewGaugeInformer with typed indexers, returning the typed informer.
+func NewTypedGaugeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers GaugeIndexers) GaugeIndexInformer {
+	return NewTypedFilteredGaugeInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredGaugeInformer is NewFilteredGaugeInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredGaugeInformer(client Client, namespace string, resyncPeriod time.Duration, indexers GaugeIndexers, tweakListOptions func(*metav1.ListOptions)) GaugeIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewGaugeInformerWithOptions(client.ExampleV1(), namespace, opts, indexers)
+}
+
+// ToTypedGaugeInformer returns informer: every GaugeInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedGaugeInformer(informer GaugeInformer) TypedGaugeInformer {
+	return informer
+}
+
+// ToGaugeIndexInformer gives informer, which must hold Gauges, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToGaugeIndexInformer(informer cache.SharedIndexInformer) GaugeIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*examplev1.Gauge](informer)
+}
+
 // Informer implements GaugeInformer.
 func (i *gaugeInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewPolicyInformerWithOptions(client typedexamplev1.PoliciesGetter, opts cac
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Policy, *examplev1.PolicyList](client.Policies(), opts, indexers...)
 }
 
+// TypedPolicyInformer is PolicyInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedPolicyInformer = PolicyInformer
+
+// PolicyIndexInformer is the shared informer of Policies with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type PolicyIndexInformer cache.TypedSharedIndexInformer[*examplev1.Policy]
+
+// PolicyHandlerFuncs are typed event handler functions for Policies.
+type PolicyHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*examplev1.Policy]
+
+// PolicyFilteringHandler is a typed event handler for the Policies a filter accepts.
+type PolicyFilteringHandler = cache.TypedFilteringResourceEventHandler[*examplev1.Policy]
+
+// PolicyIndexers are typed index functions of Policies by index name.
+type PolicyIndexers = cache.TypedIndexers[*examplev1.Policy]
+
+// NewTypedPolicyInformer is NewPolicyInformer with typed indexers, returning the typed informer.
+func NewTypedPolicyInformer(client Client, resyncPeriod time.Duration, indexers PolicyIndexers) PolicyIndexInformer {
+	return NewTypedFilteredPolicyInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredPolicyInformer is NewFilteredPolicyInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredPolicyInformer(client Client, resyncPeriod time.Duration, indexers PolicyIndexers, tweakListOptions func(*metav1.ListOptions)) PolicyIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewPolicyInformerWithOptions(client.ExampleV1(), opts, indexers)
+}
+
+// ToTypedPolicyInformer returns informer: every PolicyInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedPolicyInformer(informer PolicyInformer) TypedPolicyInformer {
+	return informer
+}
+
+// ToPolicyIndexInformer gives informer, which must hold Policies, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToPolicyIndexInformer(informer cache.SharedIndexInformer) PolicyIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*examplev1.Policy](informer)
+}
+
 // Informer implements PolicyInformer.
 func (i *policyInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

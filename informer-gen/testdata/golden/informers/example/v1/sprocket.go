@@ -52,6 +52,47 @@ func NewSprocketInformerWithOptions(client typedexamplev1.SprocketsGetter, names
 	return cache.NewSharedIndexInformerWithOptions[*examplev1.Sprocket, *examplev1.SprocketList](client.Sprockets(namespace), opts, indexers...)
 }
 
+// TypedSprocketInformer is SprocketInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedSprocketInformer = SprocketInformer
+
+// SprocketIndexInformer is the shared informer of Sprockets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type SprocketIndexInformer cache.TypedSharedIndexInformer[*examplev1.Sprocket]
+
+// SprocketHandlerFuncs are typed event handler functions for Sprockets.
+type SprocketHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*examplev1.Sprocket]
+
+// SprocketFilteringHandler is a typed event handler for the Sprockets a filter accepts.
+type SprocketFilteringHandler = cache.TypedFilteringResourceEventHandler[*examplev1.Sprocket]
+
+// SprocketIndexers are typed index functions of Sprockets by index name.
+type SprocketIndexers = cache.TypedIndexers[*examplev1.Sprocket]
+
+// NewTypedSprocketInformer is NewSprocketInformer with typed indexers, returning the typed informer.
+func NewTypedSprocketInformer(client Client, namespace string, resyncPeriod time.Duration, indexers SprocketIndexers) SprocketIndexInformer {
+	return NewTypedFilteredSprocketInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredSprocketInformer is NewFilteredSprocketInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredSprocketInformer(client Client, namespace string, resyncPeriod time.Duration, indexers SprocketIndexers, tweakListOptions func(*metav1.ListOptions)) SprocketIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewSprocketInformerWithOptions(client.ExampleV1(), namespace, opts, indexers)
+}
+
+// ToTypedSprocketInformer returns informer: every SprocketInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedSprocketInformer(informer SprocketInformer) TypedSprocketInformer {
+	return informer
+}
+
+// ToSprocketIndexInformer gives informer, which must hold Sprockets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToSprocketIndexInformer(informer cache.SharedIndexInformer) SprocketIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*examplev1.Sprocket](informer)
+}
+
 // Informer implements SprocketInformer.
 func (i *sprocketInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewWidgetInformerWithOptions(client typedexamplev1beta1.WidgetsGetter, name
 	return cache.NewSharedIndexInformerWithOptions[*examplev1beta1.Widget, *examplev1beta1.WidgetList](client.Widgets(namespace), opts, indexers...)
 }
 
+// TypedWidgetInformer is WidgetInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedWidgetInformer = WidgetInformer
+
+// WidgetIndexInformer is the shared informer of Widgets with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type WidgetIndexInformer cache.TypedSharedIndexInformer[*examplev1beta1.Widget]
+
+// WidgetHandlerFuncs are typed event handler functions for Widgets.
+type WidgetHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*examplev1beta1.Widget]
+
+// WidgetFilteringHandler is a typed event handler for the Widgets a filter accepts.
+type WidgetFilteringHandler = cache.TypedFilteringResourceEventHandler[*examplev1beta1.Widget]
+
+// WidgetIndexers are typed index functions of Widgets by index name.
+type WidgetIndexers = cache.TypedIndexers[*examplev1beta1.Widget]
+
+// NewTypedWidgetInformer is NewWidgetInformer with typed indexers, returning the typed informer.
+func NewTypedWidgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers WidgetIndexers) WidgetIndexInformer {
+	return NewTypedFilteredWidgetInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredWidgetInformer is NewFilteredWidgetInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredWidgetInformer(client Client, namespace string, resyncPeriod time.Duration, indexers WidgetIndexers, tweakListOptions func(*metav1.ListOptions)) WidgetIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWidgetInformerWithOptions(client.ExampleV1beta1(), namespace, opts, indexers)
+}
+
+// ToTypedWidgetInformer returns informer: every WidgetInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedWidgetInformer(informer WidgetInformer) TypedWidgetInformer {
+	return informer
+}
+
+// ToWidgetIndexInformer gives informer, which must hold Widgets, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToWidgetIndexInformer(informer cache.SharedIndexInformer) WidgetIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*examplev1beta1.Widget](informer)
+}
+
 // Informer implements WidgetInformer.
 func (i *widgetInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

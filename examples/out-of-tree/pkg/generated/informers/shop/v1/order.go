@@ -52,6 +52,47 @@ func NewOrderInformerWithOptions(client typedshopv1.OrdersGetter, namespace stri
 	return cache.NewSharedIndexInformerWithOptions[*shopv1.Order, *shopv1.OrderList](client.Orders(namespace), opts, indexers...)
 }
 
+// TypedOrderInformer is OrderInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedOrderInformer = OrderInformer
+
+// OrderIndexInformer is the shared informer of Orders with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type OrderIndexInformer cache.TypedSharedIndexInformer[*shopv1.Order]
+
+// OrderHandlerFuncs are typed event handler functions for Orders.
+type OrderHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*shopv1.Order]
+
+// OrderFilteringHandler is a typed event handler for the Orders a filter accepts.
+type OrderFilteringHandler = cache.TypedFilteringResourceEventHandler[*shopv1.Order]
+
+// OrderIndexers are typed index functions of Orders by index name.
+type OrderIndexers = cache.TypedIndexers[*shopv1.Order]
+
+// NewTypedOrderInformer is NewOrderInformer with typed indexers, returning the typed informer.
+func NewTypedOrderInformer(client Client, namespace string, resyncPeriod time.Duration, indexers OrderIndexers) OrderIndexInformer {
+	return NewTypedFilteredOrderInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredOrderInformer is NewFilteredOrderInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredOrderInformer(client Client, namespace string, resyncPeriod time.Duration, indexers OrderIndexers, tweakListOptions func(*metav1.ListOptions)) OrderIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewOrderInformerWithOptions(client.ShopV1(), namespace, opts, indexers)
+}
+
+// ToTypedOrderInformer returns informer: every OrderInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedOrderInformer(informer OrderInformer) TypedOrderInformer {
+	return informer
+}
+
+// ToOrderIndexInformer gives informer, which must hold Orders, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToOrderIndexInformer(informer cache.SharedIndexInformer) OrderIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*shopv1.Order](informer)
+}
+
 // Informer implements OrderInformer.
 func (i *orderInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -52,6 +52,47 @@ func NewWarehouseInformerWithOptions(client typedshopv1.WarehousesGetter, opts c
 	return cache.NewSharedIndexInformerWithOptions[*shopv1.Warehouse, *shopv1.WarehouseList](client.Warehouses(), opts, indexers...)
 }
 
+// TypedWarehouseInformer is WarehouseInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedWarehouseInformer = WarehouseInformer
+
+// WarehouseIndexInformer is the shared informer of Warehouses with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type WarehouseIndexInformer cache.TypedSharedIndexInformer[*shopv1.Warehouse]
+
+// WarehouseHandlerFuncs are typed event handler functions for Warehouses.
+type WarehouseHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*shopv1.Warehouse]
+
+// WarehouseFilteringHandler is a typed event handler for the Warehouses a filter accepts.
+type WarehouseFilteringHandler = cache.TypedFilteringResourceEventHandler[*shopv1.Warehouse]
+
+// WarehouseIndexers are typed index functions of Warehouses by index name.
+type WarehouseIndexers = cache.TypedIndexers[*shopv1.Warehouse]
+
+// NewTypedWarehouseInformer is NewWarehouseInformer with typed indexers, returning the typed informer.
+func NewTypedWarehouseInformer(client Client, resyncPeriod time.Duration, indexers WarehouseIndexers) WarehouseIndexInformer {
+	return NewTypedFilteredWarehouseInformer(client, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredWarehouseInformer is NewFilteredWarehouseInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredWarehouseInformer(client Client, resyncPeriod time.Duration, indexers WarehouseIndexers, tweakListOptions func(*metav1.ListOptions)) WarehouseIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewWarehouseInformerWithOptions(client.ShopV1(), opts, indexers)
+}
+
+// ToTypedWarehouseInformer returns informer: every WarehouseInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedWarehouseInformer(informer WarehouseInformer) TypedWarehouseInformer {
+	return informer
+}
+
+// ToWarehouseIndexInformer gives informer, which must hold Warehouses, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToWarehouseIndexInformer(informer cache.SharedIndexInformer) WarehouseIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*shopv1.Warehouse](informer)
+}
+
 // Informer implements WarehouseInformer.
 func (i *warehouseInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()

@@ -8,24 +8,30 @@ import (
 	samplecontrollerv1alpha1 "github.com/kubegen/kubegen/examples/sample-controller/pkg/generated/informers/externalversions/samplecontroller/v1alpha1"
 )
 
-// Interface gives the informers of the samplecontroller.k8s.io API group.
+// Interface gives the informers of the samplecontroller.k8s.io API group, by version.
 type Interface interface {
 	// V1alpha1 returns the informers of samplecontroller.k8s.io/v1alpha1.
 	V1alpha1() samplecontrollerv1alpha1.Interface
 }
 
+// Client is what New needs from a clientset: its clients of the versions above. Every clientset
+// holding them is one.
+type Client interface {
+	SamplecontrollerV1alpha1() typedsamplecontrollerv1alpha1.SamplecontrollerV1alpha1Interface
+}
+
 // group implements Interface.
 type group struct {
 	factory *cache.Factory
-	client  typedsamplecontrollerv1alpha1.SamplecontrollerV1alpha1Interface
+	client  Client
 }
 
 // New returns the samplecontroller.k8s.io informers shared through factory, listing and watching with client.
-func New(factory *cache.Factory, client typedsamplecontrollerv1alpha1.SamplecontrollerV1alpha1Interface) Interface {
+func New(factory *cache.Factory, client Client) Interface {
 	return &group{factory: factory, client: client}
 }
 
 // V1alpha1 implements Interface.
 func (g *group) V1alpha1() samplecontrollerv1alpha1.Interface {
-	return samplecontrollerv1alpha1.New(g.factory, g.client)
+	return samplecontrollerv1alpha1.New(g.factory, g.client.SamplecontrollerV1alpha1())
 }

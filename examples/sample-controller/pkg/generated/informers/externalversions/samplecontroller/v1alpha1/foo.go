@@ -52,6 +52,47 @@ func NewFooInformerWithOptions(client typedsamplecontrollerv1alpha1.FoosGetter, 
 	return cache.NewSharedIndexInformerWithOptions[*samplecontrollerv1alpha1.Foo, *samplecontrollerv1alpha1.FooList](client.Foos(namespace), opts, indexers...)
 }
 
+// TypedFooInformer is FooInformer, which is typed already: client-go v0.37's name for
+// the informer with TypedInformer().
+type TypedFooInformer = FooInformer
+
+// FooIndexInformer is the shared informer of Foos with type-safe methods beside the
+// untyped ones (client-go v0.37's type; TypedInformer() gives more, such as a typed Lister).
+type FooIndexInformer cache.TypedSharedIndexInformer[*samplecontrollerv1alpha1.Foo]
+
+// FooHandlerFuncs are typed event handler functions for Foos.
+type FooHandlerFuncs = cache.TypedResourceEventHandlerFuncs[*samplecontrollerv1alpha1.Foo]
+
+// FooFilteringHandler is a typed event handler for the Foos a filter accepts.
+type FooFilteringHandler = cache.TypedFilteringResourceEventHandler[*samplecontrollerv1alpha1.Foo]
+
+// FooIndexers are typed index functions of Foos by index name.
+type FooIndexers = cache.TypedIndexers[*samplecontrollerv1alpha1.Foo]
+
+// NewTypedFooInformer is NewFooInformer with typed indexers, returning the typed informer.
+func NewTypedFooInformer(client Client, namespace string, resyncPeriod time.Duration, indexers FooIndexers) FooIndexInformer {
+	return NewTypedFilteredFooInformer(client, namespace, resyncPeriod, indexers, nil)
+}
+
+// NewTypedFilteredFooInformer is NewFilteredFooInformer with typed indexers, returning the
+// typed informer.
+func NewTypedFilteredFooInformer(client Client, namespace string, resyncPeriod time.Duration, indexers FooIndexers, tweakListOptions func(*metav1.ListOptions)) FooIndexInformer {
+	opts := cache.InformerOptions{ResyncPeriod: resyncPeriod, TweakListOptions: tweakListOptions}
+	return NewFooInformerWithOptions(client.SamplecontrollerV1alpha1(), namespace, opts, indexers)
+}
+
+// ToTypedFooInformer returns informer: every FooInformer is typed (client-go's converts
+// an untyped one).
+func ToTypedFooInformer(informer FooInformer) TypedFooInformer {
+	return informer
+}
+
+// ToFooIndexInformer gives informer, which must hold Foos, typed methods: the informer
+// itself when it has them (as every informer of this package has), else a view of it.
+func ToFooIndexInformer(informer cache.SharedIndexInformer) FooIndexInformer {
+	return cache.NewTypedSharedIndexInformer[*samplecontrollerv1alpha1.Foo](informer)
+}
+
 // Informer implements FooInformer.
 func (i *fooInformer) Informer() cache.SharedIndexInformer {
 	return i.TypedInformer()
