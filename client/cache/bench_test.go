@@ -120,30 +120,19 @@ func BenchmarkInformerSync(b *testing.B) {
 	}
 }
 
+// syncOnce syncs an informer over lw (startSynced) and returns the heap its cache holds, timing
+// only the sync.
 func syncOnce(b *testing.B, lw *memoryLW, keep bool) uint64 {
 	b.StopTimer()
 	before := allocgate.HeapInUse()
 	b.StartTimer()
-	inf := NewSharedIndexInformerWithOptions[*corev1.ConfigMap](lw, InformerOptions{KeepManagedFields: keep})
-	if _, err := inf.AddTypedEventHandler(TypedResourceEventHandlerFuncs[*corev1.ConfigMap]{}); err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		inf.RunWithContext(ctx)
-	}()
-	if err := WaitForCacheSync(ctx, inf); err != nil {
-		b.Fatal(err)
-	}
+	inf, stop := startSynced(b, lw, InformerOptions{KeepManagedFields: keep})
 	if n := inf.Store().Len(); n != lw.n {
 		b.Fatalf("synced %d objects, want %d", n, lw.n)
 	}
 	b.StopTimer()
 	after := allocgate.HeapInUse()
-	cancel()
-	<-done
+	stop()
 	runtime.KeepAlive(inf)
 	b.StartTimer()
 	return after - min(before, after)
