@@ -46,24 +46,24 @@ func (f TypedResourceEventHandlerFuncs[T]) OnDelete(obj T) {
 	}
 }
 
-// FilteringResourceEventHandler passes on only the changes of objects that Filter accepts: an
+// TypedFilteringResourceEventHandler passes on only the changes of objects that FilterFunc accepts: an
 // update that makes an object pass the filter arrives as an add, one that makes it fail as a
 // delete.
 type TypedFilteringResourceEventHandler[T Object] struct {
-	Filter  func(obj T) bool
-	Handler TypedResourceEventHandler[T]
+	FilterFunc func(obj T) bool
+	Handler    TypedResourceEventHandler[T]
 }
 
 // OnAdd implements ResourceEventHandler.
 func (f TypedFilteringResourceEventHandler[T]) OnAdd(obj T, isInInitialList bool) {
-	if f.Filter(obj) {
+	if f.FilterFunc(obj) {
 		f.Handler.OnAdd(obj, isInInitialList)
 	}
 }
 
 // OnUpdate implements ResourceEventHandler.
 func (f TypedFilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
-	was, is := f.Filter(oldObj), f.Filter(newObj)
+	was, is := f.FilterFunc(oldObj), f.FilterFunc(newObj)
 	switch {
 	case was && is:
 		f.Handler.OnUpdate(oldObj, newObj)
@@ -76,7 +76,7 @@ func (f TypedFilteringResourceEventHandler[T]) OnUpdate(oldObj, newObj T) {
 
 // OnDelete implements ResourceEventHandler.
 func (f TypedFilteringResourceEventHandler[T]) OnDelete(obj T) {
-	if f.Filter(obj) {
+	if f.FilterFunc(obj) {
 		f.Handler.OnDelete(obj)
 	}
 }

@@ -27,7 +27,7 @@ func TestFilteringResourceEventHandler(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			rec := newRecorder()
-			tc.call(TypedFilteringResourceEventHandler[*corev1.ConfigMap]{Filter: web, Handler: rec})
+			tc.call(TypedFilteringResourceEventHandler[*corev1.ConfigMap]{FilterFunc: web, Handler: rec})
 			if got := rec.snapshot(); !slices.Equal(got, tc.want) {
 				t.Fatalf("got %q, want %q", got, tc.want)
 			}
