@@ -301,3 +301,45 @@ func onlyT[T Object](objs []any) []T {
 	}
 	return out
 }
+
+// TypedIndexer is an Indexer with type-safe index queries, client-go's interface of the name.
+type TypedIndexer[T Object] interface {
+	Indexer
+	// TypedIndex returns the objects sharing an index value with obj.
+	TypedIndex(indexName string, obj T) ([]T, error)
+	// ByTypedIndex returns the objects whose index function returned indexedValue.
+	ByTypedIndex(indexName, indexedValue string) ([]T, error)
+	// AddTypedIndexers adds typed indexes.
+	AddTypedIndexers(newIndexers TypedIndexers[T]) error
+}
+
+// NewTypedIndexer gives indexer, whose objects must be Ts, the type-safe queries of TypedIndexer.
+// Objects that are not Ts (which an indexer of T never holds) are left out of the answers.
+func NewTypedIndexer[T Object](indexer Indexer) TypedIndexer[T] {
+	if typed, ok := indexer.(TypedIndexer[T]); ok {
+		return typed
+	}
+	return typedIndexer[T]{indexer}
+}
+
+type typedIndexer[T Object] struct{ Indexer }
+
+func (i typedIndexer[T]) TypedIndex(indexName string, obj T) ([]T, error) {
+	objs, err := i.Index(indexName, obj)
+	if err != nil {
+		return nil, err
+	}
+	return onlyT[T](objs), nil
+}
+
+func (i typedIndexer[T]) ByTypedIndex(indexName, indexedValue string) ([]T, error) {
+	objs, err := i.ByIndex(indexName, indexedValue)
+	if err != nil {
+		return nil, err
+	}
+	return onlyT[T](objs), nil
+}
+
+func (i typedIndexer[T]) AddTypedIndexers(newIndexers TypedIndexers[T]) error {
+	return i.AddIndexers(TypedIndexersToIndexers(newIndexers))
+}

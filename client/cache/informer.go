@@ -152,6 +152,11 @@ func (i *TypedInformer[T]) GetStore() Store { return &indexerView[T]{s: i.store}
 // GetIndexer returns the informer's cache as client-go's untyped Indexer; see GetStore.
 func (i *TypedInformer[T]) GetIndexer() Indexer { return &indexerView[T]{s: i.store} }
 
+// GetTypedIndexer returns the cache as a TypedIndexer, as client-go's typed informers do.
+func (i *TypedInformer[T]) GetTypedIndexer() TypedIndexer[T] {
+	return NewTypedIndexer[T](i.GetIndexer())
+}
+
 // AddIndexers adds untyped indexes to the cache, indexing the objects already there.
 func (i *TypedInformer[T]) AddIndexers(indexers Indexers) error {
 	return i.store.AddIndexers(IndexersToTypedIndexers[T](indexers))

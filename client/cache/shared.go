@@ -181,6 +181,8 @@ type TypedSharedIndexInformer[T Object] interface {
 	AddTypedEventHandler(handler TypedResourceEventHandler[T], options ...HandlerOptions) (ResourceEventHandlerRegistration, error)
 	// AddTypedIndexers adds typed indexes.
 	AddTypedIndexers(indexers TypedIndexers[T]) error
+	// GetTypedIndexer returns the informer's indexer with type-safe index queries.
+	GetTypedIndexer() TypedIndexer[T]
 }
 
 // untypedHandler delivers a typed informer's events to an untyped handler.

@@ -33,6 +33,9 @@ func (v typedView[T]) AddTypedIndexers(indexers TypedIndexers[T]) error {
 	return v.AddIndexers(TypedIndexersToIndexers(indexers))
 }
 
+// GetTypedIndexer implements TypedSharedIndexInformer.
+func (v typedView[T]) GetTypedIndexer() TypedIndexer[T] { return NewTypedIndexer[T](v.GetIndexer()) }
+
 // typedHandler passes an untyped informer's events on to a typed handler.
 type typedHandler[T Object] struct{ h TypedResourceEventHandler[T] }
 

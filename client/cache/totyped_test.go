@@ -16,7 +16,10 @@ type untypedInformer struct {
 	handler  ResourceEventHandler
 	options  *HandlerOptions
 	indexers Indexers
+	indexer  Indexer
 }
+
+func (u *untypedInformer) GetIndexer() Indexer { return u.indexer }
 
 func (u *untypedInformer) AddEventHandler(h ResourceEventHandler) (ResourceEventHandlerRegistration, error) {
 	u.handler = h
@@ -79,5 +82,47 @@ func TestNewTypedSharedIndexInformer(t *testing.T) {
 	p.Spec.NodeName = "n1"
 	if got, err := u.indexers["node"](p); err != nil || !reflect.DeepEqual(got, []string{"n1"}) {
 		t.Errorf("converted index gives %q, %v", got, err)
+	}
+}
+
+// TestGetTypedIndexer: a kubegen informer's typed indexer and one over another Indexer answer index
+// queries with Ts, typed indexes added through it included.
+func TestGetTypedIndexer(t *testing.T) {
+	pod := func(name, node string) *corev1.Pod {
+		return &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "ns", Name: name}, Spec: corev1.PodSpec{NodeName: node}}
+	}
+	byNode := TypedIndexers[*corev1.Pod]{"node": func(p *corev1.Pod) ([]string, error) { return []string{p.Spec.NodeName}, nil }}
+	kubegen := NewSharedIndexInformer[*corev1.Pod](ListWatchFuncs[*corev1.PodList]{}, 0, nil)
+	for name, indexer := range map[string]TypedIndexer[*corev1.Pod]{
+		"kubegen informer": kubegen.GetTypedIndexer(),
+		"other indexer":    NewTypedIndexer[*corev1.Pod](NewIndexer(MetaNamespaceKeyFunc, nil)),
+	} {
+		if err := indexer.AddTypedIndexers(byNode); err != nil {
+			t.Fatalf("%s: AddTypedIndexers: %v", name, err)
+		}
+		for _, p := range []*corev1.Pod{pod("a", "n1"), pod("b", "n2"), pod("c", "n1")} {
+			if err := indexer.Add(p); err != nil {
+				t.Fatalf("%s: Add: %v", name, err)
+			}
+		}
+		got, err := indexer.ByTypedIndex("node", "n1")
+		if err != nil || len(got) != 2 || got[0].Spec.NodeName != "n1" || got[1].Spec.NodeName != "n1" {
+			t.Errorf("%s: ByTypedIndex(node, n1) = %v, %v; want a and c", name, got, err)
+		}
+		got, err = indexer.TypedIndex("node", pod("x", "n2"))
+		if err != nil || len(got) != 1 || got[0].Name != "b" {
+			t.Errorf("%s: TypedIndex(node, n2) = %v, %v; want b", name, got, err)
+		}
+		if _, err := indexer.ByTypedIndex("missing", "v"); err == nil {
+			t.Errorf("%s: an unknown index gives no error", name)
+		}
+	}
+	u := &untypedInformer{indexer: NewIndexer(MetaNamespaceKeyFunc, nil)}
+	if err := u.indexer.Add(pod("d", "n3")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewTypedSharedIndexInformer[*corev1.Pod](u).GetTypedIndexer().ByTypedIndex(NamespaceIndex, "ns")
+	if err != nil || len(got) != 1 || got[0].Name != "d" {
+		t.Errorf("a wrapped informer's typed indexer: %v, %v; want d", got, err)
 	}
 }

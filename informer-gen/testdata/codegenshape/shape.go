@@ -41,7 +41,15 @@ func Run(client versioned.Interface, stopCh <-chan struct{}) ([]*examplev1beta1.
 	if _, err := informersv1.ToWidgetIndexInformer(ga.Informer()).AddTypedEventHandler(informersv1.WidgetHandlerFuncs{}); err != nil {
 		return nil, err
 	}
-	var _ informersv1.WidgetFilteringHandler
+	if _, err := typed.AddTypedEventHandler(informersv1.WidgetFilteringHandler{
+		FilterFunc: func(w *examplev1.Widget) bool { return w.Namespace == "default" },
+		Handler:    informersv1.WidgetHandlerFuncs{},
+	}); err != nil {
+		return nil, err
+	}
+	if _, err := typed.GetTypedIndexer().ByTypedIndex(cache.NamespaceIndex, "default"); err != nil {
+		return nil, err
+	}
 	_ = informersv1.ToTypedWidgetInformer(ga)
 
 	var single informersv1beta1.WidgetIndexInformer = informersv1beta1.NewTypedWidgetInformer(client, "default", time.Minute, informersv1beta1.WidgetIndexers{})
