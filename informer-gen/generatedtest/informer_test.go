@@ -138,8 +138,8 @@ func TestInformersAreShared(t *testing.T) {
 	}
 }
 
-// TestForResource lists through the type-erased informer and rejects resources the clientset
-// does not serve.
+// TestForResource lists through the type-erased informer, rejects resources the clientset does
+// not serve, and serves every version of a group.
 func TestForResource(t *testing.T) {
 	cs := newFake(t, &examplev1.Policy{ObjectMeta: metav1.ObjectMeta{Name: "p"}})
 	f := informers.NewSharedInformerFactory(cs, 0)
@@ -153,13 +153,18 @@ func TestForResource(t *testing.T) {
 		t.Errorf("generic Get(p) = %#v, %v", obj, err)
 	}
 	for _, gvr := range []schema.GroupVersionResource{
-		{Group: "example.kubegen.io", Version: "v1", Resource: "reviews"},      // create-only: no informer
-		{Group: "example.kubegen.io", Version: "v1beta1", Resource: "widgets"}, // not the clientset's version
+		{Group: "example.kubegen.io", Version: "v1", Resource: "reviews"}, // create-only: no informer
+		{Group: "example.kubegen.io", Version: "v2", Resource: "widgets"}, // no such version
 		{Group: "apps", Version: "v1", Resource: "deployments"},
 	} {
 		if g, err := f.ForResource(gvr); err == nil || g != nil || !strings.Contains(err.Error(), gvr.String()) {
 			t.Errorf("ForResource(%v) = %v, %v; want an error naming the resource", gvr, g, err)
 		}
+	}
+	// The clientset holds every version of the group (--clientset-all-versions), so the factory does.
+	beta := schema.GroupVersionResource{Group: "example.kubegen.io", Version: "v1beta1", Resource: "widgets"}
+	if g, err := f.ForResource(beta); err != nil || g == nil {
+		t.Errorf("ForResource(%v) = %v, %v; want the v1beta1 Widget informer", beta, g, err)
 	}
 }
 
