@@ -178,12 +178,21 @@ func (v *indexerView[T]) Index(indexName string, obj any) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	values, err := v.s.valuesOf(indexName, t)
+	objs, err := v.TypedIndex(indexName, t)
+	if err != nil || objs == nil {
+		return nil, err
+	}
+	return toAny(objs), nil
+}
+
+// TypedIndex implements TypedIndexer: the objects sharing an index value with obj.
+func (v *indexerView[T]) TypedIndex(indexName string, obj T) ([]T, error) {
+	values, err := v.s.valuesOf(indexName, obj)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
-	var out []any
+	var out []T
 	for _, value := range values {
 		objs, err := v.s.ByIndex(indexName, value)
 		if err != nil {
@@ -207,6 +216,16 @@ func (v *indexerView[T]) IndexKeys(indexName, indexedValue string) ([]string, er
 func (v *indexerView[T]) ListIndexFuncValues(indexName string) []string {
 	values, _ := v.s.IndexValues(indexName)
 	return values
+}
+
+// ByTypedIndex implements TypedIndexer, reading the typed store directly.
+func (v *indexerView[T]) ByTypedIndex(indexName, indexedValue string) ([]T, error) {
+	return v.s.ByIndex(indexName, indexedValue)
+}
+
+// AddTypedIndexers implements TypedIndexer.
+func (v *indexerView[T]) AddTypedIndexers(newIndexers TypedIndexers[T]) error {
+	return v.s.AddIndexers(newIndexers)
 }
 
 func (v *indexerView[T]) ByIndex(indexName, indexedValue string) ([]any, error) {
@@ -314,7 +333,8 @@ type TypedIndexer[T Object] interface {
 }
 
 // NewTypedIndexer gives indexer, whose objects must be Ts, the type-safe queries of TypedIndexer.
-// Objects that are not Ts (which an indexer of T never holds) are left out of the answers.
+// The indexer of a kubegen informer of T is one already and is returned as it is; over any other,
+// objects that are not Ts (which an indexer of T never holds) are left out of the answers.
 func NewTypedIndexer[T Object](indexer Indexer) TypedIndexer[T] {
 	if typed, ok := indexer.(TypedIndexer[T]); ok {
 		return typed

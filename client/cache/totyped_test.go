@@ -93,6 +93,9 @@ func TestGetTypedIndexer(t *testing.T) {
 	}
 	byNode := TypedIndexers[*corev1.Pod]{"node": func(p *corev1.Pod) ([]string, error) { return []string{p.Spec.NodeName}, nil }}
 	kubegen := NewSharedIndexInformer[*corev1.Pod](ListWatchFuncs[*corev1.PodList]{}, 0, nil)
+	if _, direct := kubegen.GetTypedIndexer().(*indexerView[*corev1.Pod]); !direct {
+		t.Errorf("a kubegen informer's typed indexer converts through the untyped one: %T", kubegen.GetTypedIndexer())
+	}
 	for name, indexer := range map[string]TypedIndexer[*corev1.Pod]{
 		"kubegen informer": kubegen.GetTypedIndexer(),
 		"other indexer":    NewTypedIndexer[*corev1.Pod](NewIndexer(MetaNamespaceKeyFunc, nil)),
