@@ -11,8 +11,18 @@
 //   - sync: wall time from creating the informer until it has synced;
 //   - CPU: user+system CPU of the child over the same span;
 //   - heap: live heap after sync (after a GC), less the heap before the informer was made;
-//   - peak: the largest live heap any garbage collection measured during the sync, less the same base,
-//     divided by heap (1.0: the sync never held more than the final cache).
+//   - peak: the most memory the heap held at any moment of the sync, less the same base, divided by
+//     heap. "Held" counts every heap object not yet freed, the garbage that decoding leaves between
+//     collections as much as the live cache, because that is what a container's memory limit sees:
+//     runtime/metrics' /memory/classes/heap/objects:bytes, read every millisecond by a goroutine of
+//     the child (its peaks come at the end of each collection's mark phase, before sweeping frees
+//     the garbage). Both libraries run with the same (default) GOGC, under which a collection starts
+//     when the heap reaches about twice what the previous one left live, so the figure lies between
+//     1.0 (decoding leaves no garbage) and about 2.0 (it leaves much more than it keeps), and it moves
+//     with where in a GC cycle the sync ends: read it over several runs. The live heap as of the last
+//     collection (/gc/heap/live:bytes, what this program sampled before) never sees that garbage and
+//     reads 1.0 whatever the decoder does. The child's peak RSS (VmHWM) is printed on stderr for
+//     reference; it also counts the runtime, the binary and freed pages not yet returned.
 //
 // The parent adds the CPU kube-apiserver and etcd used during each child's run (server CPU), runs the
 // clients in a rotating order, and prints medians with ratios to client-go: a block per size on
@@ -202,12 +212,13 @@ type result struct {
 	sync, cpu  time.Duration
 	server     time.Duration // CPU of kube-apiserver and etcd during the child's run (set by the parent)
 	heap, peak float64       // MB
+	rss        float64       // the child's peak RSS (VmHWM), MB
 }
 
 func parseResult(out string) (result, error) {
 	var r result
 	var syncMs, cpuMs float64
-	_, err := fmt.Sscanf(strings.TrimSpace(out), "%f %f %f %f", &syncMs, &cpuMs, &r.heap, &r.peak)
+	_, err := fmt.Sscanf(strings.TrimSpace(out), "%f %f %f %f %f", &syncMs, &cpuMs, &r.heap, &r.peak, &r.rss)
 	r.sync, r.cpu = time.Duration(syncMs*1e6), time.Duration(cpuMs*1e6)
 	return r, err
 }
@@ -244,13 +255,23 @@ func measureSize(n, runs int, args func(client string) []string) map[string]resu
 		med[c] = median(rs)
 	}
 	cg := med["client-go"]
-	fmt.Fprintf(os.Stderr, "%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU")
+	fmt.Fprintf(os.Stderr, "%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s %12s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU", "peak RSS MB")
 	for _, c := range clients {
 		r := med[c]
-		fmt.Fprintf(os.Stderr, "%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s\n", n, c,
+		fmt.Fprintf(os.Stderr, "%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s %12.1f\n", n, c,
 			r.sync.Round(time.Millisecond), ratio(r.sync.Seconds(), cg.sync.Seconds()),
 			r.cpu.Round(time.Millisecond), ratio(r.cpu.Seconds(), cg.cpu.Seconds()),
-			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond))
+			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond), r.rss)
+	}
+	if runs > 1 {
+		// The peak moves with where in a GC cycle each sync ends: show the spread behind the median.
+		for _, c := range clients {
+			fmt.Fprintf(os.Stderr, "%8s %-18s peak/heap of each run:", "", c)
+			for _, r := range all[c] {
+				fmt.Fprintf(os.Stderr, " %.2f", ratio(r.peak, r.heap))
+			}
+			fmt.Fprintln(os.Stderr)
+		}
 	}
 	fmt.Fprintln(os.Stderr)
 	return med
@@ -278,6 +299,7 @@ func median(rs []result) result {
 		heap:   pick(func(r result) float64 { return r.heap }),
 		peak:   pick(func(r result) float64 { return r.peak }),
 		server: time.Duration(pick(func(r result) float64 { return float64(r.server) })),
+		rss:    pick(func(r result) float64 { return r.rss }),
 	}
 }
 
@@ -295,7 +317,8 @@ func runFixture(sizes []int, runs int) table {
 	return t
 }
 
-// runClient syncs one informer and prints sync ms, CPU ms, heap MB and peak MB.
+// runClient syncs one informer and prints sync ms, CPU ms, heap MB, peak MB and the process's peak
+// RSS in MB.
 func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 	if heapProfile != "" {
 		runtime.MemProfileRate = 64 // fine enough to attribute bytes per object; it costs CPU
@@ -336,7 +359,7 @@ func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 		fail(fmt.Errorf("unknown client %q", which))
 	}
 	took, cpu := time.Since(start), cpuTime()-cpu0
-	maxLive := peak.stop()
+	maxHeap := peak.stop()
 	if got := count(); got != n {
 		fail(fmt.Errorf("%s cached %d objects, want %d", which, got, n))
 	}
@@ -346,7 +369,7 @@ func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 	}
 	runtime.KeepAlive(keep)
 	const mb = 1 << 20
-	fmt.Printf("%.1f %.1f %.2f %.2f\n", float64(took)/1e6, float64(cpu)/1e6, float64(heap-base)/mb, float64(max(maxLive, heap)-base)/mb)
+	fmt.Printf("%.1f %.1f %.2f %.2f %.1f\n", float64(took)/1e6, float64(cpu)/1e6, float64(heap-base)/mb, float64(max(maxHeap, heap)-base)/mb, float64(peakRSS())/mb)
 }
 
 // writeHeapProfile writes the heap profile (its inuse figures are those of the last collection).
@@ -376,7 +399,15 @@ func readLive() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// peakSampler records the largest live heap measured by any collection while it runs.
+// heapObjects returns the bytes of heap objects not yet freed: the live ones and the garbage the
+// next sweep frees.
+func heapObjects() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// peakSampler records the largest heap (heapObjects) it reads while it runs, every millisecond.
 type peakSampler struct {
 	done chan struct{}
 	max  chan uint64
@@ -386,10 +417,10 @@ func newPeakSampler() *peakSampler {
 	p := &peakSampler{done: make(chan struct{}), max: make(chan uint64)}
 	go func() {
 		var m uint64
-		tick := time.NewTicker(2 * time.Millisecond)
+		tick := time.NewTicker(time.Millisecond)
 		defer tick.Stop()
 		for {
-			m = max(m, readLive())
+			m = max(m, heapObjects())
 			select {
 			case <-p.done:
 				p.max <- m
@@ -404,6 +435,24 @@ func newPeakSampler() *peakSampler {
 func (p *peakSampler) stop() uint64 {
 	close(p.done)
 	return <-p.max
+}
+
+// peakRSS returns the process's peak resident set (VmHWM in /proc/self/status), 0 where there is none.
+func peakRSS() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 func cpuTime() time.Duration {
