@@ -20,6 +20,7 @@ import (
 
 	"github.com/kubegen/kubegen/client/typed/typedtest"
 	"github.com/kubegen/kubegen/internal/codegen/smdschema/schematest"
+	"github.com/kubegen/kubegen/internal/rulesenv"
 	kgkubernetes "github.com/kubegen/kubegen/kubernetes"
 	kgfake "github.com/kubegen/kubegen/kubernetes/fake"
 	"github.com/kubegen/kubegen/test/cluster"
@@ -29,34 +30,8 @@ var testCluster *cluster.Cluster
 
 func TestMain(m *testing.M) { os.Exit(cluster.Run(m, &testCluster)) }
 
-// kgEnv and cgEnv give a rules scenario the clients of a kubegen or a client-go clientset: the
-// generated typed clients of both have the methods typedtest.RW asks for.
-func kgEnv(cs kgkubernetes.Interface, ns string) *typedtest.Env {
-	return &typedtest.Env{
-		Namespace:  ns,
-		Namespaces: cs.CoreV1().Namespaces(),
-		ConfigMaps: func(ns string) typedtest.RWC[*corev1.ConfigMap, *corev1.ConfigMapList] {
-			return cs.CoreV1().ConfigMaps(ns)
-		},
-		Secrets:  func(ns string) typedtest.RW[*corev1.Secret, *corev1.SecretList] { return cs.CoreV1().Secrets(ns) },
-		Pods:     func(ns string) typedtest.RW[*corev1.Pod, *corev1.PodList] { return cs.CoreV1().Pods(ns) },
-		Services: func(ns string) typedtest.RW[*corev1.Service, *corev1.ServiceList] { return cs.CoreV1().Services(ns) },
-		Deployments: func(ns string) typedtest.RW[*appsv1.Deployment, *appsv1.DeploymentList] {
-			return cs.AppsV1().Deployments(ns)
-		},
-		StatefulSets: func(ns string) typedtest.RW[*appsv1.StatefulSet, *appsv1.StatefulSetList] {
-			return cs.AppsV1().StatefulSets(ns)
-		},
-		DaemonSets: func(ns string) typedtest.RW[*appsv1.DaemonSet, *appsv1.DaemonSetList] {
-			return cs.AppsV1().DaemonSets(ns)
-		},
-		Jobs: func(ns string) typedtest.RW[*batchv1.Job, *batchv1.JobList] { return cs.BatchV1().Jobs(ns) },
-		Leases: func(ns string) typedtest.RW[*coordinationv1.Lease, *coordinationv1.LeaseList] {
-			return cs.CoordinationV1().Leases(ns)
-		},
-	}
-}
-
+// cgEnv gives a rules scenario the clients of a client-go clientset, as rulesenv.Env does for kubegen's:
+// the generated typed clients of both have the methods typedtest.RW asks for.
 func cgEnv(cs cgkubernetes.Interface, ns string) *typedtest.Env {
 	return &typedtest.Env{
 		Namespace:  ns,
@@ -129,7 +104,7 @@ func TestRulesOnFakes(t *testing.T) {
 		env  func(ns string) *typedtest.Env
 		ns   func(ns string) error
 	}{
-		{"kubegen fake.NewClientset", func(ns string) *typedtest.Env { return withGadgets(kgEnv(kg, ns), kgGadgets) }, func(ns string) error {
+		{"kubegen fake.NewClientset", func(ns string) *typedtest.Env { return withGadgets(rulesenv.Env(kg, ns), kgGadgets) }, func(ns string) error {
 			_, err := kg.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{})
 			return err
 		}},
@@ -152,7 +127,7 @@ func TestRulesOnFakes(t *testing.T) {
 		if _, err := real.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: ns}}, metav1.CreateOptions{}); err != nil {
 			t.Fatalf("create namespace %s: %v", ns, err)
 		}
-		want := typedtest.RunRule(ctx, rule, withGadgets(kgEnv(real, ns), realGadgets))
+		want := typedtest.RunRule(ctx, rule, withGadgets(rulesenv.Env(real, ns), realGadgets))
 		if groups[rule.Group] == nil {
 			groups[rule.Group] = make([]int, len(fakes)+1)
 			order = append(order, rule.Group)

@@ -11,9 +11,6 @@ import (
 	"testing"
 	"time"
 
-	appsv1 "k8s.io/api/apps/v1"
-	batchv1 "k8s.io/api/batch/v1"
-	coordinationv1 "k8s.io/api/coordination/v1"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -24,36 +21,10 @@ import (
 	clientfake "github.com/kubegen/kubegen/client/fake"
 	"github.com/kubegen/kubegen/client/typed/typedtest"
 	"github.com/kubegen/kubegen/internal/codegen/smdschema/schematest"
+	"github.com/kubegen/kubegen/internal/rulesenv"
 	"github.com/kubegen/kubegen/kubernetes"
 	"github.com/kubegen/kubegen/kubernetes/fake"
 )
-
-// rulesEnv returns the clients of a rules scenario over a clientset, real or fake.
-func rulesEnv(cs kubernetes.Interface, ns string) *typedtest.Env {
-	return &typedtest.Env{
-		Namespace:  ns,
-		Namespaces: cs.CoreV1().Namespaces(),
-		ConfigMaps: func(ns string) typedtest.RWC[*corev1.ConfigMap, *corev1.ConfigMapList] {
-			return cs.CoreV1().ConfigMaps(ns)
-		},
-		Secrets:  func(ns string) typedtest.RW[*corev1.Secret, *corev1.SecretList] { return cs.CoreV1().Secrets(ns) },
-		Pods:     func(ns string) typedtest.RW[*corev1.Pod, *corev1.PodList] { return cs.CoreV1().Pods(ns) },
-		Services: func(ns string) typedtest.RW[*corev1.Service, *corev1.ServiceList] { return cs.CoreV1().Services(ns) },
-		Deployments: func(ns string) typedtest.RW[*appsv1.Deployment, *appsv1.DeploymentList] {
-			return cs.AppsV1().Deployments(ns)
-		},
-		StatefulSets: func(ns string) typedtest.RW[*appsv1.StatefulSet, *appsv1.StatefulSetList] {
-			return cs.AppsV1().StatefulSets(ns)
-		},
-		DaemonSets: func(ns string) typedtest.RW[*appsv1.DaemonSet, *appsv1.DaemonSetList] {
-			return cs.AppsV1().DaemonSets(ns)
-		},
-		Jobs: func(ns string) typedtest.RW[*batchv1.Job, *batchv1.JobList] { return cs.BatchV1().Jobs(ns) },
-		Leases: func(ns string) typedtest.RW[*coordinationv1.Lease, *coordinationv1.LeaseList] {
-			return cs.CoordinationV1().Leases(ns)
-		},
-	}
-}
 
 // unsettled are scenarios whose apiserver answer depends on what else the test cluster has done (its
 // watch cache window, how far its cache lags etcd): they run and are reported, but neither outcome fails
@@ -123,7 +94,7 @@ func TestRulesMatchFake(t *testing.T) {
 				t.Fatalf("%s: create namespace %s: %v", name, ns, err)
 			}
 		}
-		realEnv, fakeEnv := rulesEnv(real, ns), rulesEnv(fakeCS, ns)
+		realEnv, fakeEnv := rulesenv.Env(real, ns), rulesenv.Env(fakeCS, ns)
 		realEnv.Gadgets = func(ns string) typedtest.RW[*unstructured.Unstructured, *unstructured.UnstructuredList] {
 			return dynamicClient(t, gadgetGVR.GroupVersion(), gadgetGVR.Resource, ns)
 		}
