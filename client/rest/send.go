@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
@@ -72,10 +73,11 @@ func (r *Request) readResult(resp *http.Response) Result {
 
 func success(code int) bool { return code >= 200 && code < 300 }
 
-// readBody reads all of body into a buffer sized from the Content-Length n when the server sent one.
+// readBody reads all of body into a buffer sized from the Content-Length n when the server sent one,
+// and into one of the exact size (readUnsized) when it did not.
 func readBody(body io.Reader, n int64) ([]byte, error) {
 	if n < 0 || n > maxPresize {
-		return io.ReadAll(body)
+		return readUnsized(body)
 	}
 	buf := make([]byte, n+1) // one spare byte so that EOF is seen without growing
 	read, err := io.ReadFull(body, buf)
@@ -89,6 +91,48 @@ func readBody(body io.Reader, n int64) ([]byte, error) {
 	}
 	rest, err := io.ReadAll(body) // more than announced
 	return append(buf, rest...), err
+}
+
+// bodyChunk is the size of the reused buffers readUnsized reads into.
+const bodyChunk = 64 << 10
+
+// bodyChunks holds *[]byte of bodyChunk bytes. Like any sync.Pool it holds nothing after two
+// collections without use.
+var bodyChunks = sync.Pool{New: func() any { b := make([]byte, bodyChunk); return &b }}
+
+// readUnsized reads all of body, of unknown length, into reused chunks and copies them into one
+// buffer of the exact size, the only allocation that outlives the call. A list page comes chunked,
+// without Content-Length: io.ReadAll would also allocate its growing intermediate buffers, about
+// as many bytes again as the body, garbage that an informer's list leaves on top of its cache.
+func readUnsized(body io.Reader) ([]byte, error) {
+	var chunks []*[]byte
+	defer func() {
+		for _, c := range chunks {
+			bodyChunks.Put(c)
+		}
+	}()
+	total, fill := 0, bodyChunk // fill: bytes in the last chunk
+	for {
+		if fill == bodyChunk {
+			chunks = append(chunks, bodyChunks.Get().(*[]byte))
+			fill = 0
+		}
+		n, err := body.Read((*chunks[len(chunks)-1])[fill:])
+		fill += n
+		total += n
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]byte, total)
+	at := 0
+	for _, c := range chunks {
+		at += copy(out[at:], *c)
+	}
+	return out, nil
 }
 
 // send applies the timeout and rate limiter, sends the request and retries as allowed, then hands
