@@ -3,6 +3,7 @@ package fastproto
 import (
 	"encoding/binary"
 	"reflect"
+	"strings"
 	"sync"
 
 	"k8s.io/apimachinery/pkg/runtime"
@@ -23,11 +24,18 @@ const Magic = "k8s\x00"
 // once. For those the regular path would do exactly this: reset the object, unmarshal the envelope's
 // bytes into it and leave its TypeMeta empty.
 type Decoder struct {
-	learned sync.Map // reflect.Type → envelopeKind
+	learned sync.Map // reflect.Type → learnedType
 	types   sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
 }
 
 type envelopeKind struct{ apiVersion, kind string }
+
+// learnedType is what Learn recorded of a type: the envelope kind it decodes, and for a list type
+// the index of its Items field (protobuf field 2, repeated), -1 for others.
+type learnedType struct {
+	kind  envelopeKind
+	items int
+}
 
 // protoUnmarshaler is implemented by every generated Kubernetes API type.
 type protoUnmarshaler interface {
@@ -62,10 +70,14 @@ func (p *Decoder) Decode(body []byte, obj runtime.Object) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	if want := v.(envelopeKind); string(apiVersion) != want.apiVersion || string(kind) != want.kind {
+	lt := v.(learnedType)
+	if string(apiVersion) != lt.kind.apiVersion || string(kind) != lt.kind.kind {
 		return false, nil
 	}
 	u.Reset()
+	if lt.items >= 0 {
+		presizeItems(obj, lt.items, raw)
+	}
 	if err := u.Unmarshal(raw); err != nil {
 		return true, err
 	}
@@ -83,8 +95,46 @@ func (p *Decoder) Learn(body []byte, obj runtime.Object) {
 		return
 	}
 	if apiVersion, kind, _, ok := parseEnvelope(body); ok {
-		p.learned.LoadOrStore(t, envelopeKind{string(apiVersion), string(kind)})
+		p.learned.LoadOrStore(t, learnedType{envelopeKind{string(apiVersion), string(kind)}, itemsField(t)})
 	}
+}
+
+// itemsField returns the index of the Items field of a list type t (a pointer to a struct whose
+// Items is a slice of structs, protobuf field 2), or -1.
+func itemsField(t reflect.Type) int {
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return -1
+	}
+	f, ok := t.Elem().FieldByName("Items")
+	if !ok || len(f.Index) != 1 || f.Type.Kind() != reflect.Slice || f.Type.Elem().Kind() != reflect.Struct ||
+		!strings.HasPrefix(f.Tag.Get("protobuf"), "bytes,2,rep,") {
+		return -1
+	}
+	return f.Index[0]
+}
+
+// presizeItems gives the reset list obj an empty Items of the capacity for the items in raw, the
+// list's message, which the generated Unmarshal then appends to without growing it: growing it item
+// by item left arrays of a few times the final one's size as garbage, for every page an informer
+// lists. Only the capacity differs from what the serializer gives. A message it does not follow
+// (a field of another wire type) is left to Unmarshal alone.
+func presizeItems(obj runtime.Object, field int, raw []byte) {
+	n := 0
+	for b := raw; len(b) > 0; {
+		num, _, rest, ok := nextBytesField(b)
+		if !ok {
+			return
+		}
+		if num == 2 {
+			n++
+		}
+		b = rest
+	}
+	if n == 0 {
+		return
+	}
+	items := reflect.ValueOf(obj).Elem().Field(field)
+	items.Set(reflect.MakeSlice(items.Type(), 0, n))
 }
 
 // parseEnvelope reads the runtime.Unknown envelope of a Kubernetes protobuf message: magic bytes,

@@ -2,6 +2,7 @@ package fastproto
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -123,4 +124,39 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("%q: Decode %#v (%v), serializer %#v (%v)", data, got, err, want, wantErr)
 		}
 	})
+}
+
+// TestDecodeListPresizesItems decodes a learned list type: the result equals the serializer's, and
+// Items has exactly the capacity of its items, so that decoding a page grows no array (the
+// generated Unmarshal appends item by item).
+func TestDecodeListPresizesItems(t *testing.T) {
+	dec := protobufDecoder(t)
+	d := New(dec)
+	for _, n := range []int{0, 1, 1000} {
+		list := &corev1.ConfigMapList{ListMeta: metav1.ListMeta{ResourceVersion: "42", Continue: "next"}}
+		for i := range n {
+			cm := configMap()
+			cm.Name = fmt.Sprintf("cm-%d", i)
+			list.Items = append(list.Items, *cm)
+		}
+		body := encode(t, list)
+		want := &corev1.ConfigMapList{}
+		if _, _, err := dec.Decode(body, nil, want); err != nil {
+			t.Fatal(err)
+		}
+		d.Learn(body, want)
+		got := &corev1.ConfigMapList{Items: make([]corev1.ConfigMap, 3, 5)} // reset first
+		if done, err := d.Decode(body, got); !done || err != nil {
+			t.Fatalf("%d items: Decode: done %v, %v", n, done, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%d items: Decode gives another list than the serializer", n)
+		}
+		if len(got.Items) != n || cap(got.Items) != n {
+			t.Errorf("%d items: len %d, cap %d; want both %d", n, len(got.Items), cap(got.Items), n)
+		}
+	}
+	if i := itemsField(reflect.TypeOf(&corev1.ConfigMap{})); i != -1 {
+		t.Errorf("itemsField of a ConfigMap = %d, want -1", i)
+	}
 }
