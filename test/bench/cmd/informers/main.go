@@ -21,8 +21,11 @@
 //     1.0 (decoding leaves no garbage) and about 2.0 (it leaves much more than it keeps), and it moves
 //     with where in a GC cycle the sync ends: read it over several runs. The live heap as of the last
 //     collection (/gc/heap/live:bytes, what this program sampled before) never sees that garbage and
-//     reads 1.0 whatever the decoder does. The child's peak RSS (VmHWM) is printed on stderr for
-//     reference; it also counts the runtime, the binary and freed pages not yet returned.
+//     reads 1.0 whatever the decoder does. Printed on stderr for reference: the child's peak RSS
+//     (VmHWM), which also counts the runtime, the binary and freed pages not yet returned, and the
+//     bytes allocated during the sync divided by heap (/gc/heap/allocs:bytes), which does not move
+//     with the GC's phase: 1.0 plus the garbage left per byte cached, g, bounds the peak at about
+//     2(1+g)/(2+g) (the heap at each collection is twice what the previous one left live).
 //
 // The parent adds the CPU kube-apiserver and etcd used during each child's run (server CPU), runs the
 // clients in a rotating order, and prints medians with ratios to client-go: a block per size on
@@ -213,12 +216,13 @@ type result struct {
 	server     time.Duration // CPU of kube-apiserver and etcd during the child's run (set by the parent)
 	heap, peak float64       // MB
 	rss        float64       // the child's peak RSS (VmHWM), MB
+	alloc      float64       // bytes allocated during the sync, MB
 }
 
 func parseResult(out string) (result, error) {
 	var r result
 	var syncMs, cpuMs float64
-	_, err := fmt.Sscanf(strings.TrimSpace(out), "%f %f %f %f %f", &syncMs, &cpuMs, &r.heap, &r.peak, &r.rss)
+	_, err := fmt.Sscanf(strings.TrimSpace(out), "%f %f %f %f %f %f", &syncMs, &cpuMs, &r.heap, &r.peak, &r.rss, &r.alloc)
 	r.sync, r.cpu = time.Duration(syncMs*1e6), time.Duration(cpuMs*1e6)
 	return r, err
 }
@@ -255,13 +259,13 @@ func measureSize(n, runs int, args func(client string) []string) map[string]resu
 		med[c] = median(rs)
 	}
 	cg := med["client-go"]
-	fmt.Fprintf(os.Stderr, "%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s %12s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU", "peak RSS MB")
+	fmt.Fprintf(os.Stderr, "%8s %-18s %9s %7s %9s %7s %9s %7s %10s %11s %12s %11s\n", "N", "client", "sync", "×cg", "CPU", "×cg", "heap MB", "×cg", "peak/heap", "server CPU", "peak RSS MB", "alloc/heap")
 	for _, c := range clients {
 		r := med[c]
-		fmt.Fprintf(os.Stderr, "%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s %12.1f\n", n, c,
+		fmt.Fprintf(os.Stderr, "%8d %-18s %9s %7.2f %9s %7.2f %9.1f %7.2f %10.2f %11s %12.1f %11.2f\n", n, c,
 			r.sync.Round(time.Millisecond), ratio(r.sync.Seconds(), cg.sync.Seconds()),
 			r.cpu.Round(time.Millisecond), ratio(r.cpu.Seconds(), cg.cpu.Seconds()),
-			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond), r.rss)
+			r.heap, ratio(r.heap, cg.heap), ratio(r.peak, r.heap), r.server.Round(10*time.Millisecond), r.rss, ratio(r.alloc, r.heap))
 	}
 	if runs > 1 {
 		// The peak moves with where in a GC cycle each sync ends: show the spread behind the median.
@@ -300,6 +304,7 @@ func median(rs []result) result {
 		peak:   pick(func(r result) float64 { return r.peak }),
 		server: time.Duration(pick(func(r result) float64 { return float64(r.server) })),
 		rss:    pick(func(r result) float64 { return r.rss }),
+		alloc:  pick(func(r result) float64 { return r.alloc }),
 	}
 }
 
@@ -317,8 +322,8 @@ func runFixture(sizes []int, runs int) table {
 	return t
 }
 
-// runClient syncs one informer and prints sync ms, CPU ms, heap MB, peak MB and the process's peak
-// RSS in MB.
+// runClient syncs one informer and prints sync ms, CPU ms, heap MB, peak MB, the process's peak
+// RSS in MB and the MB allocated during the sync.
 func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 	if heapProfile != "" {
 		runtime.MemProfileRate = 64 // fine enough to attribute bytes per object; it costs CPU
@@ -337,7 +342,7 @@ func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	cpu0, start := cpuTime(), time.Now()
+	cpu0, alloc0, start := cpuTime(), readMetric("/gc/heap/allocs:bytes"), time.Now()
 	var count func() int
 	var keep any
 	switch which {
@@ -358,7 +363,7 @@ func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 	default:
 		fail(fmt.Errorf("unknown client %q", which))
 	}
-	took, cpu := time.Since(start), cpuTime()-cpu0
+	took, cpu, alloc := time.Since(start), cpuTime()-cpu0, readMetric("/gc/heap/allocs:bytes")-alloc0
 	maxHeap := peak.stop()
 	if got := count(); got != n {
 		fail(fmt.Errorf("%s cached %d objects, want %d", which, got, n))
@@ -369,7 +374,7 @@ func runClient(which string, t target, n int, cpuProfile, heapProfile string) {
 	}
 	runtime.KeepAlive(keep)
 	const mb = 1 << 20
-	fmt.Printf("%.1f %.1f %.2f %.2f %.1f\n", float64(took)/1e6, float64(cpu)/1e6, float64(heap-base)/mb, float64(max(maxHeap, heap)-base)/mb, float64(peakRSS())/mb)
+	fmt.Printf("%.1f %.1f %.2f %.2f %.1f %.2f\n", float64(took)/1e6, float64(cpu)/1e6, float64(heap-base)/mb, float64(max(maxHeap, heap)-base)/mb, float64(peakRSS())/mb, float64(alloc)/mb)
 }
 
 // writeHeapProfile writes the heap profile (its inuse figures are those of the last collection).
@@ -393,19 +398,17 @@ func liveHeap() uint64 {
 	return readLive()
 }
 
-func readLive() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+func readLive() uint64 { return readMetric("/gc/heap/live:bytes") }
+
+func readMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
 }
 
 // heapObjects returns the bytes of heap objects not yet freed: the live ones and the garbage the
 // next sweep frees.
-func heapObjects() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
+func heapObjects() uint64 { return readMetric("/memory/classes/heap/objects:bytes") }
 
 // peakSampler records the largest heap (heapObjects) it reads while it runs, every millisecond.
 type peakSampler struct {
