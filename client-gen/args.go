@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kubegen/kubegen/internal/codegen"
 	"github.com/kubegen/kubegen/internal/codegen/naming"
 )
 
@@ -33,6 +34,11 @@ type Args struct {
 	// AllVersions gives the clientset a getter for every version of every group (GatewayV1(),
 	// GatewayV1beta1()), as code-generator's has; without it, one per group, its preferred version.
 	AllVersions bool
+	// OldestServer is the oldest Kubernetes release ("1.35") the clientset must work with: a
+	// group-version whose every kind carries +k8s:prerelease-lifecycle-gen:removed at or before it
+	// is left out of the clientset and the fake clientset's getters (its typed package and fake
+	// are still written, and the scheme still registers it). Empty: no group-version is left out.
+	OldestServer string
 	// Examples also writes, into each typed package, an example_test.go that runs one of its kinds
 	// through the fake clientset (needs FakeClientset).
 	Examples bool
@@ -64,6 +70,7 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&a.FakeClientset, "fake-clientset", a.FakeClientset, "also write fake typed clients and a fake clientset")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "put alpha-only groups in the clientset (their typed packages are written regardless)")
 	fs.BoolVar(&a.AllVersions, "clientset-all-versions", a.AllVersions, "give the clientset every version of each group, as code-generator's (false: the preferred version only)")
+	fs.StringVar(&a.OldestServer, codegen.OldestServerFlag, a.OldestServer, codegen.OldestServerUsage)
 	fs.BoolVar(&a.Examples, "examples", a.Examples, "also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
 	fs.StringVar(&a.ApplyConfigurationPackage, "apply-configuration-package", a.ApplyConfigurationPackage,
@@ -85,6 +92,9 @@ func (a *Args) Validate() (map[string]string, error) {
 	exceptions, err := naming.ParsePluralExceptions(a.PluralExceptions)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--plural-exceptions: %w", err))
+	}
+	if err := codegen.ParseOldestServer(a.OldestServer); err != nil {
+		errs = append(errs, err)
 	}
 	return exceptions, errors.Join(errs...)
 }

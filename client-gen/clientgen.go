@@ -12,7 +12,8 @@ import (
 
 // Targets returns the gengo targets that write the clients of api: one typed package per
 // group/version (and its fake), the scheme package, the clientset (every version, or with
-// AllVersions off the preferred version of each group) and the fake clientset. header starts every file.
+// AllVersions off the preferred version of each group, of the group-versions served from
+// OldestServer on) and the fake clientset. header starts every file.
 func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error) {
 	l := layout{args: a}
 	all := api
@@ -29,12 +30,16 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 			return nil, err
 		}
 	}
-	versions := api.ClientsetVersions(a.IncludeAlpha)
+	served, err := codegen.ServedIn(api, a.OldestServer, Tool)
+	if err != nil {
+		return nil, err
+	}
+	versions := served.ClientsetVersions(a.IncludeAlpha)
 	if a.AllVersions {
-		versions = api.EveryVersion(a.IncludeAlpha)
+		versions = served.EveryVersion(a.IncludeAlpha)
 	}
 	if len(versions) == 0 {
-		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha)")
+		return nil, fmt.Errorf("no group has a version for the clientset (alpha-only groups are left out unless --clientset-include-alpha, unserved ones under --%s)", codegen.OldestServerFlag)
 	}
 	var scopes []*model.Scope
 	for _, g := range api.Groups {

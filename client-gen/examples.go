@@ -35,7 +35,7 @@ func (l layout) exampleTargets(api *model.API, clientset []*model.Version, heade
 	var out []generator.Target
 	for _, g := range api.Groups {
 		for _, v := range g.Versions {
-			if t := l.exampleTarget(v, slices.Contains(clientset, v), header); t != nil {
+			if t := l.exampleTarget(v, clientsetHolds(clientset, v), header); t != nil {
 				out = append(out, t)
 			}
 		}
@@ -43,9 +43,32 @@ func (l layout) exampleTargets(api *model.API, clientset []*model.Version, heade
 	return out
 }
 
+// clientsetHolds tells whether the clientset's versions hold v, or else another version of v's
+// group.
+func clientsetHolds(clientset []*model.Version, v *model.Version) (holds exampleHolds) {
+	for _, c := range clientset {
+		if c == v {
+			return holdsVersion
+		}
+		if c.Group.Name == v.Group.Name {
+			holds = holdsGroup
+		}
+	}
+	return holds
+}
+
+// exampleHolds is what the clientset holds of an example's group.
+type exampleHolds int
+
+const (
+	holdsNothing exampleHolds = iota // no version of the group
+	holdsGroup                       // another version of the group
+	holdsVersion                     // the example's version
+)
+
 // exampleTarget is the example of one typed package, or nil when it gets none (no creatable kind,
 // or a hand-written example_test.go in its place).
-func (l layout) exampleTarget(v *model.Version, inClientset bool, header []byte) generator.Target {
+func (l layout) exampleTarget(v *model.Version, holds exampleHolds, header []byte) generator.Target {
 	k := exampleKind(v)
 	dir := l.typedDir(v)
 	if k == nil || handWrittenExample(filepath.Join(dir, exampleFile)) {
@@ -53,7 +76,7 @@ func (l layout) exampleTarget(v *model.Version, inClientset bool, header []byte)
 	}
 	// The file's own package is the external test package, so the typed package is imported by name.
 	pkg := l.typedPkg(v) + "_test"
-	d := l.exampleData(k, inClientset)
+	d := l.exampleData(k, holds)
 	return &generator.SimpleTarget{
 		PkgName:       v.Name + "_test",
 		PkgPath:       pkg,
@@ -203,8 +226,9 @@ type exampleData struct {
 	Func        string // ExampleDeploymentInterface
 	Var, Obj    string // deployments, deployment
 	GVString    string // apps/v1
-	InClientset bool
-	Read        bool // get, list, watch
+	InClientset bool   // the clientset holds the example's version
+	GroupHeld   bool   // else, it holds another version of the group
+	Read        bool   // get, list, watch
 	Status      *statusSetting
 	Update      bool // no status to set: show Update (a label) instead
 	Iface       *types.Type
@@ -212,7 +236,7 @@ type exampleData struct {
 	Sym         generator.Args
 }
 
-func (l layout) exampleData(k *model.Kind, inClientset bool) exampleData {
+func (l layout) exampleData(k *model.Kind, holds exampleHolds) exampleData {
 	kd := l.kindData(k)
 	d := exampleData{
 		K:           kd,
@@ -220,7 +244,8 @@ func (l layout) exampleData(k *model.Kind, inClientset bool) exampleData {
 		Var:         exampleLocal(kd.Impl, "Client"),
 		Obj:         exampleLocal(kd.Param, "Obj"),
 		GVString:    k.Version.String(),
-		InClientset: inClientset,
+		InClientset: holds == holdsVersion,
+		GroupHeld:   holds == holdsGroup,
 		Read:        canRead(k),
 		Iface:       types.Ref(l.typedPkg(k.Version), k.Name+"Interface"),
 		FakeGroup:   types.Ref(l.fakeTypedPkg(k.Version), "Fake"+k.Version.GroupVersionGoName()),
@@ -321,8 +346,13 @@ func $.x.Func$() {
 $- if .x.InClientset$
 	var $.x.Var$ $.x.Iface|raw$ = clientset.$.k.GV$().$.k.Plural$($if .k.Namespaced$"default"$end$)
 $- else$
+$- if .x.GroupHeld$
 	// The clientset holds another version of this group, so the fake typed client of
 	// $.x.GVString$ is built over the clientset's object tracker.
+$- else$
+	// The clientset holds no version of this group, so the fake typed client of
+	// $.x.GVString$ is built over the clientset's object tracker.
+$- end$
 	var $.x.Var$ $.x.Iface|raw$ = (&$.x.FakeGroup|raw${Tracker: clientset.Tracker()}).$.k.Plural$($if .k.Namespaced$"default"$end$)
 $- end$
 $if .x.Read$

@@ -45,7 +45,7 @@ func TestExampleKind(t *testing.T) {
 			if k == nil || k.Name != tc.kind {
 				t.Fatalf("example kind %v, want %s", k, tc.kind)
 			}
-			d := layout{args: goldenArgs()}.exampleData(k, true)
+			d := layout{args: goldenArgs()}.exampleData(k, holdsVersion)
 			status := ""
 			if d.Status != nil {
 				status = d.Status.Path

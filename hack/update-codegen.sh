@@ -17,7 +17,10 @@ go run ./cmd/applyconfiguration-gen --kubegen-runtime-meta \
 
 # The blessed clientset for k8s.io/api (the version go.mod pins, matching the test cluster): every
 # group/version gets a typed package; the clientset holds the newest GA version of each group, else
-# the newest beta (--clientset-all-versions=false, as client-go's); alpha-only groups stay out. Built-in types prefer protobuf. Apply configurations
+# the newest beta (--clientset-all-versions=false, as client-go's); alpha-only groups stay out, and so
+# do group-versions no supported kube-apiserver serves (--clientset-oldest-server: the oldest minor of
+# the compatibility matrix, hack/matrix.sh; every kind of extensions/v1beta1 is removed by 1.22).
+# Built-in types prefer protobuf. Apply configurations
 # (client-go's layout), listers and informers (for every group/version; the factory offers the
 # clientset's versions) go under kubernetes/applyconfigurations, kubernetes/listers and
 # kubernetes/informers. k8s.io/api already carries its deep-copy functions,
@@ -27,6 +30,7 @@ go run ./cmd/applyconfiguration-gen --kubegen-runtime-meta \
   --applyconfigurations-dir kubernetes/applyconfigurations \
   --listers-dir kubernetes/listers --informers-dir kubernetes/informers \
   --prefers-protobuf --clientset-include-alpha=false --clientset-all-versions=false \
+  --clientset-oldest-server=1.35 \
   k8s.io/api/...
 
 # The CRD example: deep copies next to its types; apply configurations, clientset, listers and

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/kubegen/kubegen/internal/codegen"
 	"github.com/kubegen/kubegen/internal/codegen/naming"
 )
 
@@ -31,6 +32,9 @@ type Args struct {
 	// every version of each group the clientset holds (factory.Gateway().V1beta1() beside
 	// V1()), as code-generator's does; without it, the clientset's one version per group.
 	AllVersions bool
+	// OldestServer must match client-gen's --clientset-oldest-server: the factory leaves out the
+	// group-versions the clientset leaves out.
+	OldestServer string
 	// VerifyOnly writes nothing and fails listing the files that are out of date.
 	VerifyOnly bool
 }
@@ -51,6 +55,7 @@ func (a *Args) AddFlags(fs *pflag.FlagSet) {
 	fs.StringSliceVar(&a.PluralExceptions, "plural-exceptions", a.PluralExceptions, "Kind:Plural pairs, e.g. Endpoints:Endpoints")
 	fs.BoolVar(&a.IncludeAlpha, "clientset-include-alpha", a.IncludeAlpha, "the clientset holds alpha-only groups (as client-gen's flag of the same name)")
 	fs.BoolVar(&a.AllVersions, "clientset-all-versions", a.AllVersions, "the factory offers every version of each group, as the clientset of client-gen's flag of the same name (false: the preferred version only)")
+	fs.StringVar(&a.OldestServer, codegen.OldestServerFlag, a.OldestServer, "as client-gen's flag of the same name: "+codegen.OldestServerUsage)
 	fs.BoolVar(&a.VerifyOnly, "verify-only", a.VerifyOnly, "write nothing; fail listing the files that are out of date")
 }
 
@@ -70,6 +75,9 @@ func (a *Args) Validate() (map[string]string, error) {
 	exceptions, err := naming.ParsePluralExceptions(a.PluralExceptions)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("--plural-exceptions: %w", err))
+	}
+	if err := codegen.ParseOldestServer(a.OldestServer); err != nil {
+		errs = append(errs, err)
 	}
 	return exceptions, errors.Join(errs...)
 }

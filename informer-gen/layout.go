@@ -64,7 +64,8 @@ type factoryGroup struct {
 
 // factoryGroups are the groups of the clientset (client-gen's choice of versions: every one with
 // AllVersions, else the preferred one; alpha versions only with IncludeAlpha) that have informable
-// kinds, each with those of its versions.
+// kinds, each with those of its versions. api holds the served group-versions only (see
+// codegen.ServedIn).
 func (l layout) factoryGroups(api *model.API) []factoryGroup {
 	var out []factoryGroup
 	for _, g := range api.Groups {

@@ -23,7 +23,11 @@ func Targets(api *model.API, a *Args, header []byte) ([]generator.Target, error)
 		return nil, err
 	}
 	l := layout{args: a}
-	groups := l.factoryGroups(api)
+	served, err := codegen.ServedIn(api, a.OldestServer, Tool)
+	if err != nil {
+		return nil, err
+	}
+	groups := l.factoryGroups(served)
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("%w: no kind of the clientset can be listed and watched (informers need the list and watch verbs and a <Kind>List type)", codegen.ErrNothingToGenerate)
 	}

@@ -17,7 +17,6 @@ import (
 	corev1 "github.com/kubegen/kubegen/kubernetes/typed/core/v1"
 	discoveryv1 "github.com/kubegen/kubegen/kubernetes/typed/discovery/v1"
 	eventsv1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1"
-	extensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	flowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 	networkingv1 "github.com/kubegen/kubegen/kubernetes/typed/networking/v1"
 	nodev1 "github.com/kubegen/kubegen/kubernetes/typed/node/v1"
@@ -45,7 +44,6 @@ type Interface interface {
 	CoordinationV1() coordinationv1.CoordinationV1Interface
 	DiscoveryV1() discoveryv1.DiscoveryV1Interface
 	EventsV1() eventsv1.EventsV1Interface
-	ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface
 	FlowcontrolV1() flowcontrolv1.FlowcontrolV1Interface
 	NetworkingV1() networkingv1.NetworkingV1Interface
 	NodeV1() nodev1.NodeV1Interface
@@ -75,7 +73,6 @@ type Clientset struct {
 	coordinationV1          typed.Group[*coordinationv1.CoordinationV1Client]
 	discoveryV1             typed.Group[*discoveryv1.DiscoveryV1Client]
 	eventsV1                typed.Group[*eventsv1.EventsV1Client]
-	extensionsV1beta1       typed.Group[*extensionsv1beta1.ExtensionsV1beta1Client]
 	flowcontrolV1           typed.Group[*flowcontrolv1.FlowcontrolV1Client]
 	networkingV1            typed.Group[*networkingv1.NetworkingV1Client]
 	nodeV1                  typed.Group[*nodev1.NodeV1Client]
@@ -145,11 +142,6 @@ func (c *Clientset) DiscoveryV1() discoveryv1.DiscoveryV1Interface {
 // EventsV1 returns the client of the events.k8s.io/v1 API.
 func (c *Clientset) EventsV1() eventsv1.EventsV1Interface {
 	return c.eventsV1.Get(&c.source, schema.GroupVersion{Group: "events.k8s.io", Version: "v1"}, eventsv1.NewForConfigAndClient, eventsv1.New)
-}
-
-// ExtensionsV1beta1 returns the client of the extensions/v1beta1 API.
-func (c *Clientset) ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface {
-	return c.extensionsV1beta1.Get(&c.source, schema.GroupVersion{Group: "extensions", Version: "v1beta1"}, extensionsv1beta1.NewForConfigAndClient, extensionsv1beta1.New)
 }
 
 // FlowcontrolV1 returns the client of the flowcontrol.apiserver.k8s.io/v1 API.

@@ -79,6 +79,7 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.FakeClientset, "fake-clientset", c.FakeClientset, "client: also write fake typed clients and a fake clientset")
 	fs.BoolVar(&c.IncludeAlpha, "clientset-include-alpha", c.IncludeAlpha, "client: put alpha-only groups in the clientset")
 	fs.BoolVar(&c.AllVersions, "clientset-all-versions", c.AllVersions, "client, informer: give the clientset and the informer factory every version of each group, as code-generator's (false: the preferred version only)")
+	fs.StringVar(&c.OldestServer, codegen.OldestServerFlag, c.OldestServer, "client, informer: "+codegen.OldestServerUsage)
 	fs.BoolVar(&c.Examples, "examples", c.Examples, "client: also write a runnable example_test.go into each typed package (with --fake-clientset)")
 	fs.StringVar(&o.listersDir, "listers-dir", o.listersDir, "lister: directory of the listers, relative to --output-dir and --output-pkg")
 	fs.StringVar(&o.informersDir, "informers-dir", o.informersDir, "informer: directory of the informers, relative to --output-dir and --output-pkg")
@@ -90,6 +91,9 @@ func (o *options) addFlags(fs *pflag.FlagSet) {
 // validate checks the flags that need no package load.
 func (o *options) validate() error {
 	if err := o.stubs.Validate(); err != nil {
+		return err
+	}
+	if err := codegen.ParseOldestServer(o.client.OldestServer); err != nil {
 		return err
 	}
 	for _, g := range o.generators {
@@ -245,6 +249,7 @@ func (o *options) informerArgs() *informergen.Args {
 		PluralExceptions:      c.PluralExceptions,
 		IncludeAlpha:          c.IncludeAlpha,
 		AllVersions:           c.AllVersions,
+		OldestServer:          c.OldestServer,
 		VerifyOnly:            o.verifyOnly,
 	}
 }

@@ -47,7 +47,6 @@ import (
 	eventsv1 "github.com/kubegen/kubegen/kubernetes/typed/events/v1"
 	eventsv1fake "github.com/kubegen/kubegen/kubernetes/typed/events/v1/fake"
 	eventsv1beta1fake "github.com/kubegen/kubegen/kubernetes/typed/events/v1beta1/fake"
-	extensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
 	extensionsv1beta1fake "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1/fake"
 	flowcontrolv1 "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1"
 	flowcontrolv1fake "github.com/kubegen/kubegen/kubernetes/typed/flowcontrol/v1/fake"
@@ -268,11 +267,6 @@ func (c *Clientset) DiscoveryV1() discoveryv1.DiscoveryV1Interface {
 // EventsV1 returns the fake client of the events.k8s.io/v1 API.
 func (c *Clientset) EventsV1() eventsv1.EventsV1Interface {
 	return &eventsv1fake.FakeEventsV1{Tracker: c.tracker}
-}
-
-// ExtensionsV1beta1 returns the fake client of the extensions/v1beta1 API.
-func (c *Clientset) ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface {
-	return &extensionsv1beta1fake.FakeExtensionsV1beta1{Tracker: c.tracker}
 }
 
 // FlowcontrolV1 returns the fake client of the flowcontrol.apiserver.k8s.io/v1 API.

@@ -15,7 +15,6 @@ import (
 	core "github.com/kubegen/kubegen/kubernetes/informers/core"
 	discovery "github.com/kubegen/kubegen/kubernetes/informers/discovery"
 	events "github.com/kubegen/kubegen/kubernetes/informers/events"
-	extensions "github.com/kubegen/kubegen/kubernetes/informers/extensions"
 	flowcontrol "github.com/kubegen/kubegen/kubernetes/informers/flowcontrol"
 	networking "github.com/kubegen/kubegen/kubernetes/informers/networking"
 	node "github.com/kubegen/kubegen/kubernetes/informers/node"
@@ -117,8 +116,6 @@ type SharedInformerFactory interface {
 	Discovery() discovery.Interface
 	// Events returns the informers of the events.k8s.io API group.
 	Events() events.Interface
-	// Extensions returns the informers of the extensions API group.
-	Extensions() extensions.Interface
 	// Flowcontrol returns the informers of the flowcontrol.apiserver.k8s.io API group.
 	Flowcontrol() flowcontrol.Interface
 	// Networking returns the informers of the networking.k8s.io API group.
@@ -221,11 +218,6 @@ func (f *sharedInformerFactory) Discovery() discovery.Interface {
 // Events implements SharedInformerFactory.
 func (f *sharedInformerFactory) Events() events.Interface {
 	return events.New(f.Factory, f.client)
-}
-
-// Extensions implements SharedInformerFactory.
-func (f *sharedInformerFactory) Extensions() extensions.Interface {
-	return extensions.New(f.Factory, f.client)
 }
 
 // Flowcontrol implements SharedInformerFactory.

@@ -87,16 +87,6 @@ func (f *sharedInformerFactory) ForResource(resource schema.GroupVersionResource
 		return cache.Generic(f.Discovery().V1().EndpointSlices().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "events.k8s.io", Version: "v1", Resource: "events"}:
 		return cache.Generic(f.Events().V1().Events().TypedInformer()), nil
-	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "daemonsets"}:
-		return cache.Generic(f.Extensions().V1beta1().DaemonSets().TypedInformer()), nil
-	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "deployments"}:
-		return cache.Generic(f.Extensions().V1beta1().Deployments().TypedInformer()), nil
-	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "ingresses"}:
-		return cache.Generic(f.Extensions().V1beta1().Ingresses().TypedInformer()), nil
-	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "networkpolicies"}:
-		return cache.Generic(f.Extensions().V1beta1().NetworkPolicies().TypedInformer()), nil
-	case schema.GroupVersionResource{Group: "extensions", Version: "v1beta1", Resource: "replicasets"}:
-		return cache.Generic(f.Extensions().V1beta1().ReplicaSets().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "flowschemas"}:
 		return cache.Generic(f.Flowcontrol().V1().FlowSchemas().TypedInformer()), nil
 	case schema.GroupVersionResource{Group: "flowcontrol.apiserver.k8s.io", Version: "v1", Resource: "prioritylevelconfigurations"}:

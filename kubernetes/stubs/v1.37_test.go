@@ -199,7 +199,6 @@ type Frozen_v1_37_kubernetes_Interface interface {
 	Discovery() discovery.Interface
 	DiscoveryV1() discoveryv1.DiscoveryV1Interface
 	EventsV1() eventsv1.EventsV1Interface
-	ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface
 	FlowcontrolV1() flowcontrolv1.FlowcontrolV1Interface
 	NetworkingV1() networkingv1.NetworkingV1Interface
 	NodeV1() nodev1.NodeV1Interface
@@ -262,10 +261,6 @@ func (Stub_v1_37_kubernetes_Interface) DiscoveryV1() discoveryv1.DiscoveryV1Inte
 }
 
 func (Stub_v1_37_kubernetes_Interface) EventsV1() eventsv1.EventsV1Interface {
-	panic("frozen interface stub")
-}
-
-func (Stub_v1_37_kubernetes_Interface) ExtensionsV1beta1() extensionsv1beta1.ExtensionsV1beta1Interface {
 	panic("frozen interface stub")
 }
 

@@ -39,7 +39,8 @@ func (b *builder) kind(pkg *types.Package, t *types.Type) *Kind {
 		}
 		return nil
 	}
-	k := &Kind{Type: t, Name: t.Name.Name, Tags: tags, Pos: declPos, Namespaced: !ct.nonNamespace}
+	k := &Kind{Type: t, Name: t.Name.Name, Tags: tags, Pos: declPos, Namespaced: !ct.nonNamespace,
+		Removed: removedTags(comments, posOf)}
 	if !b.checkShape(k) {
 		return nil
 	}

@@ -123,6 +123,9 @@ type Kind struct {
 	Methods []*Method
 	// Tags are all of the kind's +genclient tags.
 	Tags []Tag
+	// Removed holds the kind's +k8s:prerelease-lifecycle-gen:removed tags (one when well formed),
+	// read by RemovedIn.
+	Removed []Tag
 	// Pos is where the type is declared.
 	Pos Position
 }

@@ -21,11 +21,17 @@ func (v *Version) Generates(tool string) bool { return !v.off[tool] }
 // Enabled is the API restricted to the versions whose doc.go turns none of tools off, dropping
 // groups left with no version. api itself is not changed; the versions are shared.
 func (api *API) Enabled(tools ...string) *API {
+	return api.filter(func(v *Version) bool { return v.generatesAll(tools) })
+}
+
+// filter is the API restricted to the versions keep keeps (asked in group order), dropping groups
+// left with no version. api itself is not changed; the versions are shared.
+func (api *API) filter(keep func(*Version) bool) *API {
 	out := &API{Universe: api.Universe}
 	for _, g := range api.Groups {
 		var kept []*Version
 		for _, v := range g.Versions {
-			if v.generatesAll(tools) {
+			if keep(v) {
 				kept = append(kept, v)
 			}
 		}

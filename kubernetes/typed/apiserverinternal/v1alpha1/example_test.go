@@ -22,7 +22,7 @@ func ExampleStorageVersionInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	clientset := fake.NewClientset()
-	// The clientset holds another version of this group, so the fake typed client of
+	// The clientset holds no version of this group, so the fake typed client of
 	// internal.apiserver.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var storageVersions typedapiserverinternalv1alpha1.StorageVersionInterface = (&apiserverinternalv1alpha1fake.FakeInternalV1alpha1{Tracker: clientset.Tracker()}).StorageVersions()
 

@@ -7,6 +7,7 @@ import (
 	fmt "fmt"
 	fake "github.com/kubegen/kubegen/kubernetes/fake"
 	typedextensionsv1beta1 "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1"
+	extensionsv1beta1fake "github.com/kubegen/kubegen/kubernetes/typed/extensions/v1beta1/fake"
 	extensionsv1beta1 "k8s.io/api/extensions/v1beta1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	time "time"
@@ -16,12 +17,14 @@ import (
 // create, get, list with a label selector, watch and update the status.
 // The fake clientset serves it here, an API server held in memory with resource versions,
 // selectors, watches and the status subresource; against a cluster, the same calls go through the
-// clientset that NewForConfig returns.
+// client that this package's NewForConfig returns.
 func ExampleDaemonSetInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	clientset := fake.NewClientset()
-	var daemonSets typedextensionsv1beta1.DaemonSetInterface = clientset.ExtensionsV1beta1().DaemonSets("default")
+	// The clientset holds no version of this group, so the fake typed client of
+	// extensions/v1beta1 is built over the clientset's object tracker.
+	var daemonSets typedextensionsv1beta1.DaemonSetInterface = (&extensionsv1beta1fake.FakeExtensionsV1beta1{Tracker: clientset.Tracker()}).DaemonSets("default")
 
 	// Watch the DaemonSets labelled app=demo, from now on.
 	watcher, err := daemonSets.Watch(ctx, metav1.ListOptions{LabelSelector: "app=demo"})

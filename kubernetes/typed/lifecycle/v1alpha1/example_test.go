@@ -22,7 +22,7 @@ func ExampleEvictionInterface() {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	clientset := fake.NewClientset()
-	// The clientset holds another version of this group, so the fake typed client of
+	// The clientset holds no version of this group, so the fake typed client of
 	// lifecycle.k8s.io/v1alpha1 is built over the clientset's object tracker.
 	var evictions typedlifecyclev1alpha1.EvictionInterface = (&lifecyclev1alpha1fake.FakeLifecycleV1alpha1{Tracker: clientset.Tracker()}).Evictions("default")
 
