@@ -97,7 +97,7 @@ $- end$
 	)}
 }
 `, a)
-	writeMethods(sw, d, "fake"+d.Plural)
+	writeMethods(sw, d, "fake"+d.Plural, "Client")
 }
 
 // fakeClientsetTarget is the fake clientset: the clientset's Interface over one object tracker.

@@ -1,6 +1,8 @@
 package clientgen
 
 import (
+	"strings"
+
 	"k8s.io/gengo/v2/generator"
 	"k8s.io/gengo/v2/types"
 )
@@ -79,10 +81,11 @@ func methodSig(m methodData) string {
 	}
 }
 
-// methodBody implements a +genclient:method extra over the generic client embedded as Client
-// (typed or fake: they have the same methods), named explicitly so that a user's method called
-// like one of its helpers (GetSubresource, ...) does not shadow it.
-func methodBody(m methodData) string {
+// methodBody implements a +genclient:method extra over the client embedded as field (the typed
+// package's typed.ResourceClient or the fake's generic fake.Client: they have the same subresource
+// methods), named explicitly so that a user's method called like one of its helpers
+// (GetSubresource, ...) does not shadow it.
+func methodBody(m methodData, field string) string {
 	obj, sub := "$.k.Param$Name", `"$.m.Subresource$"`
 	if m.Subresource == "" {
 		obj, sub = `""`, `""`
@@ -114,17 +117,17 @@ func methodBody(m methodData) string {
 			call = "ApplySubresourceConfiguration(ctx, " + obj + ", " + sub + ", $.m.InputParam$, opts, result)"
 		}
 	case "watch":
-		return "\treturn c.Client.Watch(ctx, opts)\n"
+		return "\treturn c." + field + ".Watch(ctx, opts)\n"
 	case "delete":
-		return "\treturn c.Client.Delete(ctx, name, opts)\n"
+		return "\treturn c." + field + ".Delete(ctx, name, opts)\n"
 	case "deleteCollection":
-		return "\treturn c.Client.DeleteCollection(ctx, opts, listOpts)\n"
+		return "\treturn c." + field + ".DeleteCollection(ctx, opts, listOpts)\n"
 	}
 	result := "$.m.Result|raw$"
 	if m.Verb == "list" {
 		result = "$.m.ResultList|raw$"
 	}
-	return "\tresult := &" + result + "{}\n\tif err := c.Client." + call + "; err != nil {\n\t\treturn nil, err\n\t}\n\treturn result, nil\n"
+	return "\tresult := &" + result + "{}\n\tif err := c." + field + "." + call + "; err != nil {\n\t\treturn nil, err\n\t}\n\treturn result, nil\n"
 }
 
 // writeInterface writes <Kind>sGetter and <Kind>Interface.
@@ -149,34 +152,54 @@ type $.Name$Interface interface {
 	sw.Do("\n\t$.Name$Expansion\n}\n\n", a)
 }
 
-// writeResource writes the typed client of one kind: its interfaces and a thin implementation that
-// embeds the generic client.
+// verbBodies implement the standard verbs on a typed client over its embedded typed.ResourceClient,
+// which sends the request: each makes the empty result, which is returned with the error too (an
+// empty object, as the generic typed.Client returns). Watch, Delete and DeleteCollection are
+// ResourceClient's own, promoted. The methods are written out rather than promoted from an embedded
+// generic client because each method of an instantiated generic type, and each promotion of it,
+// compiles to a function of its own in every typed package.
+var verbBodies = map[string]string{
+	"create":       "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.Create(ctx, $.Param$, opts, result)",
+	"update":       "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.Update(ctx, $.Param$, opts, result)",
+	"updateStatus": "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.Update(ctx, $.Param$, opts, result, \"status\")",
+	"get":          "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.Get(ctx, name, opts, result)",
+	"list":         "result := &$.List|raw${}\n\treturn result, c.ResourceClient.List(ctx, opts, result)",
+	"patch":        "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)",
+	"apply":        "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.$if .ApplyConfig$ApplyConfiguration$else$Apply$end$(ctx, $.Param$, opts, result)",
+	"applyStatus":  "result := &$.Type|raw${}\n\treturn result, c.ResourceClient.$if .ApplyConfig$ApplyConfiguration$else$Apply$end$(ctx, $.Param$, opts, result, \"status\")",
+}
+
+// writeResource writes the typed client of one kind: its interfaces and an implementation over an
+// embedded typed.ResourceClient, one short method per verb.
 func writeResource(sw *generator.SnippetWriter, d kindData) {
 	writeInterface(sw, d)
-	a := args("k", d, "scheme", d.ParameterCodec)
-	sw.Do(`// $.k.Impl$ implements $.k.Name$Interface with the generic typed client.
+	a := args("k", d, "scheme", d.ParameterCodec, "resourceClient", types.Ref(typedPkg, "ResourceClient"),
+		"newResourceClient", types.Ref(typedPkg, "NewResourceClient"))
+	sw.Do(`// $.k.Impl$ implements $.k.Name$Interface over typed.ResourceClient, which sends the requests.
 type $.k.Impl$ struct {
-$- if .k.ApplyConfig$
-	*$.typedClientApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]
-$- else$
-	*$.typedClient|raw$[*$.k.Type|raw$, *$.k.List|raw$]
-$- end$
+	$.resourceClient|raw$
 }
 
 func new$.k.Plural$(c *$.k.GV$Client$if .k.Namespaced$, namespace string$end$) *$.k.Impl$ {
-	return &$.k.Impl${$if .k.ApplyConfig$$.newTypedApply|raw$[*$.k.Type|raw$, *$.k.List|raw$, *$.k.ApplyConfig|raw$]$else$$.newTypedClient|raw$$end$("$.k.Resource$", c.RESTClient(), $.scheme|raw$(), $if .k.Namespaced$namespace$else$""$end$,
-		func() *$.k.Type|raw$ { return &$.k.Type|raw${} },
-		func() *$.k.List|raw$ { return &$.k.List|raw${} })}
+	return &$.k.Impl${$.newResourceClient|raw$("$.k.Resource$", c.RESTClient(), $.scheme|raw$(), $if .k.Namespaced$namespace$else$""$end$)}
 }
 `, a)
-	writeMethods(sw, d, d.Impl)
+	va := args("Name", d.Name, "Type", d.Type, "List", d.List, "ApplyConfig", d.ApplyConfig, "Param", d.Param, "Impl", d.Impl)
+	for _, verb := range d.Verbs {
+		body, ok := verbBodies[verb]
+		if !ok {
+			continue // promoted from ResourceClient
+		}
+		sw.Do("\n// "+verbSigs[verb][:strings.Index(verbSigs[verb], "(")]+" implements $.Name$Interface.\nfunc (c *$.Impl$) "+verbSigs[verb]+" {\n\t"+body+"\n}\n", va)
+	}
+	writeMethods(sw, d, d.Impl, "ResourceClient")
 }
 
-// writeMethods implements the +genclient:method extras on recv, over the embedded generic client
-// (typed or fake: they have the same methods).
-func writeMethods(sw *generator.SnippetWriter, d kindData, recv string) {
+// writeMethods implements the +genclient:method extras on recv, over its embedded client field
+// (typed or fake: they have the same subresource methods).
+func writeMethods(sw *generator.SnippetWriter, d kindData, recv, field string) {
 	for _, m := range d.Methods {
 		ma := args("k", d, "m", m, "recv", recv, "nameOf", types.Ref(typedPkg, "NameOf"))
-		sw.Do("\n// $.m.Name$ implements $.k.Name$Interface.\nfunc (c *$.recv$) "+methodSig(m)+" {\n"+methodBody(m)+"}\n", ma)
+		sw.Do("\n// $.m.Name$ implements $.k.Name$Interface.\nfunc (c *$.recv$) "+methodSig(m)+" {\n"+methodBody(m, field)+"}\n", ma)
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/types"
 
 	"github.com/kubegen/kubegen/client/rest"
 )
@@ -41,48 +40,37 @@ func NewClientWithApply[T Object, L runtime.Object, C ApplyConfiguration](resour
 // opts.FieldManager is required, opts.Force takes over fields other managers own. A nil cfg, one
 // without a name and an empty FieldManager are errors before any request.
 func (c *ClientWithApply[T, L, C]) Apply(ctx context.Context, cfg C, opts metav1.ApplyOptions) (T, error) {
-	return c.applyConfiguration(ctx, cfg, opts)
+	result := c.newObject()
+	return result, c.core.ApplyConfiguration(ctx, cfg, opts, result)
 }
 
 // ApplyStatus is Apply through the status subresource: the manager comes to own the status fields
 // cfg sets.
 func (c *ClientWithApply[T, L, C]) ApplyStatus(ctx context.Context, cfg C, opts metav1.ApplyOptions) (T, error) {
-	return c.applyConfiguration(ctx, cfg, opts, "status")
-}
-
-func (c *ClientWithApply[T, L, C]) applyConfiguration(ctx context.Context, cfg C, opts metav1.ApplyOptions, subresources ...string) (T, error) {
 	result := c.newObject()
-	name := ""
-	if !isNilValue(cfg) {
-		if n := cfg.GetName(); n != nil {
-			name = *n
-		}
-	}
-	data, err := EncodeApplyConfiguration(c.resource, name, cfg, opts)
-	if err != nil {
-		return result, err
-	}
-	patchOpts := opts.ToPatchOptions()
-	err = c.client.Patch(types.ApplyPatchType).Namespace(c.namespace).Resource(c.resource).Name(name).
-		SubResource(subresources...).VersionedParams(&patchOpts, c.parameterCodec).Body(data).Do(ctx).Into(result)
-	return result, err
+	return result, c.core.ApplyConfiguration(ctx, cfg, opts, result, "status")
 }
 
 // ApplySubresourceConfiguration is ApplySubresource with an apply configuration (e.g. a
 // ScaleApplyConfiguration for "scale") as the body: generated apply methods call it.
 func (c *Client[T, L]) ApplySubresourceConfiguration(ctx context.Context, name, subresource string, cfg any,
 	opts metav1.ApplyOptions, result runtime.Object) error {
+	return c.core.ApplySubresourceConfiguration(ctx, name, subresource, cfg, opts, result)
+}
+
+// ApplySubresourceConfiguration is ApplySubresource with an apply configuration (e.g. a
+// ScaleApplyConfiguration for "scale") as the body: generated apply methods call it.
+func (c *ResourceClient) ApplySubresourceConfiguration(ctx context.Context, name, subresource string, cfg any,
+	opts metav1.ApplyOptions, result runtime.Object) error {
 	data, err := EncodeApplyConfiguration(c.resource+"/"+subresource, name, cfg, opts)
 	if err != nil {
 		return err
 	}
-	patchOpts := opts.ToPatchOptions()
 	var subresources []string
 	if subresource != "" {
 		subresources = []string{subresource}
 	}
-	return c.client.Patch(types.ApplyPatchType).Namespace(c.namespace).Resource(c.resource).Name(name).
-		SubResource(subresources...).VersionedParams(&patchOpts, c.parameterCodec).Body(data).Do(ctx).Into(result)
+	return applyPatch(ctx, c, name, data, opts, result, subresources...)
 }
 
 // EncodeApplyConfiguration checks an apply of cfg to the object called name of resource, as

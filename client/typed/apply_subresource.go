@@ -7,7 +7,6 @@ import (
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/types"
 )
 
 // ApplySubresource applies body to the named object's subresource (e.g. "scale"; "" for the object
@@ -17,17 +16,21 @@ import (
 // own. As with Apply, set only the fields you manage.
 func (c *Client[T, L]) ApplySubresource(ctx context.Context, name, subresource string, body runtime.Object,
 	opts metav1.ApplyOptions, result runtime.Object) error {
-	data, err := c.applySubresourceBody(name, subresource, body, opts)
+	return c.core.ApplySubresource(ctx, name, subresource, body, opts, result)
+}
+
+// ApplySubresource is Client.ApplySubresource.
+func (c *ResourceClient) ApplySubresource(ctx context.Context, name, subresource string, body runtime.Object,
+	opts metav1.ApplyOptions, result runtime.Object) error {
+	data, err := applySubresourceBody(c, name, subresource, body, opts)
 	if err != nil {
 		return err
 	}
-	patchOpts := opts.ToPatchOptions()
-	return c.client.Patch(types.ApplyPatchType).Namespace(c.namespace).Resource(c.resource).Name(name).
-		SubResource(subresource).VersionedParams(&patchOpts, c.parameterCodec).Body(data).Do(ctx).Into(result)
+	return applyPatch(ctx, c, name, data, opts, result, subresource)
 }
 
 // applySubresourceBody checks the arguments of ApplySubresource and encodes body.
-func (c *Client[T, L]) applySubresourceBody(name, subresource string, body runtime.Object, opts metav1.ApplyOptions) ([]byte, error) {
+func applySubresourceBody(c *ResourceClient, name, subresource string, body runtime.Object, opts metav1.ApplyOptions) ([]byte, error) {
 	switch {
 	case isNil(body):
 		return nil, ErrNilObject

@@ -42,17 +42,47 @@ type MutatingAdmissionPolicyBindingInterface interface {
 	MutatingAdmissionPolicyBindingExpansion
 }
 
-// mutatingAdmissionPolicyBindings implements MutatingAdmissionPolicyBindingInterface with the generic typed client.
+// mutatingAdmissionPolicyBindings implements MutatingAdmissionPolicyBindingInterface over typed.ResourceClient, which sends the requests.
 type mutatingAdmissionPolicyBindings struct {
-	*typed.ClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newMutatingAdmissionPolicyBindings(c *AdmissionregistrationV1alpha1Client) *mutatingAdmissionPolicyBindings {
-	return &mutatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration]("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding {
-			return &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
-		},
-		func() *admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList {
-			return &admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList{}
-		})}
+	return &mutatingAdmissionPolicyBindings{typed.NewResourceClient("mutatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) Create(ctx context.Context, mutatingAdmissionPolicyBinding *admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Create(ctx, mutatingAdmissionPolicyBinding, opts, result)
+}
+
+// Update implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) Update(ctx context.Context, mutatingAdmissionPolicyBinding *admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, opts metav1.UpdateOptions) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Update(ctx, mutatingAdmissionPolicyBinding, opts, result)
+}
+
+// Get implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBindingList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements MutatingAdmissionPolicyBindingInterface.
+func (c *mutatingAdmissionPolicyBindings) Apply(ctx context.Context, mutatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.MutatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.MutatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, mutatingAdmissionPolicyBinding, opts, result)
 }

@@ -46,17 +46,59 @@ type ValidatingAdmissionPolicyInterface interface {
 	ValidatingAdmissionPolicyExpansion
 }
 
-// validatingAdmissionPolicies implements ValidatingAdmissionPolicyInterface with the generic typed client.
+// validatingAdmissionPolicies implements ValidatingAdmissionPolicyInterface over typed.ResourceClient, which sends the requests.
 type validatingAdmissionPolicies struct {
-	*typed.ClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newValidatingAdmissionPolicies(c *AdmissionregistrationV1alpha1Client) *validatingAdmissionPolicies {
-	return &validatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration]("validatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicy {
-			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
-		},
-		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicyList {
-			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicyList{}
-		})}
+	return &validatingAdmissionPolicies{typed.NewResourceClient("validatingadmissionpolicies", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) Create(ctx context.Context, validatingAdmissionPolicy *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.CreateOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.Create(ctx, validatingAdmissionPolicy, opts, result)
+}
+
+// Update implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) Update(ctx context.Context, validatingAdmissionPolicy *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.UpdateOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.Update(ctx, validatingAdmissionPolicy, opts, result)
+}
+
+// UpdateStatus implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) UpdateStatus(ctx context.Context, validatingAdmissionPolicy *admissionregistrationv1alpha1.ValidatingAdmissionPolicy, opts metav1.UpdateOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.Update(ctx, validatingAdmissionPolicy, opts, result, "status")
+}
+
+// Get implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyList, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) Apply(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, validatingAdmissionPolicy, opts, result)
+}
+
+// ApplyStatus implements ValidatingAdmissionPolicyInterface.
+func (c *validatingAdmissionPolicies) ApplyStatus(ctx context.Context, validatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicy{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, validatingAdmissionPolicy, opts, result, "status")
 }

@@ -42,17 +42,47 @@ type ValidatingAdmissionPolicyBindingInterface interface {
 	ValidatingAdmissionPolicyBindingExpansion
 }
 
-// validatingAdmissionPolicyBindings implements ValidatingAdmissionPolicyBindingInterface with the generic typed client.
+// validatingAdmissionPolicyBindings implements ValidatingAdmissionPolicyBindingInterface over typed.ResourceClient, which sends the requests.
 type validatingAdmissionPolicyBindings struct {
-	*typed.ClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newValidatingAdmissionPolicyBindings(c *AdmissionregistrationV1alpha1Client) *validatingAdmissionPolicyBindings {
-	return &validatingAdmissionPolicyBindings{typed.NewClientWithApply[*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration]("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding {
-			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
-		},
-		func() *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList {
-			return &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList{}
-		})}
+	return &validatingAdmissionPolicyBindings{typed.NewResourceClient("validatingadmissionpolicybindings", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) Create(ctx context.Context, validatingAdmissionPolicyBinding *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, opts metav1.CreateOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Create(ctx, validatingAdmissionPolicyBinding, opts, result)
+}
+
+// Update implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) Update(ctx context.Context, validatingAdmissionPolicyBinding *admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, opts metav1.UpdateOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Update(ctx, validatingAdmissionPolicyBinding, opts, result)
+}
+
+// Get implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ValidatingAdmissionPolicyBindingInterface.
+func (c *validatingAdmissionPolicyBindings) Apply(ctx context.Context, validatingAdmissionPolicyBinding *applyconfigurationsadmissionregistrationv1alpha1.ValidatingAdmissionPolicyBindingApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding, error) {
+	result := &admissionregistrationv1alpha1.ValidatingAdmissionPolicyBinding{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, validatingAdmissionPolicyBinding, opts, result)
 }

@@ -42,17 +42,47 @@ type MutatingAdmissionPolicyInterface interface {
 	MutatingAdmissionPolicyExpansion
 }
 
-// mutatingAdmissionPolicies implements MutatingAdmissionPolicyInterface with the generic typed client.
+// mutatingAdmissionPolicies implements MutatingAdmissionPolicyInterface over typed.ResourceClient, which sends the requests.
 type mutatingAdmissionPolicies struct {
-	*typed.ClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newMutatingAdmissionPolicies(c *AdmissionregistrationV1beta1Client) *mutatingAdmissionPolicies {
-	return &mutatingAdmissionPolicies{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingAdmissionPolicy, *admissionregistrationv1beta1.MutatingAdmissionPolicyList, *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration]("mutatingadmissionpolicies", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1beta1.MutatingAdmissionPolicy {
-			return &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
-		},
-		func() *admissionregistrationv1beta1.MutatingAdmissionPolicyList {
-			return &admissionregistrationv1beta1.MutatingAdmissionPolicyList{}
-		})}
+	return &mutatingAdmissionPolicies{typed.NewResourceClient("mutatingadmissionpolicies", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) Create(ctx context.Context, mutatingAdmissionPolicy *admissionregistrationv1beta1.MutatingAdmissionPolicy, opts metav1.CreateOptions) (*admissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
+	return result, c.ResourceClient.Create(ctx, mutatingAdmissionPolicy, opts, result)
+}
+
+// Update implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) Update(ctx context.Context, mutatingAdmissionPolicy *admissionregistrationv1beta1.MutatingAdmissionPolicy, opts metav1.UpdateOptions) (*admissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
+	return result, c.ResourceClient.Update(ctx, mutatingAdmissionPolicy, opts, result)
+}
+
+// Get implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1beta1.MutatingAdmissionPolicyList, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicyList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements MutatingAdmissionPolicyInterface.
+func (c *mutatingAdmissionPolicies) Apply(ctx context.Context, mutatingAdmissionPolicy *applyconfigurationsadmissionregistrationv1beta1.MutatingAdmissionPolicyApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1beta1.MutatingAdmissionPolicy, error) {
+	result := &admissionregistrationv1beta1.MutatingAdmissionPolicy{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, mutatingAdmissionPolicy, opts, result)
 }

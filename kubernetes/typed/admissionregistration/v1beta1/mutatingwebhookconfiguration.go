@@ -42,17 +42,47 @@ type MutatingWebhookConfigurationInterface interface {
 	MutatingWebhookConfigurationExpansion
 }
 
-// mutatingWebhookConfigurations implements MutatingWebhookConfigurationInterface with the generic typed client.
+// mutatingWebhookConfigurations implements MutatingWebhookConfigurationInterface over typed.ResourceClient, which sends the requests.
 type mutatingWebhookConfigurations struct {
-	*typed.ClientWithApply[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newMutatingWebhookConfigurations(c *AdmissionregistrationV1beta1Client) *mutatingWebhookConfigurations {
-	return &mutatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.MutatingWebhookConfiguration, *admissionregistrationv1beta1.MutatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration]("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1beta1.MutatingWebhookConfiguration {
-			return &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
-		},
-		func() *admissionregistrationv1beta1.MutatingWebhookConfigurationList {
-			return &admissionregistrationv1beta1.MutatingWebhookConfigurationList{}
-		})}
+	return &mutatingWebhookConfigurations{typed.NewResourceClient("mutatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) Create(ctx context.Context, mutatingWebhookConfiguration *admissionregistrationv1beta1.MutatingWebhookConfiguration, opts metav1.CreateOptions) (*admissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
+	return result, c.ResourceClient.Create(ctx, mutatingWebhookConfiguration, opts, result)
+}
+
+// Update implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) Update(ctx context.Context, mutatingWebhookConfiguration *admissionregistrationv1beta1.MutatingWebhookConfiguration, opts metav1.UpdateOptions) (*admissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
+	return result, c.ResourceClient.Update(ctx, mutatingWebhookConfiguration, opts, result)
+}
+
+// Get implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1beta1.MutatingWebhookConfigurationList, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfigurationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements MutatingWebhookConfigurationInterface.
+func (c *mutatingWebhookConfigurations) Apply(ctx context.Context, mutatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.MutatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1beta1.MutatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.MutatingWebhookConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, mutatingWebhookConfiguration, opts, result)
 }

@@ -42,17 +42,47 @@ type ValidatingWebhookConfigurationInterface interface {
 	ValidatingWebhookConfigurationExpansion
 }
 
-// validatingWebhookConfigurations implements ValidatingWebhookConfigurationInterface with the generic typed client.
+// validatingWebhookConfigurations implements ValidatingWebhookConfigurationInterface over typed.ResourceClient, which sends the requests.
 type validatingWebhookConfigurations struct {
-	*typed.ClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newValidatingWebhookConfigurations(c *AdmissionregistrationV1beta1Client) *validatingWebhookConfigurations {
-	return &validatingWebhookConfigurations{typed.NewClientWithApply[*admissionregistrationv1beta1.ValidatingWebhookConfiguration, *admissionregistrationv1beta1.ValidatingWebhookConfigurationList, *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration]("validatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "",
-		func() *admissionregistrationv1beta1.ValidatingWebhookConfiguration {
-			return &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
-		},
-		func() *admissionregistrationv1beta1.ValidatingWebhookConfigurationList {
-			return &admissionregistrationv1beta1.ValidatingWebhookConfigurationList{}
-		})}
+	return &validatingWebhookConfigurations{typed.NewResourceClient("validatingwebhookconfigurations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) Create(ctx context.Context, validatingWebhookConfiguration *admissionregistrationv1beta1.ValidatingWebhookConfiguration, opts metav1.CreateOptions) (*admissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
+	return result, c.ResourceClient.Create(ctx, validatingWebhookConfiguration, opts, result)
+}
+
+// Update implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) Update(ctx context.Context, validatingWebhookConfiguration *admissionregistrationv1beta1.ValidatingWebhookConfiguration, opts metav1.UpdateOptions) (*admissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
+	return result, c.ResourceClient.Update(ctx, validatingWebhookConfiguration, opts, result)
+}
+
+// Get implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*admissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) List(ctx context.Context, opts metav1.ListOptions) (*admissionregistrationv1beta1.ValidatingWebhookConfigurationList, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfigurationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*admissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ValidatingWebhookConfigurationInterface.
+func (c *validatingWebhookConfigurations) Apply(ctx context.Context, validatingWebhookConfiguration *applyconfigurationsadmissionregistrationv1beta1.ValidatingWebhookConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*admissionregistrationv1beta1.ValidatingWebhookConfiguration, error) {
+	result := &admissionregistrationv1beta1.ValidatingWebhookConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, validatingWebhookConfiguration, opts, result)
 }

@@ -46,15 +46,59 @@ type StorageVersionInterface interface {
 	StorageVersionExpansion
 }
 
-// storageVersions implements StorageVersionInterface with the generic typed client.
+// storageVersions implements StorageVersionInterface over typed.ResourceClient, which sends the requests.
 type storageVersions struct {
-	*typed.ClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newStorageVersions(c *InternalV1alpha1Client) *storageVersions {
-	return &storageVersions{typed.NewClientWithApply[*apiserverinternalv1alpha1.StorageVersion, *apiserverinternalv1alpha1.StorageVersionList, *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration]("storageversions", c.RESTClient(), parameterCodec(), "",
-		func() *apiserverinternalv1alpha1.StorageVersion { return &apiserverinternalv1alpha1.StorageVersion{} },
-		func() *apiserverinternalv1alpha1.StorageVersionList {
-			return &apiserverinternalv1alpha1.StorageVersionList{}
-		})}
+	return &storageVersions{typed.NewResourceClient("storageversions", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements StorageVersionInterface.
+func (c *storageVersions) Create(ctx context.Context, storageVersion *apiserverinternalv1alpha1.StorageVersion, opts metav1.CreateOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.Create(ctx, storageVersion, opts, result)
+}
+
+// Update implements StorageVersionInterface.
+func (c *storageVersions) Update(ctx context.Context, storageVersion *apiserverinternalv1alpha1.StorageVersion, opts metav1.UpdateOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.Update(ctx, storageVersion, opts, result)
+}
+
+// UpdateStatus implements StorageVersionInterface.
+func (c *storageVersions) UpdateStatus(ctx context.Context, storageVersion *apiserverinternalv1alpha1.StorageVersion, opts metav1.UpdateOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.Update(ctx, storageVersion, opts, result, "status")
+}
+
+// Get implements StorageVersionInterface.
+func (c *storageVersions) Get(ctx context.Context, name string, opts metav1.GetOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements StorageVersionInterface.
+func (c *storageVersions) List(ctx context.Context, opts metav1.ListOptions) (*apiserverinternalv1alpha1.StorageVersionList, error) {
+	result := &apiserverinternalv1alpha1.StorageVersionList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements StorageVersionInterface.
+func (c *storageVersions) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements StorageVersionInterface.
+func (c *storageVersions) Apply(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, storageVersion, opts, result)
+}
+
+// ApplyStatus implements StorageVersionInterface.
+func (c *storageVersions) ApplyStatus(ctx context.Context, storageVersion *applyconfigurationsapiserverinternalv1alpha1.StorageVersionApplyConfiguration, opts metav1.ApplyOptions) (*apiserverinternalv1alpha1.StorageVersion, error) {
+	result := &apiserverinternalv1alpha1.StorageVersion{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, storageVersion, opts, result, "status")
 }

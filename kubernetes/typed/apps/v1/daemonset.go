@@ -46,13 +46,59 @@ type DaemonSetInterface interface {
 	DaemonSetExpansion
 }
 
-// daemonSets implements DaemonSetInterface with the generic typed client.
+// daemonSets implements DaemonSetInterface over typed.ResourceClient, which sends the requests.
 type daemonSets struct {
-	*typed.ClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDaemonSets(c *AppsV1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*appsv1.DaemonSet, *appsv1.DaemonSetList, *applyconfigurationsappsv1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1.DaemonSet { return &appsv1.DaemonSet{} },
-		func() *appsv1.DaemonSetList { return &appsv1.DaemonSetList{} })}
+	return &daemonSets{typed.NewResourceClient("daemonsets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements DaemonSetInterface.
+func (c *daemonSets) Create(ctx context.Context, daemonSet *appsv1.DaemonSet, opts metav1.CreateOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.Create(ctx, daemonSet, opts, result)
+}
+
+// Update implements DaemonSetInterface.
+func (c *daemonSets) Update(ctx context.Context, daemonSet *appsv1.DaemonSet, opts metav1.UpdateOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result)
+}
+
+// UpdateStatus implements DaemonSetInterface.
+func (c *daemonSets) UpdateStatus(ctx context.Context, daemonSet *appsv1.DaemonSet, opts metav1.UpdateOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result, "status")
+}
+
+// Get implements DaemonSetInterface.
+func (c *daemonSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DaemonSetInterface.
+func (c *daemonSets) List(ctx context.Context, opts metav1.ListOptions) (*appsv1.DaemonSetList, error) {
+	result := &appsv1.DaemonSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DaemonSetInterface.
+func (c *daemonSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DaemonSetInterface.
+func (c *daemonSets) Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result)
+}
+
+// ApplyStatus implements DaemonSetInterface.
+func (c *daemonSets) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.DaemonSet, error) {
+	result := &appsv1.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result, "status")
 }

@@ -56,21 +56,67 @@ type DeploymentInterface interface {
 	DeploymentExpansion
 }
 
-// deployments implements DeploymentInterface with the generic typed client.
+// deployments implements DeploymentInterface over typed.ResourceClient, which sends the requests.
 type deployments struct {
-	*typed.ClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeployments(c *AppsV1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1.Deployment, *appsv1.DeploymentList, *applyconfigurationsappsv1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1.Deployment { return &appsv1.Deployment{} },
-		func() *appsv1.DeploymentList { return &appsv1.DeploymentList{} })}
+	return &deployments{typed.NewResourceClient("deployments", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements DeploymentInterface.
+func (c *deployments) Create(ctx context.Context, deployment *appsv1.Deployment, opts metav1.CreateOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.Create(ctx, deployment, opts, result)
+}
+
+// Update implements DeploymentInterface.
+func (c *deployments) Update(ctx context.Context, deployment *appsv1.Deployment, opts metav1.UpdateOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.Update(ctx, deployment, opts, result)
+}
+
+// UpdateStatus implements DeploymentInterface.
+func (c *deployments) UpdateStatus(ctx context.Context, deployment *appsv1.Deployment, opts metav1.UpdateOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.Update(ctx, deployment, opts, result, "status")
+}
+
+// Get implements DeploymentInterface.
+func (c *deployments) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeploymentInterface.
+func (c *deployments) List(ctx context.Context, opts metav1.ListOptions) (*appsv1.DeploymentList, error) {
+	result := &appsv1.DeploymentList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeploymentInterface.
+func (c *deployments) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeploymentInterface.
+func (c *deployments) Apply(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deployment, opts, result)
+}
+
+// ApplyStatus implements DeploymentInterface.
+func (c *deployments) ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.Deployment, error) {
+	result := &appsv1.Deployment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deployment, opts, result, "status")
 }
 
 // GetScale implements DeploymentInterface.
 func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, deploymentName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -79,7 +125,7 @@ func (c *deployments) GetScale(ctx context.Context, deploymentName string, opts 
 // UpdateScale implements DeploymentInterface.
 func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, deploymentName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -88,7 +134,7 @@ func (c *deployments) UpdateScale(ctx context.Context, deploymentName string, sc
 // ApplyScale implements DeploymentInterface.
 func (c *deployments) ApplyScale(ctx context.Context, deploymentName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
+	if err := c.ResourceClient.ApplySubresourceConfiguration(ctx, deploymentName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -56,21 +56,67 @@ type StatefulSetInterface interface {
 	StatefulSetExpansion
 }
 
-// statefulSets implements StatefulSetInterface with the generic typed client.
+// statefulSets implements StatefulSetInterface over typed.ResourceClient, which sends the requests.
 type statefulSets struct {
-	*typed.ClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newStatefulSets(c *AppsV1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1.StatefulSet, *appsv1.StatefulSetList, *applyconfigurationsappsv1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1.StatefulSet { return &appsv1.StatefulSet{} },
-		func() *appsv1.StatefulSetList { return &appsv1.StatefulSetList{} })}
+	return &statefulSets{typed.NewResourceClient("statefulsets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements StatefulSetInterface.
+func (c *statefulSets) Create(ctx context.Context, statefulSet *appsv1.StatefulSet, opts metav1.CreateOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.Create(ctx, statefulSet, opts, result)
+}
+
+// Update implements StatefulSetInterface.
+func (c *statefulSets) Update(ctx context.Context, statefulSet *appsv1.StatefulSet, opts metav1.UpdateOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.Update(ctx, statefulSet, opts, result)
+}
+
+// UpdateStatus implements StatefulSetInterface.
+func (c *statefulSets) UpdateStatus(ctx context.Context, statefulSet *appsv1.StatefulSet, opts metav1.UpdateOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.Update(ctx, statefulSet, opts, result, "status")
+}
+
+// Get implements StatefulSetInterface.
+func (c *statefulSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements StatefulSetInterface.
+func (c *statefulSets) List(ctx context.Context, opts metav1.ListOptions) (*appsv1.StatefulSetList, error) {
+	result := &appsv1.StatefulSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements StatefulSetInterface.
+func (c *statefulSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements StatefulSetInterface.
+func (c *statefulSets) Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, statefulSet, opts, result)
+}
+
+// ApplyStatus implements StatefulSetInterface.
+func (c *statefulSets) ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1.StatefulSet, error) {
+	result := &appsv1.StatefulSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, statefulSet, opts, result, "status")
 }
 
 // GetScale implements StatefulSetInterface.
 func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, statefulSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -79,7 +125,7 @@ func (c *statefulSets) GetScale(ctx context.Context, statefulSetName string, opt
 // UpdateScale implements StatefulSetInterface.
 func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, statefulSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -88,7 +134,7 @@ func (c *statefulSets) UpdateScale(ctx context.Context, statefulSetName string, 
 // ApplyScale implements StatefulSetInterface.
 func (c *statefulSets) ApplyScale(ctx context.Context, statefulSetName string, scale *applyconfigurationsautoscalingv1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
+	if err := c.ResourceClient.ApplySubresourceConfiguration(ctx, statefulSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

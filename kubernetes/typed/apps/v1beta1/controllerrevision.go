@@ -42,13 +42,47 @@ type ControllerRevisionInterface interface {
 	ControllerRevisionExpansion
 }
 
-// controllerRevisions implements ControllerRevisionInterface with the generic typed client.
+// controllerRevisions implements ControllerRevisionInterface over typed.ResourceClient, which sends the requests.
 type controllerRevisions struct {
-	*typed.ClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newControllerRevisions(c *AppsV1beta1Client, namespace string) *controllerRevisions {
-	return &controllerRevisions{typed.NewClientWithApply[*appsv1beta1.ControllerRevision, *appsv1beta1.ControllerRevisionList, *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration]("controllerrevisions", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1beta1.ControllerRevision { return &appsv1beta1.ControllerRevision{} },
-		func() *appsv1beta1.ControllerRevisionList { return &appsv1beta1.ControllerRevisionList{} })}
+	return &controllerRevisions{typed.NewResourceClient("controllerrevisions", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ControllerRevisionInterface.
+func (c *controllerRevisions) Create(ctx context.Context, controllerRevision *appsv1beta1.ControllerRevision, opts metav1.CreateOptions) (*appsv1beta1.ControllerRevision, error) {
+	result := &appsv1beta1.ControllerRevision{}
+	return result, c.ResourceClient.Create(ctx, controllerRevision, opts, result)
+}
+
+// Update implements ControllerRevisionInterface.
+func (c *controllerRevisions) Update(ctx context.Context, controllerRevision *appsv1beta1.ControllerRevision, opts metav1.UpdateOptions) (*appsv1beta1.ControllerRevision, error) {
+	result := &appsv1beta1.ControllerRevision{}
+	return result, c.ResourceClient.Update(ctx, controllerRevision, opts, result)
+}
+
+// Get implements ControllerRevisionInterface.
+func (c *controllerRevisions) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1beta1.ControllerRevision, error) {
+	result := &appsv1beta1.ControllerRevision{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ControllerRevisionInterface.
+func (c *controllerRevisions) List(ctx context.Context, opts metav1.ListOptions) (*appsv1beta1.ControllerRevisionList, error) {
+	result := &appsv1beta1.ControllerRevisionList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ControllerRevisionInterface.
+func (c *controllerRevisions) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta1.ControllerRevision, error) {
+	result := &appsv1beta1.ControllerRevision{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ControllerRevisionInterface.
+func (c *controllerRevisions) Apply(ctx context.Context, controllerRevision *applyconfigurationsappsv1beta1.ControllerRevisionApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.ControllerRevision, error) {
+	result := &appsv1beta1.ControllerRevision{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, controllerRevision, opts, result)
 }

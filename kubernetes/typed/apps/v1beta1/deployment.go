@@ -46,13 +46,59 @@ type DeploymentInterface interface {
 	DeploymentExpansion
 }
 
-// deployments implements DeploymentInterface with the generic typed client.
+// deployments implements DeploymentInterface over typed.ResourceClient, which sends the requests.
 type deployments struct {
-	*typed.ClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeployments(c *AppsV1beta1Client, namespace string) *deployments {
-	return &deployments{typed.NewClientWithApply[*appsv1beta1.Deployment, *appsv1beta1.DeploymentList, *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration]("deployments", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1beta1.Deployment { return &appsv1beta1.Deployment{} },
-		func() *appsv1beta1.DeploymentList { return &appsv1beta1.DeploymentList{} })}
+	return &deployments{typed.NewResourceClient("deployments", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements DeploymentInterface.
+func (c *deployments) Create(ctx context.Context, deployment *appsv1beta1.Deployment, opts metav1.CreateOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.Create(ctx, deployment, opts, result)
+}
+
+// Update implements DeploymentInterface.
+func (c *deployments) Update(ctx context.Context, deployment *appsv1beta1.Deployment, opts metav1.UpdateOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.Update(ctx, deployment, opts, result)
+}
+
+// UpdateStatus implements DeploymentInterface.
+func (c *deployments) UpdateStatus(ctx context.Context, deployment *appsv1beta1.Deployment, opts metav1.UpdateOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.Update(ctx, deployment, opts, result, "status")
+}
+
+// Get implements DeploymentInterface.
+func (c *deployments) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeploymentInterface.
+func (c *deployments) List(ctx context.Context, opts metav1.ListOptions) (*appsv1beta1.DeploymentList, error) {
+	result := &appsv1beta1.DeploymentList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeploymentInterface.
+func (c *deployments) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeploymentInterface.
+func (c *deployments) Apply(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deployment, opts, result)
+}
+
+// ApplyStatus implements DeploymentInterface.
+func (c *deployments) ApplyStatus(ctx context.Context, deployment *applyconfigurationsappsv1beta1.DeploymentApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.Deployment, error) {
+	result := &appsv1beta1.Deployment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deployment, opts, result, "status")
 }

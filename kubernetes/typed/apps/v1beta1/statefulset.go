@@ -46,13 +46,59 @@ type StatefulSetInterface interface {
 	StatefulSetExpansion
 }
 
-// statefulSets implements StatefulSetInterface with the generic typed client.
+// statefulSets implements StatefulSetInterface over typed.ResourceClient, which sends the requests.
 type statefulSets struct {
-	*typed.ClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newStatefulSets(c *AppsV1beta1Client, namespace string) *statefulSets {
-	return &statefulSets{typed.NewClientWithApply[*appsv1beta1.StatefulSet, *appsv1beta1.StatefulSetList, *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration]("statefulsets", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1beta1.StatefulSet { return &appsv1beta1.StatefulSet{} },
-		func() *appsv1beta1.StatefulSetList { return &appsv1beta1.StatefulSetList{} })}
+	return &statefulSets{typed.NewResourceClient("statefulsets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements StatefulSetInterface.
+func (c *statefulSets) Create(ctx context.Context, statefulSet *appsv1beta1.StatefulSet, opts metav1.CreateOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.Create(ctx, statefulSet, opts, result)
+}
+
+// Update implements StatefulSetInterface.
+func (c *statefulSets) Update(ctx context.Context, statefulSet *appsv1beta1.StatefulSet, opts metav1.UpdateOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.Update(ctx, statefulSet, opts, result)
+}
+
+// UpdateStatus implements StatefulSetInterface.
+func (c *statefulSets) UpdateStatus(ctx context.Context, statefulSet *appsv1beta1.StatefulSet, opts metav1.UpdateOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.Update(ctx, statefulSet, opts, result, "status")
+}
+
+// Get implements StatefulSetInterface.
+func (c *statefulSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements StatefulSetInterface.
+func (c *statefulSets) List(ctx context.Context, opts metav1.ListOptions) (*appsv1beta1.StatefulSetList, error) {
+	result := &appsv1beta1.StatefulSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements StatefulSetInterface.
+func (c *statefulSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements StatefulSetInterface.
+func (c *statefulSets) Apply(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, statefulSet, opts, result)
+}
+
+// ApplyStatus implements StatefulSetInterface.
+func (c *statefulSets) ApplyStatus(ctx context.Context, statefulSet *applyconfigurationsappsv1beta1.StatefulSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta1.StatefulSet, error) {
+	result := &appsv1beta1.StatefulSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, statefulSet, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type DaemonSetInterface interface {
 	DaemonSetExpansion
 }
 
-// daemonSets implements DaemonSetInterface with the generic typed client.
+// daemonSets implements DaemonSetInterface over typed.ResourceClient, which sends the requests.
 type daemonSets struct {
-	*typed.ClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDaemonSets(c *AppsV1beta2Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*appsv1beta2.DaemonSet, *appsv1beta2.DaemonSetList, *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1beta2.DaemonSet { return &appsv1beta2.DaemonSet{} },
-		func() *appsv1beta2.DaemonSetList { return &appsv1beta2.DaemonSetList{} })}
+	return &daemonSets{typed.NewResourceClient("daemonsets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements DaemonSetInterface.
+func (c *daemonSets) Create(ctx context.Context, daemonSet *appsv1beta2.DaemonSet, opts metav1.CreateOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.Create(ctx, daemonSet, opts, result)
+}
+
+// Update implements DaemonSetInterface.
+func (c *daemonSets) Update(ctx context.Context, daemonSet *appsv1beta2.DaemonSet, opts metav1.UpdateOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result)
+}
+
+// UpdateStatus implements DaemonSetInterface.
+func (c *daemonSets) UpdateStatus(ctx context.Context, daemonSet *appsv1beta2.DaemonSet, opts metav1.UpdateOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result, "status")
+}
+
+// Get implements DaemonSetInterface.
+func (c *daemonSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DaemonSetInterface.
+func (c *daemonSets) List(ctx context.Context, opts metav1.ListOptions) (*appsv1beta2.DaemonSetList, error) {
+	result := &appsv1beta2.DaemonSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DaemonSetInterface.
+func (c *daemonSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DaemonSetInterface.
+func (c *daemonSets) Apply(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result)
+}
+
+// ApplyStatus implements DaemonSetInterface.
+func (c *daemonSets) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsappsv1beta2.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.DaemonSet, error) {
+	result := &appsv1beta2.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type ReplicaSetInterface interface {
 	ReplicaSetExpansion
 }
 
-// replicaSets implements ReplicaSetInterface with the generic typed client.
+// replicaSets implements ReplicaSetInterface over typed.ResourceClient, which sends the requests.
 type replicaSets struct {
-	*typed.ClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newReplicaSets(c *AppsV1beta2Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*appsv1beta2.ReplicaSet, *appsv1beta2.ReplicaSetList, *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec(), namespace,
-		func() *appsv1beta2.ReplicaSet { return &appsv1beta2.ReplicaSet{} },
-		func() *appsv1beta2.ReplicaSetList { return &appsv1beta2.ReplicaSetList{} })}
+	return &replicaSets{typed.NewResourceClient("replicasets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ReplicaSetInterface.
+func (c *replicaSets) Create(ctx context.Context, replicaSet *appsv1beta2.ReplicaSet, opts metav1.CreateOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.Create(ctx, replicaSet, opts, result)
+}
+
+// Update implements ReplicaSetInterface.
+func (c *replicaSets) Update(ctx context.Context, replicaSet *appsv1beta2.ReplicaSet, opts metav1.UpdateOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.Update(ctx, replicaSet, opts, result)
+}
+
+// UpdateStatus implements ReplicaSetInterface.
+func (c *replicaSets) UpdateStatus(ctx context.Context, replicaSet *appsv1beta2.ReplicaSet, opts metav1.UpdateOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.Update(ctx, replicaSet, opts, result, "status")
+}
+
+// Get implements ReplicaSetInterface.
+func (c *replicaSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ReplicaSetInterface.
+func (c *replicaSets) List(ctx context.Context, opts metav1.ListOptions) (*appsv1beta2.ReplicaSetList, error) {
+	result := &appsv1beta2.ReplicaSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ReplicaSetInterface.
+func (c *replicaSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ReplicaSetInterface.
+func (c *replicaSets) Apply(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicaSet, opts, result)
+}
+
+// ApplyStatus implements ReplicaSetInterface.
+func (c *replicaSets) ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsappsv1beta2.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*appsv1beta2.ReplicaSet, error) {
+	result := &appsv1beta2.ReplicaSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicaSet, opts, result, "status")
 }

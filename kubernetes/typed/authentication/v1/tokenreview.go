@@ -22,13 +22,17 @@ type TokenReviewInterface interface {
 	TokenReviewExpansion
 }
 
-// tokenReviews implements TokenReviewInterface with the generic typed client.
+// tokenReviews implements TokenReviewInterface over typed.ResourceClient, which sends the requests.
 type tokenReviews struct {
-	*typed.Client[*authenticationv1.TokenReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newTokenReviews(c *AuthenticationV1Client) *tokenReviews {
-	return &tokenReviews{typed.NewClient("tokenreviews", c.RESTClient(), parameterCodec(), "",
-		func() *authenticationv1.TokenReview { return &authenticationv1.TokenReview{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &tokenReviews{typed.NewResourceClient("tokenreviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements TokenReviewInterface.
+func (c *tokenReviews) Create(ctx context.Context, tokenReview *authenticationv1.TokenReview, opts metav1.CreateOptions) (*authenticationv1.TokenReview, error) {
+	result := &authenticationv1.TokenReview{}
+	return result, c.ResourceClient.Create(ctx, tokenReview, opts, result)
 }

@@ -22,13 +22,17 @@ type SelfSubjectReviewInterface interface {
 	SelfSubjectReviewExpansion
 }
 
-// selfSubjectReviews implements SelfSubjectReviewInterface with the generic typed client.
+// selfSubjectReviews implements SelfSubjectReviewInterface over typed.ResourceClient, which sends the requests.
 type selfSubjectReviews struct {
-	*typed.Client[*authenticationv1beta1.SelfSubjectReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newSelfSubjectReviews(c *AuthenticationV1beta1Client) *selfSubjectReviews {
-	return &selfSubjectReviews{typed.NewClient("selfsubjectreviews", c.RESTClient(), parameterCodec(), "",
-		func() *authenticationv1beta1.SelfSubjectReview { return &authenticationv1beta1.SelfSubjectReview{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &selfSubjectReviews{typed.NewResourceClient("selfsubjectreviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements SelfSubjectReviewInterface.
+func (c *selfSubjectReviews) Create(ctx context.Context, selfSubjectReview *authenticationv1beta1.SelfSubjectReview, opts metav1.CreateOptions) (*authenticationv1beta1.SelfSubjectReview, error) {
+	result := &authenticationv1beta1.SelfSubjectReview{}
+	return result, c.ResourceClient.Create(ctx, selfSubjectReview, opts, result)
 }

@@ -22,13 +22,17 @@ type LocalSubjectAccessReviewInterface interface {
 	LocalSubjectAccessReviewExpansion
 }
 
-// localSubjectAccessReviews implements LocalSubjectAccessReviewInterface with the generic typed client.
+// localSubjectAccessReviews implements LocalSubjectAccessReviewInterface over typed.ResourceClient, which sends the requests.
 type localSubjectAccessReviews struct {
-	*typed.Client[*authorizationv1.LocalSubjectAccessReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newLocalSubjectAccessReviews(c *AuthorizationV1Client, namespace string) *localSubjectAccessReviews {
-	return &localSubjectAccessReviews{typed.NewClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec(), namespace,
-		func() *authorizationv1.LocalSubjectAccessReview { return &authorizationv1.LocalSubjectAccessReview{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &localSubjectAccessReviews{typed.NewResourceClient("localsubjectaccessreviews", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements LocalSubjectAccessReviewInterface.
+func (c *localSubjectAccessReviews) Create(ctx context.Context, localSubjectAccessReview *authorizationv1.LocalSubjectAccessReview, opts metav1.CreateOptions) (*authorizationv1.LocalSubjectAccessReview, error) {
+	result := &authorizationv1.LocalSubjectAccessReview{}
+	return result, c.ResourceClient.Create(ctx, localSubjectAccessReview, opts, result)
 }

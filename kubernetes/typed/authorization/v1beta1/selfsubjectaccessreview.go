@@ -22,15 +22,17 @@ type SelfSubjectAccessReviewInterface interface {
 	SelfSubjectAccessReviewExpansion
 }
 
-// selfSubjectAccessReviews implements SelfSubjectAccessReviewInterface with the generic typed client.
+// selfSubjectAccessReviews implements SelfSubjectAccessReviewInterface over typed.ResourceClient, which sends the requests.
 type selfSubjectAccessReviews struct {
-	*typed.Client[*authorizationv1beta1.SelfSubjectAccessReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newSelfSubjectAccessReviews(c *AuthorizationV1beta1Client) *selfSubjectAccessReviews {
-	return &selfSubjectAccessReviews{typed.NewClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec(), "",
-		func() *authorizationv1beta1.SelfSubjectAccessReview {
-			return &authorizationv1beta1.SelfSubjectAccessReview{}
-		},
-		func() *metav1.List { return &metav1.List{} })}
+	return &selfSubjectAccessReviews{typed.NewResourceClient("selfsubjectaccessreviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements SelfSubjectAccessReviewInterface.
+func (c *selfSubjectAccessReviews) Create(ctx context.Context, selfSubjectAccessReview *authorizationv1beta1.SelfSubjectAccessReview, opts metav1.CreateOptions) (*authorizationv1beta1.SelfSubjectAccessReview, error) {
+	result := &authorizationv1beta1.SelfSubjectAccessReview{}
+	return result, c.ResourceClient.Create(ctx, selfSubjectAccessReview, opts, result)
 }

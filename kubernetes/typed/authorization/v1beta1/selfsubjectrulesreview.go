@@ -22,15 +22,17 @@ type SelfSubjectRulesReviewInterface interface {
 	SelfSubjectRulesReviewExpansion
 }
 
-// selfSubjectRulesReviews implements SelfSubjectRulesReviewInterface with the generic typed client.
+// selfSubjectRulesReviews implements SelfSubjectRulesReviewInterface over typed.ResourceClient, which sends the requests.
 type selfSubjectRulesReviews struct {
-	*typed.Client[*authorizationv1beta1.SelfSubjectRulesReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newSelfSubjectRulesReviews(c *AuthorizationV1beta1Client) *selfSubjectRulesReviews {
-	return &selfSubjectRulesReviews{typed.NewClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec(), "",
-		func() *authorizationv1beta1.SelfSubjectRulesReview {
-			return &authorizationv1beta1.SelfSubjectRulesReview{}
-		},
-		func() *metav1.List { return &metav1.List{} })}
+	return &selfSubjectRulesReviews{typed.NewResourceClient("selfsubjectrulesreviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements SelfSubjectRulesReviewInterface.
+func (c *selfSubjectRulesReviews) Create(ctx context.Context, selfSubjectRulesReview *authorizationv1beta1.SelfSubjectRulesReview, opts metav1.CreateOptions) (*authorizationv1beta1.SelfSubjectRulesReview, error) {
+	result := &authorizationv1beta1.SelfSubjectRulesReview{}
+	return result, c.ResourceClient.Create(ctx, selfSubjectRulesReview, opts, result)
 }

@@ -22,13 +22,17 @@ type SubjectAccessReviewInterface interface {
 	SubjectAccessReviewExpansion
 }
 
-// subjectAccessReviews implements SubjectAccessReviewInterface with the generic typed client.
+// subjectAccessReviews implements SubjectAccessReviewInterface over typed.ResourceClient, which sends the requests.
 type subjectAccessReviews struct {
-	*typed.Client[*authorizationv1beta1.SubjectAccessReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newSubjectAccessReviews(c *AuthorizationV1beta1Client) *subjectAccessReviews {
-	return &subjectAccessReviews{typed.NewClient("subjectaccessreviews", c.RESTClient(), parameterCodec(), "",
-		func() *authorizationv1beta1.SubjectAccessReview { return &authorizationv1beta1.SubjectAccessReview{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &subjectAccessReviews{typed.NewResourceClient("subjectaccessreviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements SubjectAccessReviewInterface.
+func (c *subjectAccessReviews) Create(ctx context.Context, subjectAccessReview *authorizationv1beta1.SubjectAccessReview, opts metav1.CreateOptions) (*authorizationv1beta1.SubjectAccessReview, error) {
+	result := &authorizationv1beta1.SubjectAccessReview{}
+	return result, c.ResourceClient.Create(ctx, subjectAccessReview, opts, result)
 }

@@ -46,13 +46,59 @@ type HorizontalPodAutoscalerInterface interface {
 	HorizontalPodAutoscalerExpansion
 }
 
-// horizontalPodAutoscalers implements HorizontalPodAutoscalerInterface with the generic typed client.
+// horizontalPodAutoscalers implements HorizontalPodAutoscalerInterface over typed.ResourceClient, which sends the requests.
 type horizontalPodAutoscalers struct {
-	*typed.ClientWithApply[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newHorizontalPodAutoscalers(c *AutoscalingV1Client, namespace string) *horizontalPodAutoscalers {
-	return &horizontalPodAutoscalers{typed.NewClientWithApply[*autoscalingv1.HorizontalPodAutoscaler, *autoscalingv1.HorizontalPodAutoscalerList, *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration]("horizontalpodautoscalers", c.RESTClient(), parameterCodec(), namespace,
-		func() *autoscalingv1.HorizontalPodAutoscaler { return &autoscalingv1.HorizontalPodAutoscaler{} },
-		func() *autoscalingv1.HorizontalPodAutoscalerList { return &autoscalingv1.HorizontalPodAutoscalerList{} })}
+	return &horizontalPodAutoscalers{typed.NewResourceClient("horizontalpodautoscalers", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) Create(ctx context.Context, horizontalPodAutoscaler *autoscalingv1.HorizontalPodAutoscaler, opts metav1.CreateOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.Create(ctx, horizontalPodAutoscaler, opts, result)
+}
+
+// Update implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) Update(ctx context.Context, horizontalPodAutoscaler *autoscalingv1.HorizontalPodAutoscaler, opts metav1.UpdateOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.Update(ctx, horizontalPodAutoscaler, opts, result)
+}
+
+// UpdateStatus implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) UpdateStatus(ctx context.Context, horizontalPodAutoscaler *autoscalingv1.HorizontalPodAutoscaler, opts metav1.UpdateOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.Update(ctx, horizontalPodAutoscaler, opts, result, "status")
+}
+
+// Get implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) Get(ctx context.Context, name string, opts metav1.GetOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) List(ctx context.Context, opts metav1.ListOptions) (*autoscalingv1.HorizontalPodAutoscalerList, error) {
+	result := &autoscalingv1.HorizontalPodAutoscalerList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) Apply(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, horizontalPodAutoscaler, opts, result)
+}
+
+// ApplyStatus implements HorizontalPodAutoscalerInterface.
+func (c *horizontalPodAutoscalers) ApplyStatus(ctx context.Context, horizontalPodAutoscaler *applyconfigurationsautoscalingv1.HorizontalPodAutoscalerApplyConfiguration, opts metav1.ApplyOptions) (*autoscalingv1.HorizontalPodAutoscaler, error) {
+	result := &autoscalingv1.HorizontalPodAutoscaler{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, horizontalPodAutoscaler, opts, result, "status")
 }

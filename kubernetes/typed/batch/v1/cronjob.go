@@ -46,13 +46,59 @@ type CronJobInterface interface {
 	CronJobExpansion
 }
 
-// cronJobs implements CronJobInterface with the generic typed client.
+// cronJobs implements CronJobInterface over typed.ResourceClient, which sends the requests.
 type cronJobs struct {
-	*typed.ClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCronJobs(c *BatchV1Client, namespace string) *cronJobs {
-	return &cronJobs{typed.NewClientWithApply[*batchv1.CronJob, *batchv1.CronJobList, *applyconfigurationsbatchv1.CronJobApplyConfiguration]("cronjobs", c.RESTClient(), parameterCodec(), namespace,
-		func() *batchv1.CronJob { return &batchv1.CronJob{} },
-		func() *batchv1.CronJobList { return &batchv1.CronJobList{} })}
+	return &cronJobs{typed.NewResourceClient("cronjobs", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements CronJobInterface.
+func (c *cronJobs) Create(ctx context.Context, cronJob *batchv1.CronJob, opts metav1.CreateOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.Create(ctx, cronJob, opts, result)
+}
+
+// Update implements CronJobInterface.
+func (c *cronJobs) Update(ctx context.Context, cronJob *batchv1.CronJob, opts metav1.UpdateOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.Update(ctx, cronJob, opts, result)
+}
+
+// UpdateStatus implements CronJobInterface.
+func (c *cronJobs) UpdateStatus(ctx context.Context, cronJob *batchv1.CronJob, opts metav1.UpdateOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.Update(ctx, cronJob, opts, result, "status")
+}
+
+// Get implements CronJobInterface.
+func (c *cronJobs) Get(ctx context.Context, name string, opts metav1.GetOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CronJobInterface.
+func (c *cronJobs) List(ctx context.Context, opts metav1.ListOptions) (*batchv1.CronJobList, error) {
+	result := &batchv1.CronJobList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CronJobInterface.
+func (c *cronJobs) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CronJobInterface.
+func (c *cronJobs) Apply(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, cronJob, opts, result)
+}
+
+// ApplyStatus implements CronJobInterface.
+func (c *cronJobs) ApplyStatus(ctx context.Context, cronJob *applyconfigurationsbatchv1.CronJobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.CronJob, error) {
+	result := &batchv1.CronJob{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, cronJob, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type JobInterface interface {
 	JobExpansion
 }
 
-// jobs implements JobInterface with the generic typed client.
+// jobs implements JobInterface over typed.ResourceClient, which sends the requests.
 type jobs struct {
-	*typed.ClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newJobs(c *BatchV1Client, namespace string) *jobs {
-	return &jobs{typed.NewClientWithApply[*batchv1.Job, *batchv1.JobList, *applyconfigurationsbatchv1.JobApplyConfiguration]("jobs", c.RESTClient(), parameterCodec(), namespace,
-		func() *batchv1.Job { return &batchv1.Job{} },
-		func() *batchv1.JobList { return &batchv1.JobList{} })}
+	return &jobs{typed.NewResourceClient("jobs", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements JobInterface.
+func (c *jobs) Create(ctx context.Context, job *batchv1.Job, opts metav1.CreateOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.Create(ctx, job, opts, result)
+}
+
+// Update implements JobInterface.
+func (c *jobs) Update(ctx context.Context, job *batchv1.Job, opts metav1.UpdateOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.Update(ctx, job, opts, result)
+}
+
+// UpdateStatus implements JobInterface.
+func (c *jobs) UpdateStatus(ctx context.Context, job *batchv1.Job, opts metav1.UpdateOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.Update(ctx, job, opts, result, "status")
+}
+
+// Get implements JobInterface.
+func (c *jobs) Get(ctx context.Context, name string, opts metav1.GetOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements JobInterface.
+func (c *jobs) List(ctx context.Context, opts metav1.ListOptions) (*batchv1.JobList, error) {
+	result := &batchv1.JobList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements JobInterface.
+func (c *jobs) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements JobInterface.
+func (c *jobs) Apply(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, job, opts, result)
+}
+
+// ApplyStatus implements JobInterface.
+func (c *jobs) ApplyStatus(ctx context.Context, job *applyconfigurationsbatchv1.JobApplyConfiguration, opts metav1.ApplyOptions) (*batchv1.Job, error) {
+	result := &batchv1.Job{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, job, opts, result, "status")
 }

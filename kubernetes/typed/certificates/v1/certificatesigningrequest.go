@@ -48,23 +48,67 @@ type CertificateSigningRequestInterface interface {
 	CertificateSigningRequestExpansion
 }
 
-// certificateSigningRequests implements CertificateSigningRequestInterface with the generic typed client.
+// certificateSigningRequests implements CertificateSigningRequestInterface over typed.ResourceClient, which sends the requests.
 type certificateSigningRequests struct {
-	*typed.ClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCertificateSigningRequests(c *CertificatesV1Client) *certificateSigningRequests {
-	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1.CertificateSigningRequest, *certificatesv1.CertificateSigningRequestList, *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), parameterCodec(), "",
-		func() *certificatesv1.CertificateSigningRequest { return &certificatesv1.CertificateSigningRequest{} },
-		func() *certificatesv1.CertificateSigningRequestList {
-			return &certificatesv1.CertificateSigningRequestList{}
-		})}
+	return &certificateSigningRequests{typed.NewResourceClient("certificatesigningrequests", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Create(ctx context.Context, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.CreateOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Create(ctx, certificateSigningRequest, opts, result)
+}
+
+// Update implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Update(ctx context.Context, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Update(ctx, certificateSigningRequest, opts, result)
+}
+
+// UpdateStatus implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) UpdateStatus(ctx context.Context, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Update(ctx, certificateSigningRequest, opts, result, "status")
+}
+
+// Get implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Get(ctx context.Context, name string, opts metav1.GetOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) List(ctx context.Context, opts metav1.ListOptions) (*certificatesv1.CertificateSigningRequestList, error) {
+	result := &certificatesv1.CertificateSigningRequestList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, certificateSigningRequest, opts, result)
+}
+
+// ApplyStatus implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.CertificateSigningRequest, error) {
+	result := &certificatesv1.CertificateSigningRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, certificateSigningRequest, opts, result, "status")
 }
 
 // UpdateApproval implements CertificateSigningRequestInterface.
 func (c *certificateSigningRequests) UpdateApproval(ctx context.Context, certificateSigningRequestName string, certificateSigningRequest *certificatesv1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1.CertificateSigningRequest, error) {
 	result := &certificatesv1.CertificateSigningRequest{}
-	if err := c.Client.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, certificateSigningRequestName, "approval", certificateSigningRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

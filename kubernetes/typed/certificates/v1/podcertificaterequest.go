@@ -46,13 +46,59 @@ type PodCertificateRequestInterface interface {
 	PodCertificateRequestExpansion
 }
 
-// podCertificateRequests implements PodCertificateRequestInterface with the generic typed client.
+// podCertificateRequests implements PodCertificateRequestInterface over typed.ResourceClient, which sends the requests.
 type podCertificateRequests struct {
-	*typed.ClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPodCertificateRequests(c *CertificatesV1Client, namespace string) *podCertificateRequests {
-	return &podCertificateRequests{typed.NewClientWithApply[*certificatesv1.PodCertificateRequest, *certificatesv1.PodCertificateRequestList, *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration]("podcertificaterequests", c.RESTClient(), parameterCodec(), namespace,
-		func() *certificatesv1.PodCertificateRequest { return &certificatesv1.PodCertificateRequest{} },
-		func() *certificatesv1.PodCertificateRequestList { return &certificatesv1.PodCertificateRequestList{} })}
+	return &podCertificateRequests{typed.NewResourceClient("podcertificaterequests", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) Create(ctx context.Context, podCertificateRequest *certificatesv1.PodCertificateRequest, opts metav1.CreateOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.Create(ctx, podCertificateRequest, opts, result)
+}
+
+// Update implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) Update(ctx context.Context, podCertificateRequest *certificatesv1.PodCertificateRequest, opts metav1.UpdateOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.Update(ctx, podCertificateRequest, opts, result)
+}
+
+// UpdateStatus implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) UpdateStatus(ctx context.Context, podCertificateRequest *certificatesv1.PodCertificateRequest, opts metav1.UpdateOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.Update(ctx, podCertificateRequest, opts, result, "status")
+}
+
+// Get implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) Get(ctx context.Context, name string, opts metav1.GetOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) List(ctx context.Context, opts metav1.ListOptions) (*certificatesv1.PodCertificateRequestList, error) {
+	result := &certificatesv1.PodCertificateRequestList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) Apply(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podCertificateRequest, opts, result)
+}
+
+// ApplyStatus implements PodCertificateRequestInterface.
+func (c *podCertificateRequests) ApplyStatus(ctx context.Context, podCertificateRequest *applyconfigurationscertificatesv1.PodCertificateRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1.PodCertificateRequest, error) {
+	result := &certificatesv1.PodCertificateRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podCertificateRequest, opts, result, "status")
 }

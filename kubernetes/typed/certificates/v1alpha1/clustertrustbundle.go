@@ -42,15 +42,47 @@ type ClusterTrustBundleInterface interface {
 	ClusterTrustBundleExpansion
 }
 
-// clusterTrustBundles implements ClusterTrustBundleInterface with the generic typed client.
+// clusterTrustBundles implements ClusterTrustBundleInterface over typed.ResourceClient, which sends the requests.
 type clusterTrustBundles struct {
-	*typed.ClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newClusterTrustBundles(c *CertificatesV1alpha1Client) *clusterTrustBundles {
-	return &clusterTrustBundles{typed.NewClientWithApply[*certificatesv1alpha1.ClusterTrustBundle, *certificatesv1alpha1.ClusterTrustBundleList, *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration]("clustertrustbundles", c.RESTClient(), parameterCodec(), "",
-		func() *certificatesv1alpha1.ClusterTrustBundle { return &certificatesv1alpha1.ClusterTrustBundle{} },
-		func() *certificatesv1alpha1.ClusterTrustBundleList {
-			return &certificatesv1alpha1.ClusterTrustBundleList{}
-		})}
+	return &clusterTrustBundles{typed.NewResourceClient("clustertrustbundles", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) Create(ctx context.Context, clusterTrustBundle *certificatesv1alpha1.ClusterTrustBundle, opts metav1.CreateOptions) (*certificatesv1alpha1.ClusterTrustBundle, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundle{}
+	return result, c.ResourceClient.Create(ctx, clusterTrustBundle, opts, result)
+}
+
+// Update implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) Update(ctx context.Context, clusterTrustBundle *certificatesv1alpha1.ClusterTrustBundle, opts metav1.UpdateOptions) (*certificatesv1alpha1.ClusterTrustBundle, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundle{}
+	return result, c.ResourceClient.Update(ctx, clusterTrustBundle, opts, result)
+}
+
+// Get implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) Get(ctx context.Context, name string, opts metav1.GetOptions) (*certificatesv1alpha1.ClusterTrustBundle, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundle{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) List(ctx context.Context, opts metav1.ListOptions) (*certificatesv1alpha1.ClusterTrustBundleList, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundleList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1alpha1.ClusterTrustBundle, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundle{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ClusterTrustBundleInterface.
+func (c *clusterTrustBundles) Apply(ctx context.Context, clusterTrustBundle *applyconfigurationscertificatesv1alpha1.ClusterTrustBundleApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1alpha1.ClusterTrustBundle, error) {
+	result := &certificatesv1alpha1.ClusterTrustBundle{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, clusterTrustBundle, opts, result)
 }

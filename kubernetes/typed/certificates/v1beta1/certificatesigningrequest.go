@@ -46,17 +46,59 @@ type CertificateSigningRequestInterface interface {
 	CertificateSigningRequestExpansion
 }
 
-// certificateSigningRequests implements CertificateSigningRequestInterface with the generic typed client.
+// certificateSigningRequests implements CertificateSigningRequestInterface over typed.ResourceClient, which sends the requests.
 type certificateSigningRequests struct {
-	*typed.ClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCertificateSigningRequests(c *CertificatesV1beta1Client) *certificateSigningRequests {
-	return &certificateSigningRequests{typed.NewClientWithApply[*certificatesv1beta1.CertificateSigningRequest, *certificatesv1beta1.CertificateSigningRequestList, *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration]("certificatesigningrequests", c.RESTClient(), parameterCodec(), "",
-		func() *certificatesv1beta1.CertificateSigningRequest {
-			return &certificatesv1beta1.CertificateSigningRequest{}
-		},
-		func() *certificatesv1beta1.CertificateSigningRequestList {
-			return &certificatesv1beta1.CertificateSigningRequestList{}
-		})}
+	return &certificateSigningRequests{typed.NewResourceClient("certificatesigningrequests", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Create(ctx context.Context, certificateSigningRequest *certificatesv1beta1.CertificateSigningRequest, opts metav1.CreateOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Create(ctx, certificateSigningRequest, opts, result)
+}
+
+// Update implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Update(ctx context.Context, certificateSigningRequest *certificatesv1beta1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Update(ctx, certificateSigningRequest, opts, result)
+}
+
+// UpdateStatus implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) UpdateStatus(ctx context.Context, certificateSigningRequest *certificatesv1beta1.CertificateSigningRequest, opts metav1.UpdateOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Update(ctx, certificateSigningRequest, opts, result, "status")
+}
+
+// Get implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Get(ctx context.Context, name string, opts metav1.GetOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) List(ctx context.Context, opts metav1.ListOptions) (*certificatesv1beta1.CertificateSigningRequestList, error) {
+	result := &certificatesv1beta1.CertificateSigningRequestList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) Apply(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, certificateSigningRequest, opts, result)
+}
+
+// ApplyStatus implements CertificateSigningRequestInterface.
+func (c *certificateSigningRequests) ApplyStatus(ctx context.Context, certificateSigningRequest *applyconfigurationscertificatesv1beta1.CertificateSigningRequestApplyConfiguration, opts metav1.ApplyOptions) (*certificatesv1beta1.CertificateSigningRequest, error) {
+	result := &certificatesv1beta1.CertificateSigningRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, certificateSigningRequest, opts, result, "status")
 }

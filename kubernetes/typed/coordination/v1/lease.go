@@ -42,13 +42,47 @@ type LeaseInterface interface {
 	LeaseExpansion
 }
 
-// leases implements LeaseInterface with the generic typed client.
+// leases implements LeaseInterface over typed.ResourceClient, which sends the requests.
 type leases struct {
-	*typed.ClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newLeases(c *CoordinationV1Client, namespace string) *leases {
-	return &leases{typed.NewClientWithApply[*coordinationv1.Lease, *coordinationv1.LeaseList, *applyconfigurationscoordinationv1.LeaseApplyConfiguration]("leases", c.RESTClient(), parameterCodec(), namespace,
-		func() *coordinationv1.Lease { return &coordinationv1.Lease{} },
-		func() *coordinationv1.LeaseList { return &coordinationv1.LeaseList{} })}
+	return &leases{typed.NewResourceClient("leases", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements LeaseInterface.
+func (c *leases) Create(ctx context.Context, lease *coordinationv1.Lease, opts metav1.CreateOptions) (*coordinationv1.Lease, error) {
+	result := &coordinationv1.Lease{}
+	return result, c.ResourceClient.Create(ctx, lease, opts, result)
+}
+
+// Update implements LeaseInterface.
+func (c *leases) Update(ctx context.Context, lease *coordinationv1.Lease, opts metav1.UpdateOptions) (*coordinationv1.Lease, error) {
+	result := &coordinationv1.Lease{}
+	return result, c.ResourceClient.Update(ctx, lease, opts, result)
+}
+
+// Get implements LeaseInterface.
+func (c *leases) Get(ctx context.Context, name string, opts metav1.GetOptions) (*coordinationv1.Lease, error) {
+	result := &coordinationv1.Lease{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements LeaseInterface.
+func (c *leases) List(ctx context.Context, opts metav1.ListOptions) (*coordinationv1.LeaseList, error) {
+	result := &coordinationv1.LeaseList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements LeaseInterface.
+func (c *leases) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*coordinationv1.Lease, error) {
+	result := &coordinationv1.Lease{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements LeaseInterface.
+func (c *leases) Apply(ctx context.Context, lease *applyconfigurationscoordinationv1.LeaseApplyConfiguration, opts metav1.ApplyOptions) (*coordinationv1.Lease, error) {
+	result := &coordinationv1.Lease{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, lease, opts, result)
 }

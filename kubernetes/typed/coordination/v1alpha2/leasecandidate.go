@@ -42,13 +42,47 @@ type LeaseCandidateInterface interface {
 	LeaseCandidateExpansion
 }
 
-// leaseCandidates implements LeaseCandidateInterface with the generic typed client.
+// leaseCandidates implements LeaseCandidateInterface over typed.ResourceClient, which sends the requests.
 type leaseCandidates struct {
-	*typed.ClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newLeaseCandidates(c *CoordinationV1alpha2Client, namespace string) *leaseCandidates {
-	return &leaseCandidates{typed.NewClientWithApply[*coordinationv1alpha2.LeaseCandidate, *coordinationv1alpha2.LeaseCandidateList, *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration]("leasecandidates", c.RESTClient(), parameterCodec(), namespace,
-		func() *coordinationv1alpha2.LeaseCandidate { return &coordinationv1alpha2.LeaseCandidate{} },
-		func() *coordinationv1alpha2.LeaseCandidateList { return &coordinationv1alpha2.LeaseCandidateList{} })}
+	return &leaseCandidates{typed.NewResourceClient("leasecandidates", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements LeaseCandidateInterface.
+func (c *leaseCandidates) Create(ctx context.Context, leaseCandidate *coordinationv1alpha2.LeaseCandidate, opts metav1.CreateOptions) (*coordinationv1alpha2.LeaseCandidate, error) {
+	result := &coordinationv1alpha2.LeaseCandidate{}
+	return result, c.ResourceClient.Create(ctx, leaseCandidate, opts, result)
+}
+
+// Update implements LeaseCandidateInterface.
+func (c *leaseCandidates) Update(ctx context.Context, leaseCandidate *coordinationv1alpha2.LeaseCandidate, opts metav1.UpdateOptions) (*coordinationv1alpha2.LeaseCandidate, error) {
+	result := &coordinationv1alpha2.LeaseCandidate{}
+	return result, c.ResourceClient.Update(ctx, leaseCandidate, opts, result)
+}
+
+// Get implements LeaseCandidateInterface.
+func (c *leaseCandidates) Get(ctx context.Context, name string, opts metav1.GetOptions) (*coordinationv1alpha2.LeaseCandidate, error) {
+	result := &coordinationv1alpha2.LeaseCandidate{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements LeaseCandidateInterface.
+func (c *leaseCandidates) List(ctx context.Context, opts metav1.ListOptions) (*coordinationv1alpha2.LeaseCandidateList, error) {
+	result := &coordinationv1alpha2.LeaseCandidateList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements LeaseCandidateInterface.
+func (c *leaseCandidates) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*coordinationv1alpha2.LeaseCandidate, error) {
+	result := &coordinationv1alpha2.LeaseCandidate{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements LeaseCandidateInterface.
+func (c *leaseCandidates) Apply(ctx context.Context, leaseCandidate *applyconfigurationscoordinationv1alpha2.LeaseCandidateApplyConfiguration, opts metav1.ApplyOptions) (*coordinationv1alpha2.LeaseCandidate, error) {
+	result := &coordinationv1alpha2.LeaseCandidate{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, leaseCandidate, opts, result)
 }

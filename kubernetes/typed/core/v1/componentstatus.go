@@ -42,13 +42,47 @@ type ComponentStatusInterface interface {
 	ComponentStatusExpansion
 }
 
-// componentStatuses implements ComponentStatusInterface with the generic typed client.
+// componentStatuses implements ComponentStatusInterface over typed.ResourceClient, which sends the requests.
 type componentStatuses struct {
-	*typed.ClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newComponentStatuses(c *CoreV1Client) *componentStatuses {
-	return &componentStatuses{typed.NewClientWithApply[*corev1.ComponentStatus, *corev1.ComponentStatusList, *applyconfigurationscorev1.ComponentStatusApplyConfiguration]("componentstatuses", c.RESTClient(), parameterCodec(), "",
-		func() *corev1.ComponentStatus { return &corev1.ComponentStatus{} },
-		func() *corev1.ComponentStatusList { return &corev1.ComponentStatusList{} })}
+	return &componentStatuses{typed.NewResourceClient("componentstatuses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ComponentStatusInterface.
+func (c *componentStatuses) Create(ctx context.Context, componentStatus *corev1.ComponentStatus, opts metav1.CreateOptions) (*corev1.ComponentStatus, error) {
+	result := &corev1.ComponentStatus{}
+	return result, c.ResourceClient.Create(ctx, componentStatus, opts, result)
+}
+
+// Update implements ComponentStatusInterface.
+func (c *componentStatuses) Update(ctx context.Context, componentStatus *corev1.ComponentStatus, opts metav1.UpdateOptions) (*corev1.ComponentStatus, error) {
+	result := &corev1.ComponentStatus{}
+	return result, c.ResourceClient.Update(ctx, componentStatus, opts, result)
+}
+
+// Get implements ComponentStatusInterface.
+func (c *componentStatuses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.ComponentStatus, error) {
+	result := &corev1.ComponentStatus{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ComponentStatusInterface.
+func (c *componentStatuses) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ComponentStatusList, error) {
+	result := &corev1.ComponentStatusList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ComponentStatusInterface.
+func (c *componentStatuses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ComponentStatus, error) {
+	result := &corev1.ComponentStatus{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ComponentStatusInterface.
+func (c *componentStatuses) Apply(ctx context.Context, componentStatus *applyconfigurationscorev1.ComponentStatusApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ComponentStatus, error) {
+	result := &corev1.ComponentStatus{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, componentStatus, opts, result)
 }

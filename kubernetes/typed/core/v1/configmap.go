@@ -42,13 +42,47 @@ type ConfigMapInterface interface {
 	ConfigMapExpansion
 }
 
-// configMaps implements ConfigMapInterface with the generic typed client.
+// configMaps implements ConfigMapInterface over typed.ResourceClient, which sends the requests.
 type configMaps struct {
-	*typed.ClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newConfigMaps(c *CoreV1Client, namespace string) *configMaps {
-	return &configMaps{typed.NewClientWithApply[*corev1.ConfigMap, *corev1.ConfigMapList, *applyconfigurationscorev1.ConfigMapApplyConfiguration]("configmaps", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.ConfigMap { return &corev1.ConfigMap{} },
-		func() *corev1.ConfigMapList { return &corev1.ConfigMapList{} })}
+	return &configMaps{typed.NewResourceClient("configmaps", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ConfigMapInterface.
+func (c *configMaps) Create(ctx context.Context, configMap *corev1.ConfigMap, opts metav1.CreateOptions) (*corev1.ConfigMap, error) {
+	result := &corev1.ConfigMap{}
+	return result, c.ResourceClient.Create(ctx, configMap, opts, result)
+}
+
+// Update implements ConfigMapInterface.
+func (c *configMaps) Update(ctx context.Context, configMap *corev1.ConfigMap, opts metav1.UpdateOptions) (*corev1.ConfigMap, error) {
+	result := &corev1.ConfigMap{}
+	return result, c.ResourceClient.Update(ctx, configMap, opts, result)
+}
+
+// Get implements ConfigMapInterface.
+func (c *configMaps) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.ConfigMap, error) {
+	result := &corev1.ConfigMap{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ConfigMapInterface.
+func (c *configMaps) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ConfigMapList, error) {
+	result := &corev1.ConfigMapList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ConfigMapInterface.
+func (c *configMaps) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ConfigMap, error) {
+	result := &corev1.ConfigMap{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ConfigMapInterface.
+func (c *configMaps) Apply(ctx context.Context, configMap *applyconfigurationscorev1.ConfigMapApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ConfigMap, error) {
+	result := &corev1.ConfigMap{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, configMap, opts, result)
 }

@@ -46,13 +46,11 @@ type EventExpansion interface {
 }
 
 // in returns the events client of namespace, refusing a namespace other than the client's own.
-func (e *events) in(namespace string) (*typed.Client[*corev1.Event, *corev1.EventList], error) {
+func (e *events) in(namespace string) (*events, error) {
 	if err := CheckEventNamespace(e.Namespace(), namespace); err != nil {
 		return nil, err
 	}
-	return typed.NewClient("events", e.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.Event { return &corev1.Event{} },
-		func() *corev1.EventList { return &corev1.EventList{} }), nil
+	return &events{typed.NewResourceClient("events", e.RESTClient(), parameterCodec(), namespace)}, nil
 }
 
 // CheckEventNamespace returns an error when a client bound to clientNamespace ("" for all) is asked

@@ -42,13 +42,47 @@ type LimitRangeInterface interface {
 	LimitRangeExpansion
 }
 
-// limitRanges implements LimitRangeInterface with the generic typed client.
+// limitRanges implements LimitRangeInterface over typed.ResourceClient, which sends the requests.
 type limitRanges struct {
-	*typed.ClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newLimitRanges(c *CoreV1Client, namespace string) *limitRanges {
-	return &limitRanges{typed.NewClientWithApply[*corev1.LimitRange, *corev1.LimitRangeList, *applyconfigurationscorev1.LimitRangeApplyConfiguration]("limitranges", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.LimitRange { return &corev1.LimitRange{} },
-		func() *corev1.LimitRangeList { return &corev1.LimitRangeList{} })}
+	return &limitRanges{typed.NewResourceClient("limitranges", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements LimitRangeInterface.
+func (c *limitRanges) Create(ctx context.Context, limitRange *corev1.LimitRange, opts metav1.CreateOptions) (*corev1.LimitRange, error) {
+	result := &corev1.LimitRange{}
+	return result, c.ResourceClient.Create(ctx, limitRange, opts, result)
+}
+
+// Update implements LimitRangeInterface.
+func (c *limitRanges) Update(ctx context.Context, limitRange *corev1.LimitRange, opts metav1.UpdateOptions) (*corev1.LimitRange, error) {
+	result := &corev1.LimitRange{}
+	return result, c.ResourceClient.Update(ctx, limitRange, opts, result)
+}
+
+// Get implements LimitRangeInterface.
+func (c *limitRanges) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.LimitRange, error) {
+	result := &corev1.LimitRange{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements LimitRangeInterface.
+func (c *limitRanges) List(ctx context.Context, opts metav1.ListOptions) (*corev1.LimitRangeList, error) {
+	result := &corev1.LimitRangeList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements LimitRangeInterface.
+func (c *limitRanges) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.LimitRange, error) {
+	result := &corev1.LimitRange{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements LimitRangeInterface.
+func (c *limitRanges) Apply(ctx context.Context, limitRange *applyconfigurationscorev1.LimitRangeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.LimitRange, error) {
+	result := &corev1.LimitRange{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, limitRange, opts, result)
 }

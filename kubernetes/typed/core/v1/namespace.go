@@ -44,13 +44,59 @@ type NamespaceInterface interface {
 	NamespaceExpansion
 }
 
-// namespaces implements NamespaceInterface with the generic typed client.
+// namespaces implements NamespaceInterface over typed.ResourceClient, which sends the requests.
 type namespaces struct {
-	*typed.ClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newNamespaces(c *CoreV1Client) *namespaces {
-	return &namespaces{typed.NewClientWithApply[*corev1.Namespace, *corev1.NamespaceList, *applyconfigurationscorev1.NamespaceApplyConfiguration]("namespaces", c.RESTClient(), parameterCodec(), "",
-		func() *corev1.Namespace { return &corev1.Namespace{} },
-		func() *corev1.NamespaceList { return &corev1.NamespaceList{} })}
+	return &namespaces{typed.NewResourceClient("namespaces", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements NamespaceInterface.
+func (c *namespaces) Create(ctx context.Context, namespace *corev1.Namespace, opts metav1.CreateOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.Create(ctx, namespace, opts, result)
+}
+
+// Update implements NamespaceInterface.
+func (c *namespaces) Update(ctx context.Context, namespace *corev1.Namespace, opts metav1.UpdateOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.Update(ctx, namespace, opts, result)
+}
+
+// UpdateStatus implements NamespaceInterface.
+func (c *namespaces) UpdateStatus(ctx context.Context, namespace *corev1.Namespace, opts metav1.UpdateOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.Update(ctx, namespace, opts, result, "status")
+}
+
+// Get implements NamespaceInterface.
+func (c *namespaces) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements NamespaceInterface.
+func (c *namespaces) List(ctx context.Context, opts metav1.ListOptions) (*corev1.NamespaceList, error) {
+	result := &corev1.NamespaceList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements NamespaceInterface.
+func (c *namespaces) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements NamespaceInterface.
+func (c *namespaces) Apply(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, namespace, opts, result)
+}
+
+// ApplyStatus implements NamespaceInterface.
+func (c *namespaces) ApplyStatus(ctx context.Context, namespace *applyconfigurationscorev1.NamespaceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Namespace, error) {
+	result := &corev1.Namespace{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, namespace, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type NodeInterface interface {
 	NodeExpansion
 }
 
-// nodes implements NodeInterface with the generic typed client.
+// nodes implements NodeInterface over typed.ResourceClient, which sends the requests.
 type nodes struct {
-	*typed.ClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newNodes(c *CoreV1Client) *nodes {
-	return &nodes{typed.NewClientWithApply[*corev1.Node, *corev1.NodeList, *applyconfigurationscorev1.NodeApplyConfiguration]("nodes", c.RESTClient(), parameterCodec(), "",
-		func() *corev1.Node { return &corev1.Node{} },
-		func() *corev1.NodeList { return &corev1.NodeList{} })}
+	return &nodes{typed.NewResourceClient("nodes", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements NodeInterface.
+func (c *nodes) Create(ctx context.Context, node *corev1.Node, opts metav1.CreateOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.Create(ctx, node, opts, result)
+}
+
+// Update implements NodeInterface.
+func (c *nodes) Update(ctx context.Context, node *corev1.Node, opts metav1.UpdateOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.Update(ctx, node, opts, result)
+}
+
+// UpdateStatus implements NodeInterface.
+func (c *nodes) UpdateStatus(ctx context.Context, node *corev1.Node, opts metav1.UpdateOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.Update(ctx, node, opts, result, "status")
+}
+
+// Get implements NodeInterface.
+func (c *nodes) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements NodeInterface.
+func (c *nodes) List(ctx context.Context, opts metav1.ListOptions) (*corev1.NodeList, error) {
+	result := &corev1.NodeList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements NodeInterface.
+func (c *nodes) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements NodeInterface.
+func (c *nodes) Apply(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, node, opts, result)
+}
+
+// ApplyStatus implements NodeInterface.
+func (c *nodes) ApplyStatus(ctx context.Context, node *applyconfigurationscorev1.NodeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Node, error) {
+	result := &corev1.Node{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, node, opts, result, "status")
 }

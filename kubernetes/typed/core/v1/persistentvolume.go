@@ -46,13 +46,59 @@ type PersistentVolumeInterface interface {
 	PersistentVolumeExpansion
 }
 
-// persistentVolumes implements PersistentVolumeInterface with the generic typed client.
+// persistentVolumes implements PersistentVolumeInterface over typed.ResourceClient, which sends the requests.
 type persistentVolumes struct {
-	*typed.ClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPersistentVolumes(c *CoreV1Client) *persistentVolumes {
-	return &persistentVolumes{typed.NewClientWithApply[*corev1.PersistentVolume, *corev1.PersistentVolumeList, *applyconfigurationscorev1.PersistentVolumeApplyConfiguration]("persistentvolumes", c.RESTClient(), parameterCodec(), "",
-		func() *corev1.PersistentVolume { return &corev1.PersistentVolume{} },
-		func() *corev1.PersistentVolumeList { return &corev1.PersistentVolumeList{} })}
+	return &persistentVolumes{typed.NewResourceClient("persistentvolumes", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PersistentVolumeInterface.
+func (c *persistentVolumes) Create(ctx context.Context, persistentVolume *corev1.PersistentVolume, opts metav1.CreateOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.Create(ctx, persistentVolume, opts, result)
+}
+
+// Update implements PersistentVolumeInterface.
+func (c *persistentVolumes) Update(ctx context.Context, persistentVolume *corev1.PersistentVolume, opts metav1.UpdateOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.Update(ctx, persistentVolume, opts, result)
+}
+
+// UpdateStatus implements PersistentVolumeInterface.
+func (c *persistentVolumes) UpdateStatus(ctx context.Context, persistentVolume *corev1.PersistentVolume, opts metav1.UpdateOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.Update(ctx, persistentVolume, opts, result, "status")
+}
+
+// Get implements PersistentVolumeInterface.
+func (c *persistentVolumes) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PersistentVolumeInterface.
+func (c *persistentVolumes) List(ctx context.Context, opts metav1.ListOptions) (*corev1.PersistentVolumeList, error) {
+	result := &corev1.PersistentVolumeList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PersistentVolumeInterface.
+func (c *persistentVolumes) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PersistentVolumeInterface.
+func (c *persistentVolumes) Apply(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, persistentVolume, opts, result)
+}
+
+// ApplyStatus implements PersistentVolumeInterface.
+func (c *persistentVolumes) ApplyStatus(ctx context.Context, persistentVolume *applyconfigurationscorev1.PersistentVolumeApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolume, error) {
+	result := &corev1.PersistentVolume{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, persistentVolume, opts, result, "status")
 }

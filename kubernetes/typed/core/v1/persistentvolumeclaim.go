@@ -46,13 +46,59 @@ type PersistentVolumeClaimInterface interface {
 	PersistentVolumeClaimExpansion
 }
 
-// persistentVolumeClaims implements PersistentVolumeClaimInterface with the generic typed client.
+// persistentVolumeClaims implements PersistentVolumeClaimInterface over typed.ResourceClient, which sends the requests.
 type persistentVolumeClaims struct {
-	*typed.ClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPersistentVolumeClaims(c *CoreV1Client, namespace string) *persistentVolumeClaims {
-	return &persistentVolumeClaims{typed.NewClientWithApply[*corev1.PersistentVolumeClaim, *corev1.PersistentVolumeClaimList, *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration]("persistentvolumeclaims", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.PersistentVolumeClaim { return &corev1.PersistentVolumeClaim{} },
-		func() *corev1.PersistentVolumeClaimList { return &corev1.PersistentVolumeClaimList{} })}
+	return &persistentVolumeClaims{typed.NewResourceClient("persistentvolumeclaims", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) Create(ctx context.Context, persistentVolumeClaim *corev1.PersistentVolumeClaim, opts metav1.CreateOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.Create(ctx, persistentVolumeClaim, opts, result)
+}
+
+// Update implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) Update(ctx context.Context, persistentVolumeClaim *corev1.PersistentVolumeClaim, opts metav1.UpdateOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.Update(ctx, persistentVolumeClaim, opts, result)
+}
+
+// UpdateStatus implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) UpdateStatus(ctx context.Context, persistentVolumeClaim *corev1.PersistentVolumeClaim, opts metav1.UpdateOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.Update(ctx, persistentVolumeClaim, opts, result, "status")
+}
+
+// Get implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) List(ctx context.Context, opts metav1.ListOptions) (*corev1.PersistentVolumeClaimList, error) {
+	result := &corev1.PersistentVolumeClaimList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) Apply(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, persistentVolumeClaim, opts, result)
+}
+
+// ApplyStatus implements PersistentVolumeClaimInterface.
+func (c *persistentVolumeClaims) ApplyStatus(ctx context.Context, persistentVolumeClaim *applyconfigurationscorev1.PersistentVolumeClaimApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PersistentVolumeClaim, error) {
+	result := &corev1.PersistentVolumeClaim{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, persistentVolumeClaim, opts, result, "status")
 }

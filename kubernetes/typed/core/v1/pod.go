@@ -50,21 +50,67 @@ type PodInterface interface {
 	PodExpansion
 }
 
-// pods implements PodInterface with the generic typed client.
+// pods implements PodInterface over typed.ResourceClient, which sends the requests.
 type pods struct {
-	*typed.ClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPods(c *CoreV1Client, namespace string) *pods {
-	return &pods{typed.NewClientWithApply[*corev1.Pod, *corev1.PodList, *applyconfigurationscorev1.PodApplyConfiguration]("pods", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.Pod { return &corev1.Pod{} },
-		func() *corev1.PodList { return &corev1.PodList{} })}
+	return &pods{typed.NewResourceClient("pods", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PodInterface.
+func (c *pods) Create(ctx context.Context, pod *corev1.Pod, opts metav1.CreateOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.Create(ctx, pod, opts, result)
+}
+
+// Update implements PodInterface.
+func (c *pods) Update(ctx context.Context, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.Update(ctx, pod, opts, result)
+}
+
+// UpdateStatus implements PodInterface.
+func (c *pods) UpdateStatus(ctx context.Context, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.Update(ctx, pod, opts, result, "status")
+}
+
+// Get implements PodInterface.
+func (c *pods) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PodInterface.
+func (c *pods) List(ctx context.Context, opts metav1.ListOptions) (*corev1.PodList, error) {
+	result := &corev1.PodList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PodInterface.
+func (c *pods) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PodInterface.
+func (c *pods) Apply(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, pod, opts, result)
+}
+
+// ApplyStatus implements PodInterface.
+func (c *pods) ApplyStatus(ctx context.Context, pod *applyconfigurationscorev1.PodApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Pod, error) {
+	result := &corev1.Pod{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, pod, opts, result, "status")
 }
 
 // UpdateEphemeralContainers implements PodInterface.
 func (c *pods) UpdateEphemeralContainers(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.Client.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, podName, "ephemeralcontainers", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -73,7 +119,7 @@ func (c *pods) UpdateEphemeralContainers(ctx context.Context, podName string, po
 // UpdateResize implements PodInterface.
 func (c *pods) UpdateResize(ctx context.Context, podName string, pod *corev1.Pod, opts metav1.UpdateOptions) (*corev1.Pod, error) {
 	result := &corev1.Pod{}
-	if err := c.Client.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, podName, "resize", pod, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -42,13 +42,47 @@ type PodTemplateInterface interface {
 	PodTemplateExpansion
 }
 
-// podTemplates implements PodTemplateInterface with the generic typed client.
+// podTemplates implements PodTemplateInterface over typed.ResourceClient, which sends the requests.
 type podTemplates struct {
-	*typed.ClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPodTemplates(c *CoreV1Client, namespace string) *podTemplates {
-	return &podTemplates{typed.NewClientWithApply[*corev1.PodTemplate, *corev1.PodTemplateList, *applyconfigurationscorev1.PodTemplateApplyConfiguration]("podtemplates", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.PodTemplate { return &corev1.PodTemplate{} },
-		func() *corev1.PodTemplateList { return &corev1.PodTemplateList{} })}
+	return &podTemplates{typed.NewResourceClient("podtemplates", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PodTemplateInterface.
+func (c *podTemplates) Create(ctx context.Context, podTemplate *corev1.PodTemplate, opts metav1.CreateOptions) (*corev1.PodTemplate, error) {
+	result := &corev1.PodTemplate{}
+	return result, c.ResourceClient.Create(ctx, podTemplate, opts, result)
+}
+
+// Update implements PodTemplateInterface.
+func (c *podTemplates) Update(ctx context.Context, podTemplate *corev1.PodTemplate, opts metav1.UpdateOptions) (*corev1.PodTemplate, error) {
+	result := &corev1.PodTemplate{}
+	return result, c.ResourceClient.Update(ctx, podTemplate, opts, result)
+}
+
+// Get implements PodTemplateInterface.
+func (c *podTemplates) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.PodTemplate, error) {
+	result := &corev1.PodTemplate{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PodTemplateInterface.
+func (c *podTemplates) List(ctx context.Context, opts metav1.ListOptions) (*corev1.PodTemplateList, error) {
+	result := &corev1.PodTemplateList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PodTemplateInterface.
+func (c *podTemplates) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.PodTemplate, error) {
+	result := &corev1.PodTemplate{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PodTemplateInterface.
+func (c *podTemplates) Apply(ctx context.Context, podTemplate *applyconfigurationscorev1.PodTemplateApplyConfiguration, opts metav1.ApplyOptions) (*corev1.PodTemplate, error) {
+	result := &corev1.PodTemplate{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podTemplate, opts, result)
 }

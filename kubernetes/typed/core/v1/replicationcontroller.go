@@ -51,21 +51,67 @@ type ReplicationControllerInterface interface {
 	ReplicationControllerExpansion
 }
 
-// replicationControllers implements ReplicationControllerInterface with the generic typed client.
+// replicationControllers implements ReplicationControllerInterface over typed.ResourceClient, which sends the requests.
 type replicationControllers struct {
-	*typed.ClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newReplicationControllers(c *CoreV1Client, namespace string) *replicationControllers {
-	return &replicationControllers{typed.NewClientWithApply[*corev1.ReplicationController, *corev1.ReplicationControllerList, *applyconfigurationscorev1.ReplicationControllerApplyConfiguration]("replicationcontrollers", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.ReplicationController { return &corev1.ReplicationController{} },
-		func() *corev1.ReplicationControllerList { return &corev1.ReplicationControllerList{} })}
+	return &replicationControllers{typed.NewResourceClient("replicationcontrollers", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ReplicationControllerInterface.
+func (c *replicationControllers) Create(ctx context.Context, replicationController *corev1.ReplicationController, opts metav1.CreateOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.Create(ctx, replicationController, opts, result)
+}
+
+// Update implements ReplicationControllerInterface.
+func (c *replicationControllers) Update(ctx context.Context, replicationController *corev1.ReplicationController, opts metav1.UpdateOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.Update(ctx, replicationController, opts, result)
+}
+
+// UpdateStatus implements ReplicationControllerInterface.
+func (c *replicationControllers) UpdateStatus(ctx context.Context, replicationController *corev1.ReplicationController, opts metav1.UpdateOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.Update(ctx, replicationController, opts, result, "status")
+}
+
+// Get implements ReplicationControllerInterface.
+func (c *replicationControllers) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ReplicationControllerInterface.
+func (c *replicationControllers) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ReplicationControllerList, error) {
+	result := &corev1.ReplicationControllerList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ReplicationControllerInterface.
+func (c *replicationControllers) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ReplicationControllerInterface.
+func (c *replicationControllers) Apply(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicationController, opts, result)
+}
+
+// ApplyStatus implements ReplicationControllerInterface.
+func (c *replicationControllers) ApplyStatus(ctx context.Context, replicationController *applyconfigurationscorev1.ReplicationControllerApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ReplicationController, error) {
+	result := &corev1.ReplicationController{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicationController, opts, result, "status")
 }
 
 // GetScale implements ReplicationControllerInterface.
 func (c *replicationControllers) GetScale(ctx context.Context, replicationControllerName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, replicationControllerName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -74,7 +120,7 @@ func (c *replicationControllers) GetScale(ctx context.Context, replicationContro
 // UpdateScale implements ReplicationControllerInterface.
 func (c *replicationControllers) UpdateScale(ctx context.Context, replicationControllerName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, replicationControllerName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

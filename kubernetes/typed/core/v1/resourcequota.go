@@ -46,13 +46,59 @@ type ResourceQuotaInterface interface {
 	ResourceQuotaExpansion
 }
 
-// resourceQuotas implements ResourceQuotaInterface with the generic typed client.
+// resourceQuotas implements ResourceQuotaInterface over typed.ResourceClient, which sends the requests.
 type resourceQuotas struct {
-	*typed.ClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newResourceQuotas(c *CoreV1Client, namespace string) *resourceQuotas {
-	return &resourceQuotas{typed.NewClientWithApply[*corev1.ResourceQuota, *corev1.ResourceQuotaList, *applyconfigurationscorev1.ResourceQuotaApplyConfiguration]("resourcequotas", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.ResourceQuota { return &corev1.ResourceQuota{} },
-		func() *corev1.ResourceQuotaList { return &corev1.ResourceQuotaList{} })}
+	return &resourceQuotas{typed.NewResourceClient("resourcequotas", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ResourceQuotaInterface.
+func (c *resourceQuotas) Create(ctx context.Context, resourceQuota *corev1.ResourceQuota, opts metav1.CreateOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.Create(ctx, resourceQuota, opts, result)
+}
+
+// Update implements ResourceQuotaInterface.
+func (c *resourceQuotas) Update(ctx context.Context, resourceQuota *corev1.ResourceQuota, opts metav1.UpdateOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.Update(ctx, resourceQuota, opts, result)
+}
+
+// UpdateStatus implements ResourceQuotaInterface.
+func (c *resourceQuotas) UpdateStatus(ctx context.Context, resourceQuota *corev1.ResourceQuota, opts metav1.UpdateOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.Update(ctx, resourceQuota, opts, result, "status")
+}
+
+// Get implements ResourceQuotaInterface.
+func (c *resourceQuotas) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ResourceQuotaInterface.
+func (c *resourceQuotas) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ResourceQuotaList, error) {
+	result := &corev1.ResourceQuotaList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ResourceQuotaInterface.
+func (c *resourceQuotas) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ResourceQuotaInterface.
+func (c *resourceQuotas) Apply(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceQuota, opts, result)
+}
+
+// ApplyStatus implements ResourceQuotaInterface.
+func (c *resourceQuotas) ApplyStatus(ctx context.Context, resourceQuota *applyconfigurationscorev1.ResourceQuotaApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ResourceQuota, error) {
+	result := &corev1.ResourceQuota{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceQuota, opts, result, "status")
 }

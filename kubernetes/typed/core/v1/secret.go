@@ -42,13 +42,47 @@ type SecretInterface interface {
 	SecretExpansion
 }
 
-// secrets implements SecretInterface with the generic typed client.
+// secrets implements SecretInterface over typed.ResourceClient, which sends the requests.
 type secrets struct {
-	*typed.ClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newSecrets(c *CoreV1Client, namespace string) *secrets {
-	return &secrets{typed.NewClientWithApply[*corev1.Secret, *corev1.SecretList, *applyconfigurationscorev1.SecretApplyConfiguration]("secrets", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.Secret { return &corev1.Secret{} },
-		func() *corev1.SecretList { return &corev1.SecretList{} })}
+	return &secrets{typed.NewResourceClient("secrets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements SecretInterface.
+func (c *secrets) Create(ctx context.Context, secret *corev1.Secret, opts metav1.CreateOptions) (*corev1.Secret, error) {
+	result := &corev1.Secret{}
+	return result, c.ResourceClient.Create(ctx, secret, opts, result)
+}
+
+// Update implements SecretInterface.
+func (c *secrets) Update(ctx context.Context, secret *corev1.Secret, opts metav1.UpdateOptions) (*corev1.Secret, error) {
+	result := &corev1.Secret{}
+	return result, c.ResourceClient.Update(ctx, secret, opts, result)
+}
+
+// Get implements SecretInterface.
+func (c *secrets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Secret, error) {
+	result := &corev1.Secret{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements SecretInterface.
+func (c *secrets) List(ctx context.Context, opts metav1.ListOptions) (*corev1.SecretList, error) {
+	result := &corev1.SecretList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements SecretInterface.
+func (c *secrets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Secret, error) {
+	result := &corev1.Secret{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements SecretInterface.
+func (c *secrets) Apply(ctx context.Context, secret *applyconfigurationscorev1.SecretApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Secret, error) {
+	result := &corev1.Secret{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, secret, opts, result)
 }

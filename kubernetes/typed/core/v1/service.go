@@ -44,13 +44,59 @@ type ServiceInterface interface {
 	ServiceExpansion
 }
 
-// services implements ServiceInterface with the generic typed client.
+// services implements ServiceInterface over typed.ResourceClient, which sends the requests.
 type services struct {
-	*typed.ClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newServices(c *CoreV1Client, namespace string) *services {
-	return &services{typed.NewClientWithApply[*corev1.Service, *corev1.ServiceList, *applyconfigurationscorev1.ServiceApplyConfiguration]("services", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.Service { return &corev1.Service{} },
-		func() *corev1.ServiceList { return &corev1.ServiceList{} })}
+	return &services{typed.NewResourceClient("services", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ServiceInterface.
+func (c *services) Create(ctx context.Context, service *corev1.Service, opts metav1.CreateOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.Create(ctx, service, opts, result)
+}
+
+// Update implements ServiceInterface.
+func (c *services) Update(ctx context.Context, service *corev1.Service, opts metav1.UpdateOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.Update(ctx, service, opts, result)
+}
+
+// UpdateStatus implements ServiceInterface.
+func (c *services) UpdateStatus(ctx context.Context, service *corev1.Service, opts metav1.UpdateOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.Update(ctx, service, opts, result, "status")
+}
+
+// Get implements ServiceInterface.
+func (c *services) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ServiceInterface.
+func (c *services) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ServiceList, error) {
+	result := &corev1.ServiceList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ServiceInterface.
+func (c *services) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ServiceInterface.
+func (c *services) Apply(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, service, opts, result)
+}
+
+// ApplyStatus implements ServiceInterface.
+func (c *services) ApplyStatus(ctx context.Context, service *applyconfigurationscorev1.ServiceApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Service, error) {
+	result := &corev1.Service{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, service, opts, result, "status")
 }

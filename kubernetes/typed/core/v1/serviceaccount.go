@@ -45,21 +45,55 @@ type ServiceAccountInterface interface {
 	ServiceAccountExpansion
 }
 
-// serviceAccounts implements ServiceAccountInterface with the generic typed client.
+// serviceAccounts implements ServiceAccountInterface over typed.ResourceClient, which sends the requests.
 type serviceAccounts struct {
-	*typed.ClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newServiceAccounts(c *CoreV1Client, namespace string) *serviceAccounts {
-	return &serviceAccounts{typed.NewClientWithApply[*corev1.ServiceAccount, *corev1.ServiceAccountList, *applyconfigurationscorev1.ServiceAccountApplyConfiguration]("serviceaccounts", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.ServiceAccount { return &corev1.ServiceAccount{} },
-		func() *corev1.ServiceAccountList { return &corev1.ServiceAccountList{} })}
+	return &serviceAccounts{typed.NewResourceClient("serviceaccounts", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ServiceAccountInterface.
+func (c *serviceAccounts) Create(ctx context.Context, serviceAccount *corev1.ServiceAccount, opts metav1.CreateOptions) (*corev1.ServiceAccount, error) {
+	result := &corev1.ServiceAccount{}
+	return result, c.ResourceClient.Create(ctx, serviceAccount, opts, result)
+}
+
+// Update implements ServiceAccountInterface.
+func (c *serviceAccounts) Update(ctx context.Context, serviceAccount *corev1.ServiceAccount, opts metav1.UpdateOptions) (*corev1.ServiceAccount, error) {
+	result := &corev1.ServiceAccount{}
+	return result, c.ResourceClient.Update(ctx, serviceAccount, opts, result)
+}
+
+// Get implements ServiceAccountInterface.
+func (c *serviceAccounts) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.ServiceAccount, error) {
+	result := &corev1.ServiceAccount{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ServiceAccountInterface.
+func (c *serviceAccounts) List(ctx context.Context, opts metav1.ListOptions) (*corev1.ServiceAccountList, error) {
+	result := &corev1.ServiceAccountList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ServiceAccountInterface.
+func (c *serviceAccounts) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.ServiceAccount, error) {
+	result := &corev1.ServiceAccount{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ServiceAccountInterface.
+func (c *serviceAccounts) Apply(ctx context.Context, serviceAccount *applyconfigurationscorev1.ServiceAccountApplyConfiguration, opts metav1.ApplyOptions) (*corev1.ServiceAccount, error) {
+	result := &corev1.ServiceAccount{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, serviceAccount, opts, result)
 }
 
 // CreateToken implements ServiceAccountInterface.
 func (c *serviceAccounts) CreateToken(ctx context.Context, serviceAccountName string, tokenRequest *authenticationv1.TokenRequest, opts metav1.CreateOptions) (*authenticationv1.TokenRequest, error) {
 	result := &authenticationv1.TokenRequest{}
-	if err := c.Client.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
+	if err := c.ResourceClient.CreateSubresource(ctx, serviceAccountName, "token", tokenRequest, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

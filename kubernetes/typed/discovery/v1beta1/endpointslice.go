@@ -42,13 +42,47 @@ type EndpointSliceInterface interface {
 	EndpointSliceExpansion
 }
 
-// endpointSlices implements EndpointSliceInterface with the generic typed client.
+// endpointSlices implements EndpointSliceInterface over typed.ResourceClient, which sends the requests.
 type endpointSlices struct {
-	*typed.ClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newEndpointSlices(c *DiscoveryV1beta1Client, namespace string) *endpointSlices {
-	return &endpointSlices{typed.NewClientWithApply[*discoveryv1beta1.EndpointSlice, *discoveryv1beta1.EndpointSliceList, *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration]("endpointslices", c.RESTClient(), parameterCodec(), namespace,
-		func() *discoveryv1beta1.EndpointSlice { return &discoveryv1beta1.EndpointSlice{} },
-		func() *discoveryv1beta1.EndpointSliceList { return &discoveryv1beta1.EndpointSliceList{} })}
+	return &endpointSlices{typed.NewResourceClient("endpointslices", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements EndpointSliceInterface.
+func (c *endpointSlices) Create(ctx context.Context, endpointSlice *discoveryv1beta1.EndpointSlice, opts metav1.CreateOptions) (*discoveryv1beta1.EndpointSlice, error) {
+	result := &discoveryv1beta1.EndpointSlice{}
+	return result, c.ResourceClient.Create(ctx, endpointSlice, opts, result)
+}
+
+// Update implements EndpointSliceInterface.
+func (c *endpointSlices) Update(ctx context.Context, endpointSlice *discoveryv1beta1.EndpointSlice, opts metav1.UpdateOptions) (*discoveryv1beta1.EndpointSlice, error) {
+	result := &discoveryv1beta1.EndpointSlice{}
+	return result, c.ResourceClient.Update(ctx, endpointSlice, opts, result)
+}
+
+// Get implements EndpointSliceInterface.
+func (c *endpointSlices) Get(ctx context.Context, name string, opts metav1.GetOptions) (*discoveryv1beta1.EndpointSlice, error) {
+	result := &discoveryv1beta1.EndpointSlice{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements EndpointSliceInterface.
+func (c *endpointSlices) List(ctx context.Context, opts metav1.ListOptions) (*discoveryv1beta1.EndpointSliceList, error) {
+	result := &discoveryv1beta1.EndpointSliceList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements EndpointSliceInterface.
+func (c *endpointSlices) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*discoveryv1beta1.EndpointSlice, error) {
+	result := &discoveryv1beta1.EndpointSlice{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements EndpointSliceInterface.
+func (c *endpointSlices) Apply(ctx context.Context, endpointSlice *applyconfigurationsdiscoveryv1beta1.EndpointSliceApplyConfiguration, opts metav1.ApplyOptions) (*discoveryv1beta1.EndpointSlice, error) {
+	result := &discoveryv1beta1.EndpointSlice{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, endpointSlice, opts, result)
 }

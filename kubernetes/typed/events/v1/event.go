@@ -42,13 +42,47 @@ type EventInterface interface {
 	EventExpansion
 }
 
-// events implements EventInterface with the generic typed client.
+// events implements EventInterface over typed.ResourceClient, which sends the requests.
 type events struct {
-	*typed.ClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newEvents(c *EventsV1Client, namespace string) *events {
-	return &events{typed.NewClientWithApply[*eventsv1.Event, *eventsv1.EventList, *applyconfigurationseventsv1.EventApplyConfiguration]("events", c.RESTClient(), parameterCodec(), namespace,
-		func() *eventsv1.Event { return &eventsv1.Event{} },
-		func() *eventsv1.EventList { return &eventsv1.EventList{} })}
+	return &events{typed.NewResourceClient("events", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements EventInterface.
+func (c *events) Create(ctx context.Context, event *eventsv1.Event, opts metav1.CreateOptions) (*eventsv1.Event, error) {
+	result := &eventsv1.Event{}
+	return result, c.ResourceClient.Create(ctx, event, opts, result)
+}
+
+// Update implements EventInterface.
+func (c *events) Update(ctx context.Context, event *eventsv1.Event, opts metav1.UpdateOptions) (*eventsv1.Event, error) {
+	result := &eventsv1.Event{}
+	return result, c.ResourceClient.Update(ctx, event, opts, result)
+}
+
+// Get implements EventInterface.
+func (c *events) Get(ctx context.Context, name string, opts metav1.GetOptions) (*eventsv1.Event, error) {
+	result := &eventsv1.Event{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements EventInterface.
+func (c *events) List(ctx context.Context, opts metav1.ListOptions) (*eventsv1.EventList, error) {
+	result := &eventsv1.EventList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements EventInterface.
+func (c *events) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*eventsv1.Event, error) {
+	result := &eventsv1.Event{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements EventInterface.
+func (c *events) Apply(ctx context.Context, event *applyconfigurationseventsv1.EventApplyConfiguration, opts metav1.ApplyOptions) (*eventsv1.Event, error) {
+	result := &eventsv1.Event{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, event, opts, result)
 }

@@ -46,13 +46,59 @@ type DaemonSetInterface interface {
 	DaemonSetExpansion
 }
 
-// daemonSets implements DaemonSetInterface with the generic typed client.
+// daemonSets implements DaemonSetInterface over typed.ResourceClient, which sends the requests.
 type daemonSets struct {
-	*typed.ClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDaemonSets(c *ExtensionsV1beta1Client, namespace string) *daemonSets {
-	return &daemonSets{typed.NewClientWithApply[*extensionsv1beta1.DaemonSet, *extensionsv1beta1.DaemonSetList, *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration]("daemonsets", c.RESTClient(), parameterCodec(), namespace,
-		func() *extensionsv1beta1.DaemonSet { return &extensionsv1beta1.DaemonSet{} },
-		func() *extensionsv1beta1.DaemonSetList { return &extensionsv1beta1.DaemonSetList{} })}
+	return &daemonSets{typed.NewResourceClient("daemonsets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements DaemonSetInterface.
+func (c *daemonSets) Create(ctx context.Context, daemonSet *extensionsv1beta1.DaemonSet, opts metav1.CreateOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.Create(ctx, daemonSet, opts, result)
+}
+
+// Update implements DaemonSetInterface.
+func (c *daemonSets) Update(ctx context.Context, daemonSet *extensionsv1beta1.DaemonSet, opts metav1.UpdateOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result)
+}
+
+// UpdateStatus implements DaemonSetInterface.
+func (c *daemonSets) UpdateStatus(ctx context.Context, daemonSet *extensionsv1beta1.DaemonSet, opts metav1.UpdateOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.Update(ctx, daemonSet, opts, result, "status")
+}
+
+// Get implements DaemonSetInterface.
+func (c *daemonSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DaemonSetInterface.
+func (c *daemonSets) List(ctx context.Context, opts metav1.ListOptions) (*extensionsv1beta1.DaemonSetList, error) {
+	result := &extensionsv1beta1.DaemonSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DaemonSetInterface.
+func (c *daemonSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DaemonSetInterface.
+func (c *daemonSets) Apply(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result)
+}
+
+// ApplyStatus implements DaemonSetInterface.
+func (c *daemonSets) ApplyStatus(ctx context.Context, daemonSet *applyconfigurationsextensionsv1beta1.DaemonSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.DaemonSet, error) {
+	result := &extensionsv1beta1.DaemonSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, daemonSet, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type IngressInterface interface {
 	IngressExpansion
 }
 
-// ingresses implements IngressInterface with the generic typed client.
+// ingresses implements IngressInterface over typed.ResourceClient, which sends the requests.
 type ingresses struct {
-	*typed.ClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newIngresses(c *ExtensionsV1beta1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*extensionsv1beta1.Ingress, *extensionsv1beta1.IngressList, *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec(), namespace,
-		func() *extensionsv1beta1.Ingress { return &extensionsv1beta1.Ingress{} },
-		func() *extensionsv1beta1.IngressList { return &extensionsv1beta1.IngressList{} })}
+	return &ingresses{typed.NewResourceClient("ingresses", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements IngressInterface.
+func (c *ingresses) Create(ctx context.Context, ingress *extensionsv1beta1.Ingress, opts metav1.CreateOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.Create(ctx, ingress, opts, result)
+}
+
+// Update implements IngressInterface.
+func (c *ingresses) Update(ctx context.Context, ingress *extensionsv1beta1.Ingress, opts metav1.UpdateOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.Update(ctx, ingress, opts, result)
+}
+
+// UpdateStatus implements IngressInterface.
+func (c *ingresses) UpdateStatus(ctx context.Context, ingress *extensionsv1beta1.Ingress, opts metav1.UpdateOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.Update(ctx, ingress, opts, result, "status")
+}
+
+// Get implements IngressInterface.
+func (c *ingresses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements IngressInterface.
+func (c *ingresses) List(ctx context.Context, opts metav1.ListOptions) (*extensionsv1beta1.IngressList, error) {
+	result := &extensionsv1beta1.IngressList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements IngressInterface.
+func (c *ingresses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements IngressInterface.
+func (c *ingresses) Apply(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ingress, opts, result)
+}
+
+// ApplyStatus implements IngressInterface.
+func (c *ingresses) ApplyStatus(ctx context.Context, ingress *applyconfigurationsextensionsv1beta1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Ingress, error) {
+	result := &extensionsv1beta1.Ingress{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ingress, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type NetworkPolicyInterface interface {
 	NetworkPolicyExpansion
 }
 
-// networkPolicies implements NetworkPolicyInterface with the generic typed client.
+// networkPolicies implements NetworkPolicyInterface over typed.ResourceClient, which sends the requests.
 type networkPolicies struct {
-	*typed.ClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newNetworkPolicies(c *ExtensionsV1beta1Client, namespace string) *networkPolicies {
-	return &networkPolicies{typed.NewClientWithApply[*extensionsv1beta1.NetworkPolicy, *extensionsv1beta1.NetworkPolicyList, *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration]("networkpolicies", c.RESTClient(), parameterCodec(), namespace,
-		func() *extensionsv1beta1.NetworkPolicy { return &extensionsv1beta1.NetworkPolicy{} },
-		func() *extensionsv1beta1.NetworkPolicyList { return &extensionsv1beta1.NetworkPolicyList{} })}
+	return &networkPolicies{typed.NewResourceClient("networkpolicies", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements NetworkPolicyInterface.
+func (c *networkPolicies) Create(ctx context.Context, networkPolicy *extensionsv1beta1.NetworkPolicy, opts metav1.CreateOptions) (*extensionsv1beta1.NetworkPolicy, error) {
+	result := &extensionsv1beta1.NetworkPolicy{}
+	return result, c.ResourceClient.Create(ctx, networkPolicy, opts, result)
+}
+
+// Update implements NetworkPolicyInterface.
+func (c *networkPolicies) Update(ctx context.Context, networkPolicy *extensionsv1beta1.NetworkPolicy, opts metav1.UpdateOptions) (*extensionsv1beta1.NetworkPolicy, error) {
+	result := &extensionsv1beta1.NetworkPolicy{}
+	return result, c.ResourceClient.Update(ctx, networkPolicy, opts, result)
+}
+
+// Get implements NetworkPolicyInterface.
+func (c *networkPolicies) Get(ctx context.Context, name string, opts metav1.GetOptions) (*extensionsv1beta1.NetworkPolicy, error) {
+	result := &extensionsv1beta1.NetworkPolicy{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements NetworkPolicyInterface.
+func (c *networkPolicies) List(ctx context.Context, opts metav1.ListOptions) (*extensionsv1beta1.NetworkPolicyList, error) {
+	result := &extensionsv1beta1.NetworkPolicyList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements NetworkPolicyInterface.
+func (c *networkPolicies) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.NetworkPolicy, error) {
+	result := &extensionsv1beta1.NetworkPolicy{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements NetworkPolicyInterface.
+func (c *networkPolicies) Apply(ctx context.Context, networkPolicy *applyconfigurationsextensionsv1beta1.NetworkPolicyApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.NetworkPolicy, error) {
+	result := &extensionsv1beta1.NetworkPolicy{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, networkPolicy, opts, result)
 }

@@ -54,21 +54,67 @@ type ReplicaSetInterface interface {
 	ReplicaSetExpansion
 }
 
-// replicaSets implements ReplicaSetInterface with the generic typed client.
+// replicaSets implements ReplicaSetInterface over typed.ResourceClient, which sends the requests.
 type replicaSets struct {
-	*typed.ClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newReplicaSets(c *ExtensionsV1beta1Client, namespace string) *replicaSets {
-	return &replicaSets{typed.NewClientWithApply[*extensionsv1beta1.ReplicaSet, *extensionsv1beta1.ReplicaSetList, *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration]("replicasets", c.RESTClient(), parameterCodec(), namespace,
-		func() *extensionsv1beta1.ReplicaSet { return &extensionsv1beta1.ReplicaSet{} },
-		func() *extensionsv1beta1.ReplicaSetList { return &extensionsv1beta1.ReplicaSetList{} })}
+	return &replicaSets{typed.NewResourceClient("replicasets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ReplicaSetInterface.
+func (c *replicaSets) Create(ctx context.Context, replicaSet *extensionsv1beta1.ReplicaSet, opts metav1.CreateOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.Create(ctx, replicaSet, opts, result)
+}
+
+// Update implements ReplicaSetInterface.
+func (c *replicaSets) Update(ctx context.Context, replicaSet *extensionsv1beta1.ReplicaSet, opts metav1.UpdateOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.Update(ctx, replicaSet, opts, result)
+}
+
+// UpdateStatus implements ReplicaSetInterface.
+func (c *replicaSets) UpdateStatus(ctx context.Context, replicaSet *extensionsv1beta1.ReplicaSet, opts metav1.UpdateOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.Update(ctx, replicaSet, opts, result, "status")
+}
+
+// Get implements ReplicaSetInterface.
+func (c *replicaSets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ReplicaSetInterface.
+func (c *replicaSets) List(ctx context.Context, opts metav1.ListOptions) (*extensionsv1beta1.ReplicaSetList, error) {
+	result := &extensionsv1beta1.ReplicaSetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ReplicaSetInterface.
+func (c *replicaSets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ReplicaSetInterface.
+func (c *replicaSets) Apply(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicaSet, opts, result)
+}
+
+// ApplyStatus implements ReplicaSetInterface.
+func (c *replicaSets) ApplyStatus(ctx context.Context, replicaSet *applyconfigurationsextensionsv1beta1.ReplicaSetApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.ReplicaSet, error) {
+	result := &extensionsv1beta1.ReplicaSet{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, replicaSet, opts, result, "status")
 }
 
 // GetScale implements ReplicaSetInterface.
 func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts metav1.GetOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, replicaSetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -77,7 +123,7 @@ func (c *replicaSets) GetScale(ctx context.Context, replicaSetName string, opts 
 // UpdateScale implements ReplicaSetInterface.
 func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, scale *extensionsv1beta1.Scale, opts metav1.UpdateOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, replicaSetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -86,7 +132,7 @@ func (c *replicaSets) UpdateScale(ctx context.Context, replicaSetName string, sc
 // ApplyScale implements ReplicaSetInterface.
 func (c *replicaSets) ApplyScale(ctx context.Context, replicaSetName string, scale *applyconfigurationsextensionsv1beta1.ScaleApplyConfiguration, opts metav1.ApplyOptions) (*extensionsv1beta1.Scale, error) {
 	result := &extensionsv1beta1.Scale{}
-	if err := c.Client.ApplySubresourceConfiguration(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
+	if err := c.ResourceClient.ApplySubresourceConfiguration(ctx, replicaSetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -46,15 +46,59 @@ type PriorityLevelConfigurationInterface interface {
 	PriorityLevelConfigurationExpansion
 }
 
-// priorityLevelConfigurations implements PriorityLevelConfigurationInterface with the generic typed client.
+// priorityLevelConfigurations implements PriorityLevelConfigurationInterface over typed.ResourceClient, which sends the requests.
 type priorityLevelConfigurations struct {
-	*typed.ClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1.PriorityLevelConfiguration, *flowcontrolv1.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
-		func() *flowcontrolv1.PriorityLevelConfiguration { return &flowcontrolv1.PriorityLevelConfiguration{} },
-		func() *flowcontrolv1.PriorityLevelConfigurationList {
-			return &flowcontrolv1.PriorityLevelConfigurationList{}
-		})}
+	return &priorityLevelConfigurations{typed.NewResourceClient("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Create(ctx context.Context, priorityLevelConfiguration *flowcontrolv1.PriorityLevelConfiguration, opts metav1.CreateOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Create(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// Update implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Update(ctx context.Context, priorityLevelConfiguration *flowcontrolv1.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// UpdateStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) UpdateStatus(ctx context.Context, priorityLevelConfiguration *flowcontrolv1.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result, "status")
+}
+
+// Get implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) List(ctx context.Context, opts metav1.ListOptions) (*flowcontrolv1.PriorityLevelConfigurationList, error) {
+	result := &flowcontrolv1.PriorityLevelConfigurationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// ApplyStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result, "status")
 }

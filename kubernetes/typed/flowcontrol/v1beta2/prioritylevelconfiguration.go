@@ -46,17 +46,59 @@ type PriorityLevelConfigurationInterface interface {
 	PriorityLevelConfigurationExpansion
 }
 
-// priorityLevelConfigurations implements PriorityLevelConfigurationInterface with the generic typed client.
+// priorityLevelConfigurations implements PriorityLevelConfigurationInterface over typed.ResourceClient, which sends the requests.
 type priorityLevelConfigurations struct {
-	*typed.ClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta2Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta2.PriorityLevelConfiguration, *flowcontrolv1beta2.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
-		func() *flowcontrolv1beta2.PriorityLevelConfiguration {
-			return &flowcontrolv1beta2.PriorityLevelConfiguration{}
-		},
-		func() *flowcontrolv1beta2.PriorityLevelConfigurationList {
-			return &flowcontrolv1beta2.PriorityLevelConfigurationList{}
-		})}
+	return &priorityLevelConfigurations{typed.NewResourceClient("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Create(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.CreateOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Create(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// Update implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Update(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// UpdateStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) UpdateStatus(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta2.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result, "status")
+}
+
+// Get implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) List(ctx context.Context, opts metav1.ListOptions) (*flowcontrolv1beta2.PriorityLevelConfigurationList, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfigurationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// ApplyStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta2.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta2.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta2.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type FlowSchemaInterface interface {
 	FlowSchemaExpansion
 }
 
-// flowSchemas implements FlowSchemaInterface with the generic typed client.
+// flowSchemas implements FlowSchemaInterface over typed.ResourceClient, which sends the requests.
 type flowSchemas struct {
-	*typed.ClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newFlowSchemas(c *FlowcontrolV1beta3Client) *flowSchemas {
-	return &flowSchemas{typed.NewClientWithApply[*flowcontrolv1beta3.FlowSchema, *flowcontrolv1beta3.FlowSchemaList, *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration]("flowschemas", c.RESTClient(), parameterCodec(), "",
-		func() *flowcontrolv1beta3.FlowSchema { return &flowcontrolv1beta3.FlowSchema{} },
-		func() *flowcontrolv1beta3.FlowSchemaList { return &flowcontrolv1beta3.FlowSchemaList{} })}
+	return &flowSchemas{typed.NewResourceClient("flowschemas", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements FlowSchemaInterface.
+func (c *flowSchemas) Create(ctx context.Context, flowSchema *flowcontrolv1beta3.FlowSchema, opts metav1.CreateOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.Create(ctx, flowSchema, opts, result)
+}
+
+// Update implements FlowSchemaInterface.
+func (c *flowSchemas) Update(ctx context.Context, flowSchema *flowcontrolv1beta3.FlowSchema, opts metav1.UpdateOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.Update(ctx, flowSchema, opts, result)
+}
+
+// UpdateStatus implements FlowSchemaInterface.
+func (c *flowSchemas) UpdateStatus(ctx context.Context, flowSchema *flowcontrolv1beta3.FlowSchema, opts metav1.UpdateOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.Update(ctx, flowSchema, opts, result, "status")
+}
+
+// Get implements FlowSchemaInterface.
+func (c *flowSchemas) Get(ctx context.Context, name string, opts metav1.GetOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements FlowSchemaInterface.
+func (c *flowSchemas) List(ctx context.Context, opts metav1.ListOptions) (*flowcontrolv1beta3.FlowSchemaList, error) {
+	result := &flowcontrolv1beta3.FlowSchemaList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements FlowSchemaInterface.
+func (c *flowSchemas) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements FlowSchemaInterface.
+func (c *flowSchemas) Apply(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, flowSchema, opts, result)
+}
+
+// ApplyStatus implements FlowSchemaInterface.
+func (c *flowSchemas) ApplyStatus(ctx context.Context, flowSchema *applyconfigurationsflowcontrolv1beta3.FlowSchemaApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.FlowSchema, error) {
+	result := &flowcontrolv1beta3.FlowSchema{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, flowSchema, opts, result, "status")
 }

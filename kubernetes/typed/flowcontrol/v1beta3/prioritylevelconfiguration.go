@@ -46,17 +46,59 @@ type PriorityLevelConfigurationInterface interface {
 	PriorityLevelConfigurationExpansion
 }
 
-// priorityLevelConfigurations implements PriorityLevelConfigurationInterface with the generic typed client.
+// priorityLevelConfigurations implements PriorityLevelConfigurationInterface over typed.ResourceClient, which sends the requests.
 type priorityLevelConfigurations struct {
-	*typed.ClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPriorityLevelConfigurations(c *FlowcontrolV1beta3Client) *priorityLevelConfigurations {
-	return &priorityLevelConfigurations{typed.NewClientWithApply[*flowcontrolv1beta3.PriorityLevelConfiguration, *flowcontrolv1beta3.PriorityLevelConfigurationList, *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration]("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "",
-		func() *flowcontrolv1beta3.PriorityLevelConfiguration {
-			return &flowcontrolv1beta3.PriorityLevelConfiguration{}
-		},
-		func() *flowcontrolv1beta3.PriorityLevelConfigurationList {
-			return &flowcontrolv1beta3.PriorityLevelConfigurationList{}
-		})}
+	return &priorityLevelConfigurations{typed.NewResourceClient("prioritylevelconfigurations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Create(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.CreateOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Create(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// Update implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Update(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// UpdateStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) UpdateStatus(ctx context.Context, priorityLevelConfiguration *flowcontrolv1beta3.PriorityLevelConfiguration, opts metav1.UpdateOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Update(ctx, priorityLevelConfiguration, opts, result, "status")
+}
+
+// Get implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) List(ctx context.Context, opts metav1.ListOptions) (*flowcontrolv1beta3.PriorityLevelConfigurationList, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfigurationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) Apply(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result)
+}
+
+// ApplyStatus implements PriorityLevelConfigurationInterface.
+func (c *priorityLevelConfigurations) ApplyStatus(ctx context.Context, priorityLevelConfiguration *applyconfigurationsflowcontrolv1beta3.PriorityLevelConfigurationApplyConfiguration, opts metav1.ApplyOptions) (*flowcontrolv1beta3.PriorityLevelConfiguration, error) {
+	result := &flowcontrolv1beta3.PriorityLevelConfiguration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityLevelConfiguration, opts, result, "status")
 }

@@ -4,8 +4,6 @@ package v1alpha1
 
 import (
 	typed "github.com/kubegen/kubegen/client/typed"
-	imagepolicyv1alpha1 "k8s.io/api/imagepolicy/v1alpha1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
 // ImageReviewsGetter returns the client of ImageReviews.
@@ -18,13 +16,11 @@ type ImageReviewInterface interface {
 	ImageReviewExpansion
 }
 
-// imageReviews implements ImageReviewInterface with the generic typed client.
+// imageReviews implements ImageReviewInterface over typed.ResourceClient, which sends the requests.
 type imageReviews struct {
-	*typed.Client[*imagepolicyv1alpha1.ImageReview, *metav1.List]
+	typed.ResourceClient
 }
 
 func newImageReviews(c *ImagepolicyV1alpha1Client) *imageReviews {
-	return &imageReviews{typed.NewClient("imagereviews", c.RESTClient(), parameterCodec(), "",
-		func() *imagepolicyv1alpha1.ImageReview { return &imagepolicyv1alpha1.ImageReview{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &imageReviews{typed.NewResourceClient("imagereviews", c.RESTClient(), parameterCodec(), "")}
 }

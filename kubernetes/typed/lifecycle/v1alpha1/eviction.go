@@ -46,13 +46,59 @@ type EvictionInterface interface {
 	EvictionExpansion
 }
 
-// evictions implements EvictionInterface with the generic typed client.
+// evictions implements EvictionInterface over typed.ResourceClient, which sends the requests.
 type evictions struct {
-	*typed.ClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newEvictions(c *LifecycleV1alpha1Client, namespace string) *evictions {
-	return &evictions{typed.NewClientWithApply[*lifecyclev1alpha1.Eviction, *lifecyclev1alpha1.EvictionList, *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration]("evictions", c.RESTClient(), parameterCodec(), namespace,
-		func() *lifecyclev1alpha1.Eviction { return &lifecyclev1alpha1.Eviction{} },
-		func() *lifecyclev1alpha1.EvictionList { return &lifecyclev1alpha1.EvictionList{} })}
+	return &evictions{typed.NewResourceClient("evictions", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements EvictionInterface.
+func (c *evictions) Create(ctx context.Context, eviction *lifecyclev1alpha1.Eviction, opts metav1.CreateOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.Create(ctx, eviction, opts, result)
+}
+
+// Update implements EvictionInterface.
+func (c *evictions) Update(ctx context.Context, eviction *lifecyclev1alpha1.Eviction, opts metav1.UpdateOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.Update(ctx, eviction, opts, result)
+}
+
+// UpdateStatus implements EvictionInterface.
+func (c *evictions) UpdateStatus(ctx context.Context, eviction *lifecyclev1alpha1.Eviction, opts metav1.UpdateOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.Update(ctx, eviction, opts, result, "status")
+}
+
+// Get implements EvictionInterface.
+func (c *evictions) Get(ctx context.Context, name string, opts metav1.GetOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements EvictionInterface.
+func (c *evictions) List(ctx context.Context, opts metav1.ListOptions) (*lifecyclev1alpha1.EvictionList, error) {
+	result := &lifecyclev1alpha1.EvictionList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements EvictionInterface.
+func (c *evictions) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements EvictionInterface.
+func (c *evictions) Apply(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, eviction, opts, result)
+}
+
+// ApplyStatus implements EvictionInterface.
+func (c *evictions) ApplyStatus(ctx context.Context, eviction *applyconfigurationslifecyclev1alpha1.EvictionApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.Eviction, error) {
+	result := &lifecyclev1alpha1.Eviction{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, eviction, opts, result, "status")
 }

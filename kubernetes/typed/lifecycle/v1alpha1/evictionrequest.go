@@ -46,13 +46,59 @@ type EvictionRequestInterface interface {
 	EvictionRequestExpansion
 }
 
-// evictionRequests implements EvictionRequestInterface with the generic typed client.
+// evictionRequests implements EvictionRequestInterface over typed.ResourceClient, which sends the requests.
 type evictionRequests struct {
-	*typed.ClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newEvictionRequests(c *LifecycleV1alpha1Client, namespace string) *evictionRequests {
-	return &evictionRequests{typed.NewClientWithApply[*lifecyclev1alpha1.EvictionRequest, *lifecyclev1alpha1.EvictionRequestList, *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration]("evictionrequests", c.RESTClient(), parameterCodec(), namespace,
-		func() *lifecyclev1alpha1.EvictionRequest { return &lifecyclev1alpha1.EvictionRequest{} },
-		func() *lifecyclev1alpha1.EvictionRequestList { return &lifecyclev1alpha1.EvictionRequestList{} })}
+	return &evictionRequests{typed.NewResourceClient("evictionrequests", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements EvictionRequestInterface.
+func (c *evictionRequests) Create(ctx context.Context, evictionRequest *lifecyclev1alpha1.EvictionRequest, opts metav1.CreateOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.Create(ctx, evictionRequest, opts, result)
+}
+
+// Update implements EvictionRequestInterface.
+func (c *evictionRequests) Update(ctx context.Context, evictionRequest *lifecyclev1alpha1.EvictionRequest, opts metav1.UpdateOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.Update(ctx, evictionRequest, opts, result)
+}
+
+// UpdateStatus implements EvictionRequestInterface.
+func (c *evictionRequests) UpdateStatus(ctx context.Context, evictionRequest *lifecyclev1alpha1.EvictionRequest, opts metav1.UpdateOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.Update(ctx, evictionRequest, opts, result, "status")
+}
+
+// Get implements EvictionRequestInterface.
+func (c *evictionRequests) Get(ctx context.Context, name string, opts metav1.GetOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements EvictionRequestInterface.
+func (c *evictionRequests) List(ctx context.Context, opts metav1.ListOptions) (*lifecyclev1alpha1.EvictionRequestList, error) {
+	result := &lifecyclev1alpha1.EvictionRequestList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements EvictionRequestInterface.
+func (c *evictionRequests) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements EvictionRequestInterface.
+func (c *evictionRequests) Apply(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, evictionRequest, opts, result)
+}
+
+// ApplyStatus implements EvictionRequestInterface.
+func (c *evictionRequests) ApplyStatus(ctx context.Context, evictionRequest *applyconfigurationslifecyclev1alpha1.EvictionRequestApplyConfiguration, opts metav1.ApplyOptions) (*lifecyclev1alpha1.EvictionRequest, error) {
+	result := &lifecyclev1alpha1.EvictionRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, evictionRequest, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type IngressInterface interface {
 	IngressExpansion
 }
 
-// ingresses implements IngressInterface with the generic typed client.
+// ingresses implements IngressInterface over typed.ResourceClient, which sends the requests.
 type ingresses struct {
-	*typed.ClientWithApply[*networkingv1.Ingress, *networkingv1.IngressList, *applyconfigurationsnetworkingv1.IngressApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newIngresses(c *NetworkingV1Client, namespace string) *ingresses {
-	return &ingresses{typed.NewClientWithApply[*networkingv1.Ingress, *networkingv1.IngressList, *applyconfigurationsnetworkingv1.IngressApplyConfiguration]("ingresses", c.RESTClient(), parameterCodec(), namespace,
-		func() *networkingv1.Ingress { return &networkingv1.Ingress{} },
-		func() *networkingv1.IngressList { return &networkingv1.IngressList{} })}
+	return &ingresses{typed.NewResourceClient("ingresses", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements IngressInterface.
+func (c *ingresses) Create(ctx context.Context, ingress *networkingv1.Ingress, opts metav1.CreateOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.Create(ctx, ingress, opts, result)
+}
+
+// Update implements IngressInterface.
+func (c *ingresses) Update(ctx context.Context, ingress *networkingv1.Ingress, opts metav1.UpdateOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.Update(ctx, ingress, opts, result)
+}
+
+// UpdateStatus implements IngressInterface.
+func (c *ingresses) UpdateStatus(ctx context.Context, ingress *networkingv1.Ingress, opts metav1.UpdateOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.Update(ctx, ingress, opts, result, "status")
+}
+
+// Get implements IngressInterface.
+func (c *ingresses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements IngressInterface.
+func (c *ingresses) List(ctx context.Context, opts metav1.ListOptions) (*networkingv1.IngressList, error) {
+	result := &networkingv1.IngressList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements IngressInterface.
+func (c *ingresses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements IngressInterface.
+func (c *ingresses) Apply(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ingress, opts, result)
+}
+
+// ApplyStatus implements IngressInterface.
+func (c *ingresses) ApplyStatus(ctx context.Context, ingress *applyconfigurationsnetworkingv1.IngressApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.Ingress, error) {
+	result := &networkingv1.Ingress{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ingress, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type IPAddressInterface interface {
 	IPAddressExpansion
 }
 
-// ipAddresses implements IPAddressInterface with the generic typed client.
+// ipAddresses implements IPAddressInterface over typed.ResourceClient, which sends the requests.
 type ipAddresses struct {
-	*typed.ClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newIPAddresses(c *NetworkingV1Client) *ipAddresses {
-	return &ipAddresses{typed.NewClientWithApply[*networkingv1.IPAddress, *networkingv1.IPAddressList, *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration]("ipaddresses", c.RESTClient(), parameterCodec(), "",
-		func() *networkingv1.IPAddress { return &networkingv1.IPAddress{} },
-		func() *networkingv1.IPAddressList { return &networkingv1.IPAddressList{} })}
+	return &ipAddresses{typed.NewResourceClient("ipaddresses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements IPAddressInterface.
+func (c *ipAddresses) Create(ctx context.Context, ipAddress *networkingv1.IPAddress, opts metav1.CreateOptions) (*networkingv1.IPAddress, error) {
+	result := &networkingv1.IPAddress{}
+	return result, c.ResourceClient.Create(ctx, ipAddress, opts, result)
+}
+
+// Update implements IPAddressInterface.
+func (c *ipAddresses) Update(ctx context.Context, ipAddress *networkingv1.IPAddress, opts metav1.UpdateOptions) (*networkingv1.IPAddress, error) {
+	result := &networkingv1.IPAddress{}
+	return result, c.ResourceClient.Update(ctx, ipAddress, opts, result)
+}
+
+// Get implements IPAddressInterface.
+func (c *ipAddresses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*networkingv1.IPAddress, error) {
+	result := &networkingv1.IPAddress{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements IPAddressInterface.
+func (c *ipAddresses) List(ctx context.Context, opts metav1.ListOptions) (*networkingv1.IPAddressList, error) {
+	result := &networkingv1.IPAddressList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements IPAddressInterface.
+func (c *ipAddresses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1.IPAddress, error) {
+	result := &networkingv1.IPAddress{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements IPAddressInterface.
+func (c *ipAddresses) Apply(ctx context.Context, ipAddress *applyconfigurationsnetworkingv1.IPAddressApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.IPAddress, error) {
+	result := &networkingv1.IPAddress{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ipAddress, opts, result)
 }

@@ -46,13 +46,59 @@ type ServiceCIDRInterface interface {
 	ServiceCIDRExpansion
 }
 
-// serviceCIDRs implements ServiceCIDRInterface with the generic typed client.
+// serviceCIDRs implements ServiceCIDRInterface over typed.ResourceClient, which sends the requests.
 type serviceCIDRs struct {
-	*typed.ClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newServiceCIDRs(c *NetworkingV1Client) *serviceCIDRs {
-	return &serviceCIDRs{typed.NewClientWithApply[*networkingv1.ServiceCIDR, *networkingv1.ServiceCIDRList, *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration]("servicecidrs", c.RESTClient(), parameterCodec(), "",
-		func() *networkingv1.ServiceCIDR { return &networkingv1.ServiceCIDR{} },
-		func() *networkingv1.ServiceCIDRList { return &networkingv1.ServiceCIDRList{} })}
+	return &serviceCIDRs{typed.NewResourceClient("servicecidrs", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ServiceCIDRInterface.
+func (c *serviceCIDRs) Create(ctx context.Context, serviceCIDR *networkingv1.ServiceCIDR, opts metav1.CreateOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.Create(ctx, serviceCIDR, opts, result)
+}
+
+// Update implements ServiceCIDRInterface.
+func (c *serviceCIDRs) Update(ctx context.Context, serviceCIDR *networkingv1.ServiceCIDR, opts metav1.UpdateOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.Update(ctx, serviceCIDR, opts, result)
+}
+
+// UpdateStatus implements ServiceCIDRInterface.
+func (c *serviceCIDRs) UpdateStatus(ctx context.Context, serviceCIDR *networkingv1.ServiceCIDR, opts metav1.UpdateOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.Update(ctx, serviceCIDR, opts, result, "status")
+}
+
+// Get implements ServiceCIDRInterface.
+func (c *serviceCIDRs) Get(ctx context.Context, name string, opts metav1.GetOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ServiceCIDRInterface.
+func (c *serviceCIDRs) List(ctx context.Context, opts metav1.ListOptions) (*networkingv1.ServiceCIDRList, error) {
+	result := &networkingv1.ServiceCIDRList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ServiceCIDRInterface.
+func (c *serviceCIDRs) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ServiceCIDRInterface.
+func (c *serviceCIDRs) Apply(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, serviceCIDR, opts, result)
+}
+
+// ApplyStatus implements ServiceCIDRInterface.
+func (c *serviceCIDRs) ApplyStatus(ctx context.Context, serviceCIDR *applyconfigurationsnetworkingv1.ServiceCIDRApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1.ServiceCIDR, error) {
+	result := &networkingv1.ServiceCIDR{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, serviceCIDR, opts, result, "status")
 }

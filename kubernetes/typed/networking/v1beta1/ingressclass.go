@@ -42,13 +42,47 @@ type IngressClassInterface interface {
 	IngressClassExpansion
 }
 
-// ingressClasses implements IngressClassInterface with the generic typed client.
+// ingressClasses implements IngressClassInterface over typed.ResourceClient, which sends the requests.
 type ingressClasses struct {
-	*typed.ClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newIngressClasses(c *NetworkingV1beta1Client) *ingressClasses {
-	return &ingressClasses{typed.NewClientWithApply[*networkingv1beta1.IngressClass, *networkingv1beta1.IngressClassList, *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration]("ingressclasses", c.RESTClient(), parameterCodec(), "",
-		func() *networkingv1beta1.IngressClass { return &networkingv1beta1.IngressClass{} },
-		func() *networkingv1beta1.IngressClassList { return &networkingv1beta1.IngressClassList{} })}
+	return &ingressClasses{typed.NewResourceClient("ingressclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements IngressClassInterface.
+func (c *ingressClasses) Create(ctx context.Context, ingressClass *networkingv1beta1.IngressClass, opts metav1.CreateOptions) (*networkingv1beta1.IngressClass, error) {
+	result := &networkingv1beta1.IngressClass{}
+	return result, c.ResourceClient.Create(ctx, ingressClass, opts, result)
+}
+
+// Update implements IngressClassInterface.
+func (c *ingressClasses) Update(ctx context.Context, ingressClass *networkingv1beta1.IngressClass, opts metav1.UpdateOptions) (*networkingv1beta1.IngressClass, error) {
+	result := &networkingv1beta1.IngressClass{}
+	return result, c.ResourceClient.Update(ctx, ingressClass, opts, result)
+}
+
+// Get implements IngressClassInterface.
+func (c *ingressClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*networkingv1beta1.IngressClass, error) {
+	result := &networkingv1beta1.IngressClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements IngressClassInterface.
+func (c *ingressClasses) List(ctx context.Context, opts metav1.ListOptions) (*networkingv1beta1.IngressClassList, error) {
+	result := &networkingv1beta1.IngressClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements IngressClassInterface.
+func (c *ingressClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*networkingv1beta1.IngressClass, error) {
+	result := &networkingv1beta1.IngressClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements IngressClassInterface.
+func (c *ingressClasses) Apply(ctx context.Context, ingressClass *applyconfigurationsnetworkingv1beta1.IngressClassApplyConfiguration, opts metav1.ApplyOptions) (*networkingv1beta1.IngressClass, error) {
+	result := &networkingv1beta1.IngressClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, ingressClass, opts, result)
 }

@@ -42,13 +42,47 @@ type RuntimeClassInterface interface {
 	RuntimeClassExpansion
 }
 
-// runtimeClasses implements RuntimeClassInterface with the generic typed client.
+// runtimeClasses implements RuntimeClassInterface over typed.ResourceClient, which sends the requests.
 type runtimeClasses struct {
-	*typed.ClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newRuntimeClasses(c *NodeV1alpha1Client) *runtimeClasses {
-	return &runtimeClasses{typed.NewClientWithApply[*nodev1alpha1.RuntimeClass, *nodev1alpha1.RuntimeClassList, *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration]("runtimeclasses", c.RESTClient(), parameterCodec(), "",
-		func() *nodev1alpha1.RuntimeClass { return &nodev1alpha1.RuntimeClass{} },
-		func() *nodev1alpha1.RuntimeClassList { return &nodev1alpha1.RuntimeClassList{} })}
+	return &runtimeClasses{typed.NewResourceClient("runtimeclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements RuntimeClassInterface.
+func (c *runtimeClasses) Create(ctx context.Context, runtimeClass *nodev1alpha1.RuntimeClass, opts metav1.CreateOptions) (*nodev1alpha1.RuntimeClass, error) {
+	result := &nodev1alpha1.RuntimeClass{}
+	return result, c.ResourceClient.Create(ctx, runtimeClass, opts, result)
+}
+
+// Update implements RuntimeClassInterface.
+func (c *runtimeClasses) Update(ctx context.Context, runtimeClass *nodev1alpha1.RuntimeClass, opts metav1.UpdateOptions) (*nodev1alpha1.RuntimeClass, error) {
+	result := &nodev1alpha1.RuntimeClass{}
+	return result, c.ResourceClient.Update(ctx, runtimeClass, opts, result)
+}
+
+// Get implements RuntimeClassInterface.
+func (c *runtimeClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*nodev1alpha1.RuntimeClass, error) {
+	result := &nodev1alpha1.RuntimeClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements RuntimeClassInterface.
+func (c *runtimeClasses) List(ctx context.Context, opts metav1.ListOptions) (*nodev1alpha1.RuntimeClassList, error) {
+	result := &nodev1alpha1.RuntimeClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements RuntimeClassInterface.
+func (c *runtimeClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*nodev1alpha1.RuntimeClass, error) {
+	result := &nodev1alpha1.RuntimeClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements RuntimeClassInterface.
+func (c *runtimeClasses) Apply(ctx context.Context, runtimeClass *applyconfigurationsnodev1alpha1.RuntimeClassApplyConfiguration, opts metav1.ApplyOptions) (*nodev1alpha1.RuntimeClass, error) {
+	result := &nodev1alpha1.RuntimeClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, runtimeClass, opts, result)
 }

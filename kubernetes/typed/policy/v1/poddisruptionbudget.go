@@ -46,13 +46,59 @@ type PodDisruptionBudgetInterface interface {
 	PodDisruptionBudgetExpansion
 }
 
-// podDisruptionBudgets implements PodDisruptionBudgetInterface with the generic typed client.
+// podDisruptionBudgets implements PodDisruptionBudgetInterface over typed.ResourceClient, which sends the requests.
 type podDisruptionBudgets struct {
-	*typed.ClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPodDisruptionBudgets(c *PolicyV1Client, namespace string) *podDisruptionBudgets {
-	return &podDisruptionBudgets{typed.NewClientWithApply[*policyv1.PodDisruptionBudget, *policyv1.PodDisruptionBudgetList, *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration]("poddisruptionbudgets", c.RESTClient(), parameterCodec(), namespace,
-		func() *policyv1.PodDisruptionBudget { return &policyv1.PodDisruptionBudget{} },
-		func() *policyv1.PodDisruptionBudgetList { return &policyv1.PodDisruptionBudgetList{} })}
+	return &podDisruptionBudgets{typed.NewResourceClient("poddisruptionbudgets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) Create(ctx context.Context, podDisruptionBudget *policyv1.PodDisruptionBudget, opts metav1.CreateOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.Create(ctx, podDisruptionBudget, opts, result)
+}
+
+// Update implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) Update(ctx context.Context, podDisruptionBudget *policyv1.PodDisruptionBudget, opts metav1.UpdateOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.Update(ctx, podDisruptionBudget, opts, result)
+}
+
+// UpdateStatus implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) UpdateStatus(ctx context.Context, podDisruptionBudget *policyv1.PodDisruptionBudget, opts metav1.UpdateOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.Update(ctx, podDisruptionBudget, opts, result, "status")
+}
+
+// Get implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) List(ctx context.Context, opts metav1.ListOptions) (*policyv1.PodDisruptionBudgetList, error) {
+	result := &policyv1.PodDisruptionBudgetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) Apply(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podDisruptionBudget, opts, result)
+}
+
+// ApplyStatus implements PodDisruptionBudgetInterface.
+func (c *podDisruptionBudgets) ApplyStatus(ctx context.Context, podDisruptionBudget *applyconfigurationspolicyv1.PodDisruptionBudgetApplyConfiguration, opts metav1.ApplyOptions) (*policyv1.PodDisruptionBudget, error) {
+	result := &policyv1.PodDisruptionBudget{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podDisruptionBudget, opts, result, "status")
 }

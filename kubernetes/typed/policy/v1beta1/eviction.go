@@ -4,8 +4,6 @@ package v1beta1
 
 import (
 	typed "github.com/kubegen/kubegen/client/typed"
-	policyv1beta1 "k8s.io/api/policy/v1beta1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
 // EvictionsGetter returns the client of Evictions.
@@ -18,13 +16,11 @@ type EvictionInterface interface {
 	EvictionExpansion
 }
 
-// evictions implements EvictionInterface with the generic typed client.
+// evictions implements EvictionInterface over typed.ResourceClient, which sends the requests.
 type evictions struct {
-	*typed.Client[*policyv1beta1.Eviction, *metav1.List]
+	typed.ResourceClient
 }
 
 func newEvictions(c *PolicyV1beta1Client, namespace string) *evictions {
-	return &evictions{typed.NewClient("evictions", c.RESTClient(), parameterCodec(), namespace,
-		func() *policyv1beta1.Eviction { return &policyv1beta1.Eviction{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &evictions{typed.NewResourceClient("evictions", c.RESTClient(), parameterCodec(), namespace)}
 }

@@ -42,13 +42,47 @@ type ClusterRoleInterface interface {
 	ClusterRoleExpansion
 }
 
-// clusterRoles implements ClusterRoleInterface with the generic typed client.
+// clusterRoles implements ClusterRoleInterface over typed.ResourceClient, which sends the requests.
 type clusterRoles struct {
-	*typed.ClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newClusterRoles(c *RbacV1alpha1Client) *clusterRoles {
-	return &clusterRoles{typed.NewClientWithApply[*rbacv1alpha1.ClusterRole, *rbacv1alpha1.ClusterRoleList, *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration]("clusterroles", c.RESTClient(), parameterCodec(), "",
-		func() *rbacv1alpha1.ClusterRole { return &rbacv1alpha1.ClusterRole{} },
-		func() *rbacv1alpha1.ClusterRoleList { return &rbacv1alpha1.ClusterRoleList{} })}
+	return &clusterRoles{typed.NewResourceClient("clusterroles", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ClusterRoleInterface.
+func (c *clusterRoles) Create(ctx context.Context, clusterRole *rbacv1alpha1.ClusterRole, opts metav1.CreateOptions) (*rbacv1alpha1.ClusterRole, error) {
+	result := &rbacv1alpha1.ClusterRole{}
+	return result, c.ResourceClient.Create(ctx, clusterRole, opts, result)
+}
+
+// Update implements ClusterRoleInterface.
+func (c *clusterRoles) Update(ctx context.Context, clusterRole *rbacv1alpha1.ClusterRole, opts metav1.UpdateOptions) (*rbacv1alpha1.ClusterRole, error) {
+	result := &rbacv1alpha1.ClusterRole{}
+	return result, c.ResourceClient.Update(ctx, clusterRole, opts, result)
+}
+
+// Get implements ClusterRoleInterface.
+func (c *clusterRoles) Get(ctx context.Context, name string, opts metav1.GetOptions) (*rbacv1alpha1.ClusterRole, error) {
+	result := &rbacv1alpha1.ClusterRole{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ClusterRoleInterface.
+func (c *clusterRoles) List(ctx context.Context, opts metav1.ListOptions) (*rbacv1alpha1.ClusterRoleList, error) {
+	result := &rbacv1alpha1.ClusterRoleList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ClusterRoleInterface.
+func (c *clusterRoles) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1alpha1.ClusterRole, error) {
+	result := &rbacv1alpha1.ClusterRole{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ClusterRoleInterface.
+func (c *clusterRoles) Apply(ctx context.Context, clusterRole *applyconfigurationsrbacv1alpha1.ClusterRoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1alpha1.ClusterRole, error) {
+	result := &rbacv1alpha1.ClusterRole{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, clusterRole, opts, result)
 }

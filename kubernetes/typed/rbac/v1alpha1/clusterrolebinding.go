@@ -42,13 +42,47 @@ type ClusterRoleBindingInterface interface {
 	ClusterRoleBindingExpansion
 }
 
-// clusterRoleBindings implements ClusterRoleBindingInterface with the generic typed client.
+// clusterRoleBindings implements ClusterRoleBindingInterface over typed.ResourceClient, which sends the requests.
 type clusterRoleBindings struct {
-	*typed.ClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newClusterRoleBindings(c *RbacV1alpha1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1alpha1.ClusterRoleBinding, *rbacv1alpha1.ClusterRoleBindingList, *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec(), "",
-		func() *rbacv1alpha1.ClusterRoleBinding { return &rbacv1alpha1.ClusterRoleBinding{} },
-		func() *rbacv1alpha1.ClusterRoleBindingList { return &rbacv1alpha1.ClusterRoleBindingList{} })}
+	return &clusterRoleBindings{typed.NewResourceClient("clusterrolebindings", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Create(ctx context.Context, clusterRoleBinding *rbacv1alpha1.ClusterRoleBinding, opts metav1.CreateOptions) (*rbacv1alpha1.ClusterRoleBinding, error) {
+	result := &rbacv1alpha1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Create(ctx, clusterRoleBinding, opts, result)
+}
+
+// Update implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Update(ctx context.Context, clusterRoleBinding *rbacv1alpha1.ClusterRoleBinding, opts metav1.UpdateOptions) (*rbacv1alpha1.ClusterRoleBinding, error) {
+	result := &rbacv1alpha1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Update(ctx, clusterRoleBinding, opts, result)
+}
+
+// Get implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Get(ctx context.Context, name string, opts metav1.GetOptions) (*rbacv1alpha1.ClusterRoleBinding, error) {
+	result := &rbacv1alpha1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) List(ctx context.Context, opts metav1.ListOptions) (*rbacv1alpha1.ClusterRoleBindingList, error) {
+	result := &rbacv1alpha1.ClusterRoleBindingList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1alpha1.ClusterRoleBinding, error) {
+	result := &rbacv1alpha1.ClusterRoleBinding{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1alpha1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1alpha1.ClusterRoleBinding, error) {
+	result := &rbacv1alpha1.ClusterRoleBinding{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, clusterRoleBinding, opts, result)
 }

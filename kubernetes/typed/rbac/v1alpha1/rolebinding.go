@@ -42,13 +42,47 @@ type RoleBindingInterface interface {
 	RoleBindingExpansion
 }
 
-// roleBindings implements RoleBindingInterface with the generic typed client.
+// roleBindings implements RoleBindingInterface over typed.ResourceClient, which sends the requests.
 type roleBindings struct {
-	*typed.ClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newRoleBindings(c *RbacV1alpha1Client, namespace string) *roleBindings {
-	return &roleBindings{typed.NewClientWithApply[*rbacv1alpha1.RoleBinding, *rbacv1alpha1.RoleBindingList, *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration]("rolebindings", c.RESTClient(), parameterCodec(), namespace,
-		func() *rbacv1alpha1.RoleBinding { return &rbacv1alpha1.RoleBinding{} },
-		func() *rbacv1alpha1.RoleBindingList { return &rbacv1alpha1.RoleBindingList{} })}
+	return &roleBindings{typed.NewResourceClient("rolebindings", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements RoleBindingInterface.
+func (c *roleBindings) Create(ctx context.Context, roleBinding *rbacv1alpha1.RoleBinding, opts metav1.CreateOptions) (*rbacv1alpha1.RoleBinding, error) {
+	result := &rbacv1alpha1.RoleBinding{}
+	return result, c.ResourceClient.Create(ctx, roleBinding, opts, result)
+}
+
+// Update implements RoleBindingInterface.
+func (c *roleBindings) Update(ctx context.Context, roleBinding *rbacv1alpha1.RoleBinding, opts metav1.UpdateOptions) (*rbacv1alpha1.RoleBinding, error) {
+	result := &rbacv1alpha1.RoleBinding{}
+	return result, c.ResourceClient.Update(ctx, roleBinding, opts, result)
+}
+
+// Get implements RoleBindingInterface.
+func (c *roleBindings) Get(ctx context.Context, name string, opts metav1.GetOptions) (*rbacv1alpha1.RoleBinding, error) {
+	result := &rbacv1alpha1.RoleBinding{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements RoleBindingInterface.
+func (c *roleBindings) List(ctx context.Context, opts metav1.ListOptions) (*rbacv1alpha1.RoleBindingList, error) {
+	result := &rbacv1alpha1.RoleBindingList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements RoleBindingInterface.
+func (c *roleBindings) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1alpha1.RoleBinding, error) {
+	result := &rbacv1alpha1.RoleBinding{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements RoleBindingInterface.
+func (c *roleBindings) Apply(ctx context.Context, roleBinding *applyconfigurationsrbacv1alpha1.RoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1alpha1.RoleBinding, error) {
+	result := &rbacv1alpha1.RoleBinding{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, roleBinding, opts, result)
 }

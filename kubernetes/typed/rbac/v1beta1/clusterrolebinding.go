@@ -42,13 +42,47 @@ type ClusterRoleBindingInterface interface {
 	ClusterRoleBindingExpansion
 }
 
-// clusterRoleBindings implements ClusterRoleBindingInterface with the generic typed client.
+// clusterRoleBindings implements ClusterRoleBindingInterface over typed.ResourceClient, which sends the requests.
 type clusterRoleBindings struct {
-	*typed.ClientWithApply[*rbacv1beta1.ClusterRoleBinding, *rbacv1beta1.ClusterRoleBindingList, *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newClusterRoleBindings(c *RbacV1beta1Client) *clusterRoleBindings {
-	return &clusterRoleBindings{typed.NewClientWithApply[*rbacv1beta1.ClusterRoleBinding, *rbacv1beta1.ClusterRoleBindingList, *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration]("clusterrolebindings", c.RESTClient(), parameterCodec(), "",
-		func() *rbacv1beta1.ClusterRoleBinding { return &rbacv1beta1.ClusterRoleBinding{} },
-		func() *rbacv1beta1.ClusterRoleBindingList { return &rbacv1beta1.ClusterRoleBindingList{} })}
+	return &clusterRoleBindings{typed.NewResourceClient("clusterrolebindings", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Create(ctx context.Context, clusterRoleBinding *rbacv1beta1.ClusterRoleBinding, opts metav1.CreateOptions) (*rbacv1beta1.ClusterRoleBinding, error) {
+	result := &rbacv1beta1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Create(ctx, clusterRoleBinding, opts, result)
+}
+
+// Update implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Update(ctx context.Context, clusterRoleBinding *rbacv1beta1.ClusterRoleBinding, opts metav1.UpdateOptions) (*rbacv1beta1.ClusterRoleBinding, error) {
+	result := &rbacv1beta1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Update(ctx, clusterRoleBinding, opts, result)
+}
+
+// Get implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Get(ctx context.Context, name string, opts metav1.GetOptions) (*rbacv1beta1.ClusterRoleBinding, error) {
+	result := &rbacv1beta1.ClusterRoleBinding{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) List(ctx context.Context, opts metav1.ListOptions) (*rbacv1beta1.ClusterRoleBindingList, error) {
+	result := &rbacv1beta1.ClusterRoleBindingList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1beta1.ClusterRoleBinding, error) {
+	result := &rbacv1beta1.ClusterRoleBinding{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ClusterRoleBindingInterface.
+func (c *clusterRoleBindings) Apply(ctx context.Context, clusterRoleBinding *applyconfigurationsrbacv1beta1.ClusterRoleBindingApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1beta1.ClusterRoleBinding, error) {
+	result := &rbacv1beta1.ClusterRoleBinding{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, clusterRoleBinding, opts, result)
 }

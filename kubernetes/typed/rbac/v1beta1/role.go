@@ -42,13 +42,47 @@ type RoleInterface interface {
 	RoleExpansion
 }
 
-// roles implements RoleInterface with the generic typed client.
+// roles implements RoleInterface over typed.ResourceClient, which sends the requests.
 type roles struct {
-	*typed.ClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newRoles(c *RbacV1beta1Client, namespace string) *roles {
-	return &roles{typed.NewClientWithApply[*rbacv1beta1.Role, *rbacv1beta1.RoleList, *applyconfigurationsrbacv1beta1.RoleApplyConfiguration]("roles", c.RESTClient(), parameterCodec(), namespace,
-		func() *rbacv1beta1.Role { return &rbacv1beta1.Role{} },
-		func() *rbacv1beta1.RoleList { return &rbacv1beta1.RoleList{} })}
+	return &roles{typed.NewResourceClient("roles", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements RoleInterface.
+func (c *roles) Create(ctx context.Context, role *rbacv1beta1.Role, opts metav1.CreateOptions) (*rbacv1beta1.Role, error) {
+	result := &rbacv1beta1.Role{}
+	return result, c.ResourceClient.Create(ctx, role, opts, result)
+}
+
+// Update implements RoleInterface.
+func (c *roles) Update(ctx context.Context, role *rbacv1beta1.Role, opts metav1.UpdateOptions) (*rbacv1beta1.Role, error) {
+	result := &rbacv1beta1.Role{}
+	return result, c.ResourceClient.Update(ctx, role, opts, result)
+}
+
+// Get implements RoleInterface.
+func (c *roles) Get(ctx context.Context, name string, opts metav1.GetOptions) (*rbacv1beta1.Role, error) {
+	result := &rbacv1beta1.Role{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements RoleInterface.
+func (c *roles) List(ctx context.Context, opts metav1.ListOptions) (*rbacv1beta1.RoleList, error) {
+	result := &rbacv1beta1.RoleList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements RoleInterface.
+func (c *roles) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*rbacv1beta1.Role, error) {
+	result := &rbacv1beta1.Role{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements RoleInterface.
+func (c *roles) Apply(ctx context.Context, role *applyconfigurationsrbacv1beta1.RoleApplyConfiguration, opts metav1.ApplyOptions) (*rbacv1beta1.Role, error) {
+	result := &rbacv1beta1.Role{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, role, opts, result)
 }

@@ -42,13 +42,47 @@ type DeviceClassInterface interface {
 	DeviceClassExpansion
 }
 
-// deviceClasses implements DeviceClassInterface with the generic typed client.
+// deviceClasses implements DeviceClassInterface over typed.ResourceClient, which sends the requests.
 type deviceClasses struct {
-	*typed.ClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeviceClasses(c *ResourceV1Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1.DeviceClass, *resourcev1.DeviceClassList, *applyconfigurationsresourcev1.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1.DeviceClass { return &resourcev1.DeviceClass{} },
-		func() *resourcev1.DeviceClassList { return &resourcev1.DeviceClassList{} })}
+	return &deviceClasses{typed.NewResourceClient("deviceclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements DeviceClassInterface.
+func (c *deviceClasses) Create(ctx context.Context, deviceClass *resourcev1.DeviceClass, opts metav1.CreateOptions) (*resourcev1.DeviceClass, error) {
+	result := &resourcev1.DeviceClass{}
+	return result, c.ResourceClient.Create(ctx, deviceClass, opts, result)
+}
+
+// Update implements DeviceClassInterface.
+func (c *deviceClasses) Update(ctx context.Context, deviceClass *resourcev1.DeviceClass, opts metav1.UpdateOptions) (*resourcev1.DeviceClass, error) {
+	result := &resourcev1.DeviceClass{}
+	return result, c.ResourceClient.Update(ctx, deviceClass, opts, result)
+}
+
+// Get implements DeviceClassInterface.
+func (c *deviceClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1.DeviceClass, error) {
+	result := &resourcev1.DeviceClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeviceClassInterface.
+func (c *deviceClasses) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1.DeviceClassList, error) {
+	result := &resourcev1.DeviceClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeviceClassInterface.
+func (c *deviceClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1.DeviceClass, error) {
+	result := &resourcev1.DeviceClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeviceClassInterface.
+func (c *deviceClasses) Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.DeviceClass, error) {
+	result := &resourcev1.DeviceClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceClass, opts, result)
 }

@@ -46,13 +46,59 @@ type DeviceTaintRuleInterface interface {
 	DeviceTaintRuleExpansion
 }
 
-// deviceTaintRules implements DeviceTaintRuleInterface with the generic typed client.
+// deviceTaintRules implements DeviceTaintRuleInterface over typed.ResourceClient, which sends the requests.
 type deviceTaintRules struct {
-	*typed.ClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeviceTaintRules(c *ResourceV1Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1.DeviceTaintRule, *resourcev1.DeviceTaintRuleList, *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1.DeviceTaintRule { return &resourcev1.DeviceTaintRule{} },
-		func() *resourcev1.DeviceTaintRuleList { return &resourcev1.DeviceTaintRuleList{} })}
+	return &deviceTaintRules{typed.NewResourceClient("devicetaintrules", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Create(ctx context.Context, deviceTaintRule *resourcev1.DeviceTaintRule, opts metav1.CreateOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.Create(ctx, deviceTaintRule, opts, result)
+}
+
+// Update implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Update(ctx context.Context, deviceTaintRule *resourcev1.DeviceTaintRule, opts metav1.UpdateOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.Update(ctx, deviceTaintRule, opts, result)
+}
+
+// UpdateStatus implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) UpdateStatus(ctx context.Context, deviceTaintRule *resourcev1.DeviceTaintRule, opts metav1.UpdateOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.Update(ctx, deviceTaintRule, opts, result, "status")
+}
+
+// Get implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1.DeviceTaintRuleList, error) {
+	result := &resourcev1.DeviceTaintRuleList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceTaintRule, opts, result)
+}
+
+// ApplyStatus implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.DeviceTaintRule, error) {
+	result := &resourcev1.DeviceTaintRule{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceTaintRule, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type ResourceClaimInterface interface {
 	ResourceClaimExpansion
 }
 
-// resourceClaims implements ResourceClaimInterface with the generic typed client.
+// resourceClaims implements ResourceClaimInterface over typed.ResourceClient, which sends the requests.
 type resourceClaims struct {
-	*typed.ClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newResourceClaims(c *ResourceV1Client, namespace string) *resourceClaims {
-	return &resourceClaims{typed.NewClientWithApply[*resourcev1.ResourceClaim, *resourcev1.ResourceClaimList, *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration]("resourceclaims", c.RESTClient(), parameterCodec(), namespace,
-		func() *resourcev1.ResourceClaim { return &resourcev1.ResourceClaim{} },
-		func() *resourcev1.ResourceClaimList { return &resourcev1.ResourceClaimList{} })}
+	return &resourceClaims{typed.NewResourceClient("resourceclaims", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ResourceClaimInterface.
+func (c *resourceClaims) Create(ctx context.Context, resourceClaim *resourcev1.ResourceClaim, opts metav1.CreateOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.Create(ctx, resourceClaim, opts, result)
+}
+
+// Update implements ResourceClaimInterface.
+func (c *resourceClaims) Update(ctx context.Context, resourceClaim *resourcev1.ResourceClaim, opts metav1.UpdateOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.Update(ctx, resourceClaim, opts, result)
+}
+
+// UpdateStatus implements ResourceClaimInterface.
+func (c *resourceClaims) UpdateStatus(ctx context.Context, resourceClaim *resourcev1.ResourceClaim, opts metav1.UpdateOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.Update(ctx, resourceClaim, opts, result, "status")
+}
+
+// Get implements ResourceClaimInterface.
+func (c *resourceClaims) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ResourceClaimInterface.
+func (c *resourceClaims) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1.ResourceClaimList, error) {
+	result := &resourcev1.ResourceClaimList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ResourceClaimInterface.
+func (c *resourceClaims) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ResourceClaimInterface.
+func (c *resourceClaims) Apply(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceClaim, opts, result)
+}
+
+// ApplyStatus implements ResourceClaimInterface.
+func (c *resourceClaims) ApplyStatus(ctx context.Context, resourceClaim *applyconfigurationsresourcev1.ResourceClaimApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1.ResourceClaim, error) {
+	result := &resourcev1.ResourceClaim{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceClaim, opts, result, "status")
 }

@@ -46,17 +46,59 @@ type ResourcePoolStatusRequestInterface interface {
 	ResourcePoolStatusRequestExpansion
 }
 
-// resourcePoolStatusRequests implements ResourcePoolStatusRequestInterface with the generic typed client.
+// resourcePoolStatusRequests implements ResourcePoolStatusRequestInterface over typed.ResourceClient, which sends the requests.
 type resourcePoolStatusRequests struct {
-	*typed.ClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newResourcePoolStatusRequests(c *ResourceV1alpha3Client) *resourcePoolStatusRequests {
-	return &resourcePoolStatusRequests{typed.NewClientWithApply[*resourcev1alpha3.ResourcePoolStatusRequest, *resourcev1alpha3.ResourcePoolStatusRequestList, *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration]("resourcepoolstatusrequests", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1alpha3.ResourcePoolStatusRequest {
-			return &resourcev1alpha3.ResourcePoolStatusRequest{}
-		},
-		func() *resourcev1alpha3.ResourcePoolStatusRequestList {
-			return &resourcev1alpha3.ResourcePoolStatusRequestList{}
-		})}
+	return &resourcePoolStatusRequests{typed.NewResourceClient("resourcepoolstatusrequests", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) Create(ctx context.Context, resourcePoolStatusRequest *resourcev1alpha3.ResourcePoolStatusRequest, opts metav1.CreateOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.Create(ctx, resourcePoolStatusRequest, opts, result)
+}
+
+// Update implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) Update(ctx context.Context, resourcePoolStatusRequest *resourcev1alpha3.ResourcePoolStatusRequest, opts metav1.UpdateOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.Update(ctx, resourcePoolStatusRequest, opts, result)
+}
+
+// UpdateStatus implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) UpdateStatus(ctx context.Context, resourcePoolStatusRequest *resourcev1alpha3.ResourcePoolStatusRequest, opts metav1.UpdateOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.Update(ctx, resourcePoolStatusRequest, opts, result, "status")
+}
+
+// Get implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1alpha3.ResourcePoolStatusRequestList, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequestList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) Apply(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourcePoolStatusRequest, opts, result)
+}
+
+// ApplyStatus implements ResourcePoolStatusRequestInterface.
+func (c *resourcePoolStatusRequests) ApplyStatus(ctx context.Context, resourcePoolStatusRequest *applyconfigurationsresourcev1alpha3.ResourcePoolStatusRequestApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1alpha3.ResourcePoolStatusRequest, error) {
+	result := &resourcev1alpha3.ResourcePoolStatusRequest{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourcePoolStatusRequest, opts, result, "status")
 }

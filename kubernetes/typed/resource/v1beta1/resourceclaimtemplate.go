@@ -42,13 +42,47 @@ type ResourceClaimTemplateInterface interface {
 	ResourceClaimTemplateExpansion
 }
 
-// resourceClaimTemplates implements ResourceClaimTemplateInterface with the generic typed client.
+// resourceClaimTemplates implements ResourceClaimTemplateInterface over typed.ResourceClient, which sends the requests.
 type resourceClaimTemplates struct {
-	*typed.ClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newResourceClaimTemplates(c *ResourceV1beta1Client, namespace string) *resourceClaimTemplates {
-	return &resourceClaimTemplates{typed.NewClientWithApply[*resourcev1beta1.ResourceClaimTemplate, *resourcev1beta1.ResourceClaimTemplateList, *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration]("resourceclaimtemplates", c.RESTClient(), parameterCodec(), namespace,
-		func() *resourcev1beta1.ResourceClaimTemplate { return &resourcev1beta1.ResourceClaimTemplate{} },
-		func() *resourcev1beta1.ResourceClaimTemplateList { return &resourcev1beta1.ResourceClaimTemplateList{} })}
+	return &resourceClaimTemplates{typed.NewResourceClient("resourceclaimtemplates", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) Create(ctx context.Context, resourceClaimTemplate *resourcev1beta1.ResourceClaimTemplate, opts metav1.CreateOptions) (*resourcev1beta1.ResourceClaimTemplate, error) {
+	result := &resourcev1beta1.ResourceClaimTemplate{}
+	return result, c.ResourceClient.Create(ctx, resourceClaimTemplate, opts, result)
+}
+
+// Update implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) Update(ctx context.Context, resourceClaimTemplate *resourcev1beta1.ResourceClaimTemplate, opts metav1.UpdateOptions) (*resourcev1beta1.ResourceClaimTemplate, error) {
+	result := &resourcev1beta1.ResourceClaimTemplate{}
+	return result, c.ResourceClient.Update(ctx, resourceClaimTemplate, opts, result)
+}
+
+// Get implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1beta1.ResourceClaimTemplate, error) {
+	result := &resourcev1beta1.ResourceClaimTemplate{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1beta1.ResourceClaimTemplateList, error) {
+	result := &resourcev1beta1.ResourceClaimTemplateList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta1.ResourceClaimTemplate, error) {
+	result := &resourcev1beta1.ResourceClaimTemplate{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ResourceClaimTemplateInterface.
+func (c *resourceClaimTemplates) Apply(ctx context.Context, resourceClaimTemplate *applyconfigurationsresourcev1beta1.ResourceClaimTemplateApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta1.ResourceClaimTemplate, error) {
+	result := &resourcev1beta1.ResourceClaimTemplate{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceClaimTemplate, opts, result)
 }

@@ -42,13 +42,47 @@ type DeviceClassInterface interface {
 	DeviceClassExpansion
 }
 
-// deviceClasses implements DeviceClassInterface with the generic typed client.
+// deviceClasses implements DeviceClassInterface over typed.ResourceClient, which sends the requests.
 type deviceClasses struct {
-	*typed.ClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeviceClasses(c *ResourceV1beta2Client) *deviceClasses {
-	return &deviceClasses{typed.NewClientWithApply[*resourcev1beta2.DeviceClass, *resourcev1beta2.DeviceClassList, *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration]("deviceclasses", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1beta2.DeviceClass { return &resourcev1beta2.DeviceClass{} },
-		func() *resourcev1beta2.DeviceClassList { return &resourcev1beta2.DeviceClassList{} })}
+	return &deviceClasses{typed.NewResourceClient("deviceclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements DeviceClassInterface.
+func (c *deviceClasses) Create(ctx context.Context, deviceClass *resourcev1beta2.DeviceClass, opts metav1.CreateOptions) (*resourcev1beta2.DeviceClass, error) {
+	result := &resourcev1beta2.DeviceClass{}
+	return result, c.ResourceClient.Create(ctx, deviceClass, opts, result)
+}
+
+// Update implements DeviceClassInterface.
+func (c *deviceClasses) Update(ctx context.Context, deviceClass *resourcev1beta2.DeviceClass, opts metav1.UpdateOptions) (*resourcev1beta2.DeviceClass, error) {
+	result := &resourcev1beta2.DeviceClass{}
+	return result, c.ResourceClient.Update(ctx, deviceClass, opts, result)
+}
+
+// Get implements DeviceClassInterface.
+func (c *deviceClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1beta2.DeviceClass, error) {
+	result := &resourcev1beta2.DeviceClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeviceClassInterface.
+func (c *deviceClasses) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1beta2.DeviceClassList, error) {
+	result := &resourcev1beta2.DeviceClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeviceClassInterface.
+func (c *deviceClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.DeviceClass, error) {
+	result := &resourcev1beta2.DeviceClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeviceClassInterface.
+func (c *deviceClasses) Apply(ctx context.Context, deviceClass *applyconfigurationsresourcev1beta2.DeviceClassApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceClass, error) {
+	result := &resourcev1beta2.DeviceClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceClass, opts, result)
 }

@@ -46,13 +46,59 @@ type DeviceTaintRuleInterface interface {
 	DeviceTaintRuleExpansion
 }
 
-// deviceTaintRules implements DeviceTaintRuleInterface with the generic typed client.
+// deviceTaintRules implements DeviceTaintRuleInterface over typed.ResourceClient, which sends the requests.
 type deviceTaintRules struct {
-	*typed.ClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newDeviceTaintRules(c *ResourceV1beta2Client) *deviceTaintRules {
-	return &deviceTaintRules{typed.NewClientWithApply[*resourcev1beta2.DeviceTaintRule, *resourcev1beta2.DeviceTaintRuleList, *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration]("devicetaintrules", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1beta2.DeviceTaintRule { return &resourcev1beta2.DeviceTaintRule{} },
-		func() *resourcev1beta2.DeviceTaintRuleList { return &resourcev1beta2.DeviceTaintRuleList{} })}
+	return &deviceTaintRules{typed.NewResourceClient("devicetaintrules", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Create(ctx context.Context, deviceTaintRule *resourcev1beta2.DeviceTaintRule, opts metav1.CreateOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.Create(ctx, deviceTaintRule, opts, result)
+}
+
+// Update implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Update(ctx context.Context, deviceTaintRule *resourcev1beta2.DeviceTaintRule, opts metav1.UpdateOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.Update(ctx, deviceTaintRule, opts, result)
+}
+
+// UpdateStatus implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) UpdateStatus(ctx context.Context, deviceTaintRule *resourcev1beta2.DeviceTaintRule, opts metav1.UpdateOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.Update(ctx, deviceTaintRule, opts, result, "status")
+}
+
+// Get implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1beta2.DeviceTaintRuleList, error) {
+	result := &resourcev1beta2.DeviceTaintRuleList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) Apply(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceTaintRule, opts, result)
+}
+
+// ApplyStatus implements DeviceTaintRuleInterface.
+func (c *deviceTaintRules) ApplyStatus(ctx context.Context, deviceTaintRule *applyconfigurationsresourcev1beta2.DeviceTaintRuleApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.DeviceTaintRule, error) {
+	result := &resourcev1beta2.DeviceTaintRule{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, deviceTaintRule, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type ResourceSliceInterface interface {
 	ResourceSliceExpansion
 }
 
-// resourceSlices implements ResourceSliceInterface with the generic typed client.
+// resourceSlices implements ResourceSliceInterface over typed.ResourceClient, which sends the requests.
 type resourceSlices struct {
-	*typed.ClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newResourceSlices(c *ResourceV1beta2Client) *resourceSlices {
-	return &resourceSlices{typed.NewClientWithApply[*resourcev1beta2.ResourceSlice, *resourcev1beta2.ResourceSliceList, *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration]("resourceslices", c.RESTClient(), parameterCodec(), "",
-		func() *resourcev1beta2.ResourceSlice { return &resourcev1beta2.ResourceSlice{} },
-		func() *resourcev1beta2.ResourceSliceList { return &resourcev1beta2.ResourceSliceList{} })}
+	return &resourceSlices{typed.NewResourceClient("resourceslices", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ResourceSliceInterface.
+func (c *resourceSlices) Create(ctx context.Context, resourceSlice *resourcev1beta2.ResourceSlice, opts metav1.CreateOptions) (*resourcev1beta2.ResourceSlice, error) {
+	result := &resourcev1beta2.ResourceSlice{}
+	return result, c.ResourceClient.Create(ctx, resourceSlice, opts, result)
+}
+
+// Update implements ResourceSliceInterface.
+func (c *resourceSlices) Update(ctx context.Context, resourceSlice *resourcev1beta2.ResourceSlice, opts metav1.UpdateOptions) (*resourcev1beta2.ResourceSlice, error) {
+	result := &resourcev1beta2.ResourceSlice{}
+	return result, c.ResourceClient.Update(ctx, resourceSlice, opts, result)
+}
+
+// Get implements ResourceSliceInterface.
+func (c *resourceSlices) Get(ctx context.Context, name string, opts metav1.GetOptions) (*resourcev1beta2.ResourceSlice, error) {
+	result := &resourcev1beta2.ResourceSlice{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements ResourceSliceInterface.
+func (c *resourceSlices) List(ctx context.Context, opts metav1.ListOptions) (*resourcev1beta2.ResourceSliceList, error) {
+	result := &resourcev1beta2.ResourceSliceList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements ResourceSliceInterface.
+func (c *resourceSlices) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*resourcev1beta2.ResourceSlice, error) {
+	result := &resourcev1beta2.ResourceSlice{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements ResourceSliceInterface.
+func (c *resourceSlices) Apply(ctx context.Context, resourceSlice *applyconfigurationsresourcev1beta2.ResourceSliceApplyConfiguration, opts metav1.ApplyOptions) (*resourcev1beta2.ResourceSlice, error) {
+	result := &resourcev1beta2.ResourceSlice{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, resourceSlice, opts, result)
 }

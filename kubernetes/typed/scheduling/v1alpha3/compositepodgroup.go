@@ -46,13 +46,59 @@ type CompositePodGroupInterface interface {
 	CompositePodGroupExpansion
 }
 
-// compositePodGroups implements CompositePodGroupInterface with the generic typed client.
+// compositePodGroups implements CompositePodGroupInterface over typed.ResourceClient, which sends the requests.
 type compositePodGroups struct {
-	*typed.ClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCompositePodGroups(c *SchedulingV1alpha3Client, namespace string) *compositePodGroups {
-	return &compositePodGroups{typed.NewClientWithApply[*schedulingv1alpha3.CompositePodGroup, *schedulingv1alpha3.CompositePodGroupList, *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration]("compositepodgroups", c.RESTClient(), parameterCodec(), namespace,
-		func() *schedulingv1alpha3.CompositePodGroup { return &schedulingv1alpha3.CompositePodGroup{} },
-		func() *schedulingv1alpha3.CompositePodGroupList { return &schedulingv1alpha3.CompositePodGroupList{} })}
+	return &compositePodGroups{typed.NewResourceClient("compositepodgroups", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements CompositePodGroupInterface.
+func (c *compositePodGroups) Create(ctx context.Context, compositePodGroup *schedulingv1alpha3.CompositePodGroup, opts metav1.CreateOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.Create(ctx, compositePodGroup, opts, result)
+}
+
+// Update implements CompositePodGroupInterface.
+func (c *compositePodGroups) Update(ctx context.Context, compositePodGroup *schedulingv1alpha3.CompositePodGroup, opts metav1.UpdateOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.Update(ctx, compositePodGroup, opts, result)
+}
+
+// UpdateStatus implements CompositePodGroupInterface.
+func (c *compositePodGroups) UpdateStatus(ctx context.Context, compositePodGroup *schedulingv1alpha3.CompositePodGroup, opts metav1.UpdateOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.Update(ctx, compositePodGroup, opts, result, "status")
+}
+
+// Get implements CompositePodGroupInterface.
+func (c *compositePodGroups) Get(ctx context.Context, name string, opts metav1.GetOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CompositePodGroupInterface.
+func (c *compositePodGroups) List(ctx context.Context, opts metav1.ListOptions) (*schedulingv1alpha3.CompositePodGroupList, error) {
+	result := &schedulingv1alpha3.CompositePodGroupList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CompositePodGroupInterface.
+func (c *compositePodGroups) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CompositePodGroupInterface.
+func (c *compositePodGroups) Apply(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, compositePodGroup, opts, result)
+}
+
+// ApplyStatus implements CompositePodGroupInterface.
+func (c *compositePodGroups) ApplyStatus(ctx context.Context, compositePodGroup *applyconfigurationsschedulingv1alpha3.CompositePodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.CompositePodGroup, error) {
+	result := &schedulingv1alpha3.CompositePodGroup{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, compositePodGroup, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type WorkloadInterface interface {
 	WorkloadExpansion
 }
 
-// workloads implements WorkloadInterface with the generic typed client.
+// workloads implements WorkloadInterface over typed.ResourceClient, which sends the requests.
 type workloads struct {
-	*typed.ClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newWorkloads(c *SchedulingV1alpha3Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1alpha3.Workload, *schedulingv1alpha3.WorkloadList, *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec(), namespace,
-		func() *schedulingv1alpha3.Workload { return &schedulingv1alpha3.Workload{} },
-		func() *schedulingv1alpha3.WorkloadList { return &schedulingv1alpha3.WorkloadList{} })}
+	return &workloads{typed.NewResourceClient("workloads", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements WorkloadInterface.
+func (c *workloads) Create(ctx context.Context, workload *schedulingv1alpha3.Workload, opts metav1.CreateOptions) (*schedulingv1alpha3.Workload, error) {
+	result := &schedulingv1alpha3.Workload{}
+	return result, c.ResourceClient.Create(ctx, workload, opts, result)
+}
+
+// Update implements WorkloadInterface.
+func (c *workloads) Update(ctx context.Context, workload *schedulingv1alpha3.Workload, opts metav1.UpdateOptions) (*schedulingv1alpha3.Workload, error) {
+	result := &schedulingv1alpha3.Workload{}
+	return result, c.ResourceClient.Update(ctx, workload, opts, result)
+}
+
+// Get implements WorkloadInterface.
+func (c *workloads) Get(ctx context.Context, name string, opts metav1.GetOptions) (*schedulingv1alpha3.Workload, error) {
+	result := &schedulingv1alpha3.Workload{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements WorkloadInterface.
+func (c *workloads) List(ctx context.Context, opts metav1.ListOptions) (*schedulingv1alpha3.WorkloadList, error) {
+	result := &schedulingv1alpha3.WorkloadList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements WorkloadInterface.
+func (c *workloads) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1alpha3.Workload, error) {
+	result := &schedulingv1alpha3.Workload{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements WorkloadInterface.
+func (c *workloads) Apply(ctx context.Context, workload *applyconfigurationsschedulingv1alpha3.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1alpha3.Workload, error) {
+	result := &schedulingv1alpha3.Workload{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, workload, opts, result)
 }

@@ -46,13 +46,59 @@ type PodGroupInterface interface {
 	PodGroupExpansion
 }
 
-// podGroups implements PodGroupInterface with the generic typed client.
+// podGroups implements PodGroupInterface over typed.ResourceClient, which sends the requests.
 type podGroups struct {
-	*typed.ClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPodGroups(c *SchedulingV1beta1Client, namespace string) *podGroups {
-	return &podGroups{typed.NewClientWithApply[*schedulingv1beta1.PodGroup, *schedulingv1beta1.PodGroupList, *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration]("podgroups", c.RESTClient(), parameterCodec(), namespace,
-		func() *schedulingv1beta1.PodGroup { return &schedulingv1beta1.PodGroup{} },
-		func() *schedulingv1beta1.PodGroupList { return &schedulingv1beta1.PodGroupList{} })}
+	return &podGroups{typed.NewResourceClient("podgroups", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements PodGroupInterface.
+func (c *podGroups) Create(ctx context.Context, podGroup *schedulingv1beta1.PodGroup, opts metav1.CreateOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.Create(ctx, podGroup, opts, result)
+}
+
+// Update implements PodGroupInterface.
+func (c *podGroups) Update(ctx context.Context, podGroup *schedulingv1beta1.PodGroup, opts metav1.UpdateOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.Update(ctx, podGroup, opts, result)
+}
+
+// UpdateStatus implements PodGroupInterface.
+func (c *podGroups) UpdateStatus(ctx context.Context, podGroup *schedulingv1beta1.PodGroup, opts metav1.UpdateOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.Update(ctx, podGroup, opts, result, "status")
+}
+
+// Get implements PodGroupInterface.
+func (c *podGroups) Get(ctx context.Context, name string, opts metav1.GetOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PodGroupInterface.
+func (c *podGroups) List(ctx context.Context, opts metav1.ListOptions) (*schedulingv1beta1.PodGroupList, error) {
+	result := &schedulingv1beta1.PodGroupList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PodGroupInterface.
+func (c *podGroups) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PodGroupInterface.
+func (c *podGroups) Apply(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podGroup, opts, result)
+}
+
+// ApplyStatus implements PodGroupInterface.
+func (c *podGroups) ApplyStatus(ctx context.Context, podGroup *applyconfigurationsschedulingv1beta1.PodGroupApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.PodGroup, error) {
+	result := &schedulingv1beta1.PodGroup{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, podGroup, opts, result, "status")
 }

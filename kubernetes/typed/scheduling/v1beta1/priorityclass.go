@@ -42,13 +42,47 @@ type PriorityClassInterface interface {
 	PriorityClassExpansion
 }
 
-// priorityClasses implements PriorityClassInterface with the generic typed client.
+// priorityClasses implements PriorityClassInterface over typed.ResourceClient, which sends the requests.
 type priorityClasses struct {
-	*typed.ClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPriorityClasses(c *SchedulingV1beta1Client) *priorityClasses {
-	return &priorityClasses{typed.NewClientWithApply[*schedulingv1beta1.PriorityClass, *schedulingv1beta1.PriorityClassList, *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration]("priorityclasses", c.RESTClient(), parameterCodec(), "",
-		func() *schedulingv1beta1.PriorityClass { return &schedulingv1beta1.PriorityClass{} },
-		func() *schedulingv1beta1.PriorityClassList { return &schedulingv1beta1.PriorityClassList{} })}
+	return &priorityClasses{typed.NewResourceClient("priorityclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PriorityClassInterface.
+func (c *priorityClasses) Create(ctx context.Context, priorityClass *schedulingv1beta1.PriorityClass, opts metav1.CreateOptions) (*schedulingv1beta1.PriorityClass, error) {
+	result := &schedulingv1beta1.PriorityClass{}
+	return result, c.ResourceClient.Create(ctx, priorityClass, opts, result)
+}
+
+// Update implements PriorityClassInterface.
+func (c *priorityClasses) Update(ctx context.Context, priorityClass *schedulingv1beta1.PriorityClass, opts metav1.UpdateOptions) (*schedulingv1beta1.PriorityClass, error) {
+	result := &schedulingv1beta1.PriorityClass{}
+	return result, c.ResourceClient.Update(ctx, priorityClass, opts, result)
+}
+
+// Get implements PriorityClassInterface.
+func (c *priorityClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*schedulingv1beta1.PriorityClass, error) {
+	result := &schedulingv1beta1.PriorityClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PriorityClassInterface.
+func (c *priorityClasses) List(ctx context.Context, opts metav1.ListOptions) (*schedulingv1beta1.PriorityClassList, error) {
+	result := &schedulingv1beta1.PriorityClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PriorityClassInterface.
+func (c *priorityClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1beta1.PriorityClass, error) {
+	result := &schedulingv1beta1.PriorityClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PriorityClassInterface.
+func (c *priorityClasses) Apply(ctx context.Context, priorityClass *applyconfigurationsschedulingv1beta1.PriorityClassApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.PriorityClass, error) {
+	result := &schedulingv1beta1.PriorityClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, priorityClass, opts, result)
 }

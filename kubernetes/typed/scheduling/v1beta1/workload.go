@@ -42,13 +42,47 @@ type WorkloadInterface interface {
 	WorkloadExpansion
 }
 
-// workloads implements WorkloadInterface with the generic typed client.
+// workloads implements WorkloadInterface over typed.ResourceClient, which sends the requests.
 type workloads struct {
-	*typed.ClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newWorkloads(c *SchedulingV1beta1Client, namespace string) *workloads {
-	return &workloads{typed.NewClientWithApply[*schedulingv1beta1.Workload, *schedulingv1beta1.WorkloadList, *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration]("workloads", c.RESTClient(), parameterCodec(), namespace,
-		func() *schedulingv1beta1.Workload { return &schedulingv1beta1.Workload{} },
-		func() *schedulingv1beta1.WorkloadList { return &schedulingv1beta1.WorkloadList{} })}
+	return &workloads{typed.NewResourceClient("workloads", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements WorkloadInterface.
+func (c *workloads) Create(ctx context.Context, workload *schedulingv1beta1.Workload, opts metav1.CreateOptions) (*schedulingv1beta1.Workload, error) {
+	result := &schedulingv1beta1.Workload{}
+	return result, c.ResourceClient.Create(ctx, workload, opts, result)
+}
+
+// Update implements WorkloadInterface.
+func (c *workloads) Update(ctx context.Context, workload *schedulingv1beta1.Workload, opts metav1.UpdateOptions) (*schedulingv1beta1.Workload, error) {
+	result := &schedulingv1beta1.Workload{}
+	return result, c.ResourceClient.Update(ctx, workload, opts, result)
+}
+
+// Get implements WorkloadInterface.
+func (c *workloads) Get(ctx context.Context, name string, opts metav1.GetOptions) (*schedulingv1beta1.Workload, error) {
+	result := &schedulingv1beta1.Workload{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements WorkloadInterface.
+func (c *workloads) List(ctx context.Context, opts metav1.ListOptions) (*schedulingv1beta1.WorkloadList, error) {
+	result := &schedulingv1beta1.WorkloadList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements WorkloadInterface.
+func (c *workloads) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*schedulingv1beta1.Workload, error) {
+	result := &schedulingv1beta1.Workload{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements WorkloadInterface.
+func (c *workloads) Apply(ctx context.Context, workload *applyconfigurationsschedulingv1beta1.WorkloadApplyConfiguration, opts metav1.ApplyOptions) (*schedulingv1beta1.Workload, error) {
+	result := &schedulingv1beta1.Workload{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, workload, opts, result)
 }

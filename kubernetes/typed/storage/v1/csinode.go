@@ -46,13 +46,59 @@ type CSINodeInterface interface {
 	CSINodeExpansion
 }
 
-// csiNodes implements CSINodeInterface with the generic typed client.
+// csiNodes implements CSINodeInterface over typed.ResourceClient, which sends the requests.
 type csiNodes struct {
-	*typed.ClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCSINodes(c *StorageV1Client) *csiNodes {
-	return &csiNodes{typed.NewClientWithApply[*storagev1.CSINode, *storagev1.CSINodeList, *applyconfigurationsstoragev1.CSINodeApplyConfiguration]("csinodes", c.RESTClient(), parameterCodec(), "",
-		func() *storagev1.CSINode { return &storagev1.CSINode{} },
-		func() *storagev1.CSINodeList { return &storagev1.CSINodeList{} })}
+	return &csiNodes{typed.NewResourceClient("csinodes", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements CSINodeInterface.
+func (c *csiNodes) Create(ctx context.Context, csiNode *storagev1.CSINode, opts metav1.CreateOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.Create(ctx, csiNode, opts, result)
+}
+
+// Update implements CSINodeInterface.
+func (c *csiNodes) Update(ctx context.Context, csiNode *storagev1.CSINode, opts metav1.UpdateOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.Update(ctx, csiNode, opts, result)
+}
+
+// UpdateStatus implements CSINodeInterface.
+func (c *csiNodes) UpdateStatus(ctx context.Context, csiNode *storagev1.CSINode, opts metav1.UpdateOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.Update(ctx, csiNode, opts, result, "status")
+}
+
+// Get implements CSINodeInterface.
+func (c *csiNodes) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CSINodeInterface.
+func (c *csiNodes) List(ctx context.Context, opts metav1.ListOptions) (*storagev1.CSINodeList, error) {
+	result := &storagev1.CSINodeList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CSINodeInterface.
+func (c *csiNodes) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CSINodeInterface.
+func (c *csiNodes) Apply(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, csiNode, opts, result)
+}
+
+// ApplyStatus implements CSINodeInterface.
+func (c *csiNodes) ApplyStatus(ctx context.Context, csiNode *applyconfigurationsstoragev1.CSINodeApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.CSINode, error) {
+	result := &storagev1.CSINode{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, csiNode, opts, result, "status")
 }

@@ -46,13 +46,59 @@ type VolumeAttachmentInterface interface {
 	VolumeAttachmentExpansion
 }
 
-// volumeAttachments implements VolumeAttachmentInterface with the generic typed client.
+// volumeAttachments implements VolumeAttachmentInterface over typed.ResourceClient, which sends the requests.
 type volumeAttachments struct {
-	*typed.ClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newVolumeAttachments(c *StorageV1Client) *volumeAttachments {
-	return &volumeAttachments{typed.NewClientWithApply[*storagev1.VolumeAttachment, *storagev1.VolumeAttachmentList, *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration]("volumeattachments", c.RESTClient(), parameterCodec(), "",
-		func() *storagev1.VolumeAttachment { return &storagev1.VolumeAttachment{} },
-		func() *storagev1.VolumeAttachmentList { return &storagev1.VolumeAttachmentList{} })}
+	return &volumeAttachments{typed.NewResourceClient("volumeattachments", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements VolumeAttachmentInterface.
+func (c *volumeAttachments) Create(ctx context.Context, volumeAttachment *storagev1.VolumeAttachment, opts metav1.CreateOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.Create(ctx, volumeAttachment, opts, result)
+}
+
+// Update implements VolumeAttachmentInterface.
+func (c *volumeAttachments) Update(ctx context.Context, volumeAttachment *storagev1.VolumeAttachment, opts metav1.UpdateOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.Update(ctx, volumeAttachment, opts, result)
+}
+
+// UpdateStatus implements VolumeAttachmentInterface.
+func (c *volumeAttachments) UpdateStatus(ctx context.Context, volumeAttachment *storagev1.VolumeAttachment, opts metav1.UpdateOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.Update(ctx, volumeAttachment, opts, result, "status")
+}
+
+// Get implements VolumeAttachmentInterface.
+func (c *volumeAttachments) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements VolumeAttachmentInterface.
+func (c *volumeAttachments) List(ctx context.Context, opts metav1.ListOptions) (*storagev1.VolumeAttachmentList, error) {
+	result := &storagev1.VolumeAttachmentList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements VolumeAttachmentInterface.
+func (c *volumeAttachments) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements VolumeAttachmentInterface.
+func (c *volumeAttachments) Apply(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, volumeAttachment, opts, result)
+}
+
+// ApplyStatus implements VolumeAttachmentInterface.
+func (c *volumeAttachments) ApplyStatus(ctx context.Context, volumeAttachment *applyconfigurationsstoragev1.VolumeAttachmentApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.VolumeAttachment, error) {
+	result := &storagev1.VolumeAttachment{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, volumeAttachment, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type VolumeAttributesClassInterface interface {
 	VolumeAttributesClassExpansion
 }
 
-// volumeAttributesClasses implements VolumeAttributesClassInterface with the generic typed client.
+// volumeAttributesClasses implements VolumeAttributesClassInterface over typed.ResourceClient, which sends the requests.
 type volumeAttributesClasses struct {
-	*typed.ClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newVolumeAttributesClasses(c *StorageV1Client) *volumeAttributesClasses {
-	return &volumeAttributesClasses{typed.NewClientWithApply[*storagev1.VolumeAttributesClass, *storagev1.VolumeAttributesClassList, *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration]("volumeattributesclasses", c.RESTClient(), parameterCodec(), "",
-		func() *storagev1.VolumeAttributesClass { return &storagev1.VolumeAttributesClass{} },
-		func() *storagev1.VolumeAttributesClassList { return &storagev1.VolumeAttributesClassList{} })}
+	return &volumeAttributesClasses{typed.NewResourceClient("volumeattributesclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) Create(ctx context.Context, volumeAttributesClass *storagev1.VolumeAttributesClass, opts metav1.CreateOptions) (*storagev1.VolumeAttributesClass, error) {
+	result := &storagev1.VolumeAttributesClass{}
+	return result, c.ResourceClient.Create(ctx, volumeAttributesClass, opts, result)
+}
+
+// Update implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) Update(ctx context.Context, volumeAttributesClass *storagev1.VolumeAttributesClass, opts metav1.UpdateOptions) (*storagev1.VolumeAttributesClass, error) {
+	result := &storagev1.VolumeAttributesClass{}
+	return result, c.ResourceClient.Update(ctx, volumeAttributesClass, opts, result)
+}
+
+// Get implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1.VolumeAttributesClass, error) {
+	result := &storagev1.VolumeAttributesClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) List(ctx context.Context, opts metav1.ListOptions) (*storagev1.VolumeAttributesClassList, error) {
+	result := &storagev1.VolumeAttributesClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1.VolumeAttributesClass, error) {
+	result := &storagev1.VolumeAttributesClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements VolumeAttributesClassInterface.
+func (c *volumeAttributesClasses) Apply(ctx context.Context, volumeAttributesClass *applyconfigurationsstoragev1.VolumeAttributesClassApplyConfiguration, opts metav1.ApplyOptions) (*storagev1.VolumeAttributesClass, error) {
+	result := &storagev1.VolumeAttributesClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, volumeAttributesClass, opts, result)
 }

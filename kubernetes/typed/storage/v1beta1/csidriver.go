@@ -42,13 +42,47 @@ type CSIDriverInterface interface {
 	CSIDriverExpansion
 }
 
-// csiDrivers implements CSIDriverInterface with the generic typed client.
+// csiDrivers implements CSIDriverInterface over typed.ResourceClient, which sends the requests.
 type csiDrivers struct {
-	*typed.ClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCSIDrivers(c *StorageV1beta1Client) *csiDrivers {
-	return &csiDrivers{typed.NewClientWithApply[*storagev1beta1.CSIDriver, *storagev1beta1.CSIDriverList, *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration]("csidrivers", c.RESTClient(), parameterCodec(), "",
-		func() *storagev1beta1.CSIDriver { return &storagev1beta1.CSIDriver{} },
-		func() *storagev1beta1.CSIDriverList { return &storagev1beta1.CSIDriverList{} })}
+	return &csiDrivers{typed.NewResourceClient("csidrivers", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements CSIDriverInterface.
+func (c *csiDrivers) Create(ctx context.Context, csiDriver *storagev1beta1.CSIDriver, opts metav1.CreateOptions) (*storagev1beta1.CSIDriver, error) {
+	result := &storagev1beta1.CSIDriver{}
+	return result, c.ResourceClient.Create(ctx, csiDriver, opts, result)
+}
+
+// Update implements CSIDriverInterface.
+func (c *csiDrivers) Update(ctx context.Context, csiDriver *storagev1beta1.CSIDriver, opts metav1.UpdateOptions) (*storagev1beta1.CSIDriver, error) {
+	result := &storagev1beta1.CSIDriver{}
+	return result, c.ResourceClient.Update(ctx, csiDriver, opts, result)
+}
+
+// Get implements CSIDriverInterface.
+func (c *csiDrivers) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1beta1.CSIDriver, error) {
+	result := &storagev1beta1.CSIDriver{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CSIDriverInterface.
+func (c *csiDrivers) List(ctx context.Context, opts metav1.ListOptions) (*storagev1beta1.CSIDriverList, error) {
+	result := &storagev1beta1.CSIDriverList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CSIDriverInterface.
+func (c *csiDrivers) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1beta1.CSIDriver, error) {
+	result := &storagev1beta1.CSIDriver{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CSIDriverInterface.
+func (c *csiDrivers) Apply(ctx context.Context, csiDriver *applyconfigurationsstoragev1beta1.CSIDriverApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.CSIDriver, error) {
+	result := &storagev1beta1.CSIDriver{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, csiDriver, opts, result)
 }

@@ -42,13 +42,47 @@ type CSIStorageCapacityInterface interface {
 	CSIStorageCapacityExpansion
 }
 
-// csiStorageCapacities implements CSIStorageCapacityInterface with the generic typed client.
+// csiStorageCapacities implements CSIStorageCapacityInterface over typed.ResourceClient, which sends the requests.
 type csiStorageCapacities struct {
-	*typed.ClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCSIStorageCapacities(c *StorageV1beta1Client, namespace string) *csiStorageCapacities {
-	return &csiStorageCapacities{typed.NewClientWithApply[*storagev1beta1.CSIStorageCapacity, *storagev1beta1.CSIStorageCapacityList, *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration]("csistoragecapacities", c.RESTClient(), parameterCodec(), namespace,
-		func() *storagev1beta1.CSIStorageCapacity { return &storagev1beta1.CSIStorageCapacity{} },
-		func() *storagev1beta1.CSIStorageCapacityList { return &storagev1beta1.CSIStorageCapacityList{} })}
+	return &csiStorageCapacities{typed.NewResourceClient("csistoragecapacities", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) Create(ctx context.Context, csiStorageCapacity *storagev1beta1.CSIStorageCapacity, opts metav1.CreateOptions) (*storagev1beta1.CSIStorageCapacity, error) {
+	result := &storagev1beta1.CSIStorageCapacity{}
+	return result, c.ResourceClient.Create(ctx, csiStorageCapacity, opts, result)
+}
+
+// Update implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) Update(ctx context.Context, csiStorageCapacity *storagev1beta1.CSIStorageCapacity, opts metav1.UpdateOptions) (*storagev1beta1.CSIStorageCapacity, error) {
+	result := &storagev1beta1.CSIStorageCapacity{}
+	return result, c.ResourceClient.Update(ctx, csiStorageCapacity, opts, result)
+}
+
+// Get implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1beta1.CSIStorageCapacity, error) {
+	result := &storagev1beta1.CSIStorageCapacity{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) List(ctx context.Context, opts metav1.ListOptions) (*storagev1beta1.CSIStorageCapacityList, error) {
+	result := &storagev1beta1.CSIStorageCapacityList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1beta1.CSIStorageCapacity, error) {
+	result := &storagev1beta1.CSIStorageCapacity{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CSIStorageCapacityInterface.
+func (c *csiStorageCapacities) Apply(ctx context.Context, csiStorageCapacity *applyconfigurationsstoragev1beta1.CSIStorageCapacityApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.CSIStorageCapacity, error) {
+	result := &storagev1beta1.CSIStorageCapacity{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, csiStorageCapacity, opts, result)
 }

@@ -42,13 +42,47 @@ type StorageClassInterface interface {
 	StorageClassExpansion
 }
 
-// storageClasses implements StorageClassInterface with the generic typed client.
+// storageClasses implements StorageClassInterface over typed.ResourceClient, which sends the requests.
 type storageClasses struct {
-	*typed.ClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newStorageClasses(c *StorageV1beta1Client) *storageClasses {
-	return &storageClasses{typed.NewClientWithApply[*storagev1beta1.StorageClass, *storagev1beta1.StorageClassList, *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration]("storageclasses", c.RESTClient(), parameterCodec(), "",
-		func() *storagev1beta1.StorageClass { return &storagev1beta1.StorageClass{} },
-		func() *storagev1beta1.StorageClassList { return &storagev1beta1.StorageClassList{} })}
+	return &storageClasses{typed.NewResourceClient("storageclasses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements StorageClassInterface.
+func (c *storageClasses) Create(ctx context.Context, storageClass *storagev1beta1.StorageClass, opts metav1.CreateOptions) (*storagev1beta1.StorageClass, error) {
+	result := &storagev1beta1.StorageClass{}
+	return result, c.ResourceClient.Create(ctx, storageClass, opts, result)
+}
+
+// Update implements StorageClassInterface.
+func (c *storageClasses) Update(ctx context.Context, storageClass *storagev1beta1.StorageClass, opts metav1.UpdateOptions) (*storagev1beta1.StorageClass, error) {
+	result := &storagev1beta1.StorageClass{}
+	return result, c.ResourceClient.Update(ctx, storageClass, opts, result)
+}
+
+// Get implements StorageClassInterface.
+func (c *storageClasses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagev1beta1.StorageClass, error) {
+	result := &storagev1beta1.StorageClass{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements StorageClassInterface.
+func (c *storageClasses) List(ctx context.Context, opts metav1.ListOptions) (*storagev1beta1.StorageClassList, error) {
+	result := &storagev1beta1.StorageClassList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements StorageClassInterface.
+func (c *storageClasses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagev1beta1.StorageClass, error) {
+	result := &storagev1beta1.StorageClass{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements StorageClassInterface.
+func (c *storageClasses) Apply(ctx context.Context, storageClass *applyconfigurationsstoragev1beta1.StorageClassApplyConfiguration, opts metav1.ApplyOptions) (*storagev1beta1.StorageClass, error) {
+	result := &storagev1beta1.StorageClass{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, storageClass, opts, result)
 }

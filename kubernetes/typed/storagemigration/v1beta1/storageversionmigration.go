@@ -46,17 +46,59 @@ type StorageVersionMigrationInterface interface {
 	StorageVersionMigrationExpansion
 }
 
-// storageVersionMigrations implements StorageVersionMigrationInterface with the generic typed client.
+// storageVersionMigrations implements StorageVersionMigrationInterface over typed.ResourceClient, which sends the requests.
 type storageVersionMigrations struct {
-	*typed.ClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newStorageVersionMigrations(c *StoragemigrationV1beta1Client) *storageVersionMigrations {
-	return &storageVersionMigrations{typed.NewClientWithApply[*storagemigrationv1beta1.StorageVersionMigration, *storagemigrationv1beta1.StorageVersionMigrationList, *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration]("storageversionmigrations", c.RESTClient(), parameterCodec(), "",
-		func() *storagemigrationv1beta1.StorageVersionMigration {
-			return &storagemigrationv1beta1.StorageVersionMigration{}
-		},
-		func() *storagemigrationv1beta1.StorageVersionMigrationList {
-			return &storagemigrationv1beta1.StorageVersionMigrationList{}
-		})}
+	return &storageVersionMigrations{typed.NewResourceClient("storageversionmigrations", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) Create(ctx context.Context, storageVersionMigration *storagemigrationv1beta1.StorageVersionMigration, opts metav1.CreateOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.Create(ctx, storageVersionMigration, opts, result)
+}
+
+// Update implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) Update(ctx context.Context, storageVersionMigration *storagemigrationv1beta1.StorageVersionMigration, opts metav1.UpdateOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.Update(ctx, storageVersionMigration, opts, result)
+}
+
+// UpdateStatus implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) UpdateStatus(ctx context.Context, storageVersionMigration *storagemigrationv1beta1.StorageVersionMigration, opts metav1.UpdateOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.Update(ctx, storageVersionMigration, opts, result, "status")
+}
+
+// Get implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) Get(ctx context.Context, name string, opts metav1.GetOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) List(ctx context.Context, opts metav1.ListOptions) (*storagemigrationv1beta1.StorageVersionMigrationList, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigrationList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) Apply(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, storageVersionMigration, opts, result)
+}
+
+// ApplyStatus implements StorageVersionMigrationInterface.
+func (c *storageVersionMigrations) ApplyStatus(ctx context.Context, storageVersionMigration *applyconfigurationsstoragemigrationv1beta1.StorageVersionMigrationApplyConfiguration, opts metav1.ApplyOptions) (*storagemigrationv1beta1.StorageVersionMigration, error) {
+	result := &storagemigrationv1beta1.StorageVersionMigration{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, storageVersionMigration, opts, result, "status")
 }

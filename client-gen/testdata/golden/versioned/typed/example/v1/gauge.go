@@ -27,13 +27,23 @@ type GaugeInterface interface {
 	GaugeExpansion
 }
 
-// gauges implements GaugeInterface with the generic typed client.
+// gauges implements GaugeInterface over typed.ResourceClient, which sends the requests.
 type gauges struct {
-	*typed.Client[*examplev1.Gauge, *examplev1.GaugeList]
+	typed.ResourceClient
 }
 
 func newGauges(c *ExampleV1Client, namespace string) *gauges {
-	return &gauges{typed.NewClient("gauges", c.RESTClient(), parameterCodec(), namespace,
-		func() *examplev1.Gauge { return &examplev1.Gauge{} },
-		func() *examplev1.GaugeList { return &examplev1.GaugeList{} })}
+	return &gauges{typed.NewResourceClient("gauges", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Get implements GaugeInterface.
+func (c *gauges) Get(ctx context.Context, name string, opts metav1.GetOptions) (*examplev1.Gauge, error) {
+	result := &examplev1.Gauge{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements GaugeInterface.
+func (c *gauges) List(ctx context.Context, opts metav1.ListOptions) (*examplev1.GaugeList, error) {
+	result := &examplev1.GaugeList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
 }

@@ -42,21 +42,55 @@ type SprocketInterface interface {
 	SprocketExpansion
 }
 
-// sprockets implements SprocketInterface with the generic typed client.
+// sprockets implements SprocketInterface over typed.ResourceClient, which sends the requests.
 type sprockets struct {
-	*typed.Client[*examplev1.Sprocket, *examplev1.SprocketList]
+	typed.ResourceClient
 }
 
 func newSprockets(c *ExampleV1Client, namespace string) *sprockets {
-	return &sprockets{typed.NewClient("sprockets", c.RESTClient(), parameterCodec(), namespace,
-		func() *examplev1.Sprocket { return &examplev1.Sprocket{} },
-		func() *examplev1.SprocketList { return &examplev1.SprocketList{} })}
+	return &sprockets{typed.NewResourceClient("sprockets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements SprocketInterface.
+func (c *sprockets) Create(ctx context.Context, sprocket *examplev1.Sprocket, opts metav1.CreateOptions) (*examplev1.Sprocket, error) {
+	result := &examplev1.Sprocket{}
+	return result, c.ResourceClient.Create(ctx, sprocket, opts, result)
+}
+
+// Update implements SprocketInterface.
+func (c *sprockets) Update(ctx context.Context, sprocket *examplev1.Sprocket, opts metav1.UpdateOptions) (*examplev1.Sprocket, error) {
+	result := &examplev1.Sprocket{}
+	return result, c.ResourceClient.Update(ctx, sprocket, opts, result)
+}
+
+// UpdateStatus implements SprocketInterface.
+func (c *sprockets) UpdateStatus(ctx context.Context, sprocket *examplev1.Sprocket, opts metav1.UpdateOptions) (*examplev1.Sprocket, error) {
+	result := &examplev1.Sprocket{}
+	return result, c.ResourceClient.Update(ctx, sprocket, opts, result, "status")
+}
+
+// Get implements SprocketInterface.
+func (c *sprockets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*examplev1.Sprocket, error) {
+	result := &examplev1.Sprocket{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements SprocketInterface.
+func (c *sprockets) List(ctx context.Context, opts metav1.ListOptions) (*examplev1.SprocketList, error) {
+	result := &examplev1.SprocketList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements SprocketInterface.
+func (c *sprockets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*examplev1.Sprocket, error) {
+	result := &examplev1.Sprocket{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
 }
 
 // UpdateApproval implements SprocketInterface.
 func (c *sprockets) UpdateApproval(ctx context.Context, sprocketName string, sprocket *examplev1.Sprocket, opts metav1.UpdateOptions) (*examplev1.Sprocket, error) {
 	result := &examplev1.Sprocket{}
-	if err := c.Client.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, sprocketName, "approval", sprocket, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -65,7 +99,7 @@ func (c *sprockets) UpdateApproval(ctx context.Context, sprocketName string, spr
 // CreateToken implements SprocketInterface.
 func (c *sprockets) CreateToken(ctx context.Context, sprocketName string, token *examplev1.Token, opts metav1.CreateOptions) (*examplev1.Token, error) {
 	result := &examplev1.Token{}
-	if err := c.Client.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
+	if err := c.ResourceClient.CreateSubresource(ctx, sprocketName, "token", token, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

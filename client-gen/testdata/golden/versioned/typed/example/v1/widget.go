@@ -54,21 +54,67 @@ type WidgetInterface interface {
 	WidgetExpansion
 }
 
-// widgets implements WidgetInterface with the generic typed client.
+// widgets implements WidgetInterface over typed.ResourceClient, which sends the requests.
 type widgets struct {
-	*typed.Client[*examplev1.Widget, *examplev1.WidgetList]
+	typed.ResourceClient
 }
 
 func newWidgets(c *ExampleV1Client, namespace string) *widgets {
-	return &widgets{typed.NewClient("widgets", c.RESTClient(), parameterCodec(), namespace,
-		func() *examplev1.Widget { return &examplev1.Widget{} },
-		func() *examplev1.WidgetList { return &examplev1.WidgetList{} })}
+	return &widgets{typed.NewResourceClient("widgets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements WidgetInterface.
+func (c *widgets) Create(ctx context.Context, widget *examplev1.Widget, opts metav1.CreateOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Create(ctx, widget, opts, result)
+}
+
+// Update implements WidgetInterface.
+func (c *widgets) Update(ctx context.Context, widget *examplev1.Widget, opts metav1.UpdateOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Update(ctx, widget, opts, result)
+}
+
+// UpdateStatus implements WidgetInterface.
+func (c *widgets) UpdateStatus(ctx context.Context, widget *examplev1.Widget, opts metav1.UpdateOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Update(ctx, widget, opts, result, "status")
+}
+
+// Get implements WidgetInterface.
+func (c *widgets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements WidgetInterface.
+func (c *widgets) List(ctx context.Context, opts metav1.ListOptions) (*examplev1.WidgetList, error) {
+	result := &examplev1.WidgetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements WidgetInterface.
+func (c *widgets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements WidgetInterface.
+func (c *widgets) Apply(ctx context.Context, widget *examplev1.Widget, opts metav1.ApplyOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Apply(ctx, widget, opts, result)
+}
+
+// ApplyStatus implements WidgetInterface.
+func (c *widgets) ApplyStatus(ctx context.Context, widget *examplev1.Widget, opts metav1.ApplyOptions) (*examplev1.Widget, error) {
+	result := &examplev1.Widget{}
+	return result, c.ResourceClient.Apply(ctx, widget, opts, result, "status")
 }
 
 // GetScale implements WidgetInterface.
 func (c *widgets) GetScale(ctx context.Context, widgetName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, widgetName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -77,7 +123,7 @@ func (c *widgets) GetScale(ctx context.Context, widgetName string, opts metav1.G
 // UpdateScale implements WidgetInterface.
 func (c *widgets) UpdateScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, widgetName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -86,7 +132,7 @@ func (c *widgets) UpdateScale(ctx context.Context, widgetName string, scale *aut
 // ApplyScale implements WidgetInterface.
 func (c *widgets) ApplyScale(ctx context.Context, widgetName string, scale *autoscalingv1.Scale, opts metav1.ApplyOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
+	if err := c.ResourceClient.ApplySubresource(ctx, widgetName, "scale", scale, opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

@@ -42,13 +42,47 @@ type EndpointsInterface interface {
 	EndpointsExpansion
 }
 
-// endpoints implements EndpointsInterface with the generic typed client.
+// endpoints implements EndpointsInterface over typed.ResourceClient, which sends the requests.
 type endpoints struct {
-	*typed.ClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newEndpoints(c *CoreV1Client, namespace string) *endpoints {
-	return &endpoints{typed.NewClientWithApply[*corev1.Endpoints, *corev1.EndpointsList, *goldencorev1.EndpointsApplyConfiguration]("endpoints", c.RESTClient(), parameterCodec(), namespace,
-		func() *corev1.Endpoints { return &corev1.Endpoints{} },
-		func() *corev1.EndpointsList { return &corev1.EndpointsList{} })}
+	return &endpoints{typed.NewResourceClient("endpoints", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements EndpointsInterface.
+func (c *endpoints) Create(ctx context.Context, endpoints *corev1.Endpoints, opts metav1.CreateOptions) (*corev1.Endpoints, error) {
+	result := &corev1.Endpoints{}
+	return result, c.ResourceClient.Create(ctx, endpoints, opts, result)
+}
+
+// Update implements EndpointsInterface.
+func (c *endpoints) Update(ctx context.Context, endpoints *corev1.Endpoints, opts metav1.UpdateOptions) (*corev1.Endpoints, error) {
+	result := &corev1.Endpoints{}
+	return result, c.ResourceClient.Update(ctx, endpoints, opts, result)
+}
+
+// Get implements EndpointsInterface.
+func (c *endpoints) Get(ctx context.Context, name string, opts metav1.GetOptions) (*corev1.Endpoints, error) {
+	result := &corev1.Endpoints{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements EndpointsInterface.
+func (c *endpoints) List(ctx context.Context, opts metav1.ListOptions) (*corev1.EndpointsList, error) {
+	result := &corev1.EndpointsList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements EndpointsInterface.
+func (c *endpoints) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*corev1.Endpoints, error) {
+	result := &corev1.Endpoints{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements EndpointsInterface.
+func (c *endpoints) Apply(ctx context.Context, endpoints *goldencorev1.EndpointsApplyConfiguration, opts metav1.ApplyOptions) (*corev1.Endpoints, error) {
+	result := &corev1.Endpoints{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, endpoints, opts, result)
 }

@@ -3,9 +3,7 @@
 package v1
 
 import (
-	examplev1 "github.com/kubegen/kubegen/client-gen/testdata/apis/example/v1"
 	typed "github.com/kubegen/kubegen/client/typed"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 )
 
 // NudgesGetter returns the client of Nudges.
@@ -18,13 +16,11 @@ type NudgeInterface interface {
 	NudgeExpansion
 }
 
-// nudges implements NudgeInterface with the generic typed client.
+// nudges implements NudgeInterface over typed.ResourceClient, which sends the requests.
 type nudges struct {
-	*typed.Client[*examplev1.Nudge, *metav1.List]
+	typed.ResourceClient
 }
 
 func newNudges(c *ExampleV1Client, namespace string) *nudges {
-	return &nudges{typed.NewClient("nudges", c.RESTClient(), parameterCodec(), namespace,
-		func() *examplev1.Nudge { return &examplev1.Nudge{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &nudges{typed.NewResourceClient("nudges", c.RESTClient(), parameterCodec(), namespace)}
 }

@@ -42,13 +42,47 @@ type PolicyInterface interface {
 	PolicyExpansion
 }
 
-// policies implements PolicyInterface with the generic typed client.
+// policies implements PolicyInterface over typed.ResourceClient, which sends the requests.
 type policies struct {
-	*typed.ClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newPolicies(c *ExampleV1Client) *policies {
-	return &policies{typed.NewClientWithApply[*examplev1.Policy, *examplev1.PolicyList, *goldenexamplev1.PolicyApplyConfiguration]("policies", c.RESTClient(), parameterCodec(), "",
-		func() *examplev1.Policy { return &examplev1.Policy{} },
-		func() *examplev1.PolicyList { return &examplev1.PolicyList{} })}
+	return &policies{typed.NewResourceClient("policies", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements PolicyInterface.
+func (c *policies) Create(ctx context.Context, policy *examplev1.Policy, opts metav1.CreateOptions) (*examplev1.Policy, error) {
+	result := &examplev1.Policy{}
+	return result, c.ResourceClient.Create(ctx, policy, opts, result)
+}
+
+// Update implements PolicyInterface.
+func (c *policies) Update(ctx context.Context, policy *examplev1.Policy, opts metav1.UpdateOptions) (*examplev1.Policy, error) {
+	result := &examplev1.Policy{}
+	return result, c.ResourceClient.Update(ctx, policy, opts, result)
+}
+
+// Get implements PolicyInterface.
+func (c *policies) Get(ctx context.Context, name string, opts metav1.GetOptions) (*examplev1.Policy, error) {
+	result := &examplev1.Policy{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements PolicyInterface.
+func (c *policies) List(ctx context.Context, opts metav1.ListOptions) (*examplev1.PolicyList, error) {
+	result := &examplev1.PolicyList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements PolicyInterface.
+func (c *policies) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*examplev1.Policy, error) {
+	result := &examplev1.Policy{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements PolicyInterface.
+func (c *policies) Apply(ctx context.Context, policy *goldenexamplev1.PolicyApplyConfiguration, opts metav1.ApplyOptions) (*examplev1.Policy, error) {
+	result := &examplev1.Policy{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, policy, opts, result)
 }

@@ -22,13 +22,17 @@ type ReviewInterface interface {
 	ReviewExpansion
 }
 
-// reviews implements ReviewInterface with the generic typed client.
+// reviews implements ReviewInterface over typed.ResourceClient, which sends the requests.
 type reviews struct {
-	*typed.Client[*examplev1.Review, *metav1.List]
+	typed.ResourceClient
 }
 
 func newReviews(c *ExampleV1Client) *reviews {
-	return &reviews{typed.NewClient("reviews", c.RESTClient(), parameterCodec(), "",
-		func() *examplev1.Review { return &examplev1.Review{} },
-		func() *metav1.List { return &metav1.List{} })}
+	return &reviews{typed.NewResourceClient("reviews", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements ReviewInterface.
+func (c *reviews) Create(ctx context.Context, review *examplev1.Review, opts metav1.CreateOptions) (*examplev1.Review, error) {
+	result := &examplev1.Review{}
+	return result, c.ResourceClient.Create(ctx, review, opts, result)
 }

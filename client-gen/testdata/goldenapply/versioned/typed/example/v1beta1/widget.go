@@ -46,13 +46,59 @@ type WidgetInterface interface {
 	WidgetExpansion
 }
 
-// widgets implements WidgetInterface with the generic typed client.
+// widgets implements WidgetInterface over typed.ResourceClient, which sends the requests.
 type widgets struct {
-	*typed.ClientWithApply[*examplev1beta1.Widget, *examplev1beta1.WidgetList, *goldenexamplev1beta1.WidgetApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newWidgets(c *ExampleV1beta1Client, namespace string) *widgets {
-	return &widgets{typed.NewClientWithApply[*examplev1beta1.Widget, *examplev1beta1.WidgetList, *goldenexamplev1beta1.WidgetApplyConfiguration]("widgets", c.RESTClient(), parameterCodec(), namespace,
-		func() *examplev1beta1.Widget { return &examplev1beta1.Widget{} },
-		func() *examplev1beta1.WidgetList { return &examplev1beta1.WidgetList{} })}
+	return &widgets{typed.NewResourceClient("widgets", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements WidgetInterface.
+func (c *widgets) Create(ctx context.Context, widget *examplev1beta1.Widget, opts metav1.CreateOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.Create(ctx, widget, opts, result)
+}
+
+// Update implements WidgetInterface.
+func (c *widgets) Update(ctx context.Context, widget *examplev1beta1.Widget, opts metav1.UpdateOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.Update(ctx, widget, opts, result)
+}
+
+// UpdateStatus implements WidgetInterface.
+func (c *widgets) UpdateStatus(ctx context.Context, widget *examplev1beta1.Widget, opts metav1.UpdateOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.Update(ctx, widget, opts, result, "status")
+}
+
+// Get implements WidgetInterface.
+func (c *widgets) Get(ctx context.Context, name string, opts metav1.GetOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements WidgetInterface.
+func (c *widgets) List(ctx context.Context, opts metav1.ListOptions) (*examplev1beta1.WidgetList, error) {
+	result := &examplev1beta1.WidgetList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements WidgetInterface.
+func (c *widgets) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements WidgetInterface.
+func (c *widgets) Apply(ctx context.Context, widget *goldenexamplev1beta1.WidgetApplyConfiguration, opts metav1.ApplyOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, widget, opts, result)
+}
+
+// ApplyStatus implements WidgetInterface.
+func (c *widgets) ApplyStatus(ctx context.Context, widget *goldenexamplev1beta1.WidgetApplyConfiguration, opts metav1.ApplyOptions) (*examplev1beta1.Widget, error) {
+	result := &examplev1beta1.Widget{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, widget, opts, result, "status")
 }

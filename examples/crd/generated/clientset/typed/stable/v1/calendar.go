@@ -42,13 +42,47 @@ type CalendarInterface interface {
 	CalendarExpansion
 }
 
-// calendars implements CalendarInterface with the generic typed client.
+// calendars implements CalendarInterface over typed.ResourceClient, which sends the requests.
 type calendars struct {
-	*typed.ClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCalendars(c *StableV1Client) *calendars {
-	return &calendars{typed.NewClientWithApply[*stablev1.Calendar, *stablev1.CalendarList, *applyconfigurationstablev1.CalendarApplyConfiguration]("calendars", c.RESTClient(), parameterCodec(), "",
-		func() *stablev1.Calendar { return &stablev1.Calendar{} },
-		func() *stablev1.CalendarList { return &stablev1.CalendarList{} })}
+	return &calendars{typed.NewResourceClient("calendars", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements CalendarInterface.
+func (c *calendars) Create(ctx context.Context, calendar *stablev1.Calendar, opts metav1.CreateOptions) (*stablev1.Calendar, error) {
+	result := &stablev1.Calendar{}
+	return result, c.ResourceClient.Create(ctx, calendar, opts, result)
+}
+
+// Update implements CalendarInterface.
+func (c *calendars) Update(ctx context.Context, calendar *stablev1.Calendar, opts metav1.UpdateOptions) (*stablev1.Calendar, error) {
+	result := &stablev1.Calendar{}
+	return result, c.ResourceClient.Update(ctx, calendar, opts, result)
+}
+
+// Get implements CalendarInterface.
+func (c *calendars) Get(ctx context.Context, name string, opts metav1.GetOptions) (*stablev1.Calendar, error) {
+	result := &stablev1.Calendar{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CalendarInterface.
+func (c *calendars) List(ctx context.Context, opts metav1.ListOptions) (*stablev1.CalendarList, error) {
+	result := &stablev1.CalendarList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CalendarInterface.
+func (c *calendars) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*stablev1.Calendar, error) {
+	result := &stablev1.Calendar{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CalendarInterface.
+func (c *calendars) Apply(ctx context.Context, calendar *applyconfigurationstablev1.CalendarApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.Calendar, error) {
+	result := &stablev1.Calendar{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, calendar, opts, result)
 }

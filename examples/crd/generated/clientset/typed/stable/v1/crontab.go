@@ -51,21 +51,67 @@ type CronTabInterface interface {
 	CronTabExpansion
 }
 
-// cronTabs implements CronTabInterface with the generic typed client.
+// cronTabs implements CronTabInterface over typed.ResourceClient, which sends the requests.
 type cronTabs struct {
-	*typed.ClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newCronTabs(c *StableV1Client, namespace string) *cronTabs {
-	return &cronTabs{typed.NewClientWithApply[*stablev1.CronTab, *stablev1.CronTabList, *applyconfigurationstablev1.CronTabApplyConfiguration]("crontabs", c.RESTClient(), parameterCodec(), namespace,
-		func() *stablev1.CronTab { return &stablev1.CronTab{} },
-		func() *stablev1.CronTabList { return &stablev1.CronTabList{} })}
+	return &cronTabs{typed.NewResourceClient("crontabs", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements CronTabInterface.
+func (c *cronTabs) Create(ctx context.Context, cronTab *stablev1.CronTab, opts metav1.CreateOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.Create(ctx, cronTab, opts, result)
+}
+
+// Update implements CronTabInterface.
+func (c *cronTabs) Update(ctx context.Context, cronTab *stablev1.CronTab, opts metav1.UpdateOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.Update(ctx, cronTab, opts, result)
+}
+
+// UpdateStatus implements CronTabInterface.
+func (c *cronTabs) UpdateStatus(ctx context.Context, cronTab *stablev1.CronTab, opts metav1.UpdateOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.Update(ctx, cronTab, opts, result, "status")
+}
+
+// Get implements CronTabInterface.
+func (c *cronTabs) Get(ctx context.Context, name string, opts metav1.GetOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements CronTabInterface.
+func (c *cronTabs) List(ctx context.Context, opts metav1.ListOptions) (*stablev1.CronTabList, error) {
+	result := &stablev1.CronTabList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements CronTabInterface.
+func (c *cronTabs) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements CronTabInterface.
+func (c *cronTabs) Apply(ctx context.Context, cronTab *applyconfigurationstablev1.CronTabApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, cronTab, opts, result)
+}
+
+// ApplyStatus implements CronTabInterface.
+func (c *cronTabs) ApplyStatus(ctx context.Context, cronTab *applyconfigurationstablev1.CronTabApplyConfiguration, opts metav1.ApplyOptions) (*stablev1.CronTab, error) {
+	result := &stablev1.CronTab{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, cronTab, opts, result, "status")
 }
 
 // GetScale implements CronTabInterface.
 func (c *cronTabs) GetScale(ctx context.Context, cronTabName string, opts metav1.GetOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
+	if err := c.ResourceClient.GetSubresource(ctx, cronTabName, "scale", &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil
@@ -74,7 +120,7 @@ func (c *cronTabs) GetScale(ctx context.Context, cronTabName string, opts metav1
 // UpdateScale implements CronTabInterface.
 func (c *cronTabs) UpdateScale(ctx context.Context, cronTabName string, scale *autoscalingv1.Scale, opts metav1.UpdateOptions) (*autoscalingv1.Scale, error) {
 	result := &autoscalingv1.Scale{}
-	if err := c.Client.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
+	if err := c.ResourceClient.UpdateSubresource(ctx, cronTabName, "scale", scale, &opts, result); err != nil {
 		return nil, err
 	}
 	return result, nil

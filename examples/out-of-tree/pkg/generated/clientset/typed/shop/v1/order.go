@@ -46,13 +46,59 @@ type OrderInterface interface {
 	OrderExpansion
 }
 
-// orders implements OrderInterface with the generic typed client.
+// orders implements OrderInterface over typed.ResourceClient, which sends the requests.
 type orders struct {
-	*typed.ClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newOrders(c *ShopV1Client, namespace string) *orders {
-	return &orders{typed.NewClientWithApply[*shopv1.Order, *shopv1.OrderList, *applyconfigurationshopv1.OrderApplyConfiguration]("orders", c.RESTClient(), parameterCodec(), namespace,
-		func() *shopv1.Order { return &shopv1.Order{} },
-		func() *shopv1.OrderList { return &shopv1.OrderList{} })}
+	return &orders{typed.NewResourceClient("orders", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements OrderInterface.
+func (c *orders) Create(ctx context.Context, order *shopv1.Order, opts metav1.CreateOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.Create(ctx, order, opts, result)
+}
+
+// Update implements OrderInterface.
+func (c *orders) Update(ctx context.Context, order *shopv1.Order, opts metav1.UpdateOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.Update(ctx, order, opts, result)
+}
+
+// UpdateStatus implements OrderInterface.
+func (c *orders) UpdateStatus(ctx context.Context, order *shopv1.Order, opts metav1.UpdateOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.Update(ctx, order, opts, result, "status")
+}
+
+// Get implements OrderInterface.
+func (c *orders) Get(ctx context.Context, name string, opts metav1.GetOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements OrderInterface.
+func (c *orders) List(ctx context.Context, opts metav1.ListOptions) (*shopv1.OrderList, error) {
+	result := &shopv1.OrderList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements OrderInterface.
+func (c *orders) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements OrderInterface.
+func (c *orders) Apply(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, order, opts, result)
+}
+
+// ApplyStatus implements OrderInterface.
+func (c *orders) ApplyStatus(ctx context.Context, order *applyconfigurationshopv1.OrderApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Order, error) {
+	result := &shopv1.Order{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, order, opts, result, "status")
 }

@@ -42,13 +42,47 @@ type WarehouseInterface interface {
 	WarehouseExpansion
 }
 
-// warehouses implements WarehouseInterface with the generic typed client.
+// warehouses implements WarehouseInterface over typed.ResourceClient, which sends the requests.
 type warehouses struct {
-	*typed.ClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]
+	typed.ResourceClient
 }
 
 func newWarehouses(c *ShopV1Client) *warehouses {
-	return &warehouses{typed.NewClientWithApply[*shopv1.Warehouse, *shopv1.WarehouseList, *applyconfigurationshopv1.WarehouseApplyConfiguration]("warehouses", c.RESTClient(), parameterCodec(), "",
-		func() *shopv1.Warehouse { return &shopv1.Warehouse{} },
-		func() *shopv1.WarehouseList { return &shopv1.WarehouseList{} })}
+	return &warehouses{typed.NewResourceClient("warehouses", c.RESTClient(), parameterCodec(), "")}
+}
+
+// Create implements WarehouseInterface.
+func (c *warehouses) Create(ctx context.Context, warehouse *shopv1.Warehouse, opts metav1.CreateOptions) (*shopv1.Warehouse, error) {
+	result := &shopv1.Warehouse{}
+	return result, c.ResourceClient.Create(ctx, warehouse, opts, result)
+}
+
+// Update implements WarehouseInterface.
+func (c *warehouses) Update(ctx context.Context, warehouse *shopv1.Warehouse, opts metav1.UpdateOptions) (*shopv1.Warehouse, error) {
+	result := &shopv1.Warehouse{}
+	return result, c.ResourceClient.Update(ctx, warehouse, opts, result)
+}
+
+// Get implements WarehouseInterface.
+func (c *warehouses) Get(ctx context.Context, name string, opts metav1.GetOptions) (*shopv1.Warehouse, error) {
+	result := &shopv1.Warehouse{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements WarehouseInterface.
+func (c *warehouses) List(ctx context.Context, opts metav1.ListOptions) (*shopv1.WarehouseList, error) {
+	result := &shopv1.WarehouseList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements WarehouseInterface.
+func (c *warehouses) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*shopv1.Warehouse, error) {
+	result := &shopv1.Warehouse{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements WarehouseInterface.
+func (c *warehouses) Apply(ctx context.Context, warehouse *applyconfigurationshopv1.WarehouseApplyConfiguration, opts metav1.ApplyOptions) (*shopv1.Warehouse, error) {
+	result := &shopv1.Warehouse{}
+	return result, c.ResourceClient.ApplyConfiguration(ctx, warehouse, opts, result)
 }

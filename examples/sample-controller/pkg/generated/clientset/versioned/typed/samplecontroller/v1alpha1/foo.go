@@ -45,13 +45,59 @@ type FooInterface interface {
 	FooExpansion
 }
 
-// foos implements FooInterface with the generic typed client.
+// foos implements FooInterface over typed.ResourceClient, which sends the requests.
 type foos struct {
-	*typed.Client[*samplecontrollerv1alpha1.Foo, *samplecontrollerv1alpha1.FooList]
+	typed.ResourceClient
 }
 
 func newFoos(c *SamplecontrollerV1alpha1Client, namespace string) *foos {
-	return &foos{typed.NewClient("foos", c.RESTClient(), parameterCodec(), namespace,
-		func() *samplecontrollerv1alpha1.Foo { return &samplecontrollerv1alpha1.Foo{} },
-		func() *samplecontrollerv1alpha1.FooList { return &samplecontrollerv1alpha1.FooList{} })}
+	return &foos{typed.NewResourceClient("foos", c.RESTClient(), parameterCodec(), namespace)}
+}
+
+// Create implements FooInterface.
+func (c *foos) Create(ctx context.Context, foo *samplecontrollerv1alpha1.Foo, opts metav1.CreateOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Create(ctx, foo, opts, result)
+}
+
+// Update implements FooInterface.
+func (c *foos) Update(ctx context.Context, foo *samplecontrollerv1alpha1.Foo, opts metav1.UpdateOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Update(ctx, foo, opts, result)
+}
+
+// UpdateStatus implements FooInterface.
+func (c *foos) UpdateStatus(ctx context.Context, foo *samplecontrollerv1alpha1.Foo, opts metav1.UpdateOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Update(ctx, foo, opts, result, "status")
+}
+
+// Get implements FooInterface.
+func (c *foos) Get(ctx context.Context, name string, opts metav1.GetOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Get(ctx, name, opts, result)
+}
+
+// List implements FooInterface.
+func (c *foos) List(ctx context.Context, opts metav1.ListOptions) (*samplecontrollerv1alpha1.FooList, error) {
+	result := &samplecontrollerv1alpha1.FooList{}
+	return result, c.ResourceClient.List(ctx, opts, result)
+}
+
+// Patch implements FooInterface.
+func (c *foos) Patch(ctx context.Context, name string, pt types.PatchType, data []byte, opts metav1.PatchOptions, subresources ...string) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.PatchSubresource(ctx, name, pt, data, opts, result, subresources...)
+}
+
+// Apply implements FooInterface.
+func (c *foos) Apply(ctx context.Context, foo *samplecontrollerv1alpha1.Foo, opts metav1.ApplyOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Apply(ctx, foo, opts, result)
+}
+
+// ApplyStatus implements FooInterface.
+func (c *foos) ApplyStatus(ctx context.Context, foo *samplecontrollerv1alpha1.Foo, opts metav1.ApplyOptions) (*samplecontrollerv1alpha1.Foo, error) {
+	result := &samplecontrollerv1alpha1.Foo{}
+	return result, c.ResourceClient.Apply(ctx, foo, opts, result, "status")
 }
