@@ -2,10 +2,10 @@
 // DESIGN.md, each importing only layers below it:
 //
 //	0  client/internal/fifo, client/internal/intern, client/transport/internal/watchedfile,
-//	   client/applyconfigurations/meta/v1, client/metrics, client/internal/fastjson,
-//	   client/internal/fastproto, client/internal/fastpaths,
+//	   client/applyconfigurations/meta/v1, client/metrics, client/internal/fastpaths,
+//	   client/internal/cowmap,
 //	   client/internal/allocgate, client/internal/testobjects (test support)          leaves
-//	1  client/transport, client/workqueue
+//	1  client/transport, client/workqueue, client/internal/fastjson, client/internal/fastproto
 //	2  client/rest
 //	3  client/kubeconfig, client/testing (the actions and reactors of fake clientsets)
 //	4  client/typed, client/discovery, client/dynamic, client/metadata, client/apply,

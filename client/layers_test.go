@@ -58,12 +58,13 @@ var layers = map[string]layer{
 	"client/internal/allocgate":             {0, nil},
 	"client/internal/testobjects":           {0, []string{apimachinery, "k8s.io/api/"}},
 	"client/metrics":                        {0, nil},
-	"client/internal/fastjson":              {0, []string{apimachinery, "sigs.k8s.io/json"}},
-	"client/internal/fastproto":             {0, []string{apimachinery}},
+	"client/internal/cowmap":                {0, nil},
 	"client/internal/fastpaths":             {0, nil},
 
-	"client/transport": {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
-	"client/workqueue": {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
+	"client/transport":          {1, []string{"client/transport/internal/watchedfile", "client/metrics"}},
+	"client/workqueue":          {1, []string{"client/internal/fifo", "golang.org/x/time/rate"}},
+	"client/internal/fastjson":  {1, []string{"client/internal/cowmap", apimachinery, "sigs.k8s.io/json"}},
+	"client/internal/fastproto": {1, []string{"client/internal/cowmap", apimachinery}},
 
 	"client/rest": {2, []string{"client/transport", "client/metrics", "client/internal/fastjson", "client/internal/fastproto", "client/internal/fastpaths", apimachinery, "k8s.io/klog/", "golang.org/x/", "sigs.k8s.io/json"}},
 

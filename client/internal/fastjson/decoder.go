@@ -3,8 +3,8 @@ package fastjson
 import (
 	"bytes"
 	"reflect"
-	"sync"
 
+	"github.com/kubegen/kubegen/client/internal/cowmap"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer/json"
@@ -28,8 +28,8 @@ import (
 // serializer.
 type Decoder struct {
 	dec   runtime.Decoder
-	types sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
-	into  sync.Map // intoKind → struct{}: the serializer decodes this kind into this type itself
+	types cowmap.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
+	into  cowmap.Map // intoKind → struct{}: the serializer decodes this kind into this type itself
 }
 
 type intoKind struct {

@@ -20,5 +20,6 @@
 // The differential tests beside it decode the same documents both ways (the built-in kinds, random
 // documents, fuzzed ones) and require identical results.
 //
-// Layer: internal to client/rest, a leaf; it imports only apimachinery and sigs.k8s.io/json.
+// Layer: 1, internal to client/rest; it imports only client/internal/cowmap, apimachinery and
+// sigs.k8s.io/json.
 package fastjson

@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"reflect"
 	"strings"
-	"sync"
 
+	"github.com/kubegen/kubegen/client/internal/cowmap"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/runtime/serializer/protobuf"
@@ -24,8 +24,8 @@ const Magic = "k8s\x00"
 // once. For those the regular path would do exactly this: reset the object, unmarshal the envelope's
 // bytes into it and leave its TypeMeta empty.
 type Decoder struct {
-	learned sync.Map // reflect.Type → learnedType
-	types   sync.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
+	learned cowmap.Map // reflect.Type → learnedType
+	types   cowmap.Map // envelopeKind → reflect.Type of the struct the serializer creates for it
 }
 
 type envelopeKind struct{ apiVersion, kind string }

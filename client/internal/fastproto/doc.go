@@ -17,5 +17,5 @@
 // client/rest turns it off with rest.Config.DisableFastPaths or the environment variable
 // KUBEGEN_FAST_PATHS=off.
 //
-// Layer: internal to client/rest, a leaf; it imports only apimachinery.
+// Layer: 1, internal to client/rest; it imports only client/internal/cowmap and apimachinery.
 package fastproto
